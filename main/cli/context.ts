@@ -1,0 +1,69 @@
+import { checkBaseUrl } from '../core/base-url';
+import { defaultDataDir, mirrorFile } from '../adapters/data-dir';
+import { CliError, USAGE_EXIT } from './errors';
+import type { CliIO } from './io';
+import { note } from './io';
+
+export const DEFAULT_BASE_URL = 'https://api.anthropic.com';
+export const DEMO_PROFILE = 'demo';
+
+/** The global options every command shares, as commander parses them. */
+export interface GlobalOptions {
+  dataDir?: string;
+  profile?: string;
+  baseUrl?: string;
+  json?: boolean;
+}
+
+/** The resolved context a command runs in. */
+export interface CliContext {
+  io: CliIO;
+  dataDir: string;
+  profileId: string;
+  mirrorFile: string;
+  baseUrl: string;
+  json: boolean;
+  /** The admin key from ANTHROPIC_ADMIN_KEY (headless use; never stored). */
+  envAdminKey: string | null;
+}
+
+const PROFILE_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+export function resolveContext(options: GlobalOptions, io: CliIO): CliContext {
+  const dataDir = options.dataDir ?? defaultDataDir(io.env);
+  const profileId = options.profile ?? io.env.CLADE_PROFILE ?? 'default';
+  if (!PROFILE_ID.test(profileId)) {
+    throw new CliError(
+      `invalid profile id "${profileId}": use 1–40 lowercase letters, digits or dashes, starting with a letter or digit`,
+      USAGE_EXIT,
+    );
+  }
+  return {
+    io,
+    dataDir,
+    profileId,
+    mirrorFile: mirrorFile(dataDir, profileId),
+    baseUrl: resolveBaseUrl(options.baseUrl, io),
+    json: options.json ?? false,
+    envAdminKey: io.env.ANTHROPIC_ADMIN_KEY?.trim() || null,
+  };
+}
+
+/**
+ * The key is only ever sent to the real API or a loopback sandbox. An explicit --base-url that breaks the rule is an
+ * error; ANTHROPIC_BASE_URL from the environment that breaks it is ignored with a warning (it may be set for other tools).
+ */
+function resolveBaseUrl(flag: string | undefined, io: CliIO): string {
+  if (flag !== undefined) {
+    const checked = checkBaseUrl(flag);
+    if (!checked.ok) throw new CliError(`--base-url refused: ${checked.reason}`, USAGE_EXIT);
+    return checked.url;
+  }
+  const fromEnv = io.env.ANTHROPIC_BASE_URL;
+  if (fromEnv) {
+    const checked = checkBaseUrl(fromEnv);
+    if (checked.ok) return checked.url;
+    note(io, `warning: ignoring ANTHROPIC_BASE_URL (${checked.reason})`);
+  }
+  return DEFAULT_BASE_URL;
+}

@@ -1,0 +1,32 @@
+import { Command } from 'commander';
+import { registerDemoCommand } from './commands/demo';
+import { registerSandboxCommands } from './commands/sandbox';
+import { registerStatusCommand } from './commands/status';
+import type { CliContext, GlobalOptions } from './context';
+import { resolveContext } from './context';
+import type { CliIO } from './io';
+
+/**
+ * The `clade-admin` command tree. Commands load their heavy modules (SDK, sandbox, SQLite) lazily inside their
+ * actions, so `clade-admin status` starts fast.
+ */
+export function buildProgram(io: CliIO): Command {
+  const program = new Command('clade-admin')
+    .description('Clade Admin: your Anthropic organization, mirrored locally — headless commands for cron and scripts')
+    .option('--data-dir <dir>', 'data folder (default: the app\'s own, so CLI and app share one mirror)')
+    .option('--profile <id>', 'profile id (default: $CLADE_PROFILE, else "default")')
+    .option('--base-url <url>', 'Admin API base URL: https://api.anthropic.com or a loopback sandbox')
+    .option('--json', 'print only JSON on stdout (progress and logs go to stderr)')
+    .showHelpAfterError()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .exitOverride();
+
+  const context = (): CliContext => resolveContext(program.optsWithGlobals<GlobalOptions>(), io);
+  registerDemoCommand(program, context);
+  registerStatusCommand(program, context);
+  registerSandboxCommands(program, context);
+  return program;
+}

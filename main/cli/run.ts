@@ -1,0 +1,27 @@
+import { CommanderError } from 'commander';
+import { CliError } from './errors';
+import type { CliIO } from './io';
+import { note } from './io';
+import { buildProgram } from './program';
+import { describeError } from './describe-error';
+
+/** Runs the CLI and returns its exit code; never lets a stack trace reach the user unless CLADE_DEBUG is set. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // commander has already printed its message (help, version, or a usage error).
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+    }
+    if (error instanceof CliError) {
+      note(io, `clade-admin: ${error.message}`);
+      return error.exitCode;
+    }
+    note(io, `clade-admin: ${describeError(error)}`);
+    if (io.env.CLADE_DEBUG && error instanceof Error && error.stack) note(io, error.stack);
+    return 1;
+  }
+}
