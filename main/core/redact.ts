@@ -1,0 +1,89 @@
+/**
+ * The redaction layer (issue 6, design.md §3): every log line, error report and export passes through here so that
+ * no full Anthropic key (admin `sk-ant-admin01-…`, API `sk-ant-api03-…`, OAuth `sk-ant-oat01-…`, …) ever leaves
+ * main. The API's own `partial_key_hint` values (`sk-ant-api03-R2D...igAA`) stay visible: the key inventory needs
+ * them, and they are built to be shown.
+ */
+
+/** What a masked key becomes: its kind stays readable (`sk-ant-admin01-…[redacted]`), the secret part does not. */
+export const REDACTED_SUFFIX = '…[redacted]';
+
+/**
+ * `sk-ant-<kind><version>-<secret>`. The look-behind keeps us from matching inside a longer identifier; the secret
+ * part is the run of base64url characters that follows.
+ */
+const KEY_PATTERN = /(?<![A-Za-z0-9_-])(sk-ant-[a-z]+[0-9]*-)([A-Za-z0-9_-]+)((?:\.\.\.|…)?)/g;
+
+/** Shorter runs are not secrets (a hint's visible prefix, or prose like "sk-ant-admin01-TEST"). */
+const MIN_SECRET_CHARS = 8;
+/** A hint shows only a few leading characters before its ellipsis; a longer run before "..." is still masked. */
+const MAX_HINT_PREFIX_CHARS = 12;
+
+/** Masks every full key in `text`; leaves partial hints and everything else untouched. Idempotent. */
+export function redactSecrets(text: string): string {
+  return text.replace(KEY_PATTERN, (whole, prefix: string, secret: string, ellipsis: string) => {
+    const looksLikeHint = ellipsis !== '' && secret.length <= MAX_HINT_PREFIX_CHARS;
+    if (looksLikeHint || secret.length < MIN_SECRET_CHARS) return whole;
+    return `${prefix}${REDACTED_SUFFIX}${ellipsis}`;
+  });
+}
+
+/** Header and field names whose string values are credentials whatever they look like. */
+const CREDENTIAL_FIELDS = /^(authorization|x-api-key|api[-_]?key|admin[-_]?key|secret|password)$/i;
+
+/**
+ * A deep copy of `value` with every string redacted (object keys included), credential-named fields masked
+ * entirely, and Errors turned into plain `{name, message, stack}` records. Safe on cycles. Use it on anything headed
+ * for a log, an error report, an export or an IPC response built from foreign data.
+ */
+export function redactDeep<T>(value: T): T {
+  return redactValue(value, new WeakMap()) as T;
+}
+
+function redactValue(value: unknown, seen: WeakMap<object, unknown>): unknown {
+  if (typeof value === 'string') return redactSecrets(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (seen.has(value)) return seen.get(value);
+  if (value instanceof Date) return new Date(value.getTime());
+  if (value instanceof Error) return redactError(value, seen);
+  if (Array.isArray(value)) {
+    const copy: unknown[] = [];
+    seen.set(value, copy);
+    for (const item of value) copy.push(redactValue(item, seen));
+    return copy;
+  }
+  if (value instanceof Map) {
+    const copy = new Map<unknown, unknown>();
+    seen.set(value, copy);
+    for (const [k, v] of value) copy.set(redactValue(k, seen), redactField(k, v, seen));
+    return copy;
+  }
+  if (value instanceof Set) {
+    const copy = new Set<unknown>();
+    seen.set(value, copy);
+    for (const item of value) copy.add(redactValue(item, seen));
+    return copy;
+  }
+  const copy: Record<string, unknown> = {};
+  seen.set(value, copy);
+  for (const [k, v] of Object.entries(value)) copy[redactSecrets(k)] = redactField(k, v, seen);
+  return copy;
+}
+
+function redactField(name: unknown, value: unknown, seen: WeakMap<object, unknown>): unknown {
+  if (typeof name === 'string' && typeof value === 'string' && CREDENTIAL_FIELDS.test(name) && value !== '') {
+    return '[redacted]';
+  }
+  return redactValue(value, seen);
+}
+
+function redactError(error: Error, seen: WeakMap<object, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  seen.set(error, copy);
+  copy.name = error.name;
+  copy.message = redactSecrets(error.message);
+  if (error.stack) copy.stack = redactSecrets(error.stack);
+  for (const [k, v] of Object.entries(error)) copy[redactSecrets(k)] = redactField(k, v, seen);
+  if (error.cause !== undefined) copy.cause = redactValue(error.cause, seen);
+  return copy;
+}
