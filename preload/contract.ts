@@ -44,3 +44,71 @@ export type OrgMember = z.infer<typeof OrgMemberDto>;
 export type OrgKey = z.infer<typeof OrgKeyDto>;
 export type OrgWorkspace = z.infer<typeof OrgWorkspaceDto>;
 export type OrgTree = z.infer<typeof OrgTreeDto>;
+
+export const AppInfoDto = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** `demo` while no admin key is stored and the window shows the built-in sandbox org. */
+  mode: z.enum(['demo', 'live']),
+});
+export type AppInfo = z.infer<typeof AppInfoDto>;
+
+export const SyncProgressDto = z.object({
+  phase: z.enum(['running', 'done', 'failed']),
+  /** The resource being paged (users, workspaces, …); null before the first page and after the end. */
+  resource: z.string().nullable(),
+  page: z.number().int().nonnegative(),
+  rows: z.number().int().nonnegative(),
+});
+export type SyncProgress = z.infer<typeof SyncProgressDto>;
+
+const NoRequest = z.undefined();
+
+/**
+ * The one table of channels. `invoke` channels are renderer → main questions (request → response);
+ * `push` channels are main → renderer events whose payload is `response` (their `request` is always empty).
+ * Names are `clade:<domain>/<action>`; push actions end in `-changed`.
+ */
+export const channels = {
+  'clade:app/info': { kind: 'invoke', request: NoRequest, response: AppInfoDto },
+  'clade:org/tree': { kind: 'invoke', request: NoRequest, response: OrgTreeDto.nullable() },
+  'clade:sync/progress-changed': { kind: 'push', request: NoRequest, response: SyncProgressDto },
+} as const satisfies Record<string, ChannelSpec>;
+
+export interface ChannelSpec {
+  kind: 'invoke' | 'push';
+  request: z.ZodType;
+  response: z.ZodType;
+}
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type InvokeChannel = { [K in ChannelName]: Channels[K]['kind'] extends 'invoke' ? K : never }[ChannelName];
+export type PushChannel = { [K in ChannelName]: Channels[K]['kind'] extends 'push' ? K : never }[ChannelName];
+/** What the caller sends (before parsing) and what the handler receives (after parsing). */
+export type RequestInput<K extends ChannelName> = z.input<Channels[K]['request']>;
+export type RequestOf<K extends ChannelName> = z.output<Channels[K]['request']>;
+export type ResponseOf<K extends ChannelName> = z.output<Channels[K]['response']>;
+
+/** Naming rule, checked by the compiler: a misnamed channel makes `_ChannelNamesAreValid` fail to typecheck. */
+type BadChannelName = {
+  [K in ChannelName]: Channels[K]['kind'] extends 'push'
+    ? K extends `clade:${string}/${string}-changed` ? never : K
+    : K extends `clade:${string}/${string}-changed` ? K : K extends `clade:${string}/${string}` ? never : K;
+}[ChannelName];
+type MustBeNever<T extends never> = T;
+export type _ChannelNamesAreValid = MustBeNever<BadChannelName>;
+
+/** Every answer crosses the boundary as a result object, never as a thrown error (errors lose shape there). */
+export const ipcErrorCodes = ['unknown-channel', 'forbidden-sender', 'bad-request', 'not-found', 'unavailable', 'internal'] as const;
+export type IpcErrorCode = (typeof ipcErrorCodes)[number];
+export interface IpcError {
+  code: IpcErrorCode;
+  message: string;
+}
+export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** The channel names by kind, as runtime data (preload and the harness shim build window.api from them). */
+export function channelKinds(): Array<{ name: ChannelName; kind: 'invoke' | 'push' }> {
+  return (Object.keys(channels) as ChannelName[]).map((name) => ({ name, kind: channels[name].kind }));
+}

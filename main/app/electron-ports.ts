@@ -1,0 +1,30 @@
+/**
+ * The slices of Electron that main/app and main/ipc use, as types only. The real modules satisfy them
+ * (electron-runtime.ts proves it at compile time); the test double (test/helpers/electron-double.ts)
+ * implements them, so every piece of glue is tested without an Electron binary.
+ */
+import type { App, BrowserWindow, BrowserWindowConstructorOptions, IpcMain, Session, WebContents } from 'electron';
+
+export type AppPort = Pick<App, 'enableSandbox' | 'requestSingleInstanceLock' | 'quit' | 'whenReady' | 'on' | 'getPath' | 'getName' | 'getVersion' | 'isPackaged'>;
+
+export type WebContentsPort = Pick<WebContents, 'on' | 'setWindowOpenHandler' | 'send' | 'isDestroyed' | 'mainFrame' | 'id'>;
+
+export type WindowPort = Pick<BrowserWindow, 'loadFile' | 'loadURL' | 'once' | 'on' | 'show' | 'focus' | 'isMinimized' | 'restore' | 'isDestroyed'> & {
+  readonly webContents: WebContentsPort;
+};
+
+export interface BrowserWindowPort {
+  new (options: BrowserWindowConstructorOptions): WindowPort;
+  getAllWindows(): WindowPort[];
+}
+
+export type SessionPort = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> & {
+  readonly webRequest: Pick<Session['webRequest'], 'onHeadersReceived'>;
+};
+
+export interface ElectronRuntime {
+  app: AppPort;
+  BrowserWindow: BrowserWindowPort;
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  session: { readonly defaultSession: SessionPort };
+}

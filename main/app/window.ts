@@ -1,0 +1,53 @@
+/**
+ * The one app window, hardened (design.md §7): isolated, sandboxed, no Node, no webviews, our preload only.
+ * It opens hidden and shows once painted, so the user never sees a white flash.
+ */
+import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowPort, WindowPort } from './electron-ports';
+
+/** What to load: the built file (packaged app) or the dev server URL (electron-vite dev). */
+export type RendererPage = { file: string } | { url: string };
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  page: RendererPage;
+}
+
+export const secureWebPreferences = (preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> => ({
+  preload: preloadPath,
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+});
+
+export function createMainWindow(BrowserWindow: BrowserWindowPort, options: MainWindowOptions): WindowPort {
+  const window = new BrowserWindow({
+    width: 1120,
+    height: 760,
+    minWidth: 360,
+    minHeight: 480,
+    show: false,
+    title: 'Clade Admin',
+    backgroundColor: '#f7f7f5',
+    webPreferences: secureWebPreferences(options.preloadPath),
+  });
+  window.once('ready-to-show', () => window.show());
+  if ('file' in options.page) void window.loadFile(options.page.file);
+  else void window.loadURL(options.page.url);
+  return window;
+}
+
+/** Brings the existing window forward (second instance, tray click, dock activate). */
+export function revealWindow(window: WindowPort): void {
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}

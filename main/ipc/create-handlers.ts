@@ -1,0 +1,16 @@
+/**
+ * All channel handlers, built from their dependencies. The return type is `Handlers`, one per invoke
+ * channel of the contract: a channel without a handler here does not typecheck.
+ */
+import type { Handlers } from './handler-types';
+import { appHandlers, type AppDeps } from './domains/app';
+import { orgHandlers, type OrgDeps } from './domains/org';
+
+export type HandlerDeps = AppDeps & OrgDeps;
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    ...appHandlers(deps),
+    ...orgHandlers(deps),
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * A typed double of the Electron slices main uses (main/app/electron-ports.ts), so the glue — gateway,
+ * window, security, lifecycle — is tested without the Electron binary. Each double records what was done
+ * to it and lets a test fire the events Electron would fire. Types come from Electron itself, so a
+ * double that drifts from the real API stops compiling.
+ */
+import type {
+  BrowserWindowConstructorOptions,
+  HandlerDetails,
+  IpcMainInvokeEvent,
+  OnHeadersReceivedListenerDetails,
+  HeadersReceivedResponse,
+  WindowOpenHandlerResponse,
+} from 'electron';
+import type { AppPort, BrowserWindowPort, ElectronRuntime, SessionPort, WebContentsPort, WindowPort } from '../../main/app/electron-ports';
+import type { FrameLike } from '../../main/ipc/sender-check';
+
+type Listener = (...args: any[]) => unknown;
+
+/** A tiny event emitter with the `on`/`once` shape Electron objects share. */
+class Emitter {
+  private readonly listeners = new Map<string, Listener[]>();
+  protected addListener(event: string, listener: Listener, once = false): void {
+    const wrapped: Listener = once
+      ? (...args) => {
+          this.off(event, wrapped);
+          return listener(...args);
+        }
+      : listener;
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), wrapped]);
+  }
+  private off(event: string, listener: Listener): void {
+    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== listener));
+  }
+  listenerCount(event: string): number {
+    return this.listeners.get(event)?.length ?? 0;
+  }
+  emit(event: string, ...args: unknown[]): void {
+    for (const listener of [...(this.listeners.get(event) ?? [])]) listener(...args);
+  }
+}
+
+/** An Electron-style event whose default can be prevented. */
+export function fakeEvent(): { preventDefault: () => void; defaultPrevented: boolean } {
+  const event = {
+    defaultPrevented: false,
+    preventDefault() {
+      event.defaultPrevented = true;
+    },
+  };
+  return event;
+}
+
+export function fakeFrame(url: string, parent: FrameLike | null = null): FrameLike {
+  return { url, parent };
+}
+
+let nextWebContentsId = 1;
+
+export class WebContentsDouble extends Emitter {
+  readonly id = nextWebContentsId++;
+  readonly sent: Array<{ channel: string; args: unknown[] }> = [];
+  destroyed = false;
+  windowOpenHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | null = null;
+  mainFrame: FrameLike = fakeFrame('about:blank');
+  on = ((event: string, listener: Listener) => {
+    this.addListener(event, listener);
+    return this;
+  }) as unknown as WebContentsPort['on'];
+  setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void {
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push({ channel, args });
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+}
+
+export class WindowDouble extends Emitter {
+  static readonly created: WindowDouble[] = [];
+  static getAllWindows(): WindowPort[] {
+    return WindowDouble.created.filter((w) => !w.destroyed) as unknown as WindowPort[];
+  }
+  readonly webContents = new WebContentsDouble();
+  loaded: { file?: string; url?: string } = {};
+  visible = false;
+  focused = false;
+  minimized = false;
+  destroyed = false;
+  constructor(readonly options: BrowserWindowConstructorOptions) {
+    super();
+    WindowDouble.created.push(this);
+  }
+  on = ((event: string, listener: Listener) => {
+    this.addListener(event, listener);
+    return this;
+  }) as unknown as WindowPort['on'];
+  once = ((event: string, listener: Listener) => {
+    this.addListener(event, listener, true);
+    return this;
+  }) as unknown as WindowPort['once'];
+  async loadFile(file: string): Promise<void> {
+    this.loaded = { file };
+    this.webContents.mainFrame = fakeFrame(new URL(`file://${file}`).href);
+  }
+  async loadURL(url: string): Promise<void> {
+    this.loaded = { url };
+    this.webContents.mainFrame = fakeFrame(url);
+  }
+  show(): void {
+    this.visible = true;
+  }
+  focus(): void {
+    this.focused = true;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+}
+
+export class AppDouble extends Emitter {
+  sandboxEnabled = 0;
+  quitCalls = 0;
+  gotLock = true;
+  isPackaged = false;
+  readonly paths: Record<string, string> = { userData: '/tmp/clade-admin-double' };
+  on = ((event: string, listener: Listener) => {
+    this.addListener(event, listener);
+    return this;
+  }) as unknown as AppPort['on'];
+  enableSandbox(): void {
+    this.sandboxEnabled++;
+  }
+  requestSingleInstanceLock(): boolean {
+    return this.gotLock;
+  }
+  quit(): void {
+    this.quitCalls++;
+  }
+  whenReady(): Promise<void> {
+    return Promise.resolve();
+  }
+  getPath(name: Parameters<AppPort['getPath']>[0]): string {
+    return this.paths[name] ?? `/tmp/clade-admin-double/${name}`;
+  }
+  getName(): string {
+    return 'clade-admin';
+  }
+  getVersion(): string {
+    return '0.0.0-test';
+  }
+}
+
+type IpcListener = (event: IpcMainInvokeEvent, ...args: any[]) => unknown;
+
+export class IpcMainDouble {
+  readonly handlers = new Map<string, IpcListener>();
+  handle(channel: string, listener: IpcListener): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, listener);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+  /** What ipcRenderer.invoke does: rejects when no handler is registered, like Electron. */
+  async invoke(channel: string, from: { frame: FrameLike | null; mainFrame?: FrameLike }, ...args: unknown[]): Promise<unknown> {
+    const listener = this.handlers.get(channel);
+    if (!listener) throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
+    const event = { senderFrame: from.frame, sender: { mainFrame: from.mainFrame ?? from.frame } } as unknown as IpcMainInvokeEvent;
+    return listener(event, ...args);
+  }
+}
+
+type PermissionRequestHandler = Parameters<SessionPort['setPermissionRequestHandler']>[0];
+type PermissionCheckHandler = Parameters<SessionPort['setPermissionCheckHandler']>[0];
+type HeadersListener = (details: OnHeadersReceivedListenerDetails, callback: (response: HeadersReceivedResponse) => void) => void;
+
+export class SessionDouble {
+  permissionRequestHandler: PermissionRequestHandler = null;
+  permissionCheckHandler: PermissionCheckHandler = null;
+  headersListener: HeadersListener | null = null;
+  setPermissionRequestHandler(handler: PermissionRequestHandler): void {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: PermissionCheckHandler): void {
+    this.permissionCheckHandler = handler;
+  }
+  readonly webRequest = {
+    onHeadersReceived: ((listener: HeadersListener | null) => {
+      this.headersListener = listener;
+    }) as unknown as SessionPort['webRequest']['onHeadersReceived'],
+  };
+}
+
+export interface ElectronDouble extends ElectronRuntime {
+  app: AppDouble;
+  ipcMain: IpcMainDouble;
+  session: { defaultSession: SessionDouble };
+  windows: WindowDouble[];
+}
+
+export function createElectronDouble(): ElectronDouble {
+  WindowDouble.created.length = 0;
+  return {
+    app: new AppDouble(),
+    BrowserWindow: WindowDouble as unknown as BrowserWindowPort,
+    ipcMain: new IpcMainDouble(),
+    session: { defaultSession: new SessionDouble() },
+    windows: WindowDouble.created,
+  };
+}
