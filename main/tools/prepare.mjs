@@ -11,7 +11,13 @@ if (!existsSync(viteBin)) {
   console.error('prepare: dev dependencies are not installed; skipping the build.');
   process.exit(0);
 }
-execFileSync(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+try {
+  execFileSync(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+} catch {
+  // electron-vite has already printed the build errors; a Node stack trace of execFileSync adds nothing.
+  console.error('prepare: the build failed (see the errors above).');
+  process.exit(1);
+}
 const cli = join(root, 'out', 'main', 'cli.js');
 chmodSync(cli, 0o755);
 const binDir = join(root, 'node_modules', '.bin');
