@@ -1,0 +1,15 @@
+import { Router } from '../router';
+import { apiKeyReadRoutes } from './api-keys';
+import { memberReadRoutes } from './members';
+import { organizationRoutes } from './organization';
+import { userReadRoutes } from './users';
+import { workspaceReadRoutes } from './workspaces';
+
+export function buildRouter(): Router {
+  return new Router()
+    .add(organizationRoutes)
+    .add(userReadRoutes)
+    .add(workspaceReadRoutes)
+    .add(memberReadRoutes)
+    .add(apiKeyReadRoutes);
+}
