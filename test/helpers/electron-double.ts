@@ -15,7 +15,7 @@ import type {
 import type { AppPort, BrowserWindowPort, ElectronRuntime, SessionPort, WebContentsPort, WindowPort } from '../../main/app/electron-ports';
 import type { FrameLike } from '../../main/ipc/sender-check';
 
-type Listener = (...args: any[]) => unknown;
+type Listener = (...args: unknown[]) => unknown;
 
 /** A tiny event emitter with the `on`/`once` shape Electron objects share. */
 class Emitter {
@@ -159,7 +159,7 @@ export class AppDouble extends Emitter {
   }
 }
 
-type IpcListener = (event: IpcMainInvokeEvent, ...args: any[]) => unknown;
+type IpcListener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
 export class IpcMainDouble {
   readonly handlers = new Map<string, IpcListener>();
