@@ -1,0 +1,23 @@
+/** Active keys older than the rotation policy (90 days by default). */
+import type { AlertRules } from '../rules';
+import type { AlertInputs, Condition } from '../types';
+import { DAY_MS } from '../calendar';
+import { activeKeys, keyCondition, keyWhere } from './key-helpers';
+import { plural, wholeDaysBetween } from './shared';
+
+export function evaluateKeyRotation(inputs: AlertInputs, rules: AlertRules, nowMs: number): Condition[] {
+  const policyMs = rules.keys.rotationDays * DAY_MS;
+  return activeKeys(inputs)
+    .filter((key) => nowMs - key.createdAtMs >= policyMs)
+    .map((key) =>
+      keyCondition(key, {
+        id: `key-rotation:${key.id}`,
+        rule: 'key-rotation',
+        severity: 'info',
+        title: `Key "${key.name}" is ${plural(wholeDaysBetween(key.createdAtMs, nowMs), 'day')} old`,
+        body:
+          `The key ${keyWhere(inputs, key)} is older than your ${rules.keys.rotationDays}-day rotation policy. ` +
+          'Create a replacement in the Console, switch its users over, then archive this one.',
+      }),
+    );
+}
