@@ -1,0 +1,178 @@
+/**
+ * `clade-admin key set | status | remove`: the admin key in the OS keychain, from the command line (issue 6).
+ * The key is read from a hidden prompt on a terminal, or from stdin when piped; NEVER from an argument, because
+ * arguments end up in shell history and process lists. Errors are thrown as CliError: one line, no stack trace.
+ */
+import type { Command } from 'commander';
+import { deleteProfileMirror, createProfilesFile } from '../../adapters/profiles-file';
+import { checkBaseUrl } from '../../core/base-url';
+import { redactSecrets } from '../../core/redact';
+import { clearKey, connectKey, keyStatus, removeProfile } from '../../core/vault/connect-key';
+import { KeychainUnavailableError, VaultError } from '../../core/vault/errors';
+import type { SecretStorePort, VaultClock, VerifyKey } from '../../core/vault/ports';
+import { ADMIN_KEY_ENV } from '../../core/vault/resolve-key';
+import { CliError, USAGE_EXIT } from '../errors';
+import { readHiddenLine, readAllStdin, type KeyInput } from './key-input';
+
+/** Exit code when the OS keychain is unavailable, locked or refusing (so scripts can tell it apart). */
+export const KEYCHAIN_EXIT = 3;
+
+export interface KeyCommandContext {
+  dataDir: string;
+  profileId: string;
+  baseUrl: string;
+  /** `--json`: only JSON on stdout. */
+  json: boolean;
+  /** Verifies a key with `GET /v1/organizations/me`; createSdkVerifier(baseUrl) is the real one. */
+  verify: VerifyKey;
+  secrets: SecretStorePort;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  stdin: KeyInput;
+  env?: Record<string, string | undefined>;
+  clock?: VaultClock;
+}
+
+export function registerKeyCommands(program: Command, context: () => KeyCommandContext): Command {
+  const key = program.command('key').description('the admin key of a profile, kept only in the OS keychain');
+
+  key
+    .command('set')
+    .description('verify an Admin API key and store it in the OS keychain (hidden prompt, or piped on stdin; never an argument)')
+    .option('--label <name>', 'a label for the profile (default: the organization\'s name)')
+    .allowExcessArguments(true)
+    .action(async (options: { label?: string }, command: Command) => {
+      const ctx = context();
+      if (command.args.length > 0) {
+        throw new CliError(
+          'refusing to take the key as an argument: arguments are kept in shell history and visible to other processes. ' +
+            'Run `clade-admin key set` and paste the key at the hidden prompt, or pipe it in: `clade-admin key set < key.txt`. ' +
+            'If that was a real key, consider it exposed and rotate it.',
+          USAGE_EXIT,
+        );
+      }
+      const pasted = await readKey(ctx);
+      note(ctx, `Verifying the key with the Admin API (${ctx.baseUrl})…`);
+      const status = await run(() =>
+        connectKey({
+          profileId: ctx.profileId,
+          key: pasted,
+          verify: ctx.verify,
+          secrets: ctx.secrets,
+          profiles: createProfilesFile(ctx.dataDir),
+          clock: ctx.clock ?? { now: () => Date.now() },
+          ...(options.label !== undefined ? { label: options.label } : {}),
+        }),
+      );
+      if (ctx.json) return printJson(ctx, { profile: ctx.profileId, ...status });
+      ctx.stdout.write(
+        `Connected profile "${ctx.profileId}" to ${status.orgName} (verified ${status.verifiedAt}). ` +
+          'The key is stored in the OS keychain and nowhere else.\n',
+      );
+      if (ctx.env?.[ADMIN_KEY_ENV]) note(ctx, `note: ${ADMIN_KEY_ENV} is set; headless runs use it instead of the stored key.`);
+    });
+
+  key
+    .command('status')
+    .description('whether the profile has a key, for which organization, verified when (--json: {present, orgName, verifiedAt})')
+    .action(async () => {
+      const ctx = context();
+      const status = await run(() => keyStatus({ profileId: ctx.profileId, secrets: ctx.secrets, profiles: createProfilesFile(ctx.dataDir) }));
+      const envKeySet = Boolean(ctx.env?.[ADMIN_KEY_ENV]?.trim());
+      if (ctx.json) return printJson(ctx, { profile: ctx.profileId, ...status, envKeySet });
+      const line = status.present
+        ? `Profile "${ctx.profileId}": key stored in the OS keychain for ${status.orgName ?? 'an unverified organization'}` +
+          `${status.verifiedAt ? `, verified ${status.verifiedAt}` : ''}.`
+        : `Profile "${ctx.profileId}": no key stored. Run \`clade-admin key set\` to connect one.`;
+      ctx.stdout.write(`${line}${envKeySet ? ` (${ADMIN_KEY_ENV} is set and takes precedence for headless runs.)` : ''}\n`);
+    });
+
+  key
+    .command('remove')
+    .description('delete the profile\'s key from the OS keychain (the local mirror stays unless --delete-mirror)')
+    .option('--delete-mirror', 'also delete the local mirror and forget the profile')
+    .action(async (options: { deleteMirror?: boolean }) => {
+      const ctx = context();
+      if (options.deleteMirror) {
+        const result = await run(() =>
+          removeProfile({
+            profileId: ctx.profileId,
+            secrets: ctx.secrets,
+            profiles: createProfilesFile(ctx.dataDir),
+            deleteMirror: true,
+            removeMirror: (id) => deleteProfileMirror(ctx.dataDir, id),
+          }),
+        );
+        if (ctx.json) return printJson(ctx, { profile: ctx.profileId, ...result });
+        ctx.stdout.write(
+          `Profile "${ctx.profileId}" removed: ${result.keyDeleted ? 'key deleted from the OS keychain' : 'no key was stored'}, ` +
+            `${result.mirrorFilesDeleted.length} mirror file(s) deleted.\n`,
+        );
+        return;
+      }
+      const keyDeleted = await run(() => clearKey({ profileId: ctx.profileId, secrets: ctx.secrets }));
+      if (ctx.json) return printJson(ctx, { profile: ctx.profileId, keyDeleted, profileRemoved: false, mirrorFilesDeleted: [] });
+      ctx.stdout.write(
+        keyDeleted
+          ? `Deleted the key of profile "${ctx.profileId}" from the OS keychain. The local mirror stays (use --delete-mirror to delete it too).\n`
+          : `Profile "${ctx.profileId}" had no key in the OS keychain.\n`,
+      );
+    });
+
+  return key;
+}
+
+/** The real verifier: one `GET /v1/organizations/me` through the SDK, only to the API or a loopback sandbox. */
+export function createSdkVerifier(baseUrl: string): VerifyKey {
+  return async (key) => {
+    const checked = checkBaseUrl(baseUrl);
+    if (!checked.ok) throw new CliError(`refusing to send the key: ${checked.reason}`, USAGE_EXIT);
+    const { default: Anthropic } = await import('@anthropic-ai/sdk');
+    const client = new Anthropic({ apiKey: key, baseURL: checked.url, maxRetries: 1, timeout: 20_000 });
+    const org = await client.beta.organization.retrieve();
+    return { orgId: org.id, orgName: org.name };
+  };
+}
+
+async function readKey(ctx: KeyCommandContext): Promise<string> {
+  let key: string;
+  try {
+    key = ctx.stdin.isTTY
+      ? await readHiddenLine(ctx.stdin, ctx.stderr, `Admin API key for profile "${ctx.profileId}" (input hidden): `)
+      : await readAllStdin(ctx.stdin);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new CliError(message === 'cancelled' ? 'cancelled; nothing was stored.' : `cannot read the key: ${message}`, message === 'cancelled' ? 130 : 1);
+  }
+  if (key.trim() === '') {
+    throw new CliError(
+      ctx.stdin.isTTY
+        ? 'no key entered.'
+        : 'no key received on standard input. Pipe it in (`clade-admin key set < key.txt`) or run in a terminal to paste it at a hidden prompt.',
+      USAGE_EXIT,
+    );
+  }
+  return key;
+}
+
+/** Runs a vault operation and turns its errors into one redacted CLI line with a meaningful exit code. */
+async function run<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (error instanceof KeychainUnavailableError) throw new CliError(redactSecrets(error.message), KEYCHAIN_EXIT);
+    if (error instanceof VaultError) {
+      const usage = error.code === 'INVALID_PROFILE_ID' || error.code === 'INVALID_PROFILE_LABEL';
+      throw new CliError(redactSecrets(error.message), usage ? USAGE_EXIT : 1);
+    }
+    throw error;
+  }
+}
+
+function printJson(ctx: KeyCommandContext, value: unknown): void {
+  ctx.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+function note(ctx: KeyCommandContext, text: string): void {
+  ctx.stderr.write(`${text}\n`);
+}
