@@ -1,4 +1,7 @@
 import { Router } from '../router';
+import { claudeCodeReportRoutes } from '../reports/claude-code-report';
+import { costReportRoutes } from '../reports/cost-report';
+import { usageReportRoutes } from '../reports/usage-report';
 import { apiKeyReadRoutes } from './api-keys';
 import { memberReadRoutes } from './members';
 import { organizationRoutes } from './organization';
@@ -11,5 +14,8 @@ export function buildRouter(): Router {
     .add(userReadRoutes)
     .add(workspaceReadRoutes)
     .add(memberReadRoutes)
-    .add(apiKeyReadRoutes);
+    .add(apiKeyReadRoutes)
+    .add(usageReportRoutes)
+    .add(costReportRoutes)
+    .add(claudeCodeReportRoutes);
 }
