@@ -1,0 +1,81 @@
+import type { AuditEvent } from './event';
+
+/**
+ * Export rows. CSV: one header row, then one row per event (RFC 4180 quoting, CRLF line ends, structured fields as
+ * JSON text). JSON Lines: one event object per line. Both carry every stored field, hashes included, so an
+ * exported file can be checked against the trail.
+ */
+export type AuditExportFormat = 'csv' | 'jsonl';
+
+export const AUDIT_CSV_COLUMNS = [
+  'id',
+  'at',
+  'at_ms',
+  'recorded_at_ms',
+  'source',
+  'type',
+  'external_id',
+  'actor_kind',
+  'actor_id',
+  'actor_email',
+  'actor_name',
+  'workspace_id',
+  'key_id',
+  'targets',
+  'summary',
+  'before',
+  'after',
+  'raw',
+  'prev_hash',
+  'hash',
+] as const;
+
+export function csvHeader(): string {
+  return `${AUDIT_CSV_COLUMNS.join(',')}\r\n`;
+}
+
+export function csvRow(event: AuditEvent): string {
+  const json = (value: unknown): string => (value === null || value === undefined ? '' : JSON.stringify(value));
+  const cells: Array<string | number | null> = [
+    event.id,
+    new Date(event.atMs).toISOString(),
+    event.atMs,
+    event.recordedAtMs,
+    event.source,
+    event.type,
+    event.externalId,
+    event.actor?.kind ?? null,
+    event.actor?.id ?? null,
+    event.actor?.email ?? null,
+    event.actor?.name ?? null,
+    event.workspaceId,
+    event.keyId,
+    json(event.targets),
+    event.summary,
+    json(event.before),
+    json(event.after),
+    json(event.raw),
+    event.prevHash,
+    event.hash,
+  ];
+  return `${cells.map(csvCell).join(',')}\r\n`;
+}
+
+/** Quotes a cell when it holds a comma, quote, CR or LF, or starts/ends with a space; doubles inner quotes. */
+export function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function jsonlRow(event: AuditEvent): string {
+  return `${JSON.stringify(event)}\n`;
+}
+
+export function formatExportRow(format: AuditExportFormat, event: AuditEvent): string {
+  return format === 'csv' ? csvRow(event) : jsonlRow(event);
+}
+
+export function exportPreamble(format: AuditExportFormat): string {
+  return format === 'csv' ? csvHeader() : '';
+}

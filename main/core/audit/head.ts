@@ -1,0 +1,90 @@
+import type { AuditChainTip } from './event';
+
+/**
+ * The chain head kept OUTSIDE the database file (`<mirror>.audit-head.json`). Someone who rewrites the whole chain
+ * consistently inside the SQLite file still cannot make its end match this.
+ *
+ * Crash safety: an append writes `{confirmed: old, pending: new}` before its transaction commits and
+ * `{confirmed: new}` after. Whatever moment a crash hits, the database matches either `confirmed` or `pending`.
+ */
+export interface AuditHeadFile {
+  version: 1;
+  confirmed: AuditHeadMark;
+  pending: AuditHeadMark | null;
+  /**
+   * Set when an append found the database's chain end matching neither mark (the file was rewritten, or restored
+   * from elsewhere). Kept forever after, so appending more events cannot launder a rewritten chain.
+   */
+  mismatch: { detectedAtMs: number; expected: AuditHeadMark; found: AuditHeadMark } | null;
+}
+
+export interface AuditHeadMark {
+  count: number;
+  hash: string;
+}
+
+export function headMark(tip: AuditChainTip): AuditHeadMark {
+  return { count: tip.count, hash: tip.hash };
+}
+
+export function sameMark(a: AuditHeadMark | null | undefined, b: AuditHeadMark): boolean {
+  return !!a && a.count === b.count && a.hash === b.hash;
+}
+
+/** True when the chain's end is one the head file vouches for. */
+export function headVouchesFor(head: AuditHeadFile, tip: AuditChainTip): boolean {
+  const mark = headMark(tip);
+  return sameMark(head.confirmed, mark) || sameMark(head.pending, mark);
+}
+
+/** The head file for a chain that ends at `before` and is about to end at `after`. */
+export function pendingHead(previous: AuditHeadFile | null, before: AuditChainTip, after: AuditChainTip, nowMs: number): AuditHeadFile {
+  return {
+    version: 1,
+    confirmed: headMark(before),
+    pending: headMark(after),
+    mismatch: carriedMismatch(previous, before, nowMs),
+  };
+}
+
+export function confirmedHead(previous: AuditHeadFile | null, tip: AuditChainTip): AuditHeadFile {
+  return { version: 1, confirmed: headMark(tip), pending: null, mismatch: previous?.mismatch ?? null };
+}
+
+/** An earlier mismatch is carried on; a new one is recorded when the chain end is not what the file vouched for. */
+function carriedMismatch(previous: AuditHeadFile | null, before: AuditChainTip, nowMs: number): AuditHeadFile['mismatch'] {
+  if (previous?.mismatch) return previous.mismatch;
+  if (previous === null) {
+    if (before.count === 0) return null;
+    return { detectedAtMs: nowMs, expected: { count: 0, hash: '' }, found: headMark(before) };
+  }
+  if (headVouchesFor(previous, before)) return null;
+  return { detectedAtMs: nowMs, expected: previous.confirmed, found: headMark(before) };
+}
+
+export function serialiseHead(head: AuditHeadFile): string {
+  return `${JSON.stringify(head, null, 2)}\n`;
+}
+
+/** Parses a head file; null when it is not one of ours (treated like a missing file: verify fails). */
+export function parseHead(text: string): AuditHeadFile | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isRecord(value) || value.version !== 1 || !isMark(value.confirmed)) return null;
+  if (value.pending !== null && !isMark(value.pending)) return null;
+  const mismatch = value.mismatch ?? null;
+  if (mismatch !== null && !isRecord(mismatch)) return null;
+  return value as unknown as AuditHeadFile;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isMark(value: unknown): value is AuditHeadMark {
+  return isRecord(value) && Number.isSafeInteger(value.count) && typeof value.hash === 'string';
+}

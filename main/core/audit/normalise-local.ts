@@ -1,0 +1,122 @@
+import type { AuditActor, AuditEventDraft, AuditTarget, JsonValue } from './event';
+
+/**
+ * The admin's own actions in the app (source `local`): key connected or removed, admin actions sent to the API,
+ * exports, settings changes, retention purges. Never a secret: callers describe the action, not the key.
+ */
+export const PURGE_EVENT_TYPE = 'retention.purged';
+export const EXPORT_EVENT_TYPE = 'export.created';
+
+export type LocalActionType =
+  | 'key.connected'
+  | 'key.removed'
+  | 'admin.action'
+  | 'settings.changed'
+  | typeof EXPORT_EVENT_TYPE
+  | typeof PURGE_EVENT_TYPE;
+
+export interface LocalAuditAction {
+  type: LocalActionType;
+  atMs: number;
+  summary: string;
+  /** Default: the local admin (this app's user). */
+  actor?: AuditActor | null;
+  workspaceId?: string | null;
+  keyId?: string | null;
+  targets?: AuditTarget[];
+  before?: JsonValue | null;
+  after?: JsonValue | null;
+}
+
+export const LOCAL_ADMIN_ACTOR: AuditActor = { kind: 'local_admin', name: 'this app' };
+
+export function normaliseLocalAction(action: LocalAuditAction): AuditEventDraft {
+  return {
+    atMs: action.atMs,
+    source: 'local',
+    type: action.type,
+    externalId: null,
+    actor: action.actor === undefined ? LOCAL_ADMIN_ACTOR : action.actor,
+    workspaceId: action.workspaceId ?? null,
+    keyId: action.keyId ?? null,
+    targets: action.targets ?? [],
+    summary: action.summary,
+    before: action.before ?? null,
+    after: action.after ?? null,
+    raw: null,
+  };
+}
+
+/** "Connected the admin key for Acme" — the org, never the key. */
+export function keyConnectedAction(input: { atMs: number; orgId: string; orgName: string; profileId: string }): LocalAuditAction {
+  return {
+    type: 'key.connected',
+    atMs: input.atMs,
+    summary: `Connected an admin key for organization “${input.orgName}” (profile ${input.profileId})`,
+    targets: [{ type: 'organization', id: input.orgId, name: input.orgName }],
+    after: { orgId: input.orgId, orgName: input.orgName, profileId: input.profileId },
+  };
+}
+
+export function keyRemovedAction(input: { atMs: number; profileId: string }): LocalAuditAction {
+  return {
+    type: 'key.removed',
+    atMs: input.atMs,
+    summary: `Removed the stored admin key of profile ${input.profileId}`,
+    after: { profileId: input.profileId },
+  };
+}
+
+export function settingsChangedAction(input: { atMs: number; setting: string; before: JsonValue; after: JsonValue }): LocalAuditAction {
+  return {
+    type: 'settings.changed',
+    atMs: input.atMs,
+    summary: `Changed setting ${input.setting}`,
+    targets: [{ type: 'setting', id: input.setting }],
+    before: { [input.setting]: input.before },
+    after: { [input.setting]: input.after },
+  };
+}
+
+/** An action sent to the Admin API from the app (rename a key, archive a workspace, …). */
+export function adminAction(input: {
+  atMs: number;
+  summary: string;
+  targets: AuditTarget[];
+  workspaceId?: string | null;
+  keyId?: string | null;
+  before?: JsonValue | null;
+  after?: JsonValue | null;
+}): LocalAuditAction {
+  return { type: 'admin.action', ...input };
+}
+
+export function exportAction(input: { atMs: number; query: string; format: string; count: number; file: string }): LocalAuditAction {
+  const shown = input.query.trim() === '' ? 'all events' : `query “${input.query}”`;
+  return {
+    type: EXPORT_EVENT_TYPE,
+    atMs: input.atMs,
+    summary: `Exported ${input.count} audit events (${shown}) as ${input.format.toUpperCase()} to ${input.file}`,
+    after: { query: input.query, format: input.format, count: input.count, file: input.file },
+  };
+}
+
+export function purgeAction(input: {
+  atMs: number;
+  cutoffMs: number;
+  removedCount: number;
+  throughId: number;
+  throughHash: string;
+}): LocalAuditAction {
+  return {
+    type: PURGE_EVENT_TYPE,
+    atMs: input.atMs,
+    summary: `Retention purge removed ${input.removedCount} audit events recorded before ${new Date(input.cutoffMs).toISOString()} (up to event ${input.throughId})`,
+    after: {
+      cutoffMs: input.cutoffMs,
+      removedCount: input.removedCount,
+      throughId: input.throughId,
+      throughHash: input.throughHash,
+    },
+  };
+}

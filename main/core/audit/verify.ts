@@ -1,0 +1,131 @@
+import { computeRecordHash } from './chain';
+import type { AuditChainTip, AuditHashFn, AuditRecord } from './event';
+import { EMPTY_CHAIN_TIP } from './event';
+import type { AuditHeadFile } from './head';
+import { headVouchesFor } from './head';
+import { PURGE_EVENT_TYPE } from './normalise-local';
+
+/** What a retention purge left behind: the chain restarts from the hash of the last event it removed. */
+export interface AuditAnchor {
+  throughId: number;
+  throughHash: string;
+  /** Events removed by all purges so far. */
+  removedTotal: number;
+}
+
+export type AuditVerifyProblem =
+  | { kind: 'hash-mismatch'; eventId: number; message: string }
+  | { kind: 'broken-link'; eventId: number; message: string }
+  | { kind: 'missing-event'; eventId: number; message: string }
+  | { kind: 'anchor-unconfirmed'; eventId: number | null; message: string }
+  | { kind: 'head-missing'; eventId: null; message: string }
+  | { kind: 'head-mismatch'; eventId: null; message: string }
+  | { kind: 'head-flagged'; eventId: null; message: string };
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  /** Events whose hashes were recomputed. */
+  checked: number;
+  /** Where the stored chain ends (as far as it verified). */
+  tip: AuditChainTip;
+  /** The first problem found, naming the event when one is to blame. */
+  problem: AuditVerifyProblem | null;
+}
+
+/** How the chain's end is checked against the external head: a file's content (null: missing), or not at all. */
+export type AuditHeadCheck = { kind: 'file'; head: AuditHeadFile | null } | { kind: 'none' };
+
+/**
+ * Recomputes the chain one record at a time (records must come in id order), so a million events stream through
+ * without being held. `feed` returns false at the first broken link; `finish` adds the anchor and head checks.
+ */
+export function createChainVerifier(anchor: AuditAnchor | null, hash: AuditHashFn) {
+  let tip: AuditChainTip = anchor
+    ? { lastId: anchor.throughId, hash: anchor.throughHash, count: anchor.removedTotal }
+    : EMPTY_CHAIN_TIP;
+  let checked = 0;
+  let problem: AuditVerifyProblem | null = null;
+  let anchorConfirmed = anchor === null;
+
+  function feed(record: AuditRecord): boolean {
+    if (problem) return false;
+    if (record.id !== tip.lastId + 1) {
+      problem = { kind: 'missing-event', eventId: tip.lastId + 1, message: `event ${tip.lastId + 1} is missing (the next stored event is ${record.id})` };
+      return false;
+    }
+    if (computeRecordHash(record, hash) !== record.hash) {
+      problem = { kind: 'hash-mismatch', eventId: record.id, message: `event ${record.id} was altered: its content does not match its hash` };
+      return false;
+    }
+    if (record.prevHash !== tip.hash) {
+      problem = brokenLink(record.id, tip.lastId, anchor);
+      return false;
+    }
+    if (!anchorConfirmed && anchor && confirmsAnchor(record, anchor)) anchorConfirmed = true;
+    tip = { lastId: record.id, hash: record.hash, count: tip.count + 1 };
+    checked += 1;
+    return true;
+  }
+
+  function finish(headCheck: AuditHeadCheck): AuditVerifyResult {
+    const result = (found: AuditVerifyProblem | null): AuditVerifyResult => ({ ok: found === null, checked, tip, problem: found });
+    if (problem) return result(problem);
+    if (!anchorConfirmed && anchor) {
+      return result({
+        kind: 'anchor-unconfirmed',
+        eventId: anchor.throughId,
+        message: `events up to ${anchor.throughId} were removed, but no retention-purge event in the chain records that removal`,
+      });
+    }
+    if (headCheck.kind === 'none') return result(null);
+    const head = headCheck.head;
+    if (head === null) {
+      if (tip.count === 0) return result(null);
+      return result({ kind: 'head-missing', eventId: null, message: 'the external chain head file is missing or unreadable, so a rewritten chain could not be detected' });
+    }
+    if (head.mismatch) {
+      return result({
+        kind: 'head-flagged',
+        eventId: null,
+        message: `an append at ${new Date(head.mismatch.detectedAtMs).toISOString()} found the chain ending at ${head.mismatch.found.count} events, not at the ${head.mismatch.expected.count} the head file recorded`,
+      });
+    }
+    if (!headVouchesFor(head, tip)) {
+      return result({
+        kind: 'head-mismatch',
+        eventId: null,
+        message: `the chain ends at ${tip.count} events (hash ${tip.hash.slice(0, 12)}…), but the external head records ${head.confirmed.count} events (hash ${head.confirmed.hash.slice(0, 12)}…): the chain was rewritten or truncated`,
+      });
+    }
+    return result(null);
+  }
+
+  return { feed, finish };
+}
+
+/**
+ * A record whose own hash is right but whose previous-hash is not: the previous event was edited and re-hashed (the
+ * usual case, so it is the one named), or this one was re-linked.
+ */
+function brokenLink(eventId: number, previousId: number, anchor: AuditAnchor | null): AuditVerifyProblem {
+  if (previousId === 0 || (anchor && previousId === anchor.throughId)) {
+    const start = previousId === 0 ? 'the start of the chain' : 'the retention-purge anchor';
+    return { kind: 'broken-link', eventId, message: `event ${eventId} does not follow ${start}: its previous-hash does not match` };
+  }
+  return {
+    kind: 'broken-link',
+    eventId: previousId,
+    message: `event ${previousId} was altered and re-hashed (or event ${eventId} re-linked): event ${eventId}'s previous-hash does not match event ${previousId}'s hash`,
+  };
+}
+
+/** A retention-purge event names the anchor it left: its `after` carries the removed range and hash. */
+function confirmsAnchor(record: AuditRecord, anchor: AuditAnchor): boolean {
+  if (record.source !== 'local' || record.type !== PURGE_EVENT_TYPE || record.afterJson === null) return false;
+  try {
+    const after = JSON.parse(record.afterJson) as { throughId?: unknown; throughHash?: unknown };
+    return after.throughId === anchor.throughId && after.throughHash === anchor.throughHash;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,141 @@
+import type Database from 'better-sqlite3';
+import { chainRecord, draftToUnchainedRecord } from '../../core/audit/chain';
+import type { AuditChainTip, AuditEventDraft, AuditHashFn, RedactFn } from '../../core/audit/event';
+import { EMPTY_CHAIN_TIP } from '../../core/audit/event';
+import type { AuditHeadFile } from '../../core/audit/head';
+import { confirmedHead, pendingHead } from '../../core/audit/head';
+import type { ComplianceActivity } from '../../core/audit/normalise-compliance';
+import { normaliseComplianceActivity } from '../../core/audit/normalise-compliance';
+import type { JournalDiffEvent } from '../../core/audit/normalise-journal';
+import { normaliseJournalEvent } from '../../core/audit/normalise-journal';
+import type { LocalAuditAction } from '../../core/audit/normalise-local';
+import { normaliseLocalAction } from '../../core/audit/normalise-local';
+import { redactSecrets } from '../../core/redact';
+import { INSERT_RECORD_SQL } from './audit-rows';
+import { defaultHeadPath, readHeadFile, writeHeadFile } from './head-file';
+import { sha256Hex } from './sha256';
+
+/** How the trail is written and checked. Every field has a production default; tests override them. */
+export interface AuditStoreOptions {
+  /** Default: SHA-256 hex. */
+  hash?: AuditHashFn;
+  /** Default: `<mirror>.audit-head.json`; null keeps no external head (in-memory databases). */
+  headPath?: string | null;
+  /** Default: `redactSecrets` from core/redact. */
+  redact?: RedactFn;
+  /** The recorded-at clock. Default: Date.now. */
+  now?: () => number;
+}
+
+export interface ResolvedAuditStoreOptions {
+  hash: AuditHashFn;
+  headPath: string | null;
+  redact: RedactFn;
+  now: () => number;
+}
+
+export function resolveAuditOptions(db: Database.Database, options: AuditStoreOptions = {}): ResolvedAuditStoreOptions {
+  return {
+    hash: options.hash ?? sha256Hex,
+    headPath: options.headPath === undefined ? defaultHeadPath(db) : options.headPath,
+    redact: options.redact ?? redactSecrets,
+    now: options.now ?? Date.now,
+  };
+}
+
+export interface AuditAppendResult {
+  appended: number;
+  /** Drafts whose (source, externalId) was already in the trail. */
+  skipped: number;
+  tip: AuditChainTip;
+}
+
+/** Where the chain ends now: its last event, or the purge anchor when none is left, or the genesis. */
+export function readAuditTip(db: Database.Database): AuditChainTip {
+  const last = db.prepare('SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+  // Ids are 1, 2, 3, … with no reuse (the insert trigger enforces it), so the last id is also the count ever appended.
+  if (last) return { lastId: last.id, hash: last.hash, count: last.id };
+  const anchor = db.prepare('SELECT through_id, through_hash FROM audit_anchors ORDER BY id DESC LIMIT 1').get() as
+    | { through_id: number; through_hash: string }
+    | undefined;
+  return anchor ? { lastId: anchor.through_id, hash: anchor.through_hash, count: anchor.through_id } : EMPTY_CHAIN_TIP;
+}
+
+/**
+ * Appends events to the chain in one IMMEDIATE transaction (a savepoint when the caller already holds one, e.g. the
+ * sync engine writing a page and its journal together). Drafts already recorded (same source and externalId) are
+ * skipped, so replays are harmless. The external head is written as "pending" before the commit and "confirmed" after.
+ */
+export function appendAuditEvents(db: Database.Database, drafts: Iterable<AuditEventDraft>, options: AuditStoreOptions = {}): AuditAppendResult {
+  const resolved = resolveAuditOptions(db, options);
+  const nested = db.inTransaction;
+  const outcome = db.transaction(() => appendInTransaction(db, drafts, resolved)).immediate();
+  // Inside a caller's transaction the commit is theirs: the head stays "pending" (verifiable either way) and the
+  // next append confirms it.
+  if (!nested) confirmHead(resolved, outcome);
+  return outcome.result;
+}
+
+export interface AppendOutcome {
+  result: AuditAppendResult;
+  /** The head file written before the commit, or null when nothing was appended or no head is kept. */
+  pending: AuditHeadFile | null;
+}
+
+/** The body of an append; the caller owns the transaction and must call `confirmHead` after it commits. */
+export function appendInTransaction(db: Database.Database, drafts: Iterable<AuditEventDraft>, options: ResolvedAuditStoreOptions): AppendOutcome {
+  const { hash, headPath, redact, now } = options;
+  const exists = db.prepare('SELECT 1 FROM audit_events WHERE source = ? AND external_id = ?').pluck();
+  const insert = db.prepare(INSERT_RECORD_SQL);
+  const before = readAuditTip(db);
+  const recordedAtMs = now();
+  let tip = before;
+  let appended = 0;
+  let skipped = 0;
+  for (const draft of drafts) {
+    if (draft.externalId !== null && exists.get(draft.source, draft.externalId) !== undefined) {
+      skipped += 1;
+      continue;
+    }
+    const chained = chainRecord(tip, draftToUnchainedRecord(draft, redact), recordedAtMs, hash);
+    insert.run(chained.record);
+    tip = chained.tip;
+    appended += 1;
+  }
+  let pending: AuditHeadFile | null = null;
+  if (headPath !== null && appended > 0) {
+    pending = pendingHead(readHeadFile(headPath), before, tip, recordedAtMs);
+    writeHeadFile(headPath, pending);
+  }
+  return { result: { appended, skipped, tip }, pending };
+}
+
+/** After the commit: the new end becomes the confirmed head. */
+export function confirmHead(options: ResolvedAuditStoreOptions, outcome: AppendOutcome): void {
+  if (outcome.pending !== null && options.headPath !== null) {
+    writeHeadFile(options.headPath, confirmedHead(outcome.pending, outcome.result.tip));
+  }
+}
+
+/** The sync engine's entry point: one call per sync with the journal events it found. */
+export function appendJournalEventsToAudit(db: Database.Database, events: readonly JournalDiffEvent[], options: AuditStoreOptions = {}): AuditAppendResult {
+  return appendAuditEvents(db, events.map(normaliseJournalEvent), options);
+}
+
+/** Compliance feed pages (newest first as the API returns them) are recorded oldest first. */
+export function appendComplianceActivitiesToAudit(
+  db: Database.Database,
+  activities: readonly ComplianceActivity[],
+  options: AuditStoreOptions = {},
+): AuditAppendResult {
+  const drafts = activities.map(normaliseComplianceActivity).sort((a, b) => a.atMs - b.atMs || compareText(a.externalId, b.externalId));
+  return appendAuditEvents(db, drafts, options);
+}
+
+export function recordLocalAuditAction(db: Database.Database, action: LocalAuditAction, options: AuditStoreOptions = {}): AuditAppendResult {
+  return appendAuditEvents(db, [normaliseLocalAction(action)], options);
+}
+
+function compareText(a: string | null, b: string | null): number {
+  return (a ?? '').localeCompare(b ?? '');
+}

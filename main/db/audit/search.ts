@@ -1,0 +1,125 @@
+import type Database from 'better-sqlite3';
+import { recordToEvent } from '../../core/audit/chain';
+import type { AuditEvent } from '../../core/audit/event';
+import type { AuditPageCursor } from '../../core/audit/paging';
+import { clampPageSize, decodeAuditCursor, encodeAuditCursor } from '../../core/audit/paging';
+import type { AuditQuery } from '../../core/audit/query';
+import { ftsMatchExpression, parseAuditQuery } from '../../core/audit/query';
+import type { AuditEventRow } from './audit-rows';
+import { RECORD_COLUMNS, rowToRecord } from './audit-rows';
+
+/** A query the user must fix (bad date, unknown source, foreign cursor): shown as is, never a stack trace. */
+export class AuditQueryError extends Error {
+  override name = 'AuditQueryError';
+}
+
+export interface AuditSearchPage {
+  events: AuditEvent[];
+  /** Pass back as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export function toAuditQuery(query: string | AuditQuery): AuditQuery {
+  const parsed = typeof query === 'string' ? parseAuditQuery(query) : query;
+  if (parsed.errors.length) throw new AuditQueryError(parsed.errors.join('; '));
+  return parsed;
+}
+
+/** Newest first, keyset-paged on (at_ms, id). An empty query lists everything. */
+export function searchAuditEvents(
+  db: Database.Database,
+  query: string | AuditQuery,
+  page: { limit?: number; cursor?: string | null } = {},
+): AuditSearchPage {
+  const limit = clampPageSize(page.limit);
+  let after: AuditPageCursor | null = null;
+  if (page.cursor) {
+    after = decodeAuditCursor(page.cursor);
+    if (!after) throw new AuditQueryError(`not a valid page cursor: "${page.cursor}"`);
+  }
+  const { sql, params } = selectSql(toAuditQuery(query), after);
+  const rows = db.prepare(`${sql} LIMIT ?`).all(...params, limit + 1) as AuditEventRow[];
+  const events = rows.slice(0, limit).map((row) => recordToEvent(rowToRecord(row)));
+  const last = events[events.length - 1];
+  const nextCursor = rows.length > limit && last ? encodeAuditCursor({ atMs: last.atMs, id: last.id }) : null;
+  return { events, nextCursor };
+}
+
+/**
+ * Every matching event, newest first, one row at a time (better-sqlite3 `.iterate()`): for exports, which must not
+ * hold the trail in memory. The connection is busy until the iterator finishes or is returned.
+ */
+export function* iterateAuditEvents(db: Database.Database, query: string | AuditQuery): Generator<AuditEvent> {
+  const { sql, params } = selectSql(toAuditQuery(query), null);
+  for (const row of db.prepare(sql).iterate(...params) as IterableIterator<AuditEventRow>) {
+    yield recordToEvent(rowToRecord(row));
+  }
+}
+
+export function countAuditEvents(db: Database.Database, query: string | AuditQuery): number {
+  const { where, params } = whereClause(toAuditQuery(query), null);
+  return (db.prepare(`SELECT count(*) FROM audit_events ${where}`).pluck().get(...params) as number) ?? 0;
+}
+
+function selectSql(query: AuditQuery, after: AuditPageCursor | null): { sql: string; params: unknown[] } {
+  const { where, params } = whereClause(query, after);
+  return { sql: `SELECT ${RECORD_COLUMNS} FROM audit_events ${where} ORDER BY at_ms DESC, id DESC`, params };
+}
+
+/** The WHERE clause of a parsed query: qualifiers of one kind OR together, kinds AND together. */
+export function whereClause(query: AuditQuery, after: AuditPageCursor | null): { where: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const anyOf = (values: string[], one: (value: string) => { sql: string; params: unknown[] }): void => {
+    if (!values.length) return;
+    const parts = values.map(one);
+    clauses.push(`(${parts.map((p) => p.sql).join(' OR ')})`);
+    for (const part of parts) params.push(...part.params);
+  };
+
+  const match = ftsMatchExpression(query.text);
+  if (match !== null) {
+    clauses.push('id IN (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ?)');
+    params.push(match);
+  } else if (query.text.length) {
+    clauses.push('0'); // only punctuation was typed: nothing can match it
+  }
+  anyOf(query.actor, (value) => ({
+    sql: "(actor_id = ? OR actor_kind = ? OR actor_email LIKE ? ESCAPE '\\' OR actor_name LIKE ? ESCAPE '\\')",
+    params: [value, value.toLowerCase(), `${escapeLike(value)}%`, `${escapeLike(value)}%`],
+  }));
+  anyOf(query.type, (value) =>
+    value.endsWith('*')
+      ? { sql: "type LIKE ? ESCAPE '\\'", params: [`${escapeLike(value.slice(0, -1).toLowerCase())}%`] }
+      : { sql: 'type = ?', params: [value.toLowerCase()] },
+  );
+  anyOf(query.workspace, (value) => ({ sql: `(workspace_id = ? OR ${targetNamed('workspace')})`, params: [value, value, value] }));
+  anyOf(query.key, (value) => ({ sql: `(key_id = ? OR ${targetNamed('api_key')})`, params: [value, value, value] }));
+  if (query.source.length) {
+    clauses.push(`source IN (${query.source.map(() => '?').join(', ')})`);
+    params.push(...query.source);
+  }
+  if (query.afterMs !== null) {
+    clauses.push('at_ms >= ?');
+    params.push(query.afterMs);
+  }
+  if (query.beforeMs !== null) {
+    clauses.push('at_ms < ?');
+    params.push(query.beforeMs);
+  }
+  if (after) {
+    clauses.push('(at_ms < ? OR (at_ms = ? AND id < ?))');
+    params.push(after.atMs, after.atMs, after.id);
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** A target of this type whose id equals the value or whose name equals it ignoring case (two parameters). */
+function targetNamed(type: string): string {
+  return `EXISTS (SELECT 1 FROM json_each(targets_json) AS t WHERE json_extract(t.value, '$.type') = '${type}'
+    AND (json_extract(t.value, '$.id') = ? OR json_extract(t.value, '$.name') = ? COLLATE NOCASE))`;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
