@@ -2,11 +2,14 @@
 // download (GitHub releases) is blocked. A plain `npm install` fails there at electron's postinstall,
 // so we try the normal install first and, only when *that* is what failed, retry with
 // ELECTRON_SKIP_BINARY_DOWNLOAD=1 and say so (the app then runs headless: `npm start` shows the demo).
+// A quick probe of the download host runs first: when it clearly cannot be reached (DNS failure,
+// refused, timeout), the skip is applied at once instead of after minutes of doomed native compiles.
 //
 //   node main/tools/setup.mjs           install (npm ci when the lockfile is in step, else npm install)
 //   node main/tools/setup.mjs --check   no-op when node_modules already matches the lockfile (pretest)
 //
 // Never reads standard input, so it cannot hang on a prompt.
+import { shouldSkipElectronDownload } from './lib/electron-probe.mjs';
 import { inspectInstall } from './lib/install-state.mjs';
 import { isMainModule, npmCommand, projectRoot, runStreaming } from './lib/project.mjs';
 
@@ -28,34 +31,40 @@ async function npmInstall(args, extraEnv) {
   return runStreaming(npm.command, [...npm.prefix, ...args], { env, shell: npm.shell });
 }
 
+const HEADLESS_NOTE =
+  'setup: everything installs except the Electron binary, so `npm start` runs the headless demo\n' +
+  'setup: and `npm test` works as usual. To add the binary later, run `node node_modules/electron/install.js`\n' +
+  'setup: where github.com is reachable (or set ELECTRON_MIRROR to a mirror), then `npm start`.';
+
 /**
  * Installs with the fallback described above. Returns { ok, headless } where headless means the
- * Electron binary was skipped.
+ * Electron binary was skipped. A quick probe of Electron's download host comes first: when it
+ * clearly cannot be reached, the doomed first attempt (minutes of native compiles) is skipped.
  */
 export async function install(root = projectRoot, log = console.log) {
   const { lockUsable } = inspectInstall(root);
   const args = installArgs(lockUsable);
-  const alreadySkipping = process.env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1';
-  log(`setup: npm ${args[0]}${alreadySkipping ? ' (ELECTRON_SKIP_BINARY_DOWNLOAD=1 is already set)' : ''} …`);
+  const probe = await shouldSkipElectronDownload({ root });
+  if (probe.skip) {
+    log(`setup: Electron's binary cannot be downloaded here (${probe.reason}),`);
+    log(`setup: so this runs ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ${args[0]}.`);
+    log(HEADLESS_NOTE);
+    const skipped = await npmInstall(args, { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
+    if (skipped.code !== 0) log(`setup: npm ${args[0]} failed (exit ${skipped.code}); see the npm output above.`);
+    return { ok: skipped.code === 0, headless: true };
+  }
+  log(`setup: npm ${args[0]} (${probe.reason}) …`);
   const first = await npmInstall(args, {});
-  if (first.code === 0) return { ok: true, headless: alreadySkipping };
-  if (alreadySkipping || !electronDownloadFailed(first.tail)) {
+  if (first.code === 0) return { ok: true, headless: false };
+  if (!electronDownloadFailed(first.tail)) {
     log(`setup: npm ${args[0]} failed (exit ${first.code}); see the npm output above.`);
-    return { ok: false, headless: alreadySkipping };
+    return { ok: false, headless: false };
   }
-  log(
-    'setup: the Electron binary could not be downloaded (no access to its release host).\n' +
-      'setup: retrying with ELECTRON_SKIP_BINARY_DOWNLOAD=1 — everything installs except the Electron binary,\n' +
-      'setup: so `npm start` will run the headless demo and `npm test` works as usual.',
-  );
+  log("setup: the Electron binary download failed; retrying with ELECTRON_SKIP_BINARY_DOWNLOAD=1.");
+  log(HEADLESS_NOTE);
   const second = await npmInstall(args, { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
-  if (second.code === 0) {
-    log('setup: installed without the Electron binary (headless). To add it later, run');
-    log('setup: `node node_modules/electron/install.js` where github.com is reachable (or set ELECTRON_MIRROR).');
-    return { ok: true, headless: true };
-  }
-  log(`setup: npm ${args[0]} failed again (exit ${second.code}); see the npm output above.`);
-  return { ok: false, headless: true };
+  if (second.code !== 0) log(`setup: npm ${args[0]} failed again (exit ${second.code}); see the npm output above.`);
+  return { ok: second.code === 0, headless: true };
 }
 
 async function main(argv) {
