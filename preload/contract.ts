@@ -112,3 +112,5 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 export function channelKinds(): Array<{ name: ChannelName; kind: 'invoke' | 'push' }> {
   return (Object.keys(channels) as ChannelName[]).map((name) => ({ name, kind: channels[name].kind }));
 }
+  /** Principal-bound keys scoped to the organization rather than a workspace (newer API shape); absent when none. */
+  organizationKeys: z.array(OrgKeyDto).optional(),

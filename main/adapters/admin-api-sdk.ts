@@ -1,0 +1,167 @@
+/**
+ * The Admin API through the official SDK (design.md §1): the only place that talks to the network for the sync.
+ * Lists use the SDK's own pagination (`for await` over pages); the classic usage, cost and Claude Code reports have
+ * no typed method in SDK 1.12.0 and go through `client.getAPIList`. Every body is validated with the zod schemas
+ * of admin-api/schemas.ts before it leaves this file; every HTTP request (retries included) is counted.
+ */
+import Anthropic from '@anthropic-ai/sdk';
+import { ReportPageCursor, type AbstractPage } from '@anthropic-ai/sdk/pagination';
+import type { z } from 'zod';
+import { AdminApiError } from '../core/api-error';
+import type { ApiClaudeCodeRecord, ApiCostResult, ApiReportBucket, ApiUsageResult } from '../core/api-types';
+import { checkBaseUrl } from '../core/base-url';
+import type { AdminApiPort, ApiPage, CostReportQuery, ListRoute, ListRoutes, UsageReportQuery } from '../core/ports';
+import { toAdminApiError } from './admin-api/errors';
+import * as S from './admin-api/schemas';
+
+export interface CreateAdminApiOptions {
+  apiKey: string;
+  baseURL: string;
+  /** SDK retries per request (429 honouring retry-after/retry-after-ms, 5xx and connection errors). Default 3. */
+  maxRetries?: number;
+  /** Per-request timeout in ms. Default 60 s. */
+  timeoutMs?: number;
+}
+
+const PAGE_LIMIT = 100;
+const ORG = '/v1/organizations';
+
+type SdkPage = AbstractPage<unknown>;
+
+export function createAdminApi(opts: CreateAdminApiOptions): AdminApiPort {
+  const base = checkBaseUrl(opts.baseURL);
+  if (!base.ok) throw new Error(`refusing base URL: ${base.reason}`);
+  let requests = 0;
+  const countingFetch: typeof fetch = (input, init) => {
+    requests += 1;
+    return fetch(input, init);
+  };
+  const client = new Anthropic({
+    apiKey: opts.apiKey,
+    authToken: null, // never let an ambient ANTHROPIC_AUTH_TOKEN ride along with the admin key
+    baseURL: base.url,
+    maxRetries: opts.maxRetries ?? 3,
+    timeout: opts.timeoutMs ?? 60_000,
+    fetch: countingFetch,
+  });
+  const org = client.beta.organization;
+
+  function list<R extends ListRoute>(route: R, params: ListRoutes[R]['params'], cursor: string | null) {
+    const after = cursor ?? undefined;
+    const p = params as Record<string, unknown>;
+    switch (route) {
+      case 'users':
+        return pages(`GET ${ORG}/users`, () => org.users.list({ limit: PAGE_LIMIT, after_id: after }), S.pageSchema(S.UserSchema), pageCursor);
+      case 'invites':
+        return pages(`GET ${ORG}/invites`, () => org.invites.list({ limit: PAGE_LIMIT, after_id: after }), S.pageSchema(S.InviteSchema), pageCursor);
+      case 'workspaces':
+        return pages(
+          `GET ${ORG}/workspaces`,
+          () =>
+            org.workspaces.list({
+              limit: PAGE_LIMIT,
+              after_id: after,
+              include_archived: p['includeArchived'] === true,
+              include_default: p['includeDefault'] === true,
+            }),
+          S.pageSchema(S.WorkspaceSchema),
+          pageCursor,
+        );
+      case 'workspace_members': {
+        const ws = String(p['workspaceId']);
+        return pages(
+          `GET ${ORG}/workspaces/${ws}/members`,
+          () => org.workspaces.members.list(ws, { limit: PAGE_LIMIT, after_id: after }),
+          S.pageSchema(S.WorkspaceMemberSchema),
+          pageCursor,
+        );
+      }
+      case 'api_keys':
+        return pages(`GET ${ORG}/api_keys`, () => org.apiKeys.list({ limit: PAGE_LIMIT, after_id: after }), S.pageSchema(S.ApiKeySchema), pageCursor);
+      case 'rate_limits':
+        return pages(`GET ${ORG}/rate_limits`, () => org.rateLimits.list({ page: cursor }), S.pageCursorSchema(S.RateLimitSchema), nextPage);
+      case 'workspace_rate_limits': {
+        const ws = String(p['workspaceId']);
+        return pages(
+          `GET ${ORG}/workspaces/${ws}/rate_limits`,
+          () => org.workspaces.rateLimits.list(ws, { page: cursor }),
+          S.pageCursorSchema(S.WorkspaceRateLimitSchema),
+          nextPage,
+        );
+      }
+      case 'spend_limits':
+        return pages(`GET ${ORG}/spend_limits`, () => org.spendLimits.list({ page: cursor }), S.pageCursorSchema(S.SpendLimitSchema), nextPage);
+    }
+    throw new Error(`unknown list route ${String(route)}`);
+  }
+
+  function report<T>(path: string, query: Record<string, unknown>, cursor: string | null, item: z.ZodType<T>) {
+    return pages<T, { data: T[]; has_more: boolean; next_page: string | null }>(
+      `GET ${path}`,
+      () => client.getAPIList(path, ReportPageCursor, { query: cursor ? { ...query, page: cursor } : query }),
+      S.reportPageSchema(item) as z.ZodType<{ data: T[]; has_more: boolean; next_page: string | null }>,
+      (body: { next_page: string | null; has_more: boolean }) => (body.has_more ? body.next_page : null),
+    );
+  }
+
+  return {
+    requestCount: () => requests,
+    async organization() {
+      const endpoint = `GET ${ORG}/me`;
+      try {
+        const { data, response } = await org.retrieve().withResponse();
+        return validate(S.OrganizationSchema, data, endpoint, response.headers.get('request-id'));
+      } catch (e) {
+        throw toAdminApiError(e, endpoint);
+      }
+    },
+    list: list as AdminApiPort['list'],
+    usageReport(q: UsageReportQuery, cursor: string | null): AsyncIterable<ApiPage<ApiReportBucket<ApiUsageResult>>> {
+      const query = { starting_at: q.startingAt, ending_at: q.endingAt, bucket_width: q.bucketWidth, group_by: q.groupBy };
+      return report(`${ORG}/usage_report/messages`, { ...query, limit: q.bucketWidth === '1h' ? 168 : 31 }, cursor, S.UsageBucketSchema);
+    },
+    costReport(q: CostReportQuery, cursor: string | null): AsyncIterable<ApiPage<ApiReportBucket<ApiCostResult>>> {
+      const query = { starting_at: q.startingAt, ending_at: q.endingAt, bucket_width: '1d', group_by: q.groupBy, limit: 31 };
+      return report(`${ORG}/cost_report`, query, cursor, S.CostBucketSchema);
+    },
+    claudeCodeReport(day: string, cursor: string | null): AsyncIterable<ApiPage<ApiClaudeCodeRecord>> {
+      return report(`${ORG}/usage_report/claude_code`, { starting_at: day, limit: 1000 }, cursor, S.ClaudeCodeRecordSchema);
+    },
+  };
+}
+
+const pageCursor = (body: { has_more: boolean; last_id: string | null }): string | null => (body.has_more ? body.last_id : null);
+const nextPage = (body: { next_page: string | null }): string | null => body.next_page;
+
+/**
+ * Walks the SDK's pages with `for await`, validating each raw body. The SDK computes the next request itself
+ * (after_id / page); the cursor we report for a page is the one that fetches the page after it, so a resumed sync
+ * can start exactly there.
+ */
+async function* pages<T, B extends { data: T[] }>(
+  endpoint: string,
+  start: () => { iterPages(): AsyncGenerator<SdkPage> } | Promise<SdkPage>,
+  schema: z.ZodType<B>,
+  cursorOf: (body: B) => string | null,
+): AsyncGenerator<ApiPage<T>> {
+  try {
+    const first = start();
+    const iterable: AsyncIterable<SdkPage> = 'iterPages' in first ? first.iterPages() : (await first).iterPages();
+    for await (const page of iterable) {
+      const raw = page as unknown as { body: unknown; response: Response };
+      const requestId = raw.response?.headers?.get('request-id') ?? null;
+      const body = validate(schema, raw.body, endpoint, requestId);
+      yield { items: body.data, nextCursor: cursorOf(body), requestId };
+    }
+  } catch (e) {
+    throw toAdminApiError(e, endpoint);
+  }
+}
+
+function validate<T>(schema: z.ZodType<T>, body: unknown, endpoint: string, requestId: string | null): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue ? `${issue.path.join('.') || '(body)'}: ${issue.message}` : 'invalid body';
+  throw new AdminApiError('malformed', `response failed validation at ${where}`, endpoint, null, requestId);
+}

@@ -1,0 +1,30 @@
+/**
+ * The one error type the core sees from the Admin API port. Adapters translate their library's errors into it,
+ * so that sync failure rules (design.md §5) are decided on `kind`, never on a library class.
+ */
+export type ApiErrorKind =
+  | 'unauthorized' // 401
+  | 'forbidden' // 403
+  | 'not_found' // 404
+  | 'bad_request' // other 4xx
+  | 'rate_limited' // 429 after the client's own retries
+  | 'server' // 5xx after retries
+  | 'network' // connection refused/reset, timeout
+  | 'malformed'; // a body that failed schema validation or could not be parsed
+
+export class AdminApiError extends Error {
+  override readonly name = 'AdminApiError';
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly endpoint: string,
+    readonly status: number | null = null,
+    readonly requestId: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export function isAdminApiError(e: unknown): e is AdminApiError {
+  return e instanceof AdminApiError;
+}

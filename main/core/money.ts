@@ -1,0 +1,65 @@
+/**
+ * Exact money (design.md §4): the API gives decimal strings of cents, possibly fractional ("123.78912").
+ * We hold integers of 1e-9 cents ("nanocents") as BigInt, never floats, and write them back as decimal strings.
+ * An amount finer than a nanocent is reported with MoneyPrecisionError, never rounded silently.
+ */
+export const NANOCENTS_PER_CENT = 1_000_000_000n;
+const FRACTION_DIGITS = 9;
+
+export class MoneyPrecisionError extends Error {
+  override readonly name = 'MoneyPrecisionError';
+  constructor(readonly amount: string) {
+    super(`amount ${JSON.stringify(amount)} has more precision than 1e-9 cents; refusing to round it`);
+  }
+}
+
+export class MoneyFormatError extends Error {
+  override readonly name = 'MoneyFormatError';
+  constructor(readonly amount: string) {
+    super(`not a decimal amount of cents: ${JSON.stringify(amount)}`);
+  }
+}
+
+const DECIMAL = /^([+-]?)(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$|^([+-]?)\.(\d+)(?:[eE]([+-]?\d+))?$/;
+
+/** Decimal string of cents (optionally with an exponent, as JS prints small numbers) → BigInt nanocents. */
+export function centsToNanocents(amount: string): bigint {
+  const m = DECIMAL.exec(amount.trim());
+  if (!m) throw new MoneyFormatError(amount);
+  const sign = (m[1] ?? m[5]) === '-' ? -1n : 1n;
+  const intPart = m[2] ?? '0';
+  const fracPart = m[3] ?? m[6] ?? '';
+  const exponent = Number(m[4] ?? m[7] ?? '0');
+  // Shift the decimal point by the exponent, then by 9 digits for nanocents.
+  let digits = (intPart + fracPart).replace(/^0+(?=\d)/, '');
+  let pointFromRight = fracPart.length - exponent - FRACTION_DIGITS;
+  if (pointFromRight > 0) {
+    const dropped = digits.slice(Math.max(0, digits.length - pointFromRight));
+    if (/[1-9]/.test(dropped)) throw new MoneyPrecisionError(amount);
+    digits = digits.slice(0, Math.max(0, digits.length - pointFromRight)) || '0';
+    pointFromRight = 0;
+  }
+  return sign * BigInt(digits + '0'.repeat(-pointFromRight));
+}
+
+/** A number of cents (Claude Code's `estimated_cost.amount` is a JSON number) → nanocents, exactly as printed. */
+export function centsNumberToNanocents(amount: number): bigint {
+  if (!Number.isFinite(amount)) throw new MoneyFormatError(String(amount));
+  return centsToNanocents(String(amount));
+}
+
+/** BigInt nanocents → decimal string of cents without trailing zeros ("123.45", "0", "-0.000000001"). */
+export function nanocentsToCents(nanocents: bigint): string {
+  const negative = nanocents < 0n;
+  const abs = negative ? -nanocents : nanocents;
+  const whole = abs / NANOCENTS_PER_CENT;
+  const frac = (abs % NANOCENTS_PER_CENT).toString().padStart(FRACTION_DIGITS, '0').replace(/0+$/, '');
+  return `${negative ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
+}
+
+/** Sum nanocent amounts exactly. */
+export function sumNanocents(values: Iterable<bigint>): bigint {
+  let total = 0n;
+  for (const v of values) total += v;
+  return total;
+}

@@ -1,0 +1,226 @@
+/**
+ * The sync engine (design.md §5): plan what is due, page through it, write each page with its cursor, apply the
+ * failure rules, and report a summary. Pure: the API, the mirror and time come in through ports.
+ */
+import { isAdminApiError, type AdminApiError } from '../api-error';
+import type { AdminApiPort, Clock } from '../ports';
+import { runEntityPass, type PassDeps, type PassTally } from './entity-pass';
+import { DEFAULT_REQUESTS_PER_MINUTE, RequestBudget } from './pace';
+import { planResources, type ResourcePolicy, type SyncResource } from './resources';
+import { syncReportResource, DEFAULT_HISTORY_DAYS } from './report-sync';
+import type { MirrorStorePort, WriteContext } from './store-port';
+import type { ResourceSummary, SyncProblem, SyncProgress, SyncStatus, SyncSummary } from './summary';
+
+export interface SyncOptions {
+  full?: boolean;
+  /** How far back the first sync fetches reports (default 90 days). */
+  historyDays?: number;
+  onProgress?: (p: SyncProgress) => void;
+  /** Local request budget; null or 0 turns it off (sandbox, benchmarks). Default 60. */
+  requestsPerMinute?: number | null;
+  /** Attempts per resource for transient failures (network, 5xx, 429, malformed), resuming from the cursor. */
+  maxAttempts?: number;
+}
+
+export interface SyncDeps {
+  api: AdminApiPort;
+  store: MirrorStorePort;
+  clock: Clock;
+}
+
+export class OrganizationMismatchError extends Error {
+  override readonly name = 'OrganizationMismatchError';
+  constructor(
+    readonly storedId: string,
+    readonly apiId: string,
+  ) {
+    super(`this mirror belongs to organization ${storedId}, but the key belongs to ${apiId}; refusing to mix them`);
+  }
+}
+
+class CredentialInvalid extends Error {
+  constructor(readonly apiError: AdminApiError) {
+    super(apiError.message);
+  }
+}
+
+const OPTIONAL_REFUSALS = new Set(['unauthorized', 'forbidden', 'not_found']);
+const TRANSIENT = new Set(['network', 'server', 'rate_limited', 'malformed']);
+
+export async function runSync(deps: SyncDeps, opts: SyncOptions = {}): Promise<SyncSummary> {
+  const { api, store, clock } = deps;
+  const startedAtMs = clock.now();
+  const requestsBefore = api.requestCount();
+  const runId = store.beginRun(startedAtMs, opts.full ?? false);
+  const resources: ResourceSummary[] = [];
+  const problems: SyncProblem[] = [];
+  const passDeps: PassDeps = {
+    api,
+    store,
+    budget: new RequestBudget(clock, opts.requestsPerMinute === undefined ? DEFAULT_REQUESTS_PER_MINUTE : opts.requestsPerMinute),
+    onProgress: opts.onProgress ?? (() => undefined),
+  };
+  let status: SyncStatus = 'ok';
+  let detail: string | null = null;
+
+  try {
+    const states = store.resourceStates();
+    for (const policy of planResources(states, startedAtMs, opts.full ?? false)) {
+      const ctx: WriteContext = { runId, atMs: startedAtMs, journal: states.get(policy.resource)?.lastCompleteAtMs != null };
+      const summary = await runGuarded(deps, passDeps, policy, ctx, opts, problems);
+      resources.push(summary);
+      if (summary.status === 'error') {
+        status = 'partial';
+        if (policy.core) throw new Error(`core resource ${policy.resource} failed: ${summary.detail ?? 'unknown error'}`);
+      }
+    }
+  } catch (e) {
+    if (e instanceof CredentialInvalid) {
+      status = 'credential_invalid';
+      detail = `the admin key was refused (${e.apiError.endpoint}): ${e.apiError.message}`;
+      store.markCredentialInvalid(clock.now(), detail);
+    } else {
+      status = 'failed';
+      detail = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  const requests = api.requestCount() - requestsBefore;
+  const rows = resources.reduce((n, r) => n + r.rows, 0);
+  const finishedAtMs = clock.now();
+  store.finishRun(runId, finishedAtMs, { status, requests, rows, detail });
+  return {
+    status,
+    requests,
+    rows,
+    events: resources.reduce((n, r) => n + r.events, 0),
+    durationMs: finishedAtMs - startedAtMs,
+    startedAtMs,
+    resources,
+    problems,
+    detail,
+  };
+}
+
+/** Runs one resource with retries and the failure rules; throws only to stop the whole sync. */
+async function runGuarded(
+  deps: SyncDeps,
+  passDeps: PassDeps,
+  policy: ResourcePolicy,
+  ctx: WriteContext,
+  opts: SyncOptions,
+  problems: SyncProblem[],
+): Promise<ResourceSummary> {
+  const tally: PassTally = { pages: 0, rows: 0, events: 0 };
+  const summary = (status: ResourceSummary['status'], detail: string | null): ResourceSummary => ({
+    resource: policy.resource,
+    status,
+    ...tally,
+    detail,
+  });
+  const maxAttempts = Math.max(1, opts.maxAttempts ?? 3);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await fetchResource(deps, passDeps, policy.resource, ctx, opts, tally);
+      deps.store.markResource(policy.resource, 'ok', deps.clock.now(), null);
+      return summary('ok', null);
+    } catch (e) {
+      if (!isAdminApiError(e)) {
+        if (e instanceof OrganizationMismatchError) throw e;
+        const message = e instanceof Error ? e.message : String(e);
+        deps.store.markResource(policy.resource, 'error', deps.clock.now(), message);
+        return summary('error', message);
+      }
+      if (e.kind === 'unauthorized' && policy.core) throw new CredentialInvalid(e);
+      if (!policy.core && OPTIONAL_REFUSALS.has(e.kind)) {
+        const why = `not available for this organization (${e.status ?? e.kind} on ${e.endpoint})`;
+        deps.store.markResource(policy.resource, 'unavailable', deps.clock.now(), why);
+        return summary('unavailable', why);
+      }
+      problems.push({
+        resource: policy.resource,
+        kind: e.kind,
+        endpoint: e.endpoint,
+        status: e.status,
+        requestId: e.requestId,
+        message: e.message,
+      });
+      if (TRANSIENT.has(e.kind) && attempt < maxAttempts) {
+        // Back off, then resume from the last committed cursor.
+        await deps.clock.sleep(Math.min(30_000, 1_000 * 2 ** (attempt - 1)));
+        continue;
+      }
+      deps.store.markResource(policy.resource, 'error', deps.clock.now(), e.message);
+      return summary('error', `${e.kind} on ${e.endpoint}${e.requestId ? ` (request ${e.requestId})` : ''}: ${e.message}`);
+    }
+  }
+}
+
+async function fetchResource(
+  deps: SyncDeps,
+  passDeps: PassDeps,
+  resource: SyncResource,
+  ctx: WriteContext,
+  opts: SyncOptions,
+  tally: PassTally,
+): Promise<void> {
+  const { api, store } = deps;
+  switch (resource) {
+    case 'organization': {
+      await passDeps.budget.acquire();
+      const org = await api.organization();
+      const stored = store.storedOrganization();
+      if (stored && stored.id !== org.id) throw new OrganizationMismatchError(stored.id, org.id);
+      tally.events += store.saveOrganization(org, ctx);
+      tally.pages += 1;
+      tally.rows += 1;
+      passDeps.onProgress({ resource, page: 1, rows: 1 });
+      return;
+    }
+    case 'users':
+    case 'invites':
+    case 'api_keys':
+    case 'rate_limits':
+    case 'spend_limits':
+      return runEntityPass(passDeps, resource, '', {}, ctx, tally);
+    case 'workspaces':
+      await runEntityPass(passDeps, 'workspaces', '', { includeDefault: true, includeArchived: true }, ctx, tally);
+      return detectDefaultWorkspace(passDeps, tally);
+    case 'workspace_members':
+      for (const workspaceId of store.activeWorkspaceIds()) {
+        await runEntityPass(passDeps, 'workspace_members', workspaceId, { workspaceId }, ctx, tally);
+      }
+      return;
+    case 'workspace_rate_limits':
+      for (const workspaceId of store.activeWorkspaceIds()) {
+        await runEntityPass(passDeps, 'workspace_rate_limits', workspaceId, { workspaceId }, ctx, tally);
+      }
+      return;
+    case 'usage_hourly':
+    case 'usage_daily':
+    case 'cost_daily':
+    case 'claude_code_daily':
+      return syncReportResource(
+        { ...passDeps, clock: deps.clock },
+        resource,
+        { runId: ctx.runId, atMs: ctx.atMs, historyDays: opts.historyDays ?? DEFAULT_HISTORY_DAYS },
+        tally,
+      );
+  }
+}
+
+/**
+ * The default workspace carries no flag (admin-api.md §3.4): it is the one listed with `include_default=true`
+ * but not without it. Older API versions never list it; then no stored workspace is marked default.
+ */
+async function detectDefaultWorkspace(passDeps: PassDeps, tally: PassTally): Promise<void> {
+  const withoutDefault = new Set<string>();
+  await passDeps.budget.acquire();
+  for await (const page of passDeps.api.list('workspaces', { includeDefault: false, includeArchived: true }, null)) {
+    for (const w of page.items) withoutDefault.add(w.id);
+    tally.pages += 1;
+    if (page.nextCursor != null) await passDeps.budget.acquire();
+  }
+  const candidates = passDeps.store.allWorkspaceIds().filter((id) => !withoutDefault.has(id));
+  passDeps.store.setDefaultWorkspace(candidates.length === 1 ? (candidates[0] ?? null) : null);
+}

@@ -1,0 +1,65 @@
+/**
+ * What the sync engine needs from the mirror. main/db implements it over SQLite; every method that writes is one
+ * transaction, so a kill at any point leaves either the page and its cursor, or neither.
+ */
+import type { ApiOrganization } from '../api-types';
+import type { EntityResource, EntitySpec, Row } from './entities';
+import type { ResourceStatus, SyncResource } from './resources';
+
+/** An open pass over one resource (and scope, e.g. one workspace's members): where to resume and under which id. */
+export interface OpenPass {
+  resource: string;
+  scope: string;
+  /** Rows seen in this pass are stamped with it; rows not stamped when the pass completes were removed. */
+  passId: number;
+  /** Next page to fetch; null = from the start. */
+  cursor: string | null;
+  /** For report passes: the query the cursor is bound to (JSON), kept across a resume. */
+  queryJson: string | null;
+  resumed: boolean;
+}
+
+export interface WriteContext {
+  runId: number;
+  atMs: number;
+  /** Whether this resource has completed a pass before; without a baseline no journal events are written. */
+  journal: boolean;
+}
+
+export interface PageWriteResult {
+  rows: number;
+  events: number;
+}
+
+export interface MirrorStorePort {
+  beginRun(atMs: number, full: boolean): number;
+  finishRun(runId: number, atMs: number, outcome: { status: string; requests: number; rows: number; detail: string | null }): void;
+
+  storedOrganization(): ApiOrganization | null;
+  saveOrganization(org: ApiOrganization, ctx: WriteContext): number;
+  markCredentialInvalid(atMs: number, detail: string): void;
+
+  resourceStates(): Map<string, ResourceStatus>;
+  markResource(resource: SyncResource, status: ResourceStatus['status'], atMs: number, detail: string | null): void;
+
+  /** The pass in progress for (resource, scope), or a new one numbered `runId`. */
+  openPass(resource: string, scope: string, runId: number, queryJson: string | null): OpenPass;
+  /**
+   * Upserts one page of rows (diffing them into journal events) and moves the pass cursor, in one transaction.
+   * When `nextCursor` is null this was the last page: rows of this scope not seen in the pass are removed
+   * (journal "removed") and the pass is closed, in the same transaction.
+   */
+  applyEntityPage<R extends EntityResource>(
+    spec: EntitySpec<R>,
+    pass: OpenPass,
+    rows: Row[],
+    nextCursor: string | null,
+    ctx: WriteContext,
+  ): PageWriteResult;
+
+  /** Ids of workspaces whose members and rate limits are fetched (not archived). */
+  activeWorkspaceIds(): string[];
+  allWorkspaceIds(): string[];
+  /** Marks which stored workspace is the default one (null: none listed). */
+  setDefaultWorkspace(workspaceId: string | null): void;
+}

@@ -1,0 +1,12 @@
+/**
+ * Every migration, in order of id (= the user_version it produces). Append a line for a new migration; never
+ * renumber or edit a released one. Until the first release, ids below 100 belong to the mirror/sync tables and
+ * other features use their own range (the audit trail is 100). A database at version N skips every migration with
+ * id ≤ N, so once a version ships, a new migration must take an id above every id already released.
+ */
+import type { Migration } from '../migrate';
+import { migration as createOrgTables } from './0001-create-org-tables';
+import { migration as createLimitTables } from './0002-create-limit-tables';
+import { migration as createAuditTrail } from './0100-create-audit-trail';
+
+export const MIGRATIONS: readonly Migration[] = [createOrgTables, createLimitTables, createAuditTrail];

@@ -1,0 +1,67 @@
+/**
+ * Opens a profile's mirror file: created readable by the user only (0600), WAL, synchronous=NORMAL,
+ * foreign keys on, migrated to this build's schema. A file from a newer build is refused and left untouched.
+ */
+import { chmodSync, closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations/index';
+import { latestVersion, migrate, schemaVersion } from './migrate';
+import { MirrorNeedsMigrationError, MirrorTooNewError } from './errors';
+import { betterSqliteNativeBinding } from './native-binding';
+
+export type MirrorDb = Database.Database;
+
+export interface OpenMirrorOptions {
+  readonly?: boolean;
+}
+
+export function openMirror(file: string, opts: OpenMirrorOptions = {}): MirrorDb {
+  const latest = latestVersion(MIGRATIONS);
+  // Read the version from the file header first, so a newer file is refused without SQLite touching it.
+  const headerVersion = readHeaderVersion(file);
+  if (headerVersion != null && headerVersion > latest) throw new MirrorTooNewError(file, headerVersion, latest);
+  if (!opts.readonly && file !== ':memory:' && !existsSync(file)) createPrivateFile(file);
+
+  const nativeBinding = betterSqliteNativeBinding();
+  const db = new Database(file, {
+    readonly: opts.readonly ?? false,
+    fileMustExist: opts.readonly ?? false,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+  try {
+    const version = schemaVersion(db);
+    if (version > latest) throw new MirrorTooNewError(file, version, latest);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    if (opts.readonly) {
+      if (version < latest) throw new MirrorNeedsMigrationError(file, version, latest);
+      return db;
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    migrate(db, MIGRATIONS, file);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+function createPrivateFile(file: string): void {
+  closeSync(openSync(file, 'wx', 0o600));
+  chmodSync(file, 0o600); // the umask may have cleared bits we asked for; never widen, only make sure
+}
+
+/** user_version lives at byte offset 60 of the SQLite header (big-endian 32-bit). */
+function readHeaderVersion(file: string): number | null {
+  if (file === ':memory:' || !existsSync(file) || statSync(file).size < 100) return null;
+  const fd = openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(100);
+    readSync(fd, header, 0, 100, 0);
+    if (header.subarray(0, 16).toString('latin1') !== 'SQLite format 3\u0000') return null;
+    return header.readInt32BE(60);
+  } finally {
+    closeSync(fd);
+  }
+}

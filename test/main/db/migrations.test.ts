@@ -1,0 +1,46 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrate, type Migration } from '../../../main/db/migrate';
+import { MIGRATIONS } from '../../../main/db/migrations/index';
+
+const upTo = (id: number): Migration[] => MIGRATIONS.filter((m) => m.id <= id);
+
+describe('migrations', () => {
+  it('0002 create-limit-tables: a version-1 mirror keeps its data and gains the limit tables', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(1));
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    db.prepare(`INSERT INTO users VALUES ('user_1', 'a@example.com', 'A', 'user', 1, 2, 3, 4)`).run();
+    expect(migrate(db, upTo(2))).toEqual([2]);
+    expect(db.prepare('SELECT id, email FROM users').all()).toEqual([{ id: 'user_1', email: 'a@example.com' }]);
+    db.prepare(
+      `INSERT INTO spend_limits VALUES ('spl_1', 50000000000000, 'USD', 'monthly', 1, 'organization', NULL, NULL, '{"type":"organization"}', 1, 1, 1, 1, 1)`,
+    ).run();
+    expect(db.prepare('SELECT amount_nanocents AS a FROM spend_limits').safeIntegers(true).get()).toEqual({ a: 50_000_000_000_000n });
+  });
+
+  it('runs all pending migrations in one transaction: a failing one leaves the file at its old version', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(1));
+    const broken: Migration = { id: 99, name: 'broken', up: (d) => d.exec('CREATE TABLE half (x INTEGER) STRICT; SELECT nope FROM missing;') };
+    expect(() => migrate(db, [...upTo(2), broken])).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.prepare(`SELECT name FROM sqlite_schema WHERE name IN ('half', 'invites')`).all()).toEqual([]);
+  });
+
+  it('refuses a list whose ids do not increase', () => {
+    const db = new Database(':memory:');
+    const [a, b] = MIGRATIONS;
+    expect(() => migrate(db, [b!, a!])).toThrow(/does not follow/);
+  });
+
+  it('money columns store exact nanocents beyond 2^53', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS);
+    const big = 2n ** 60n + 1n;
+    db.prepare(
+      `INSERT INTO spend_limits VALUES ('spl_1', ?, 'USD', 'monthly', 1, 'organization', NULL, NULL, '{}', 1, 1, 1, 1, 1)`,
+    ).run(big);
+    expect(db.prepare('SELECT amount_nanocents AS a FROM spend_limits').safeIntegers(true).get()).toEqual({ a: big });
+  });
+});
