@@ -5,12 +5,14 @@
  */
 import type { Command } from 'commander';
 import { deleteProfileMirror, createProfilesFile } from '../../adapters/profiles-file';
+import { createKeytarSecretStore } from '../../adapters/secret-store-keytar';
 import { checkBaseUrl } from '../../core/base-url';
 import { redactSecrets } from '../../core/redact';
 import { clearKey, connectKey, keyStatus, removeProfile } from '../../core/vault/connect-key';
 import { KeychainUnavailableError, VaultError } from '../../core/vault/errors';
 import type { SecretStorePort, VaultClock, VerifyKey } from '../../core/vault/ports';
 import { ADMIN_KEY_ENV } from '../../core/vault/resolve-key';
+import type { CliContext } from '../context';
 import { CliError, USAGE_EXIT } from '../errors';
 import { readHiddenLine, readAllStdin, type KeyInput } from './key-input';
 
@@ -120,6 +122,25 @@ export function registerKeyCommands(program: Command, context: () => KeyCommandC
     });
 
   return key;
+}
+
+/**
+ * The production context from the CLI's global context: the real keychain and the SDK verifier on --base-url.
+ * Wire it as `registerKeyCommands(program, () => keyContextFrom(context()))`.
+ */
+export function keyContextFrom(cli: CliContext, secrets: SecretStorePort = createKeytarSecretStore()): KeyCommandContext {
+  return {
+    dataDir: cli.dataDir,
+    profileId: cli.profileId,
+    baseUrl: cli.baseUrl,
+    json: cli.json,
+    verify: createSdkVerifier(cli.baseUrl),
+    secrets,
+    stdout: cli.io.stdout,
+    stderr: cli.io.stderr,
+    stdin: cli.io.stdin,
+    env: cli.io.env,
+  };
 }
 
 /** The real verifier: one `GET /v1/organizations/me` through the SDK, only to the API or a loopback sandbox. */

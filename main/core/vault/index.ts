@@ -6,3 +6,4 @@ export * from './keychain-errors';
 export * from './profiles';
 export * from './connect-key';
 export * from './resolve-key';
+export * from './vault';

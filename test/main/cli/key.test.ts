@@ -5,7 +5,8 @@ import { PassThrough } from 'node:stream';
 import { Command, CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createProfilesFile, mirrorFilePaths } from '../../../main/adapters/profiles-file';
-import { createSdkVerifier, registerKeyCommands, type KeyCommandContext } from '../../../main/cli/commands/key';
+import { createSdkVerifier, keyContextFrom, registerKeyCommands, type KeyCommandContext } from '../../../main/cli/commands/key';
+import { resolveContext } from '../../../main/cli/context';
 import type { KeyInput } from '../../../main/cli/commands/key-input';
 import { CliError } from '../../../main/cli/errors';
 import { KeychainUnavailableError } from '../../../main/core/vault/errors';
@@ -252,5 +253,25 @@ describe('createSdkVerifier', () => {
     const org = await createSdkVerifier(orgB.url)(orgB.adminKey);
     expect(org).toEqual({ orgId: expect.any(String), orgName: expect.any(String) });
     expect(org.orgId).not.toBe((await createSdkVerifier(orgA.url)(orgA.adminKey)).orgId);
+  });
+});
+
+describe('keyContextFrom', () => {
+  it('wires the key commands from the CLI\'s global options: data dir, profile, base URL, --json, stdio', async () => {
+    const dir = dataDir();
+    const secrets = createMemorySecretStore();
+    const out = { stdout: '', stderr: '' };
+    const io = {
+      stdout: { write: (t: string) => (out.stdout += t) },
+      stderr: { write: (t: string) => (out.stderr += t) },
+      stdin: pipedStdin(`${orgB.adminKey}\n`),
+      env: {},
+    };
+    const program = new Command('clade-admin').option('--data-dir <dir>').option('--profile <id>').option('--base-url <url>').option('--json').exitOverride();
+    registerKeyCommands(program, () => keyContextFrom(resolveContext(program.opts(), io), secrets));
+    await program.parseAsync(['--data-dir', dir, '--profile', 'team-b', '--base-url', orgB.url, '--json', 'key', 'set'], { from: 'user' });
+    expect(JSON.parse(out.stdout)).toMatchObject({ profile: 'team-b', present: true });
+    expect(secrets.items.get('team-b')).toBe(orgB.adminKey);
+    expect(createProfilesFile(dir).get('team-b')?.orgId).toBe((await createSdkVerifier(orgB.url)(orgB.adminKey)).orgId);
   });
 });
