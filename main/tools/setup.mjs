@@ -9,6 +9,8 @@
 //   node main/tools/setup.mjs --check   no-op when node_modules already matches the lockfile (pretest)
 //
 // Never reads standard input, so it cannot hang on a prompt.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { shouldSkipElectronDownload } from './lib/electron-probe.mjs';
 import { inspectInstall } from './lib/install-state.mjs';
 import { isMainModule, npmCommand, projectRoot, runStreaming } from './lib/project.mjs';
@@ -67,10 +69,27 @@ export async function install(root = projectRoot, log = console.log) {
   return { ok: second.code === 0, headless: true };
 }
 
+/**
+ * True when node_modules' better-sqlite3 was rebuilt for another runtime (e.g. by
+ * `electron-builder install-app-deps`): its addon does not register for this Node's module ABI.
+ */
+export function sqliteBuiltForOtherRuntime(root = projectRoot, abi = process.versions.modules) {
+  const addon = join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  if (!existsSync(addon)) return false;
+  return !readFileSync(addon).includes(Buffer.from(`node_register_module_v${abi}\0`));
+}
+
+async function restoreNodeSqlite() {
+  console.log('setup: node_modules/better-sqlite3 was built for another runtime (Electron?); rebuilding it for Node.');
+  const npm = npmCommand();
+  const result = await runStreaming(npm.command, [...npm.prefix, 'rebuild', 'better-sqlite3'], { shell: npm.shell });
+  return result.code === 0 ? 0 : 1;
+}
+
 async function main(argv) {
   if (argv.includes('--check')) {
     const state = inspectInstall(projectRoot);
-    if (state.installed) return 0;
+    if (state.installed) return sqliteBuiltForOtherRuntime() ? restoreNodeSqlite() : 0;
     console.log(`setup: dependencies need installing (${state.reason}).`);
   }
   const result = await install(projectRoot);

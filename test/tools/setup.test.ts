@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { firstLockDifference, inspectInstall, manifestMatchesLock } from '../../main/tools/lib/install-state.mjs';
-import { electronDownloadFailed, installArgs } from '../../main/tools/setup.mjs';
+import { electronDownloadFailed, installArgs, sqliteBuiltForOtherRuntime } from '../../main/tools/setup.mjs';
 
 // What npm 11 prints when electron's postinstall cannot reach GitHub (stack.md §6).
 const ELECTRON_FAILURE = `npm error code 1
@@ -103,5 +103,13 @@ describe('inspectInstall', () => {
   it('asks for an install when node_modules or its hidden lockfile is missing', () => {
     expect(inspectInstall(project(false)).installed).toBe(false);
     expect(inspectInstall(project(true)).reason).toMatch(/\.package-lock\.json is missing/);
+  });
+});
+
+describe('sqliteBuiltForOtherRuntime', () => {
+  it('is false for the installed Node build and true for an addon of another ABI', () => {
+    const root = join(__dirname, '..', '..');
+    expect(sqliteBuiltForOtherRuntime(root)).toBe(false);
+    expect(sqliteBuiltForOtherRuntime(root, '145')).toBe(true);
   });
 });
