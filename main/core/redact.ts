@@ -9,10 +9,12 @@
 export const REDACTED_SUFFIX = '…[redacted]';
 
 /**
- * `sk-ant-<kind><version>-<secret>`. The look-behind keeps us from matching inside a longer identifier; the secret
- * part is the run of base64url characters that follows.
+ * `sk-ant-` then a run of base64url characters, optionally followed by an ellipsis (a partial hint). The look-behind
+ * keeps us from matching inside a longer identifier. The run usually starts with a kind and version
+ * (`admin01-`, `api03-`), which stays visible; older keys have none and are masked after `sk-ant-`.
  */
-const KEY_PATTERN = /(?<![A-Za-z0-9_-])(sk-ant-[a-z]+[0-9]*-)([A-Za-z0-9_-]+)((?:\.\.\.|…)?)/g;
+const KEY_PATTERN = /(?<![A-Za-z0-9_-])sk-ant-([A-Za-z0-9_-]+)((?:\.\.\.|…)?)/g;
+const KIND_PREFIX = /^[a-z]+[0-9]*-/;
 
 /** Shorter runs are not secrets (a hint's visible prefix, or prose like "sk-ant-admin01-TEST"). */
 const MIN_SECRET_CHARS = 8;
@@ -21,10 +23,12 @@ const MAX_HINT_PREFIX_CHARS = 12;
 
 /** Masks every full key in `text`; leaves partial hints and everything else untouched. Idempotent. */
 export function redactSecrets(text: string): string {
-  return text.replace(KEY_PATTERN, (whole, prefix: string, secret: string, ellipsis: string) => {
+  return text.replace(KEY_PATTERN, (whole, run: string, ellipsis: string) => {
+    const kind = KIND_PREFIX.exec(run)?.[0] ?? '';
+    const secret = run.slice(kind.length);
     const looksLikeHint = ellipsis !== '' && secret.length <= MAX_HINT_PREFIX_CHARS;
     if (looksLikeHint || secret.length < MIN_SECRET_CHARS) return whole;
-    return `${prefix}${REDACTED_SUFFIX}${ellipsis}`;
+    return `sk-ant-${kind}${REDACTED_SUFFIX}${ellipsis}`;
   });
 }
 

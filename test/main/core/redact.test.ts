@@ -16,6 +16,7 @@ describe('redactSecrets', () => {
     ['a key in JSON', JSON.stringify({ k: API_KEY }), '{"k":"sk-ant-api03-…[redacted]"}'],
     ['a key in a URL query', `https://x.test/?key=${API_KEY}&a=1`, 'https://x.test/?key=sk-ant-api03-…[redacted]&a=1'],
     ['two keys on one line', `${ADMIN_KEY},${API_KEY}`, 'sk-ant-admin01-…[redacted],sk-ant-api03-…[redacted]'],
+    ['a legacy key without kind or version', `sk-ant-${'Kx9_Lm2-Pq7'.repeat(4)}`, 'sk-ant-…[redacted]'],
     ['a key followed by a long run before "..."', `${API_KEY}...`, 'sk-ant-api03-…[redacted]...'],
   ])('masks %s', (_name, input, expected) => {
     expect(redactSecrets(input)).toBe(expected);
