@@ -111,7 +111,7 @@ export function purgeAction(input: {
   return {
     type: PURGE_EVENT_TYPE,
     atMs: input.atMs,
-    summary: `Retention purge removed ${input.removedCount} audit events recorded before ${new Date(input.cutoffMs).toISOString()} (up to event ${input.throughId})`,
+    summary: `Retention purge removed ${input.removedCount} audit events recorded before ${isoOrMs(input.cutoffMs)} (up to event ${input.throughId})`,
     after: {
       cutoffMs: input.cutoffMs,
       removedCount: input.removedCount,
@@ -119,4 +119,9 @@ export function purgeAction(input: {
       throughHash: input.throughHash,
     },
   };
+}
+
+function isoOrMs(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? `${ms} ms` : date.toISOString();
 }

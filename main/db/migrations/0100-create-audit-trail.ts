@@ -95,7 +95,7 @@ BEGIN
   INSERT INTO audit_fts (rowid, summary, actor, type, targets) VALUES (
     NEW.id,
     NEW.summary,
-    (SELECT group_concat(value, ' ') FROM json_each(coalesce(NEW.actor_json, '{}'))),
+    concat_ws(' ', NEW.actor_kind, NEW.actor_id, NEW.actor_email, NEW.actor_name),
     replace(replace(NEW.type, '_', ' '), '.', ' ') || ' ' || NEW.type,
     (SELECT group_concat(value, ' ') FROM json_tree(NEW.targets_json) WHERE atom IS NOT NULL)
   );

@@ -1,0 +1,130 @@
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import type Database from 'better-sqlite3';
+import type { AuditEvent } from '../../core/audit/event';
+import type { CliContext } from '../context';
+import { CliError, USAGE_EXIT } from '../errors';
+import { note, printJson } from '../io';
+import { parseChoice, parseIntInRange } from '../parse-args';
+
+/** How the audit commands reach the mirror; tests and the app may substitute their own. */
+export interface AuditCommandDeps {
+  openDb(file: string, opts: { readonly: boolean }): Promise<Database.Database>;
+}
+
+const defaultDeps: AuditCommandDeps = {
+  async openDb(file, opts) {
+    const { openMirror } = await import('../../db/open');
+    return openMirror(file, opts);
+  },
+};
+
+/**
+ * `clade-admin audit search|export|verify|purge`: the audit trail, from the local mirror only (never the network).
+ * Queries use the trail's search language: free text plus actor: type: workspace: key: source: after: before:.
+ */
+export function registerAuditCommands(program: Command, context: () => CliContext, deps: AuditCommandDeps = defaultDeps): void {
+  const audit = program.command('audit').description('the audit trail: compliance feed, change journal and your own actions');
+
+  audit
+    .command('search')
+    .description('search the trail, newest first (free text plus actor: type: workspace: key: source: after:YYYY-MM-DD before:YYYY-MM-DD)')
+    .argument('[query...]', 'the query; empty lists everything')
+    .option('--limit <n>', 'events per page (1–1000)', parseIntInRange(1, 1000), 50)
+    .option('--cursor <cursor>', 'continue after the page that printed this cursor')
+    .action(async (words: string[], options: { limit: number; cursor?: string }) => {
+      const ctx = context();
+      const query = words.join(' ');
+      const { searchAuditEvents } = await import('../../db/audit/search');
+      const page = await withMirror(ctx, deps, true, (db) => searchAuditEvents(db, query, { limit: options.limit, cursor: options.cursor ?? null }), { events: [], nextCursor: null });
+      if (ctx.json) {
+        printJson(ctx.io, { query, events: page.events, nextCursor: page.nextCursor });
+        return;
+      }
+      if (page.events.length === 0) ctx.io.stdout.write('No audit events match.\n');
+      for (const event of page.events) ctx.io.stdout.write(`${formatEventLine(event)}\n`);
+      if (page.nextCursor) note(ctx.io, `more: clade-admin audit search ${query ? `${JSON.stringify(query)} ` : ''}--cursor ${page.nextCursor}`);
+    });
+
+  audit
+    .command('export')
+    .description('export the events a query finds (newest first) as CSV or JSON Lines; the export is recorded in the trail')
+    .argument('[query...]', 'the query; empty exports everything')
+    .requiredOption('--format <format>', 'csv | jsonl', parseChoice(['csv', 'jsonl'] as const))
+    .requiredOption('--out <file>', 'file to write (written as <file>.partial, renamed when complete)')
+    .action(async (words: string[], options: { format: 'csv' | 'jsonl'; out: string }) => {
+      const ctx = context();
+      const query = words.join(' ');
+      const { exportAuditToFile } = await import('../../db/audit/export');
+      const db = await deps.openDb(ctx.mirrorFile, { readonly: false });
+      try {
+        const result = await exportAuditToFile(db, { query, format: options.format, file: options.out });
+        if (ctx.json) printJson(ctx.io, { query, format: options.format, file: result.file, count: result.count });
+        else ctx.io.stdout.write(`Exported ${result.count} audit events to ${result.file}\n`);
+      } catch (error) {
+        throw asUsageError(error);
+      } finally {
+        db.close();
+      }
+    });
+
+  audit
+    .command('verify')
+    .description('recompute the hash chain and check it against the external head; exits 1 naming the first broken event')
+    .action(async () => {
+      const ctx = context();
+      const { verifyAuditChain } = await import('../../db/audit/verify');
+      const empty = { ok: true, checked: 0, tip: { lastId: 0, hash: '', count: 0 }, problem: null };
+      const result = await withMirror(ctx, deps, true, (db) => verifyAuditChain(db), empty);
+      if (ctx.json) printJson(ctx.io, result);
+      else if (result.ok) ctx.io.stdout.write(`Audit trail OK: ${result.checked} events verified, chain of ${result.tip.count} events.\n`);
+      if (!result.ok && result.problem) {
+        const where = result.problem.eventId !== null ? ` (event ${result.problem.eventId})` : '';
+        throw new CliError(`audit trail verification FAILED${where}: ${result.problem.message}`, 1);
+      }
+    });
+
+  audit
+    .command('purge')
+    .description('retention: remove events older than N days, leaving an anchor so the chain still verifies')
+    .requiredOption('--keep-days <n>', 'days of events to keep', parseIntInRange(1, 100_000))
+    .action(async (options: { keepDays: number }) => {
+      const ctx = context();
+      const { applyAuditRetention } = await import('../../db/audit/purge');
+      const db = await deps.openDb(ctx.mirrorFile, { readonly: false });
+      try {
+        const result = applyAuditRetention(db, options.keepDays);
+        const removed = result?.removed ?? 0;
+        if (ctx.json) printJson(ctx.io, { removed, anchor: result?.anchor ?? null });
+        else ctx.io.stdout.write(`Removed ${removed} audit events older than ${options.keepDays} days.\n`);
+      } finally {
+        db.close();
+      }
+    });
+}
+
+/** Runs `read` on the mirror, or answers `whenMissing` when the profile has no mirror yet. */
+async function withMirror<T>(ctx: CliContext, deps: AuditCommandDeps, readonly: boolean, read: (db: Database.Database) => T, whenMissing: T): Promise<T> {
+  if (!existsSync(ctx.mirrorFile)) {
+    note(ctx.io, `Profile "${ctx.profileId}" has no local mirror yet, so no audit trail.`);
+    return whenMissing;
+  }
+  const db = await deps.openDb(ctx.mirrorFile, { readonly });
+  try {
+    return read(db);
+  } catch (error) {
+    throw asUsageError(error);
+  } finally {
+    db.close();
+  }
+}
+
+/** A bad query or cursor is the user's to fix: exit 2 with the message, no stack. */
+function asUsageError(error: unknown): unknown {
+  return error instanceof Error && error.name === 'AuditQueryError' ? new CliError(error.message, USAGE_EXIT) : error;
+}
+
+function formatEventLine(event: AuditEvent): string {
+  const at = new Date(event.atMs).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
+  return `${at}  #${event.id}  ${event.source.padEnd(10)}  ${event.type.padEnd(32)}  ${event.summary}`;
+}

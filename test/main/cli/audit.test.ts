@@ -1,0 +1,136 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import Database from 'better-sqlite3';
+import { Command, CommanderError } from 'commander';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registerAuditCommands } from '../../../main/cli/commands/audit';
+import { resolveContext, type GlobalOptions } from '../../../main/cli/context';
+import { CliError } from '../../../main/cli/errors';
+import type { CliIO } from '../../../main/cli/io';
+import { mirrorFile } from '../../../main/adapters/data-dir';
+import { appendAuditEvents } from '../../../main/db/audit/append';
+import { up } from '../../../main/db/migrations/0100-create-audit-trail';
+import { localDraft } from '../db/audit/audit-db';
+
+let dataDir: string;
+let file: string;
+
+/** The mirror as the app leaves it, but with only the audit tables: the commands' db access is injected. */
+const deps = {
+  async openDb(path: string, opts: { readonly: boolean }) {
+    return new Database(path, { readonly: opts.readonly, fileMustExist: true });
+  },
+};
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'audit-cli-'));
+  file = mirrorFile(dataDir, 'default');
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  up(db);
+  appendAuditEvents(db, [
+    localDraft(1, { source: 'journal', type: 'api_key.created', externalId: 'j1', keyId: 'apikey_01', summary: 'API key “deploy” (apikey_01) appeared' }),
+    localDraft(2, { summary: 'changed the retention setting' }),
+    localDraft(3, { source: 'journal', type: 'user.changed', externalId: 'j3', summary: 'User “Ada” changed: role: developer → admin' }),
+  ]);
+  db.close();
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Runs `clade-admin <args>` with only the audit commands, the way main/cli/run.ts maps errors to exit codes. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    stdin: new PassThrough(),
+    env: {},
+  };
+  const program = new Command('clade-admin')
+    .option('--data-dir <dir>')
+    .option('--profile <id>')
+    .option('--base-url <url>')
+    .option('--json')
+    .configureOutput({ writeOut: (t) => (stdout += t), writeErr: (t) => (stderr += t) })
+    .exitOverride();
+  registerAuditCommands(program, () => resolveContext(program.optsWithGlobals<GlobalOptions>(), io), deps);
+  try {
+    await program.parseAsync(['--data-dir', dataDir, ...args], { from: 'user' });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    if (error instanceof CliError) return { code: error.exitCode, stdout, stderr: stderr + error.message };
+    if (error instanceof CommanderError) return { code: 2, stdout, stderr };
+    throw error;
+  }
+}
+
+describe('clade-admin audit', () => {
+  it('search --json lists everything newest first for an empty query, and pages with --cursor', async () => {
+    const all = await cli('--json', 'audit', 'search');
+    expect(all.code).toBe(0);
+    expect(JSON.parse(all.stdout).events.map((e: { id: number }) => e.id)).toEqual([3, 2, 1]);
+
+    const first = JSON.parse((await cli('audit', 'search', '--limit', '2', '--json')).stdout);
+    expect(first.events).toHaveLength(2);
+    const rest = JSON.parse((await cli('audit', 'search', '--limit', '2', '--cursor', first.nextCursor, '--json')).stdout);
+    expect(rest.events.map((e: { id: number }) => e.id)).toEqual([1]);
+    expect(rest.nextCursor).toBeNull();
+  });
+
+  it('search takes free text and qualifiers as several words', async () => {
+    const result = await cli('--json', 'audit', 'search', 'source:journal', 'role');
+    expect(JSON.parse(result.stdout)).toMatchObject({ query: 'source:journal role', events: [{ id: 3 }] });
+    const text = await cli('audit', 'search', 'deploy');
+    expect(text.stdout).toContain('API key “deploy” (apikey_01) appeared');
+  });
+
+  it('a bad query is a usage error (exit 2) with the reason', async () => {
+    const result = await cli('audit', 'search', 'after:2026-02-30');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('YYYY-MM-DD');
+  });
+
+  it('export writes the file and records the export in the trail', async () => {
+    const out = join(dataDir, 'trail.jsonl');
+    const result = await cli('--json', 'audit', 'export', 'source:journal', '--format', 'jsonl', '--out', out);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ count: 2, format: 'jsonl', file: out });
+    expect(readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l).id)).toEqual([3, 1]);
+    const recorded = JSON.parse((await cli('--json', 'audit', 'search', 'type:export.created')).stdout).events;
+    expect(recorded[0].after).toMatchObject({ query: 'source:journal', format: 'jsonl', count: 2 });
+  });
+
+  it('export refuses a format it does not know', async () => {
+    expect((await cli('audit', 'export', '--format', 'xml', '--out', join(dataDir, 'x'))).code).toBe(2);
+  });
+
+  it('verify passes on an untouched trail and exits 1 naming the event after tampering', async () => {
+    const ok = await cli('audit', 'verify');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('3 events verified');
+
+    const raw = new Database(file);
+    raw.exec('DROP TRIGGER audit_events_no_update');
+    raw.prepare("UPDATE audit_events SET summary = 'nothing happened' WHERE id = 2").run();
+    raw.close();
+    const broken = await cli('audit', 'verify', '--json');
+    expect(broken.code).toBe(1);
+    expect(JSON.parse(broken.stdout)).toMatchObject({ ok: false, problem: { kind: 'hash-mismatch', eventId: 2 } });
+    expect(broken.stderr).toContain('event 2');
+  });
+
+  it('purge --keep-days removes old events and verify still passes', async () => {
+    const result = await cli('--json', 'audit', 'purge', '--keep-days', '1');
+    expect(JSON.parse(result.stdout)).toMatchObject({ removed: 3, anchor: { throughId: 3 } });
+    expect((await cli('audit', 'verify')).code).toBe(0);
+  });
+
+  it('a profile without a mirror has an empty trail', async () => {
+    const result = await cli('--profile', 'other', '--json', 'audit', 'search');
+    expect(JSON.parse(result.stdout).events).toEqual([]);
+    expect((await cli('--profile', 'other', 'audit', 'verify')).code).toBe(0);
+  });
+});
