@@ -7,7 +7,7 @@
  *   keyring wrapper or without it.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,6 +87,11 @@ export function createKeyringDirs(): KeyringDirs {
   for (const dir of [dirs.home, dirs.xdgDataHome, dirs.xdgConfigHome, dirs.xdgCacheHome, dirs.xdgRuntimeDir]) mkdirSync(dir, { recursive: true });
   chmodSync(dirs.xdgRuntimeDir, 0o700);
   return dirs;
+}
+
+/** Deletes a session's folders (keyring files included). */
+export function removeKeyringDirs(dirs: KeyringDirs): void {
+  rmSync(dirs.root, { recursive: true, force: true });
 }
 
 export interface StepResult {

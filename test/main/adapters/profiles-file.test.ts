@@ -1,14 +1,21 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createProfilesFile, deleteProfileMirror, mirrorFilePaths } from '../../../main/adapters/profiles-file';
 import { recordVerification } from '../../../main/core/vault/profiles';
 
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
 
+const tempRoots: string[] = [];
+afterAll(() => {
+  for (const root of tempRoots) rmSync(root, { recursive: true, force: true });
+});
+
 function tempDataDir(): string {
-  return join(mkdtempSync(join(tmpdir(), 'clade-profiles-')), 'data');
+  const root = mkdtempSync(join(tmpdir(), 'clade-profiles-'));
+  tempRoots.push(root);
+  return join(root, 'data');
 }
 
 describe('createProfilesFile', () => {

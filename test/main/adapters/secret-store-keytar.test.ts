@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createKeytarSecretStore, KEYCHAIN_SERVICE, type KeytarLike } from '../../../main/adapters/secret-store-keytar';
 import { KeychainUnavailableError } from '../../../main/core/vault/errors';
-import { createKeyringDirs, fakeAdminKey, runInKeyringSession, type KeyringDirs, type KeyringMode } from '../../helpers/keyring';
+import { createKeyringDirs as makeDirs, fakeAdminKey, removeKeyringDirs, runInKeyringSession, type KeyringDirs, type KeyringMode } from '../../helpers/keyring';
 import { findSecretTraces, textHasSecretTrace } from '../../helpers/secret-scan';
 
 /** A keytar double that records calls and can fail or hang. */
@@ -69,9 +69,14 @@ describe('createKeytarSecretStore (keytar double)', () => {
 
 describe('findSecretTraces (the leak scanner these tests rely on)', () => {
   const key = fakeAdminKey('L');
+  const scanDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clade-scan-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  };
 
   it('finds the key in UTF-8, UTF-16LE, base64 and as a truncated middle part, and nothing in clean files', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'clade-scan-'));
+    const dir = scanDir();
     mkdirSync(join(dir, 'logs'));
     writeFileSync(join(dir, 'logs', 'utf8.log'), `x ${key} y`);
     writeFileSync(join(dir, 'utf16.bin'), Buffer.from(`..${key}..`, 'utf16le'));
@@ -84,7 +89,7 @@ describe('findSecretTraces (the leak scanner these tests rely on)', () => {
   });
 
   it('finds a key written to SQLite in the -wal file before a checkpoint', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'clade-scan-'));
+    const dir = scanDir();
     const db = new Database(join(dir, 'mirror.sqlite'));
     db.pragma('journal_mode = WAL');
     db.exec('CREATE TABLE t (v TEXT)');
@@ -109,6 +114,13 @@ function hasTool(name: string): boolean {
 const keyringTools = ['dbus-run-session', 'gnome-keyring-daemon', 'secret-tool'].every(hasTool);
 
 type OpResult = { ok: boolean; value?: unknown; kind?: string | null; code?: string | null; message?: string; ms: number };
+
+/** Fresh folders for one test, deleted when it finishes. */
+function createKeyringDirs(): KeyringDirs {
+  const dirs = makeDirs();
+  onTestFinished(() => removeKeyringDirs(dirs));
+  return dirs;
+}
 
 function child(ops: unknown[]): string {
   return `child '${JSON.stringify(ops)}'`;

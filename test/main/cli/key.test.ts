@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -22,8 +22,10 @@ let orgB: RunningSandbox;
 beforeAll(async () => {
   [orgA, orgB] = await Promise.all([startSandbox({ seed: 1 }), startSandbox({ seed: 2 })]);
 });
+const tempRoots: string[] = [];
 afterAll(async () => {
   await Promise.all([orgA?.close(), orgB?.close()]);
+  for (const root of tempRoots) rmSync(root, { recursive: true, force: true });
 });
 
 interface Run {
@@ -90,7 +92,9 @@ function ttyStdin(typed: string[]) {
 }
 
 function dataDir(): string {
-  return join(mkdtempSync(join(tmpdir(), 'clade-key-cli-')), 'data');
+  const root = mkdtempSync(join(tmpdir(), 'clade-key-cli-'));
+  tempRoots.push(root);
+  return join(root, 'data');
 }
 
 describe('clade-admin key set', () => {
