@@ -1,1 +1,73 @@
-console.log("main")
+/**
+ * Composition root of the Electron main process (design.md §2): build the dependencies, register IPC,
+ * open the window. Nothing else lives here; every piece is in main/app (Electron glue) or main/ipc.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { defaultDataDir } from './adapters/data-dir';
+import { createKeytarSecretStore } from './adapters/secret-store-keytar';
+import { redactSecrets } from './core/redact';
+import { electronRuntime } from './app/electron-runtime';
+import { claimSingleInstance, wireLifecycle } from './app/lifecycle';
+import { enableProcessSandbox, hardenSession, lockDownWebContents } from './app/security';
+import { createMainWindow, revealWindow, type RendererPage } from './app/window';
+import type { WindowPort } from './app/electron-ports';
+import { openWindowData, type WindowData } from './app/window-data';
+import { createHandlers } from './ipc/create-handlers';
+import { registerGateway } from './ipc/gateway';
+import { createPush } from './ipc/push';
+import { createSenderCheck } from './ipc/sender-check';
+
+const log = (message: string, error?: unknown): void => {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : error === undefined ? '' : String(error);
+  console.error(redactSecrets(`[clade-admin] ${message} ${detail}`.trim()));
+};
+
+async function main(): Promise<void> {
+  const { app, BrowserWindow, ipcMain, session } = electronRuntime();
+  let window: WindowPort | null = null;
+  if (!claimSingleInstance(app, () => window && revealWindow(window))) return;
+  enableProcessSandbox(app);
+  lockDownWebContents(app);
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+
+  const rendererFile = join(__dirname, '../renderer/index.html');
+  const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+  const page: RendererPage = devUrl ? { url: devUrl } : { file: rendererFile };
+  const push = createPush(() => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  // The window opens at once; the data (demo sync or the profile's mirror) arrives while it paints,
+  // announced by the sync progress push. Until then the handlers answer "nothing synced yet".
+  let data: WindowData | null = null;
+  registerGateway({
+    ipcMain,
+    log,
+    isTrustedSender: createSenderCheck({ appFileUrl: pathToFileURL(rendererFile).href, devOrigin: devUrl }),
+    handlers: createHandlers({
+      appInfo: () => ({ name: 'Clade Admin', version: app.getVersion(), mode: data?.mode ?? 'demo' }),
+      readOrgTree: () => data?.readOrgTree() ?? null,
+    }),
+  });
+
+  const showWindow = (): void => {
+    if (window && !window.isDestroyed()) return revealWindow(window);
+    window = createMainWindow(BrowserWindow, { preloadPath: join(__dirname, '../preload/index.js'), page });
+  };
+  wireLifecycle(app, { showWindow, windowCount: () => BrowserWindow.getAllWindows().length, keepAliveWithoutWindows: () => false });
+  showWindow();
+
+  const secrets = createKeytarSecretStore();
+  data = await openWindowData({
+    dataDir: defaultDataDir(process.env),
+    profileId: process.env.CLADE_PROFILE ?? 'default',
+    hasStoredKey: async (profileId) => (await secrets.get(profileId)) !== null,
+    onProgress: (progress) => push('clade:sync/progress-changed', progress),
+    log,
+  });
+  app.on('will-quit', () => void data?.close());
+}
+
+main().catch((error: unknown) => {
+  log('Clade Admin could not start', error);
+  process.exit(1);
+});

@@ -38,6 +38,8 @@ export const OrgTreeDto = z.object({
   /** When the mirror was last synced (epoch ms); null when it never was. */
   syncedAtMs: z.number().nullable(),
   workspaces: z.array(OrgWorkspaceDto),
+  /** Principal-bound keys scoped to the organization rather than a workspace (newer API shape); absent when none. */
+  organizationKeys: z.array(OrgKeyDto).optional(),
 });
 
 export type OrgMember = z.infer<typeof OrgMemberDto>;
@@ -112,5 +114,6 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 export function channelKinds(): Array<{ name: ChannelName; kind: 'invoke' | 'push' }> {
   return (Object.keys(channels) as ChannelName[]).map((name) => ({ name, kind: channels[name].kind }));
 }
-  /** Principal-bound keys scoped to the organization rather than a workspace (newer API shape); absent when none. */
-  organizationKeys: z.array(OrgKeyDto).optional(),
+
+/** The shape of window.api, for the renderer (which may import only this file, and only its types). */
+export type { ClientApi, DomainApi, Unsubscribe } from './api-shape';

@@ -1,1 +1,14 @@
-document.getElementById("root")!.textContent = "hi";
+/** Renderer entry: mounts the app. Data comes only through window.api (lib/api.ts). */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './styles.css';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

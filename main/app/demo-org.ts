@@ -1,0 +1,59 @@
+/**
+ * The demo org, end to end: when no admin key is stored, the app starts the in-process sandbox, syncs it
+ * through the real SDK and sync engine into the demo profile's mirror, and serves the window from that
+ * mirror like any other. The web harness uses the same function with a temporary mirror file.
+ * No Electron here: plain Node, so it is tested directly.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { SyncProgress as ContractSyncProgress } from '../../preload/contract';
+import { createAdminApi } from '../adapters/admin-api-sdk';
+import { openMirror, type MirrorDb } from '../db/open';
+import { syncMirror, type SyncSummary } from '../db/run-sync';
+import { startSandbox, type SandboxSize } from '../sandbox/index';
+
+export interface DemoOrgOptions {
+  mirrorFile: string;
+  size?: SandboxSize;
+  seed?: number;
+  /** Sync progress in the contract's shape, ready for the `clade:sync/progress-changed` push. */
+  onProgress?: (progress: ContractSyncProgress) => void;
+}
+
+export interface DemoOrg {
+  db: MirrorDb;
+  summary: SyncSummary;
+  /** Closes the mirror and stops the sandbox. */
+  close: () => Promise<void>;
+}
+
+export async function openDemoOrg(options: DemoOrgOptions): Promise<DemoOrg> {
+  const sandbox = await startSandbox({ size: options.size ?? 'demo', seed: options.seed ?? 1 });
+  let db: MirrorDb | null = null;
+  try {
+    mkdirSync(dirname(options.mirrorFile), { recursive: true, mode: 0o700 });
+    db = openMirror(options.mirrorFile);
+    const api = createAdminApi({ apiKey: sandbox.adminKey, baseURL: sandbox.url });
+    const report = options.onProgress ?? (() => undefined);
+    report({ phase: 'running', resource: null, page: 0, rows: 0 });
+    const summary = await syncMirror(db, api, {
+      // A loopback simulator needs no request budget; the real API keeps the engine's default.
+      requestsPerMinute: null,
+      onProgress: (progress) => report({ phase: 'running', resource: progress.resource, page: progress.page, rows: progress.rows }),
+    });
+    report({ phase: summary.status === 'failed' ? 'failed' : 'done', resource: null, page: 0, rows: summary.rows });
+    const opened = db;
+    return {
+      db: opened,
+      summary,
+      close: async () => {
+        opened.close();
+        await sandbox.close();
+      },
+    };
+  } catch (error) {
+    db?.close();
+    await sandbox.close();
+    throw error;
+  }
+}

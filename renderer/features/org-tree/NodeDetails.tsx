@@ -1,0 +1,48 @@
+/** The pane that shows the opened node (Enter or click): a key's facts, a member's role, a workspace's counts. */
+import type { TreeNode } from './tree-nodes';
+import { formatDate, formatRole, formatStatus } from '../../lib/format';
+
+export function NodeDetails({ node }: { node: TreeNode | null }) {
+  return (
+    <aside className="details" aria-labelledby="details-heading" aria-live="polite">
+      {node ? <Facts node={node} /> : <p className="muted" id="details-heading">Select a workspace, member or key and press Enter to see its details.</p>}
+    </aside>
+  );
+}
+
+function Facts({ node }: { node: TreeNode }) {
+  const { data } = node;
+  const rows: Array<[string, string]> = [];
+  if (data.kind === 'org') {
+    rows.push(['Organization id', data.tree.org.id], ['Workspaces', String(data.tree.workspaces.length)]);
+  } else if (data.kind === 'workspace') {
+    const ws = data.workspace;
+    rows.push(['Workspace id', ws.id ?? 'Default workspace'], ['Members', String(ws.members.length)], ['API keys', String(ws.keys.length)]);
+    if (ws.archived) rows.push(['State', 'Archived']);
+  } else if (data.kind === 'member') {
+    rows.push(['Email', data.member.email], ['Role', formatRole(data.member.workspaceRole)], ['Workspace', data.workspace.name]);
+  } else if (data.kind === 'key') {
+    const key = data.key;
+    rows.push(
+      ['Workspace', data.workspace.name],
+      ['Status', formatStatus(key.status)],
+      ['Key hint', key.partialKeyHint ?? 'not given by the API'],
+      ['Created', formatDate(key.createdAtMs)],
+      ['Expires', key.expiresAtMs === null ? 'never' : formatDate(key.expiresAtMs)],
+      ['Key id', key.id],
+    );
+  }
+  return (
+    <>
+      <h2 id="details-heading">{node.label}</h2>
+      <dl className="facts">
+        {rows.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}

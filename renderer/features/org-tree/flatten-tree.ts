@@ -1,0 +1,67 @@
+/**
+ * Flattens tree nodes into the visible rows of an ARIA tree (level, position in set, expanded), honouring
+ * the expanded set and a search query. A flat list is what the virtualiser renders; aria-level,
+ * aria-posinset and aria-setsize carry the hierarchy to assistive technology.
+ */
+import type { TreeNode } from './tree-nodes';
+
+export interface TreeRow {
+  node: TreeNode;
+  level: number;
+  posInSet: number;
+  setSize: number;
+  parentId: string | null;
+  hasChildren: boolean;
+  expanded: boolean;
+}
+
+/**
+ * With a query, only nodes that match (or have a matching descendant) are kept, and their ancestors are
+ * shown expanded so every match is visible.
+ */
+export function flattenTree(roots: TreeNode[], expanded: ReadonlySet<string>, query = ''): TreeRow[] {
+  const needle = query.trim().toLowerCase();
+  const rows: TreeRow[] = [];
+  const visit = (nodes: TreeNode[], level: number, parentId: string | null): void => {
+    const kept = needle ? nodes.filter((node) => matchesDeep(node, needle)) : nodes;
+    kept.forEach((node, index) => {
+      const isOpen = needle ? node.children.some((child) => matchesDeep(child, needle)) : expanded.has(node.id);
+      const hasChildren = node.children.length > 0;
+      rows.push({ node, level, posInSet: index + 1, setSize: kept.length, parentId, hasChildren, expanded: hasChildren && isOpen });
+      if (hasChildren && isOpen) visit(node.children, level + 1, node.id);
+    });
+  };
+  visit(roots, 1, null);
+  return rows;
+}
+
+export function nodeMatches(node: TreeNode, needle: string): boolean {
+  return `${node.label} ${node.detail} ${node.badges.join(' ')} ${node.searchText}`.toLowerCase().includes(needle);
+}
+
+function matchesDeep(node: TreeNode, needle: string): boolean {
+  return nodeMatches(node, needle) || node.children.some((child) => matchesDeep(child, needle));
+}
+
+/** Ids of every node with children: "expand all". */
+export function allParentIds(roots: TreeNode[]): string[] {
+  const ids: string[] = [];
+  const visit = (nodes: TreeNode[]): void => {
+    for (const node of nodes) {
+      if (node.children.length > 0) {
+        ids.push(node.id);
+        visit(node.children);
+      }
+    }
+  };
+  visit(roots);
+  return ids;
+}
+
+/** What opens at first: everything for a small org, only the org and its workspaces for a large one. */
+export function initialExpanded(roots: TreeNode[], smallOrgRows = 150): Set<string> {
+  const all = allParentIds(roots);
+  const everything = flattenTree(roots, new Set(all));
+  if (everything.length <= smallOrgRows) return new Set(all);
+  return new Set(roots.map((root) => root.id));
+}

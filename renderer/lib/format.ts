@@ -1,0 +1,43 @@
+/** Display formatting shared by the views: dates, ages, roles, statuses. Pure, locale-aware where it matters. */
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "just now", "3 min ago", "5 h ago", "2 days ago". */
+export function formatAge(thenMs: number, nowMs: number): string {
+  const age = Math.max(0, nowMs - thenMs);
+  if (age < MINUTE) return 'just now';
+  if (age < HOUR) return `${Math.floor(age / MINUTE)} min ago`;
+  if (age < DAY) return `${Math.floor(age / HOUR)} h ago`;
+  const days = Math.floor(age / DAY);
+  return days === 1 ? '1 day ago' : `${days} days ago`;
+}
+
+/** "as of 09:14, 3 min ago" — the freshness line the design asks for. */
+export function formatFreshness(syncedAtMs: number | null, nowMs: number): string {
+  if (syncedAtMs === null) return 'never synced';
+  const time = new Date(syncedAtMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return `as of ${time}, ${formatAge(syncedAtMs, nowMs)}`;
+}
+
+export function formatDate(ms: number): string {
+  return new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+const ROLE_LABELS: Record<string, string> = {
+  workspace_user: 'User',
+  workspace_developer: 'Developer',
+  workspace_admin: 'Workspace admin',
+  workspace_billing: 'Billing',
+  workspace_restricted_developer: 'Restricted developer',
+};
+
+/** workspace_admin → "Workspace admin"; unknown roles are shown as the API spells them, de-underscored. */
+export function formatRole(role: string): string {
+  return ROLE_LABELS[role] ?? role.replace(/_/g, ' ');
+}
+
+export function formatStatus(status: string): string {
+  return status.charAt(0).toUpperCase() + status.slice(1).replace(/_/g, ' ');
+}

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrgTree, Result } from '../../preload/contract';
+import { openApp, screenshot, seriousA11yViolations, type BrowserSession } from './browser';
+
+let session: BrowserSession;
+
+beforeAll(async () => {
+  session = await openApp();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+/** What the harness serves, asked over its HTTP api like the page does (same-origin). */
+async function servedTree(): Promise<OrgTree> {
+  const origin = new URL(session.harness.url).origin;
+  const response = await fetch(`${origin}/api/clade:org/tree`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: '{}' });
+  const result = (await response.json()) as Result<OrgTree | null>;
+  if (!result.ok || !result.value) throw new Error('the harness served no tree');
+  return result.value;
+}
+
+describe('the org tree on the demo org', () => {
+  it('shows the organization and every workspace the sandbox serves', async () => {
+    const { page } = session;
+    const tree = await servedTree();
+    expect(tree.workspaces.length).toBeGreaterThanOrEqual(3);
+    const treeWidget = page.getByRole('tree');
+    await treeWidget.waitFor();
+    await expect(page.getByRole('treeitem', { level: 1 }).first().textContent()).resolves.toContain(tree.org.name);
+    // The tree is virtualised: collapse to the workspaces so all of them are on screen.
+    await page.getByRole('button', { name: 'Collapse all' }).click();
+    const workspaceRows = page.locator('[role="treeitem"][aria-level="2"] .tree-label');
+    await workspaceRows.first().waitFor();
+    const shown = await workspaceRows.allTextContents();
+    expect(shown.sort()).toEqual(tree.workspaces.map((w) => w.name).sort());
+    await expect(page.getByText('Demo org').isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Expand all' }).click();
+  });
+
+  it('shows members with their roles and keys with their hints', async () => {
+    const { page } = session;
+    const tree = await servedTree();
+    const withMember = tree.workspaces.find((w) => w.members.length > 0)!;
+    const member = withMember.members[0]!;
+    await expect(page.locator('[role="treeitem"][data-kind="member"]').first().isVisible()).resolves.toBe(true);
+    const key = tree.workspaces.flatMap((w) => w.keys).find((k) => k.partialKeyHint)!;
+    await page.getByLabel('Search the org').fill(key.name);
+    await expect(page.locator('[role="treeitem"][data-kind="key"]').first().textContent()).resolves.toContain(key.partialKeyHint!);
+    await page.getByLabel('Search the org').fill(member.email);
+    await expect(page.locator('[role="treeitem"][data-kind="member"]').first().textContent()).resolves.toMatch(/admin|user|developer|billing/i);
+    await page.getByLabel('Search the org').fill('');
+  });
+
+  it('renders with no console errors or CSP violations, saves a screenshot, and passes axe', async () => {
+    const { page, problems } = session;
+    await page.getByRole('tree').waitFor();
+    const path = await screenshot(page, 'org-tree-demo');
+    expect(path).toMatch(/test-results\/org-tree-demo\.png$/);
+    expect(problems).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+});

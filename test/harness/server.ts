@@ -1,0 +1,73 @@
+/**
+ * The web harness (design.md §1): the built renderer in a real browser, with `window.api` answered over
+ * loopback HTTP by the same handlers Electron IPC uses, on the demo org (sandbox → SDK → sync → temp
+ * mirror). Dev/test only; never shipped.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHandlers } from '../../main/ipc/create-handlers';
+import { openDemoOrg } from '../../main/app/demo-org';
+import { readOrgTree } from '../../main/db/repos/org-tree-repo';
+import type { SandboxSize } from '../../main/sandbox/index';
+import { ensureRendererBuilt } from './build-renderer';
+import { createHttpApi, type HttpApi } from './http-api';
+import { bundleShim } from './shim-bundle';
+import { serveStatic } from './static-files';
+
+export interface HarnessOptions {
+  port?: number;
+  size?: SandboxSize;
+  seed?: number;
+  /** Serve an empty mirror (first run: the window shows onboarding). */
+  empty?: boolean;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface RunningHarness {
+  url: string;
+  api: HttpApi;
+  close: () => Promise<void>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<RunningHarness> {
+  const log = options.log ?? ((message: string, error?: unknown) => console.error(`[harness] ${message}`, error ?? ''));
+  const [root, shim] = await Promise.all([ensureRendererBuilt(), bundleShim()]);
+  const dir = mkdtempSync(join(tmpdir(), 'clade-harness-'));
+  const demo = options.empty ? null : await openDemoOrg({ mirrorFile: join(dir, 'mirror.sqlite'), size: options.size, seed: options.seed });
+  const handlers = createHandlers({
+    appInfo: () => ({ name: 'Clade Admin', version: '0.0.0-harness', mode: 'demo' }),
+    readOrgTree: () => (demo ? readOrgTree(demo.db) : null),
+  });
+  const api = createHttpApi(handlers, log);
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://harness.invalid').pathname;
+    const done = path.startsWith('/api/') ? api.handle(req, res) : serveStatic(root, path, shim, res);
+    done.catch((error: unknown) => {
+      log('request failed', error);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  await listen(server, options.port ?? 0);
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    api,
+    close: async () => {
+      api.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await demo?.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+}
