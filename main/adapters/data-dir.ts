@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -28,4 +29,10 @@ export function profileDir(dataDir: string, profileId: string): string {
 /** The profile's SQLite mirror. */
 export function mirrorFile(dataDir: string, profileId: string): string {
   return join(profileDir(dataDir, profileId), 'mirror.sqlite');
+}
+
+/** Creates the profile's folder (user-only, 0700) and returns its mirror file path. */
+export function ensureMirrorFile(dataDir: string, profileId: string): string {
+  mkdirSync(profileDir(dataDir, profileId), { recursive: true, mode: 0o700 });
+  return mirrorFile(dataDir, profileId);
 }

@@ -4,6 +4,8 @@ export interface CliIO {
   stderr: { write(text: string): unknown; isTTY?: boolean };
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
+  /** Set by a command that finished but wants a non-zero exit (e.g. `check` found a critical alert). */
+  exitCode?: number;
 }
 
 export function processIO(): CliIO {

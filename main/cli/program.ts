@@ -2,6 +2,9 @@ import { Command } from 'commander';
 import { registerDemoCommand } from './commands/demo';
 import { registerSandboxCommands } from './commands/sandbox';
 import { registerStatusCommand } from './commands/status';
+import { registerSyncCommand } from './commands/sync';
+import { keyContextFrom, registerKeyCommands } from './commands/key';
+import { registerAuditCommands } from './commands/audit';
 import type { CliContext, GlobalOptions } from './context';
 import { resolveContext } from './context';
 import type { CliIO } from './io';
@@ -27,6 +30,9 @@ export function buildProgram(io: CliIO): Command {
   const context = (): CliContext => resolveContext(program.optsWithGlobals<GlobalOptions>(), io);
   registerDemoCommand(program, context);
   registerStatusCommand(program, context);
+  registerSyncCommand(program, context);
+  registerKeyCommands(program, () => keyContextFrom(context()));
+  registerAuditCommands(program, context);
   registerSandboxCommands(program, context);
   return program;
 }

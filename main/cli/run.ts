@@ -10,7 +10,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return io.exitCode ?? 0;
   } catch (error) {
     if (error instanceof CommanderError) {
       // commander has already printed its message (help, version, or a usage error).
@@ -21,6 +21,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       return error.exitCode;
     }
     note(io, `clade-admin: ${describeError(error)}`);
+    // A keychain that cannot be reached is "cannot run" (3) like a missing credential, not a crash.
+    if (error instanceof Error && error.name === 'KeychainUnavailableError') return 3;
     if (io.env.CLADE_DEBUG && error instanceof Error && error.stack) note(io, error.stack);
     return 1;
   }

@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import { ensureMirrorFile } from '../../adapters/data-dir';
+import type { CliContext } from '../context';
+import { DEMO_PROFILE } from '../context';
+import { CliError } from '../errors';
+import { note, printJson } from '../io';
+import { formatTree, summarizeTree } from '../format-tree';
+import { describeSummary, syncExitCode, syncWithProgress } from '../sync-with-progress';
+
+/**
+ * `clade-admin demo`: the embedded demo org, end to end — start the sandbox in-process, sync it into the demo
+ * profile's mirror through the real SDK, and print the org tree from the mirror.
+ */
+export function registerDemoCommand(program: Command, context: () => CliContext): void {
+  program
+    .command('demo')
+    .description('sync the built-in demo org (a local sandbox) into the "demo" profile and print its tree')
+    .action(async () => {
+      const ctx = context();
+      const { startSandbox } = await import('../../sandbox/index');
+      const sandbox = await startSandbox({ size: 'demo', seed: 1 });
+      try {
+        const file = ensureMirrorFile(ctx.dataDir, DEMO_PROFILE);
+        note(ctx.io, `Syncing the demo org from a local sandbox into ${file} …`);
+        const { openMirror } = await import('../../db/open');
+        const { readOrgTree } = await import('../../db/repos/org-tree-repo');
+        const db = openMirror(file);
+        try {
+          const summary = await syncWithProgress(ctx, db, { apiKey: sandbox.adminKey, baseURL: sandbox.url }, { requestsPerMinute: null });
+          if (syncExitCode(summary) !== 0) throw new CliError(describeSummary(summary, DEMO_PROFILE).trim());
+          const tree = readOrgTree(db);
+          if (!tree) throw new CliError('the demo sync finished but the mirror holds no organization');
+          if (ctx.json) printJson(ctx.io, summarizeTree(tree));
+          else ctx.io.stdout.write(formatTree(tree));
+        } finally {
+          db.close();
+        }
+      } finally {
+        await sandbox.close();
+      }
+    });
+}
