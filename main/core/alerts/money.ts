@@ -1,35 +1,41 @@
 /**
  * Exact money for alerts: everything is BigInt nanocents (1 cent = 1e9 nanocents; 1 USD = 1e11).
  * Budgets are USD decimal strings ("1500.50"); API spend limits and cost amounts are decimal strings of cents.
- * No floats touch an amount; a percentage is computed in BigInt and only turned into a number at the end.
+ * Parsing goes through the project's core/money (which refuses precision finer than a nanocent instead of
+ * rounding); this file adds the USD side, formatting and BigInt percentages. No float touches an amount.
  */
-export const NANOCENTS_PER_CENT = 1_000_000_000n;
+import { centsToNanocents as parseCents, NANOCENTS_PER_CENT } from '../money';
+
+export { NANOCENTS_PER_CENT };
 export const NANOCENTS_PER_USD = 100n * NANOCENTS_PER_CENT;
 
-const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
+const PLAIN_DECIMAL = /^\d+(?:\.\d+)?$/;
 
 /** True for a non-negative plain decimal ("1500", "1500.50", "0.5"); no sign, exponent or separators. */
 export function isDecimalString(value: string): boolean {
-  return DECIMAL.test(value);
+  return PLAIN_DECIMAL.test(value);
 }
 
-/** Scales a non-negative decimal string by 10^exponent, truncating digits beyond it; null when not a decimal. */
-function scaleDecimal(value: string, exponent: number): bigint | null {
-  const match = DECIMAL.exec(value.trim());
-  if (!match) return null;
-  const whole = match[1] ?? '0';
-  const fraction = (match[2] ?? '').slice(0, exponent).padEnd(exponent, '0');
-  return BigInt(whole) * 10n ** BigInt(exponent) + BigInt(fraction === '' ? '0' : fraction);
-}
-
-/** "1500.50" (USD) → nanocents; null when the text is not a non-negative decimal. */
-export function usdToNanocents(usd: string): bigint | null {
-  return scaleDecimal(usd, 11);
-}
-
-/** "50000" or "123.78912" (cents, as the API writes them) → nanocents; null when not a decimal. */
+/** "50000" or "123.78912" (cents, as the API writes them) → nanocents; null when not a non-negative plain
+ * decimal or finer than a nanocent. */
 export function centsToNanocents(cents: string): bigint | null {
-  return scaleDecimal(cents, 9);
+  if (!isDecimalString(cents.trim())) return null;
+  try {
+    return parseCents(cents);
+  } catch {
+    return null;
+  }
+}
+
+/** "1500.50" (USD) → nanocents; null when not a non-negative plain decimal or finer than a nanocent. */
+export function usdToNanocents(usd: string): bigint | null {
+  const text = usd.trim();
+  if (!isDecimalString(text)) return null;
+  try {
+    return parseCents(`${text}e2`); // dollars × 10² = cents, shifted exactly by the parser
+  } catch {
+    return null;
+  }
 }
 
 /** Nanocents → "$1,234.57" (rounded half up to the cent), for notification text. */
@@ -56,10 +62,4 @@ export function reachesPercent(part: bigint, whole: bigint, percent: number): bo
 /** `value × factor` for a factor like 3 or 2.5, exact to 1/1000 of the factor. */
 export function multiplyByFactor(value: bigint, factor: number): bigint {
   return (value * BigInt(Math.round(factor * 1000))) / 1000n;
-}
-
-export function sumNanocents(values: Iterable<bigint>): bigint {
-  let total = 0n;
-  for (const value of values) total += value;
-  return total;
 }

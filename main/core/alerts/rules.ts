@@ -112,7 +112,7 @@ export const alertRulesSchema = z
     forecast: z.strictObject({ enabled: z.boolean(), historyDays: z.number().int().min(7).max(90), minHistoryDays: z.number().int().min(1).max(90) }),
     anomaly: z.strictObject({
       factor: z.number().min(1.1).max(100),
-      floorUsd: z.string().refine(isDecimalString, { message: 'must be a USD amount written as a decimal, e.g. "10"' }),
+      floorUsd: z.string().refine((value) => usdToNanocents(value) !== null, { message: 'must be a USD amount written as a decimal, e.g. "10"' }),
       trailingDays: z.number().int().min(3).max(90),
       minHistoryDays: z.number().int().min(1).max(90),
       lookbackDays: z.number().int().min(1).max(14),

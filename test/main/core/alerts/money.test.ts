@@ -13,13 +13,13 @@ describe('alert money', () => {
     ['1500', 150_000_000_000_000n],
     ['1500.50', 150_050_000_000_000n],
     ['0.01', 1_000_000_000n],
-    ['0.000000000011', 1n],
-    ['12.3456789012345', 1_234_567_890_123n], // digits past the nanocent are dropped, not rounded
+    ['0.00000000001', 1n],
+    ['12.3456789012', 1_234_567_890_120n],
   ])('reads the USD budget %s as %s nanocents', (text, expected) => {
     expect(usdToNanocents(text)).toBe(expected);
   });
 
-  it.each(['', '-5', '1e3', '1,500', '$10', '12.', '.5', 'abc'])('refuses %j as a USD amount', (text) => {
+  it.each(['', '-5', '1e3', '1,500', '$10', '12.', '.5', 'abc', '12.3456789012345'])('refuses %j as a USD amount (finer than a nanocent is refused, never rounded)', (text) => {
     expect(usdToNanocents(text)).toBeNull();
   });
 
