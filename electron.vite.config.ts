@@ -16,6 +16,8 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // The preload runs sandboxed, where require() reaches only Electron: bundle its deps (zod) in.
+      externalizeDeps: false,
       outDir: 'out/preload',
       rollupOptions: { input: { index: resolve(__dirname, 'preload/index.ts') } },
     },
