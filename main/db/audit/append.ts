@@ -6,8 +6,8 @@ import type { AuditHeadFile } from '../../core/audit/head';
 import { confirmedHead, pendingHead } from '../../core/audit/head';
 import type { ComplianceActivity } from '../../core/audit/normalise-compliance';
 import { normaliseComplianceActivity } from '../../core/audit/normalise-compliance';
-import type { JournalDiffEvent } from '../../core/audit/normalise-journal';
-import { normaliseJournalEvent } from '../../core/audit/normalise-journal';
+import type { JournalDiffEvent, StoredJournalEventLike } from '../../core/audit/normalise-journal';
+import { fromStoredJournalEvent, normaliseJournalEvent } from '../../core/audit/normalise-journal';
 import type { LocalAuditAction } from '../../core/audit/normalise-local';
 import { normaliseLocalAction } from '../../core/audit/normalise-local';
 import { redactSecrets } from '../../core/redact';
@@ -120,6 +120,20 @@ export function confirmHead(options: ResolvedAuditStoreOptions, outcome: AppendO
 /** The sync engine's entry point: one call per sync with the journal events it found. */
 export function appendJournalEventsToAudit(db: Database.Database, events: readonly JournalDiffEvent[], options: AuditStoreOptions = {}): AuditAppendResult {
   return appendAuditEvents(db, events.map(normaliseJournalEvent), options);
+}
+
+/**
+ * The sync engine's stored journal rows (`journal_events`: id, atMs, resource, entityKey, kind, detail), in id
+ * order. `describe` may add what a `changed` row lacks, the entity's current name and workspace, from the mirror.
+ * Rows already recorded (same journal id) are skipped, so catching up from any point is safe.
+ */
+export function appendStoredJournalEventsToAudit(
+  db: Database.Database,
+  rows: readonly StoredJournalEventLike[],
+  describe: (row: StoredJournalEventLike) => { name?: string | null; workspaceId?: string | null } = () => ({}),
+  options: AuditStoreOptions = {},
+): AuditAppendResult {
+  return appendAuditEvents(db, rows.map((row) => normaliseJournalEvent(fromStoredJournalEvent(row, describe(row)))), options);
 }
 
 /** Compliance feed pages (newest first as the API returns them) are recorded oldest first. */

@@ -38,6 +38,15 @@ export async function streamAuditExport(
   return { count };
 }
 
+export interface AuditExportOptions extends AuditStoreOptions {
+  /**
+   * The connection that records the export in the trail. Default: the one exported from. In the app, export from a
+   * separate read-only connection (an iterating statement keeps its connection busy across the awaits) and pass the
+   * main writer here.
+   */
+  writer?: Database.Database;
+}
+
 /**
  * Exports to a file: written as `<file>.partial` (0600, the trail is sensitive) and renamed when complete, so a
  * failed export never leaves a file that looks whole. Then records the export, with its query, in the trail.
@@ -45,7 +54,7 @@ export async function streamAuditExport(
 export async function exportAuditToFile(
   db: Database.Database,
   input: { query: string; format: AuditExportFormat; file: string },
-  options: AuditStoreOptions = {},
+  options: AuditExportOptions = {},
 ): Promise<{ count: number; file: string }> {
   toAuditQuery(input.query); // refuse a bad query before creating anything
   const partial = `${input.file}.partial`;
@@ -57,7 +66,7 @@ export async function exportAuditToFile(
     await once(out, 'finish');
     renameSync(partial, input.file);
     const atMs = (options.now ?? Date.now)();
-    recordLocalAuditAction(db, exportAction({ atMs, query: input.query, format: input.format, count, file: basename(input.file) }), options);
+    recordLocalAuditAction(options.writer ?? db, exportAction({ atMs, query: input.query, format: input.format, count, file: basename(input.file) }), options);
     return { count, file: input.file };
   } catch (error) {
     out.destroy();

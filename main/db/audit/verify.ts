@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { AuditHeadFile } from '../../core/audit/head';
 import type { AuditAnchor, AuditVerifyResult } from '../../core/audit/verify';
 import { createChainVerifier } from '../../core/audit/verify';
 import type { AuditStoreOptions } from './append';
@@ -6,6 +7,9 @@ import { resolveAuditOptions } from './append';
 import type { AuditEventRow } from './audit-rows';
 import { RECORD_COLUMNS, rowToRecord } from './audit-rows';
 import { readHeadFile } from './head-file';
+
+/** Passes over events appended while verify ran (the app writing while the CLI verifies), before giving up. */
+const MAX_CATCH_UP_PASSES = 3;
 
 /** The latest purge anchor, or null when nothing was ever purged. */
 export function readAuditAnchor(db: Database.Database): AuditAnchor | null {
@@ -18,16 +22,45 @@ export function readAuditAnchor(db: Database.Database): AuditAnchor | null {
 /**
  * Recomputes the whole chain from the genesis (or the latest purge anchor), streaming the events in id order, and
  * checks its end against the external head file. Reports the first broken link, naming the event.
+ *
+ * Another process may append while this runs: its head file can then be ahead of the snapshot just verified. In
+ * that case verify continues with the events appended since (same chain, later rows) and checks the head again.
  */
 export function verifyAuditChain(db: Database.Database, options: AuditStoreOptions = {}): AuditVerifyResult {
   const { hash, headPath } = resolveAuditOptions(db, options);
-  const verifier = createChainVerifier(readAuditAnchor(db), hash);
-  const rows = db.prepare(`SELECT ${RECORD_COLUMNS} FROM audit_events ORDER BY id`).iterate() as IterableIterator<AuditEventRow>;
-  for (const row of rows) {
-    if (!verifier.feed(rowToRecord(row))) {
-      rows.return?.();
-      break;
+  let verifier!: ReturnType<typeof createChainVerifier>;
+  let lastId = 0;
+  let intact = true;
+  const pass = (): void => {
+    const rows = db.prepare(`SELECT ${RECORD_COLUMNS} FROM audit_events WHERE id > ? ORDER BY id`).iterate(lastId) as IterableIterator<AuditEventRow>;
+    for (const row of rows) {
+      if (!verifier.feed(rowToRecord(row))) {
+        intact = false;
+        rows.return?.();
+        return;
+      }
+      lastId = row.id;
     }
+  };
+  // Anchor and first pass in one read transaction, so a concurrent purge cannot slip between them.
+  db.transaction(() => {
+    const anchor = readAuditAnchor(db);
+    verifier = createChainVerifier(anchor, hash);
+    lastId = anchor?.throughId ?? 0;
+    pass();
+  })();
+  if (headPath === null) return verifier.finish({ kind: 'none' });
+
+  let head = readHeadFile(headPath);
+  for (let extra = 0; intact && extra < MAX_CATCH_UP_PASSES && headIsAhead(head, lastId); extra += 1) {
+    pass();
+    head = readHeadFile(headPath);
   }
-  return verifier.finish(headPath === null ? { kind: 'none' } : { kind: 'file', head: readHeadFile(headPath) });
+  return verifier.finish({ kind: 'file', head });
+}
+
+/** The head records more events than were verified (ids run 1, 2, 3, …, so the last id is the count). */
+function headIsAhead(head: AuditHeadFile | null, verifiedCount: number): boolean {
+  if (head === null) return false;
+  return Math.max(head.confirmed.count, head.pending?.count ?? 0) > verifiedCount;
 }
