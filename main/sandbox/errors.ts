@@ -14,6 +14,9 @@ export type ApiErrorType =
   | 'overloaded_error';
 
 export class ApiError extends Error {
+  /** extra response headers (e.g. retry-after on 429) */
+  headers: Record<string, string> = {};
+
   constructor(
     readonly status: number,
     readonly type: ApiErrorType,

@@ -4,61 +4,91 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { generateAdminKey } from './auth';
 import { createClock, type SandboxClock } from './clock';
+import { createControlHandler } from './control';
+import { catchUpSeededEvents } from './events';
+import { FaultInjector, loadFaultsFile, type FaultRule } from './faults';
+import { backfillActivities } from './model/backfill-activities';
 import { generateOrg } from './model/generate-org';
+import { makeId } from './model/ids';
+import { rngFor } from './model/prng';
 import type { OrgModel, SandboxSize } from './model/types';
 import { buildRouter } from './routes';
 import { createSandboxServer } from './server';
 import type { KeyShape, SandboxState } from './state';
 
 export type { SandboxSize } from './model/types';
-export type { KeyShape } from './state';
+export type { KeyShape, SandboxState } from './state';
 export type { SandboxClock } from './clock';
+export type { FaultRule } from './faults';
+export type { OrgEvent } from './events';
+export { loadFaultsFile, parseFaultRules } from './faults';
 
 export interface SandboxOptions {
-  size?: SandboxSize;
-  seed?: number;
-  port?: number;
-  compliance?: boolean;
-  now?: Date;
+  size?: SandboxSize;            // default 'demo'
+  seed?: number;                 // default 1
+  port?: number;                 // default 0 = random free port
+  compliance?: boolean;          // compliance activity feed enabled (default false)
+  faults?: FaultRule[];
+  faultsFile?: string;           // JSON file with FaultRule[]
+  now?: Date;                    // virtual clock start; runs with real time unless set/advanced
+  /** API-key object shape: 'new' (SDK 1.12.0, default), 'legacy' (top-level workspace_id), 'both' */
   keyShape?: KeyShape;
+  /** seeded org events as virtual hours pass (default true) */
+  seededEvents?: boolean;
 }
 
 export interface RunningSandbox {
   url: string;
+  /** current admin key (changes if rotated through the control API) */
   adminKey: string;
   controlUrl: string;
   controlToken: string;
   close(): Promise<void>;
-  /** in-process access for tests and the demo: the live org model, clock and state */
+  /** in-process access for tests and the demo */
   model: OrgModel;
   clock: SandboxClock;
   state: SandboxState;
+  faults: FaultInjector;
 }
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox> {
   const clock = createClock(opts.now ?? new Date());
-  const model = generateOrg(opts.seed ?? 1, opts.size ?? 'demo', clock.nowMs());
+  const seed = opts.seed ?? 1;
+  const model = generateOrg(seed, opts.size ?? 'demo', clock.nowMs());
   const adminKey = generateAdminKey();
   const controlToken = randomBytes(24).toString('base64url');
+  const nowMs = clock.nowMs();
   const compliance = opts.compliance ?? false;
   const state: SandboxState = {
-    model, clock, auth: { adminKeys: new Set([adminKey]), revokedKeys: new Set() },
+    model, clock,
+    auth: { adminKeys: new Set([adminKey]), revokedKeys: new Set(), adminKeyId: makeId('apikey', rngFor(seed, 'admin-key')) },
     keyShape: opts.keyShape ?? 'new',
-    compliance: { enabled: compliance, enabledAtMs: compliance ? clock.nowMs() : null },
+    // an org started with compliance on has had it for a while: half of the generated history
+    activity: { enabled: compliance, enabledAtMs: compliance ? Math.round((model.historyStartMs + nowMs) / 2) : null, records: [], counter: 0 },
+    seededEvents: opts.seededEvents ?? true,
+    eventsThroughMs: nowMs,
+    requestLog: [],
   };
-  const server = createSandboxServer({ state, router: buildRouter() });
+  backfillActivities(model, state.activity, nowMs);
+  const faults = new FaultInjector(seed, [...(opts.faultsFile ? loadFaultsFile(opts.faultsFile) : []), ...(opts.faults ?? [])]);
+  const handle = {} as RunningSandbox;
+  const server = createSandboxServer({
+    state, router: buildRouter(), faults,
+    control: createControlHandler({ state, faults, token: controlToken, onAdminKey: (k) => (handle.adminKey = k) }),
+    beforeRoute: () => catchUpSeededEvents(state),
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  return {
-    url, adminKey, controlUrl: `${url}/_control`, controlToken, model, clock, state,
+  return Object.assign(handle, {
+    url, adminKey, controlUrl: `${url}/_control`, controlToken, model, clock, state, faults,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
-  };
+  });
 }

@@ -1,5 +1,6 @@
-// Everything one running sandbox holds: the org model, the virtual clock, credentials and switches.
+// Everything one running sandbox holds: the org model, the virtual clock, credentials, switches and logs.
 import type { SandboxClock } from './clock';
+import type { ActivityActor, ActivityLog } from './model/activities';
 import type { OrgModel } from './model/types';
 
 /** Which API-key object shape to serve (admin-api.md §3.6):
@@ -10,6 +11,16 @@ export type KeyShape = 'new' | 'legacy' | 'both';
 export interface AuthState {
   adminKeys: Set<string>;
   revokedKeys: Set<string>;
+  /** the apikey_… id the feed shows for changes made through the Admin API */
+  adminKeyId: string;
+}
+
+export interface RequestLogEntry {
+  atMs: number;
+  method: string;
+  path: string;
+  status: number;
+  fault?: string;
 }
 
 export interface SandboxState {
@@ -17,5 +28,15 @@ export interface SandboxState {
   clock: SandboxClock;
   auth: AuthState;
   keyShape: KeyShape;
-  compliance: { enabled: boolean; enabledAtMs: number | null };
+  activity: ActivityLog;
+  /** seeded org events as virtual days pass */
+  seededEvents: boolean;
+  /** events have been generated up to this instant */
+  eventsThroughMs: number;
+  requestLog: RequestLogEntry[];
+}
+
+/** Who made a change arriving through the Admin API. */
+export function apiActor(state: SandboxState, userAgent: string | undefined): ActivityActor {
+  return { type: 'admin_api_key_actor', admin_api_key_id: state.auth.adminKeyId, ip_address: '127.0.0.1', user_agent: userAgent ?? 'unknown' };
 }

@@ -3,6 +3,7 @@ import { COMPANIES } from './names';
 import { makeId, makeUuid } from './ids';
 import { rngFor } from './prng';
 import { generateDemoKeys, generateRandomKeys, type KeyContext } from './generate-keys';
+import { generateRateLimitOverrides, generateSpendLimits } from './generate-limits';
 import { generatePeople } from './generate-people';
 import { generateMembers, generateWorkspaces } from './generate-workspaces';
 import { DAY_MS, SIZES, utcMidnight } from './sizes';
@@ -26,9 +27,10 @@ export function generateOrg(seed: number, size: SandboxSize, nowMs: number): Org
 
   const model: OrgModel = {
     seed, size,
-    org: { id: makeUuid(rng), name: company.name, domain: company.domain },
+    org: { id: makeUuid(rng), name: company.name, domain: company.domain, complianceId: makeId('org', rng) },
     users: new Map(), workspaces: new Map(), defaultWorkspaceId: workspaces[0]!.id,
     members: new Map(), apiKeys: new Map(), invites: new Map(), historyStartMs, cursorKeys: new Map(),
+    rateLimitOverrides: new Map(), spendLimits: new Map(),
   };
   for (const u of [...people.users, people.removedUser]) {
     model.users.set(u.id, u);
@@ -48,6 +50,8 @@ export function generateOrg(seed: number, size: SandboxSize, nowMs: number): Org
     model.invites.set(inv.id, inv);
     registerCursor(model, 'invites', inv.id, inv.invitedAtMs);
   }
+  generateRateLimitOverrides(model, workspaces);
+  generateSpendLimits(model, workspaces, nowMs);
   return model;
 }
 

@@ -52,7 +52,7 @@ export function generatePeople(seed: number, count: number, domain: string, hist
     id: makeId('user', gone.rng), email: gone.email, name: gone.name, role: 'developer',
     addedAtMs: historyStartMs - 60 * DAY_MS, removedAtMs: nowMs - 30 * DAY_MS,
   };
-  return { users, removedUser, invites: generateInvites(seed, Math.max(4, Math.round(count / 8)), domain, nowMs, makePerson) };
+  return { users, removedUser, invites: generateInvites(seed, Math.max(5, Math.round(count / 8)), domain, nowMs, makePerson) };
 }
 
 function generateInvites(

@@ -95,7 +95,7 @@ export type SandboxSize = 'demo' | 'mid' | 'large';
 export interface OrgModel {
   seed: number;
   size: SandboxSize;
-  org: { id: string; name: string; domain: string };
+  org: { id: string; name: string; domain: string; complianceId: string };
   users: Map<string, UserRec>;
   workspaces: Map<string, WorkspaceRec>;
   defaultWorkspaceId: string;
@@ -105,6 +105,26 @@ export interface OrgModel {
   invites: Map<string, InviteRec>;
   /** usage history starts here (UTC midnight) */
   historyStartMs: number;
+  /** workspaceId → rate limit entry id → limiter type → value (workspace overrides) */
+  rateLimitOverrides: Map<string, Map<string, Map<string, number>>>;
+  spendLimits: Map<string, SpendLimitRec>;
   /** every cursor ever issued, per list, so removed items still resolve: `${list}:${id}` → key */
   cursorKeys: Map<string, SortKey>;
+}
+
+export type SpendScope =
+  | { type: 'organization' }
+  | { type: 'workspace'; workspace_id: string }
+  | { type: 'usage_tier' }
+  | { type: 'user'; user_id: string };
+
+export interface SpendLimitRec {
+  id: string;
+  /** minor units (cents) as a decimal string, or null = no limit */
+  amount: string | null;
+  period: 'monthly' | 'weekly' | 'daily';
+  isEnabled: boolean;
+  scope: SpendScope;
+  createdAtMs: number;
+  updatedAtMs: number;
 }

@@ -1,6 +1,8 @@
 // GET /v1/organizations/cost_report (admin-api.md §4.2): daily buckets, group_by[] workspace_id / description,
 // amounts as decimal strings of cents, derived from the same generated usage through the pricing table.
 // Priority Tier usage is not in this report (documented).
+import { recordActivity } from '../model/activities';
+import { apiActor } from '../state';
 import type { RouteDef } from '../router';
 import { iso } from '../routes/serialize';
 import {
@@ -74,13 +76,15 @@ export const costReportRoutes: RouteDef[] = [
   {
     method: 'GET',
     path: '/v1/organizations/cost_report',
-    handler: ({ state, query }) => {
+    handler: ({ state, query, headers }) => {
       query.oneOf('bucket_width', ['1d'] as const);
       const limit = query.int('limit', 7, 1, 31);
       const groupBy = query.arrayOf('group_by', ['workspace_id', 'description'] as const) ?? [];
       const byWorkspace = groupBy.includes('workspace_id');
       const byDescription = groupBy.includes('description');
       const nowMs = state.clock.nowMs();
+      // reading a report is itself an audited action (admin-api.md §5)
+      recordActivity(state.model, state.activity, nowMs, 'platform_cost_report_viewed', apiActor(state, headers['user-agent']), {});
       const range = bucketRange(query, '1d', nowMs);
       const page = pageBuckets(range, decodeCursor(query), limit);
       // always aggregate at pricing grain; roll up afterwards

@@ -1,4 +1,6 @@
 // GET /v1/organizations/usage_report/messages (admin-api.md §4.1).
+import { recordActivity } from '../model/activities';
+import { apiActor } from '../state';
 import { badRequest } from '../errors';
 import type { Query } from '../query';
 import type { RouteDef, RequestContext } from '../router';
@@ -77,13 +79,15 @@ export const usageReportRoutes: RouteDef[] = [
     method: 'GET',
     path: '/v1/organizations/usage_report/messages',
     handler: (ctx) => {
-      const { state, query } = ctx;
+      const { state, query, headers } = ctx;
       const width = bucketWidth(query, ['1m', '1h', '1d'], '1d');
       const [defaultLimit, maxLimit] = USAGE_LIMITS[width];
       const limit = query.int('limit', defaultLimit, 1, maxLimit);
       const groupBy = usageGroupBy(ctx);
       const filters = usageFilters(ctx, state.model.defaultWorkspaceId);
       const nowMs = state.clock.nowMs();
+      // reading a report is itself an audited action (admin-api.md §5)
+      recordActivity(state.model, state.activity, nowMs, 'platform_usage_report_messages_viewed', apiActor(state, headers['user-agent']), {});
       const range = bucketRange(query, width, nowMs);
       const page = pageBuckets(range, decodeCursor(query), limit);
       const agg = aggregateUsage(
