@@ -73,10 +73,12 @@ export interface AlertSpendLimit {
 }
 
 /**
- * A difference between two syncs, as the journal records it. Kinds the evaluators read:
- * - `user.added` (after.role), `user.role_changed` (before.role → after.role);
- * - `key.created` (after.status, after.workspaceId), `key.status_changed` (before.status → after.status).
- * Other kinds are ignored. `before`/`after` hold only the fields that matter, never a secret.
+ * A difference between two syncs, in the sync journal's own terms (core/sync/diff.ts `JournalEvent`):
+ * `kind` = `<resource>.<created|changed|removed>`, `targetId` = its entityKey, and for `changed` the
+ * per-field `before`/`after` values split into two objects. The evaluators read:
+ * - `users.changed` with `role` in before/after (a promotion);
+ * - `api_keys.changed` with `status` in before/after (a re-activation).
+ * Other kinds and fields are ignored. Never put a secret in before/after.
  */
 export interface AlertJournalEvent {
   atMs: number;

@@ -1,6 +1,6 @@
 /**
  * A new organization admin or owner within the last `recentChangeDays`: a member added with a privileged role
- * (by `added_at`), or promoted to one (journal `user.role_changed`). It stays a condition only while the user
+ * (by `added_at`), or promoted to one (journal `users.changed` on `role`). It stays a condition only while the user
  * still holds that role, so a mistaken promotion that is undone closes its episode.
  */
 import type { AlertRules } from '../rules';
@@ -32,7 +32,7 @@ export function evaluateNewPrivilegedMembers(inputs: AlertInputs, rules: AlertRu
     }
   }
   for (const event of inputs.journal) {
-    if (event.kind !== 'user.role_changed' || event.atMs < since || event.atMs > nowMs) continue;
+    if (event.kind !== 'users.changed' || event.atMs < since || event.atMs > nowMs) continue;
     const before = event.before?.['role'];
     const after = event.after?.['role'];
     if (typeof after !== 'string' || !privileged.has(after) || (typeof before === 'string' && privileged.has(before))) continue;

@@ -1,5 +1,5 @@
 /**
- * A key created, or re-activated (journal `key.status_changed` to active), in a production workspace within
+ * A key created, or re-activated (journal `api_keys.changed`, status → active), in a production workspace within
  * the last `recentChangeDays`, and still active: the change a careful admin wants to have seen.
  */
 import type { AlertRules } from '../rules';
@@ -30,7 +30,7 @@ export function evaluateProductionKeyChanges(inputs: AlertInputs, rules: AlertRu
     if (key.createdAtMs >= since && key.createdAtMs <= nowMs) conditions.push(change(key, 'created', `prod-key:created:${key.id}`, key.createdAtMs));
   }
   for (const event of inputs.journal) {
-    if (event.kind !== 'key.status_changed' || event.atMs < since || event.atMs > nowMs) continue;
+    if (event.kind !== 'api_keys.changed' || event.atMs < since || event.atMs > nowMs) continue;
     if (event.after?.['status'] !== 'active' || event.before?.['status'] === 'active') continue;
     const key = active.find((candidate) => candidate.id === event.targetId);
     if (key) conditions.push(change(key, 're-activated', `prod-key:reactivated:${key.id}:${event.atMs}`, event.atMs));

@@ -12,7 +12,7 @@ const rules = defaultAlertRules('Europe/Berlin');
 const OWEN: AlertUser = { id: 'user_01Owen', name: 'Owen Owner', email: 'owen@example.com', role: 'owner', addedAtMs: NOW - 2 * DAY };
 
 function promotion(user: AlertUser, before: string, after: string, atMs: number): AlertJournalEvent {
-  return { atMs, kind: 'user.role_changed', targetId: user.id, before: { role: before }, after: { role: after } };
+  return { atMs, kind: 'users.changed', targetId: user.id, before: { role: before }, after: { role: after } };
 }
 
 describe('evaluateNewPrivilegedMembers', () => {

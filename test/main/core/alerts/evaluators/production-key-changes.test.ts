@@ -58,7 +58,7 @@ describe('evaluateProductionKeyChanges', () => {
   it('flags a re-activation from the journal while the key stays active', () => {
     const reactivated: AlertJournalEvent = {
       atMs: NOW - 2 * 3_600_000,
-      kind: 'key.status_changed',
+      kind: 'api_keys.changed',
       targetId: 'apikey_01Back',
       before: { status: 'inactive' },
       after: { status: 'active' },
