@@ -4,6 +4,7 @@
  *   node --import tsx test/helpers/keyring-child.ts '[{"op":"set","profile":"a","key":"…"}, …]'
  * Ops: set {profile,key} | get {profile} | delete {profile} | cli {args, stdin} (verify is a stub: no network here).
  * Every result carries the elapsed milliseconds, so tests can tell a fast failure from a timeout.
+ * KEYRING_TIMEOUT_MS sets the adapter's timeout (default 5000).
  */
 import { PassThrough } from 'node:stream';
 import { Command } from 'commander';
@@ -18,7 +19,7 @@ type Op =
   | { op: 'delete'; profile: string }
   | { op: 'cli'; args: string[]; stdin?: string; orgId?: string; orgName?: string };
 
-const secrets = createKeytarSecretStore({ timeoutMs: 5_000 });
+const secrets = createKeytarSecretStore({ timeoutMs: Number(process.env.KEYRING_TIMEOUT_MS ?? 5_000) });
 
 async function perform(op: Op): Promise<unknown> {
   switch (op.op) {
@@ -82,6 +83,11 @@ async function main(): Promise<void> {
     }
   }
   process.stdout.write(`${JSON.stringify(results)}\n`);
+  if (results.some((r) => (r as { kind?: string }).kind === 'timeout' || JSON.stringify(r).includes('did not answer in time'))) {
+    // keytar's worker thread is still blocked in the stuck D-Bus call, and Node joins its thread pool at exit, which
+    // would hold this process for the D-Bus timeout (~25-50 s). The results are written (synchronously, to a file).
+    process.kill(process.pid, 'SIGKILL');
+  }
 }
 
 void main();

@@ -60,7 +60,9 @@ export type KeyringMode =
   /** a private bus where nothing unlocked the keyring; D-Bus autostarts gnome-keyring, whose prompt cannot show */
   | 'never-unlocked'
   /** no session bus and no display at all */
-  | 'none';
+  | 'none'
+  /** an unlocked gnome-keyring that then stops answering (SIGSTOP), like a keychain stuck behind an unseen prompt */
+  | 'frozen';
 
 /** The folders a session uses; all under one temp root, so a test can scan them all for the key afterwards. */
 export interface KeyringDirs {
@@ -103,6 +105,18 @@ export interface StepResult {
 const KEYRING_PASSWORD = 'clade-test-keyring';
 
 /**
+ * Stops this session's own Secret Service process (found by asking the session bus who owns the name, never by a
+ * process name), and resumes it when the script ends so it exits with the session.
+ */
+const FREEZE_KEYRING = [
+  'secret-tool search service clade-none >/dev/null 2>&1 || true',
+  `FROZEN=$(dbus-send --session --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets | awk '/uint32/ {print $2}')`,
+  'test -n "$FROZEN" || { echo "no Secret Service to freeze" >&2; exit 1; }',
+  'trap \'kill -CONT "$FROZEN"\' EXIT',
+  'kill -STOP "$FROZEN"',
+];
+
+/**
  * Runs each shell step in order inside one session of the given mode and returns each step's exit code and output.
  * Steps see CLADE_DATA_DIR, HOME and XDG_* pointing into `dirs`, REPO_ROOT as the working directory, and
  * `child <json-ops>` as a shell function that runs test/helpers/keyring-child.ts.
@@ -110,7 +124,10 @@ const KEYRING_PASSWORD = 'clade-test-keyring';
 export async function runInKeyringSession(mode: KeyringMode, dirs: KeyringDirs, steps: string[], timeoutMs = 30_000): Promise<StepResult[]> {
   const out = mkdtempSync(join(dirs.root, 'steps-'));
   const lines = ['set -u', `child() { '${process.execPath}' --import tsx '${KEYRING_CHILD}' "$@"; }`];
-  if (mode === 'unlocked') lines.push(`printf %s '${KEYRING_PASSWORD}' | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1`);
+  if (mode === 'unlocked' || mode === 'frozen') {
+    lines.push(`printf %s '${KEYRING_PASSWORD}' | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1`);
+  }
+  if (mode === 'frozen') lines.push(...FREEZE_KEYRING);
   if (mode === 'locked') lines.push('gnome-keyring-daemon --start --components=secrets >/dev/null 2>&1');
   steps.forEach((step, i) => {
     lines.push(`( ${step}\n) >'${out}/${i}.out' 2>'${out}/${i}.err' </dev/null; echo $? >'${out}/${i}.rc'`);

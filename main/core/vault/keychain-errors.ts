@@ -18,6 +18,8 @@ const PATTERNS: Array<[KeychainFailureKind, RegExp]> = [
     'no-service',
     /autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|not provided by any \.service files|ServiceUnknown|Could not connect to (the )?(D-?Bus|bus)|Failed to connect to socket|libsecret.*(not found|cannot open)|cannot open shared object|ERROR_NO_SUCH_LOGON_SESSION|no such logon session/i,
   ],
+  // GLib's D-Bus call timeout (~25 s): the Secret Service is stuck, typically behind a prompt nobody can see.
+  ['timeout', /Timeout was reached|timed out/i],
   [
     'locked',
     /locked collection|collection is locked|Object does not exist at path .*\/collection\/|keychain.*locked|locked.*keychain|interaction (is )?not allowed|errSecInteractionNotAllowed|-25308|No keychain is available|-25307|errSecNoDefaultKeychain|prompt.*(dismiss|fail)|couldn.t (initialize|display) prompt/i,

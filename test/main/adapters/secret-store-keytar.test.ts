@@ -215,4 +215,22 @@ describe.skipIf(!keyringTools)('keytar adapter against a real Secret Service (gn
     expect(textHasSecretTrace(out.stdout + out.stderr + (direct?.stdout ?? ''), keyA1)).toBe(false);
     expect(tracesIn(dirs, keyA1)).toEqual([]);
   });
+
+  it('with a Secret Service that stops answering: a timeout error instead of a hang, for the adapter and the CLI', async () => {
+    const dirs = createKeyringDirs();
+    const [run] = await runInKeyringSession('frozen', dirs, [
+      `KEYRING_TIMEOUT_MS=1000 ${child([
+        { op: 'set', profile: 'acme', key: keyA1 },
+        { op: 'cli', args: ['--profile', 'acme', 'key', 'status'] },
+      ])}`,
+    ]);
+    const [set, status] = parseOps(run?.stdout ?? '[]');
+    expect(set).toMatchObject({ ok: false, code: 'KEYCHAIN_UNAVAILABLE', kind: 'timeout' });
+    expect(set?.message).toMatch(/did not answer in time.*no answer after 1000 ms/);
+    expect(set?.ms).toBeGreaterThanOrEqual(1000);
+    const cli = status?.value as { code: number; stderr: string };
+    expect(cli.code).toBe(3);
+    expect(cli.stderr).toMatch(/^clade-admin: The keyring \(Secret Service\) did not answer in time/m);
+    expect(tracesIn(dirs, keyA1)).toEqual([]);
+  });
 });

@@ -10,6 +10,7 @@ describe('keychainFailureKind', () => {
     ['The name org.freedesktop.secrets was not provided by any .service files', 'no-service'],
     ['Object does not exist at path “/org/freedesktop/secrets/collection/login”', 'locked'],
     ['Cannot create an item in a locked collection', 'locked'],
+    ['Timeout was reached', 'timeout'],
     ['libsecret-1.so.0: cannot open shared object file: No such file or directory', 'no-service'],
     // macOS Security framework
     ['User interaction is not allowed.', 'locked'],
