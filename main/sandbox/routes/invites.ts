@@ -1,4 +1,4 @@
-// Invites (admin-api.md §3.3): create, list (email, roles[], statuses[] — deleted hidden by default), get,
+// Invites (admin-api.md §3.3): create, list (email, roles[], statuses[] — deleted never listed), get,
 // delete (pending only). Expiry is fixed at 21 days.
 import { z } from 'zod';
 import { parseBody } from '../body';
@@ -12,7 +12,8 @@ import { apiActor } from '../state';
 import { inviteObject } from './serialize';
 import { ASSIGNABLE_ROLES } from './users-write';
 
-const STATUSES: readonly InviteStatus[] = ['accepted', 'deleted', 'expired', 'pending'];
+/** `deleted` is not a filter value: deleted invites never appear in the list (admin-api.md §3.3). */
+const STATUSES: readonly InviteStatus[] = ['accepted', 'expired', 'pending'];
 
 export const inviteRoutes: RouteDef[] = [
   {
