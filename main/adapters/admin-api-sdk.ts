@@ -79,18 +79,18 @@ export function createAdminApi(opts: CreateAdminApiOptions): AdminApiPort {
       case 'api_keys':
         return pages(`GET ${ORG}/api_keys`, () => org.apiKeys.list({ limit: PAGE_LIMIT, after_id: after }), S.pageSchema(S.ApiKeySchema), pageCursor);
       case 'rate_limits':
-        return pages(`GET ${ORG}/rate_limits`, () => org.rateLimits.list({ page: cursor }), S.pageCursorSchema(S.RateLimitSchema), nextPage);
+        return pages(`GET ${ORG}/rate_limits`, () => org.rateLimits.list(pageParam(cursor)), S.pageCursorSchema(S.RateLimitSchema), nextPage);
       case 'workspace_rate_limits': {
         const ws = String(p['workspaceId']);
         return pages(
           `GET ${ORG}/workspaces/${ws}/rate_limits`,
-          () => org.workspaces.rateLimits.list(ws, { page: cursor }),
+          () => org.workspaces.rateLimits.list(ws, pageParam(cursor)),
           S.pageCursorSchema(S.WorkspaceRateLimitSchema),
           nextPage,
         );
       }
       case 'spend_limits':
-        return pages(`GET ${ORG}/spend_limits`, () => org.spendLimits.list({ page: cursor }), S.pageCursorSchema(S.SpendLimitSchema), nextPage);
+        return pages(`GET ${ORG}/spend_limits`, () => org.spendLimits.list(pageParam(cursor)), S.pageCursorSchema(S.SpendLimitSchema), nextPage);
     }
     throw new Error(`unknown list route ${String(route)}`);
   }
@@ -130,6 +130,8 @@ export function createAdminApi(opts: CreateAdminApiOptions): AdminApiPort {
   };
 }
 
+/** `page` only when resuming: an empty `page=` is an invalid cursor to the API. */
+const pageParam = (cursor: string | null): { page?: string } => (cursor ? { page: cursor } : {});
 const pageCursor = (body: { has_more: boolean; last_id: string | null }): string | null => (body.has_more ? body.last_id : null);
 const nextPage = (body: { next_page: string | null }): string | null => body.next_page;
 

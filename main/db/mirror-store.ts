@@ -6,11 +6,14 @@ import type Database from 'better-sqlite3';
 import type { ApiOrganization } from '../core/api-types';
 import { changedFields, rowAsJson, type JournalEvent } from '../core/sync/diff';
 import { rowKey, type EntityResource, type EntitySpec, type Row } from '../core/sync/entities';
+import type { Coverage } from '../core/sync/report-plan';
+import type { ReportResource } from '../core/sync/report-rows';
 import type { ResourceStatus, SyncResource } from '../core/sync/resources';
 import type { MirrorStorePort, OpenPass, PageWriteResult, WriteContext } from '../core/sync/store-port';
 import { EntityRepo } from './repos/entity-repo';
 import { JournalRepo } from './repos/journal-repo';
 import { OrganizationRepo } from './repos/organization-repo';
+import { ReportRepo } from './repos/report-repo';
 import { SyncStateRepo } from './repos/sync-state-repo';
 import { WorkspacesRepo } from './repos/workspaces-repo';
 
@@ -20,6 +23,7 @@ export class SqliteMirrorStore implements MirrorStorePort {
   private readonly org: OrganizationRepo;
   private readonly state: SyncStateRepo;
   private readonly workspaces: WorkspacesRepo;
+  private readonly reports: ReportRepo;
 
   constructor(private readonly db: Database.Database) {
     this.entities = new EntityRepo(db);
@@ -27,6 +31,7 @@ export class SqliteMirrorStore implements MirrorStorePort {
     this.org = new OrganizationRepo(db);
     this.state = new SyncStateRepo(db);
     this.workspaces = new WorkspacesRepo(db);
+    this.reports = new ReportRepo(db);
   }
 
   beginRun(atMs: number, full: boolean): number {
@@ -71,6 +76,31 @@ export class SqliteMirrorStore implements MirrorStorePort {
 
   markResource(resource: SyncResource, status: ResourceStatus['status'], atMs: number, detail: string | null): void {
     this.state.markResource(resource, status, atMs, detail);
+  }
+
+  reportCoverage(resource: ReportResource): Coverage | null {
+    return this.reports.coverage(resource);
+  }
+
+  applyReportPage(
+    resource: ReportResource,
+    pass: OpenPass,
+    page: { replaceBuckets: number[]; rows: Row[] },
+    nextCursor: string | null,
+    coverage: Coverage | null,
+    atMs: number,
+  ): PageWriteResult {
+    return this.db.transaction((): PageWriteResult => {
+      for (const bucket of page.replaceBuckets) this.reports.deleteBucket(resource, bucket);
+      for (const row of page.rows) this.reports.upsert(resource, row, atMs);
+      if (coverage) {
+        this.reports.setCoverage(resource, coverage);
+        this.state.closePass(pass.resource, pass.scope);
+      } else {
+        this.state.moveCursor(pass.resource, pass.scope, nextCursor, atMs);
+      }
+      return { rows: page.rows.length, events: 0 };
+    }).immediate();
   }
 
   openPass(resource: string, scope: string, runId: number, queryJson: string | null): OpenPass {

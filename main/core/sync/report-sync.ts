@@ -1,7 +1,14 @@
-/** Report resources (usage, cost, Claude Code): filled in by the reporting slice of issue 5. */
+/**
+ * Report resources (usage hourly/daily, cost daily, Claude Code daily): fetch the planned window page by page,
+ * replacing whole buckets (a re-fetched bucket is authoritative), each page with its cursor in one transaction.
+ * The window is stored with the pass, so a resumed fetch keeps the `ending_at` its query-bound cursor was issued for.
+ */
 import type { Clock } from '../ports';
-import type { PassDeps, PassTally } from './entity-pass';
-import type { SyncResource } from './resources';
+import { DAY_MS, floorTo, toApiTime, utcDay } from '../time';
+import { toRowOrReject, type PassDeps, type PassTally } from './entity-pass';
+import { BUCKET_MS, extendCoverage, planReportWindow, type ReportWindow } from './report-plan';
+import { claudeCodeRow, costBucketRows, REPORT_GROUP_BY, usageBucketRows, type BucketRows, type ReportResource } from './report-rows';
+import type { OpenPass } from './store-port';
 
 export const DEFAULT_HISTORY_DAYS = 90;
 
@@ -11,11 +18,115 @@ export interface ReportContext {
   historyDays: number;
 }
 
-export async function syncReportResource(
-  _deps: PassDeps & { clock: Clock },
-  resource: SyncResource,
-  _ctx: ReportContext,
-  _tally: PassTally,
+type Deps = PassDeps & { clock: Clock };
+
+export async function syncReportResource(deps: Deps, resource: ReportResource, ctx: ReportContext, tally: PassTally): Promise<void> {
+  // At most twice: a pass left open by an interrupted sync finishes its own (older) window first.
+  for (let round = 0; round < 2; round++) {
+    const planned = planReportWindow(resource, deps.store.reportCoverage(resource), ctx.atMs, ctx.historyDays);
+    const pass = deps.store.openPass(resource, '', ctx.runId, JSON.stringify(planned));
+    const window = JSON.parse(pass.queryJson ?? JSON.stringify(planned)) as ReportWindow;
+    if (resource === 'claude_code_daily') await claudeCodePass(deps, pass, window, ctx, tally);
+    else await bucketPass(deps, resource, pass, window, ctx, tally);
+    if (!pass.resumed) return;
+  }
+}
+
+async function bucketPass(
+  deps: Deps,
+  resource: Exclude<ReportResource, 'claude_code_daily'>,
+  pass: OpenPass,
+  window: ReportWindow,
+  ctx: ReportContext,
+  tally: PassTally,
 ): Promise<void> {
-  throw new Error(`${resource}: report sync is not implemented yet`);
+  const query = { startingAt: toApiTime(window.startMs), endingAt: toApiTime(window.endMs), groupBy: REPORT_GROUP_BY[resource] };
+  const pages =
+    resource === 'cost_daily'
+      ? deps.api.costReport(query, pass.cursor)
+      : deps.api.usageReport({ ...query, bucketWidth: resource === 'usage_hourly' ? '1h' : '1d' }, pass.cursor);
+  const eta = etaEstimator(deps.clock, Math.ceil((window.endMs - window.startMs) / BUCKET_MS[resource]));
+  let pageNo = 0;
+  await deps.budget.acquire();
+  for await (const page of pages) {
+    const buckets: BucketRows[] = page.items.map((b) =>
+      toBuckets(resource, page.requestId, () =>
+        resource === 'cost_daily' ? costBucketRows(b as never) : usageBucketRows(resource, b as never),
+      ),
+    );
+    const done = page.nextCursor == null;
+    const written = deps.store.applyReportPage(
+      resource,
+      pass,
+      { replaceBuckets: buckets.map((b) => b.bucketStartMs), rows: buckets.flatMap((b) => b.rows) },
+      page.nextCursor,
+      done ? extendCoverage(deps.store.reportCoverage(resource), window) : null,
+      ctx.atMs,
+    );
+    pass.cursor = page.nextCursor;
+    pageNo += 1;
+    tally.pages += 1;
+    tally.rows += written.rows;
+    deps.onProgress({ resource, page: tally.pages, rows: tally.rows, ...eta(pageNo, buckets.length) });
+    if (done) return;
+    await deps.budget.acquire();
+  }
+}
+
+interface ClaudeCodeCursor {
+  dayMs: number;
+  page: string | null;
+}
+
+/** One query per UTC day (the endpoint takes a single day); the pass cursor is {day, page within the day}. */
+async function claudeCodePass(deps: Deps, pass: OpenPass, window: ReportWindow, ctx: ReportContext, tally: PassTally): Promise<void> {
+  const lastDay = floorTo(window.endMs - 1, DAY_MS);
+  let state: ClaudeCodeCursor = pass.cursor ? (JSON.parse(pass.cursor) as ClaudeCodeCursor) : { dayMs: floorTo(window.startMs, DAY_MS), page: null };
+  const eta = etaEstimator(deps.clock, Math.round((lastDay - state.dayMs) / DAY_MS) + 1);
+  let pageNo = 0;
+  while (state.dayMs <= lastDay) {
+    await deps.budget.acquire();
+    for await (const page of deps.api.claudeCodeReport(utcDay(state.dayMs), state.page)) {
+      const rows = page.items.map((r) => toRowOrReject('claude_code_daily', () => claudeCodeRow(r), page.requestId));
+      const next: ClaudeCodeCursor = page.nextCursor ? { dayMs: state.dayMs, page: page.nextCursor } : { dayMs: state.dayMs + DAY_MS, page: null };
+      const done = next.dayMs > lastDay;
+      const written = deps.store.applyReportPage(
+        'claude_code_daily',
+        pass,
+        // The first page of a day replaces that day; later pages of the same day add to it.
+        { replaceBuckets: state.page == null ? [state.dayMs] : [], rows },
+        done ? null : JSON.stringify(next),
+        done ? extendCoverage(deps.store.reportCoverage('claude_code_daily'), window) : null,
+        ctx.atMs,
+      );
+      state = next;
+      pageNo += 1;
+      tally.pages += 1;
+      tally.rows += written.rows;
+      deps.onProgress({ resource: 'claude_code_daily', page: tally.pages, rows: tally.rows, ...eta(pageNo, page.nextCursor ? 0 : 1) });
+      if (page.nextCursor == null) break;
+      await deps.budget.acquire();
+    }
+  }
+}
+
+function toBuckets(resource: string, requestId: string | null, make: () => BucketRows): BucketRows {
+  let result: BucketRows | undefined;
+  toRowOrReject(resource, () => {
+    result = make();
+    return {};
+  }, requestId);
+  return result!;
+}
+
+/** Estimates time left from the pace so far: units (buckets or days) done vs. total. */
+function etaEstimator(clock: Clock, totalUnits: number): (page: number, unitsThisPage: number) => { etaMs?: number } {
+  const startedAt = clock.now();
+  let done = 0;
+  return (_page, units) => {
+    done += units;
+    const elapsed = clock.now() - startedAt;
+    if (done <= 0 || totalUnits <= 0) return {};
+    return { etaMs: Math.max(0, Math.round((elapsed / done) * Math.max(0, totalUnits - done))) };
+  };
 }

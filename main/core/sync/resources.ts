@@ -30,7 +30,7 @@ export interface ResourcePolicy {
 const MINUTE_MS = 60_000;
 
 /** In fetch order: workspaces before their members, organization first (it binds the mirror to one org). */
-const ALL_POLICIES: readonly ResourcePolicy[] = [
+export const RESOURCE_POLICIES: readonly ResourcePolicy[] = [
   { resource: 'organization', core: true, intervalMs: 0 },
   { resource: 'users', core: true, intervalMs: 0 },
   { resource: 'workspaces', core: true, intervalMs: 0 },
@@ -40,18 +40,12 @@ const ALL_POLICIES: readonly ResourcePolicy[] = [
   { resource: 'rate_limits', core: false, intervalMs: HOUR_MS },
   { resource: 'workspace_rate_limits', core: false, intervalMs: HOUR_MS },
   { resource: 'spend_limits', core: false, intervalMs: DAY_MS },
-  // Reports join the plan once their sync lands (REPORTS_ENABLED).
   { resource: 'usage_hourly', core: false, intervalMs: 5 * MINUTE_MS },
   { resource: 'usage_daily', core: false, intervalMs: 5 * MINUTE_MS },
   { resource: 'cost_daily', core: false, intervalMs: HOUR_MS },
   { resource: 'claude_code_daily', core: false, intervalMs: HOUR_MS },
 ];
 
-const REPORTS_ENABLED = false;
-const REPORTS = new Set<SyncResource>(['usage_hourly', 'usage_daily', 'cost_daily', 'claude_code_daily']);
-export const RESOURCE_POLICIES: readonly ResourcePolicy[] = ALL_POLICIES.filter(
-  (p) => REPORTS_ENABLED || !REPORTS.has(p.resource),
-);
 
 /** An optional route that refused us is probed again after this long. */
 export const UNAVAILABLE_RETRY_MS = DAY_MS;

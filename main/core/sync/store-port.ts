@@ -4,6 +4,8 @@
  */
 import type { ApiOrganization } from '../api-types';
 import type { EntityResource, EntitySpec, Row } from './entities';
+import type { Coverage } from './report-plan';
+import type { ReportResource } from './report-rows';
 import type { ResourceStatus, SyncResource } from './resources';
 
 /** An open pass over one resource (and scope, e.g. one workspace's members): where to resume and under which id. */
@@ -62,4 +64,19 @@ export interface MirrorStorePort {
   allWorkspaceIds(): string[];
   /** Marks which stored workspace is the default one (null: none listed). */
   setDefaultWorkspace(workspaceId: string | null): void;
+
+  /** The range a report holds completely, or null before its first complete fetch. */
+  reportCoverage(resource: ReportResource): Coverage | null;
+  /**
+   * Replaces the listed buckets with the page's rows and moves the pass cursor, in one transaction. When
+   * `coverage` is given this was the last page: the pass closes and the report's coverage becomes `coverage`.
+   */
+  applyReportPage(
+    resource: ReportResource,
+    pass: OpenPass,
+    page: { replaceBuckets: number[]; rows: Row[] },
+    nextCursor: string | null,
+    coverage: Coverage | null,
+    atMs: number,
+  ): PageWriteResult;
 }

@@ -7,6 +7,7 @@
 import type { Migration } from '../migrate';
 import { migration as createOrgTables } from './0001-create-org-tables';
 import { migration as createLimitTables } from './0002-create-limit-tables';
+import { migration as createReportTables } from './0003-create-report-tables';
 import { migration as createAuditTrail } from './0100-create-audit-trail';
 
-export const MIGRATIONS: readonly Migration[] = [createOrgTables, createLimitTables, createAuditTrail];
+export const MIGRATIONS: readonly Migration[] = [createOrgTables, createLimitTables, createReportTables, createAuditTrail];
