@@ -84,6 +84,8 @@ export function registerAuditCommands(program: Command, context: () => CliContex
       }
     });
 
+  registerResetHead(audit, context, deps);
+
   audit
     .command('purge')
     .description('retention: remove events older than N days, leaving an anchor so the chain still verifies')
@@ -97,6 +99,28 @@ export function registerAuditCommands(program: Command, context: () => CliContex
         const removed = result?.removed ?? 0;
         if (ctx.json) printJson(ctx.io, { removed, anchor: result?.anchor ?? null });
         else ctx.io.stdout.write(`Removed ${removed} audit events older than ${options.keepDays} days.\n`);
+      } finally {
+        db.close();
+      }
+    });
+}
+
+function registerResetHead(audit: Command, context: () => CliContext, deps: AuditCommandDeps): void {
+  audit
+    .command('reset-head')
+    .description('re-establish the external chain head for a trail that verifies on its own (e.g. restored from a backup); recorded in the trail')
+    .requiredOption('--reason <text>', 'why; stored in the trail with the previous head')
+    .action(async (options: { reason: string }) => {
+      const ctx = context();
+      const { resetAuditHead } = await import('../../db/audit/head-reset');
+      const db = await deps.openDb(ctx.mirrorFile, { readonly: false });
+      try {
+        const head = resetAuditHead(db, options.reason);
+        if (ctx.json) printJson(ctx.io, head);
+        else ctx.io.stdout.write(`External head re-established at ${head.count} events; the reset is recorded in the trail.\n`);
+      } catch (error) {
+        if (error instanceof Error && error.name === 'AuditChainBrokenError') throw new CliError(error.message, 1);
+        throw error;
       } finally {
         db.close();
       }

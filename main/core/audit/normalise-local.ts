@@ -6,6 +6,7 @@ import type { AuditActor, AuditEventDraft, AuditTarget, JsonValue } from './even
  */
 export const PURGE_EVENT_TYPE = 'retention.purged';
 export const EXPORT_EVENT_TYPE = 'export.created';
+export const HEAD_RESET_EVENT_TYPE = 'audit.head-reset';
 
 export type LocalActionType =
   | 'key.connected'
@@ -13,7 +14,8 @@ export type LocalActionType =
   | 'admin.action'
   | 'settings.changed'
   | typeof EXPORT_EVENT_TYPE
-  | typeof PURGE_EVENT_TYPE;
+  | typeof PURGE_EVENT_TYPE
+  | typeof HEAD_RESET_EVENT_TYPE;
 
 export interface LocalAuditAction {
   type: LocalActionType;
@@ -124,4 +126,21 @@ export function purgeAction(input: {
 function isoOrMs(ms: number): string {
   const date = new Date(ms);
   return Number.isNaN(date.getTime()) ? `${ms} ms` : date.toISOString();
+}
+
+/** The admin re-established the external head (restored a backup without it, say): visible in the trail for good. */
+export function headResetAction(input: {
+  atMs: number;
+  reason: string;
+  previous: JsonValue;
+  count: number;
+  hash: string;
+}): LocalAuditAction {
+  return {
+    type: HEAD_RESET_EVENT_TYPE,
+    atMs: input.atMs,
+    summary: `Re-established the audit trail's external head at ${input.count} events (reason: ${input.reason})`,
+    before: { head: input.previous },
+    after: { count: input.count, hash: input.hash, reason: input.reason },
+  };
 }

@@ -134,3 +134,25 @@ describe('clade-admin audit', () => {
     expect((await cli('--profile', 'other', 'audit', 'verify')).code).toBe(0);
   });
 });
+
+describe('clade-admin audit reset-head', () => {
+  it('re-establishes a lost head for an intact chain, and records that it did', async () => {
+    rmSync(`${file}.audit-head.json`);
+    expect((await cli('audit', 'verify')).code).toBe(1);
+    const reset = await cli('audit', 'reset-head', '--reason', 'restored from backup');
+    expect(reset.code).toBe(0);
+    expect((await cli('audit', 'verify')).code).toBe(0);
+    const events = JSON.parse((await cli('--json', 'audit', 'search', 'type:audit.head-reset')).stdout).events;
+    expect(events[0]).toMatchObject({ before: { head: null }, after: { count: 3, reason: 'restored from backup' } });
+  });
+
+  it('refuses when the chain itself is broken', async () => {
+    const raw = new Database(file);
+    raw.exec('DROP TRIGGER audit_events_no_update');
+    raw.prepare("UPDATE audit_events SET summary = 'x' WHERE id = 1").run();
+    raw.close();
+    const reset = await cli('audit', 'reset-head', '--reason', 'hide it');
+    expect(reset.code).toBe(1);
+    expect(reset.stderr).toContain('event 1');
+  });
+});
