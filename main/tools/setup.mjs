@@ -7,6 +7,7 @@
 //
 //   node main/tools/setup.mjs           install (npm ci when the lockfile is in step, else npm install)
 //   node main/tools/setup.mjs --check   no-op when node_modules already matches the lockfile (pretest)
+//   node main/tools/setup.mjs --verify  only report whether it matches (exit 0/1); installs nothing (CI)
 //
 // Never reads standard input, so it cannot hang on a prompt.
 import { existsSync, readFileSync } from 'node:fs';
@@ -87,6 +88,11 @@ async function restoreNodeSqlite() {
 }
 
 async function main(argv) {
+  if (argv.includes('--verify')) {
+    const state = inspectInstall(projectRoot);
+    console.log(`setup: ${state.reason}.`);
+    return state.installed ? 0 : 1;
+  }
   if (argv.includes('--check')) {
     const state = inspectInstall(projectRoot);
     if (state.installed) return sqliteBuiltForOtherRuntime() ? restoreNodeSqlite() : 0;
