@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createKeytarSecretStore, KEYCHAIN_SERVICE, type KeytarLike } from '../../../main/adapters/secret-store-keytar';
 import { KeychainUnavailableError } from '../../../main/core/vault/errors';
-import { createKeyringDirs as makeDirs, fakeAdminKey, removeKeyringDirs, runInKeyringSession, type KeyringDirs, type KeyringMode } from '../../helpers/keyring';
+import { REPO_ROOT, createKeyringDirs as makeDirs, fakeAdminKey, removeKeyringDirs, runInKeyringSession, type KeyringDirs, type KeyringMode } from '../../helpers/keyring';
 import { findSecretTraces, textHasSecretTrace } from '../../helpers/secret-scan';
 
 /** A keytar double that records calls and can fail or hang. */
@@ -64,6 +64,21 @@ describe('createKeytarSecretStore (keytar double)', () => {
     await expect(store.get('acme')).rejects.toMatchObject({ kind: 'no-service' });
     expect(await store.get('acme')).toBeNull();
     expect(attempts).toBe(2);
+  });
+});
+
+describe('the keytar boundary', () => {
+  it('is the only file of the code base that imports keytar', () => {
+    const importsKeytar = /(from\s+['"]keytar['"]|import\(\s*['"]keytar['"]\s*\)|require\(\s*['"]keytar['"]\s*\))/;
+    const sources = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? sources(join(dir, e.name)) : /\.(ts|tsx|mts|cts|js|mjs|cjs)$/.test(e.name) ? [join(dir, e.name)] : [],
+      );
+    const users = ['main', 'preload', 'renderer']
+      .flatMap((top) => { try { return sources(join(REPO_ROOT, top)); } catch { return []; } })
+      .filter((file) => importsKeytar.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(REPO_ROOT, file));
+    expect(users).toEqual(['main/adapters/secret-store-keytar.ts']);
   });
 });
 
