@@ -145,8 +145,8 @@ export async function stageElectronBinding({ root = projectRoot, env = process.e
 
   const buildEnv = electronBuildEnv(env, info);
   const target = [`--target=${info.version}`, '--runtime=electron', `--dist-url=${HEADERS_URL}`];
-  // Headers first (cached by node-gyp after one success): offline, this fails in a second, before any copying.
-  const headers = await runQuiet(process.execPath, [nodeGyp, 'install', ...target], { cwd: root, env: buildEnv, timeoutMs });
+  // Headers first (--ensure: reuse node-gyp's cached copy): offline, this fails in a second, before any copying.
+  const headers = await runQuiet(process.execPath, [nodeGyp, 'install', '--ensure', ...target], { cwd: root, env: buildEnv, timeoutMs });
   if (headers.code !== 0) {
     return { status: 'unavailable', message: `could not build for Electron ${info.version} (${summarizeFailure(headers.log)}); Node build only.` };
   }
