@@ -50,6 +50,10 @@ async function ensureBuilt() {
 async function launchElectron(binary) {
   const staged = await stageElectronBinding({ root: projectRoot });
   console.log(`start: native module: ${staged.message}`);
+  if (staged.status === 'unavailable') {
+    console.log('start: without an Electron build of better-sqlite3 the app cannot open its local database; once the');
+    console.log('start: Electron headers can be downloaded (electronjs.org), `npm start` stages that build by itself.');
+  }
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE; // would turn the app into a plain Node process
   return runInherited(binary, ['.'], env);
