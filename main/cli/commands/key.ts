@@ -10,6 +10,7 @@ import { checkBaseUrl } from '../../core/base-url';
 import { redactSecrets } from '../../core/redact';
 import { clearKey, connectKey, keyStatus, removeProfile } from '../../core/vault/connect-key';
 import { KeychainUnavailableError, VaultError } from '../../core/vault/errors';
+import { assertAdminKeyShape } from '../../core/vault/key-shape';
 import type { SecretStorePort, VaultClock, VerifyKey } from '../../core/vault/ports';
 import { ADMIN_KEY_ENV } from '../../core/vault/resolve-key';
 import type { CliContext } from '../context';
@@ -54,11 +55,13 @@ export function registerKeyCommands(program: Command, context: () => KeyCommandC
         );
       }
       const pasted = await readKey(ctx);
+      // Shape first, so a regular API key is refused before we claim to verify anything.
+      const key = await run(async () => assertAdminKeyShape(pasted));
       note(ctx, `Verifying the key with the Admin API (${ctx.baseUrl})…`);
       const status = await run(() =>
         connectKey({
           profileId: ctx.profileId,
-          key: pasted,
+          key,
           verify: ctx.verify,
           secrets: ctx.secrets,
           profiles: createProfilesFile(ctx.dataDir),

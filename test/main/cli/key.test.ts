@@ -155,7 +155,8 @@ describe('clade-admin key set', () => {
     const secrets = createMemorySecretStore();
     const run = await runKey(['key', 'set'], { dataDir: dataDir(), secrets, stdin: pipedStdin(fakeApiKey()) });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/clade-admin: This is a regular API key .*Claude Console → Settings → Admin keys/);
+    expect(run.stderr).toMatch(/^clade-admin: This is a regular API key .*Claude Console → Settings → Admin keys/);
+    expect(run.stderr).not.toMatch(/Verifying/);
     expect(secrets.items.size).toBe(0);
   });
 
