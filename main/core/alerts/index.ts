@@ -32,3 +32,5 @@ export { addSnooze, removeSnooze, pruneSnoozes, activeSnoozeFor, snoozeCovers } 
 export type { Digest } from './digest';
 export { buildDigest, isDigestDue, planDigest, digestLocalDay } from './digest';
 export { usdToNanocents, centsToNanocents, formatUsd, percentFloor } from './money';
+export { runAlertCycle, episodePrefs, type AlertCycle } from './cycle';
+export { summarizeMonthSpend, type MonthSpendSummary, type WorkspaceSpend } from './spend-summary';
