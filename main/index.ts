@@ -45,7 +45,8 @@ async function main(): Promise<void> {
     isTrustedSender: createSenderCheck({ appFileUrl: pathToFileURL(rendererFile).href, devOrigin: devUrl }),
     handlers: createHandlers({
       appInfo: () => ({ name: 'Clade Admin', version: app.getVersion(), mode: data?.mode ?? 'demo' }),
-      readOrgTree: () => data?.readOrgTree() ?? null,
+      mirror: () => data?.db ?? null,
+      now: () => Date.now(),
     }),
   });
 

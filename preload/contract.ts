@@ -64,6 +64,59 @@ export const SyncProgressDto = z.object({
 });
 export type SyncProgress = z.infer<typeof SyncProgressDto>;
 
+/** What the mirror holds and how fresh each part is (the overview's freshness and the offline state). */
+export const MirrorStatusDto = z.object({
+  org: z.object({ id: z.string(), name: z.string() }).nullable(),
+  syncedAtMs: z.number().nullable(),
+  counts: z.record(z.string(), z.number()),
+  resources: z.array(
+    z.object({
+      resource: z.string(),
+      lastSyncedAtMs: z.number().nullable(),
+      rows: z.number(),
+      status: z.string().nullable(),
+      detail: z.string().nullable(),
+    }),
+  ),
+  credential: z.object({ status: z.enum(['valid', 'invalid']), changedAtMs: z.number(), detail: z.string().nullable() }).nullable(),
+});
+export type MirrorStatus = z.infer<typeof MirrorStatusDto>;
+
+/** Money crosses the boundary as a decimal string of cents (never a float), e.g. "123456.789". */
+const Cents = z.string().regex(/^-?\d+(\.\d+)?$/);
+
+export const SpendSummaryDto = z.object({
+  currency: z.string(),
+  monthStartMs: z.number(),
+  /** The last day with cost data in the mirror (cost settles daily); null when there is none. */
+  lastCostDayMs: z.number().nullable(),
+  monthToDateCents: Cents,
+  /** Straight-line month-end forecast from the days so far; null before the first cost day. */
+  forecastCents: Cents.nullable(),
+  byWorkspace: z.array(z.object({ workspaceId: z.string().nullable(), name: z.string(), cents: Cents })),
+});
+export type SpendSummary = z.infer<typeof SpendSummaryDto>;
+
+export const KeyHygieneVerdict = z.enum(['ok', 'rotate-soon', 'dormant', 'expiring', 'orphaned', 'inactive']);
+export const KeyInventoryRowDto = z.object({
+  id: z.string(),
+  name: z.string(),
+  workspaceId: z.string().nullable(),
+  workspaceName: z.string(),
+  status: z.string(),
+  partialKeyHint: z.string().nullable(),
+  createdAtMs: z.number(),
+  expiresAtMs: z.number().nullable(),
+  creatorName: z.string().nullable(),
+  /** false when the creator is no longer a member of the org. */
+  creatorIsMember: z.boolean().nullable(),
+  lastUsedDayMs: z.number().nullable(),
+  tokens30d: z.number(),
+  verdict: KeyHygieneVerdict,
+  reason: z.string(),
+});
+export type KeyInventoryRow = z.infer<typeof KeyInventoryRowDto>;
+
 const NoRequest = z.undefined();
 
 /**
@@ -74,6 +127,9 @@ const NoRequest = z.undefined();
 export const channels = {
   'clade:app/info': { kind: 'invoke', request: NoRequest, response: AppInfoDto },
   'clade:org/tree': { kind: 'invoke', request: NoRequest, response: OrgTreeDto.nullable() },
+  'clade:mirror/status': { kind: 'invoke', request: NoRequest, response: MirrorStatusDto },
+  'clade:spend/summary': { kind: 'invoke', request: NoRequest, response: SpendSummaryDto },
+  'clade:keys/inventory': { kind: 'invoke', request: NoRequest, response: z.array(KeyInventoryRowDto) },
   'clade:sync/progress-changed': { kind: 'push', request: NoRequest, response: SyncProgressDto },
 } as const satisfies Record<string, ChannelSpec>;
 

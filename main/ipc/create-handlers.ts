@@ -4,13 +4,13 @@
  */
 import type { Handlers } from './handler-types';
 import { appHandlers, type AppDeps } from './domains/app';
-import { orgHandlers, type OrgDeps } from './domains/org';
+import { mirrorHandlers, type MirrorDeps } from './domains/mirror';
 
-export type HandlerDeps = AppDeps & OrgDeps;
+export type HandlerDeps = AppDeps & MirrorDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...appHandlers(deps),
-    ...orgHandlers(deps),
+    ...mirrorHandlers(deps),
   };
 }

@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers } from '../../main/ipc/create-handlers';
 import { openDemoOrg } from '../../main/app/demo-org';
-import { readOrgTree } from '../../main/db/repos/org-tree-repo';
 import type { SandboxSize } from '../../main/sandbox/index';
 import { ensureRendererBuilt } from './build-renderer';
 import { createHttpApi, type HttpApi } from './http-api';
@@ -39,7 +38,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Runnin
   const demo = options.empty ? null : await openDemoOrg({ mirrorFile: join(dir, 'mirror.sqlite'), size: options.size, seed: options.seed });
   const handlers = createHandlers({
     appInfo: () => ({ name: 'Clade Admin', version: '0.0.0-harness', mode: 'demo' }),
-    readOrgTree: () => (demo ? readOrgTree(demo.db) : null),
+    mirror: () => demo?.db ?? null,
+    now: () => Date.now(),
   });
   const api = createHttpApi(handlers, log);
   const server = createServer((req, res) => {

@@ -6,7 +6,8 @@ import type { Handlers } from '../../../main/ipc/handler-types';
 import { sampleInfo, sampleTree } from './fixtures';
 
 function handlersWith(overrides: Partial<Handlers> = {}): Handlers {
-  return { ...createHandlers({ appInfo: () => sampleInfo, readOrgTree: () => sampleTree }), ...overrides };
+  const base = createHandlers({ appInfo: () => sampleInfo, mirror: () => null, now: () => 0 });
+  return { ...base, 'clade:org/tree': async () => sampleTree, ...overrides };
 }
 
 describe('dispatch', () => {

@@ -14,7 +14,7 @@ function setup() {
   const log = vi.fn();
   const unregister = registerGateway({
     ipcMain: electron.ipcMain,
-    handlers: createHandlers({ appInfo: () => sampleInfo, readOrgTree }),
+    handlers: { ...createHandlers({ appInfo: () => sampleInfo, mirror: () => null, now: () => 0 }), 'clade:org/tree': async () => readOrgTree() },
     isTrustedSender: createSenderCheck({ appFileUrl }),
     log,
   });

@@ -1,0 +1,44 @@
+/** `clade:org/*`, `clade:mirror/*`, `clade:spend/*`, `clade:keys/*`: reads of the local mirror; never the network. */
+import type Database from 'better-sqlite3';
+import type { MirrorStatus } from '../../../preload/contract';
+import { readOrgTree } from '../../db/repos/org-tree-repo';
+import { readMirrorStatus } from '../../db/repos/status-repo';
+import type { Handler } from '../handler-types';
+import { readKeyInventory } from '../queries/key-inventory';
+import { readSpendSummary } from '../queries/spend-summary';
+
+export interface MirrorDeps {
+  /** The open mirror, or null while it is being prepared (first demo sync) or absent. */
+  mirror: () => Database.Database | null;
+  now: () => number;
+}
+
+const NO_STATUS: MirrorStatus = { org: null, syncedAtMs: null, counts: {}, resources: [], credential: null };
+
+export function mirrorHandlers(deps: MirrorDeps): {
+  'clade:org/tree': Handler<'clade:org/tree'>;
+  'clade:mirror/status': Handler<'clade:mirror/status'>;
+  'clade:spend/summary': Handler<'clade:spend/summary'>;
+  'clade:keys/inventory': Handler<'clade:keys/inventory'>;
+} {
+  return {
+    'clade:org/tree': async () => {
+      const db = deps.mirror();
+      return db ? readOrgTree(db) : null;
+    },
+    'clade:mirror/status': async () => {
+      const db = deps.mirror();
+      return db ? readMirrorStatus(db) : NO_STATUS;
+    },
+    'clade:spend/summary': async () => {
+      const db = deps.mirror();
+      return db
+        ? readSpendSummary(db, deps.now())
+        : { currency: 'USD', monthStartMs: 0, lastCostDayMs: null, monthToDateCents: '0', forecastCents: null, byWorkspace: [] };
+    },
+    'clade:keys/inventory': async () => {
+      const db = deps.mirror();
+      return db ? readKeyInventory(db, deps.now()) : [];
+    },
+  };
+}

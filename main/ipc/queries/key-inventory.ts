@@ -1,0 +1,78 @@
+/**
+ * Every API key with its workspace, creator (and whether they are still a member), last day with usage
+ * and 30-day token count, plus a hygiene verdict. Reads the mirror only.
+ */
+import type Database from 'better-sqlite3';
+import type { KeyInventoryRow } from '../../../preload/contract';
+import { keyHygiene } from './key-hygiene';
+
+const DAY = 86_400_000;
+
+interface KeySqlRow {
+  id: string;
+  name: string;
+  status: string;
+  partialKeyHint: string | null;
+  createdAtMs: number;
+  expiresAtMs: number | null;
+  workspaceId: string | null;
+  workspaceName: string | null;
+  createdById: string | null;
+  createdByType: string | null;
+  creatorName: string | null;
+}
+
+export function readKeyInventory(db: Database.Database, nowMs: number): KeyInventoryRow[] {
+  const keys = db
+    .prepare(
+      `SELECT k.id, k.name, k.status, k.partial_key_hint AS partialKeyHint, k.created_at_ms AS createdAtMs,
+              k.expires_at_ms AS expiresAtMs, k.workspace_id AS workspaceId, w.name AS workspaceName,
+              k.created_by_id AS createdById, k.created_by_type AS createdByType, u.name AS creatorName
+       FROM api_keys k
+       LEFT JOIN workspaces w ON w.id = k.workspace_id
+       LEFT JOIN users u ON u.id = k.created_by_id
+       ORDER BY k.name COLLATE NOCASE`,
+    )
+    .all() as KeySqlRow[];
+  const usage = readKeyUsage(db, nowMs - 30 * DAY);
+  return keys.map((key) => {
+    const used = usage.get(key.id);
+    const creatorIsMember = key.createdById === null || key.createdByType !== 'user' ? null : key.creatorName !== null;
+    const row = {
+      id: key.id,
+      name: key.name,
+      workspaceId: key.workspaceId,
+      workspaceName: key.workspaceName ?? (key.workspaceId === null ? 'Default Workspace' : key.workspaceId),
+      status: key.status,
+      partialKeyHint: key.partialKeyHint,
+      createdAtMs: key.createdAtMs,
+      expiresAtMs: key.expiresAtMs,
+      creatorName: key.creatorName ?? (key.createdById ? 'a former member' : null),
+      creatorIsMember,
+      lastUsedDayMs: used?.lastDayMs ?? null,
+      tokens30d: used?.tokens30d ?? 0,
+    };
+    return { ...row, ...keyHygiene(row, nowMs) };
+  });
+}
+
+function readKeyUsage(db: Database.Database, sinceMs: number): Map<string, { lastDayMs: number; tokens30d: number }> {
+  if (!tableExists(db, 'usage_daily')) return new Map();
+  const rows = db
+    .prepare(
+      `SELECT api_key_id AS keyId, MAX(bucket_start_ms) AS lastDayMs,
+              SUM(CASE WHEN bucket_start_ms >= ? THEN uncached_input_tokens + cache_creation_1h_input_tokens
+                  + cache_creation_5m_input_tokens + cache_read_input_tokens + output_tokens ELSE 0 END) AS tokens30d
+       FROM usage_daily
+       WHERE api_key_id IS NOT NULL
+         AND (uncached_input_tokens + cache_creation_1h_input_tokens + cache_creation_5m_input_tokens
+              + cache_read_input_tokens + output_tokens) > 0
+       GROUP BY api_key_id`,
+    )
+    .all(sinceMs) as Array<{ keyId: string; lastDayMs: number; tokens30d: number }>;
+  return new Map(rows.map((row) => [row.keyId, { lastDayMs: row.lastDayMs, tokens30d: Number(row.tokens30d) }]));
+}
+
+export function tableExists(db: Database.Database, name: string): boolean {
+  return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
+}
