@@ -73,8 +73,22 @@ export function normaliseComplianceActivity(activity: ComplianceActivity): Audit
     summary: `${actorLabel(actor)} ${describeActivity(activity)}`,
     before: null,
     after: activityChange(activity),
-    raw: canonicalise(activity),
+    raw: withoutContent(canonicalise(activity)),
   };
+}
+
+/**
+ * Field names that would carry what people wrote rather than what they did. The admin activity types have none;
+ * should a future type carry one, the trail keeps the fact and drops the words.
+ */
+const CONTENT_FIELDS = /^(content|contents|prompt|completion|message|messages|text|body|input|output|attachment_content)$/i;
+
+export function withoutContent(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(withoutContent);
+  if (value === null || typeof value !== 'object') return value;
+  const out: { [key: string]: JsonValue } = {};
+  for (const [key, member] of Object.entries(value)) out[key] = CONTENT_FIELDS.test(key) ? '[content not stored]' : withoutContent(member);
+  return out;
 }
 
 /** The changed values an activity carries (`updates`, or a rate limit's new value), for the detail pane. */

@@ -93,8 +93,8 @@ export function whereClause(query: AuditQuery, after: AuditPageCursor | null): {
       ? { sql: "type LIKE ? ESCAPE '\\'", params: [`${escapeLike(value.slice(0, -1).toLowerCase())}%`] }
       : { sql: 'type = ?', params: [value.toLowerCase()] },
   );
-  anyOf(query.workspace, (value) => ({ sql: `(workspace_id = ? OR ${targetNamed('workspace')})`, params: [value, value, value] }));
-  anyOf(query.key, (value) => ({ sql: `(key_id = ? OR ${targetNamed('api_key')})`, params: [value, value, value] }));
+  anyOf(query.workspace, (value) => idOrName('workspace_id', 'workspace', /^wrkspc_/, value));
+  anyOf(query.key, (value) => idOrName('key_id', 'api_key', /^apikey_/, value));
   if (query.source.length) {
     clauses.push(`source IN (${query.source.map(() => '?').join(', ')})`);
     params.push(...query.source);
@@ -112,6 +112,15 @@ export function whereClause(query: AuditQuery, after: AuditPageCursor | null): {
     params.push(after.atMs, after.atMs, after.id);
   }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/**
+ * `key:apikey_…` / `workspace:wrkspc_…` use the indexed id column alone; anything else may also be a name, matched
+ * against the event's targets (`key:"deploy bot"`, `workspace:marketing`).
+ */
+function idOrName(column: string, targetType: string, idShape: RegExp, value: string): { sql: string; params: unknown[] } {
+  if (idShape.test(value)) return { sql: `${column} = ?`, params: [value] };
+  return { sql: `(${column} = ? OR ${targetNamed(targetType)})`, params: [value, value, value] };
 }
 
 /** A target of this type whose id equals the value or whose name equals it ignoring case (two parameters). */

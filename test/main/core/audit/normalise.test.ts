@@ -76,6 +76,15 @@ describe('normaliseComplianceActivity', () => {
     expect(deleted.targets).toEqual([{ type: 'user', id: 'user_09', name: 'gone@example.com' }]);
   });
 
+  it('never keeps content: a field that would carry what someone wrote is dropped from the raw activity', () => {
+    const draft = normaliseComplianceActivity({
+      id: 'a9', created_at: '2026-11-20T10:00:00Z', type: 'claude_chat_created', actor: null, chat_id: 'chat_1',
+      content: 'the secret plan', nested: { prompt: 'hello', kept: 'x' },
+    });
+    expect(JSON.stringify(draft)).not.toMatch(/secret plan|hello/);
+    expect(draft.raw).toMatchObject({ chat_id: 'chat_1', nested: { kept: 'x' } });
+  });
+
   it('an unknown type still reads as words with its targets', () => {
     const draft = normaliseComplianceActivity({ id: 'a', created_at: '2026-11-20T10:00:00Z', type: 'claude_project_created', actor: null, project_id: 'proj_1' });
     expect(draft.summary).toBe('Someone claude project created (proj_1)');
