@@ -61,10 +61,13 @@ export function isOpen(episode: Episode): boolean {
   return episode.closedAtMs === null;
 }
 
-function openEpisode(condition: Condition, nowMs: number): Episode {
+function openEpisode(condition: Condition, nowMs: number, takenIds: ReadonlySet<string>): Episode {
   const { id: conditionId, ...content } = condition;
+  // A condition that cleared and returned within the same instant (e.g. two `check --now` runs) still gets a fresh id.
+  let id = `${conditionId}@${nowMs}`;
+  for (let n = 2; takenIds.has(id); n += 1) id = `${conditionId}@${nowMs}#${n}`;
   return {
-    id: `${conditionId}@${nowMs}`,
+    id,
     conditionId,
     ...content,
     openedAtMs: nowMs,
@@ -133,9 +136,10 @@ export function reconcileEpisodes(
       result.closed.push(closed);
     }
   }
+  const takenIds = new Set(stored.map((episode) => episode.id));
   for (const condition of current.values()) {
     if (stillOpen.has(condition.id)) continue;
-    result.opened.push(place(openEpisode(condition, nowMs)));
+    result.opened.push(place(openEpisode(condition, nowMs, takenIds)));
   }
   return result;
 }

@@ -31,6 +31,6 @@ export type { Snooze } from './snooze';
 export { addSnooze, removeSnooze, pruneSnoozes, activeSnoozeFor, snoozeCovers } from './snooze';
 export type { Digest } from './digest';
 export { buildDigest, isDigestDue, planDigest, digestLocalDay } from './digest';
-export { usdToNanocents, centsToNanocents, formatUsd, percentFloor } from './money';
+export { usdToNanocents, formatUsd, percentFloor } from './money';
 export { runAlertCycle, episodePrefs, type AlertCycle } from './cycle';
 export { summarizeMonthSpend, type MonthSpendSummary, type WorkspaceSpend } from './spend-summary';

@@ -110,6 +110,13 @@ describe('reconcileEpisodes', () => {
     expect(later.episodes[0]?.body).toBe('$1,300.00 of $1,500.00');
   });
 
+  it('gives a condition that clears and returns at the same instant a fresh episode id', () => {
+    const opened = reconcileEpisodes([], [condition('a')], T0, awake).episodes;
+    const closed = reconcileEpisodes(opened, [], T0, awake).episodes;
+    const reopened = reconcileEpisodes(closed, [condition('a')], T0, awake).episodes;
+    expect(reopened.map((e) => e.id)).toEqual([`a@${T0}`, `a@${T0}#2`]);
+  });
+
   it('ignores a duplicated condition id', () => {
     const result = reconcileEpisodes([], [condition('a'), condition('a')], T0, awake);
     expect(result.episodes).toHaveLength(1);
