@@ -10,10 +10,10 @@ export interface SandboxClock {
   isFrozen(): boolean;
 }
 
-export function createClock(start: Date = new Date(), realNow: () => number = Date.now): SandboxClock {
+export function createClock(start: Date = new Date(), frozenAtStart = false, realNow: () => number = Date.now): SandboxClock {
   let base = start.getTime();
   let realAtBase = realNow();
-  let frozen = false;
+  let frozen = frozenAtStart;
   const nowMs = (): number => (frozen ? base : base + (realNow() - realAtBase));
   return {
     nowMs,

@@ -23,7 +23,10 @@ export const faultRuleSchema = z.object({
   retryAfterMs: z.number().nonnegative().optional(),
   latencyMs: z.number().int().nonnegative().optional(),
   body: z.enum(['truncated', 'malformed']).optional(),
-  reset: z.boolean().optional(),
+  /** reset the connection mid-response: `true`/"headers" = inside the response headers (the SDK raises
+   *  APIConnectionError and retries); "body" = after the headers, inside the body (the SDK's fetch rejects
+   *  while reading the body: a plain TypeError "terminated", not an APIError, and no retry) */
+  reset: z.union([z.boolean(), z.enum(['headers', 'body'])]).optional(),
   message: z.string().optional(),
 }).strict();
 
@@ -39,7 +42,7 @@ export function loadFaultsFile(path: string): FaultRule[] {
   try {
     return parseFaultRules(JSON.parse(text));
   } catch (err) {
-    throw new Error(`invalid faults file ${path}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`invalid faults file ${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
 }
 
@@ -98,9 +101,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function applyFault(rule: FaultRule, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<boolean> {
   if (rule.latencyMs) await sleep(rule.latencyMs);
   if (rule.reset) {
-    // headers and half a body, then a TCP reset: the client sees a connection error mid-response
+    // part of a response, then a TCP reset
     const socket = req.socket;
-    socket.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 4096\r\n\r\n{"data":[{"id":');
+    socket.write(rule.reset === 'body'
+      ? 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 4096\r\n\r\n{"data":[{"id":'
+      : 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n');
     setImmediate(() => socket.resetAndDestroy());
     return true;
   }

@@ -33,6 +33,8 @@ export interface SandboxOptions {
   now?: Date;                    // virtual clock start; runs with real time unless set/advanced
   /** API-key object shape: 'new' (SDK 1.12.0, default), 'legacy' (top-level workspace_id), 'both' */
   keyShape?: KeyShape;
+  /** the virtual clock stands still at `now` until set/advanced (tests) */
+  freezeClock?: boolean;
   /** seeded org events as virtual hours pass (default true) */
   seededEvents?: boolean;
 }
@@ -52,7 +54,7 @@ export interface RunningSandbox {
 }
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox> {
-  const clock = createClock(opts.now ?? new Date());
+  const clock = createClock(opts.now ?? new Date(), opts.freezeClock ?? false);
   const seed = opts.seed ?? 1;
   const model = generateOrg(seed, opts.size ?? 'demo', clock.nowMs());
   const adminKey = generateAdminKey();

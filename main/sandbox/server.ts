@@ -95,7 +95,7 @@ async function handle(
   authenticate(parts.state.auth, req.headers);
   const rule = parts.faults.pick(method, path);
   if (rule) {
-    noteFault(rule.reset ? 'reset' : rule.status !== undefined ? `status ${rule.status}` : rule.body ?? `latency ${rule.latencyMs ?? 0}ms`);
+    noteFault(rule.reset ? `reset ${rule.reset === 'body' ? 'body' : 'headers'}` : rule.status !== undefined ? `status ${rule.status}` : rule.body ?? `latency ${rule.latencyMs ?? 0}ms`);
     if (await applyFault(rule, req, res, requestId)) return;
   }
   parts.beforeRoute?.();

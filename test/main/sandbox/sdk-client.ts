@@ -5,9 +5,7 @@ import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../..
 export const FIXED_NOW = new Date('2026-11-20T15:30:00Z');
 
 export async function startFrozen(opts: SandboxOptions = {}): Promise<RunningSandbox> {
-  const sandbox = await startSandbox({ now: FIXED_NOW, ...opts });
-  sandbox.clock.freeze();
-  return sandbox;
+  return startSandbox({ now: FIXED_NOW, freezeClock: true, ...opts });
 }
 
 export function sdkFor(sandbox: RunningSandbox, extra: { maxRetries?: number } = {}): Anthropic {
