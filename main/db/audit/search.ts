@@ -25,11 +25,24 @@ export function toAuditQuery(query: string | AuditQuery): AuditQuery {
   return parsed;
 }
 
+/**
+ * How text search picks its plan. A term matching few events is answered by listing them from the FTS index. A
+ * term matching very many (a word in every summary) would make that list huge for every page, so instead the
+ * trail is walked newest first in batches and each batch is checked against the index by rowid range.
+ */
+export interface AuditSearchTuning {
+  /** Up to this many matches, list them; above, walk in batches. */
+  inListMax: number;
+  batch: number;
+}
+export const DEFAULT_SEARCH_TUNING: AuditSearchTuning = { inListMax: 5000, batch: 2000 };
+
 /** Newest first, keyset-paged on (at_ms, id). An empty query lists everything. */
 export function searchAuditEvents(
   db: Database.Database,
   query: string | AuditQuery,
   page: { limit?: number; cursor?: string | null } = {},
+  tuning: AuditSearchTuning = DEFAULT_SEARCH_TUNING,
 ): AuditSearchPage {
   const limit = clampPageSize(page.limit);
   let after: AuditPageCursor | null = null;
@@ -37,12 +50,57 @@ export function searchAuditEvents(
     after = decodeAuditCursor(page.cursor);
     if (!after) throw new AuditQueryError(`not a valid page cursor: "${page.cursor}"`);
   }
-  const { sql, params } = selectSql(toAuditQuery(query), after);
-  const rows = db.prepare(`${sql} LIMIT ?`).all(...params, limit + 1) as AuditEventRow[];
+  const parsed = toAuditQuery(query);
+  const match = ftsMatchExpression(parsed.text);
+  let rows: AuditEventRow[];
+  if (match !== null && matchesMoreThan(db, match, tuning.inListMax)) {
+    const ids = walkForMatches(db, { ...parsed, text: [] }, match, after, limit + 1, tuning.batch);
+    rows = db
+      .prepare(`SELECT ${RECORD_COLUMNS} FROM audit_events WHERE id IN (SELECT value FROM json_each(?)) ORDER BY at_ms DESC, id DESC`)
+      .all(JSON.stringify(ids)) as AuditEventRow[];
+  } else {
+    const { sql, params } = selectSql(parsed, after);
+    rows = db.prepare(`${sql} LIMIT ?`).all(...params, limit + 1) as AuditEventRow[];
+  }
   const events = rows.slice(0, limit).map((row) => recordToEvent(rowToRecord(row)));
   const last = events[events.length - 1];
   const nextCursor = rows.length > limit && last ? encodeAuditCursor({ atMs: last.atMs, id: last.id }) : null;
   return { events, nextCursor };
+}
+
+function matchesMoreThan(db: Database.Database, match: string, max: number): boolean {
+  const count = db.prepare('SELECT count(*) FROM (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ? LIMIT ?)').pluck().get(match, max + 1) as number;
+  return count > max;
+}
+
+/**
+ * The ids of the first `want` events (newest first, after `after`) that satisfy the qualifiers and the text match:
+ * candidates come from the time index in batches; the FTS index answers each batch for its rowid range.
+ */
+function walkForMatches(db: Database.Database, qualifiers: AuditQuery, match: string, after: AuditPageCursor | null, want: number, batch: number): number[] {
+  const inRange = db.prepare('SELECT rowid FROM audit_fts WHERE audit_fts MATCH ? AND rowid BETWEEN ? AND ?').pluck();
+  const hits: number[] = [];
+  let cursor = after;
+  while (hits.length < want) {
+    const { where, params } = whereClause(qualifiers, cursor);
+    const candidates = db.prepare(`SELECT id, at_ms FROM audit_events ${where} ORDER BY at_ms DESC, id DESC LIMIT ?`).all(...params, batch) as Array<{ id: number; at_ms: number }>;
+    if (candidates.length === 0) break;
+    let low = Infinity;
+    let high = -Infinity;
+    for (const c of candidates) {
+      low = Math.min(low, c.id);
+      high = Math.max(high, c.id);
+    }
+    const matched = new Set(inRange.all(match, low, high) as number[]);
+    for (const c of candidates) {
+      if (matched.has(c.id)) hits.push(c.id);
+      if (hits.length === want) break;
+    }
+    if (candidates.length < batch) break;
+    const last = candidates[candidates.length - 1]!;
+    cursor = { atMs: last.at_ms, id: last.id };
+  }
+  return hits;
 }
 
 /**

@@ -107,3 +107,36 @@ describe('paging', () => {
     expect(searchAuditEvents(env.db, '', { limit: 1 }).nextCursor).not.toBeNull();
   });
 });
+
+describe('text search over a word in many events', () => {
+  it('the batched walk answers exactly what the listed plan answers, page by page', () => {
+    append(
+      Array.from({ length: 60 }, (_, i) =>
+        localDraft(i + 1, {
+          // Equal times, a late old event, and a word in most summaries.
+          atMs: i === 40 ? 1 : day('2026-05-01') + Math.floor(i / 4) * 1000,
+          summary: i % 7 === 0 ? `rare thing ${i}` : `common word ${i}`,
+          source: i % 2 ? 'journal' : 'local',
+          externalId: `e${i}`,
+        }),
+      ),
+    );
+    const listed = { inListMax: 1_000_000, batch: 2000 };
+    const walked = { inListMax: 0, batch: 3 };
+    for (const query of ['common', 'common source:journal', 'rare', 'common before:2026-05-01', 'nothing']) {
+      const pages = (tuning: typeof listed) => {
+        const out: number[][] = [];
+        let cursor: string | null = null;
+        do {
+          const page = searchAuditEvents(env.db, query, { limit: 5, cursor }, tuning);
+          out.push(page.events.map((e) => e.id));
+          cursor = page.nextCursor;
+        } while (cursor);
+        return out;
+      };
+      const expected = pages(listed);
+      expect(pages(walked)).toEqual(expected);
+      expect(expected.flat().length).toBe(ids(query).length);
+    }
+  });
+});
