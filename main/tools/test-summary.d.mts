@@ -1,0 +1,1 @@
+export function summarizeVitestReport(text: string | undefined): { line: string; ok: boolean };
