@@ -11,6 +11,7 @@ import { redactSecrets } from '../../core/redact';
 import { clearKey, connectKey, keyStatus, removeProfile } from '../../core/vault/connect-key';
 import { KeychainUnavailableError, VaultError } from '../../core/vault/errors';
 import { assertAdminKeyShape } from '../../core/vault/key-shape';
+import { isDemoProfile } from '../../core/vault/profiles';
 import type { SecretStorePort, VaultClock, VerifyKey } from '../../core/vault/ports';
 import { ADMIN_KEY_ENV } from '../../core/vault/resolve-key';
 import type { CliContext } from '../context';
@@ -54,14 +55,17 @@ export function registerKeyCommands(program: Command, context: () => KeyCommandC
           USAGE_EXIT,
         );
       }
+      if (isDemoProfile(ctx.profileId)) {
+        throw new CliError('the demo profile uses the built-in sandbox and takes no key; choose a profile with --profile <id>.', USAGE_EXIT);
+      }
       const pasted = await readKey(ctx);
       // Shape first, so a regular API key is refused before we claim to verify anything.
-      const key = await run(async () => assertAdminKeyShape(pasted));
+      const adminKey = await run(async () => assertAdminKeyShape(pasted));
       note(ctx, `Verifying the key with the Admin API (${ctx.baseUrl})…`);
       const status = await run(() =>
         connectKey({
           profileId: ctx.profileId,
-          key,
+          key: adminKey,
           verify: ctx.verify,
           secrets: ctx.secrets,
           profiles: createProfilesFile(ctx.dataDir),

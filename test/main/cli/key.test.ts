@@ -160,6 +160,14 @@ describe('clade-admin key set', () => {
     expect(secrets.items.size).toBe(0);
   });
 
+  it('refuses the demo profile before asking for a key', async () => {
+    const stdin = ttyStdin([]);
+    const run = await runKey(['--profile', 'demo', 'key', 'set'], { dataDir: dataDir(), stdin });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('clade-admin: the demo profile uses the built-in sandbox and takes no key; choose a profile with --profile <id>.\n');
+    expect(stdin.rawModes).toEqual([]);
+  });
+
   it('says how to pass the key when stdin is empty', async () => {
     const run = await runKey(['key', 'set'], { dataDir: dataDir(), stdin: pipedStdin('') });
     expect(run.code).toBe(2);
