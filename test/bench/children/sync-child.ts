@@ -1,0 +1,50 @@
+/**
+ * Child process of the sync scenarios (its peak RSS is the `memory` figure, so nothing else runs in it).
+ *   sync  <url> <key> <mirror> <historyDays> <callsFile>: full sync into a new mirror, then an idle sync; records
+ *         the full sync's API calls to <callsFile>.
+ *   fetch <url> <key> <callsFile>: the fetch-only baseline: the same calls through the SDK adapter, pages discarded.
+ * Prints one JSON line.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createAdminApi } from '../../../main/adapters/admin-api-sdk';
+import { openMirror } from '../../../main/db/open';
+import { syncMirror } from '../../../main/db/run-sync';
+import { recordingApi, replayCalls, type RecordedCall } from '../lib/recording-api';
+
+const rssKbNow = (): number => Math.round(process.memoryUsage().rss / 1024);
+
+async function main(): Promise<void> {
+  const [mode, url, key, ...rest] = process.argv.slice(2);
+  if (!url || !key) throw new Error('usage: sync-child sync|fetch <url> <key> …');
+  const api = createAdminApi({ apiKey: key, baseURL: url });
+  const startRssKb = rssKbNow();
+  if (mode === 'sync') {
+    const [mirror, historyDays, callsFile] = rest;
+    const db = openMirror(mirror!);
+    const calls: RecordedCall[] = [];
+    const started = performance.now();
+    const full = await syncMirror(db, recordingApi(api, calls), { requestsPerMinute: null, historyDays: Number(historyDays) });
+    const fullMs = performance.now() - started;
+    const fullMaxRssKb = process.resourceUsage().maxRSS;
+    const idleStarted = performance.now();
+    const idle = await syncMirror(db, api, { requestsPerMinute: null, historyDays: Number(historyDays) });
+    const idleMs = performance.now() - idleStarted;
+    db.close();
+    writeFileSync(callsFile!, JSON.stringify(calls));
+    const brief = (s: typeof full, ms: number) => ({ ms, status: s.status, requests: s.requests, rows: s.rows, detail: s.detail });
+    process.stdout.write(`${JSON.stringify({ full: brief(full, fullMs), idle: brief(idle, idleMs), startRssKb, fullMaxRssKb })}\n`);
+  } else if (mode === 'fetch') {
+    const calls = JSON.parse(readFileSync(rest[0]!, 'utf8')) as RecordedCall[];
+    const started = performance.now();
+    const { pages } = await replayCalls(api, calls);
+    const ms = performance.now() - started;
+    process.stdout.write(`${JSON.stringify({ ms, requests: api.requestCount(), pages, startRssKb, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+  } else {
+    throw new Error(`unknown mode ${mode}`);
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
