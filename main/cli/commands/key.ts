@@ -2,6 +2,9 @@
  * `clade-admin key set | status | remove`: the admin key in the OS keychain, from the command line (issue 6).
  * The key is read from a hidden prompt on a terminal, or from stdin when piped; NEVER from an argument, because
  * arguments end up in shell history and process lists. Errors are thrown as CliError: one line, no stack trace.
+ * Exit codes: 0 done; 1 key refused (shape, API verification, other org); 2 usage (argument given, no input, bad
+ * profile id); 3 no usable keychain (missing, locked, refusing, not answering; same code as "no credential" in sync);
+ * 130 prompt cancelled.
  */
 import type { Command } from 'commander';
 import { deleteProfileMirror, createProfilesFile } from '../../adapters/profiles-file';
@@ -18,7 +21,7 @@ import type { CliContext } from '../context';
 import { CliError, USAGE_EXIT } from '../errors';
 import { readHiddenLine, readAllStdin, type KeyInput } from './key-input';
 
-/** Exit code when the OS keychain is unavailable, locked or refusing (so scripts can tell it apart). */
+/** Exit code when the OS keychain is unavailable, locked, refusing or not answering: no usable credential. */
 export const KEYCHAIN_EXIT = 3;
 
 export interface KeyCommandContext {
