@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3';
  *   inside its transaction, may delete only a prefix of the chain up to that mark, and leaves an `audit_anchors` row.
  * - The insert trigger refuses an event that does not extend the chain (wrong id or previous hash), so two writers
  *   can never fork it.
+ * - `audit_ingest_marks`: how far each feed (journal, compliance) has been read into the trail.
  * - `audit_fts`: contentless FTS5 index (with delete support, for the purge) over summary, actor, type, targets.
  *
  * Frozen once released: later changes go in a new migration.
@@ -63,6 +64,14 @@ CREATE TABLE audit_purge_guard (
   through_id INTEGER
 ) STRICT;
 INSERT INTO audit_purge_guard (id, through_id) VALUES (1, NULL);
+
+-- How far each feed into the trail has been read (journal row id, newest compliance activity id), so a purge
+-- never makes an ingest replay what it removed.
+CREATE TABLE audit_ingest_marks (
+  feed TEXT PRIMARY KEY,
+  mark TEXT NOT NULL,
+  updated_at_ms INTEGER NOT NULL
+) STRICT;
 
 CREATE VIRTUAL TABLE audit_fts USING fts5(
   summary, actor, type, targets,

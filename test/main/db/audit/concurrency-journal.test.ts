@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAuditEvents, appendStoredJournalEventsToAudit } from '../../../../main/db/audit/append';
+import { catchUpJournalIntoAudit } from '../../../../main/db/audit/journal-catch-up';
+import { purgeAuditOlderThan } from '../../../../main/db/audit/purge';
 import { searchAuditEvents } from '../../../../main/db/audit/search';
 import { sha256Hex } from '../../../../main/db/audit/sha256';
 import { verifyAuditChain } from '../../../../main/db/audit/verify';
@@ -48,6 +50,33 @@ describe('journal rows from the sync engine', () => {
       ['api_key.created', { kind: 'user', id: 'user_01' }, 'API key “deploy” (apikey_01) appeared'],
     ]);
     expect(searchAuditEvents(env.db, 'actor:user_01').events).toHaveLength(1);
+    expect(verifyAuditChain(env.db).ok).toBe(true);
+  });
+});
+
+describe('catching up with the journal', () => {
+  const journal = Array.from({ length: 25 }, (_, i) => ({
+    id: i + 1,
+    atMs: 1_000 * (i + 1),
+    resource: 'users',
+    entityKey: `user_${i + 1}`,
+    kind: 'created' as const,
+    detail: { id: `user_${i + 1}`, email: `u${i + 1}@example.com`, name: `User ${i + 1}`, role: 'developer' },
+  }));
+  const listAfter = (afterId: number) => journal.filter((row) => row.id > afterId).slice(0, 10);
+
+  it('records every row once, in pages, and remembers how far it got', () => {
+    expect(catchUpJournalIntoAudit(env.db, listAfter, undefined, { now: fixedNow })).toEqual({ appended: 25, mark: 25 });
+    expect(catchUpJournalIntoAudit(env.db, listAfter, undefined, { now: fixedNow })).toEqual({ appended: 0, mark: 25 });
+    expect(searchAuditEvents(env.db, 'source:journal', { limit: 100 }).events).toHaveLength(25);
+    expect(verifyAuditChain(env.db).ok).toBe(true);
+  });
+
+  it('does not replay rows a retention purge removed', () => {
+    catchUpJournalIntoAudit(env.db, listAfter, undefined, { now: fixedNow });
+    expect(purgeAuditOlderThan(env.db, 10_500, { now: fixedNow }).removed).toBe(10);
+    expect(catchUpJournalIntoAudit(env.db, listAfter, undefined, { now: fixedNow }).appended).toBe(0);
+    expect(searchAuditEvents(env.db, 'source:journal', { limit: 100 }).events).toHaveLength(15);
     expect(verifyAuditChain(env.db).ok).toBe(true);
   });
 });
