@@ -135,7 +135,9 @@ function seededEvent(state: SandboxState, rng: Rng, atMs: number): OrgEvent | nu
   }
 }
 
-/** Seeded events for every virtual hour that passed since the last call (at most the last 30 days). */
+/** Seeded events for every whole virtual hour that passed since the sandbox started (at most the last 30 days).
+ *  Hours count from the start instant, so a short-lived sandbox (a test) never sees one unless its clock is
+ *  advanced; the same seed and start give the same events. */
 export function catchUpSeededEvents(state: SandboxState): void {
   const now = state.clock.nowMs();
   if (!state.seededEvents) {
@@ -143,14 +145,17 @@ export function catchUpSeededEvents(state: SandboxState): void {
     return;
   }
   const perHour = { demo: 0.04, mid: 0.15, large: 0.5 }[state.model.size];
-  let hour = Math.floor(Math.max(state.eventsThroughMs, now - 30 * DAY_MS) / HOUR_MS) + 1;
-  for (; hour * HOUR_MS <= now; hour++) {
-    const rng = rngFor(state.model.seed, 'events', hour);
-    const businessHour = new Date(hour * HOUR_MS).getUTCHours() >= 8 && new Date(hour * HOUR_MS).getUTCHours() < 18;
+  const origin = state.eventsOriginMs;
+  const first = Math.floor((Math.max(state.eventsThroughMs, now - 30 * DAY_MS) - origin) / HOUR_MS) + 1;
+  for (let h = Math.max(1, first); origin + h * HOUR_MS <= now; h++) {
+    const hourEnd = origin + h * HOUR_MS;
+    const rng = rngFor(state.model.seed, 'events', hourEnd);
+    const utcHour = new Date(hourEnd).getUTCHours();
+    const businessHour = utcHour >= 8 && utcHour < 18;
     let count = rng.chance(perHour * (businessHour ? 2 : 0.3)) ? 1 : 0;
     if (count && rng.chance(perHour)) count++;
     for (let i = 0; i < count; i++) {
-      const at = (hour - 1) * HOUR_MS + rng.int(0, HOUR_MS - 1);
+      const at = hourEnd - HOUR_MS + rng.int(0, HOUR_MS - 1);
       const event = seededEvent(state, rng, at);
       if (event) applyEvent(state, event, at);
     }

@@ -69,6 +69,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     activity: { enabled: compliance, enabledAtMs: compliance ? Math.round((model.historyStartMs + nowMs) / 2) : null, records: [], counter: 0 },
     seededEvents: opts.seededEvents ?? true,
     eventsThroughMs: nowMs,
+    eventsOriginMs: nowMs,
     requestLog: [],
   };
   backfillActivities(model, state.activity, nowMs);

@@ -33,6 +33,8 @@ export interface SandboxState {
   seededEvents: boolean;
   /** events have been generated up to this instant */
   eventsThroughMs: number;
+  /** seeded events fall on whole hours counted from this instant (the start) */
+  eventsOriginMs: number;
   requestLog: RequestLogEntry[];
 }
 
