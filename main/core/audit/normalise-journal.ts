@@ -1,5 +1,5 @@
 import { canonicalJson, canonicalise } from './canonical-json';
-import type { AuditActor, AuditEventDraft } from './event';
+import type { AuditActor, AuditEventDraft, AuditTarget } from './event';
 
 /**
  * The sync engine's change journal → audit events (issue 5: every difference between two syncs). The journal knows
@@ -68,6 +68,7 @@ export function fromStoredJournalEvent(
 }
 
 const RESOURCE_LABELS: Record<string, string> = {
+  organization: 'Organization',
   user: 'User',
   invite: 'Invite',
   workspace: 'Workspace',
@@ -99,9 +100,9 @@ export function normaliseJournalEvent(event: JournalDiffEvent): AuditEventDraft 
     type: `${resource}.${event.change}`,
     externalId: event.journalId != null ? `journal:${event.journalId}` : `${resource}:${event.id}:${event.change}:${event.atMs}`,
     actor: resource === 'api_key' && event.change === 'created' ? creatorOf(event.after) : null,
-    workspaceId: resource === 'workspace' ? event.id : event.workspaceId ?? workspaceOf(event.after) ?? workspaceOf(event.before),
+    workspaceId: resource === 'workspace' ? event.id : event.workspaceId ?? workspaceOf(event.after) ?? workspaceOf(event.before) ?? idPart(event.id, 'wrkspc_'),
     keyId: resource === 'api_key' ? event.id : null,
-    targets: [target],
+    targets: [target, ...compositeTargets(event.id)],
     summary: summarise(resource, event, name),
     before: event.before ? canonicalise(event.before) : null,
     after: event.after ? canonicalise(event.after) : null,
@@ -133,6 +134,24 @@ function short(value: unknown): string {
 
 function safeJson(value: unknown): string {
   return value === undefined ? 'undefined' : canonicalJson(value);
+}
+
+/**
+ * Composite keys (`wrkspc_…/user_…` for a member, `wrkspc_…/<rate limit>` for a workspace limit) also name the
+ * workspace and user they join, so `workspace:` and `actor`-free searches for the user find them.
+ */
+function compositeTargets(id: string): AuditTarget[] {
+  if (!id.includes('/')) return [];
+  const out: AuditTarget[] = [];
+  for (const part of id.split('/')) {
+    if (part.startsWith('wrkspc_')) out.push({ type: 'workspace', id: part });
+    else if (part.startsWith('user_')) out.push({ type: 'user', id: part });
+  }
+  return out;
+}
+
+function idPart(id: string, prefix: string): string | null {
+  return id.split('/').find((part) => part.startsWith(prefix)) ?? null;
 }
 
 function stringField(state: Record<string, unknown>, field: string): string | null {

@@ -111,6 +111,18 @@ describe('normaliseJournalEvent', () => {
     expect(draft.summary).toBe('User “Ada” (user_01) changed: role: developer → admin');
   });
 
+  it('a member’s composite key names its workspace and user', () => {
+    const draft = normaliseJournalEvent(
+      fromStoredJournalEvent({ id: 9, atMs: 5, resource: 'workspace_members', entityKey: 'wrkspc_01/user_07', kind: 'changed', detail: { workspace_role: { before: 'workspace_user', after: 'workspace_admin' } } }),
+    );
+    expect(draft).toMatchObject({
+      type: 'workspace_member.changed',
+      workspaceId: 'wrkspc_01',
+      targets: [{ type: 'workspace_member', id: 'wrkspc_01/user_07' }, { type: 'workspace', id: 'wrkspc_01' }, { type: 'user', id: 'user_07' }],
+      summary: 'Workspace member wrkspc_01/user_07 changed: workspace_role: workspace_user → workspace_admin',
+    });
+  });
+
   it('adapts the sync engine’s stored journal rows (changed rows carry {field: {before, after}})', () => {
     const event = fromStoredJournalEvent(
       { id: 7, atMs: 5, resource: 'api_keys', entityKey: 'apikey_01', kind: 'changed', detail: { status: { before: 'active', after: 'inactive' } } },
