@@ -9,5 +9,6 @@ import { migration as createOrgTables } from './0001-create-org-tables';
 import { migration as createLimitTables } from './0002-create-limit-tables';
 import { migration as createReportTables } from './0003-create-report-tables';
 import { migration as createAuditTrail } from './0100-create-audit-trail';
+import { migration as createAlertState } from './0200-create-alert-state';
 
-export const MIGRATIONS: readonly Migration[] = [createOrgTables, createLimitTables, createReportTables, createAuditTrail];
+export const MIGRATIONS: readonly Migration[] = [createOrgTables, createLimitTables, createReportTables, createAuditTrail, createAlertState];

@@ -1,0 +1,17 @@
+/** The alert state store and the mirror reader the alert core evaluates (app cycle, `clade-admin check|alerts|config`). */
+export { readAlertInputs, costWindowStartMs } from './read-alert-inputs';
+export {
+  loadAlertRules,
+  loadAlertRulesChecked,
+  saveAlertRules,
+  loadEpisodes,
+  saveEpisodes,
+  updateEpisodes,
+  markEpisodesNotified,
+  loadSnoozes,
+  saveSnoozes,
+  getLastDigestDay,
+  setLastDigestDay,
+  type LoadedAlertRules,
+} from './alert-state-repo';
+export { recordAlertCycle, latestEpisodeActivityMs, EPISODE_RETENTION_DAYS, type RecordedCycle, type RecordOptions } from './record-alert-cycle';

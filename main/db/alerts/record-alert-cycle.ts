@@ -1,0 +1,60 @@
+/**
+ * One alert cycle over a profile's mirror, the way both `clade-admin check` and the app run it: read the rules,
+ * the snoozes and the mirror, run the pure core's `runAlertCycle`, and record the reconciled episodes — all in
+ * one IMMEDIATE transaction. Recording only: notifying (and `markEpisodesNotified`) is the app's job.
+ */
+import type Database from 'better-sqlite3';
+import {
+  pruneClosedEpisodes,
+  runAlertCycle,
+  type AlertCycle,
+  type AlertInputs,
+  type AlertRules,
+  type Episode,
+} from '../../core/alerts/index';
+import { loadAlertRulesChecked, loadEpisodes, loadSnoozes, saveEpisodes } from './alert-state-repo';
+import { readAlertInputs } from './read-alert-inputs';
+
+/** Closed episodes are kept this long (the alert centre's "recent"), then dropped. */
+export const EPISODE_RETENTION_DAYS = 90;
+const DAY_MS = 86_400_000;
+
+export interface RecordedCycle {
+  cycle: AlertCycle;
+  rules: AlertRules;
+  inputs: AlertInputs;
+  /** False when asked not to persist (an evaluation at another instant than now). */
+  recorded: boolean;
+  /** A problem with the stored rules (defaults used instead), to show once. */
+  rulesProblem: string | null;
+}
+
+export interface RecordOptions {
+  /** The system's IANA zone, used unless the admin pinned another one. */
+  defaultTz: string;
+  /** Default true. */
+  persist?: boolean;
+}
+
+export function recordAlertCycle(db: Database.Database, nowMs: number, options: RecordOptions): RecordedCycle {
+  return db.transaction((): RecordedCycle => {
+    const { rules, problem } = loadAlertRulesChecked(db, options.defaultTz);
+    const inputs = readAlertInputs(db, nowMs, rules);
+    const stored = loadEpisodes(db);
+    const cycle = runAlertCycle(inputs, rules, stored, loadSnoozes(db), nowMs);
+    const persist = options.persist ?? true;
+    if (persist) {
+      const kept: Episode[] = pruneClosedEpisodes(cycle.reconciliation.episodes, nowMs - EPISODE_RETENTION_DAYS * DAY_MS);
+      saveEpisodes(db, kept);
+    }
+    return { cycle, rules, inputs, recorded: persist, rulesProblem: problem };
+  }).immediate();
+}
+
+/** The latest instant the stored episodes know of: evaluating before it would rewrite history backwards. */
+export function latestEpisodeActivityMs(db: Database.Database): number | null {
+  const row = db
+    .prepare(`SELECT max(max(last_seen_at_ms), coalesce(max(closed_at_ms), 0), coalesce(max(notified_at_ms), 0)) AS at FROM alert_episodes`)
+    .get() as { at: number | null };
+  return row.at;
+}
