@@ -7,45 +7,11 @@ import { createAdminApi } from '../../../main/adapters/admin-api-sdk';
 import { openMirror } from '../../../main/db/open';
 import { syncMirror } from '../../../main/db/run-sync';
 import { tempMirrorFile } from './sandbox-helpers';
+import { MIRRORED_TABLES, snapshotMirror } from './mirror-snapshot';
 
 const CHILD = join(__dirname, 'crash-child.ts');
 const HISTORY_DAYS = 30;
 const KILLS = 22;
-
-/** Mirrored tables compared whole, minus the columns that record when (not what) was fetched. */
-const TABLES: Record<string, string> = {
-  organization: 'id',
-  users: 'id',
-  workspaces: 'id',
-  workspace_members: 'workspace_id, user_id',
-  api_keys: 'id',
-  invites: 'id',
-  rate_limits: 'id',
-  workspace_rate_limits: 'workspace_id, rate_limit_id',
-  spend_limits: 'id',
-  usage_hourly: 'bucket_start_ms, group_key',
-  usage_daily: 'bucket_start_ms, group_key',
-  cost_daily: 'bucket_start_ms, group_key',
-  claude_code_daily: 'bucket_start_ms, group_key',
-  report_coverage: 'resource',
-};
-const VOLATILE = new Set(['first_seen_at_ms', 'last_seen_at_ms', 'seen_pass', 'fetched_at_ms']);
-
-function snapshot(file: string): Record<string, unknown[]> {
-  const db = new Database(file, { readonly: true });
-  try {
-    const out: Record<string, unknown[]> = {};
-    for (const [table, order] of Object.entries(TABLES)) {
-      const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{ name: string }>)
-        .map((c) => c.name)
-        .filter((c) => !VOLATILE.has(c));
-      out[table] = db.prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY ${order}`).safeIntegers(true).all();
-    }
-    return out;
-  } finally {
-    db.close();
-  }
-}
 
 function runChild(sandbox: RunningSandbox, file: string, nowMs: number, killAfterMs: number | null) {
   return new Promise<{ killed: boolean; summary: { status: string } | null }>((resolve, reject) => {
@@ -123,9 +89,9 @@ describe('crash safety: SIGKILL at random points of a mid-size sync', () => {
     expect(db.prepare('SELECT count(*) AS n FROM journal_events').get()).toEqual({ n: 0 });
     db.close();
 
-    const got = snapshot(crashed.file);
-    const want = snapshot(reference.file);
-    for (const table of Object.keys(TABLES)) {
+    const got = snapshotMirror(crashed.file);
+    const want = snapshotMirror(reference.file);
+    for (const table of Object.keys(MIRRORED_TABLES)) {
       expect(got[table]!.length, `${table} row count`).toBe(want[table]!.length);
       expect(got[table], table).toEqual(want[table]);
     }
