@@ -116,6 +116,16 @@ export function generateRandomKeys(ctx: KeyContext, count: number): ApiKeyRec[] 
     const key = baseKey(ctx, rng, name, ws, creator);
     if (i === 1) key.createdAtMs = Math.min(key.createdAtMs, ctx.removedUser.removedAtMs! - 40 * DAY_MS);
     if (rng.chance(0.03)) key.createdBy = null;
+    const principal = rng.next();
+    if (principal < 0.04) {
+      // a personal, principal-bound key: organization scope, usage reported with the user's account_id
+      key.scopeType = 'organization';
+      key.workspaceId = ctx.workspaces[0]!.id;
+      key.principal = { type: 'user_actor', user_id: creator.id };
+    } else if (principal < 0.07) {
+      key.createdBy = { id: ctx.serviceAccountId, type: 'service_account' };
+      key.principal = { type: 'service_account_actor', service_account_id: ctx.serviceAccountId };
+    }
     if (rng.chance(0.1)) key.expiresAtMs = ctx.nowMs + rng.int(-60, 120) * DAY_MS;
     if (ws.archivedAtMs !== null) key.status = 'archived';
     else if (rng.chance(0.08)) key.status = 'inactive';

@@ -47,6 +47,14 @@ const cases: ListCase[] = [
     name: 'api keys', path: () => '/v1/organizations/api_keys', schema: api.apiKeyNew,
     idOf: (k) => k.id as string, expectedCount: () => 25,
   },
+  {
+    name: 'invites', path: () => '/v1/organizations/invites', schema: api.invite,
+    idOf: (i) => i.id as string, expectedCount: () => [...sandbox.model.invites.values()].filter((i) => i.status !== 'deleted').length,
+  },
+  {
+    name: 'default workspace members (implicit)', path: () => `/v1/organizations/workspaces/${sandbox.model.defaultWorkspaceId}/members`,
+    schema: api.workspaceMember, idOf: (m) => m.user_id as string, expectedCount: () => 12,
+  },
 ];
 
 async function walk(c: ListCase, query: Record<string, unknown>): Promise<string[]> {
@@ -109,6 +117,16 @@ describe('typed SDK methods', () => {
   it('returns the empty page shape when nothing matches', async () => {
     const res = await rawGet(sandbox, '/v1/organizations/users?email=nobody@nowhere.example');
     expect(res.body).toEqual({ data: [], has_more: false, first_id: null, last_id: null });
+  });
+});
+
+describe('workspaces ids[] filter', () => {
+  it('returns exactly the asked workspaces and refuses more than 100 ids', async () => {
+    const ids = [...sandbox.model.workspaces.values()].filter((w) => !w.isDefault && w.archivedAtMs === null).slice(0, 2).map((w) => w.id);
+    const res = await rawGet(sandbox, `/v1/organizations/workspaces?${ids.map((id) => `ids[]=${id}`).join('&')}`);
+    expect(api.pageOf(api.workspace).parse(res.body).data.map((w) => w.id).sort()).toEqual([...ids].sort());
+    const many = Array.from({ length: 101 }, (_, i) => `ids[]=wrkspc_${i}`).join('&');
+    expect((await rawGet(sandbox, `/v1/organizations/workspaces?${many}`)).status).toBe(400);
   });
 });
 
