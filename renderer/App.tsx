@@ -1,56 +1,73 @@
 /**
- * The window: loads the app info and the org tree through the stores, follows sync progress, and shows
- * the tree, a loading state, an error with a retry, or (when the mirror is empty) the first-run screen.
+ * The window: a header with the org and its freshness, the first-run welcome screen until the user
+ * dismisses it, then four views (overview, org tree, API keys, settings). Data flows only through the
+ * stores, which read window.api; a finished sync (push channel) reloads what is on screen.
  */
 import { useEffect } from 'react';
 import { useAppStore } from './stores/useAppStore';
 import { useOrgStore } from './stores/useOrgStore';
 import { useSyncStore } from './stores/useSyncStore';
+import { applyTheme, useUiStore } from './stores/useUiStore';
+import { useOverviewStore } from './stores/useOverviewStore';
+import { useKeysStore } from './stores/useKeysStore';
 import { AppHeader } from './features/shell/AppHeader';
-import { OrgTreeView } from './features/org-tree/OrgTreeView';
+import { ViewNav } from './features/navigation/ViewNav';
+import { Onboarding } from './features/onboarding/Onboarding';
+import { OverviewView } from './features/overview/OverviewView';
+import { TreeScreen } from './features/org-tree/TreeScreen';
+import { KeyInventoryView } from './features/keys/KeyInventoryView';
+import { SettingsView } from './features/settings/SettingsView';
 
 export function App() {
   const info = useAppStore((state) => state.info);
   const loadInfo = useAppStore((state) => state.load);
-  const { status, tree, error, load } = useOrgStore();
+  const tree = useOrgStore((state) => state.tree);
+  const loadTree = useOrgStore((state) => state.load);
   const progress = useSyncStore((state) => state.progress);
   const listen = useSyncStore((state) => state.listen);
+  const { view, setView, theme, onboarded, finishOnboarding } = useUiStore();
+
+  useEffect(() => applyTheme(theme), [theme]);
 
   useEffect(() => {
     void loadInfo();
-    void load();
+    void loadTree();
     try {
-      return listen(() => void load());
+      return listen(() => {
+        void loadTree();
+        void useOverviewStore.getState().load();
+        void useKeysStore.getState().load();
+      });
     } catch {
-      return undefined; // no bridge: the error state below already says so
+      return undefined; // no bridge: the views' error state already says so
     }
-  }, [loadInfo, load, listen]);
+  }, [loadInfo, loadTree, listen]);
+
+  const welcome = !onboarded && info?.mode === 'demo';
 
   return (
     <div className="app">
       <AppHeader info={info} orgName={tree?.org.name ?? null} syncedAtMs={tree?.syncedAtMs ?? null} progress={progress} />
-      <main className="app-main">
-        {status === 'error' && (
-          <div role="alert" className="notice notice-error">
-            <p>{error}</p>
-            <button type="button" onClick={() => void load()}>
-              Try again
-            </button>
-          </div>
-        )}
-        {(status === 'idle' || status === 'loading') && (
-          <p role="status" className="muted">
-            Reading the local mirror…
-          </p>
-        )}
-        {status === 'ready' && tree && <OrgTreeView tree={tree} />}
-        {status === 'ready' && !tree && (
-          <div className="notice">
-            <h2>No organization yet</h2>
-            <p>Clade Admin has not synced an organization into this profile.</p>
-          </div>
-        )}
-      </main>
+      {welcome ? (
+        <main className="app-main">
+          <Onboarding
+            onExploreDemo={() => {
+              finishOnboarding();
+              setView('tree');
+            }}
+          />
+        </main>
+      ) : (
+        <>
+          <ViewNav view={view} onChange={setView} />
+          <main className="app-main">
+            {view === 'overview' && <OverviewView />}
+            {view === 'tree' && <TreeScreen />}
+            {view === 'keys' && <KeyInventoryView />}
+            {view === 'settings' && <SettingsView />}
+          </main>
+        </>
+      )}
     </div>
   );
 }

@@ -41,3 +41,30 @@ export function formatRole(role: string): string {
 export function formatStatus(status: string): string {
   return status.charAt(0).toUpperCase() + status.slice(1).replace(/_/g, ' ');
 }
+
+/**
+ * "123456.789" cents → "$1,234.57". Exact: BigInt cents rounded half up, never a float for money.
+ * Fractions of a cent are shown only when the total is below one cent.
+ */
+export function formatCents(cents: string, currency = 'USD'): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(cents);
+  if (!match) return cents;
+  const [, sign, whole, fraction = ''] = match;
+  let rounded = BigInt(whole!) + (fraction !== '' && Number(fraction[0]) >= 5 ? 1n : 0n);
+  if (rounded === 0n && fraction !== '' && /[1-9]/.test(fraction)) return `${sign}< ${currencySymbol(currency)}0.01`;
+  const dollars = rounded / 100n;
+  rounded %= 100n;
+  const grouped = dollars.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${currencySymbol(currency)}${grouped}.${rounded.toString().padStart(2, '0')}`;
+}
+
+function currencySymbol(currency: string): string {
+  return currency === 'USD' ? '$' : `${currency} `;
+}
+
+/** 1234567 → "1.2M", 5300 → "5.3k". Token counts only (never money). */
+export function formatCount(value: number): string {
+  if (value >= 1_000_000) return `${(value / 1_000_000).toFixed(1)}M`;
+  if (value >= 1_000) return `${(value / 1_000).toFixed(1)}k`;
+  return String(value);
+}

@@ -6,6 +6,8 @@ let session: BrowserSession;
 
 beforeAll(async () => {
   session = await openApp();
+  // A fresh profile starts on the welcome screen; the demo org is one click away.
+  await session.page.getByRole('button', { name: 'Explore the demo org' }).click();
 });
 afterAll(async () => {
   await session?.close();

@@ -4,6 +4,7 @@ import { App } from '../../renderer/App';
 import { useOrgStore } from '../../renderer/stores/useOrgStore';
 import { useAppStore } from '../../renderer/stores/useAppStore';
 import { useSyncStore } from '../../renderer/stores/useSyncStore';
+import { useUiStore } from '../../renderer/stores/useUiStore';
 import { installFakeApi } from './fake-api';
 import { demoTree } from './fixtures';
 import { giveElementsASize } from './layout';
@@ -15,6 +16,7 @@ beforeEach(() => {
   useOrgStore.setState({ status: 'idle', tree: null, error: null });
   useAppStore.setState({ info: null, error: null });
   useSyncStore.setState({ progress: null });
+  useUiStore.setState({ view: 'tree', onboarded: true, theme: 'system' });
 });
 afterEach(() => {
   cleanup();

@@ -47,13 +47,21 @@ export function readKeyInventory(db: Database.Database, nowMs: number): KeyInven
       partialKeyHint: key.partialKeyHint,
       createdAtMs: key.createdAtMs,
       expiresAtMs: key.expiresAtMs,
-      creatorName: key.creatorName ?? (key.createdById ? 'a former member' : null),
+      creatorName: creatorLabel(key),
       creatorIsMember,
       lastUsedDayMs: used?.lastDayMs ?? null,
       tokens30d: used?.tokens30d ?? 0,
     };
     return { ...row, ...keyHygiene(row, nowMs) };
   });
+}
+
+/** A user's name; "a service account"; "a former member" when the creating user left; null when the API names no creator. */
+function creatorLabel(key: KeySqlRow): string | null {
+  if (key.createdById === null) return null;
+  if (key.createdByType === 'service_account') return 'a service account';
+  if (key.createdByType !== 'user') return key.createdByType ?? null;
+  return key.creatorName ?? 'a former member';
 }
 
 function readKeyUsage(db: Database.Database, sinceMs: number): Map<string, { lastDayMs: number; tokens30d: number }> {

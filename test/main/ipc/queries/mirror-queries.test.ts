@@ -19,6 +19,10 @@ beforeEach(() => {
   key.run('apikey_01USED', 'prod-backend', now - 60 * DAY, 'user_01ADA', 'wrkspc_01PROD', ...seen);
   key.run('apikey_01ORPH', 'left-behind', now - 60 * DAY, 'user_01GONE', 'wrkspc_01PROD', ...seen);
   key.run('apikey_01IDLE', 'idle-default', now - 60 * DAY, 'user_01ADA', null, ...seen);
+  db.prepare(
+    `INSERT INTO api_keys (id, name, status, created_at_ms, created_by_id, created_by_type, has_legacy_workspace_id, workspace_id, first_seen_at_ms, last_seen_at_ms, seen_pass)
+     VALUES ('apikey_01SVC', 'by-robot', 'active', ?, 'svac_01ROBOT', 'service_account', 0, 'wrkspc_01PROD', ?, ?, ?)`,
+  ).run(now - DAY, ...seen);
 });
 afterEach(() => db.close());
 
@@ -52,6 +56,8 @@ describe('readKeyInventory', () => {
       verdict: 'ok',
     });
     expect(byId.apikey_01ORPH).toMatchObject({ creatorIsMember: false, verdict: 'orphaned' });
+    expect(byId.apikey_01SVC).toMatchObject({ creatorName: 'a service account', creatorIsMember: null, verdict: 'ok' });
+    expect(byId.apikey_01ORPH).toMatchObject({ creatorName: 'a former member' });
     expect(byId.apikey_01IDLE).toMatchObject({ workspaceName: 'Default Workspace', lastUsedDayMs: null, tokens30d: 0, verdict: 'dormant' });
   });
 });

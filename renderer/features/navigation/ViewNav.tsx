@@ -1,0 +1,21 @@
+/** The view switcher: plain links-as-buttons with aria-current, reachable with Tab, one per view. */
+import type { View } from '../../stores/useUiStore';
+
+const VIEWS: Array<{ id: View; label: string }> = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'tree', label: 'Org tree' },
+  { id: 'keys', label: 'API keys' },
+  { id: 'settings', label: 'Settings' },
+];
+
+export function ViewNav({ view, onChange }: { view: View; onChange: (view: View) => void }) {
+  return (
+    <nav className="view-nav" aria-label="Views">
+      {VIEWS.map((item) => (
+        <button key={item.id} type="button" aria-current={view === item.id ? 'page' : undefined} onClick={() => onChange(item.id)}>
+          {item.label}
+        </button>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * Window preferences that live in the renderer only: which view is open, the theme, and whether the
+ * welcome screen was dismissed. Persisted in localStorage (nothing secret here, nothing main needs).
+ */
+import { create } from 'zustand';
+
+export type View = 'overview' | 'tree' | 'keys' | 'settings';
+export type Theme = 'system' | 'light' | 'dark';
+
+const STORAGE_KEY = 'clade-admin.ui';
+
+interface Persisted {
+  theme: Theme;
+  onboarded: boolean;
+}
+
+interface UiState extends Persisted {
+  view: View;
+  setView: (view: View) => void;
+  setTheme: (theme: Theme) => void;
+  finishOnboarding: () => void;
+  showOnboarding: () => void;
+}
+
+function readPersisted(): Persisted {
+  try {
+    const raw = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<Persisted>;
+    const theme = raw.theme === 'light' || raw.theme === 'dark' ? raw.theme : 'system';
+    return { theme, onboarded: raw.onboarded === true };
+  } catch {
+    return { theme: 'system', onboarded: false };
+  }
+}
+
+function persist(state: Persisted): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ theme: state.theme, onboarded: state.onboarded }));
+  } catch {
+    // Storage can be unavailable (private mode, quota); preferences then last for this session only.
+  }
+}
+
+export const useUiStore = create<UiState>((set, get) => ({
+  ...readPersisted(),
+  view: 'overview',
+  setView: (view) => set({ view }),
+  setTheme: (theme) => {
+    set({ theme });
+    persist(get());
+  },
+  finishOnboarding: () => {
+    set({ onboarded: true });
+    persist(get());
+  },
+  showOnboarding: () => set({ onboarded: false }),
+}));
+
+/** Applies the theme to <html>: `system` leaves it to prefers-color-scheme. */
+export function applyTheme(theme: Theme, root: HTMLElement = document.documentElement): void {
+  if (theme === 'system') delete root.dataset.theme;
+  else root.dataset.theme = theme;
+}
