@@ -69,7 +69,7 @@ export function readAuditTip(db: Database.Database): AuditChainTip {
 export function appendAuditEvents(db: Database.Database, drafts: Iterable<AuditEventDraft>, options: AuditStoreOptions = {}): AuditAppendResult {
   const resolved = resolveAuditOptions(db, options);
   const nested = db.inTransaction;
-  const outcome = db.transaction(() => appendInTransaction(db, drafts, resolved)).immediate();
+  const outcome = db.transaction(() => appendInTransaction(db, drafts, resolved, nested)).immediate();
   // Inside a caller's transaction the commit is theirs: the head stays "pending" (verifiable either way) and the
   // next append confirms it.
   if (!nested) confirmHead(resolved, outcome);
@@ -83,7 +83,13 @@ export interface AppendOutcome {
 }
 
 /** The body of an append; the caller owns the transaction and must call `confirmHead` after it commits. */
-export function appendInTransaction(db: Database.Database, drafts: Iterable<AuditEventDraft>, options: ResolvedAuditStoreOptions): AppendOutcome {
+export function appendInTransaction(
+  db: Database.Database,
+  drafts: Iterable<AuditEventDraft>,
+  options: ResolvedAuditStoreOptions,
+  /** True when the outermost transaction belongs to someone else (it may yet roll back what came before). */
+  nested = false,
+): AppendOutcome {
   const { hash, headPath, redact, now } = options;
   const exists = db.prepare('SELECT 1 FROM audit_events WHERE source = ? AND external_id = ?').pluck();
   const insert = db.prepare(INSERT_RECORD_SQL);
@@ -104,7 +110,7 @@ export function appendInTransaction(db: Database.Database, drafts: Iterable<Audi
   }
   let pending: AuditHeadFile | null = null;
   if (headPath !== null && appended > 0) {
-    pending = pendingHead(readHeadFile(headPath), before, tip, recordedAtMs);
+    pending = pendingHead(readHeadFile(headPath), before, tip, recordedAtMs, nested);
     writeHeadFile(headPath, pending);
   }
   return { result: { appended, skipped, tip }, pending };

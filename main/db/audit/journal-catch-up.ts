@@ -34,7 +34,7 @@ export function catchUpJournalIntoAudit(
     const outcome = db
       .transaction(() => {
         const drafts = rows.map((row) => normaliseJournalEvent(fromStoredJournalEvent(row, describe(row))));
-        const result = appendInTransaction(db, drafts, resolved);
+        const result = appendInTransaction(db, drafts, resolved, nested);
         writeIngestMark(db, 'journal', String(last.id), resolved.now());
         return result;
       })

@@ -39,7 +39,7 @@ export function purgeAuditOlderThan(db: Database.Database, cutoffMs: number, opt
     ).run(purgedAtMs, cutoffMs, removed, throughId, throughId, throughHash);
 
     const record = purgeAction({ atMs: purgedAtMs, cutoffMs, removedCount: removed, throughId, throughHash });
-    outcome = appendInTransaction(db, [normaliseLocalAction(record)], resolved);
+    outcome = appendInTransaction(db, [normaliseLocalAction(record)], resolved, nested);
     return { removed, anchor: { throughId, throughHash, removedTotal: throughId } };
   });
   const result = purge.immediate();

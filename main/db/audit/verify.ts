@@ -62,5 +62,5 @@ export function verifyAuditChain(db: Database.Database, options: AuditStoreOptio
 /** The head records more events than were verified (ids run 1, 2, 3, …, so the last id is the count). */
 function headIsAhead(head: AuditHeadFile | null, verifiedCount: number): boolean {
   if (head === null) return false;
-  return Math.max(head.confirmed.count, head.pending?.count ?? 0) > verifiedCount;
+  return Math.max(head.confirmed.count, ...head.pending.map((mark) => mark.count)) > verifiedCount;
 }

@@ -83,6 +83,7 @@ describe('external head', () => {
   it('vouches for the old end and the pending end of an append, and nothing else', () => {
     const records = chain(2);
     const head = pendingHead(confirmedHead(null, tip(1, records[0]!.hash)), tip(1, records[0]!.hash), tip(2, records[1]!.hash), 0);
+    expect(head.pending).toEqual([{ count: 2, hash: records[1]!.hash }]);
     for (const upTo of [1, 2]) {
       const verifier = createChainVerifier(null, sha);
       records.slice(0, upTo).forEach((r) => verifier.feed(r));
@@ -92,6 +93,14 @@ describe('external head', () => {
     const verifier = createChainVerifier(null, sha);
     other.forEach((r) => verifier.feed(r));
     expect(verifier.finish({ kind: 'file', head }).problem?.kind).toBe('head-mismatch');
+  });
+
+  it('nested appends keep every end that may be committed; an outermost append forgets them', () => {
+    const h0 = confirmedHead(null, tip(1, 'a'));
+    const h1 = pendingHead(h0, tip(1, 'a'), tip(2, 'b'), 0, true);
+    const h2 = pendingHead(h1, tip(2, 'b'), tip(3, 'c'), 0, true);
+    expect(h2).toMatchObject({ confirmed: { count: 1 }, pending: [{ count: 2 }, { count: 3 }], mismatch: null });
+    expect(pendingHead(h2, tip(3, 'c'), tip(4, 'd'), 0, false)).toMatchObject({ confirmed: { count: 3 }, pending: [{ count: 4 }] });
   });
 
   it('an append onto a chain the head does not vouch for is flagged for good', () => {

@@ -32,7 +32,7 @@ describe('appending', () => {
     const result = appendN(5);
     expect(result).toMatchObject({ appended: 5, skipped: 0, tip: { lastId: 5, count: 5 } });
     const head = JSON.parse(readFileSync(env.headPath, 'utf8'));
-    expect(head).toMatchObject({ version: 1, confirmed: { count: 5, hash: result.tip.hash }, pending: null, mismatch: null });
+    expect(head).toMatchObject({ version: 1, confirmed: { count: 5, hash: result.tip.hash }, pending: [], mismatch: null });
     expect(verifyAuditChain(env.db)).toMatchObject({ ok: true, checked: 5, problem: null });
   });
 
@@ -57,10 +57,47 @@ describe('appending', () => {
     expect(verifyAuditChain(env.db).ok).toBe(true);
     // …and inside one that commits, the pending head vouches for the new end until the next append confirms it.
     env.db.transaction(() => appendN(3, 3))();
-    expect(JSON.parse(readFileSync(env.headPath, 'utf8')).pending).toMatchObject({ count: 5 });
+    expect(JSON.parse(readFileSync(env.headPath, 'utf8')).pending).toMatchObject([{ count: 5 }]);
     expect(verifyAuditChain(env.db).ok).toBe(true);
     appendN(1, 6);
     expect(verifyAuditChain(env.db)).toMatchObject({ ok: true, checked: 6 });
+  });
+});
+
+describe('appends inside a caller’s transaction never cause a false alarm', () => {
+  const outer = (fn: () => void, commit: boolean) => {
+    try {
+      env.db.transaction(() => {
+        fn();
+        if (!commit) throw new Error('rolled back');
+      })();
+    } catch (error) {
+      if (commit || (error as Error).message !== 'rolled back') throw error;
+    }
+  };
+
+  it.each([
+    ['two batches in one transaction that rolls back', [false]],
+    ['two batches in one transaction that commits', [true]],
+    ['a committed transaction, then one that rolls back', [true, false]],
+    ['a rolled-back transaction, then one that commits, then one that rolls back', [false, true, false]],
+  ])('%s', (_name, commits) => {
+    appendN(2);
+    let next = 3;
+    for (const commit of commits as boolean[]) {
+      outer(() => {
+        appendN(2, next);
+        appendN(1, next + 2);
+      }, commit);
+      if (commit) next += 3;
+      const result = verifyAuditChain(env.db);
+      expect(result.problem).toBeNull();
+      expect(result.tip.count).toBe(next - 1);
+    }
+    // The next ordinary append confirms whatever is committed, and nothing is flagged.
+    appendN(1, next);
+    expect(verifyAuditChain(env.db)).toMatchObject({ ok: true, tip: { count: next } });
+    expect(JSON.parse(readFileSync(env.headPath, 'utf8'))).toMatchObject({ pending: [], mismatch: null });
   });
 });
 
