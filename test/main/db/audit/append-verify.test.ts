@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeRecordHash } from '../../../../main/core/audit/chain';
-import { appendAuditEvents, appendComplianceActivitiesToAudit, appendJournalEventsToAudit, readAuditTip } from '../../../../main/db/audit/append';
+import { appendAuditEvents, appendComplianceActivitiesToAudit, appendInTransaction, appendJournalEventsToAudit, readAuditTip, resolveAuditOptions } from '../../../../main/db/audit/append';
 import { rowToRecord, RECORD_COLUMNS, type AuditEventRow } from '../../../../main/db/audit/audit-rows';
 import { sha256Hex } from '../../../../main/db/audit/sha256';
 import { verifyAuditChain } from '../../../../main/db/audit/verify';
@@ -98,6 +98,29 @@ describe('appends inside a caller’s transaction never cause a false alarm', ()
     appendN(1, next);
     expect(verifyAuditChain(env.db)).toMatchObject({ ok: true, tip: { count: next } });
     expect(JSON.parse(readFileSync(env.headPath, 'utf8'))).toMatchObject({ pending: [], mismatch: null });
+  });
+});
+
+describe('a crash around the commit of an append', () => {
+  const drafts = [localDraft(3), localDraft(4)];
+  const resolved = () => resolveAuditOptions(env.db, { now: fixedNow });
+
+  it('before the commit: the database keeps the old end, which the head still vouches for', () => {
+    appendN(2);
+    expect(() =>
+      env.db.transaction(() => {
+        appendInTransaction(env.db, drafts, resolved());
+        throw new Error('killed before COMMIT');
+      })(),
+    ).toThrow('killed');
+    expect(verifyAuditChain(env.db)).toMatchObject({ ok: true, tip: { count: 2 } });
+  });
+
+  it('after the commit, before the head is confirmed: the pending mark vouches for the new end', () => {
+    appendN(2);
+    env.db.transaction(() => appendInTransaction(env.db, drafts, resolved()))();
+    expect(JSON.parse(readFileSync(env.headPath, 'utf8'))).toMatchObject({ confirmed: { count: 2 }, pending: [{ count: 4 }] });
+    expect(verifyAuditChain(env.db)).toMatchObject({ ok: true, tip: { count: 4 } });
   });
 });
 
