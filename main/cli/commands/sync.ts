@@ -46,13 +46,13 @@ export function registerSyncCommand(program: Command, context: () => CliContext)
     });
 }
 
-async function startDemoSandbox(): Promise<SyncTarget & { close(): Promise<void> }> {
+export async function startDemoSandbox(): Promise<SyncTarget & { close(): Promise<void> }> {
   const { startSandbox } = await import('../../sandbox/index');
   const sandbox = await startSandbox({ size: 'demo', seed: 1 });
   return { apiKey: sandbox.adminKey, baseURL: sandbox.url, close: () => sandbox.close() };
 }
 
-async function storedKey(ctx: CliContext): Promise<string> {
+export async function storedKey(ctx: CliContext): Promise<string> {
   const { resolveAdminKey } = await import('../../core/vault/resolve-key');
   const { createKeytarSecretStore } = await import('../../adapters/secret-store-keytar');
   const resolved = await resolveAdminKey({ env: ctx.io.env, secrets: createKeytarSecretStore(), profileId: ctx.profileId });

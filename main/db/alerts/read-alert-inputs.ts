@@ -60,6 +60,12 @@ export function costWindowStartMs(nowMs: number, rules: AlertRules): number {
   return Math.min(monthStart, todayStart - days * DAY_MS);
 }
 
+/** The name of a mirrored workspace, or null when the mirror does not hold it. */
+export function readWorkspaceName(db: Database.Database, id: string): string | null {
+  const row = db.prepare(`SELECT name FROM workspaces WHERE id = ?`).get(id) as { name: string } | undefined;
+  return row?.name ?? null;
+}
+
 function readDefaultWorkspaceId(db: Database.Database): string | null {
   const row = db.prepare(`SELECT id FROM workspaces WHERE is_default = 1 ORDER BY id LIMIT 1`).get() as { id: string } | undefined;
   return row?.id ?? null;

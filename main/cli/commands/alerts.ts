@@ -1,0 +1,141 @@
+/**
+ * `clade-admin alerts`, `clade-admin check` and `clade-admin config get|set` (issue 7): the alert core over the
+ * profile's mirror, headless, for cron and monitoring scripts.
+ *
+ * `check` exits 0 ok / 1 warnings / 2 critical / 3 cannot evaluate (no data, data too old, credential invalid).
+ * It records the episodes it opens and closes, but never marks one notified: only the app's notifier does, so the
+ * app still shows what a cron run found first.
+ */
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { CliContext } from '../context';
+import { DEMO_PROFILE } from '../context';
+import { CliError, USAGE_EXIT } from '../errors';
+import { note, printJson } from '../io';
+import type { MirrorDb } from '../../db/open';
+import { checkJson, describeCheck, episodeJson, episodeLines } from './alerts-format';
+import { registerConfigCommands } from './alerts-config';
+
+/** check's "cannot evaluate" exit code. */
+export const CANNOT_EVALUATE_EXIT = 3;
+/** A `--now` further ahead than this is a simulation: evaluated, not recorded. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/** The system's IANA zone: quiet hours, the digest and dates in texts use it unless the admin pinned another. */
+export function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** Opens the profile's mirror (migrating it) or says why it cannot, with check's exit code 3. */
+export async function openProfileMirror(ctx: CliContext): Promise<MirrorDb> {
+  const { openMirror } = await import('../../db/open');
+  try {
+    return openMirror(ctx.mirrorFile);
+  } catch (error) {
+    throw new CliError(`cannot open the mirror of profile "${ctx.profileId}": ${error instanceof Error ? error.message : String(error)}`, CANNOT_EVALUATE_EXIT);
+  }
+}
+
+export function registerAlertCommands(program: Command, context: () => CliContext): void {
+  program
+    .command('alerts')
+    .description('list the open alert episodes of this profile (from the local mirror)')
+    .action(async () => {
+      const ctx = context();
+      if (!existsSync(ctx.mirrorFile)) {
+        if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, episodes: [] });
+        else ctx.io.stdout.write(`Profile "${ctx.profileId}" has no local mirror yet: no alerts. Run \`clade-admin sync\`.\n`);
+        return;
+      }
+      const { loadEpisodes } = await import('../../db/alerts/index');
+      const { openEpisodes, severityRank } = await import('../../core/alerts/index');
+      const db = await openProfileMirror(ctx);
+      try {
+        const open = openEpisodes(loadEpisodes(db)).sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || a.openedAtMs - b.openedAtMs);
+        if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, episodes: open.map(episodeJson) });
+        else ctx.io.stdout.write(open.length === 0 ? 'No open alerts.\n' : `${episodeLines(open).join('\n')}\n`);
+      } finally {
+        db.close();
+      }
+    });
+
+  program
+    .command('check')
+    .description('evaluate the alert rules from the mirror; exit 0 ok, 1 warnings, 2 critical, 3 cannot evaluate')
+    .option('--sync', 'sync the mirror first (otherwise only the mirror is read; no network)')
+    .option('--now <iso-time>', 'evaluate at this instant instead of now (e.g. 2026-11-23T10:00:00Z)')
+    .action(async (options: { sync?: boolean; now?: string }) => {
+      const ctx = context();
+      const nowMs = options.now === undefined ? Date.now() : parseInstant(options.now);
+      if (options.sync) await syncFirst(ctx);
+      if (!existsSync(ctx.mirrorFile)) {
+        if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, exitCode: CANNOT_EVALUATE_EXIT, health: { problems: ['no-data'], lastSuccessAtMs: null }, conditions: [] });
+        else note(ctx.io, `Profile "${ctx.profileId}" has no local mirror: nothing to evaluate. Run \`clade-admin sync\` or \`check --sync\`.`);
+        ctx.io.exitCode = CANNOT_EVALUATE_EXIT;
+        return;
+      }
+      const { latestEpisodeActivityMs, recordAlertCycle } = await import('../../db/alerts/index');
+      const db = await openProfileMirror(ctx);
+      try {
+        const persist = options.now === undefined || isOnTimeline(nowMs, latestEpisodeActivityMs(db));
+        const result = recordAlertCycle(db, nowMs, { defaultTz: systemTimeZone(), persist });
+        if (result.rulesProblem) note(ctx.io, `warning: ${result.rulesProblem}`);
+        const { cycle, inputs } = result;
+        if (ctx.json) printJson(ctx.io, checkJson(ctx.profileId, inputs.org.name, cycle, nowMs, persist));
+        else ctx.io.stdout.write(describeCheck(inputs.org.name, cycle, nowMs, persist));
+        ctx.io.exitCode = cycle.exitCode;
+      } finally {
+        db.close();
+      }
+    });
+
+  registerConfigCommands(program, context);
+}
+
+function parseInstant(text: string): number {
+  // A date-time with an explicit zone only: a bare "2026-11-23" or a local time would depend on the machine's zone.
+  const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text) ? Date.parse(text) : Number.NaN;
+  if (Number.isNaN(ms)) throw new CliError(`--now: expected an ISO date-time with a zone, e.g. 2026-11-23T10:00:00Z; got "${text}"`, USAGE_EXIT);
+  return ms;
+}
+
+/**
+ * A `--now` evaluation is recorded only when it extends the recorded timeline: not before the latest stored
+ * episode activity (that would close and reopen history backwards) and not in the future (a later real run
+ * would then look like the past).
+ */
+function isOnTimeline(nowMs: number, latestMs: number | null): boolean {
+  return (latestMs === null || nowMs >= latestMs) && nowMs <= Date.now() + FUTURE_TOLERANCE_MS;
+}
+
+/** `check --sync`: the same sync as `clade-admin sync` (the demo profile syncs the built-in sandbox). */
+async function syncFirst(ctx: CliContext): Promise<void> {
+  const { ensureMirrorFile } = await import('../../adapters/data-dir');
+  const { startDemoSandbox, storedKey } = await import('./sync');
+  const { describeSummary, syncWithProgress } = await import('../sync-with-progress');
+  const demo = ctx.profileId === DEMO_PROFILE && !ctx.envAdminKey;
+  const sandbox = demo ? await startDemoSandbox() : null;
+  try {
+    // No key: not fatal here. The mirror (if any) still evaluates, and says how old it is.
+    const apiKey = sandbox ? sandbox.apiKey : await storedKey(ctx).catch((error: unknown) => {
+      if (error instanceof CliError) note(ctx.io, `warning: ${error.message}`);
+      else throw error;
+      return null;
+    });
+    if (apiKey === null) return;
+    const { openMirror } = await import('../../db/open');
+    const db = openMirror(ensureMirrorFile(ctx.dataDir, ctx.profileId));
+    try {
+      const summary = await syncWithProgress(ctx, db, { apiKey, baseURL: sandbox ? sandbox.baseURL : ctx.baseUrl }, demo ? { requestsPerMinute: null } : {});
+      if (summary.status !== 'ok') note(ctx.io, describeSummary(summary, ctx.profileId).trimEnd());
+    } catch (error) {
+      // A failed sync leaves the mirror as it was; its age decides whether the check can still be trusted.
+      const { describeError } = await import('../describe-error');
+      note(ctx.io, `warning: sync failed: ${describeError(error)}`);
+    } finally {
+      db.close();
+    }
+  } finally {
+    await sandbox?.close();
+  }
+}
