@@ -4,7 +4,7 @@
  * the same run. Exit code: 0 when every scenario ran (missed targets are reported, not fatal), 1 when a scenario
  * broke. `--smoke` (CI) uses tiny sizes and one run each and judges nothing.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleChildren } from './lib/bundle';
@@ -16,9 +16,21 @@ import { SCENARIOS, type ScenarioStep } from './scenarios/index';
 
 const RESULTS_DIR = resolve(REPO_ROOT, 'bench-results');
 
+/** Newest modification time of any file under `dir`. */
+function newestMtimeMs(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtimeMs(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** The CLI and the renderer are measured as built: rebuild them when a source is newer than the bundle. */
 async function ensureBuilt(log: (m: string) => void): Promise<void> {
-  if (existsSync(BUILT_CLI)) return;
-  log('out/main/cli.js is missing: npm run build');
+  const sources = Math.max(...['main', 'preload', 'renderer'].map((d) => newestMtimeMs(resolve(REPO_ROOT, d))));
+  if (existsSync(BUILT_CLI) && statSync(BUILT_CLI).mtimeMs >= sources) return;
+  log('out/ is missing or older than the sources: npm run build');
   const built = await runChild('npm', ['run', 'build'], { timeoutMs: 300_000 });
   if (built.code !== 0) throw new Error(`npm run build failed: ${built.stderr.slice(-800)}`);
 }
@@ -32,7 +44,7 @@ async function runStep(ctx: BenchContext, step: ScenarioStep, results: ScenarioR
     broken.push(`${step.ids.join(', ')}: ${message}`);
     for (const id of step.ids) results.push(notMeasured(id, step.targets[id] ?? '', `error: ${message.slice(0, 400)}`));
   }
-  ctx.log(`${step.ids.join(', ')} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (step.ids.length) ctx.log(`${step.ids.join(', ')} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 async function main(): Promise<number> {
