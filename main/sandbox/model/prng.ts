@@ -35,30 +35,45 @@ export interface Rng {
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
-/** mulberry32: small, fast, good enough for synthetic data. */
-export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
+/** mulberry32: small, fast, good enough for synthetic data. A class, not closures: report generation creates
+ *  one per (source, day) and that must stay cheap. */
+class Mulberry32 implements Rng {
+  private a: number;
+
+  constructor(seed: number) {
+    this.a = seed >>> 0;
+  }
+
+  next(): number {
+    this.a = (this.a + 0x6d2b79f5) >>> 0;
+    let t = this.a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => {
-      if (items.length === 0) throw new Error('pick from empty list');
-      return items[Math.floor(next() * items.length)] as T;
-    },
-    chance: (p) => next() < p,
-    base62: (length) => {
-      let out = '';
-      for (let i = 0; i < length; i++) out += BASE62[Math.floor(next() * 62)];
-      return out;
-    },
-  };
+  }
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error('pick from empty list');
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  base62(length: number): string {
+    let out = '';
+    for (let i = 0; i < length; i++) out += BASE62[Math.floor(this.next() * 62)];
+    return out;
+  }
+}
+
+export function createRng(seed: number): Rng {
+  return new Mulberry32(seed);
 }
 
 export function rngFor(...parts: Array<string | number>): Rng {

@@ -64,6 +64,15 @@ function addDay(
   result: Aggregation, source: UsageSource, usage: DayUsage, rows: UsageRow[], day: number,
   from: number, to: number, pageStart: number, bucketMs: number, groupBy: readonly UsageDimension[],
 ): void {
+  // grouping keys once per row and grouping (memoised on the cached row), not once per (row, bucket)
+  const sig = groupBy.join(',');
+  const keyed = rows.map((row) => {
+    if (row.keyMemo?.sig !== sig) {
+      const dims = dimensionValues(source, row);
+      row.keyMemo = { sig, dims, key: groupBy.map((d) => dims[d] ?? '\u0000').join('\u0001') };
+    }
+    return { row, dims: row.keyMemo.dims as DimensionValues, key: row.keyMemo.key };
+  });
   let bucket = pageStart + Math.floor((from - pageStart) / bucketMs) * bucketMs;
   for (; bucket < to; bucket += bucketMs) {
     const a = Math.max(bucket, from);
@@ -71,16 +80,17 @@ function addDay(
     if (a >= b) continue;
     const cells = result.get(bucket);
     if (!cells) continue;
-    for (const row of rows) {
-      const dims = dimensionValues(source, row);
-      const key = groupBy.map((d) => dims[d] ?? '\u0000').join('\u0001');
+    const fromMinute = (a - day) / 60_000;
+    const toMinute = (b - day) / 60_000;
+    for (const { row, dims, key } of keyed) {
       let cell = cells.get(key);
       if (!cell) {
-        const grouped = Object.fromEntries(USAGE_DIMENSIONS.map((d) => [d, groupBy.includes(d) ? dims[d] : null]));
-        cell = { dims: grouped as DimensionValues, counters: [0, 0, 0, 0, 0, 0] };
+        const grouped = {} as DimensionValues;
+        for (const d of USAGE_DIMENSIONS) grouped[d] = groupBy.includes(d) ? dims[d] : null;
+        cell = { dims: grouped, counters: [0, 0, 0, 0, 0, 0] };
         cells.set(key, cell);
       }
-      portion(usage, row, (a - day) / 60_000, (b - day) / 60_000, cell.counters);
+      portion(usage, row, fromMinute, toMinute, cell.counters);
     }
   }
 }

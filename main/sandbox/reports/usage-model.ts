@@ -23,6 +23,8 @@ export interface UsageSource {
 }
 
 export interface UsageRow {
+  /** memo of the last grouping key computed for this row (rows are shared through the day cache) */
+  keyMemo?: { sig: string; key: string; dims: unknown };
   model: string;
   serviceTier: string;
   contextWindow: string;
@@ -73,17 +75,28 @@ export function activeWindow(source: UsageSource, historyStartMs: number, nowMs:
   return [from, Math.floor(stop / 60_000) * 60_000];
 }
 
+/** Memo of generated days: source id → day index → usage (numeric inner keys keep lookups cheap). */
 export class DayUsageCache {
-  private readonly memo = new Map<string, DayUsage>();
-  constructor(private readonly seed: number, private readonly max = 200_000) {}
+  private readonly memo = new Map<string, Map<number, DayUsage>>();
+  private size = 0;
+  constructor(private readonly seed: number, private readonly max = 400_000) {}
 
   get(source: UsageSource, dayStartMs: number): DayUsage {
-    const key = `${source.id}:${dayStartMs}`;
-    let day = this.memo.get(key);
+    let perSource = this.memo.get(source.id);
+    if (!perSource) {
+      perSource = new Map();
+      this.memo.set(source.id, perSource);
+    }
+    const dayIndex = dayStartMs / DAY_MS;
+    let day = perSource.get(dayIndex);
     if (!day) {
       day = generateDay(this.seed, source, dayStartMs);
-      if (this.memo.size >= this.max) this.memo.clear();
-      this.memo.set(key, day);
+      if (this.size >= this.max) {
+        this.memo.clear();
+        this.size = 0;
+      }
+      perSource.set(dayIndex, day);
+      this.size++;
     }
     return day;
   }
@@ -95,17 +108,44 @@ function cumulative(weights: number[]): number[] {
   return out;
 }
 
+/** A small fixed set of daily and hourly rhythms (business hours busiest), shared by all generated days. */
+const PROFILE_COUNT = 32;
+let hourProfiles: number[][] | undefined;
+let minuteProfiles: number[][] | undefined;
+
+function hourWeights(i: number): number[] {
+  const rng = rngFor('hour-profile', i);
+  return Array.from({ length: 24 }, (_, h) => (h >= 8 && h < 18 ? 10 : h >= 6 && h < 22 ? 4 : 1) + rng.int(0, 3));
+}
+
+function profiles(): { hours: number[][]; minutes: number[][] } {
+  hourProfiles ??= Array.from({ length: PROFILE_COUNT }, (_, i) => cumulative(hourWeights(i)));
+  minuteProfiles ??= Array.from({ length: PROFILE_COUNT }, (_, i) => {
+    const rng = rngFor('minute-profile', i);
+    return cumulative(Array.from({ length: 60 }, () => 1 + rng.int(0, 4)));
+  });
+  return { hours: hourProfiles, minutes: minuteProfiles };
+}
+
 export function generateDay(seed: number, source: UsageSource, dayStartMs: number): DayUsage {
   const t = source.traffic;
   if (t.dailyActivity <= 0 || t.scale <= 0) return EMPTY_DAY;
-  const rng = rngFor(seed, 'usage', source.id, Math.floor(dayStartMs / DAY_MS));
-  const weekend = [0, 6].includes(new Date(dayStartMs).getUTCDay());
+  const dayIndex = Math.floor(dayStartMs / DAY_MS);
+  const rng = rngFor(seed, 'usage', source.id, dayIndex);
+  const weekday = (dayIndex + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
+  const weekend = weekday === 0 || weekday === 6;
   if (rng.next() >= t.dailyActivity * (weekend ? 0.35 : 1)) return EMPTY_DAY;
   const spike = rng.chance(0.04) ? rng.int(4, 15) : 1;
-  const hourWeights = Array.from({ length: 24 }, (_, h) =>
-    (h >= 8 && h < 18 ? 10 : h >= 6 && h < 22 ? 4 : 1) + rng.int(0, 3));
-  if (spike > 1) hourWeights[rng.int(0, 23)]! += 30 * spike;
-  const minuteWeights = Array.from({ length: 60 }, () => 1 + rng.int(0, 4));
+  const { hours, minutes } = profiles();
+  const profile = rng.int(0, PROFILE_COUNT - 1);
+  let hourCum = hours[profile] as number[];
+  if (spike > 1) {
+    // one hour of the day takes a burst
+    const weights = hourWeights(profile);
+    weights[rng.int(0, 23)]! += 30 * spike;
+    hourCum = cumulative(weights);
+  }
+  const minuteCum = minutes[rng.int(0, PROFILE_COUNT - 1)] as number[];
   const dayUncached = t.scale * 12 * (0.5 + rng.next()) * spike * (weekend ? 0.5 : 1);
   const cacheRatio = rngFor(seed, 'cache-ratio', source.id).next() * 4;
 
@@ -131,7 +171,7 @@ export function generateDay(seed: number, source: UsageSource, dayStartMs: numbe
       }
     }
   });
-  return { rows, hourCum: cumulative(hourWeights), minuteCum: cumulative(minuteWeights) };
+  return { rows, hourCum, minuteCum };
 }
 
 /** (inference_geo, context_window, share). Batch never runs in the US-only geo nor with long context, and no
@@ -163,6 +203,10 @@ export function cumulativeAt(day: DayUsage, total: number, minute: number): numb
 
 /** Tokens of one row in [fromMinute, toMinute) of its day. */
 export function portion(day: DayUsage, row: UsageRow, fromMinute: number, toMinute: number, out: Counters): void {
+  if (fromMinute === 0 && toMinute === 1440) {
+    for (let i = 0; i < 6; i++) out[i] = (out[i] as number) + (row.tokens[i] as number);
+    return;
+  }
   for (let i = 0; i < 6; i++) {
     const total = row.tokens[i] as number;
     if (total === 0) continue;
