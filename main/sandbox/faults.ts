@@ -28,6 +28,10 @@ export const faultRuleSchema = z.object({
    *  while reading the body: a plain TypeError "terminated", not an APIError, and no retry) */
   reset: z.union([z.boolean(), z.enum(['headers', 'body'])]).optional(),
   message: z.string().optional(),
+  /** error.details.error_code, e.g. "concurrent_membership_change" with status 409 */
+  errorCode: z.string().optional(),
+  /** sends `x-should-retry: true|false`, which overrides the SDK's own retry decision */
+  shouldRetry: z.boolean().optional(),
 }).strict();
 
 export type FaultRule = z.infer<typeof faultRuleSchema>;
@@ -113,7 +117,8 @@ export async function applyFault(rule: FaultRule, req: IncomingMessage, res: Ser
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (rule.retryAfterSeconds !== undefined) headers['retry-after'] = String(rule.retryAfterSeconds);
     if (rule.retryAfterMs !== undefined) headers['retry-after-ms'] = String(rule.retryAfterMs);
-    const err = new ApiError(rule.status, errorTypeForStatus(rule.status), rule.message ?? defaultMessage(rule.status));
+    if (rule.shouldRetry !== undefined) headers['x-should-retry'] = String(rule.shouldRetry);
+    const err = new ApiError(rule.status, errorTypeForStatus(rule.status), rule.message ?? defaultMessage(rule.status), rule.errorCode);
     const text = shapeBody(JSON.stringify(errorBody(err, requestId)), rule.body);
     res.writeHead(rule.status, { ...headers, 'content-length': Buffer.byteLength(text) });
     res.end(text);

@@ -73,6 +73,19 @@ describe('server errors', () => {
   });
 });
 
+describe('error codes and retry hints', () => {
+  it('a 409 concurrent_membership_change carries its error_code, and x-should-retry: false stops SDK retries', async () => {
+    const sb = await withFaults([
+      { route: '/v1/organizations/users', status: 409, errorCode: 'concurrent_membership_change', shouldRetry: false },
+    ]);
+    const err = await new Anthropic({ apiKey: sb.adminKey, baseURL: sb.url }).beta.organization.users.list().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Anthropic.ConflictError);
+    expect((err as { error: unknown }).error).toMatchObject({ error: { type: 'conflict_error', details: { error_code: 'concurrent_membership_change' } } });
+    const log = (await control(sb, 'GET', '/requests')).body.requests as unknown[];
+    expect(log).toHaveLength(1); // not retried
+  });
+});
+
 describe('broken connections and bodies', () => {
   it('a connection reset mid-response surfaces as the SDK APIConnectionError', async () => {
     const sb = await withFaults([{ route: '/v1/organizations/api_keys', reset: true }]);
