@@ -1,0 +1,100 @@
+/**
+ * Native notifications for alert episodes and the morning digest, over Electron's `Notification` (issue 7).
+ * Clicking one opens the window on the episode's view. Texts come from the alert core, which names workspaces
+ * and keys by name; every title and body still passes through redactSecrets, so no key can reach the desktop.
+ *
+ * A burst (first launch, a sync after a long night) shows the most severe few one by one and folds the rest into
+ * one summary, so the admin is told about everything once without a wall of notifications.
+ */
+import type { NotificationConstructorOptions } from 'electron';
+import type { AlertView, Digest, Episode, Severity } from '../core/alerts/index';
+import { severityRank } from '../core/alerts/index';
+import { redactSecrets } from '../core/redact';
+import type { NotificationPort, TrayRuntime } from './tray-ports';
+
+/** What the alert cycle needs from a notifier. */
+export interface NotifierPort {
+  /** Shows these due episodes (one by one or in a summary); returns the ids that were shown. */
+  notifyEpisodes(episodes: readonly Episode[]): string[];
+  /** Shows the digest; false when notifications are not available here. */
+  notifyDigest(digest: Digest): boolean;
+}
+
+export const MAX_INDIVIDUAL_NOTIFICATIONS = 3;
+/** Titles listed in a summary's body before "…and N more". */
+const SUMMARY_LINES = 4;
+/** Notifications kept referenced so their click handlers survive garbage collection. */
+const KEEP_ALIVE = 50;
+
+const URGENCY: Record<Severity, NotificationConstructorOptions['urgency']> = { critical: 'critical', warning: 'normal', info: 'low' };
+
+/** Most severe first, then oldest; the first few are shown one by one, the rest summarised. */
+export function planNotifications(episodes: readonly Episode[]): { individual: Episode[]; summarized: Episode[] } {
+  const sorted = [...episodes].sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || a.openedAtMs - b.openedAtMs);
+  if (sorted.length <= MAX_INDIVIDUAL_NOTIFICATIONS) return { individual: sorted, summarized: [] };
+  const individual = sorted.slice(0, MAX_INDIVIDUAL_NOTIFICATIONS - 1);
+  return { individual, summarized: sorted.slice(MAX_INDIVIDUAL_NOTIFICATIONS - 1) };
+}
+
+export function episodeNotification(episode: Episode): NotificationConstructorOptions {
+  return {
+    title: redactSecrets(episode.title),
+    body: redactSecrets(episode.body),
+    silent: episode.severity === 'info',
+    urgency: URGENCY[episode.severity],
+  };
+}
+
+export function summaryNotification(episodes: readonly Episode[]): NotificationConstructorOptions {
+  const lines = episodes.slice(0, SUMMARY_LINES).map((episode) => redactSecrets(episode.title));
+  if (episodes.length > SUMMARY_LINES) lines.push(`…and ${episodes.length - SUMMARY_LINES} more`);
+  const worst = episodes.reduce<Severity>((max, e) => (severityRank[e.severity] > severityRank[max] ? e.severity : max), 'info');
+  return {
+    title: `${episodes.length} more alerts`,
+    body: lines.join('\n'),
+    silent: worst === 'info',
+    urgency: URGENCY[worst],
+  };
+}
+
+export function digestNotification(digest: Digest): NotificationConstructorOptions {
+  const lines = digest.lines.slice(0, SUMMARY_LINES).map(redactSecrets);
+  if (digest.lines.length > SUMMARY_LINES) lines.push(`…and ${digest.lines.length - SUMMARY_LINES} more`);
+  return { title: `Morning digest: ${redactSecrets(digest.title)}`, body: lines.join('\n'), silent: true, urgency: 'low' };
+}
+
+export function createElectronNotifier(
+  runtime: Pick<TrayRuntime, 'Notification'>,
+  options: { openView(view: AlertView | null): void },
+): NotifierPort {
+  const live: NotificationPort[] = [];
+  const forget = (notification: NotificationPort): void => {
+    const index = live.indexOf(notification);
+    if (index >= 0) live.splice(index, 1);
+  };
+  const show = (content: NotificationConstructorOptions, view: AlertView | null): void => {
+    const notification = new runtime.Notification(content);
+    notification.on('click', () => {
+      options.openView(view);
+      forget(notification);
+    });
+    notification.on('close', () => forget(notification));
+    live.push(notification);
+    if (live.length > KEEP_ALIVE) live.shift();
+    notification.show();
+  };
+  return {
+    notifyEpisodes(episodes) {
+      if (episodes.length === 0 || !runtime.Notification.isSupported()) return [];
+      const { individual, summarized } = planNotifications(episodes);
+      for (const episode of individual) show(episodeNotification(episode), episode.view);
+      if (summarized.length > 0) show(summaryNotification(summarized), null);
+      return [...individual, ...summarized].map((episode) => episode.id);
+    },
+    notifyDigest(digest) {
+      if (!runtime.Notification.isSupported()) return false;
+      show(digestNotification(digest), null);
+      return true;
+    },
+  };
+}
