@@ -32,7 +32,7 @@ describe('the org tree on the demo org', () => {
     await expect(page.getByRole('treeitem', { level: 1 }).first().textContent()).resolves.toContain(tree.org.name);
     // The tree is virtualised: collapse to the workspaces so all of them are on screen.
     await page.getByRole('button', { name: 'Collapse all' }).click();
-    const workspaceRows = page.locator('[role="treeitem"][aria-level="2"] .tree-label');
+    const workspaceRows = page.locator('[role="treeitem"][aria-level="2"][data-kind="workspace"] .tree-label');
     await workspaceRows.first().waitFor();
     const shown = await workspaceRows.allTextContents();
     expect(shown.sort()).toEqual(tree.workspaces.map((w) => w.name).sort());
@@ -52,6 +52,18 @@ describe('the org tree on the demo org', () => {
     await page.getByLabel('Search the org').fill(member.email);
     await expect(page.locator('[role="treeitem"][data-kind="member"]').first().textContent()).resolves.toMatch(/admin|user|developer|billing/i);
     await page.getByLabel('Search the org').fill('');
+  });
+
+  it('"Needs attention" narrows the tree to flagged keys, each with its verdict badge', async () => {
+    const { page } = session;
+    await page.getByLabel('Needs attention').check();
+    const keys = page.locator('[role="treeitem"][data-kind="key"]');
+    await keys.first().waitFor();
+    const badges = await keys.locator('.badge').allTextContents();
+    expect(badges.length).toBeGreaterThan(0);
+    for (const badge of badges) expect(['Rotate soon', 'Dormant', 'Expiring', 'Orphaned', 'Inactive', 'Archived']).toContain(badge);
+    await screenshot(page, 'org-tree-attention');
+    await page.getByLabel('Needs attention').uncheck();
   });
 
   it('renders with no console errors or CSP violations, saves a screenshot, and passes axe', async () => {

@@ -6,7 +6,7 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { OrgTree } from '../../../preload/contract';
-import { buildTreeNodes } from './tree-nodes';
+import { buildTreeNodes, type TreeAnnotations } from './tree-nodes';
 import { allParentIds, flattenTree, initialExpanded } from './flatten-tree';
 import { isTypeAheadKey, treeKeyAction } from './tree-keys';
 import { rowDomId, TreeRowView } from './TreeRowView';
@@ -15,11 +15,12 @@ import { NodeDetails } from './NodeDetails';
 const ROW_HEIGHT = 34;
 const TYPE_AHEAD_RESET_MS = 700;
 
-export function OrgTreeView({ tree }: { tree: OrgTree }) {
-  const roots = useMemo(() => buildTreeNodes(tree), [tree]);
+export function OrgTreeView({ tree, annotations }: { tree: OrgTree; annotations?: TreeAnnotations }) {
+  const roots = useMemo(() => buildTreeNodes(tree, annotations), [tree, annotations]);
   const [expanded, setExpanded] = useState(() => initialExpanded(roots));
   const [query, setQuery] = useState('');
-  const rows = useMemo(() => flattenTree(roots, expanded, query), [roots, expanded, query]);
+  const [attentionOnly, setAttentionOnly] = useState(false);
+  const rows = useMemo(() => flattenTree(roots, expanded, query, attentionOnly), [roots, expanded, query, attentionOnly]);
   const [activeId, setActiveId] = useState('org');
   const [openId, setOpenId] = useState<string | null>(null);
   const typed = useRef({ text: '', at: 0 });
@@ -91,6 +92,10 @@ export function OrgTreeView({ tree }: { tree: OrgTree }) {
             value={query}
             onChange={(event) => setQuery(event.target.value)}
           />
+          <label className="check">
+            <input type="checkbox" checked={attentionOnly} onChange={(event) => setAttentionOnly(event.target.checked)} />
+            Needs attention
+          </label>
           <button type="button" onClick={() => setExpanded(new Set(allParentIds(roots)))}>
             Expand all
           </button>
@@ -98,7 +103,7 @@ export function OrgTreeView({ tree }: { tree: OrgTree }) {
             Collapse all
           </button>
           <span className="muted" role="status">
-            {query ? `${rows.length} matching rows` : ''}
+            {query || attentionOnly ? `${rows.length} matching rows` : ''}
           </span>
         </div>
         <div
@@ -126,7 +131,7 @@ export function OrgTreeView({ tree }: { tree: OrgTree }) {
             })}
           </div>
         </div>
-        {rows.length === 0 && <p className="muted tree-empty">Nothing matches “{query}”.</p>}
+        {rows.length === 0 && <p className="muted tree-empty">{attentionOnly && !query ? 'Nothing needs attention.' : `Nothing matches “${query}”.`}</p>}
       </section>
       <NodeDetails node={openNode} />
     </div>

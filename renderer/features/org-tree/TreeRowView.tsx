@@ -45,7 +45,7 @@ export function TreeRowView({ row, active, selected, style, onPick }: Props) {
       <span className="tree-label">{node.label}</span>
       {node.detail && <span className="tree-detail">{node.detail}</span>}
       {node.badges.map((badge) => (
-        <span key={badge} className={`badge badge-${badge.toLowerCase()}`}>
+        <span key={badge} className={`badge badge-${badge.toLowerCase().replace(/\s+/g, '-')}`}>
           {badge}
         </span>
       ))}

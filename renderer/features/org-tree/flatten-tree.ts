@@ -19,13 +19,16 @@ export interface TreeRow {
  * With a query, only nodes that match (or have a matching descendant) are kept, and their ancestors are
  * shown expanded so every match is visible.
  */
-export function flattenTree(roots: TreeNode[], expanded: ReadonlySet<string>, query = ''): TreeRow[] {
+export function flattenTree(roots: TreeNode[], expanded: ReadonlySet<string>, query = '', attentionOnly = false): TreeRow[] {
   const needle = query.trim().toLowerCase();
+  const filtering = needle !== '' || attentionOnly;
+  const matches = (node: TreeNode): boolean => (needle === '' || nodeMatches(node, needle)) && (!attentionOnly || node.warnings.length > 0);
+  const matchesDeep = (node: TreeNode): boolean => matches(node) || node.children.some(matchesDeep);
   const rows: TreeRow[] = [];
   const visit = (nodes: TreeNode[], level: number, parentId: string | null): void => {
-    const kept = needle ? nodes.filter((node) => matchesDeep(node, needle)) : nodes;
+    const kept = filtering ? nodes.filter(matchesDeep) : nodes;
     kept.forEach((node, index) => {
-      const isOpen = needle ? node.children.some((child) => matchesDeep(child, needle)) : expanded.has(node.id);
+      const isOpen = filtering ? node.children.some(matchesDeep) : expanded.has(node.id);
       const hasChildren = node.children.length > 0;
       rows.push({ node, level, posInSet: index + 1, setSize: kept.length, parentId, hasChildren, expanded: hasChildren && isOpen });
       if (hasChildren && isOpen) visit(node.children, level + 1, node.id);
@@ -37,10 +40,6 @@ export function flattenTree(roots: TreeNode[], expanded: ReadonlySet<string>, qu
 
 export function nodeMatches(node: TreeNode, needle: string): boolean {
   return `${node.label} ${node.detail} ${node.badges.join(' ')} ${node.searchText}`.toLowerCase().includes(needle);
-}
-
-function matchesDeep(node: TreeNode, needle: string): boolean {
-  return nodeMatches(node, needle) || node.children.some((child) => matchesDeep(child, needle));
 }
 
 /** Ids of every node with children: "expand all". */

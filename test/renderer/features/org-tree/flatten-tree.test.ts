@@ -47,3 +47,30 @@ describe('buildTreeNodes + flattenTree', () => {
     expect([...initialExpanded(roots, 5)]).toEqual(['org']);
   });
 });
+
+describe('annotations and the needs-attention filter', () => {
+  const annotated = buildTreeNodes(
+    { ...demoTree, organizationKeys: [{ id: 'apikey_01ORG', name: 'org-wide-bot', status: 'active', partialKeyHint: 'sk-ant-api03-Zz1...q0AA', createdAtMs: 0, expiresAtMs: null }] },
+    {
+      keyVerdicts: new Map([['apikey_01PROD', { verdict: 'dormant', reason: 'Unused for 45 days.' }], ['apikey_01OLD', { verdict: 'inactive', reason: 'The key is inactive.' }]]),
+      workspaceSpend: new Map([['wrkspc_01PROD', '123456.5']]),
+      currency: 'USD',
+    },
+  );
+
+  it('badges keys with their verdict and workspaces with month-to-date spend', () => {
+    const rows = flattenTree(annotated, new Set(allParentIds(annotated)));
+    expect(rows.find((row) => row.node.label === 'prod-backend')!.node.badges).toEqual(['Dormant']);
+    expect(rows.find((row) => row.node.label === 'Production')!.node.detail).toBe('2 members · 2 keys · $1,234.57 this month');
+  });
+
+  it('shows organization-scoped keys in their own group under the org', () => {
+    const rows = flattenTree(annotated, new Set(allParentIds(annotated)));
+    expect(labels(rows).slice(0, 3)).toEqual(['Acme Research', '  Organization API keys', '    org-wide-bot']);
+  });
+
+  it('"needs attention" keeps only flagged nodes and their ancestors (an inactive key is not flagged)', () => {
+    const rows = flattenTree(annotated, new Set(), '', true);
+    expect(labels(rows)).toEqual(['Acme Research', '  Production', '    API keys', '      prod-backend']);
+  });
+});

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, screenshot, seriousA11yViolations, type BrowserSession } from './browser';
+
+// The `mid` sandbox org (20 workspaces, 100 users, 300 keys): the views must stay usable and the tree's DOM small.
+let session: BrowserSession;
+beforeAll(async () => {
+  session = await openApp({ size: 'mid' });
+  await session.page.getByRole('button', { name: 'Explore the demo org' }).click();
+}, 180_000);
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('the mid-size org', () => {
+  it('keeps the tree virtualised: hundreds of rows, a few dozen in the DOM', async () => {
+    const { page } = session;
+    await page.getByRole('tree').waitFor();
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    const canvasHeight = await page.locator('.tree-canvas').evaluate((el) => el.getBoundingClientRect().height);
+    const rendered = await page.getByRole('treeitem').count();
+    expect(canvasHeight / 34).toBeGreaterThan(400);
+    expect(rendered).toBeLessThan(80);
+    // Walking to the end with the keyboard brings the last row into the DOM.
+    await page.getByRole('tree').focus();
+    await page.keyboard.press('End');
+    const last = await page.evaluate(() => document.getElementById(document.querySelector('[role="tree"]')!.getAttribute('aria-activedescendant')!) !== null);
+    expect(last).toBe(true);
+    await screenshot(page, 'org-tree-mid');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('lists every key in the inventory', async () => {
+    const { page } = session;
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'API keys' }).click();
+    await page.getByRole('region', { name: 'API keys table' }).waitFor();
+    expect(await page.locator('tbody tr').count()).toBeGreaterThanOrEqual(250);
+    await screenshot(page, 'keys-mid');
+    expect(session.problems).toEqual([]);
+  });
+});
