@@ -52,13 +52,14 @@ export function registerAuditCommands(program: Command, context: () => CliContex
     .argument('[query...]', 'the query; empty exports everything')
     .requiredOption('--format <format>', 'csv | jsonl', parseChoice(['csv', 'jsonl'] as const))
     .requiredOption('--out <file>', 'file to write (written as <file>.partial, renamed when complete)')
-    .action(async (words: string[], options: { format: 'csv' | 'jsonl'; out: string }) => {
+    .option('--spreadsheet-safe', "CSV for Excel/Sheets: prefix cells starting with = + - @ with ' so they never run as formulas")
+    .action(async (words: string[], options: { format: 'csv' | 'jsonl'; out: string; spreadsheetSafe?: boolean }) => {
       const ctx = context();
       const query = words.join(' ');
       const { exportAuditToFile } = await import('../../db/audit/export');
       const db = await deps.openDb(ctx.mirrorFile, { readonly: false });
       try {
-        const result = await exportAuditToFile(db, { query, format: options.format, file: options.out });
+        const result = await exportAuditToFile(db, { query, format: options.format, file: options.out, spreadsheetSafe: options.spreadsheetSafe ?? false });
         if (ctx.json) printJson(ctx.io, { query, format: options.format, file: result.file, count: result.count });
         else ctx.io.stdout.write(`Exported ${result.count} audit events to ${result.file}\n`);
       } catch (error) {

@@ -34,7 +34,16 @@ export function csvHeader(): string {
   return `${AUDIT_CSV_COLUMNS.join(',')}\r\n`;
 }
 
-export function csvRow(event: AuditEvent): string {
+export interface CsvOptions {
+  /**
+   * Prefix text cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) with `'`. Names in the
+   * trail come from org members, so a workspace called `=HYPERLINK(…)` is possible. Off by default because it
+   * changes the text (the export no longer round-trips exactly); on for files meant for Excel or Sheets.
+   */
+  spreadsheetSafe?: boolean;
+}
+
+export function csvRow(event: AuditEvent, options: CsvOptions = {}): string {
   const json = (value: unknown): string => (value === null || value === undefined ? '' : JSON.stringify(value));
   const cells: Array<string | number | null> = [
     event.id,
@@ -58,7 +67,13 @@ export function csvRow(event: AuditEvent): string {
     event.prevHash,
     event.hash,
   ];
-  return `${cells.map(csvCell).join(',')}\r\n`;
+  const safe = options.spreadsheetSafe ? cells.map((cell) => (typeof cell === 'string' ? defuseFormula(cell) : cell)) : cells;
+  return `${safe.map(csvCell).join(',')}\r\n`;
+}
+
+/** OWASP's advice for CSV injection: a leading formula character gets a leading apostrophe. */
+export function defuseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** Quotes a cell when it holds a comma, quote, CR or LF, or starts/ends with a space; doubles inner quotes. */
@@ -72,8 +87,8 @@ export function jsonlRow(event: AuditEvent): string {
   return `${JSON.stringify(event)}\n`;
 }
 
-export function formatExportRow(format: AuditExportFormat, event: AuditEvent): string {
-  return format === 'csv' ? csvRow(event) : jsonlRow(event);
+export function formatExportRow(format: AuditExportFormat, event: AuditEvent, options: CsvOptions = {}): string {
+  return format === 'csv' ? csvRow(event, options) : jsonlRow(event);
 }
 
 export function exportPreamble(format: AuditExportFormat): string {

@@ -19,14 +19,14 @@ const CHUNK_CHARS = 64 * 1024;
  */
 export async function streamAuditExport(
   db: Database.Database,
-  input: { query: string; format: AuditExportFormat },
+  input: { query: string; format: AuditExportFormat; spreadsheetSafe?: boolean },
   out: Writable,
 ): Promise<{ count: number }> {
   const query = toAuditQuery(input.query);
   let count = 0;
   let chunk = exportPreamble(input.format);
   for (const event of iterateAuditEvents(db, query)) {
-    chunk += formatExportRow(input.format, event);
+    chunk += formatExportRow(input.format, event, { spreadsheetSafe: input.spreadsheetSafe ?? false });
     count += 1;
     if (chunk.length >= CHUNK_CHARS) {
       const flowing = out.write(chunk);
@@ -53,7 +53,7 @@ export interface AuditExportOptions extends AuditStoreOptions {
  */
 export async function exportAuditToFile(
   db: Database.Database,
-  input: { query: string; format: AuditExportFormat; file: string },
+  input: { query: string; format: AuditExportFormat; file: string; spreadsheetSafe?: boolean },
   options: AuditExportOptions = {},
 ): Promise<{ count: number; file: string }> {
   toAuditQuery(input.query); // refuse a bad query before creating anything

@@ -74,6 +74,17 @@ describe('export round-trips', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
+  it('--spreadsheet-safe defuses a name that would run as a formula; the default keeps the text exact', async () => {
+    appendAuditEvents(env.db, [localDraft(9, { summary: '=HYPERLINK("http://evil.test","Q3 plan")' })], { now: fixedNow });
+    const safe = join(env.dir, 'safe.csv');
+    await exportAuditToFile(env.db, { query: 'type:settings.changed hyperlink', format: 'csv', file: safe, spreadsheetSafe: true }, { now: fixedNow });
+    const exact = join(env.dir, 'exact.csv');
+    await exportAuditToFile(env.db, { query: 'type:settings.changed hyperlink', format: 'csv', file: exact }, { now: fixedNow });
+    const summaryOf = (file: string) => parseCsv(readFileSync(file, 'utf8'))[1]![AUDIT_CSV_COLUMNS.indexOf('summary')];
+    expect(summaryOf(safe)).toBe(`'=HYPERLINK("http://evil.test","Q3 plan")`);
+    expect(summaryOf(exact)).toBe('=HYPERLINK("http://evil.test","Q3 plan")');
+  });
+
   it('a bad query creates no file and records nothing', async () => {
     const file = join(env.dir, 'bad.csv');
     await expect(exportAuditToFile(env.db, { query: 'before:soon', format: 'csv', file })).rejects.toThrow(AuditQueryError);

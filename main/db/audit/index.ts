@@ -1,0 +1,21 @@
+/**
+ * The audit trail's storage API (issue 8). Everything else in main/db/audit is an implementation detail.
+ * Pure parts (event model, normalisers, query language, export rows, chain and verify logic) live in core/audit.
+ */
+export type { AuditAppendResult, AuditStoreOptions } from './append';
+export {
+  appendAuditEvents,
+  appendComplianceActivitiesToAudit,
+  appendJournalEventsToAudit,
+  appendStoredJournalEventsToAudit,
+  readAuditTip,
+  recordLocalAuditAction,
+} from './append';
+export { catchUpJournalIntoAudit, type JournalCatchUpResult } from './journal-catch-up';
+export { AuditQueryError, countAuditEvents, iterateAuditEvents, searchAuditEvents, type AuditSearchPage } from './search';
+export { exportAuditToFile, streamAuditExport, type AuditExportOptions } from './export';
+export { verifyAuditChain, readAuditAnchor } from './verify';
+export { applyAuditRetention, purgeAuditOlderThan, type AuditPurgeResult } from './purge';
+export { AuditChainBrokenError, resetAuditHead } from './head-reset';
+export { defaultHeadPath } from './head-file';
+export { readIngestMark, writeIngestMark, type AuditFeed } from './ingest-marks';
