@@ -8,7 +8,8 @@
 // and the app falls back to the Node build only. It builds in a scratch copy of the package with
 // node-gyp, with npm's `nodedir` removed from the environment: with nodedir set, a "rebuild for
 // Electron" silently compiles against Node's headers (stack.md §7), so the result is checked for
-// Electron's ABI before it is staged.
+// Electron's ABI before it is staged. A failed compile is remembered for a day (last-failure.json) so
+// `npm start` does not spend a minute on it every time; `node main/tools/native-electron.mjs --force` retries.
 import { spawn } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,6 +18,7 @@ import { isMainModule, projectRoot } from './lib/project.mjs';
 
 const HEADERS_URL = 'https://electronjs.org/headers';
 const BUILD_TIMEOUT_MS = 10 * 60 * 1000;
+const FAILURE_MEMORY_MS = 24 * 60 * 60 * 1000; // a failed compile is not retried on every `npm start` for a day
 
 function readJson(file) {
   try {
@@ -66,6 +68,20 @@ export function isStagedCurrent(root, info, betterSqliteVersion) {
     marker?.abi === info.abi &&
     marker?.betterSqlite3 === betterSqliteVersion
   );
+}
+
+/** A compile failure remembered for this electron + better-sqlite3 pair within the last day, if any. */
+export function recentFailure(root, info, betterSqliteVersion, now = Date.now()) {
+  const failure = readJson(join(stagedDir(root, info.version), 'last-failure.json'));
+  if (failure?.betterSqlite3 !== betterSqliteVersion || failure?.abi !== info.abi) return undefined;
+  return now - Date.parse(failure.at) < FAILURE_MEMORY_MS ? failure : undefined;
+}
+
+function rememberFailure(root, info, betterSqliteVersion, reason) {
+  const dir = stagedDir(root, info.version);
+  mkdirSync(dir, { recursive: true });
+  const failure = { electron: info.version, abi: info.abi, betterSqlite3: betterSqliteVersion, reason, at: new Date().toISOString() };
+  writeFileSync(join(dir, 'last-failure.json'), `${JSON.stringify(failure, null, 2)}\n`);
 }
 
 /** node-gyp's environment for an Electron build: npm's nodedir removed, Electron as the target. */
@@ -130,7 +146,7 @@ function findNodeGyp(root) {
  * Builds and stages the Electron-ABI binding. Resolves { status, message } with status
  * 'current' | 'staged' | 'unavailable'; never rejects.
  */
-export async function stageElectronBinding({ root = projectRoot, env = process.env, timeoutMs = BUILD_TIMEOUT_MS } = {}) {
+export async function stageElectronBinding({ root = projectRoot, env = process.env, timeoutMs = BUILD_TIMEOUT_MS, force = false } = {}) {
   const info = electronInfo(root);
   const packageDir = join(root, 'node_modules', 'better-sqlite3');
   const betterSqliteVersion = readJson(join(packageDir, 'package.json'))?.version;
@@ -139,6 +155,10 @@ export async function stageElectronBinding({ root = projectRoot, env = process.e
   }
   if (isStagedCurrent(root, info, betterSqliteVersion)) {
     return { status: 'current', message: `Electron ${info.version} build of better-sqlite3 is staged.` };
+  }
+  const failed = force ? undefined : recentFailure(root, info, betterSqliteVersion);
+  if (failed) {
+    return { status: 'unavailable', message: `the last build for Electron ${info.version} failed (${failed.reason}); Node build only. Retry: node main/tools/native-electron.mjs --force` };
   }
   const nodeGyp = findNodeGyp(root);
   if (!nodeGyp) return { status: 'unavailable', message: 'node-gyp is not installed; Node build only.' };
@@ -156,10 +176,13 @@ export async function stageElectronBinding({ root = projectRoot, env = process.e
     cpSync(packageDir, scratch, { recursive: true, filter: (src) => !src.startsWith(join(packageDir, 'build')) });
     const result = await runQuiet(process.execPath, [nodeGyp, 'rebuild', '--release', ...target], { cwd: scratch, env: buildEnv, timeoutMs });
     if (result.code !== 0) {
-      return { status: 'unavailable', message: `could not build for Electron ${info.version} (${summarizeFailure(result.log)}); Node build only.` };
+      const reason = summarizeFailure(result.log);
+      rememberFailure(root, info, betterSqliteVersion, reason);
+      return { status: 'unavailable', message: `could not build for Electron ${info.version} (${reason}); Node build only.` };
     }
     const built = join(scratch, 'build', 'Release', 'better_sqlite3.node');
     if (!existsSync(built) || !exportsAbi(readFileSync(built), info.abi)) {
+      rememberFailure(root, info, betterSqliteVersion, `the result did not target Electron's ABI ${info.abi}`);
       return { status: 'unavailable', message: `the build did not target Electron's ABI ${info.abi}; Node build only.` };
     }
     const dir = stagedDir(root, info.version);
@@ -167,6 +190,7 @@ export async function stageElectronBinding({ root = projectRoot, env = process.e
     copyFileSync(built, join(dir, 'better_sqlite3.node'));
     const marker = { electron: info.version, abi: info.abi, betterSqlite3: betterSqliteVersion, builtAt: new Date().toISOString() };
     writeFileSync(join(dir, 'better_sqlite3.json'), `${JSON.stringify(marker, null, 2)}\n`);
+    rmSync(join(dir, 'last-failure.json'), { force: true });
     return { status: 'staged', message: `staged better-sqlite3 ${betterSqliteVersion} for Electron ${info.version} (ABI ${info.abi}).` };
   } catch (error) {
     return { status: 'unavailable', message: `could not stage the Electron build (${error instanceof Error ? error.message : String(error)}); Node build only.` };
@@ -177,7 +201,7 @@ export async function stageElectronBinding({ root = projectRoot, env = process.e
 }
 
 if (isMainModule(import.meta.url)) {
-  stageElectronBinding().then((result) => {
+  stageElectronBinding({ force: process.argv.includes('--force') }).then((result) => {
     console.log(`native-electron: ${result.message}`);
     process.exit(0);
   });

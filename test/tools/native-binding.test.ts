@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { betterSqliteNativeBinding, stagedElectronBindingPath } from '../../main/db/native-binding';
-import { electronBuildEnv, exportsAbi, isStagedCurrent, stagedDir, summarizeFailure } from '../../main/tools/native-electron.mjs';
+import { electronBuildEnv, exportsAbi, isStagedCurrent, recentFailure, stageElectronBinding, stagedDir, summarizeFailure } from '../../main/tools/native-electron.mjs';
 
 let dir: string | undefined;
 afterEach(() => {
@@ -67,5 +67,39 @@ describe('native-electron staging checks', () => {
     const log = 'gyp http GET https://electronjs.org/headers/v41.7.1/node-v41.7.1-headers.tar.gz\ngyp ERR! stack Error: ... is related to network connectivity.\n';
     expect(summarizeFailure(log)).toBe('the Electron headers could not be downloaded from https://electronjs.org/headers/v41.7.1/node-v41.7.1-headers.tar.gz');
     expect(summarizeFailure('gyp ERR! stack Error: `make` failed with exit code: 2\ngyp ERR! not ok')).toBe('Error: `make` failed with exit code: 2');
+  });
+});
+
+describe('stageElectronBinding (no compile)', () => {
+  function fakeProject() {
+    dir = mkdtempSync(join(tmpdir(), 'native-stage-'));
+    mkdirSync(join(dir, 'node_modules', 'electron'), { recursive: true });
+    mkdirSync(join(dir, 'node_modules', 'better-sqlite3'), { recursive: true });
+    writeFileSync(join(dir, 'node_modules', 'electron', 'package.json'), '{"version":"41.7.1"}');
+    writeFileSync(join(dir, 'node_modules', 'electron', 'abi_version'), '145');
+    writeFileSync(join(dir, 'node_modules', 'better-sqlite3', 'package.json'), '{"version":"12.11.1"}');
+    mkdirSync(stagedDir(dir, '41.7.1'), { recursive: true });
+    return dir;
+  }
+  const info = { version: '41.7.1', abi: '145' };
+
+  it('is a no-op when the staged build is current', async () => {
+    const root = fakeProject();
+    writeFileSync(join(stagedDir(root, '41.7.1'), 'better_sqlite3.node'), 'binary');
+    writeFileSync(join(stagedDir(root, '41.7.1'), 'better_sqlite3.json'), JSON.stringify({ electron: '41.7.1', abi: '145', betterSqlite3: '12.11.1' }));
+    expect((await stageElectronBinding({ root })).status).toBe('current');
+  });
+
+  it('does not retry a compile that failed within the last day, unless forced', async () => {
+    const root = fakeProject();
+    const failure = { electron: '41.7.1', abi: '145', betterSqlite3: '12.11.1', reason: 'make failed', at: new Date().toISOString() };
+    writeFileSync(join(stagedDir(root, '41.7.1'), 'last-failure.json'), JSON.stringify(failure));
+    const result = await stageElectronBinding({ root });
+    expect(result).toMatchObject({ status: 'unavailable' });
+    expect(result.message).toMatch(/last build .* failed \(make failed\).*--force/);
+    expect(recentFailure(root, info, '12.11.1', Date.now() + 25 * 60 * 60 * 1000)).toBeUndefined();
+    expect(recentFailure(root, info, '12.12.0')).toBeUndefined();
+    // Forced, it goes on to the build; this fake project has no node-gyp, so it stops there.
+    expect((await stageElectronBinding({ root, force: true })).message).toMatch(/node-gyp is not installed/);
   });
 });
