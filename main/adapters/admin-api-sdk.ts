@@ -9,9 +9,10 @@ import { ReportPageCursor, type AbstractPage } from '@anthropic-ai/sdk/paginatio
 import type { z } from 'zod';
 import { AdminApiError } from '../core/api-error';
 import type { ApiClaudeCodeRecord, ApiCostResult, ApiReportBucket, ApiUsageResult } from '../core/api-types';
-import { checkBaseUrl } from '../core/base-url';
+import { checkBaseUrl, PRODUCTION_BASE_URL } from '../core/base-url';
 import type { AdminApiPort, ApiPage, CostReportQuery, ListRoute, ListRoutes, UsageReportQuery } from '../core/ports';
 import { toAdminApiError } from './admin-api/errors';
+import { proxyFetchFromEnv } from './admin-api/proxy-fetch';
 import * as S from './admin-api/schemas';
 
 export interface CreateAdminApiOptions {
@@ -21,6 +22,8 @@ export interface CreateAdminApiOptions {
   maxRetries?: number;
   /** Per-request timeout in ms. Default 60 s. */
   timeoutMs?: number;
+  /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read from (default: process.env). */
+  env?: Record<string, string | undefined>;
 }
 
 const PAGE_LIMIT = 100;
@@ -32,9 +35,12 @@ export function createAdminApi(opts: CreateAdminApiOptions): AdminApiPort {
   const base = checkBaseUrl(opts.baseURL);
   if (!base.ok) throw new Error(`refusing base URL: ${base.reason}`);
   let requests = 0;
+  // A loopback sandbox is reached directly; only the real API goes through a configured proxy.
+  const proxied = base.url === PRODUCTION_BASE_URL ? proxyFetchFromEnv(opts.env ?? process.env) : null;
+  const send = proxied ?? fetch;
   const countingFetch: typeof fetch = (input, init) => {
     requests += 1;
-    return fetch(input, init);
+    return send(input, init);
   };
   const client = new Anthropic({
     apiKey: opts.apiKey,
