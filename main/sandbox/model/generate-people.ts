@@ -28,12 +28,24 @@ export interface People {
 
 export function generatePeople(seed: number, count: number, domain: string, historyStartMs: number, nowMs: number): People {
   const names = new Set<string>();
+  const firstNames = new Set<string>();
   const makePerson = (label: string, index: number) => {
     const rng = rngFor(seed, label, index);
-    let name = `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
-    for (let n = 2; names.has(name); n++) name = `${name.split(' #')[0]} #${n}`;
+    // redraw a few times to avoid repeated first names (small orgs) and repeated full names (any org)
+    let first = rng.pick(FIRST_NAMES);
+    let last = rng.pick(LAST_NAMES);
+    for (let tries = 0; tries < 8 && (names.has(`${first} ${last}`) || (firstNames.has(first) && firstNames.size < FIRST_NAMES.length)); tries++) {
+      first = rng.pick(FIRST_NAMES);
+      last = rng.pick(LAST_NAMES);
+    }
+    let name = `${first} ${last}`;
+    let local = `${first}.${last}`.toLowerCase();
+    for (let n = 2; names.has(name); n++) {
+      name = `${first} ${last} ${n}`;
+      local = `${first}.${last}${n}`.toLowerCase();
+    }
     names.add(name);
-    const local = name.toLowerCase().replace(/ #(\d+)$/, '$1').replace(/[^a-z0-9]+/g, '.');
+    firstNames.add(first);
     return { rng, name, email: `${local}@${domain}` };
   };
   const span = nowMs - historyStartMs;
@@ -52,16 +64,29 @@ export function generatePeople(seed: number, count: number, domain: string, hist
     id: makeId('user', gone.rng), email: gone.email, name: gone.name, role: 'developer',
     addedAtMs: historyStartMs - 60 * DAY_MS, removedAtMs: nowMs - 30 * DAY_MS,
   };
-  return { users, removedUser, invites: generateInvites(seed, Math.max(5, Math.round(count / 8)), domain, nowMs, makePerson) };
+  return { users, removedUser, invites: generateInvites(seed, Math.max(5, Math.round(count / 8)), domain, nowMs, makePerson, users) };
 }
 
 function generateInvites(
   seed: number, count: number, domain: string, nowMs: number,
   makePerson: (label: string, i: number) => { name: string; email: string },
+  users: UserRec[],
 ): InviteRec[] {
   const invites: InviteRec[] = [];
+  let accepted = 0;
   for (let i = 0; i < count; i++) {
     const rng = rngFor(seed, 'invite', i);
+    if (i % 5 === 3) {
+      // an accepted invite belongs to a user who joined through it
+      const joiner = users[users.length - 1 - accepted++];
+      if (joiner) {
+        invites.push({
+          id: makeId('invite', rng), email: joiner.email, role: ['user', 'developer', 'billing', 'claude_code_user'].includes(joiner.role) ? joiner.role : 'user',
+          invitedAtMs: joiner.addedAtMs - 2 * DAY_MS, status: 'accepted', acceptedAtMs: joiner.addedAtMs, rbacGroupIds: [],
+        });
+        continue;
+      }
+    }
     const { email } = makePerson('invitee', i);
     // cycle through: pending (recent), pending soon to expire, expired, accepted, deleted
     const kind = i % 5;
