@@ -79,7 +79,8 @@ export function activeWindow(source: UsageSource, historyStartMs: number, nowMs:
 export class DayUsageCache {
   private readonly memo = new Map<string, Map<number, DayUsage>>();
   private size = 0;
-  constructor(private readonly seed: number, private readonly max = 400_000) {}
+  // bounded: about a third of entries are active days holding a few rows each (tens of MB at most)
+  constructor(private readonly seed: number, private readonly max = 150_000) {}
 
   get(source: UsageSource, dayStartMs: number): DayUsage {
     let perSource = this.memo.get(source.id);
