@@ -142,10 +142,7 @@ export function whereClause(query: AuditQuery, after: AuditPageCursor | null): {
   } else if (query.text.length) {
     clauses.push('0'); // only punctuation was typed: nothing can match it
   }
-  anyOf(query.actor, (value) => ({
-    sql: "(actor_id = ? OR actor_kind = ? OR actor_email LIKE ? ESCAPE '\\' OR actor_name LIKE ? ESCAPE '\\')",
-    params: [value, value.toLowerCase(), `${escapeLike(value)}%`, `${escapeLike(value)}%`],
-  }));
+  anyOf(query.actor, actorClause);
   anyOf(query.type, (value) =>
     value.endsWith('*')
       ? { sql: "type LIKE ? ESCAPE '\\'", params: [`${escapeLike(value.slice(0, -1).toLowerCase())}%`] }
@@ -166,10 +163,25 @@ export function whereClause(query: AuditQuery, after: AuditPageCursor | null): {
     params.push(query.beforeMs);
   }
   if (after) {
-    clauses.push('(at_ms < ? OR (at_ms = ? AND id < ?))');
-    params.push(after.atMs, after.atMs, after.id);
+    // A row-value comparison, so the index seeks straight to the page instead of scanning the pages before it.
+    clauses.push('(at_ms, id) < (?, ?)');
+    params.push(after.atMs, after.id);
   }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/**
+ * `actor:` with an e-mail address or an API id uses the indexed column alone (who-did-what is the access review's
+ * main question); anything else matches an id or kind exactly, or an e-mail or name by prefix, ignoring case.
+ */
+function actorClause(value: string): { sql: string; params: unknown[] } {
+  if (value.includes('@')) return { sql: 'actor_email = ? COLLATE NOCASE', params: [value] };
+  if (/^(user|apikey|svac)_/.test(value)) return { sql: 'actor_id = ?', params: [value] };
+  const prefix = `${escapeLike(value)}%`;
+  return {
+    sql: "(actor_id = ? OR actor_kind = ? OR actor_email LIKE ? ESCAPE '\\' OR actor_name LIKE ? ESCAPE '\\')",
+    params: [value, value.toLowerCase(), prefix, prefix],
+  };
 }
 
 /**

@@ -48,6 +48,8 @@ CREATE INDEX audit_events_by_time ON audit_events (at_ms, id);
 CREATE INDEX audit_events_by_type ON audit_events (type, at_ms);
 CREATE INDEX audit_events_by_workspace ON audit_events (workspace_id, at_ms) WHERE workspace_id IS NOT NULL;
 CREATE INDEX audit_events_by_key ON audit_events (key_id, at_ms) WHERE key_id IS NOT NULL;
+CREATE INDEX audit_events_by_actor_id ON audit_events (actor_id, at_ms) WHERE actor_id IS NOT NULL;
+CREATE INDEX audit_events_by_actor_email ON audit_events (actor_email COLLATE NOCASE, at_ms) WHERE actor_email IS NOT NULL;
 
 CREATE TABLE audit_anchors (
   id INTEGER PRIMARY KEY,

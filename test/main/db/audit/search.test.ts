@@ -28,6 +28,7 @@ describe('search with qualifiers and text', () => {
     ['', [4, 3, 2, 1]],
     ['actor:ada@example.com', [1]],
     ['actor:ADA', [1]],
+    ['actor:ADA@Example.com', [1]],
     ['actor:user_ada', [1]],
     ['actor:local_admin', [4]],
     ['type:api_key.changed', [2]],
