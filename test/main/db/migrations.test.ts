@@ -19,6 +19,20 @@ describe('migrations', () => {
     expect(db.prepare('SELECT amount_nanocents AS a FROM spend_limits').safeIntegers(true).get()).toEqual({ a: 50_000_000_000_000n });
   });
 
+  it('0003 create-report-tables: a version-2 mirror keeps its data and gains report tables keyed on bucket + group', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(2));
+    db.prepare(`INSERT INTO users VALUES ('user_1', 'a@example.com', 'A', 'user', 1, 2, 3, 4)`).run();
+    expect(migrate(db, upTo(3))).toEqual([3]);
+    expect(db.prepare('SELECT id FROM users').all()).toEqual([{ id: 'user_1' }]);
+    const insert = db.prepare(
+      `INSERT INTO cost_daily (bucket_start_ms, group_key, workspace_id, currency, amount_nanocents, fetched_at_ms) VALUES (0, '[null]', NULL, 'USD', ?, 1)`,
+    );
+    insert.run(123_789_120_000n);
+    expect(() => insert.run(1n)).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => db.prepare(`INSERT INTO report_coverage VALUES ('cost_daily', 10, 5)`).run()).toThrow(/CHECK/);
+  });
+
   it('runs all pending migrations in one transaction: a failing one leaves the file at its old version', () => {
     const db = new Database(':memory:');
     migrate(db, upTo(1));
