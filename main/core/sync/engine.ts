@@ -187,7 +187,8 @@ async function fetchResource(
       await runEntityPass(passDeps, 'workspaces', '', { includeDefault: true, includeArchived: true }, ctx, tally);
       return detectDefaultWorkspace(passDeps, tally);
     case 'workspace_members':
-      for (const workspaceId of store.activeWorkspaceIds()) {
+      // Archived workspaces keep their members in the API; the mirror must hold exactly what it lists.
+      for (const workspaceId of store.allWorkspaceIds()) {
         await runEntityPass(passDeps, 'workspace_members', workspaceId, { workspaceId }, ctx, tally);
       }
       return;
