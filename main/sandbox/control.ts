@@ -91,6 +91,9 @@ function route(deps: ControlDeps, method: string, path: string, body: unknown): 
       if (enabled) state.activity.enabledAtMs ??= state.clock.nowMs();
       return { enabled };
     }
+    case 'POST /spend-limit-writes':
+      state.spendLimitWrites = parseBody(z.object({ enabled: z.boolean() }), body).enabled;
+      return { spendLimitWrites: state.spendLimitWrites };
     case 'POST /key-shape':
       state.keyShape = parseBody(z.object({ keyShape: z.enum(['new', 'legacy', 'both']) }), body).keyShape;
       return { keyShape: state.keyShape };

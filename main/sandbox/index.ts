@@ -33,6 +33,8 @@ export interface SandboxOptions {
   now?: Date;                    // virtual clock start; runs with real time unless set/advanced
   /** API-key object shape: 'new' (SDK 1.12.0, default), 'legacy' (top-level workspace_id), 'both' */
   keyShape?: KeyShape;
+  /** the org is in the early-access preview for spend-limit writes (default false: POST/DELETE answer 403) */
+  spendLimitWrites?: boolean;
   /** the virtual clock stands still at `now` until set/advanced (tests) */
   freezeClock?: boolean;
   /** seeded org events as virtual hours pass (default true) */
@@ -71,6 +73,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     eventsThroughMs: nowMs,
     eventsOriginMs: nowMs,
     requestLog: [],
+    spendLimitWrites: opts.spendLimitWrites ?? false,
   };
   backfillActivities(model, state.activity, nowMs);
   const faults = new FaultInjector(seed, [...(opts.faultsFile ? loadFaultsFile(opts.faultsFile) : []), ...(opts.faults ?? [])]);

@@ -36,6 +36,8 @@ export interface SandboxState {
   /** seeded events fall on whole hours counted from this instant (the start) */
   eventsOriginMs: number;
   requestLog: RequestLogEntry[];
+  /** Spend-limit writes through the Admin API are an early-access preview for Console orgs (403 without it). */
+  spendLimitWrites: boolean;
 }
 
 /** Who made a change arriving through the Admin API. */

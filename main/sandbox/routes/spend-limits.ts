@@ -1,6 +1,7 @@
 // Spend limits (admin-api.md §3.8). The list needs `anthropic-beta: spend-limit-reads-2026-09-26` (404 without, as
 // if the route did not exist). This org is a Console org: it writes organization/workspace monthly limits;
-// user-scoped limits and effective summaries are Claude Enterprise only. All spend-limit routes share 60 req/min.
+// user-scoped limits and effective summaries are Claude Enterprise only; writes need the early-access preview
+// (option spendLimitWrites). All spend-limit routes share 60 req/min.
 import { z } from 'zod';
 import { parseBody } from '../body';
 import { ApiError, badRequest, notFound } from '../errors';
@@ -45,6 +46,13 @@ function find(ctx: RequestContext): SpendLimitRec {
   return rec;
 }
 
+function assertWritesEnabled(ctx: RequestContext): void {
+  if (!ctx.state.spendLimitWrites) {
+    throw new ApiError(403, 'permission_error', 'Spend limit writes through the Admin API are not enabled for this organization.',
+      'spend_limits_admin_api_writes_not_enabled');
+  }
+}
+
 const sameScope = (a: SpendScope, b: SpendScope) => JSON.stringify(a) === JSON.stringify(b);
 const enterpriseOnly = (what: string) =>
   badRequest(`${what} are only available for Claude Enterprise organizations.`, 'organization_type_not_supported');
@@ -84,6 +92,7 @@ export const spendLimitRoutes: RouteDef[] = [
     path: '/v1/organizations/spend_limits',
     handler: (ctx) => {
       throttle(ctx);
+      assertWritesEnabled(ctx);
       const req = parseBody(z.object({
         scope: z.union([
           z.object({ type: z.literal('organization') }),
@@ -116,6 +125,7 @@ export const spendLimitRoutes: RouteDef[] = [
     path: '/v1/organizations/spend_limits/:spend_limit_id',
     handler: (ctx) => {
       throttle(ctx);
+      assertWritesEnabled(ctx);
       const rec = find(ctx);
       if (rec.scope.type === 'usage_tier') throw badRequest('usage_tier spend limits are read-only.');
       ctx.state.model.spendLimits.delete(rec.id);

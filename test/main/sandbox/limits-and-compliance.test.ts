@@ -92,7 +92,15 @@ describe('spend limits', () => {
     expect(new Set(limits.map((l) => l.scope.type))).toEqual(new Set(['usage_tier', 'organization', 'workspace']));
   });
 
+  it('refuses writes with 403 spend_limits_admin_api_writes_not_enabled unless the org is in the preview', async () => {
+    const ws = (await workspaces()).find((w) => w.name === 'Staging')!;
+    const err = await client.beta.organization.spendLimits.set({ scope: { type: 'workspace', workspace_id: ws.id }, amount: '25000' } as never).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Anthropic.PermissionDeniedError);
+    expect((err as { errorCode: string }).errorCode).toBe('spend_limits_admin_api_writes_not_enabled');
+  });
+
   it('upserts organization and workspace monthly limits, deletes them, keeps usage_tier read-only', async () => {
+    sandbox.state.spendLimitWrites = true;
     const ws = (await workspaces()).find((w) => w.name === 'Staging')!;
     const set = api.spendLimit.parse(await client.beta.organization.spendLimits.set({ scope: { type: 'workspace', workspace_id: ws.id }, amount: '25000' } as never));
     const again = await client.beta.organization.spendLimits.set({ scope: { type: 'workspace', workspace_id: ws.id }, amount: '30000' } as never);
@@ -107,6 +115,16 @@ describe('spend limits', () => {
     const res = await rawGet(sandbox, '/v1/organizations/spend_limits/effective');
     expect(res.status).toBe(400);
     expect(api.errorBody.parse(res.body).error.details?.error_code).toBe('organization_type_not_supported');
+    await expect(all(client.beta.organization.spendLimits.effective.list())).rejects.toBeInstanceOf(Anthropic.OrganizationTypeNotSupportedError);
+  });
+
+  it('shares 60 requests per minute across spend-limit routes, then answers 429 with retry-after', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) statuses.push((await rawGet(sandbox, '/v1/organizations/spend_limits', { 'anthropic-beta': 'spend-limit-reads-2026-09-26' })).status);
+    expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);
+    const last = await rawGet(sandbox, '/v1/organizations/spend_limits/effective');
+    expect(last.status).toBe(429);
+    expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });
 
