@@ -62,5 +62,19 @@ export async function storedKey(ctx: CliContext): Promise<string> {
       NO_CREDENTIAL_EXIT,
     );
   }
+  if (resolved.source === 'env') await refuseKeyOfAnotherOrg(ctx, resolved.key);
   return resolved.key;
+}
+
+/**
+ * A profile is bound to one org. A stored key was checked when it was stored; a key from ANTHROPIC_ADMIN_KEY is
+ * checked here (one cheap GET /v1/organizations/me) before it can write another org's data into this profile.
+ */
+async function refuseKeyOfAnotherOrg(ctx: CliContext, key: string): Promise<void> {
+  const { createProfilesFile } = await import('../../adapters/profiles-file');
+  const registry = createProfilesFile(ctx.dataDir).read();
+  if (!registry.profiles.some((p) => p.id === ctx.profileId && p.orgId)) return;
+  const { createSdkVerifier } = await import('./key');
+  const { assertKeyMatchesProfile } = await import('../../core/vault/connect-key');
+  assertKeyMatchesProfile(registry, ctx.profileId, await createSdkVerifier(ctx.baseUrl)(key));
 }
