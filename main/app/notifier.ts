@@ -3,8 +3,8 @@
  * Clicking one opens the window on the episode's view. Texts come from the alert core, which names workspaces
  * and keys by name; every title and body still passes through redactSecrets, so no key can reach the desktop.
  *
- * A burst (first launch, a sync after a long night) shows the most severe few one by one and folds the rest into
- * one summary, so the admin is told about everything once without a wall of notifications.
+ * A burst (first launch, a sync after a long night) shows the three most severe one by one and folds the rest
+ * into one summary, so the admin is told about everything once without a wall of notifications.
  */
 import type { NotificationConstructorOptions } from 'electron';
 import type { AlertView, Digest, Episode, Severity } from '../core/alerts/index';
@@ -31,9 +31,9 @@ const URGENCY: Record<Severity, NotificationConstructorOptions['urgency']> = { c
 /** Most severe first, then oldest; the first few are shown one by one, the rest summarised. */
 export function planNotifications(episodes: readonly Episode[]): { individual: Episode[]; summarized: Episode[] } {
   const sorted = [...episodes].sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || a.openedAtMs - b.openedAtMs);
-  if (sorted.length <= MAX_INDIVIDUAL_NOTIFICATIONS) return { individual: sorted, summarized: [] };
-  const individual = sorted.slice(0, MAX_INDIVIDUAL_NOTIFICATIONS - 1);
-  return { individual, summarized: sorted.slice(MAX_INDIVIDUAL_NOTIFICATIONS - 1) };
+  // One left over would make a summary of one: show it as itself.
+  if (sorted.length <= MAX_INDIVIDUAL_NOTIFICATIONS + 1) return { individual: sorted, summarized: [] };
+  return { individual: sorted.slice(0, MAX_INDIVIDUAL_NOTIFICATIONS), summarized: sorted.slice(MAX_INDIVIDUAL_NOTIFICATIONS) };
 }
 
 export function episodeNotification(episode: Episode): NotificationConstructorOptions {

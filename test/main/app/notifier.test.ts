@@ -69,20 +69,36 @@ describe('the Electron notifier', () => {
     expect(electron.notifications[0]!.options).toMatchObject({ silent: true, urgency: 'low' });
   });
 
-  it('folds a burst into the most severe few plus one summary, and reports every episode as shown', () => {
+  it('folds a burst into the three most severe plus one summary, and reports every episode as shown', () => {
     const burst = [episode('i1', 'info'), episode('w1', 'warning'), episode('c1', 'critical'), episode('i2', 'info'), episode('w2', 'warning', { openedAtMs: NOW - 1 }), episode('i3', 'info')];
     const plan = planNotifications(burst);
-    expect(plan.individual.map((e) => e.conditionId)).toEqual(['c1', 'w2']);
-    expect(plan.summarized.map((e) => e.conditionId)).toEqual(['w1', 'i1', 'i2', 'i3']);
+    expect(plan.individual.map((e) => e.conditionId)).toEqual(['c1', 'w2', 'w1']);
+    expect(plan.summarized.map((e) => e.conditionId)).toEqual(['i1', 'i2', 'i3']);
     const shown = notifier().notifyEpisodes(burst);
     expect(shown.sort()).toEqual(burst.map((e) => e.id).sort());
-    expect(electron.notifications).toHaveLength(MAX_INDIVIDUAL_NOTIFICATIONS);
-    const summary = electron.notifications[2]!;
-    expect(summary.options.title).toBe('4 more alerts');
-    expect(summary.options.body).toBe(['Key "key-w1" expires in 6 days', 'Key "key-i1" expires in 6 days', 'Key "key-i2" expires in 6 days', 'Key "key-i3" expires in 6 days'].join('\n'));
-    expect(summary.options.urgency).toBe('normal');
+    expect(electron.notifications).toHaveLength(MAX_INDIVIDUAL_NOTIFICATIONS + 1);
+    const summary = electron.notifications[3]!;
+    expect(summary.options).toEqual({
+      title: '3 more alerts',
+      body: ['Key "key-i1" expires in 6 days', 'Key "key-i2" expires in 6 days', 'Key "key-i3" expires in 6 days'].join('\n'),
+      silent: true,
+      urgency: 'low',
+    });
     summary.click();
     expect(opened).toEqual([null]);
+  });
+
+  it('shows four due episodes one by one rather than a summary of one; seven as three and a summary of four', () => {
+    const four = ['a', 'b', 'c', 'd'].map((id) => episode(id, 'warning'));
+    expect(planNotifications(four)).toEqual({ individual: four, summarized: [] });
+    const seven = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => episode(id, 'warning'));
+    notifier().notifyEpisodes(seven);
+    expect(electron.notifications).toHaveLength(4);
+    expect(electron.notifications.at(-1)!.options).toMatchObject({
+      title: '4 more alerts',
+      body: ['d', 'e', 'f', 'g'].map((id) => `Key "key-${id}" expires in 6 days`).join('\n'),
+      urgency: 'normal',
+    });
   });
 
   it('shows nothing and reports nothing shown where notifications are not supported', () => {

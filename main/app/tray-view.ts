@@ -1,0 +1,46 @@
+/**
+ * What the tray shows, read from the open mirror: icon state, tooltip (org and sync age) and the menu template.
+ * No Electron here; tray.ts applies the view.
+ */
+import type Database from 'better-sqlite3';
+import { assessHealth, openEpisodes, summarizeMonthSpend } from '../core/alerts/index';
+import { loadAlertRules, loadEpisodes, readAlertInputs } from '../db/alerts/index';
+import { pausedUntilMs } from './alert-cycle';
+import { trayIconState, trayTooltip, type TrayView } from './tray';
+import { buildTrayMenuTemplate, type TrayMenuActions } from './tray-menu';
+
+export interface TrayMoment {
+  nowMs: number;
+  timeZone: string;
+  syncing: boolean;
+  canSync: boolean;
+}
+
+/** The view before the mirror is open: offline, "not synced yet". */
+function emptyView(moment: TrayMoment, actions: TrayMenuActions): TrayView {
+  const { nowMs, timeZone, syncing, canSync } = moment;
+  return {
+    state: trayIconState({ syncing, offline: true, alerting: false }),
+    tooltip: trayTooltip({ orgName: null, lastSyncAtMs: null, nowMs, syncing, credentialInvalid: false }),
+    menu: buildTrayMenuTemplate({ orgName: null, spend: null, openAlerts: [], pausedUntilMs: null, syncing, canSync, nowMs, timeZone }, actions),
+  };
+}
+
+export function readTrayView(db: Database.Database | null, moment: TrayMoment, actions: TrayMenuActions): TrayView {
+  if (db === null) return emptyView(moment, actions);
+  const { nowMs, timeZone, syncing } = moment;
+  const rules = loadAlertRules(db, timeZone);
+  const inputs = readAlertInputs(db, nowMs, rules);
+  const orgName = inputs.sync.lastSuccessAtMs === null ? null : inputs.org.name;
+  const open = openEpisodes(loadEpisodes(db));
+  const spend = orgName === null ? null : summarizeMonthSpend(inputs, rules, nowMs);
+  return {
+    state: trayIconState({
+      syncing,
+      offline: assessHealth(inputs, rules, nowMs).problems.length > 0,
+      alerting: open.some((episode) => episode.severity !== 'info'),
+    }),
+    tooltip: trayTooltip({ orgName, lastSyncAtMs: inputs.sync.lastSuccessAtMs, nowMs, syncing, credentialInvalid: inputs.sync.credentialInvalid }),
+    menu: buildTrayMenuTemplate({ ...moment, orgName, spend, openAlerts: open, pausedUntilMs: pausedUntilMs(db, nowMs) }, actions),
+  };
+}
