@@ -36,7 +36,7 @@ export const memberWriteRoutes: RouteDef[] = [
       if (req.workspace_role === 'workspace_billing') throw badRequest("workspace_role: 'workspace_billing' cannot be assigned when adding a member");
       const ws = writableWorkspace(ctx);
       const user = findUser(ctx.state.model, req.user_id);
-      if (ctx.state.model.members.get(ws.id)?.has(user.id)) throw badRequest(`User ${user.id} is already a member of this workspace.`, 'already_member');
+      if (ctx.state.model.members.get(ws.id)?.has(user.id)) throw badRequest(`User ${user.id} is already a member of this workspace.`);
       addMember(actionCtx(ctx), ws, user, req.workspace_role);
       return memberObject({ userId: user.id, workspaceId: ws.id, role: req.workspace_role });
     },

@@ -80,10 +80,11 @@ describe('invites', () => {
   it('refuses admin invites, members and duplicate pending invites, and deleting accepted or expired ones', async () => {
     const member = (await users())[0]!;
     await badRequest(client.beta.organization.invites.create({ email: 'x@example.com', role: 'admin' as 'user' }));
-    const dup = await client.beta.organization.invites.create({ email: member.email, role: 'user' }).catch((e: unknown) => e);
-    expect((dup as { error?: { error?: { details?: { error_code?: string } } } }).error?.error?.details?.error_code).toBe('already_member');
+    await expect(client.beta.organization.invites.create({ email: member.email, role: 'user' }))
+      .rejects.toMatchObject({ status: 400, errorCode: 'already_member' });
     await client.beta.organization.invites.create({ email: 'twice@example.com', role: 'user' });
-    await badRequest(client.beta.organization.invites.create({ email: 'twice@example.com', role: 'user' }));
+    await expect(client.beta.organization.invites.create({ email: 'twice@example.com', role: 'user' }))
+      .rejects.toMatchObject({ status: 400, errorCode: 'invite_already_exists' });
     const closed = await all(client.beta.organization.invites.list({ statuses: ['accepted', 'expired'] }));
     expect(closed.length).toBeGreaterThan(1);
     for (const inv of closed) await badRequest(client.beta.organization.invites.delete(inv.id));
