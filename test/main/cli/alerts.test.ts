@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -134,6 +134,22 @@ describe('clade-admin check without a usable mirror', () => {
     expect(check.code).toBe(3);
     expect(check.stderr).toMatch(/no local mirror/);
     expect((await cli(['--data-dir', dataDir, 'alerts'])).stdout).toMatch(/no local mirror yet/);
+  });
+
+  it('config get shows the defaults without creating a mirror; a mirror that config set created but nothing synced cannot be evaluated', async () => {
+    const dataDir = tempDir();
+    const got = await cli(['--data-dir', dataDir, 'config', 'get', 'keys.expiryDays', '--json']);
+    expect(JSON.parse(got.stdout)).toEqual({ key: 'keys.expiryDays', value: [14, 7, 1] });
+    expect(existsSync(join(dataDir, 'profiles', 'default', 'mirror.sqlite'))).toBe(false);
+    const set = await cli(['--data-dir', dataDir, 'config', 'set', 'budgets.workspaceMonthlyUsd.wrkspc_later', '250']);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stderr).toMatch(/the mirror holds no workspace "wrkspc_later" \(yet\)/);
+    const check = await cli(['--data-dir', dataDir, 'check']);
+    expect(check.code).toBe(3);
+    expect(check.stdout).toMatch(/cannot evaluate: nothing has been synced yet/);
+    const cleared = await cli(['--data-dir', dataDir, 'config', 'set', 'budgets.workspaceMonthlyUsd.wrkspc_later', 'none']);
+    expect(cleared.stdout).toBe('budgets.workspaceMonthlyUsd.wrkspc_later = none\n');
+    expect(JSON.parse((await cli(['--data-dir', dataDir, 'config', 'get', '--json'])).stdout).budgets.workspaceMonthlyUsd).toEqual({});
   });
 
   it('exits 3 when the stored credential was rejected', async () => {
