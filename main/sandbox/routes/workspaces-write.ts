@@ -11,10 +11,11 @@ import { workspaceObject } from './serialize';
 
 const MAX_ACTIVE_WORKSPACES = 100;
 const geo = z.enum(['global', 'us']);
+// the SDK types these as optional and nullable: null means "not given" (defaults apply)
 const residency = z.object({
-  workspace_geo: z.literal('us').optional(),
-  allowed_inference_geos: z.union([z.array(geo).min(1), z.literal('unrestricted')]).optional(),
-  default_inference_geo: geo.optional(),
+  workspace_geo: z.literal('us').nullish(),
+  allowed_inference_geos: z.union([z.array(geo).min(1), z.literal('unrestricted')]).nullish(),
+  default_inference_geo: geo.nullish(),
 });
 const color = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'display_color must be a hex colour like #6C5BB9');
 const name = z.string().trim().min(1).max(40);
@@ -26,8 +27,8 @@ function checkTags(tags: Record<string, string | null> | undefined): void {
 }
 
 function applyResidency(ws: Pick<WorkspaceRec, 'allowedInferenceGeos' | 'defaultInferenceGeo'>, r: z.infer<typeof residency>): void {
-  if (r.allowed_inference_geos !== undefined) ws.allowedInferenceGeos = r.allowed_inference_geos as InferenceGeo[] | 'unrestricted';
-  if (r.default_inference_geo !== undefined) ws.defaultInferenceGeo = r.default_inference_geo;
+  if (r.allowed_inference_geos != null) ws.allowedInferenceGeos = r.allowed_inference_geos as InferenceGeo[] | 'unrestricted';
+  if (r.default_inference_geo != null) ws.defaultInferenceGeo = r.default_inference_geo;
   const allowed = ws.allowedInferenceGeos;
   if (allowed !== 'unrestricted' && !allowed.includes(ws.defaultInferenceGeo)) {
     throw badRequest('data_residency: default_inference_geo must be one of allowed_inference_geos');
@@ -40,10 +41,10 @@ export const workspaceWriteRoutes: RouteDef[] = [
     path: '/v1/organizations/workspaces',
     handler: ({ state, body, headers }) => {
       const req = parseBody(z.object({
-        name, data_residency: residency.optional(), display_color: color.optional(),
-        tags: z.record(z.string(), z.string()).optional(), external_key_id: z.string().optional(), user_profile_id: z.string().optional(),
+        name, data_residency: residency.nullish(), display_color: color.nullish(),
+        tags: z.record(z.string(), z.string()).nullish(), external_key_id: z.string().nullish(), user_profile_id: z.string().nullish(),
       }), body);
-      checkTags(req.tags);
+      checkTags(req.tags ?? undefined);
       const active = [...state.model.workspaces.values()].filter((w) => !w.isDefault && w.archivedAtMs === null).length;
       if (active >= MAX_ACTIVE_WORKSPACES) throw badRequest(`Organizations can have at most ${MAX_ACTIVE_WORKSPACES} active workspaces.`);
       const draft = {
@@ -62,7 +63,7 @@ export const workspaceWriteRoutes: RouteDef[] = [
     handler: ({ state, params, body, headers }) => {
       const req = parseBody(z.object({
         name: name.optional(), display_color: color.optional(), tags: z.record(z.string(), z.string().nullable()).optional(),
-        data_residency: residency.optional(), external_key_id: z.string().optional(), user_profile_id: z.string().optional(),
+        data_residency: residency.nullish(), external_key_id: z.string().optional(), user_profile_id: z.string().optional(),
       }), body);
       const ws = findWorkspace(state.model, params.workspace_id!);
       if (ws.archivedAtMs !== null) throw badRequest('Archived workspaces cannot be modified.');

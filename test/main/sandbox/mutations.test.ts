@@ -119,6 +119,15 @@ describe('workspaces', () => {
     expect((await all(client.beta.organization.workspaces.list())).some((w) => w.id === staging.id)).toBe(false);
   });
 
+  it('validates data residency: the default geo must be allowed; nulls mean defaults', async () => {
+    await badRequest(client.beta.organization.workspaces.create({ name: 'Geo', data_residency: { allowed_inference_geos: ['us'], default_inference_geo: 'global' } }));
+    const us = await client.beta.organization.workspaces.create({ name: 'Geo US', data_residency: { allowed_inference_geos: ['us'], default_inference_geo: 'us' } });
+    expect(us.data_residency).toEqual({ workspace_geo: 'us', allowed_inference_geos: ['us'], default_inference_geo: 'us' });
+    const nulls = await client.beta.organization.workspaces.create({ name: 'Geo null', data_residency: { allowed_inference_geos: null, default_inference_geo: null } });
+    expect(nulls.data_residency).toEqual({ workspace_geo: 'us', allowed_inference_geos: 'unrestricted', default_inference_geo: 'global' });
+    await badRequest(client.beta.organization.workspaces.create({ name: '' }));
+  });
+
   it('refuses to archive the default workspace', async () => {
     const all_ = await all(client.beta.organization.workspaces.list({ include_default: true }));
     const plain = new Set((await all(client.beta.organization.workspaces.list())).map((w) => w.id));
