@@ -51,6 +51,31 @@ export function readAlertInputs(db: Database.Database, nowMs: number, rules: Ale
   };
 }
 
+/**
+ * The rules as they apply to this mirror: settings written for the id-less default workspace (`default`, the
+ * older API's reading) also apply to the default workspace's real id when the mirror knows it, since the reader
+ * files its keys and cost under that id.
+ */
+export function rulesForMirror(db: Database.Database, rules: AlertRules): AlertRules {
+  const defaultId = readDefaultWorkspaceId(db);
+  const budget = rules.budgets.workspaceMonthlyUsd['default'];
+  const listed = rules.production.workspaceIds.includes('default');
+  if (defaultId === null || (budget === undefined && !listed)) return rules;
+  return {
+    ...rules,
+    budgets: {
+      ...rules.budgets,
+      workspaceMonthlyUsd: budget === undefined || defaultId in rules.budgets.workspaceMonthlyUsd
+        ? rules.budgets.workspaceMonthlyUsd
+        : { ...rules.budgets.workspaceMonthlyUsd, [defaultId]: budget },
+    },
+    production: {
+      ...rules.production,
+      workspaceIds: listed && !rules.production.workspaceIds.includes(defaultId) ? [...rules.production.workspaceIds, defaultId] : rules.production.workspaceIds,
+    },
+  };
+}
+
 /** The first instant of cost the rules need: the UTC month so far, and the forecast's and anomaly's history. */
 export function costWindowStartMs(nowMs: number, rules: AlertRules): number {
   const now = new Date(nowMs);

@@ -13,7 +13,7 @@ import {
   type Episode,
 } from '../../core/alerts/index';
 import { loadAlertRulesChecked, loadEpisodes, loadSnoozes, saveEpisodes } from './alert-state-repo';
-import { readAlertInputs } from './read-alert-inputs';
+import { readAlertInputs, rulesForMirror } from './read-alert-inputs';
 
 /** Closed episodes are kept this long (the alert centre's "recent"), then dropped. */
 export const EPISODE_RETENTION_DAYS = 90;
@@ -38,7 +38,8 @@ export interface RecordOptions {
 
 export function recordAlertCycle(db: Database.Database, nowMs: number, options: RecordOptions): RecordedCycle {
   return db.transaction((): RecordedCycle => {
-    const { rules, problem } = loadAlertRulesChecked(db, options.defaultTz);
+    const loaded = loadAlertRulesChecked(db, options.defaultTz);
+    const rules = rulesForMirror(db, loaded.rules);
     const inputs = readAlertInputs(db, nowMs, rules);
     const stored = loadEpisodes(db);
     const cycle = runAlertCycle(inputs, rules, stored, loadSnoozes(db), nowMs);
@@ -47,7 +48,7 @@ export function recordAlertCycle(db: Database.Database, nowMs: number, options: 
       const kept: Episode[] = pruneClosedEpisodes(cycle.reconciliation.episodes, nowMs - EPISODE_RETENTION_DAYS * DAY_MS);
       saveEpisodes(db, kept);
     }
-    return { cycle, rules, inputs, recorded: persist, rulesProblem: problem };
+    return { cycle, rules, inputs, recorded: persist, rulesProblem: loaded.problem };
   }).immediate();
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultAlertRules, evaluateAlerts } from '../../../../main/core/alerts/index';
-import { readAlertInputs } from '../../../../main/db/alerts/read-alert-inputs';
+import { readAlertInputs, rulesForMirror } from '../../../../main/db/alerts/read-alert-inputs';
 import { SyncStateRepo } from '../../../../main/db/repos/sync-state-repo';
 import {
   apiKey,
@@ -152,5 +152,22 @@ describe('readAlertInputs', () => {
     expect(readAlertInputs(db, NOW, defaultAlertRules()).sync).toEqual({ lastSuccessAtMs: NOW - 3_600_000, credentialInvalid: false });
     new SyncStateRepo(db).setCredential('invalid', NOW, '401');
     expect(readAlertInputs(db, NOW, defaultAlertRules()).sync.credentialInvalid).toBe(true);
+  });
+
+  it('applies settings written for the id-less default workspace to its real id when the mirror knows it', () => {
+    const rules = defaultAlertRules();
+    rules.budgets.workspaceMonthlyUsd = { default: '100' };
+    rules.production.workspaceIds = ['default'];
+    const db = seeded();
+    const applied = rulesForMirror(db, rules);
+    expect(applied.budgets.workspaceMonthlyUsd).toEqual({ default: '100', [DEFAULT_WS.id]: '100' });
+    expect(applied.production.workspaceIds).toEqual(['default', DEFAULT_WS.id]);
+    seedCost(db, '2026-11-01', '2026-11-23', () => [{ workspace_id: null, amount: '1000' }]); // $10/day
+    const conditions = evaluateAlerts(readAlertInputs(db, NOW, applied), applied, NOW).filter((c) => c.rule === 'spend-threshold');
+    expect(conditions.map((c) => c.id)).toContain(`spend:ws:${DEFAULT_WS.id}:2026-11:100`);
+    // An explicit setting for the real id wins; a mirror without a default workspace leaves the rules alone.
+    rules.budgets.workspaceMonthlyUsd[DEFAULT_WS.id] = '500';
+    expect(rulesForMirror(db, rules).budgets.workspaceMonthlyUsd[DEFAULT_WS.id]).toBe('500');
+    expect(rulesForMirror(memoryMirror(), rules)).toBe(rules);
   });
 });
