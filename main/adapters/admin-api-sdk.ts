@@ -95,6 +95,13 @@ export function createAdminApi(opts: CreateAdminApiOptions): AdminApiPort {
           nextPage,
         );
       }
+      case 'spend_limits_effective':
+        return pages(
+          `GET ${ORG}/spend_limits/effective`,
+          () => org.spendLimits.effective.list(pageParam(cursor)),
+          S.pageCursorSchema(S.EffectiveSpendSchema),
+          nextPage,
+        );
       case 'spend_limits':
         return pages(`GET ${ORG}/spend_limits`, () => org.spendLimits.list(pageParam(cursor)), S.pageCursorSchema(S.SpendLimitSchema), nextPage);
     }

@@ -20,6 +20,8 @@ export class AdminApiError extends Error {
     readonly endpoint: string,
     readonly status: number | null = null,
     readonly requestId: string | null = null,
+    /** The API's `error.details.error_code`, when it gave one. */
+    readonly errorCode: string | null = null,
   ) {
     super(message);
   }

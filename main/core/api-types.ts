@@ -94,6 +94,20 @@ export interface ApiSpendLimit {
   updated_at: string;
 }
 
+/** One member's effective limit and spend so far (Claude Enterprise; admin-api.md §3.8). */
+export interface ApiEffectiveSpend {
+  actor:
+    | { type: 'user_actor'; user_id: string; name?: string | null; email_address?: string | null; deleted?: boolean }
+    | { type: 'scoped_api_key_actor'; scoped_api_key_id: string };
+  amount: string | null;
+  currency: string;
+  period: string;
+  period_to_date_spend: string;
+  scope?: ({ type: string } & Record<string, unknown>) | null;
+  source?: ({ type: string } & Record<string, unknown>) | null;
+  spend_limit_id?: string | null;
+}
+
 export interface ApiUsageResult {
   uncached_input_tokens: number;
   cache_creation: { ephemeral_1h_input_tokens: number; ephemeral_5m_input_tokens: number };

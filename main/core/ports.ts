@@ -5,6 +5,7 @@
 import type {
   ApiClaudeCodeRecord,
   ApiCostResult,
+  ApiEffectiveSpend,
   ApiInvite,
   ApiKey,
   ApiOrganization,
@@ -42,6 +43,7 @@ export interface ListRoutes {
   rate_limits: { params: Record<string, never>; item: ApiRateLimit };
   workspace_rate_limits: { params: { workspaceId: string }; item: ApiWorkspaceRateLimit };
   spend_limits: { params: Record<string, never>; item: ApiSpendLimit };
+  spend_limits_effective: { params: Record<string, never>; item: ApiEffectiveSpend };
 }
 export type ListRoute = keyof ListRoutes;
 

@@ -125,7 +125,7 @@ export class SqliteMirrorStore implements MirrorStorePort {
     return this.db.transaction((): PageWriteResult => {
       let events = 0;
       const record = (event: JournalEvent): void => {
-        if (!ctx.journal) return;
+        if (!ctx.journal || spec.journaled === false) return;
         this.journal.insert(ctx.runId, ctx.atMs, event);
         events += 1;
       };

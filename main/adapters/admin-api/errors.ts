@@ -7,7 +7,7 @@ export function toAdminApiError(e: unknown, endpoint: string): AdminApiError {
   if (e instanceof APIConnectionError) return new AdminApiError('network', e.message, endpoint, null, null);
   if (e instanceof APIError) {
     const status = typeof e.status === 'number' ? e.status : null;
-    return new AdminApiError(kindOfStatus(status), apiMessage(e), endpoint, status, e.requestID ?? null);
+    return new AdminApiError(kindOfStatus(status), apiMessage(e), endpoint, status, e.requestID ?? null, e.errorCode ?? null);
   }
   // A body that is not JSON (truncated, or an HTML page from a proxy) surfaces as a SyntaxError from the SDK.
   if (e instanceof SyntaxError) return new AdminApiError('malformed', `unparsable response: ${e.message}`, endpoint);

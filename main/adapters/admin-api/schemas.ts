@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type {
   ApiClaudeCodeRecord,
   ApiCostResult,
+  ApiEffectiveSpend,
   ApiInvite,
   ApiKey,
   ApiOrganization,
@@ -122,6 +123,27 @@ export const SpendLimitSchema: z.ZodType<ApiSpendLimit> = z.object({
   scope: z.looseObject({ type: z.string() }),
   created_at: apiTime,
   updated_at: apiTime,
+});
+
+const looseScope = z.looseObject({ type: z.string() });
+export const EffectiveSpendSchema: z.ZodType<ApiEffectiveSpend> = z.object({
+  actor: z.discriminatedUnion('type', [
+    z.object({
+      type: z.literal('user_actor'),
+      user_id: z.string(),
+      name: z.string().nullable().optional(),
+      email_address: z.string().nullable().optional(),
+      deleted: z.boolean().optional(),
+    }),
+    z.object({ type: z.literal('scoped_api_key_actor'), scoped_api_key_id: z.string() }),
+  ]),
+  amount: decimalString.nullable(),
+  currency: z.string(),
+  period: z.string(),
+  period_to_date_spend: decimalString,
+  scope: looseScope.nullable().optional(),
+  source: looseScope.nullable().optional(),
+  spend_limit_id: z.string().nullable().optional(),
 });
 
 const nullableString = z.string().nullable().optional();

@@ -45,6 +45,8 @@ class CredentialInvalid extends Error {
 }
 
 const OPTIONAL_REFUSALS = new Set(['unauthorized', 'forbidden', 'not_found']);
+/** 400s that say the feature does not exist for this kind of organization (admin-api.md §1.3). */
+const NOT_FOR_THIS_ORG = new Set(['organization_type_not_supported', 'organization_not_enrolled_in_beta']);
 const TRANSIENT = new Set(['network', 'server', 'rate_limited', 'malformed']);
 
 export async function runSync(deps: SyncDeps, opts: SyncOptions = {}): Promise<SyncSummary> {
@@ -132,7 +134,7 @@ async function runGuarded(
         return summary('error', message);
       }
       if (e.kind === 'unauthorized' && policy.core) throw new CredentialInvalid(e);
-      if (!policy.core && OPTIONAL_REFUSALS.has(e.kind)) {
+      if (!policy.core && (OPTIONAL_REFUSALS.has(e.kind) || NOT_FOR_THIS_ORG.has(e.errorCode ?? ''))) {
         const why = `not available for this organization (${e.status ?? e.kind} on ${e.endpoint})`;
         deps.store.markResource(policy.resource, 'unavailable', deps.clock.now(), why);
         return summary('unavailable', why);
@@ -182,6 +184,7 @@ async function fetchResource(
     case 'api_keys':
     case 'rate_limits':
     case 'spend_limits':
+    case 'spend_limits_effective':
       return runEntityPass(passDeps, resource, '', {}, ctx, tally);
     case 'workspaces':
       await runEntityPass(passDeps, 'workspaces', '', { includeDefault: true, includeArchived: true }, ctx, tally);

@@ -3,6 +3,7 @@
  * Rows are what the store upserts and what diffs compare, so a field belongs here only if a change in it matters.
  */
 import type {
+  ApiEffectiveSpend,
   ApiInvite,
   ApiKey,
   ApiRateLimit,
@@ -28,11 +29,14 @@ export type EntityResource =
   | 'api_keys'
   | 'rate_limits'
   | 'workspace_rate_limits'
-  | 'spend_limits';
+  | 'spend_limits'
+  | 'spend_limits_effective';
 
 export interface EntitySpec<R extends EntityResource> {
   resource: R;
   keyColumns: readonly string[];
+  /** false for running figures (spend to date) whose every change would only be noise in the journal. */
+  journaled?: boolean;
   toRow(item: ListRoutes[R]['item']): Row;
 }
 
@@ -99,6 +103,12 @@ export const ENTITY_SPECS: { [R in EntityResource]: EntitySpec<R> } = {
     }),
   },
   spend_limits: { resource: 'spend_limits', keyColumns: ['id'], toRow: spendLimitRow },
+  spend_limits_effective: {
+    resource: 'spend_limits_effective',
+    keyColumns: ['actor_type', 'actor_id', 'period'],
+    journaled: false,
+    toRow: effectiveSpendRow,
+  },
 };
 
 /**
@@ -159,6 +169,23 @@ function spendLimitRow(s: ApiSpendLimit): Row {
     scope_json: json(scope),
     created_at_ms: parseApiTime(s.created_at),
     updated_at_ms: parseApiTime(s.updated_at),
+  };
+}
+
+function effectiveSpendRow(e: ApiEffectiveSpend): Row {
+  const actor = e.actor;
+  return {
+    actor_type: actor.type,
+    actor_id: actor.type === 'user_actor' ? actor.user_id : actor.scoped_api_key_id,
+    actor_name: actor.type === 'user_actor' ? (actor.name ?? null) : null,
+    actor_email: actor.type === 'user_actor' ? (actor.email_address ?? null) : null,
+    period: e.period,
+    amount_nanocents: e.amount == null ? null : centsToNanocents(e.amount),
+    currency: e.currency,
+    period_to_date_spend_nanocents: centsToNanocents(e.period_to_date_spend),
+    scope_json: json(e.scope ?? null),
+    source_json: json(e.source ?? null),
+    spend_limit_id: e.spend_limit_id ?? null,
   };
 }
 

@@ -15,6 +15,7 @@ export type SyncResource =
   | 'rate_limits'
   | 'workspace_rate_limits'
   | 'spend_limits'
+  | 'spend_limits_effective'
   | 'usage_hourly'
   | 'usage_daily'
   | 'cost_daily'
@@ -40,6 +41,7 @@ export const RESOURCE_POLICIES: readonly ResourcePolicy[] = [
   { resource: 'rate_limits', core: false, intervalMs: HOUR_MS },
   { resource: 'workspace_rate_limits', core: false, intervalMs: HOUR_MS },
   { resource: 'spend_limits', core: false, intervalMs: DAY_MS },
+  { resource: 'spend_limits_effective', core: false, intervalMs: HOUR_MS },
   { resource: 'usage_hourly', core: false, intervalMs: 5 * MINUTE_MS },
   { resource: 'usage_daily', core: false, intervalMs: 5 * MINUTE_MS },
   { resource: 'cost_daily', core: false, intervalMs: HOUR_MS },

@@ -8,7 +8,8 @@ import type { Migration } from '../migrate';
 import { migration as createOrgTables } from './0001-create-org-tables';
 import { migration as createLimitTables } from './0002-create-limit-tables';
 import { migration as createReportTables } from './0003-create-report-tables';
+import { migration as createEffectiveSpendTable } from './0004-create-effective-spend-table';
 import { migration as createAuditTrail } from './0100-create-audit-trail';
 import { migration as createAlertState } from './0200-create-alert-state';
 
-export const MIGRATIONS: readonly Migration[] = [createOrgTables, createLimitTables, createReportTables, createAuditTrail, createAlertState];
+export const MIGRATIONS: readonly Migration[] = [createOrgTables, createLimitTables, createReportTables, createEffectiveSpendTable, createAuditTrail, createAlertState];

@@ -21,6 +21,7 @@ const TABLES: Record<EntityResource, string> = {
   rate_limits: 'rate_limits',
   workspace_rate_limits: 'workspace_rate_limits',
   spend_limits: 'spend_limits',
+  spend_limits_effective: 'spend_limits_effective',
 };
 
 const BOOKKEEPING = ['first_seen_at_ms', 'last_seen_at_ms', 'seen_pass'];

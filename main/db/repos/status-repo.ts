@@ -31,6 +31,7 @@ const RESOURCE_TABLES: ReadonlyArray<[string, string]> = [
   ['rate_limits', 'rate_limits'],
   ['workspace_rate_limits', 'workspace_rate_limits'],
   ['spend_limits', 'spend_limits'],
+  ['spend_limits_effective', 'spend_limits_effective'],
   ['usage_hourly', 'usage_hourly'],
   ['usage_daily', 'usage_daily'],
   ['cost_daily', 'cost_daily'],

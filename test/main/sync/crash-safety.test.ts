@@ -86,7 +86,8 @@ describe('crash safety: SIGKILL at random points of a mid-size sync', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.prepare('SELECT count(*) AS n FROM sync_passes').get()).toEqual({ n: 0 });
     // Nothing changed in the org, so however often the passes were cut, no journal event may appear.
-    expect(db.prepare('SELECT count(*) AS n FROM journal_events').get()).toEqual({ n: 0 });
+    const events = db.prepare('SELECT run_id, resource, entity_key, kind, detail_json FROM journal_events').all();
+    expect(events, JSON.stringify(events.slice(0, 10))).toEqual([]);
     db.close();
 
     const got = snapshotMirror(crashed.file);

@@ -5,6 +5,7 @@ import { MIGRATIONS } from '../../../main/db/migrations/index';
 import { syncMirror } from '../../../main/db/run-sync';
 import { readMirrorStatus } from '../../../main/db/repos/status-repo';
 import { apiError, FakeAdminApi } from './fake-admin-api';
+import { AdminApiError } from '../../../main/core/api-error';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-11-20T12:00:30Z');
@@ -67,7 +68,7 @@ describe('sync engine failure rules (scripted API)', () => {
     let failures = 0;
     api.fail = (c) => (c.what === 'users' && c.cursor === 'p1' && failures++ < 1 ? apiError('malformed', null, 'GET /v1/organizations/users') : null);
     const summary = await sync({ maxAttempts: 3 });
-    expect(summary.status).toBe('ok');
+    expect(summary.status, JSON.stringify(summary.resources.filter((r) => r.status !== 'ok'))).toBe('ok');
     expect(summary.problems).toEqual([
       expect.objectContaining({ resource: 'users', kind: 'malformed', endpoint: 'GET /v1/organizations/users', requestId: 'req_fail' }),
     ]);
@@ -102,6 +103,39 @@ describe('sync engine failure rules (scripted API)', () => {
     const later = costCalls.filter((c) => c.cursor === null);
     expect(later.length).toBe(1);
     expect((later[0]!.query as { endingAt: string }).endingAt).toBe('2026-11-20T15:00:00Z');
+  });
+
+  it('a 400 "organization_type_not_supported" on an optional route means not available, not an error', async () => {
+    api.fail = (c) =>
+      c.what === 'spend_limits_effective'
+        ? new AdminApiError('bad_request', 'Effective spend limits are only available for Claude Enterprise organizations.', 'GET /v1/organizations/spend_limits/effective', 400, 'req_x', 'organization_type_not_supported')
+        : null;
+    const summary = await sync();
+    expect(summary.status).toBe('ok');
+    expect(summary.resources.find((r) => r.resource === 'spend_limits_effective')).toMatchObject({ status: 'unavailable' });
+  });
+
+  it('stores effective spend exactly and keeps its running totals out of the journal', async () => {
+    const row = (spend: string) => ({
+      actor: { type: 'user_actor', user_id: 'user_1', name: 'Ann', email_address: 'a@example.com', deleted: false },
+      amount: '50000',
+      currency: 'USD',
+      period: 'monthly',
+      period_to_date_spend: spend,
+      scope: { type: 'user', user_id: 'user_1' },
+      source: { type: 'organization' },
+      spend_limit_id: 'spl_1',
+    });
+    api.lists.spend_limits_effective = [[row('12.345')]];
+    await sync();
+    api.lists.spend_limits_effective = [[row('99.001')]];
+    now += 2 * HOUR;
+    const summary = await sync();
+    expect(summary.events).toBe(0);
+    expect(db.prepare('SELECT amount_nanocents AS a, period_to_date_spend_nanocents AS s FROM spend_limits_effective').safeIntegers(true).get()).toEqual({
+      a: 50_000_000_000_000n,
+      s: 99_001_000_000n,
+    });
   });
 
   it('refuses a key of another organization and writes nothing', async () => {
