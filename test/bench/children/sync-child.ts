@@ -36,9 +36,9 @@ async function main(): Promise<void> {
   } else if (mode === 'fetch') {
     const calls = JSON.parse(readFileSync(rest[0]!, 'utf8')) as RecordedCall[];
     const started = performance.now();
-    const { pages } = await replayCalls(api, calls);
+    const { pages, refused } = await replayCalls(api, calls);
     const ms = performance.now() - started;
-    process.stdout.write(`${JSON.stringify({ ms, requests: api.requestCount(), pages, startRssKb, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+    process.stdout.write(`${JSON.stringify({ ms, requests: api.requestCount(), pages, refused, startRssKb, maxRssKb: process.resourceUsage().maxRSS })}\n`);
   } else {
     throw new Error(`unknown mode ${mode}`);
   }

@@ -26,7 +26,7 @@ export const MODES: Record<BenchMode, ModeConfig> = {
     ingestRows: 5_000, ingestRuns: 1, auditEvents: 5_000, searchRuns: 3, exportRuns: 1, windowRuns: 1,
   },
   quick: {
-    size: 'large', historyDays: 7, syncRounds: 2, sandboxStarts: 3, cliRuns: 5, treeRuns: 10, queryRuns: 30, queryHistoryDays: 400,
+    size: 'large', historyDays: 7, syncRounds: 2, sandboxStarts: 3, cliRuns: 5, treeRuns: 20, queryRuns: 20, queryHistoryDays: 400,
     ingestRows: 100_000, ingestRuns: 2, auditEvents: 1_000_000, searchRuns: 30, exportRuns: 1, windowRuns: 2,
   },
   full: {
