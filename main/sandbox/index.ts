@@ -39,6 +39,8 @@ export interface SandboxOptions {
   freezeClock?: boolean;
   /** seeded org events as virtual hours pass (default true) */
   seededEvents?: boolean;
+  /** a KNOWN admin key instead of a random one (tests that scan for it); must have the admin key shape */
+  adminKey?: string;
 }
 
 export interface RunningSandbox {
@@ -59,7 +61,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   const clock = createClock(opts.now ?? new Date(), opts.freezeClock ?? false);
   const seed = opts.seed ?? 1;
   const model = generateOrg(seed, opts.size ?? 'demo', clock.nowMs());
-  const adminKey = generateAdminKey();
+  const adminKey = opts.adminKey === undefined ? generateAdminKey() : checkedAdminKey(opts.adminKey);
   const controlToken = randomBytes(24).toString('base64url');
   const nowMs = clock.nowMs();
   const compliance = opts.compliance ?? false;
@@ -97,4 +99,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
         server.close(() => resolve());
       }),
   });
+}
+
+/** The shape of a real Admin key (admin-api.md §1.1); the message never echoes the key. */
+function checkedAdminKey(key: string): string {
+  if (!/^sk-ant-admin\d\d-[A-Za-z0-9_-]{20,}$/.test(key)) {
+    throw new Error('sandbox adminKey must look like an Admin API key: sk-ant-admin01- then 20+ base64url characters');
+  }
+  return key;
 }

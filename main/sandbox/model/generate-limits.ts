@@ -13,7 +13,7 @@ export function generateRateLimitOverrides(model: OrgModel, workspaces: Workspac
     if (!tight && !rng.chance(0.15)) continue;
     const entry = rng.pick(rateLimitCatalog(model.org.id).filter((e) => e.group.type === 'model_group'));
     const limits = new Map<string, number>([['requests_per_minute', rng.pick([50, 100, 250, 500])]]);
-    if (rng.chance(0.5)) limits.set('input_tokens_per_minute', rng.pick([40_000, 100_000, 400_000]));
+    if (rng.chance(0.5)) limits.set(rng.chance(0.7) ? 'input_tokens_per_minute_cache_aware' : 'input_tokens_per_minute', rng.pick([40_000, 100_000, 400_000]));
     model.rateLimitOverrides.set(ws.id, new Map([[entry.id, limits]]));
   }
 }

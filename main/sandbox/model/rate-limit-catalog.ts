@@ -2,6 +2,11 @@
 // from the group name only; entry ids are stable within an org and differ between orgs (SDK doc comment).
 import { createRng, hashSeed } from './prng';
 
+export const LIMITER_TYPES = [
+  'requests_per_minute', 'input_tokens_per_minute', 'input_tokens_per_minute_cache_aware', 'output_tokens_per_minute',
+  'tokens_per_minute', 'tokens_per_day', 'tool_uses_per_second', 'fast_itpmca', 'fast_otpm', 'enqueued_batch_requests',
+] as const;
+
 export type GroupType = 'model_group' | 'batch' | 'token_count' | 'files' | 'skills' | 'web_search';
 export const GROUP_TYPES: readonly GroupType[] = ['model_group', 'batch', 'token_count', 'files', 'skills', 'web_search'];
 
@@ -22,7 +27,8 @@ function modelGroup(name: string, models: string[], rpm: number, itpm: number, o
     group: { id: fixedId('rlg', name), type: 'model_group', display_name: name },
     limits: [
       { type: 'requests_per_minute', value: rpm },
-      { type: 'input_tokens_per_minute', value: itpm },
+      // on current models the org input limit is cache-aware (SDK doc comment)
+      { type: 'input_tokens_per_minute_cache_aware', value: itpm },
       { type: 'output_tokens_per_minute', value: otpm },
     ],
     models,

@@ -73,6 +73,18 @@ describe('workspace rate limits', () => {
     expect(after.some((o) => o.rate_limit_id === entry.id && o.limits.some((l) => l.type === 'requests_per_minute'))).toBe(false);
   });
 
+  it('accepts a limiter type the org has no limit for (org_limit null) and refuses unknown limiter types', async () => {
+    const ws = (await workspaces()).find((w) => w.name === 'Research')!;
+    const entry = (await all(client.beta.organization.rateLimits.list({ group_type: 'model_group' })))[1]!;
+    const res = api.workspaceRateLimit.parse(await client.beta.organization.workspaces.rateLimits.update(entry.id, {
+      workspace_id: ws.id, limits: [{ type: 'tokens_per_day', value: 5_000_000 }],
+    } as never));
+    expect(res.limits).toEqual([{ type: 'tokens_per_day', value: 5_000_000, org_limit: null, source: { type: 'workspace' } }]);
+    await expect(client.beta.organization.workspaces.rateLimits.update(entry.id, {
+      workspace_id: ws.id, limits: [{ type: 'bananas_per_hour', value: 1 }],
+    } as never)).rejects.toBeInstanceOf(Anthropic.BadRequestError);
+  });
+
   it('refuses overrides on the default workspace', async () => {
     const plain = new Set((await workspaces()).map((w) => w.id));
     const def = (await all(client.beta.organization.workspaces.list({ include_default: true }))).find((w) => !plain.has(w.id))!;
