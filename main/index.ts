@@ -13,6 +13,9 @@ import { enableProcessSandbox, hardenSession, lockDownWebContents } from './app/
 import { createMainWindow, revealWindow, type RendererPage } from './app/window';
 import type { WindowPort } from './app/electron-ports';
 import { openWindowData, type WindowData } from './app/window-data';
+import { createWindowVault } from './app/window-vault';
+import { createProfilesFile } from './adapters/profiles-file';
+import { createSdkVerifier } from './cli/commands/key';
 import { createHandlers } from './ipc/create-handlers';
 import { registerGateway } from './ipc/gateway';
 import { createPush } from './ipc/push';
@@ -39,6 +42,22 @@ async function main(): Promise<void> {
   // The window opens at once; the data (demo sync or the profile's mirror) arrives while it paints,
   // announced by the sync progress push. Until then the handlers answer "nothing synced yet".
   let data: WindowData | null = null;
+  const dataDir = defaultDataDir(process.env);
+  const profileId = process.env.CLADE_PROFILE ?? 'default';
+  const secrets = createKeytarSecretStore();
+  const openData = async (): Promise<void> => {
+    const previous = data;
+    data = null;
+    await previous?.close();
+    data = await openWindowData({
+      dataDir,
+      profileId,
+      readStoredKey: (id) => secrets.get(id),
+      onProgress: (progress) => push('clade:sync/progress-changed', progress),
+      log,
+    });
+  };
+  const vault = createWindowVault({ profileId, secrets, profiles: createProfilesFile(dataDir), verify: createSdkVerifier('https://api.anthropic.com'), clock: Date });
   registerGateway({
     ipcMain,
     log,
@@ -47,6 +66,8 @@ async function main(): Promise<void> {
       appInfo: () => ({ name: 'Clade Admin', version: app.getVersion(), mode: data?.mode ?? 'demo' }),
       mirror: () => data?.db ?? null,
       now: () => Date.now(),
+      vault,
+      onKeyChanged: openData,
     }),
   });
 
@@ -57,14 +78,7 @@ async function main(): Promise<void> {
   wireLifecycle(app, { showWindow, windowCount: () => BrowserWindow.getAllWindows().length, keepAliveWithoutWindows: () => false });
   showWindow();
 
-  const secrets = createKeytarSecretStore();
-  data = await openWindowData({
-    dataDir: defaultDataDir(process.env),
-    profileId: process.env.CLADE_PROFILE ?? 'default',
-    hasStoredKey: async (profileId) => (await secrets.get(profileId)) !== null,
-    onProgress: (progress) => push('clade:sync/progress-changed', progress),
-    log,
-  });
+  await openData();
   app.on('will-quit', () => void data?.close());
 }
 

@@ -117,6 +117,21 @@ export const KeyInventoryRowDto = z.object({
 });
 export type KeyInventoryRow = z.infer<typeof KeyInventoryRowDto>;
 
+/** All the window ever learns about the admin key (design.md §3): never the key itself. */
+export const KeyStatusDto = z.object({
+  present: z.boolean(),
+  orgName: z.string().nullable(),
+  /** ISO 8601 time of the last successful verification. */
+  verifiedAt: z.string().nullable(),
+});
+export type KeyStatus = z.infer<typeof KeyStatusDto>;
+
+/** The key goes renderer → main once, on connect; no channel ever sends it back. */
+export const ConnectKeyRequest = z.object({
+  key: z.string().min(1).max(512),
+  label: z.string().min(1).max(80).optional(),
+});
+
 const NoRequest = z.undefined();
 
 /**
@@ -130,6 +145,9 @@ export const channels = {
   'clade:mirror/status': { kind: 'invoke', request: NoRequest, response: MirrorStatusDto },
   'clade:spend/summary': { kind: 'invoke', request: NoRequest, response: SpendSummaryDto },
   'clade:keys/inventory': { kind: 'invoke', request: NoRequest, response: z.array(KeyInventoryRowDto) },
+  'clade:key/status': { kind: 'invoke', request: NoRequest, response: KeyStatusDto },
+  'clade:key/set': { kind: 'invoke', request: ConnectKeyRequest, response: KeyStatusDto },
+  'clade:key/clear': { kind: 'invoke', request: NoRequest, response: KeyStatusDto },
   'clade:sync/progress-changed': { kind: 'push', request: NoRequest, response: SyncProgressDto },
 } as const satisfies Record<string, ChannelSpec>;
 

@@ -23,6 +23,8 @@ export interface DemoOrgOptions {
 export interface DemoOrg {
   db: MirrorDb;
   summary: SyncSummary;
+  /** The running sandbox: its loopback URL and its admin key (the harness connects with it in tests). */
+  sandbox: { url: string; adminKey: string };
   /** Closes the mirror and stops the sandbox. */
   close: () => Promise<void>;
 }
@@ -46,6 +48,7 @@ export async function openDemoOrg(options: DemoOrgOptions): Promise<DemoOrg> {
     return {
       db: opened,
       summary,
+      sandbox: { url: sandbox.url, adminKey: sandbox.adminKey },
       close: async () => {
         opened.close();
         await sandbox.close();

@@ -1,52 +1,84 @@
 /**
- * Where the window's data comes from at start: the profile's own mirror when an admin key is stored for
- * it, else the demo org (in-process sandbox synced into the demo profile's mirror, see demo-org.ts).
- * Plain Node, no Electron: tested directly.
+ * Where the window's data comes from: the profile's own mirror when an admin key is stored for it (synced
+ * once in the background right away; periodic syncs belong to the scheduler), else the demo org
+ * (in-process sandbox synced into the demo profile's mirror, see demo-org.ts).
+ * Plain Node, no Electron: tested directly, with the sandbox standing in for the API.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { OrgTree, SyncProgress } from '../../preload/contract';
+import type { SyncProgress } from '../../preload/contract';
+import { createAdminApi } from '../adapters/admin-api-sdk';
 import { mirrorFile } from '../adapters/data-dir';
 import { DEMO_PROFILE_ID } from '../core/vault/profiles';
 import { openMirror, type MirrorDb } from '../db/open';
-import { readOrgTree } from '../db/repos/org-tree-repo';
+import { syncMirror } from '../db/run-sync';
 import { openDemoOrg } from './demo-org';
+
+export const ANTHROPIC_API = 'https://api.anthropic.com';
 
 export interface WindowData {
   mode: 'demo' | 'live';
   profileId: string;
   db: MirrorDb;
-  readOrgTree: () => OrgTree | null;
+  /** Settles when the first sync of this data source ends (at once for the demo, which syncs before opening). */
+  ready: Promise<void>;
   close: () => Promise<void>;
 }
 
 export interface WindowDataOptions {
   dataDir: string;
   profileId: string;
-  /** Whether the keychain holds a key for the profile. A keychain failure counts as "no key" (logged). */
-  hasStoredKey: (profileId: string) => Promise<boolean>;
+  /** The profile's stored key, or null. A keychain failure counts as "no key" (logged). */
+  readStoredKey: (profileId: string) => Promise<string | null>;
+  /** Where the live sync sends the key; the API unless a test points it at a loopback sandbox. */
+  baseURL?: string;
+  /** The sync's request budget; the engine's default for the API, null for a loopback sandbox in tests. */
+  requestsPerMinute?: number | null;
   onProgress?: (progress: SyncProgress) => void;
   log: (message: string, error?: unknown) => void;
 }
 
 export async function openWindowData(options: WindowDataOptions): Promise<WindowData> {
-  if (options.profileId !== DEMO_PROFILE_ID && (await keyIsStored(options))) {
-    const file = mirrorFile(options.dataDir, options.profileId);
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    const db = openMirror(file);
-    // SEAM: the live profile's periodic sync belongs to the scheduler (main/app/scheduler.ts, not built yet);
-    // until it lands the window shows what the mirror already holds (e.g. synced by `clade-admin sync`).
-    return { mode: 'live', profileId: options.profileId, db, readOrgTree: () => readOrgTree(db), close: async () => void db.close() };
-  }
+  const key = options.profileId === DEMO_PROFILE_ID ? null : await storedKey(options);
+  if (key !== null) return openLive(options, key);
   const demo = await openDemoOrg({ mirrorFile: mirrorFile(options.dataDir, DEMO_PROFILE_ID), onProgress: options.onProgress });
-  return { mode: 'demo', profileId: DEMO_PROFILE_ID, db: demo.db, readOrgTree: () => readOrgTree(demo.db), close: demo.close };
+  return { mode: 'demo', profileId: DEMO_PROFILE_ID, db: demo.db, ready: Promise.resolve(), close: demo.close };
 }
 
-async function keyIsStored(options: WindowDataOptions): Promise<boolean> {
+function openLive(options: WindowDataOptions, key: string): WindowData {
+  const file = mirrorFile(options.dataDir, options.profileId);
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const db = openMirror(file);
+  const report = options.onProgress ?? (() => undefined);
+  const ready = (async () => {
+    report({ phase: 'running', resource: null, page: 0, rows: 0 });
+    const api = createAdminApi({ apiKey: key, baseURL: options.baseURL ?? ANTHROPIC_API });
+    const summary = await syncMirror(db, api, {
+      ...(options.requestsPerMinute !== undefined ? { requestsPerMinute: options.requestsPerMinute } : {}),
+      onProgress: (p) => report({ phase: 'running', resource: p.resource, page: p.page, rows: p.rows }),
+    });
+    report({ phase: summary.status === 'ok' || summary.status === 'partial' ? 'done' : 'failed', resource: null, page: 0, rows: summary.rows });
+  })().catch((error: unknown) => {
+    options.log('The first sync of the live profile failed; the window shows what the mirror holds', error);
+    report({ phase: 'failed', resource: null, page: 0, rows: 0 });
+  });
+  return {
+    mode: 'live',
+    profileId: options.profileId,
+    db,
+    ready,
+    // Closing never waits for a long first sync (quit must stay quick): the mirror closes when the sync ends.
+    close: async () => {
+      void ready.then(() => db.close());
+    },
+  };
+}
+
+async function storedKey(options: WindowDataOptions): Promise<string | null> {
   try {
-    return await options.hasStoredKey(options.profileId);
+    return await options.readStoredKey(options.profileId);
   } catch (error) {
     options.log('The keychain could not be read; showing the demo org', error);
-    return false;
+    return null;
   }
 }

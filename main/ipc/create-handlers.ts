@@ -5,12 +5,14 @@
 import type { Handlers } from './handler-types';
 import { appHandlers, type AppDeps } from './domains/app';
 import { mirrorHandlers, type MirrorDeps } from './domains/mirror';
+import { keyHandlers, type KeyDeps } from './domains/key';
 
-export type HandlerDeps = AppDeps & MirrorDeps;
+export type HandlerDeps = AppDeps & MirrorDeps & KeyDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...appHandlers(deps),
     ...mirrorHandlers(deps),
+    ...keyHandlers(deps),
   };
 }

@@ -6,6 +6,7 @@
 import { channels, type ChannelName, type InvokeChannel, type Result } from '../../preload/contract';
 import type { HandlerContext, Handlers } from './handler-types';
 import { HandlerError } from './handler-error';
+import { redactSecrets } from '../core/redact';
 
 export type DispatchLog = (message: string, error?: unknown) => void;
 
@@ -54,7 +55,10 @@ function fail(code: Exclude<Result<never>, { ok: true }>['error']['code'], messa
   return { ok: false, error: { code, message } };
 }
 
-/** Belt and braces: whatever a handler wrote, nothing shaped like an Anthropic key crosses the boundary. */
+/**
+ * Belt and braces: whatever a handler wrote, no full Anthropic key crosses the boundary (the shared redaction
+ * layer, which keeps prose like "sk-ant-admin01-…" and the API's partial hints readable).
+ */
 export function maskKeys(text: string): string {
-  return text.replace(/sk-ant-[A-Za-z0-9_-]{4,}/g, 'sk-ant-…[redacted]');
+  return redactSecrets(text);
 }

@@ -13,6 +13,7 @@ import { openDemoOrg } from '../../main/app/demo-org';
 import type { SandboxSize } from '../../main/sandbox/index';
 import { ensureRendererBuilt } from './build-renderer';
 import { createHttpApi, type HttpApi } from './http-api';
+import { createMemoryVault } from './memory-vault';
 import { bundleShim } from './shim-bundle';
 import { serveStatic } from './static-files';
 
@@ -28,6 +29,10 @@ export interface HarnessOptions {
 export interface RunningHarness {
   url: string;
   api: HttpApi;
+  /** The demo sandbox's admin key (null with `empty`), for tests that connect a real-shaped key. */
+  sandboxAdminKey: string | null;
+  /** What the in-memory keychain holds (tests check nothing else kept the key). */
+  storedKeys: Map<string, string>;
   close: () => Promise<void>;
 }
 
@@ -36,7 +41,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Runnin
   const [root, shim] = await Promise.all([ensureRendererBuilt(), bundleShim()]);
   const dir = mkdtempSync(join(tmpdir(), 'clade-harness-'));
   const demo = options.empty ? null : await openDemoOrg({ mirrorFile: join(dir, 'mirror.sqlite'), size: options.size, seed: options.seed });
+  // Without a demo there is no sandbox to verify against; a closed port makes every verification fail cleanly.
+  const vault = createMemoryVault(demo?.sandbox.url ?? 'http://127.0.0.1:9');
   const handlers = createHandlers({
+    vault,
+    onKeyChanged: async () => undefined,
     appInfo: () => ({ name: 'Clade Admin', version: '0.0.0-harness', mode: 'demo' }),
     mirror: () => demo?.db ?? null,
     now: () => Date.now(),
@@ -55,6 +64,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Runnin
   return {
     url: `http://127.0.0.1:${port}/`,
     api,
+    sandboxAdminKey: demo?.sandbox.adminKey ?? null,
+    storedKeys: vault.storedKeys,
     close: async () => {
       api.close();
       server.closeAllConnections();

@@ -36,7 +36,8 @@ export function Onboarding({ onExploreDemo }: Props) {
             your organization.
           </li>
           <li>
-            Connect it here with <code>clade-admin key set</code> in a terminal (it reads the key from a hidden prompt).
+            Paste it in this window under <strong>Settings → Admin key</strong>, or run <code>clade-admin key set</code> in a
+            terminal.
           </li>
         </ol>
       </section>

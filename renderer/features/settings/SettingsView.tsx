@@ -1,5 +1,6 @@
-/** Settings: the theme (follow the system, light, dark) and the welcome screen. Profiles and sync come later. */
+/** Settings: the theme (follow the system, light, dark), the admin key, and the welcome screen. */
 import { useUiStore, type Theme } from '../../stores/useUiStore';
+import { AdminKeySection } from './AdminKeySection';
 
 const THEMES: Array<{ id: Theme; label: string }> = [
   { id: 'system', label: 'Follow the system' },
@@ -23,13 +24,12 @@ export function SettingsView() {
           </label>
         ))}
       </fieldset>
-      <section aria-labelledby="settings-account">
-        <h3 id="settings-account">Admin key</h3>
-        <p className="muted">Connect, replace or remove the key with <code>clade-admin key set | status | remove</code>.</p>
+      <AdminKeySection />
+      <p>
         <button type="button" onClick={showOnboarding}>
           Show the welcome screen
         </button>
-      </section>
+      </p>
     </div>
   );
 }

@@ -2,16 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openWindowData, type WindowData } from '../../../main/app/window-data';
+import { openWindowData, type WindowDataOptions, type WindowData } from '../../../main/app/window-data';
+import { readOrgTree } from '../../../main/db/repos/org-tree-repo';
+import { startSandbox } from '../../../main/sandbox/index';
+import type { SyncProgress } from '../../../preload/contract';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function open(hasStoredKey: (profileId: string) => Promise<boolean>, log = vi.fn()): Promise<WindowData> {
+async function open(options: Partial<WindowDataOptions>): Promise<WindowData> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clade-window-data-'));
-  const data = await openWindowData({ dataDir, profileId: 'default', hasStoredKey, log });
+  const data = await openWindowData({ dataDir, profileId: 'default', readStoredKey: async () => null, log: vi.fn(), ...options });
   cleanups.push(async () => {
     await data.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -21,25 +24,45 @@ async function open(hasStoredKey: (profileId: string) => Promise<boolean>, log =
 
 describe('openWindowData', () => {
   it('serves the synced demo org when no key is stored', async () => {
-    const data = await open(async () => false);
+    const data = await open({});
     expect(data.mode).toBe('demo');
     expect(data.profileId).toBe('demo');
-    const tree = data.readOrgTree();
+    const tree = readOrgTree(data.db);
     expect(tree?.workspaces.length).toBeGreaterThanOrEqual(3);
     expect(tree?.syncedAtMs).not.toBeNull();
   });
 
-  it("serves the profile's own (still empty) mirror when a key is stored, without syncing the demo", async () => {
-    const data = await open(async (profileId) => profileId === 'default');
+  it("syncs the profile's own mirror in the background when a key is stored, reporting progress", async () => {
+    const sandbox = await startSandbox({ seed: 7 });
+    cleanups.push(() => sandbox.close());
+    const progress: SyncProgress[] = [];
+    const data = await open({ readStoredKey: async (id) => (id === 'default' ? sandbox.adminKey : null), baseURL: sandbox.url, requestsPerMinute: null, onProgress: (p) => progress.push(p) });
     expect(data.mode).toBe('live');
-    expect(data.readOrgTree()).toBeNull();
+    expect(data.profileId).toBe('default');
+    await data.ready;
+    expect(readOrgTree(data.db)?.workspaces.length).toBeGreaterThanOrEqual(3);
+    expect(progress.at(-1)?.phase).toBe('done');
+  });
+
+  it('keeps the live window usable when the first sync fails (bad key): logged, reported as failed', async () => {
+    const sandbox = await startSandbox({ seed: 7 });
+    cleanups.push(() => sandbox.close());
+    const log = vi.fn();
+    const progress: SyncProgress[] = [];
+    const data = await open({ readStoredKey: async () => 'sk-ant-admin01-TESTnotAKnownKey0000000000', baseURL: sandbox.url, requestsPerMinute: null, log, onProgress: (p) => progress.push(p) });
+    await data.ready;
+    expect(progress.at(-1)?.phase).toBe('failed');
+    expect(readOrgTree(data.db)).toBeNull();
   });
 
   it('falls back to the demo org, and logs, when the keychain cannot be read', async () => {
     const log = vi.fn();
-    const data = await open(async () => {
-      throw new Error('keychain locked');
-    }, log);
+    const data = await open({
+      readStoredKey: async () => {
+        throw new Error('keychain locked');
+      },
+      log,
+    });
     expect(data.mode).toBe('demo');
     expect(log).toHaveBeenCalledWith(expect.stringContaining('keychain'), expect.any(Error));
   });

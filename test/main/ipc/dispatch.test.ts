@@ -3,10 +3,10 @@ import { dispatch, maskKeys } from '../../../main/ipc/dispatch';
 import { createHandlers } from '../../../main/ipc/create-handlers';
 import { HandlerError } from '../../../main/ipc/handler-error';
 import type { Handlers } from '../../../main/ipc/handler-types';
-import { sampleInfo, sampleTree } from './fixtures';
+import { sampleInfo, sampleTree, unusedVault } from './fixtures';
 
 function handlersWith(overrides: Partial<Handlers> = {}): Handlers {
-  const base = createHandlers({ appInfo: () => sampleInfo, mirror: () => null, now: () => 0 });
+  const base = createHandlers({ appInfo: () => sampleInfo, mirror: () => null, now: () => 0, vault: unusedVault, onKeyChanged: async () => undefined });
   return { ...base, 'clade:org/tree': async () => sampleTree, ...overrides };
 }
 
@@ -54,7 +54,7 @@ describe('dispatch', () => {
       throw new HandlerError('unavailable', 'Key sk-ant-admin01-TESTabcdefghijkl is not stored');
     };
     const result = await dispatch(handlersWith({ 'clade:org/tree': missing }), 'clade:org/tree', undefined, 'ipc', vi.fn());
-    expect(result).toEqual({ ok: false, error: { code: 'unavailable', message: 'Key sk-ant-…[redacted] is not stored' } });
+    expect(result).toEqual({ ok: false, error: { code: 'unavailable', message: 'Key sk-ant-admin01-…[redacted] is not stored' } });
   });
 
   it('strips fields a handler adds beyond the DTO, so nothing undeclared crosses the boundary', async () => {
@@ -78,8 +78,10 @@ describe('dispatch', () => {
 });
 
 describe('maskKeys', () => {
-  it('masks anything shaped like an Anthropic key', () => {
-    expect(maskKeys('a sk-ant-api03-TESTxyz_-12 b')).toBe('a sk-ant-…[redacted] b');
+  it('masks full Anthropic keys but keeps prose about key prefixes and partial hints readable', () => {
+    expect(maskKeys('a sk-ant-api03-TESTxyz_-12345 b')).toBe('a sk-ant-api03-…[redacted] b');
+    expect(maskKeys('an Admin key starts with "sk-ant-admin01-"')).toBe('an Admin key starts with "sk-ant-admin01-"');
+    expect(maskKeys('hint sk-ant-api03-R2D...igAA')).toBe('hint sk-ant-api03-R2D...igAA');
   });
 });
 

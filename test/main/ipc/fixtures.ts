@@ -1,4 +1,5 @@
 import type { AppInfo, OrgTree } from '../../../preload/contract';
+import type { KeyVaultPort } from '../../../main/ipc/domains/key';
 
 /** A small tree in the contract's shape, with the hint format admin-api.md documents for partial_key_hint. */
 export const sampleTree: OrgTree = {
@@ -26,3 +27,12 @@ export const sampleTree: OrgTree = {
 };
 
 export const sampleInfo: AppInfo = { name: 'Clade Admin', version: '0.1.0', mode: 'demo' };
+
+/** A vault for tests that never touch the key channels. */
+export const unusedVault: KeyVaultPort = {
+  status: async () => ({ present: false, orgName: null, verifiedAt: null }),
+  connect: async () => {
+    throw new Error('not used in this test');
+  },
+  clear: async () => ({ present: false, orgName: null, verifiedAt: null }),
+};

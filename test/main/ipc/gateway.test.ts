@@ -4,7 +4,7 @@ import { createSenderCheck } from '../../../main/ipc/sender-check';
 import { createHandlers } from '../../../main/ipc/create-handlers';
 import { channelKinds } from '../../../preload/contract';
 import { createElectronDouble, fakeFrame } from '../../helpers/electron-double';
-import { sampleInfo, sampleTree } from './fixtures';
+import { sampleInfo, sampleTree, unusedVault } from './fixtures';
 
 const appFileUrl = 'file:///app/out/renderer/index.html';
 
@@ -14,7 +14,7 @@ function setup() {
   const log = vi.fn();
   const unregister = registerGateway({
     ipcMain: electron.ipcMain,
-    handlers: { ...createHandlers({ appInfo: () => sampleInfo, mirror: () => null, now: () => 0 }), 'clade:org/tree': async () => readOrgTree() },
+    handlers: { ...createHandlers({ appInfo: () => sampleInfo, mirror: () => null, now: () => 0, vault: unusedVault, onKeyChanged: async () => undefined }), 'clade:org/tree': async () => readOrgTree() },
     isTrustedSender: createSenderCheck({ appFileUrl }),
     log,
   });

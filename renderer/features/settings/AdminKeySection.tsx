@@ -1,0 +1,63 @@
+/**
+ * Connect, replace or remove the admin key. The field is a password input that is emptied as soon as the
+ * key is handed to main; the window only ever shows whether a key is present, for which org, and when it
+ * was last verified.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { useVaultStore } from '../../stores/useVaultStore';
+import { formatDate } from '../../lib/format';
+
+export function AdminKeySection() {
+  const { status, busy, error, load, connect, clear } = useVaultStore();
+  const [draft, setDraft] = useState('');
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const key = draft;
+    setDraft(''); // the key leaves the window's state at once, whatever the outcome
+    await connect(key);
+  };
+
+  return (
+    <section aria-labelledby="settings-key" className="admin-key">
+      <h3 id="settings-key">Admin key</h3>
+      <p role="status">
+        {status?.present
+          ? `Connected to ${status.orgName ?? 'your organization'}${status.verifiedAt ? `, verified ${formatDate(Date.parse(status.verifiedAt))}` : ''}.`
+          : 'No key connected: the window shows the demo org.'}
+      </p>
+      <form onSubmit={(event) => void submit(event)} className="key-form">
+        <label htmlFor="admin-key-input">{status?.present ? 'Replace with a new Admin key' : 'Paste an Admin key'}</label>
+        <input
+          id="admin-key-input"
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="sk-ant-admin01-…"
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+          aria-describedby="admin-key-help"
+        />
+        <button type="submit" className="primary" disabled={busy || draft.trim() === ''}>
+          {busy ? 'Checking…' : 'Connect'}
+        </button>
+      </form>
+      <p id="admin-key-help" className="muted">
+        Clade Admin checks the key with Anthropic once, then keeps it in your system’s keychain. It is never shown again.
+      </p>
+      {error && (
+        <p role="alert" className="notice notice-error">
+          {error}
+        </p>
+      )}
+      {status?.present && (
+        <button type="button" onClick={() => void clear()} disabled={busy}>
+          Remove the key from this computer
+        </button>
+      )}
+    </section>
+  );
+}
