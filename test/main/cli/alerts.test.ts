@@ -14,6 +14,7 @@ import { loadEpisodes } from '../../../main/db/alerts/index';
 import { openMirror } from '../../../main/db/open';
 import { SyncStateRepo } from '../../../main/db/repos/sync-state-repo';
 import { syncSnapshot } from '../db/alerts/seed-mirror';
+import { runBuiltCli } from '../../helpers/built-cli';
 
 interface Run {
   code: number;
@@ -199,5 +200,23 @@ describe('clade-admin check --sync', () => {
     const json = JSON.parse(check.stdout) as { conditions: Array<{ id: string }>; health: { problems: string[] } };
     expect(json.health.problems).toEqual([]);
     expect(json.conditions.map((c) => c.id)).toContain(`spend:org:${month}:100`);
+  }, 120_000);
+});
+
+describe('the built clade-admin bin', () => {
+  it('against the demo org with a budget below month-to-date spend: `check` exits 2 and lists the crossed threshold', async (ctx) => {
+    const help = await runBuiltCli(['--help']);
+    // Until program.ts registers the alert commands (and `npm test` rebuilds the bin), there is nothing to drive.
+    if (!/^\s+check\b/m.test(help.stdout)) ctx.skip();
+    const dataDir = tempDir();
+    const demo = (...args: string[]) => runBuiltCli(['--data-dir', dataDir, '--profile', 'demo', ...args]);
+    const synced = await demo('sync');
+    expect(synced.code, synced.stderr).toBe(0);
+    expect((await demo('config', 'set', 'budgets.orgMonthlyUsd', '1')).code).toBe(0);
+    const check = await demo('check');
+    expect(check.code, check.stderr).toBe(2);
+    expect(check.stdout).toMatch(/CRITICAL {2}.+ has reached its monthly budget/);
+    const alerts = JSON.parse((await demo('alerts', '--json')).stdout) as { episodes: Array<{ conditionId: string; notifiedAtMs: number | null }> };
+    expect(alerts.episodes).toContainEqual(expect.objectContaining({ conditionId: `spend:org:${month}:100`, notifiedAtMs: null }));
   }, 120_000);
 });
