@@ -94,6 +94,9 @@ function route(deps: ControlDeps, method: string, path: string, body: unknown): 
     case 'POST /spend-limit-writes':
       state.spendLimitWrites = parseBody(z.object({ enabled: z.boolean() }), body).enabled;
       return { spendLimitWrites: state.spendLimitWrites };
+    case 'POST /spend-limit-reads':
+      state.spendLimitReads = parseBody(z.object({ enabled: z.boolean() }), body).enabled;
+      return { spendLimitReads: state.spendLimitReads };
     case 'POST /key-shape':
       state.keyShape = parseBody(z.object({ keyShape: z.enum(['new', 'legacy', 'both']) }), body).keyShape;
       return { keyShape: state.keyShape };

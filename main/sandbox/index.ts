@@ -35,6 +35,8 @@ export interface SandboxOptions {
   keyShape?: KeyShape;
   /** the org is in the early-access preview for spend-limit writes (default false: POST/DELETE answer 403) */
   spendLimitWrites?: boolean;
+  /** … and for spend-limit reads (default true; false: every spend-limit route answers 403) */
+  spendLimitReads?: boolean;
   /** the virtual clock stands still at `now` until set/advanced (tests) */
   freezeClock?: boolean;
   /** seeded org events as virtual hours pass (default true) */
@@ -76,6 +78,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     eventsOriginMs: nowMs,
     requestLog: [],
     spendLimitWrites: opts.spendLimitWrites ?? false,
+    spendLimitReads: opts.spendLimitReads ?? true,
   };
   backfillActivities(model, state.activity, nowMs);
   const faults = new FaultInjector(seed, [...(opts.faultsFile ? loadFaultsFile(opts.faultsFile) : []), ...(opts.faults ?? [])]);

@@ -38,6 +38,8 @@ export interface SandboxState {
   requestLog: RequestLogEntry[];
   /** Spend-limit writes through the Admin API are an early-access preview for Console orgs (403 without it). */
   spendLimitWrites: boolean;
+  /** Reading them is a preview too; on by default so the demo shows its limits. */
+  spendLimitReads: boolean;
 }
 
 /** Who made a change arriving through the Admin API. */

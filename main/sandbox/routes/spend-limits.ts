@@ -1,7 +1,8 @@
 // Spend limits (admin-api.md §3.8). The list needs `anthropic-beta: spend-limit-reads-2026-09-26` (404 without, as
 // if the route did not exist). This org is a Console org: it writes organization/workspace monthly limits;
-// user-scoped limits and effective summaries are Claude Enterprise only; writes need the early-access preview
-// (option spendLimitWrites). All spend-limit routes share 60 req/min.
+// user-scoped limits and effective summaries are Claude Enterprise only; reading and writing are each an
+// early-access preview (options spendLimitReads, default on, and spendLimitWrites, default off); without it the
+// routes answer 403. All spend-limit routes share 60 req/min.
 import { z } from 'zod';
 import { parseBody } from '../body';
 import { ApiError, badRequest, notFound } from '../errors';
@@ -16,6 +17,8 @@ import { iso } from './serialize';
 
 export const SPEND_LIMIT_READS_BETA = 'spend-limit-reads-2026-09-26';
 const SCOPE_TYPES = ['user', 'seat_tier', 'rbac_group', 'organization_service', 'organization', 'workspace', 'usage_tier'] as const;
+/** the scope types that apply to a Console organization; the others are a 400 in a filter */
+const CONSOLE_SCOPE_TYPES: readonly string[] = ['organization', 'workspace', 'usage_tier'];
 const WINDOW_MS = 60_000;
 const MAX_PER_WINDOW = 60;
 const recent = new WeakMap<object, number[]>();
@@ -53,6 +56,14 @@ function assertWritesEnabled(ctx: RequestContext): void {
   }
 }
 
+/** Console orgs read spend limits only in the early-access preview (the same 403 otherwise). */
+function assertReadsEnabled(ctx: RequestContext): void {
+  if (!ctx.state.spendLimitReads) {
+    throw new ApiError(403, 'permission_error', 'This organization cannot retrieve, set or delete spend limits with an Admin API credential.',
+      'spend_limits_admin_api_writes_not_enabled');
+  }
+}
+
 const sameScope = (a: SpendScope, b: SpendScope) => JSON.stringify(a) === JSON.stringify(b);
 const enterpriseOnly = (what: string) =>
   badRequest(`${what} are only available for Claude Enterprise organizations.`, 'organization_type_not_supported');
@@ -64,10 +75,16 @@ export const spendLimitRoutes: RouteDef[] = [
     handler: (ctx) => {
       if (!hasBeta(ctx, SPEND_LIMIT_READS_BETA)) throw notFound(`Not found: GET /v1/organizations/spend_limits`);
       throttle(ctx);
+      assertReadsEnabled(ctx);
       const types = ctx.query.arrayOf('scope_type', SCOPE_TYPES);
+      const foreign = types?.find((t) => !CONSOLE_SCOPE_TYPES.includes(t));
+      if (foreign) throw badRequest(`scope_type: '${foreign}' does not apply to a Claude Console organization`);
       const wsId = ctx.query.string('workspace_id');
-      const items = [...ctx.state.model.spendLimits.values()].filter((s) =>
-        (!types || types.includes(s.scope.type)) && (wsId === undefined || (s.scope.type === 'workspace' && s.scope.workspace_id === wsId)));
+      if (wsId !== undefined) findWorkspace(ctx.state.model, wsId);
+      // a Console organization's limits come newest first (SDK doc comment)
+      const items = [...ctx.state.model.spendLimits.values()]
+        .filter((s) => (!types || types.includes(s.scope.type)) && (wsId === undefined || (s.scope.type === 'workspace' && s.scope.workspace_id === wsId)))
+        .sort((a, b) => b.createdAtMs - a.createdAtMs || (a.id < b.id ? -1 : 1));
       return paginateCursor(ctx.query, items, spendLimitObject, 20);
     },
   },
@@ -84,6 +101,7 @@ export const spendLimitRoutes: RouteDef[] = [
     path: '/v1/organizations/spend_limits/:spend_limit_id',
     handler: (ctx) => {
       throttle(ctx);
+      assertReadsEnabled(ctx);
       return spendLimitObject(find(ctx));
     },
   },
@@ -92,6 +110,7 @@ export const spendLimitRoutes: RouteDef[] = [
     path: '/v1/organizations/spend_limits',
     handler: (ctx) => {
       throttle(ctx);
+      assertReadsEnabled(ctx);
       assertWritesEnabled(ctx);
       const req = parseBody(z.object({
         scope: z.union([
@@ -105,6 +124,8 @@ export const spendLimitRoutes: RouteDef[] = [
       if (req.scope.type === 'usage_tier') throw badRequest('usage_tier spend limits are read-only.');
       if (req.scope.type !== 'organization' && req.scope.type !== 'workspace') throw enterpriseOnly(`${req.scope.type} spend limits`);
       if ((req.period ?? 'monthly') !== 'monthly') throw badRequest('period: only monthly spend limits are supported.');
+      // Console organization and workspace limits always carry an amount
+      if (req.amount === null) throw badRequest('amount: organization and workspace spend limits need an amount');
       if (req.scope.type === 'workspace') findWorkspace(ctx.state.model, req.scope.workspace_id);
       const scope = req.scope as SpendScope;
       const now = ctx.state.clock.nowMs();
@@ -125,6 +146,7 @@ export const spendLimitRoutes: RouteDef[] = [
     path: '/v1/organizations/spend_limits/:spend_limit_id',
     handler: (ctx) => {
       throttle(ctx);
+      assertReadsEnabled(ctx);
       assertWritesEnabled(ctx);
       const rec = find(ctx);
       if (rec.scope.type === 'usage_tier') throw badRequest('usage_tier spend limits are read-only.');

@@ -123,6 +123,21 @@ describe('spend limits', () => {
     await expect(client.beta.organization.spendLimits.delete(tier.id)).rejects.toBeInstanceOf(Anthropic.BadRequestError);
   });
 
+  it('lists newest first, refuses scope types foreign to a Console org, and refuses everything without the read preview', async () => {
+    const limits = await all(client.beta.organization.spendLimits.list());
+    const created = limits.map((l) => Date.parse(l.created_at));
+    expect([...created].sort((a, b) => b - a)).toEqual(created);
+    const foreign = await rawGet(sandbox, '/v1/organizations/spend_limits?scope_type[]=user', { 'anthropic-beta': 'spend-limit-reads-2026-09-26' });
+    expect(foreign.status).toBe(400);
+    sandbox.state.spendLimitReads = false;
+    await expect(all(client.beta.organization.spendLimits.list())).rejects.toMatchObject({ status: 403, errorCode: 'spend_limits_admin_api_writes_not_enabled' });
+  });
+
+  it('needs an amount for organization and workspace limits', async () => {
+    sandbox.state.spendLimitWrites = true;
+    await expect(client.beta.organization.spendLimits.set({ scope: { type: 'organization' }, amount: null } as never)).rejects.toBeInstanceOf(Anthropic.BadRequestError);
+  });
+
   it('refuses effective summaries for a Console org with organization_type_not_supported', async () => {
     const res = await rawGet(sandbox, '/v1/organizations/spend_limits/effective');
     expect(res.status).toBe(400);
