@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import { addSnooze, planDigest, removeSnooze, type AlertCycle, type AlertRules, type Digest, type Episode } from '../core/alerts/index';
-import { getLastDigestDay, loadSnoozes, markEpisodesNotified, recordAlertCycle, saveSnoozes, setLastDigestDay } from '../db/alerts/index';
+import { getLastDigestDay, loadEpisodes, loadSnoozes, markEpisodesNotified, recordAlertCycle, saveSnoozes, setLastDigestDay } from '../db/alerts/index';
 import type { NotifierPort } from './notifier';
 
 export interface AppAlertCycleDeps {
@@ -36,7 +36,7 @@ export function runAppAlertCycle(deps: AppAlertCycleDeps): AppAlertCycleResult {
   const { reconciliation } = recorded.cycle;
   // `released` is part of `toNotify`: the episodes whose hold just ended are shown like new ones, once.
   const notifiedIds = notifier.notifyEpisodes(reconciliation.toNotify);
-  const episodes = notifiedIds.length > 0 ? markEpisodesNotified(db, notifiedIds, nowMs) : reconciliation.episodes;
+  const episodes = notifiedIds.length > 0 ? markEpisodesNotified(db, notifiedIds, nowMs) : loadEpisodes(db);
   const digest = runDigest(db, episodes, nowMs, recorded.rules, notifier);
   return { cycle: recorded.cycle, rules: recorded.rules, episodes, notifiedIds, digest, rulesProblem: recorded.rulesProblem };
 }
