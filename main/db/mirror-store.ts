@@ -75,7 +75,11 @@ export class SqliteMirrorStore implements MirrorStorePort {
   }
 
   markResource(resource: SyncResource, status: ResourceStatus['status'], atMs: number, detail: string | null): void {
-    this.state.markResource(resource, status, atMs, detail);
+    this.db.transaction(() => {
+      this.state.markResource(resource, status, atMs, detail);
+      // A route that is not available leaves no half-open pass behind: the daily probe starts afresh.
+      if (status === 'unavailable') this.state.closePasses(resource);
+    })();
   }
 
   reportCoverage(resource: ReportResource): Coverage | null {

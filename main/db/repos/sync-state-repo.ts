@@ -62,6 +62,10 @@ export class SyncStateRepo {
       .run(cursor, atMs, resource, scope);
   }
 
+  closePasses(resource: string): void {
+    this.db.prepare(`DELETE FROM sync_passes WHERE resource = ?`).run(resource);
+  }
+
   closePass(resource: string, scope: string): void {
     this.db.prepare(`DELETE FROM sync_passes WHERE resource = ? AND scope = ?`).run(resource, scope);
   }

@@ -52,6 +52,7 @@ describe('sync engine failure rules (scripted API)', () => {
     expect(first.resources.find((r) => r.resource === 'spend_limits')).toMatchObject({ status: 'unavailable' });
     const state = readMirrorStatus(db).resources.find((r) => r.resource === 'spend_limits');
     expect(state).toMatchObject({ status: 'unavailable', lastSyncedAtMs: null });
+    expect(db.prepare(`SELECT count(*) AS n FROM sync_passes WHERE resource = 'spend_limits'`).get()).toEqual({ n: 0 });
     now += 2 * HOUR;
     await sync({ full: true });
     expect(api.calls.filter((c) => c.what === 'spend_limits')).toHaveLength(1);

@@ -19,7 +19,7 @@ describe('sync of the org resources against the sandbox demo org', () => {
   let mirror: ReturnType<typeof tempMirrorFile>;
 
   beforeEach(async () => {
-    sandbox = await startSandbox({ size: 'demo', seed: 7, port: 0 });
+    sandbox = await startSandbox({ size: 'demo', seed: 7, port: 0, freezeClock: true, seededEvents: false, now: new Date('2026-11-19T16:05:00Z') });
     mirror = tempMirrorFile();
     db = openMirror(mirror.file);
   });
@@ -31,7 +31,7 @@ describe('sync of the org resources against the sandbox demo org', () => {
 
   async function sync(full = false) {
     const api = createAdminApi({ apiKey: sandbox.adminKey, baseURL: sandbox.url, maxRetries: 0 });
-    return syncMirror(db, api, { full, requestsPerMinute: null });
+    return syncMirror(db, api, { full, requestsPerMinute: null, clock: { now: () => sandbox.clock.nowMs(), sleep: async () => undefined } });
   }
 
   it('mirrors exactly what the sandbox lists: org, users, workspaces, members and keys', async () => {

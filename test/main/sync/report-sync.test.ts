@@ -75,8 +75,7 @@ describe('report sync against the sandbox', () => {
     });
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ size: 'demo', seed: 11, port: 0, now: new Date('2026-11-20T15:42:10Z') });
-    sandbox.clock.freeze();
+    sandbox = await startSandbox({ size: 'demo', seed: 11, port: 0, now: new Date('2026-11-20T15:42:10Z'), freezeClock: true, seededEvents: false });
     clock = { now: () => sandbox.clock.nowMs(), sleep: async () => undefined };
     mirror = tempMirrorFile();
     db = openMirror(mirror.file);
