@@ -1,7 +1,7 @@
 // Auth and the documented error body (admin-api.md §1.1–1.3).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Anthropic from '@anthropic-ai/sdk';
-import type { RunningSandbox } from '../../../main/sandbox';
+import { startSandbox, type RunningSandbox } from '../../../main/sandbox';
 import * as api from '../../fixtures/admin-api/schemas';
 import { rawGet, sdkFor, startFrozen } from './sdk-client';
 
@@ -50,6 +50,21 @@ describe('credentials', () => {
     const err = await bad.beta.organization.retrieve().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Anthropic.AuthenticationError);
     expect((err as InstanceType<typeof Anthropic.AuthenticationError>).requestID).toMatch(/^req_/);
+  });
+});
+
+describe('a given admin key', () => {
+  it('is used instead of a random one, and a mis-shaped one is refused at start', async () => {
+    const key = 'sk-ant-admin01-TESTgivenKEY_0123456789abcdefghijklmnopqrstuvwxyzAA';
+    const sb = await startSandbox({ adminKey: key });
+    try {
+      expect(sb.adminKey).toBe(key);
+      const me = await new Anthropic({ apiKey: key, baseURL: sb.url, maxRetries: 0 }).beta.organization.retrieve();
+      expect(me.id).toBe(sb.model.org.id);
+    } finally {
+      await sb.close();
+    }
+    await expect(startSandbox({ adminKey: 'sk-ant-api03-TESTnotAdmin' })).rejects.toThrow(/adminKey/);
   });
 });
 
