@@ -6,7 +6,10 @@ import type { Row, Scalar } from './entities';
 
 export type JournalKind = 'created' | 'changed' | 'removed';
 export type FieldChange = { before: JsonScalar; after: JsonScalar };
-/** JSON cannot hold BigInt: integers that came back from SQLite as BigInt are written as decimal strings. */
+/**
+ * JSON cannot hold BigInt: integers that came back from SQLite as BigInt are written as numbers when exact, and as
+ * decimal strings beyond 2^53 (only very large nanocent amounts).
+ */
 export type JsonScalar = string | number | null;
 
 export interface JournalEvent {
@@ -18,7 +21,9 @@ export interface JournalEvent {
 }
 
 export function toJsonScalar(v: Scalar): JsonScalar {
-  return typeof v === 'bigint' ? v.toString() : v;
+  if (typeof v !== 'bigint') return v;
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : v.toString();
 }
 
 /** SQLite hands integers back as BigInt (safeIntegers) while fresh rows hold numbers: compare by value. */
