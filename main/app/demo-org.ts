@@ -11,6 +11,7 @@ import { createAdminApi } from '../adapters/admin-api-sdk';
 import { openMirror, type MirrorDb } from '../db/open';
 import { syncMirror, type SyncSummary } from '../db/run-sync';
 import { startSandbox, type SandboxSize } from '../sandbox/index';
+import { fillDemoAuditTrail } from './demo-audit-history';
 
 export interface DemoOrgOptions {
   mirrorFile: string;
@@ -43,6 +44,8 @@ export async function openDemoOrg(options: DemoOrgOptions): Promise<DemoOrg> {
       requestsPerMinute: null,
       onProgress: (progress) => report({ phase: 'running', resource: progress.resource, page: progress.page, rows: progress.rows }),
     });
+    // The demo's audit trail: scripted changes, a second sync, the journal copied into the trail (issue 8).
+    if (summary.status !== 'failed') await fillDemoAuditTrail(db, api, sandbox);
     report({ phase: summary.status === 'failed' ? 'failed' : 'done', resource: null, page: 0, rows: summary.rows });
     const opened = db;
     return {

@@ -6,13 +6,15 @@ import type { Handlers } from './handler-types';
 import { appHandlers, type AppDeps } from './domains/app';
 import { mirrorHandlers, type MirrorDeps } from './domains/mirror';
 import { keyHandlers, type KeyDeps } from './domains/key';
+import { auditHandlers, type AuditDeps } from './domains/audit';
 
-export type HandlerDeps = AppDeps & MirrorDeps & KeyDeps;
+export type HandlerDeps = AppDeps & MirrorDeps & KeyDeps & AuditDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...appHandlers(deps),
     ...mirrorHandlers(deps),
     ...keyHandlers(deps),
+    ...auditHandlers(deps),
   };
 }
