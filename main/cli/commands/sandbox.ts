@@ -16,7 +16,7 @@ export function registerSandboxCommands(program: Command, context: () => CliCont
   const sandbox = program.command('sandbox').description('the local Admin API simulator (demo org, faults, virtual time)');
   sandbox
     .command('serve')
-    .description('serve the sandbox on 127.0.0.1 and print one JSON ready line {url, adminKey, controlUrl, controlToken}')
+    .description('serve the sandbox on 127.0.0.1 and print one JSON ready line {url, adminKey, controlUrl, controlToken} (admin key: random, or $CLADE_SANDBOX_ADMIN_KEY)')
     .option('--port <n>', 'port to listen on (0 = any free port)', parseIntInRange(0, 65535), 0)
     .option('--seed <n>', 'seed of the generated org', parseIntInRange(0, 2 ** 31 - 1), 1)
     .option('--size <size>', 'demo | mid | large', parseChoice(['demo', 'mid', 'large'] as const), 'demo')
@@ -31,6 +31,8 @@ export function registerSandboxCommands(program: Command, context: () => CliCont
         size: options.size,
         compliance: options.compliance === 'on',
         ...(options.faults ? { faultsFile: options.faults } : {}),
+        // A known key for tests that scan for it afterwards; from the environment, never an argument (shell history).
+        ...(io.env.CLADE_SANDBOX_ADMIN_KEY ? { adminKey: io.env.CLADE_SANDBOX_ADMIN_KEY } : {}),
       });
       const { url, adminKey, controlUrl, controlToken } = running;
       io.stdout.write(`${JSON.stringify({ url, adminKey, controlUrl, controlToken })}\n`);
