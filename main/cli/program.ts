@@ -9,6 +9,7 @@ import { registerAuditCommands } from './commands/audit';
 import { registerProfileCommands } from './commands/profile';
 import type { CliContext, GlobalOptions } from './context';
 import { resolveContext } from './context';
+import { redactSecrets } from '../core/redact';
 import type { CliIO } from './io';
 
 /**
@@ -25,7 +26,8 @@ export function buildProgram(io: CliIO): Command {
     .showHelpAfterError()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
+      // commander quotes the offending argument ("unknown option '--admin-key=sk-ant-…'"): never echo a key.
+      writeErr: (text) => io.stderr.write(redactSecrets(text)),
     })
     .exitOverride();
 

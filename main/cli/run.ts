@@ -4,6 +4,7 @@ import type { CliIO } from './io';
 import { note } from './io';
 import { buildProgram } from './program';
 import { describeError } from './describe-error';
+import { redactSecrets } from '../core/redact';
 
 /** Runs the CLI and returns its exit code; never lets a stack trace reach the user unless CLADE_DEBUG is set. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -17,7 +18,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
     }
     if (error instanceof CliError) {
-      note(io, `clade-admin: ${error.message}`);
+      // Messages may quote what the user typed (a profile id, a query), and a pasted key must not reach the logs.
+      note(io, `clade-admin: ${redactSecrets(error.message)}`);
       return error.exitCode;
     }
     note(io, `clade-admin: ${describeError(error)}`);

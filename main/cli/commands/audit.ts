@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type Database from 'better-sqlite3';
 import type { AuditEvent } from '../../core/audit/event';
+import { redactSecrets } from '../../core/redact';
 import type { CliContext } from '../context';
 import { CliError, USAGE_EXIT } from '../errors';
 import { note, printJson } from '../io';
@@ -38,12 +39,13 @@ export function registerAuditCommands(program: Command, context: () => CliContex
       const { searchAuditEvents } = await import('../../db/audit/search');
       const page = await withMirror(ctx, deps, true, (db) => searchAuditEvents(db, query, { limit: options.limit, cursor: options.cursor ?? null }), { events: [], nextCursor: null });
       if (ctx.json) {
-        printJson(ctx.io, { query, events: page.events, nextCursor: page.nextCursor });
+        // The query is echoed redacted: an admin may paste a key into it, and this output ends up in cron logs.
+        printJson(ctx.io, { query: redactSecrets(query), events: page.events, nextCursor: page.nextCursor });
         return;
       }
       if (page.events.length === 0) ctx.io.stdout.write('No audit events match.\n');
       for (const event of page.events) ctx.io.stdout.write(`${formatEventLine(event)}\n`);
-      if (page.nextCursor) note(ctx.io, `more: clade-admin audit search ${query ? `${JSON.stringify(query)} ` : ''}--cursor ${page.nextCursor}`);
+      if (page.nextCursor) note(ctx.io, `more: clade-admin audit search ${query ? `${JSON.stringify(redactSecrets(query))} ` : ''}--cursor ${page.nextCursor}`);
     });
 
   audit
@@ -60,7 +62,7 @@ export function registerAuditCommands(program: Command, context: () => CliContex
       const db = await deps.openDb(ctx.mirrorFile, { readonly: false });
       try {
         const result = await exportAuditToFile(db, { query, format: options.format, file: options.out, spreadsheetSafe: options.spreadsheetSafe ?? false });
-        if (ctx.json) printJson(ctx.io, { query, format: options.format, file: result.file, count: result.count });
+        if (ctx.json) printJson(ctx.io, { query: redactSecrets(query), format: options.format, file: result.file, count: result.count });
         else ctx.io.stdout.write(`Exported ${result.count} audit events to ${result.file}\n`);
       } catch (error) {
         throw asUsageError(error);
@@ -146,7 +148,7 @@ async function withMirror<T>(ctx: CliContext, deps: AuditCommandDeps, readonly: 
 
 /** A bad query or cursor is the user's to fix: exit 2 with the message, no stack. */
 function asUsageError(error: unknown): unknown {
-  return error instanceof Error && error.name === 'AuditQueryError' ? new CliError(error.message, USAGE_EXIT) : error;
+  return error instanceof Error && error.name === 'AuditQueryError' ? new CliError(redactSecrets(error.message), USAGE_EXIT) : error;
 }
 
 function formatEventLine(event: AuditEvent): string {
