@@ -1,6 +1,6 @@
 /**
  * The window: a header with the org and its freshness, the first-run welcome screen until the user
- * dismisses it, then four views (overview, org tree, API keys, settings). Data flows only through the
+ * dismisses it, then the views (overview, org tree, API keys, spend, settings). Data flows only through the
  * stores, which read window.api; a finished sync (push channel) reloads what is on screen.
  */
 import { useEffect } from 'react';
@@ -17,6 +17,7 @@ import { OverviewView } from './features/overview/OverviewView';
 import { TreeScreen } from './features/org-tree/TreeScreen';
 import { KeyInventoryView } from './features/keys/KeyInventoryView';
 import { SettingsView } from './features/settings/SettingsView';
+import { SpendView } from './features/spend/SpendView';
 
 export function App() {
   const info = useAppStore((state) => state.info);
@@ -64,6 +65,7 @@ export function App() {
             {view === 'overview' && <OverviewView />}
             {view === 'tree' && <TreeScreen />}
             {view === 'keys' && <KeyInventoryView />}
+            {view === 'spend' && <SpendView />}
             {view === 'settings' && <SettingsView />}
           </main>
         </>

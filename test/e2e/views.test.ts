@@ -35,6 +35,24 @@ describe('every view on the demo org', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
+  it('spend: a daily chart drawn by uPlot, the exact table, and a CSV export of what is shown', async () => {
+    const { page } = session;
+    await open('Spend');
+    await page.getByRole('heading', { name: 'Spend', exact: true }).waitFor();
+    await page.locator('.chart canvas').first().waitFor();
+    expect(await page.getByRole('table').locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('clade-admin-spend-workspace-30d.csv');
+    const csv = await (await file.createReadStream()).toArray();
+    const text = Buffer.concat(csv as Buffer[]).toString('utf8');
+    expect(text.split('\r\n')[0]).toMatch(/^day,.+\(USD\)/);
+    expect(text.trim().split('\r\n')).toHaveLength(31);
+    await screenshot(page, 'spend-demo');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
   it('settings in the dark theme', async () => {
     const { page, problems } = session;
     await open('Settings');

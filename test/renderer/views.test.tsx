@@ -147,3 +147,29 @@ describe('views', () => {
     expect(within(nav).getByRole('button', { name: 'Org tree' })).toHaveAttribute('aria-current', 'page');
   });
 });
+
+describe('spend view', () => {
+  beforeEach(() => useUiStore.setState({ onboarded: true, view: 'spend' }));
+
+  it('asks for daily spend, shows the exact table, and re-asks when the range changes', async () => {
+    const fake = installFakeApi({
+      ...answers,
+      'clade:spend/daily': (query) => ({
+        currency: 'USD',
+        dayStartsMs: Array.from({ length: query.days }, (_, i) => Date.UTC(2026, 10, 1) + i * DAY),
+        series: [{ key: 'wrkspc_01PROD', label: 'Production', cents: Array.from({ length: query.days }, () => '1000'), totalCents: String(1000 * query.days) }],
+        totalCents: String(1000 * query.days),
+      }),
+    });
+    render(<App />);
+    const table = await screen.findByRole('table');
+    expect(within(table).getByRole('rowheader', { name: 'Production' })).toBeInTheDocument();
+    expect(within(table).getByText('$300.00')).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Range'), { target: { value: '7' } });
+    expect(await within(screen.getByRole('table')).findByText('$70.00')).toBeInTheDocument();
+    expect(fake.calls.filter((c) => c.channel === 'clade:spend/daily').map((c) => c.request)).toEqual([
+      { days: 30, groupBy: 'workspace' },
+      { days: 7, groupBy: 'workspace' },
+    ]);
+  });
+});

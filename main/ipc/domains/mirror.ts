@@ -1,4 +1,4 @@
-/** `clade:org/*`, `clade:mirror/*`, `clade:spend/*`, `clade:keys/*`: reads of the local mirror; never the network. */
+/** `clade:org/*`, `clade:mirror/*`, `clade:spend/*` (summary, daily), `clade:keys/*`: reads of the local mirror; never the network. */
 import type Database from 'better-sqlite3';
 import type { MirrorStatus } from '../../../preload/contract';
 import { readOrgTree } from '../../db/repos/org-tree-repo';
@@ -6,6 +6,7 @@ import { readMirrorStatus } from '../../db/repos/status-repo';
 import type { Handler } from '../handler-types';
 import { readKeyInventory } from '../queries/key-inventory';
 import { readSpendSummary } from '../queries/spend-summary';
+import { readDailySpend } from '../queries/daily-spend';
 
 export interface MirrorDeps {
   /** The open mirror, or null while it is being prepared (first demo sync) or absent. */
@@ -20,6 +21,7 @@ export function mirrorHandlers(deps: MirrorDeps): {
   'clade:mirror/status': Handler<'clade:mirror/status'>;
   'clade:spend/summary': Handler<'clade:spend/summary'>;
   'clade:keys/inventory': Handler<'clade:keys/inventory'>;
+  'clade:spend/daily': Handler<'clade:spend/daily'>;
 } {
   return {
     'clade:org/tree': async () => {
@@ -35,6 +37,10 @@ export function mirrorHandlers(deps: MirrorDeps): {
       return db
         ? readSpendSummary(db, deps.now())
         : { currency: 'USD', monthStartMs: 0, lastCostDayMs: null, monthToDateCents: '0', forecastCents: null, byWorkspace: [] };
+    },
+    'clade:spend/daily': async (query) => {
+      const db = deps.mirror();
+      return db ? readDailySpend(db, query, deps.now()) : { currency: 'USD', dayStartsMs: [], series: [], totalCents: '0' };
     },
     'clade:keys/inventory': async () => {
       const db = deps.mirror();

@@ -5,6 +5,7 @@ const VIEWS: Array<{ id: View; label: string }> = [
   { id: 'overview', label: 'Overview' },
   { id: 'tree', label: 'Org tree' },
   { id: 'keys', label: 'API keys' },
+  { id: 'spend', label: 'Spend' },
   { id: 'settings', label: 'Settings' },
 ];
 
