@@ -26,12 +26,12 @@ export const MODES: Record<BenchMode, ModeConfig> = {
     ingestRows: 5_000, ingestRuns: 1, auditEvents: 5_000, searchRuns: 3, exportRuns: 1, windowRuns: 1,
   },
   quick: {
-    size: 'large', historyDays: 7, syncRounds: 2, sandboxStarts: 3, cliRuns: 5, treeRuns: 20, queryRuns: 20, queryHistoryDays: 400,
+    size: 'large', historyDays: 7, syncRounds: 2, sandboxStarts: 3, cliRuns: 5, treeRuns: 20, queryRuns: 12, queryHistoryDays: 400,
     ingestRows: 100_000, ingestRuns: 2, auditEvents: 1_000_000, searchRuns: 30, exportRuns: 1, windowRuns: 2,
   },
   full: {
-    size: 'large', historyDays: 90, syncRounds: 2, sandboxStarts: 5, cliRuns: 10, treeRuns: 20, queryRuns: 100, queryHistoryDays: 400,
-    ingestRows: 300_000, ingestRuns: 3, auditEvents: 1_000_000, searchRuns: 100, exportRuns: 2, windowRuns: 3,
+    size: 'large', historyDays: 90, syncRounds: 2, sandboxStarts: 5, cliRuns: 10, treeRuns: 40, queryRuns: 40, queryHistoryDays: 400,
+    ingestRows: 300_000, ingestRuns: 3, auditEvents: 1_000_000, searchRuns: 60, exportRuns: 2, windowRuns: 3,
   },
 };
 

@@ -1,6 +1,6 @@
 /**
  * The sandbox in a child process (`clade-admin sandbox serve`), so its memory and CPU are not counted as ours.
- * Resolves on its JSON ready line with the time it took and the child's RSS at that moment.
+ * Resolves on its JSON ready line with the time it took and the child's peak RSS (VmHWM) by then.
  */
 import { resolve } from 'node:path';
 import { killTree, REPO_ROOT, rssKb, spawnTracked } from './child';
@@ -53,7 +53,7 @@ export function startSandboxChild(size: BenchSize, timeoutMs = 60_000): Promise<
         const ready = JSON.parse(buffered.slice(0, newline)) as { url: string; adminKey: string };
         settled = true;
         clearTimeout(timer);
-        void rssKb(child.pid!).then((rss) =>
+        void rssKb(child.pid!, 'VmHWM').then((rss) =>
           resolveReady({ url: ready.url, adminKey: ready.adminKey, pid: child.pid!, readyMs, rssKbAtReady: rss, close }),
         );
       } catch {
