@@ -147,6 +147,42 @@ export const ConnectKeyRequest = z.object({
   label: z.string().min(1).max(80).optional(),
 });
 
+/** The audit trail (issue 8): one event as the window shows it; secrets were redacted before storage. */
+export const AuditEventDto = z.object({
+  id: z.number().int(),
+  atMs: z.number(),
+  recordedAtMs: z.number(),
+  source: z.enum(['compliance', 'journal', 'local']),
+  type: z.string(),
+  actor: z.object({ kind: z.string(), id: z.string().optional(), email: z.string().optional(), name: z.string().optional() }).nullable(),
+  workspaceId: z.string().nullable(),
+  keyId: z.string().nullable(),
+  targets: z.array(z.object({ type: z.string(), id: z.string().optional(), name: z.string().optional() })),
+  summary: z.string(),
+  before: z.json().nullable(),
+  after: z.json().nullable(),
+  /** The feed's raw activity (compliance events only). */
+  raw: z.json().nullable(),
+  hash: z.string(),
+});
+export type AuditEventView = z.infer<typeof AuditEventDto>;
+
+/** The trail's query language: free text plus actor: type: workspace: key: source: after:YYYY-MM-DD before:YYYY-MM-DD. */
+const AuditQueryText = z.string().max(2000);
+export const AuditSearchRequest = z.object({
+  query: AuditQueryText,
+  /** The previous page's `nextCursor`; absent for the first (newest) page. */
+  cursor: z.string().max(64).nullable().optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+});
+export const AuditSearchPageDto = z.object({ events: z.array(AuditEventDto), nextCursor: z.string().nullable() });
+export type AuditSearchPageView = z.infer<typeof AuditSearchPageDto>;
+
+/** Main writes the file (the window never touches the file system) and records the export in the trail. */
+export const AuditExportRequest = z.object({ query: AuditQueryText, format: z.enum(['csv', 'jsonl']) });
+export const AuditExportResultDto = z.object({ count: z.number().int().nonnegative(), file: z.string() });
+export type AuditExportResult = z.infer<typeof AuditExportResultDto>;
+
 const NoRequest = z.undefined();
 
 /**
@@ -164,6 +200,8 @@ export const channels = {
   'clade:key/status': { kind: 'invoke', request: NoRequest, response: KeyStatusDto },
   'clade:key/set': { kind: 'invoke', request: ConnectKeyRequest, response: KeyStatusDto },
   'clade:key/clear': { kind: 'invoke', request: NoRequest, response: KeyStatusDto },
+  'clade:audit/search': { kind: 'invoke', request: AuditSearchRequest, response: AuditSearchPageDto },
+  'clade:audit/export': { kind: 'invoke', request: AuditExportRequest, response: AuditExportResultDto },
   'clade:sync/progress-changed': { kind: 'push', request: NoRequest, response: SyncProgressDto },
 } as const satisfies Record<string, ChannelSpec>;
 

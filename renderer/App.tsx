@@ -18,6 +18,7 @@ import { TreeScreen } from './features/org-tree/TreeScreen';
 import { KeyInventoryView } from './features/keys/KeyInventoryView';
 import { SettingsView } from './features/settings/SettingsView';
 import { SpendView } from './features/spend/SpendView';
+import { AuditView } from './features/audit/AuditView';
 
 export function App() {
   const info = useAppStore((state) => state.info);
@@ -66,6 +67,7 @@ export function App() {
             {view === 'tree' && <TreeScreen />}
             {view === 'keys' && <KeyInventoryView />}
             {view === 'spend' && <SpendView />}
+            {view === 'audit' && <AuditView />}
             {view === 'settings' && <SettingsView />}
           </main>
         </>

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 
-export type View = 'overview' | 'tree' | 'keys' | 'spend' | 'settings';
+export type View = 'overview' | 'tree' | 'keys' | 'spend' | 'audit' | 'settings';
 export type Theme = 'system' | 'light' | 'dark';
 
 const STORAGE_KEY = 'clade-admin.ui';

@@ -6,6 +6,7 @@ const VIEWS: Array<{ id: View; label: string }> = [
   { id: 'tree', label: 'Org tree' },
   { id: 'keys', label: 'API keys' },
   { id: 'spend', label: 'Spend' },
+  { id: 'audit', label: 'Audit trail' },
   { id: 'settings', label: 'Settings' },
 ];
 
