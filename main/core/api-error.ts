@@ -22,6 +22,8 @@ export class AdminApiError extends Error {
     readonly requestId: string | null = null,
     /** The API's `error.details.error_code`, when it gave one. */
     readonly errorCode: string | null = null,
+    /** How long the server asked us to wait (`retry-after-ms` / `retry-after`), when it did. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
   }

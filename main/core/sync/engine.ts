@@ -47,6 +47,8 @@ class CredentialInvalid extends Error {
 const OPTIONAL_REFUSALS = new Set(['unauthorized', 'forbidden', 'not_found']);
 /** 400s that say the feature does not exist for this kind of organization (admin-api.md §1.3). */
 const NOT_FOR_THIS_ORG = new Set(['organization_type_not_supported', 'organization_not_enrolled_in_beta']);
+/** A server asking for a longer pause than this gets the resource marked as failed for this sync instead. */
+const MAX_RETRY_AFTER_MS = 5 * 60_000;
 const TRANSIENT = new Set(['network', 'server', 'rate_limited', 'malformed']);
 
 export async function runSync(deps: SyncDeps, opts: SyncOptions = {}): Promise<SyncSummary> {
@@ -148,8 +150,9 @@ async function runGuarded(
         message: e.message,
       });
       if (TRANSIENT.has(e.kind) && attempt < maxAttempts) {
-        // Back off, then resume from the last committed cursor.
-        await deps.clock.sleep(Math.min(30_000, 1_000 * 2 ** (attempt - 1)));
+        // Back off (at least as long as the server asked), then resume from the last committed cursor.
+        const backoff = Math.min(30_000, 1_000 * 2 ** (attempt - 1));
+        await deps.clock.sleep(Math.min(MAX_RETRY_AFTER_MS, Math.max(backoff, e.retryAfterMs ?? 0)));
         continue;
       }
       deps.store.markResource(policy.resource, 'error', deps.clock.now(), e.message);

@@ -137,3 +137,13 @@ describe('createAdminApi', () => {
     expect(q.get('ending_at')).toBe('2026-01-02T00:00:00Z');
   });
 });
+
+describe('retryAfterMs', () => {
+  it('reads retry-after-ms first, then retry-after as seconds or an HTTP date', async () => {
+    const { retryAfterMs } = await import('../../../main/adapters/admin-api/errors');
+    expect(retryAfterMs(new Headers({ 'retry-after-ms': '250', 'retry-after': '9' }), 0)).toBe(250);
+    expect(retryAfterMs(new Headers({ 'retry-after': '3' }), 0)).toBe(3000);
+    expect(retryAfterMs(new Headers({ 'retry-after': 'Wed, 21 Oct 2026 07:28:10 GMT' }), Date.parse('2026-10-21T07:28:00Z'))).toBe(10_000);
+    expect(retryAfterMs(new Headers({}), 0)).toBeNull();
+  });
+});

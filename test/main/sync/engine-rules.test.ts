@@ -79,6 +79,17 @@ describe('sync engine failure rules (scripted API)', () => {
     expect(db.prepare('SELECT id FROM users ORDER BY id').all()).toEqual([{ id: 'user_1' }, { id: 'user_2' }]);
   });
 
+  it('after the client gives up on a 429, waits as long as the server asked before resuming', async () => {
+    let failures = 0;
+    api.fail = (c) =>
+      c.what === 'api_keys' && failures++ < 1
+        ? new AdminApiError('rate_limited', 'slow down', 'GET /v1/organizations/api_keys', 429, 'req_r', null, 42_000)
+        : null;
+    const summary = await sync({ maxAttempts: 2 });
+    expect(summary.status).toBe('ok');
+    expect(sleeps).toEqual([42_000]);
+  });
+
   it('an over-precise amount is rejected like a schema failure, not rounded', async () => {
     api.costPages = [[{ starting_at: '2026-11-19T00:00:00Z', ending_at: '2026-11-20T00:00:00Z', results: [{ amount: '1.0000000001', currency: 'USD' }] }]];
     const summary = await sync({ maxAttempts: 1 });
