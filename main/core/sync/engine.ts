@@ -47,7 +47,7 @@ class CredentialInvalid extends Error {
 const OPTIONAL_REFUSALS = new Set(['unauthorized', 'forbidden', 'not_found']);
 /** 400s that say the feature does not exist for this kind of organization (admin-api.md §1.3). */
 const NOT_FOR_THIS_ORG = new Set(['organization_type_not_supported', 'organization_not_enrolled_in_beta']);
-/** A server asking for a longer pause than this gets the resource marked as failed for this sync instead. */
+/** The longest pause the engine itself takes for a retry-after; a longer request is cut to this. */
 const MAX_RETRY_AFTER_MS = 5 * 60_000;
 const TRANSIENT = new Set(['network', 'server', 'rate_limited', 'malformed']);
 
