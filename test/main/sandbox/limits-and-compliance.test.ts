@@ -200,6 +200,20 @@ describe('compliance', () => {
       expect(ids.length).toBeGreaterThan(3);
       expect(new Set(ids).size).toBe(ids.length);
       expect((await rawGet(sb, '/v1/compliance/activities?limit=5001')).status).toBe(400);
+      // backwards: before_id walks towards newer activities and meets the same set
+      const oldest = ids[ids.length - 1]!;
+      const newer: string[] = [];
+      let before = oldest;
+      for (;;) {
+        const page = api.pageOf(api.activity).parse((await rawGet(sb, `/v1/compliance/activities?limit=4&before_id=${before}`)).body);
+        newer.unshift(...page.data.map((a) => a.id));
+        if (!page.has_more) break;
+        before = page.first_id!;
+      }
+      expect([...newer, oldest]).toEqual(ids);
+      const orgId = (api.pageOf(api.activity).parse((await rawGet(sb, '/v1/compliance/activities?limit=1')).body).data[0]!).organization_id;
+      expect(api.pageOf(api.activity).parse((await rawGet(sb, `/v1/compliance/activities?organization_ids[]=${orgId}`)).body).data.length).toBeGreaterThan(0);
+      expect((await rawGet(sb, '/v1/compliance/activities?organization_ids[]=org_other')).body).toMatchObject({ data: [] });
       const recent = api.pageOf(api.activity).parse((await rawGet(sb, `/v1/compliance/activities?created_at.gte=${new Date(sb.clock.nowMs() - 7 * 86_400_000).toISOString()}`)).body);
       expect(recent.data.every((a) => Date.parse(a.created_at) >= sb.clock.nowMs() - 7 * 86_400_000)).toBe(true);
     } finally {
