@@ -19,6 +19,7 @@ import { KeyInventoryView } from './features/keys/KeyInventoryView';
 import { SettingsView } from './features/settings/SettingsView';
 import { SpendView } from './features/spend/SpendView';
 import { AuditView } from './features/audit/AuditView';
+import { useAuditStore } from './stores/useAuditStore';
 
 export function App() {
   const info = useAppStore((state) => state.info);
@@ -39,6 +40,7 @@ export function App() {
         void loadTree();
         void useOverviewStore.getState().load();
         void useKeysStore.getState().load();
+        void useAuditStore.getState().refresh();
       });
     } catch {
       return undefined; // no bridge: the views' error state already says so

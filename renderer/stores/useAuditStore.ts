@@ -33,6 +33,8 @@ interface AuditState {
   loadMore: () => Promise<void>;
   select: (id: number | null) => void;
   exportAs: (format: ExportFormat) => Promise<void>;
+  /** Re-runs the current query after a sync (the trail grew); does nothing before the view first searched. */
+  refresh: () => Promise<void>;
 }
 
 let generation = 0;
@@ -75,6 +77,9 @@ export const useAuditStore = create<AuditState>((set, get) => ({
     }
   },
   select: (id) => set({ selectedId: id }),
+  refresh: async () => {
+    if (get().status !== 'idle') await get().search(get().query);
+  },
   exportAs: async (format) => {
     if (get().exportState.status === 'running') return;
     set({ exportState: { status: 'running', format } });

@@ -144,4 +144,19 @@ describe('the audit view', () => {
     expect(await screen.findByText(/Exported 3 events as CSV to .*exports\/audit-2026-11-23T10-00-00Z\.csv/)).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Export the current search' })).toBeInTheDocument();
   });
+
+  it('re-runs the shown query when a sync finishes (refresh), and stays quiet before the view was opened', async () => {
+    install(() => ({ events: trail, nextCursor: null }));
+    await useAuditStore.getState().refresh();
+    expect(searches()).toHaveLength(0);
+    render(<AuditView />);
+    await screen.findByRole('grid');
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'compliance' } });
+    await waitFor(() => expect(searches().at(-1)).toMatchObject({ query: 'source:compliance' }));
+    await act(async () => {
+      await useAuditStore.getState().refresh();
+    });
+    expect(searches().at(-1)).toMatchObject({ query: 'source:compliance' });
+    expect(searches()).toHaveLength(3);
+  });
 });
