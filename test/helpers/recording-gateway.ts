@@ -6,6 +6,7 @@
  */
 import { registerGateway } from '../../main/ipc/gateway';
 import type { Handlers } from '../../main/ipc/handler-types';
+import { createPush, type Push } from '../../main/ipc/push';
 import { createSenderCheck } from '../../main/ipc/sender-check';
 import { redactSecrets } from '../../main/core/redact';
 import { fakeFrame, IpcMainDouble } from './electron-double';
@@ -27,6 +28,11 @@ export interface RecordedLogLine {
   raw: string;
 }
 
+export interface RecordedPush {
+  channel: string;
+  payload: unknown;
+}
+
 export interface RecordingGateway {
   /** Invokes a channel from the window's own main frame, as `window.api` does, and records the answer. */
   invoke(channel: string, payload: unknown, label?: string): Promise<unknown>;
@@ -34,6 +40,11 @@ export interface RecordingGateway {
   invokeUntrusted(channel: string, payload: unknown, label?: string): Promise<unknown>;
   readonly responses: RecordedResponse[];
   readonly logs: RecordedLogLine[];
+  /** Main → window events, as main/ipc/push.ts sends them to the window (parsed against the contract). */
+  push: Push;
+  readonly pushes: RecordedPush[];
+  /** The log function main passes around (dispatch, window data); it records like the gateway's own. */
+  log: (message: string, error?: unknown) => void;
   close(): void;
 }
 
@@ -46,6 +57,9 @@ export function createRecordingGateway(handlers: Handlers): RecordingGateway {
     const raw = `[clade-admin] ${message} ${detail}`.trim();
     logs.push({ raw, printed: redactSecrets(raw) });
   };
+  const pushes: RecordedPush[] = [];
+  const window = { isDestroyed: () => false, send: (channel: string, payload: unknown) => void pushes.push({ channel, payload }) };
+  const push = createPush(() => [window]);
   const close = registerGateway({ ipcMain, handlers, log, isTrustedSender: createSenderCheck({ appFileUrl: TRUSTED_PAGE }) });
   const ours = fakeFrame(TRUSTED_PAGE);
   const theirs = fakeFrame('https://evil.example/frame.html', ours);
@@ -59,6 +73,9 @@ export function createRecordingGateway(handlers: Handlers): RecordingGateway {
     invokeUntrusted: (channel, payload, label = `${channel} from another frame`) => call(channel, payload, label, theirs, ours),
     responses,
     logs,
+    push,
+    pushes,
+    log,
     close,
   };
 }

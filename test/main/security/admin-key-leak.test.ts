@@ -6,8 +6,8 @@
  * the scan would have found it: the keychain holds it (secret-tool, inside the session) and a planted copy is caught.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mirrorFile } from '../../../main/adapters/data-dir';
 import { runAppAlertCycle } from '../../../main/app/alert-cycle';
@@ -18,7 +18,7 @@ import { openMirror } from '../../../main/db/open';
 import { ensureBuiltCli } from '../../helpers/built-cli';
 import { createKeyringDirs, removeKeyringDirs, runInKeyringSession, type KeyringDirs, type StepResult } from '../../helpers/keyring';
 import { createTrayElectronDouble } from '../../helpers/electron-double-tray';
-import type { RecordedLogLine, RecordedResponse } from '../../helpers/recording-gateway';
+import type { RecordedLogLine, RecordedPush, RecordedResponse } from '../../helpers/recording-gateway';
 import { findSecretTraces, textHasSecretTrace } from '../../helpers/secret-scan';
 
 /** The known fake key the sandbox accepts. Fake by construction (TEST…), long and distinctive like a real one. */
@@ -44,9 +44,14 @@ interface Scenario {
   outputs: Recorded[];
   ipcResponses: RecordedResponse[];
   ipcLogs: RecordedLogLine[];
+  ipcPushes: RecordedPush[];
+  /** What openWindowData made of the stored key in each IPC run ('live' when it synced the profile). */
+  ipcModes: string[];
   notifications: Recorded[];
   /** Files of the data dir with a trace, scanned while the mirror was open (WAL present) and after it closed. */
   tracesWhileOpen: Record<string, string[]>;
+  /** The mirror folder's files at that moment (proves the -wal file was there to be scanned). */
+  filesWhileOpen: string[];
   commands: { check: boolean; alerts: boolean };
 }
 
@@ -114,14 +119,14 @@ beforeAll(async () => {
     ['key remove', `${clade} --json key remove`],
     ['control: secret-tool lookup after remove', `secret-tool lookup service clade-admin account ${PROFILE}`],
   ];
-  const results = await runInKeyringSession('unlocked', dirs, plan.map(([, step]) => step), 100_000);
+  const results = await runInKeyringSession('unlocked', dirs, plan.map(([, step]) => step), 150_000);
   const steps = new Map(plan.map(([label], i) => [label, results[i]!]));
   const outputs = plan
     .filter(([label]) => !label.startsWith('control:'))
     .map(([label]) => ({ label, text: `${steps.get(label)!.stdout}\n${steps.get(label)!.stderr}` }));
-  const ipc = ['ipc (connected)', 'ipc (revoked)'].map((label) => JSON.parse(steps.get(label)!.stdout || '{"responses":[],"logs":[]}'));
+  const ipc = ['ipc (connected)', 'ipc (revoked)'].map((label) => JSON.parse(steps.get(label)!.stdout || '{"responses":[],"logs":[],"pushes":[]}'));
 
-  const { notifications, tracesWhileOpen } = runAlertNotifications(dirs.dataDir);
+  const { notifications, tracesWhileOpen, filesWhileOpen } = runAlertNotifications(dirs.dataDir);
   scenario = {
     dirs,
     sandboxReady: ready,
@@ -129,16 +134,19 @@ beforeAll(async () => {
     outputs,
     ipcResponses: ipc.flatMap((run) => run.responses as RecordedResponse[]),
     ipcLogs: ipc.flatMap((run) => run.logs as RecordedLogLine[]),
+    ipcPushes: ipc.flatMap((run) => run.pushes as RecordedPush[]),
+    ipcModes: ipc.map((run) => run.mode as string),
     notifications,
     tracesWhileOpen,
+    filesWhileOpen,
     commands,
   };
   // LEAK_TEST_DUMP=file.json keeps what was scanned for a human to read (never the control steps, which hold the key).
   if (process.env.LEAK_TEST_DUMP) {
-    const { outputs: o, ipcResponses: r, ipcLogs: l, notifications: n } = scenario;
-    writeFileSync(process.env.LEAK_TEST_DUMP, JSON.stringify({ commands, outputs: o, ipcResponses: r, ipcLogs: l, notifications: n }, null, 1));
+    const { outputs: o, ipcResponses: r, ipcLogs: l, ipcPushes: p, notifications: n } = scenario;
+    writeFileSync(process.env.LEAK_TEST_DUMP, JSON.stringify({ commands, outputs: o, ipcResponses: r, ipcLogs: l, ipcPushes: p, notifications: n }, null, 1));
   }
-}, 150_000);
+}, 200_000);
 
 afterAll(async () => {
   if (sandbox && sandbox.exitCode === null) {
@@ -154,10 +162,11 @@ afterAll(async () => {
  * $1 makes sure at least one spend alert fires next to whatever the revoked key and the demo org raise. The data dir
  * is scanned while the mirror is open, so its -wal and -shm files are read too.
  */
-function runAlertNotifications(dataDir: string): { notifications: Recorded[]; tracesWhileOpen: Record<string, string[]> } {
+function runAlertNotifications(dataDir: string): Pick<Scenario, 'notifications' | 'tracesWhileOpen' | 'filesWhileOpen'> {
   const electron = createTrayElectronDouble();
   const db = openMirror(mirrorFile(dataDir, PROFILE));
   const tracesWhileOpen: Record<string, string[]> = {};
+  const filesWhileOpen: string[] = [];
   try {
     const rules = defaultAlertRules('UTC');
     rules.budgets.orgMonthlyUsd = '1';
@@ -165,11 +174,12 @@ function runAlertNotifications(dataDir: string): { notifications: Recorded[]; tr
     const notifier = createElectronNotifier(electron, { openView: () => undefined });
     runAppAlertCycle({ db, nowMs: Date.now(), timeZone: 'UTC', notifier });
     for (const [name, secret] of Object.entries(SECRETS)) tracesWhileOpen[name] = findSecretTraces(dataDir, secret);
+    filesWhileOpen.push(...readdirSync(dirname(mirrorFile(dataDir, PROFILE))));
   } finally {
     db.close();
   }
   const notifications = electron.notifications.map((n, i) => ({ label: `notification ${i}: ${n.options.title ?? ''}`, text: JSON.stringify(n.options) }));
-  return { notifications, tracesWhileOpen };
+  return { notifications, tracesWhileOpen, filesWhileOpen };
 }
 
 function startSandboxServe(cli: string): Promise<{ child: ChildProcess; ready: Scenario['sandboxReady'] }> {
@@ -255,10 +265,20 @@ describe('the scenario really used the known key', () => {
     }
     expect(byLabel('clade:org/tree')).toMatchObject({ ok: true, value: expect.anything() });
     expect(scenario.ipcResponses.filter((r) => (r.response as { ok: boolean }).ok === false).length).toBeGreaterThanOrEqual(8);
+    // The window's own first sync ran on the stored key: done while it was valid, failed once it was revoked.
+    expect(scenario.ipcModes).toEqual(['live', 'live']);
+    const phases = scenario.ipcPushes.map((p) => (p.payload as { phase: string }).phase);
+    expect(phases).toContain('done');
+    expect(phases).toContain('failed');
   });
 
-  it('raised at least one alert notification on this mirror', () => {
+  it('raised alert notifications on this mirror, the rejected key among them', () => {
     expect(scenario.notifications.length).toBeGreaterThanOrEqual(1);
+    expect(scenario.notifications.some((n) => /key/i.test(n.text))).toBe(true);
+  });
+
+  it('scanned the mirror while it was open, with its write-ahead log', () => {
+    expect(scenario.filesWhileOpen).toEqual(expect.arrayContaining(['mirror.sqlite', 'mirror.sqlite-wal']));
   });
 
   it('left the key in the keychain until `key remove` deleted it (control: the scan target exists where it should)', () => {
@@ -286,9 +306,11 @@ describe('no trace of any key anywhere the product writes or answers', () => {
     expect(tracesIn(scenario.outputs, secret)).toEqual([]);
   });
 
-  it.each(Object.entries(SECRETS))('%s: not in any IPC response or gateway log line', (_name, secret) => {
+  it.each(Object.entries(SECRETS))('%s: not in any IPC response, push or main log line', (_name, secret) => {
     const responses = scenario.ipcResponses.map((r) => ({ label: r.label, text: JSON.stringify(r.response) }));
     expect(tracesIn(responses, secret)).toEqual([]);
+    const pushes = scenario.ipcPushes.map((p, i) => ({ label: `push ${i} ${p.channel}`, text: JSON.stringify(p.payload) }));
+    expect(tracesIn(pushes, secret)).toEqual([]);
     const logs = scenario.ipcLogs.map((line, i) => ({ label: `log ${i}`, text: `${line.printed}\n${line.raw}` }));
     expect(tracesIn(logs, secret)).toEqual([]);
   });

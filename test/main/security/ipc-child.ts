@@ -1,21 +1,21 @@
 /**
  * Runs inside a keyring session (test/helpers/keyring.ts) for admin-key-leak.test.ts: builds the window's handlers
  * the way main/index.ts does (createHandlers over the profile's mirror, a window vault on the REAL keychain through
- * keytar, the SDK verifier on the sandbox), drives every invoke channel of the contract through the real gateway, and
- * prints the recorded responses and log lines as one JSON object on stdout. Never prints a request payload.
+ * keytar, the SDK verifier on the sandbox, the first live sync of openWindowData), drives every invoke channel of
+ * the contract through the real gateway, and prints the recorded responses, sync-progress pushes and log lines as one
+ * JSON object on stdout. Never prints a request payload.
  *   node --import tsx test/main/security/ipc-child.ts connected|revoked
  * Env: CLADE_DATA_DIR, LEAK_PROFILE, LEAK_SANDBOX_URL, LEAK_KEY_FILE, LEAK_WRONG_KEY_FILE, LEAK_API_KEY_FILE.
  * Keys come from files so that they never appear in a command line or in the session script.
  */
 import { readFileSync } from 'node:fs';
-import { mirrorFile } from '../../../main/adapters/data-dir';
 import { createProfilesFile } from '../../../main/adapters/profiles-file';
 import { createKeytarSecretStore } from '../../../main/adapters/secret-store-keytar';
 import { createWindowVault } from '../../../main/app/window-vault';
 import { createSdkVerifier } from '../../../main/cli/commands/key';
-import { openMirror } from '../../../main/db/open';
 import { createHandlers } from '../../../main/ipc/create-handlers';
 import { channelKinds } from '../../../preload/contract';
+import { openWindowData, type WindowData } from '../../../main/app/window-data';
 import { createRecordingGateway } from '../../helpers/recording-gateway';
 
 /** Requests for channels that take one; every other invoke channel is called with no payload. */
@@ -37,24 +37,33 @@ async function main(): Promise<void> {
   const phase = process.argv[2] === 'revoked' ? 'revoked' : 'connected';
   const dataDir = env('CLADE_DATA_DIR');
   const profileId = env('LEAK_PROFILE');
+  const sandboxUrl = env('LEAK_SANDBOX_URL');
   const readKey = (name: string) => readFileSync(env(name), 'utf8').trim();
   const key = readKey('LEAK_KEY_FILE');
-  const db = openMirror(mirrorFile(dataDir, profileId));
-  const vault = createWindowVault({
+  const secrets = createKeytarSecretStore({ timeoutMs: 5_000 });
+  const vault = createWindowVault({ profileId, secrets, profiles: createProfilesFile(dataDir), verify: createSdkVerifier(sandboxUrl), clock: Date });
+  let data: WindowData | null = null;
+  const gateway = createRecordingGateway(
+    createHandlers({
+      appInfo: () => ({ name: 'Clade Admin', version: '0.0.0-test', mode: data?.mode ?? 'demo' }),
+      mirror: () => data?.db ?? null,
+      now: () => Date.now(),
+      vault,
+      onKeyChanged: async () => undefined,
+    }),
+  );
+  // What main/index.ts does at start: open the profile's data (the stored key from the keychain, then a first live
+  // sync, here against the sandbox), its progress pushed to the window and its failures logged.
+  data = await openWindowData({
+    dataDir,
     profileId,
-    secrets: createKeytarSecretStore({ timeoutMs: 5_000 }),
-    profiles: createProfilesFile(dataDir),
-    verify: createSdkVerifier(env('LEAK_SANDBOX_URL')),
-    clock: Date,
+    readStoredKey: (id) => secrets.get(id),
+    baseURL: sandboxUrl,
+    requestsPerMinute: null,
+    onProgress: (progress) => gateway.push('clade:sync/progress-changed', progress),
+    log: gateway.log,
   });
-  const handlers = createHandlers({
-    appInfo: () => ({ name: 'Clade Admin', version: '0.0.0-test', mode: 'live' }),
-    mirror: () => db,
-    now: () => Date.now(),
-    vault,
-    onKeyChanged: async () => undefined,
-  });
-  const gateway = createRecordingGateway(handlers);
+  await data.ready;
   try {
     await gateway.invoke('clade:key/status', undefined);
     if (phase === 'connected') {
@@ -82,9 +91,10 @@ async function main(): Promise<void> {
     await gateway.invoke('clade:key/status', undefined, 'key.status at the end');
   } finally {
     gateway.close();
-    db.close();
+    data.db.close();
   }
-  process.stdout.write(`${JSON.stringify({ phase, responses: gateway.responses, logs: gateway.logs })}\n`);
+  const { responses, logs, pushes } = gateway;
+  process.stdout.write(`${JSON.stringify({ phase, mode: data.mode, responses, logs, pushes })}\n`);
 }
 
 main().catch((error: unknown) => {
