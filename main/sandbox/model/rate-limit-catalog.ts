@@ -21,7 +21,13 @@ function fixedId(prefix: string, name: string): string {
   return `${prefix}_01${createRng(hashSeed('rate-limit-catalog', name)).base62(22)}`;
 }
 
+/** model names including aliases (a dated id's alias is the id without its date), as the SDK documents */
+function withAliases(models: string[]): string[] {
+  return models.flatMap((m) => (/-\d{8}$/.test(m) ? [m, m.replace(/-\d{8}$/, '')] : [m]));
+}
+
 function modelGroup(name: string, models: string[], rpm: number, itpm: number, otpm: number): RateLimitEntry {
+  models = withAliases(models);
   return {
     id: name,
     group: { id: fixedId('rlg', name), type: 'model_group', display_name: name },
