@@ -17,6 +17,8 @@ import { createWindowVault } from './app/window-vault';
 import { createProfilesFile } from './adapters/profiles-file';
 import { createSdkVerifier } from './cli/commands/key';
 import { createHandlers } from './ipc/create-handlers';
+import { trayRuntime } from './app/tray-runtime';
+import { startTrayAndAlerts } from './app/tray-and-alerts';
 import { registerGateway } from './ipc/gateway';
 import { createPush } from './ipc/push';
 import { createSenderCheck } from './ipc/sender-check';
@@ -75,11 +77,16 @@ async function main(): Promise<void> {
     if (window && !window.isDestroyed()) return revealWindow(window);
     window = createMainWindow(BrowserWindow, { preloadPath: join(__dirname, '../preload/index.js'), page });
   };
-  wireLifecycle(app, { showWindow, windowCount: () => BrowserWindow.getAllWindows().length, keepAliveWithoutWindows: () => false });
+  wireLifecycle(app, { showWindow, windowCount: () => BrowserWindow.getAllWindows().length, keepAliveWithoutWindows: () => true });
   showWindow();
+  const alerts = startTrayAndAlerts({ electron: trayRuntime(), assetsDir: join(__dirname, '../../assets'), mirror: () => data?.db ?? null, now: () => Date.now(), openView: () => showWindow(), quit: () => app.quit(), log });
 
   await openData();
-  app.on('will-quit', () => void data?.close());
+  alerts.runCycle();
+  app.on('will-quit', () => {
+    alerts.stop();
+    void data?.close();
+  });
 }
 
 main().catch((error: unknown) => {

@@ -7,6 +7,7 @@ import { registerReportCommand } from './commands/report';
 import { keyContextFrom, registerKeyCommands } from './commands/key';
 import { registerAuditCommands } from './commands/audit';
 import { registerProfileCommands } from './commands/profile';
+import { registerAlertCommands } from './commands/alerts';
 import type { CliContext, GlobalOptions } from './context';
 import { resolveContext } from './context';
 import { redactSecrets } from '../core/redact';
@@ -39,6 +40,7 @@ export function buildProgram(io: CliIO): Command {
   registerKeyCommands(program, () => keyContextFrom(context()));
   registerProfileCommands(program, () => keyContextFrom(context()));
   registerAuditCommands(program, context);
+  registerAlertCommands(program, context);
   registerSandboxCommands(program, context);
   return program;
 }
