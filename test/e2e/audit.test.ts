@@ -95,7 +95,12 @@ describe('the audit view on the demo org, network off', () => {
     await page.getByLabel('Search', { exact: true }).fill('type:user.changed');
     await page.getByLabel('Search', { exact: true }).press('Enter');
     await page.getByRole('grid', { name: 'Audit events matching type:user.changed source:journal' }).waitFor();
-    await grid().focus();
+    // Keyboard only: Tab from the search field to the grid (through the filters and the export buttons).
+    await page.getByLabel('Search', { exact: true }).focus();
+    for (let presses = 0; presses < 25 && !(await grid().evaluate((el) => el === document.activeElement)); presses += 1) {
+      await page.keyboard.press('Tab');
+    }
+    await expect(grid().evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await page.keyboard.press('Home');
     await page.keyboard.press('Enter');
     const heading = page.getByRole('heading', { level: 2 }).filter({ hasText: 'changed' });

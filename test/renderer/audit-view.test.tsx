@@ -159,4 +159,22 @@ describe('the audit view', () => {
     expect(searches().at(-1)).toMatchObject({ query: 'source:compliance' });
     expect(searches()).toHaveLength(3);
   });
+
+  it('keeps the DOM small on a long trail and pages on from End through nextCursor, without repeats', async () => {
+    const many = (from: number, count: number): AuditEventView[] =>
+      Array.from({ length: count }, (_, i) => ({ ...localAction, id: from - i, atMs: localAction.atMs - (from - i) * 1000, summary: `Changed setting number ${from - i}` }));
+    install((request) => (request.cursor === 'page-2' ? { events: many(100, 100), nextCursor: null } : { events: many(200, 100), nextCursor: 'page-2' }));
+    render(<AuditView />);
+    const grid = await screen.findByRole('grid');
+    expect(grid).toHaveAttribute('aria-rowcount', '-1'); // total unknown while pages remain
+    expect(within(grid).getAllByRole('row').length).toBeLessThan(60);
+    grid.focus();
+    fireEvent.keyDown(grid, { key: 'End' });
+    await waitFor(() => expect(searches().filter((request) => request.cursor === 'page-2')).toHaveLength(1));
+    await waitFor(() => expect(grid).toHaveAttribute('aria-rowcount', '201'));
+    fireEvent.keyDown(grid, { key: 'End' });
+    expect(grid).toHaveAttribute('aria-activedescendant', 'audit-row-1-when');
+    expect(within(grid).getAllByRole('row').length).toBeLessThan(60);
+    expect(screen.getByText('200 events shown')).toBeInTheDocument();
+  });
 });

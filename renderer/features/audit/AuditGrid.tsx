@@ -60,6 +60,8 @@ export function AuditGrid({ events, hasMore, activeIndex, selectedId, label, onA
     if (action.type === 'move') {
       onActiveChange(action.index);
       virtualizer.scrollToIndex(action.index, { align: 'auto' });
+      // Moving near the end asks for the next page even before the scroll settles (End on a long trail).
+      if (hasMore && action.index >= events.length - PREFETCH_ROWS) needMore.current();
     } else onOpen(action.index);
   };
 
