@@ -25,7 +25,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     note(io, `clade-admin: ${describeError(error)}`);
     // A keychain that cannot be reached is "cannot run" (3) like a missing credential, not a crash.
     if (error instanceof Error && error.name === 'KeychainUnavailableError') return 3;
-    if (io.env.CLADE_DEBUG && error instanceof Error && error.stack) note(io, error.stack);
+    if (io.env.CLADE_DEBUG && error instanceof Error && error.stack) note(io, redactSecrets(error.stack));
     return 1;
   }
 }

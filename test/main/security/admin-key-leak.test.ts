@@ -101,6 +101,10 @@ beforeAll(async () => {
     ...(commands.check ? ([['check', `${clade} --json check`]] as Array<[string, string]>) : []),
     ['sync (ANTHROPIC_ADMIN_KEY)', `ANTHROPIC_ADMIN_KEY="$(cat '${files.key}')" ${clade} --json sync`],
     ['sync (wrong ANTHROPIC_ADMIN_KEY)', `ANTHROPIC_ADMIN_KEY="$(cat '${files.wrong}')" ${clade} --json sync`],
+    ['sync (wrong key, CLADE_DEBUG)', `CLADE_DEBUG=1 ANTHROPIC_ADMIN_KEY="$(cat '${files.wrong}')" ${clade} sync`],
+    ['profile list', `${clade} --json profile list`],
+    ['profile add', `${clade} --json profile add second --label 'Second Org'`],
+    ['profile relabel', `${clade} profile relabel ${PROFILE} 'Leak Test Org'`],
     ['key set (wrong key)', `${clade} key set < '${files.wrong}'`],
     ['key set (regular API key)', `${clade} --json key set < '${files.api}'`],
     ['key set (as an argument)', `${clade} key set "$(cat '${files.wrong}')"`],
@@ -238,6 +242,8 @@ describe('the scenario really used the known key', () => {
 
   it('went through the error paths: wrong key, regular API key, key as an argument, revoked key', () => {
     expect(step('sync (wrong ANTHROPIC_ADMIN_KEY)').code).not.toBe(0);
+    expect(step('sync (wrong key, CLADE_DEBUG)').code).not.toBe(0);
+    for (const label of ['profile list', 'profile add', 'profile relabel']) expect(step(label).code, `${label}: ${step(label).stderr}`).toBe(0);
     expect(step('key set (wrong key)').code).toBe(1);
     expect(step('key set (wrong key)').stderr).toMatch(/401|rejected|invalid/i);
     expect(step('key set (regular API key)').code).toBe(1);
