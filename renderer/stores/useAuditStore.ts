@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { AuditEventView, AuditExportResult } from '../../preload/contract';
 import { api, errorMessage, unwrap } from '../lib/api';
 import type { LoadStatus } from './useOrgStore';
+import { EMPTY_FILTERS, type AuditFilters } from '../features/audit/audit-format';
 
 export const AUDIT_PAGE_SIZE = 100;
 
@@ -18,6 +19,8 @@ export type ExportState =
   | { status: 'error'; format: ExportFormat; message: string };
 
 interface AuditState {
+  /** The search box and filter controls, kept here so leaving the view and coming back shows the same search. */
+  filters: AuditFilters;
   /** The query the shown events answer (filters already folded in). */
   query: string;
   status: LoadStatus;
@@ -32,6 +35,7 @@ interface AuditState {
   search: (query: string) => Promise<void>;
   loadMore: () => Promise<void>;
   select: (id: number | null) => void;
+  setFilters: (filters: AuditFilters) => void;
   exportAs: (format: ExportFormat) => Promise<void>;
   /** Re-runs the current query after a sync (the trail grew); does nothing before the view first searched. */
   refresh: () => Promise<void>;
@@ -40,6 +44,7 @@ interface AuditState {
 let generation = 0;
 
 export const useAuditStore = create<AuditState>((set, get) => ({
+  filters: EMPTY_FILTERS,
   query: '',
   status: 'idle',
   events: [],
@@ -77,6 +82,7 @@ export const useAuditStore = create<AuditState>((set, get) => ({
     }
   },
   select: (id) => set({ selectedId: id }),
+  setFilters: (filters) => set({ filters }),
   refresh: async () => {
     if (get().status !== 'idle') await get().search(get().query);
   },

@@ -177,4 +177,20 @@ describe('the audit view', () => {
     expect(within(grid).getAllByRole('row').length).toBeLessThan(60);
     expect(screen.getByText('200 events shown')).toBeInTheDocument();
   });
+
+  it('shows the same search and filters after leaving the view and coming back, without searching again', async () => {
+    install(() => ({ events: trail, nextCursor: null }));
+    const first = render(<AuditView />);
+    await screen.findByRole('grid');
+    fireEvent.change(screen.getByLabelText('Search'), { target: { value: 'Ada' } });
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'journal' } });
+    await waitFor(() => expect(searches().at(-1)).toMatchObject({ query: 'Ada source:journal' }));
+    first.unmount();
+    const before = searches().length;
+    render(<AuditView />);
+    await screen.findByRole('grid', { name: 'Audit events matching Ada source:journal' });
+    expect(screen.getByLabelText('Search')).toHaveValue('Ada');
+    expect(screen.getByLabelText('Source')).toHaveValue('journal');
+    expect(searches()).toHaveLength(before);
+  });
 });

@@ -13,8 +13,7 @@ import './audit.css';
 const FORMAT_LABEL: Record<ExportFormat, string> = { csv: 'CSV', jsonl: 'JSON Lines' };
 
 export function AuditView() {
-  const { query, status, events, nextCursor, loadingMore, error, moreError, selectedId, exportState, search, loadMore, select, exportAs } = useAuditStore();
-  const [filters, setFilters] = useState<AuditFilters>(() => ({ ...EMPTY_FILTERS, text: query }));
+  const { filters, setFilters, query, status, events, nextCursor, loadingMore, error, moreError, selectedId, exportState, search, loadMore, select, exportAs } = useAuditStore();
   const [activeIndex, setActiveIndex] = useState(0);
   const gridRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
