@@ -149,6 +149,11 @@ describe('the audit view on the demo org, network off', () => {
     await page.getByRole('row').nth(1).click();
     await page.getByRole('heading', { level: 2 }).nth(1).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // The same in the dark theme (the window follows the system's colour scheme by default).
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'audit-view-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     expect(session.problems.filter((problem) => !problem.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
     expect(blocked.filter((url) => url !== 'https://api.anthropic.com/v1/organizations/me')).toEqual([]);
   });
