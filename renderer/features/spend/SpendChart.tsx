@@ -27,7 +27,7 @@ export function SpendChart({ data }: { data: DailySpend }) {
             width,
             height: 240,
             scales: { x: { time: true } },
-            axes: [{}, { values: (_u, ticks) => ticks.map((t) => `$${t.toLocaleString()}`) }],
+            axes: [{}, { size: 70, values: (_u, ticks) => ticks.map((t) => `$${t.toLocaleString()}`) }],
             series: [{}, ...data.series.map((s, i) => ({ label: s.label, stroke: PALETTE[i % PALETTE.length], width: 2, points: { show: data.dayStartsMs.length <= 31 } }))],
           },
           [data.dayStartsMs.map((ms) => ms / 1000), ...data.series.map((s) => s.cents.map((c) => Number(c) / 100))],
