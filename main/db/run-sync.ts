@@ -9,6 +9,9 @@ import type { SyncSummary } from '../core/sync/summary';
 import { SqliteMirrorStore } from './mirror-store';
 import type { MirrorDb } from './open';
 import { withProfileLock, type LockOptions } from './profile-lock';
+import { catchUpJournalIntoAudit } from './audit/index';
+import { describeFromMirror } from './audit/describe-from-mirror';
+import { JournalRepo } from './repos/journal-repo';
 
 export type { SyncSummary, SyncProgress, ResourceSummary, SyncProblem } from '../core/sync/summary';
 export { ProfileLockedError } from './profile-lock';
@@ -30,7 +33,13 @@ export const systemClock: Clock = {
 
 export async function syncMirror(db: MirrorDb, api: AdminApiPort, opts: SyncMirrorOptions = {}): Promise<SyncSummary> {
   const { clock = systemClock, lock = { holder: 'clade-admin' }, ...syncOptions } = opts;
-  const run = () => runSync({ api, store: new SqliteMirrorStore(db), clock }, syncOptions);
+  const run = async () => {
+    const summary = await runSync({ api, store: new SqliteMirrorStore(db), clock }, syncOptions);
+    // Every change the sync journaled joins the audit trail (idempotent: the trail keeps its own mark).
+    const journal = new JournalRepo(db);
+    catchUpJournalIntoAudit(db, (afterId) => journal.listAfter(afterId), describeFromMirror(db));
+    return summary;
+  };
   if (lock === false || db.memory || !db.name) return run();
   return withProfileLock(db.name, lock, run);
 }
