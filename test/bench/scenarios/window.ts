@@ -95,7 +95,6 @@ export async function runWindow(ctx: BenchContext): Promise<ScenarioResult[]> {
     const times: number[] = [];
     const nodes: number[] = [];
     const clickAt: number[] = [];
-    const treeApi: number[] = [];
     const loaded: number[] = [];
     const med = (xs: number[]): number | null => (xs.length ? summarize(xs).median : null);
     for (let i = 0; i < ctx.cfg.windowRuns + 1; i++) {
@@ -119,16 +118,14 @@ export async function runWindow(ctx: BenchContext): Promise<ScenarioResult[]> {
         const ms = (await shownAt.jsonValue()) as number;
         const phases = await page.evaluate(() => {
           const w = window as unknown as { __benchClickAt?: number };
-          const api = performance.getEntriesByType('resource').find((e) => e.name.includes('clade:org/tree')) as PerformanceResourceTiming | undefined;
           const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-          return { clickAt: w.__benchClickAt ?? null, treeApiEnd: api?.responseEnd ?? null, loadEnd: nav?.loadEventEnd ?? null };
+          return { clickAt: w.__benchClickAt ?? null, loadEnd: nav?.loadEventEnd ?? null };
         });
         const count = await page.evaluate(() => document.getElementsByTagName('*').length);
         if (i === 0) continue; // warm-up: first load compiles and caches the bundle
         times.push(ms);
         nodes.push(count);
         if (phases.clickAt != null) clickAt.push(phases.clickAt);
-        if (phases.treeApiEnd != null) treeApi.push(phases.treeApiEnd);
         if (phases.loadEnd != null) loaded.push(phases.loadEnd);
         ctx.log(`window ${i}: tree on screen after ${Math.round(ms)} ms, ${count} elements`);
       } finally {
@@ -141,8 +138,8 @@ export async function runWindow(ctx: BenchContext): Promise<ScenarioResult[]> {
       measured('window', times, 'ms', {
         target: TARGET,
         pass: medianMs <= 1500 && maxNodes <= 1500,
-        note: 'ms since navigation start, noted in the page each frame: org row of the tree in the DOM after a click on "Org tree" as soon as it exists (clicked), load event (loaded), org.tree response end (treeApiDone); headless Chromium; harness parts around the bench mirror',
-        extra: { domElements: maxNodes, loadedMs: med(loaded), clickedMs: med(clickAt), treeApiDoneMs: med(treeApi) },
+        note: 'ms since navigation start, noted in the page each frame: org row of the tree in the DOM after a click on "Org tree" as soon as it exists (clicked), load event (loaded); headless Chromium; harness parts around the bench mirror',
+        extra: { domElements: maxNodes, loadedMs: med(loaded), clickedMs: med(clickAt) },
       }),
     ];
   } finally {
