@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defaultDataDir } from './adapters/data-dir';
 import { createKeytarSecretStore } from './adapters/secret-store-keytar';
-import { redactSecrets } from './core/redact';
+import { log } from './app/log';
 import { electronRuntime } from './app/electron-runtime';
 import { claimSingleInstance, wireLifecycle } from './app/lifecycle';
 import { enableProcessSandbox, hardenSession, lockDownWebContents } from './app/security';
@@ -19,17 +19,13 @@ import { createSdkVerifier } from './cli/commands/key';
 import { createHandlers } from './ipc/create-handlers';
 import { trayRuntime } from './app/tray-runtime';
 import { startTrayAndAlerts } from './app/tray-and-alerts';
+import { createSyncScheduler } from './app/scheduler';
 import { registerGateway } from './ipc/gateway';
 import { createPush } from './ipc/push';
 import { createSenderCheck } from './ipc/sender-check';
 
-const log = (message: string, error?: unknown): void => {
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : error === undefined ? '' : String(error);
-  console.error(redactSecrets(`[clade-admin] ${message} ${detail}`.trim()));
-};
-
 async function main(): Promise<void> {
-  const { app, BrowserWindow, ipcMain, session } = electronRuntime();
+  const { app, BrowserWindow, ipcMain, session, powerMonitor } = electronRuntime();
   let window: WindowPort | null = null;
   if (!claimSingleInstance(app, () => window && revealWindow(window))) return;
   enableProcessSandbox(app);
@@ -79,11 +75,16 @@ async function main(): Promise<void> {
   };
   wireLifecycle(app, { showWindow, windowCount: () => BrowserWindow.getAllWindows().length, keepAliveWithoutWindows: () => true });
   showWindow();
-  const alerts = startTrayAndAlerts({ electron: trayRuntime(), assetsDir: join(__dirname, '../../assets'), mirror: () => data?.db ?? null, now: () => Date.now(), openView: () => showWindow(), quit: () => app.quit(), log });
+  // Syncs every 15 min, on wake and on "Sync now", never two at once (design.md §5).
+  const scheduler = createSyncScheduler({ sync: async () => data?.syncNow(), onSyncingChanged: (s) => alerts.setSyncing(s), log });
+  const alerts = startTrayAndAlerts({ electron: trayRuntime(), assetsDir: join(__dirname, '../../assets'), mirror: () => data?.db ?? null, now: () => Date.now(), openView: () => showWindow(), quit: () => app.quit(), syncNow: () => scheduler.trigger(), log });
+  powerMonitor.on('resume', () => void scheduler.trigger());
 
   await openData();
+  scheduler.start();
   alerts.runCycle();
   app.on('will-quit', () => {
+    scheduler.stop();
     alerts.stop();
     void data?.close();
   });

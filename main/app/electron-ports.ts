@@ -3,7 +3,7 @@
  * (electron-runtime.ts proves it at compile time); the test double (test/helpers/electron-double.ts)
  * implements them, so every piece of glue is tested without an Electron binary.
  */
-import type { App, BrowserWindow, BrowserWindowConstructorOptions, IpcMain, Session, WebContents } from 'electron';
+import type { App, BrowserWindow, BrowserWindowConstructorOptions, IpcMain, PowerMonitor, Session, WebContents } from 'electron';
 
 export type AppPort = Pick<App, 'enableSandbox' | 'requestSingleInstanceLock' | 'quit' | 'whenReady' | 'on' | 'getPath' | 'getName' | 'getVersion' | 'isPackaged'>;
 
@@ -27,4 +27,6 @@ export interface ElectronRuntime {
   BrowserWindow: BrowserWindowPort;
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   session: { readonly defaultSession: SessionPort };
+  /** Only its `resume` event: the app syncs when the machine wakes. */
+  powerMonitor: Pick<PowerMonitor, 'on'>;
 }

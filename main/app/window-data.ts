@@ -10,6 +10,7 @@ import type { SyncProgress } from '../../preload/contract';
 import { createAdminApi } from '../adapters/admin-api-sdk';
 import { mirrorFile } from '../adapters/data-dir';
 import { DEMO_PROFILE_ID } from '../core/vault/profiles';
+import type { AdminApiPort } from '../core/ports';
 import { openMirror, type MirrorDb } from '../db/open';
 import { syncMirror } from '../db/run-sync';
 import { openDemoOrg } from './demo-org';
@@ -22,6 +23,8 @@ export interface WindowData {
   db: MirrorDb;
   /** Settles when the first sync of this data source ends (at once for the demo, which syncs before opening). */
   ready: Promise<void>;
+  /** One more sync of this data source (after the first one has ended); the scheduler calls it. */
+  syncNow: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -42,7 +45,24 @@ export async function openWindowData(options: WindowDataOptions): Promise<Window
   const key = options.profileId === DEMO_PROFILE_ID ? null : await storedKey(options);
   if (key !== null) return openLive(options, key);
   const demo = await openDemoOrg({ mirrorFile: mirrorFile(options.dataDir, DEMO_PROFILE_ID), onProgress: options.onProgress });
-  return { mode: 'demo', profileId: DEMO_PROFILE_ID, db: demo.db, ready: Promise.resolve(), close: demo.close };
+  const api = createAdminApi({ apiKey: demo.sandbox.adminKey, baseURL: demo.sandbox.url });
+  const syncNow = () => syncAndReport(demo.db, api, null, options.onProgress ?? (() => undefined));
+  return { mode: 'demo', profileId: DEMO_PROFILE_ID, db: demo.db, ready: Promise.resolve(), syncNow, close: demo.close };
+}
+
+/** One sync of `db`, announced on the progress push from start to end. Throws only if the sync itself throws. */
+async function syncAndReport(db: MirrorDb, api: AdminApiPort, requestsPerMinute: number | null | undefined, report: (p: SyncProgress) => void): Promise<void> {
+  report({ phase: 'running', resource: null, page: 0, rows: 0 });
+  try {
+    const summary = await syncMirror(db, api, {
+      ...(requestsPerMinute !== undefined ? { requestsPerMinute } : {}),
+      onProgress: (p) => report({ phase: 'running', resource: p.resource, page: p.page, rows: p.rows }),
+    });
+    report({ phase: summary.status === 'ok' || summary.status === 'partial' ? 'done' : 'failed', resource: null, page: 0, rows: summary.rows });
+  } catch (error) {
+    report({ phase: 'failed', resource: null, page: 0, rows: 0 });
+    throw error;
+  }
 }
 
 function openLive(options: WindowDataOptions, key: string): WindowData {
@@ -50,23 +70,17 @@ function openLive(options: WindowDataOptions, key: string): WindowData {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const db = openMirror(file);
   const report = options.onProgress ?? (() => undefined);
-  const ready = (async () => {
-    report({ phase: 'running', resource: null, page: 0, rows: 0 });
-    const api = createAdminApi({ apiKey: key, baseURL: options.baseURL ?? ANTHROPIC_API });
-    const summary = await syncMirror(db, api, {
-      ...(options.requestsPerMinute !== undefined ? { requestsPerMinute: options.requestsPerMinute } : {}),
-      onProgress: (p) => report({ phase: 'running', resource: p.resource, page: p.page, rows: p.rows }),
-    });
-    report({ phase: summary.status === 'ok' || summary.status === 'partial' ? 'done' : 'failed', resource: null, page: 0, rows: summary.rows });
-  })().catch((error: unknown) => {
+  const api = createAdminApi({ apiKey: key, baseURL: options.baseURL ?? ANTHROPIC_API });
+  const syncOnce = () => syncAndReport(db, api, options.requestsPerMinute, report);
+  const ready = syncOnce().catch((error: unknown) => {
     options.log('The first sync of the live profile failed; the window shows what the mirror holds', error);
-    report({ phase: 'failed', resource: null, page: 0, rows: 0 });
   });
   return {
     mode: 'live',
     profileId: options.profileId,
     db,
     ready,
+    syncNow: () => ready.then(syncOnce),
     // Closing never waits for a long first sync (quit must stay quick): the mirror closes when the sync ends.
     close: async () => {
       void ready.then(() => db.close());

@@ -200,8 +200,21 @@ export class SessionDouble {
   };
 }
 
+/** Records powerMonitor listeners so a test can fire `resume`. */
+export class PowerMonitorDouble {
+  readonly listeners = new Map<string, Array<() => void>>();
+  on(event: string, listener: () => void): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  emit(event: string): void {
+    for (const listener of this.listeners.get(event) ?? []) listener();
+  }
+}
+
 export interface ElectronDouble extends ElectronRuntime {
   app: AppDouble;
+  powerMonitor: PowerMonitorDouble & ElectronRuntime['powerMonitor'];
   ipcMain: IpcMainDouble;
   session: { defaultSession: SessionDouble };
   windows: WindowDouble[];
@@ -214,6 +227,7 @@ export function createElectronDouble(): ElectronDouble {
     BrowserWindow: WindowDouble as unknown as BrowserWindowPort,
     ipcMain: new IpcMainDouble(),
     session: { defaultSession: new SessionDouble() },
+    powerMonitor: new PowerMonitorDouble() as PowerMonitorDouble & ElectronRuntime['powerMonitor'],
     windows: WindowDouble.created,
   };
 }

@@ -44,6 +44,26 @@ describe('openWindowData', () => {
     expect(progress.at(-1)?.phase).toBe('done');
   });
 
+  it('syncs again on demand (the scheduler\'s syncNow) and picks up a change made in the org since', async () => {
+    const sandbox = await startSandbox({ seed: 8, freezeClock: true, seededEvents: false });
+    cleanups.push(() => sandbox.close());
+    const progress: SyncProgress[] = [];
+    const data = await open({ readStoredKey: async () => sandbox.adminKey, baseURL: sandbox.url, requestsPerMinute: null, onProgress: (p) => progress.push(p) });
+    await data.ready;
+    const key = data.db.prepare(`SELECT id FROM api_keys WHERE status = 'active' ORDER BY id LIMIT 1`).get() as { id: string };
+    const res = await fetch(`${sandbox.controlUrl}/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sandbox.controlToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ events: [{ type: 'key_deactivated', api_key_id: key.id }] }),
+    });
+    expect(res.ok).toBe(true);
+    progress.length = 0;
+    await data.syncNow();
+    expect(progress[0]?.phase).toBe('running');
+    expect(progress.at(-1)?.phase).toBe('done');
+    expect(data.db.prepare('SELECT status FROM api_keys WHERE id = ?').get(key.id)).toEqual({ status: 'inactive' });
+  });
+
   it('keeps the live window usable when the first sync fails (bad key): logged, reported as failed', async () => {
     const sandbox = await startSandbox({ seed: 7 });
     cleanups.push(() => sandbox.close());

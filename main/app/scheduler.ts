@@ -1,0 +1,56 @@
+/**
+ * When the app syncs (issue 5): every 15 minutes by default, on resume from sleep and on demand ("Sync now"),
+ * never two at once — a request while a sync runs joins the running one. Plain timers, no Electron: the
+ * composition root wires powerMonitor's `resume` to `trigger()`.
+ */
+export const DEFAULT_SYNC_INTERVAL_MS = 15 * 60_000;
+
+export interface SyncSchedulerDeps {
+  /** One sync; it reports its own progress. Errors are logged, never thrown at the timer. */
+  sync: () => Promise<void>;
+  intervalMs?: number;
+  timers?: { setInterval(fn: () => void, ms: number): unknown; clearInterval(handle: unknown): void };
+  onSyncingChanged?: (syncing: boolean) => void;
+  log: (message: string, error?: unknown) => void;
+}
+
+export interface SyncScheduler {
+  start(): void;
+  /** Syncs now unless a sync is running, in which case it resolves when that one ends. */
+  trigger(): Promise<void>;
+  isSyncing(): boolean;
+  stop(): void;
+}
+
+export function createSyncScheduler(deps: SyncSchedulerDeps): SyncScheduler {
+  const timers = deps.timers ?? { setInterval: (fn, ms) => setInterval(fn, ms), clearInterval: (h) => clearInterval(h as NodeJS.Timeout) };
+  let running: Promise<void> | null = null;
+  let handle: unknown = null;
+
+  function trigger(): Promise<void> {
+    if (running) return running;
+    deps.onSyncingChanged?.(true);
+    running = deps
+      .sync()
+      .catch((error: unknown) => {
+        deps.log('A scheduled sync failed; the mirror keeps what it had', error);
+      })
+      .finally(() => {
+        running = null;
+        deps.onSyncingChanged?.(false);
+      });
+    return running;
+  }
+
+  return {
+    start() {
+      if (handle === null) handle = timers.setInterval(() => void trigger(), deps.intervalMs ?? DEFAULT_SYNC_INTERVAL_MS);
+    },
+    trigger,
+    isSyncing: () => running !== null,
+    stop() {
+      if (handle !== null) timers.clearInterval(handle);
+      handle = null;
+    },
+  };
+}
