@@ -26,7 +26,8 @@ export interface CreateAdminApiOptions {
   env?: Record<string, string | undefined>;
 }
 
-const PAGE_LIMIT = 100;
+// The documented maximum (admin-api.md §2): an idle sync of a 2,000-key org then costs 2 pages, not 20.
+const PAGE_LIMIT = 1000;
 const ORG = '/v1/organizations';
 
 type SdkPage = AbstractPage<unknown>;
