@@ -13,19 +13,11 @@ import { activeSnoozeFor, type Snooze } from './snooze';
 
 export type HoldReason = 'quiet-hours' | 'snooze';
 
-export interface Episode {
+/** The condition's fields (its latest texts: amounts move while it is open) plus the episode's own life. */
+export interface Episode extends Omit<Condition, 'id'> {
   /** `<conditionId>@<openedAtMs>`: a condition that clears and returns later is a new episode. */
   id: string;
   conditionId: string;
-  rule: RuleId;
-  severity: Severity;
-  targetKind: TargetKind;
-  targetId: string;
-  targetName: string;
-  /** The latest texts of the condition (amounts move while it is open). */
-  title: string;
-  body: string;
-  view: AlertView;
   openedAtMs: number;
   /** The last reconcile at which the condition still held. */
   lastSeenAtMs: number;

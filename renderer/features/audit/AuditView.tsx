@@ -8,6 +8,8 @@ import { useAuditStore, type ExportFormat } from '../../stores/useAuditStore';
 import { AuditDetail } from './AuditDetail';
 import { AuditGrid } from './AuditGrid';
 import { buildAuditQuery, EMPTY_FILTERS, type AuditFilters, type SourceFilter } from './audit-format';
+import { LoadState } from '../shell/LoadState';
+import type { LoadStatus } from '../../stores/useOrgStore';
 import './audit.css';
 
 const FORMAT_LABEL: Record<ExportFormat, string> = { csv: 'CSV', jsonl: 'JSON Lines' };
@@ -158,22 +160,12 @@ export function AuditView() {
   );
 }
 
-function Results({ status, error, query, count, onRetry, children }: { status: string; error: string | null; query: string; count: number; onRetry: () => void; children: React.ReactNode }) {
-  if (status === 'error') {
+function Results({ status, error, query, count, onRetry, children }: { status: LoadStatus; error: string | null; query: string; count: number; onRetry: () => void; children: React.ReactNode }) {
+  if (status !== 'ready') {
     return (
-      <div role="alert" className="notice notice-error">
-        <p>{error}</p>
-        <button type="button" onClick={onRetry}>
-          Try again
-        </button>
-      </div>
-    );
-  }
-  if (status === 'idle' || status === 'loading') {
-    return (
-      <p role="status" className="muted">
-        Searching the audit trail…
-      </p>
+      <LoadState status={status} error={error} onRetry={onRetry} loadingText="Searching the audit trail…">
+        {children}
+      </LoadState>
     );
   }
   if (count === 0) {

@@ -7,9 +7,11 @@ interface Props {
   error: string | null;
   onRetry: () => void;
   children: ReactNode;
+  /** What the view is waiting for, e.g. "Searching the audit trail…". */
+  loadingText?: string;
 }
 
-export function LoadState({ status, error, onRetry, children }: Props) {
+export function LoadState({ status, error, onRetry, children, loadingText = 'Reading the local mirror…' }: Props) {
   if (status === 'error') {
     return (
       <div role="alert" className="notice notice-error">
@@ -23,7 +25,7 @@ export function LoadState({ status, error, onRetry, children }: Props) {
   if (status === 'idle' || status === 'loading') {
     return (
       <p role="status" className="muted">
-        Reading the local mirror…
+        {loadingText}
       </p>
     );
   }
