@@ -7,7 +7,7 @@
  * notifier shows `toNotify` and then calls `markNotified`. `clade-admin check` records and never marks, so the
  * app still notifies an episode a cron run opened.
  */
-import type { Condition, RuleId, Severity, TargetKind, AlertView } from './types';
+import type { Condition } from './types';
 import { isWithinQuietHours, quietHoursEndMs, type QuietHours } from './quiet-hours';
 import { activeSnoozeFor, type Snooze } from './snooze';
 
