@@ -10,6 +10,7 @@ import type { AlertRules } from '../../core/alerts/index';
 import type { CliContext } from '../context';
 import { CliError, USAGE_EXIT } from '../errors';
 import { note, printJson } from '../io';
+import { openProfileMirror, systemTimeZone } from './alerts';
 
 function display(value: unknown): string {
   if (value === null) return 'none';
@@ -23,7 +24,6 @@ function oneLine(message: string): string {
 
 async function readRules(ctx: CliContext): Promise<AlertRules> {
   const { defaultAlertRules } = await import('../../core/alerts/index');
-  const { systemTimeZone, openProfileMirror } = await import('./alerts');
   // No mirror yet: the defaults, without creating a file just to read them.
   if (!existsSync(ctx.mirrorFile)) return defaultAlertRules(systemTimeZone());
   const { loadAlertRulesChecked } = await import('../../db/alerts/index');
@@ -75,8 +75,7 @@ export function registerConfigCommands(program: Command, context: () => CliConte
       const { getAlertRule, setAlertRule } = await import('../../core/alerts/index');
       const { loadAlertRulesChecked, readWorkspaceName, saveAlertRules } = await import('../../db/alerts/index');
       const { ensureMirrorFile } = await import('../../adapters/data-dir');
-      const { systemTimeZone, openProfileMirror } = await import('./alerts');
-      const zone = systemTimeZone();
+          const zone = systemTimeZone();
       ensureMirrorFile(ctx.dataDir, ctx.profileId);
       const db = await openProfileMirror(ctx);
       try {

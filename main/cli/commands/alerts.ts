@@ -15,6 +15,9 @@ import { note, printJson } from '../io';
 import type { MirrorDb } from '../../db/open';
 import { checkJson, describeCheck, episodeJson, episodeLines } from './alerts-format';
 import { registerConfigCommands } from './alerts-config';
+import { startDemoSandbox, storedKey } from './sync';
+import { describeSummary, syncWithProgress } from '../sync-with-progress';
+import { describeError } from '../describe-error';
 
 /** check's "cannot evaluate" exit code. */
 export const CANNOT_EVALUATE_EXIT = 3;
@@ -111,8 +114,6 @@ function isOnTimeline(nowMs: number, latestMs: number | null): boolean {
 /** `check --sync`: the same sync as `clade-admin sync` (the demo profile syncs the built-in sandbox). */
 async function syncFirst(ctx: CliContext): Promise<void> {
   const { ensureMirrorFile } = await import('../../adapters/data-dir');
-  const { startDemoSandbox, storedKey } = await import('./sync');
-  const { describeSummary, syncWithProgress } = await import('../sync-with-progress');
   const demo = ctx.profileId === DEMO_PROFILE && !ctx.envAdminKey;
   const sandbox = demo ? await startDemoSandbox() : null;
   try {
@@ -130,7 +131,6 @@ async function syncFirst(ctx: CliContext): Promise<void> {
       if (summary.status !== 'ok') note(ctx.io, describeSummary(summary, ctx.profileId).trimEnd());
     } catch (error) {
       // A failed sync leaves the mirror as it was; its age decides whether the check can still be trusted.
-      const { describeError } = await import('../describe-error');
       note(ctx.io, `warning: sync failed: ${describeError(error)}`);
     } finally {
       db.close();
