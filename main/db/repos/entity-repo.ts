@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { EntityResource, Row } from '../../core/sync/entities';
+import { statementCache } from './statement-cache';
 
 /** Per-workspace resources are passed over one workspace at a time; this column scopes their removals. */
 export const SCOPE_COLUMN: Partial<Record<EntityResource, string>> = {
@@ -27,17 +28,10 @@ const TABLES: Record<EntityResource, string> = {
 const BOOKKEEPING = ['first_seen_at_ms', 'last_seen_at_ms', 'seen_pass'];
 
 export class EntityRepo {
-  private readonly cache = new Map<string, Database.Statement>();
+  private readonly stmt: (sql: string) => Database.Statement;
 
-  constructor(private readonly db: Database.Database) {}
-
-  private stmt(sql: string): Database.Statement {
-    let s = this.cache.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.cache.set(sql, s);
-    }
-    return s;
+  constructor(private readonly db: Database.Database) {
+    this.stmt = statementCache(db);
   }
 
   /** The stored row (without bookkeeping columns), integers as BigInt so money stays exact. */

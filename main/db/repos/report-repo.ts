@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Row } from '../../core/sync/entities';
 import type { Coverage } from '../../core/sync/report-plan';
 import type { ReportResource } from '../../core/sync/report-rows';
+import { statementCache } from './statement-cache';
 
 const TABLES: Record<ReportResource, string> = {
   usage_hourly: 'usage_hourly',
@@ -12,17 +13,10 @@ const TABLES: Record<ReportResource, string> = {
 };
 
 export class ReportRepo {
-  private readonly cache = new Map<string, Database.Statement>();
+  private readonly stmt: (sql: string) => Database.Statement;
 
-  constructor(private readonly db: Database.Database) {}
-
-  private stmt(sql: string): Database.Statement {
-    let s = this.cache.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.cache.set(sql, s);
-    }
-    return s;
+  constructor(private readonly db: Database.Database) {
+    this.stmt = statementCache(db);
   }
 
   deleteBucket(resource: ReportResource, bucketStartMs: number): void {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Anthropic from '@anthropic-ai/sdk';
 import type { RunningSandbox } from '../../../main/sandbox';
 import * as api from '../../fixtures/admin-api/schemas';
-import { FIXED_NOW, rawGet, sdkFor, startFrozen } from './sdk-client';
+import { all, FIXED_NOW, rawGet, sdkFor, startFrozen } from './sdk-client';
 
 let sandbox: RunningSandbox | undefined;
 afterEach(async () => {
@@ -20,11 +20,6 @@ async function control(sb: RunningSandbox, method: string, path: string, body?: 
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-async function all<T>(iter: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of iter) out.push(x);
-  return out;
-}
 
 describe('control API', () => {
   it('needs its bearer token; the admin key does not open it', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Anthropic from '@anthropic-ai/sdk';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox';
 import * as api from '../../fixtures/admin-api/schemas';
-import { FIXED_NOW, rawGet, sdkFor, startFrozen } from './sdk-client';
+import { all, FIXED_NOW, rawGet, sdkFor, startFrozen } from './sdk-client';
 
 let sandbox: RunningSandbox;
 let client: Anthropic;
@@ -13,11 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-async function all<T>(iter: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of iter) out.push(x);
-  return out;
-}
 
 describe('users', () => {
   it('filters by email (case-insensitive) and by roles[] (OR)', async () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Anthropic from '@anthropic-ai/sdk';
 import type { RunningSandbox } from '../../../main/sandbox';
 import * as api from '../../fixtures/admin-api/schemas';
-import { rawGet, sdkFor, startFrozen } from './sdk-client';
+import { all, rawGet, sdkFor, startFrozen } from './sdk-client';
 
 let sandbox: RunningSandbox;
 let client: Anthropic;
@@ -13,11 +13,6 @@ beforeEach(async () => {
 });
 afterEach(() => sandbox.close());
 
-async function all<T>(iter: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of iter) out.push(x);
-  return out;
-}
 const users = () => all(client.beta.organization.users.list({ limit: 1000 }));
 const workspaceNamed = async (name: string) =>
   (await all(client.beta.organization.workspaces.list({ limit: 1000 }))).find((w) => w.name === name)!;

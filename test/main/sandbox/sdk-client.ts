@@ -22,3 +22,10 @@ export async function rawGet(sandbox: RunningSandbox, path: string, headers: Rec
   try { body = JSON.parse(text); } catch { body = text; }
   return { status: res.status, headers: res.headers, body };
 }
+
+/** Every item of an SDK auto-paginating list, in order. */
+export async function all<T>(iter: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of iter) out.push(x);
+  return out;
+}
