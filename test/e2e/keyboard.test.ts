@@ -47,7 +47,8 @@ describe('keyboard only', () => {
     const keyName = await page.locator('[role="treeitem"][data-kind="key"] .tree-label').first().textContent();
     await page.keyboard.press('Home');
     await page.keyboard.type(keyName!.slice(0, 4).toLowerCase());
-    expect((await activeLabel())?.toLowerCase().startsWith(keyName!.slice(0, 4).toLowerCase())).toBe(true);
+    // The active row may be scrolled into the virtual list a frame later: poll, don't read once.
+    await expect.poll(async () => (await activeLabel())?.toLowerCase().startsWith(keyName!.slice(0, 4).toLowerCase())).toBe(true);
     await page.keyboard.press('Enter');
     const details = page.getByRole('complementary');
     await expect(details.getByRole('heading').textContent()).resolves.toBe(await activeLabel());
