@@ -4,6 +4,17 @@
  * Keep it free of Electron and Node imports: the renderer and the web harness read it too.
  */
 import { z } from 'zod';
+import type { ChannelSpec } from './channel-spec';
+import { alertsChannels } from './contract-alerts';
+import { settingsChannels } from './contract-settings';
+import { usageChannels } from './contract-usage';
+import { actionsChannels } from './contract-actions';
+
+export * from './contract-alerts';
+export * from './contract-settings';
+export * from './contract-usage';
+export * from './contract-actions';
+export type { ChannelSpec } from './channel-spec';
 
 export const OrgMemberDto = z.object({
   userId: z.string(),
@@ -203,13 +214,11 @@ export const channels = {
   'clade:audit/search': { kind: 'invoke', request: AuditSearchRequest, response: AuditSearchPageDto },
   'clade:audit/export': { kind: 'invoke', request: AuditExportRequest, response: AuditExportResultDto },
   'clade:sync/progress-changed': { kind: 'push', request: NoRequest, response: SyncProgressDto },
+  ...alertsChannels,
+  ...settingsChannels,
+  ...usageChannels,
+  ...actionsChannels,
 } as const satisfies Record<string, ChannelSpec>;
-
-export interface ChannelSpec {
-  kind: 'invoke' | 'push';
-  request: z.ZodType;
-  response: z.ZodType;
-}
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;

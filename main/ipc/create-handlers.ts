@@ -7,8 +7,12 @@ import { appHandlers, type AppDeps } from './domains/app';
 import { mirrorHandlers, type MirrorDeps } from './domains/mirror';
 import { keyHandlers, type KeyDeps } from './domains/key';
 import { auditHandlers, type AuditDeps } from './domains/audit';
+import { alertsHandlers, type AlertsDeps } from './domains/alerts';
+import { settingsHandlers, type SettingsDeps } from './domains/settings';
+import { usageHandlers, type UsageDeps } from './domains/usage';
+import { actionsHandlers, type ActionsDeps } from './domains/actions';
 
-export type HandlerDeps = AppDeps & MirrorDeps & KeyDeps & AuditDeps;
+export type HandlerDeps = AppDeps & MirrorDeps & KeyDeps & AuditDeps & AlertsDeps & SettingsDeps & UsageDeps & ActionsDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -16,5 +20,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...mirrorHandlers(deps),
     ...keyHandlers(deps),
     ...auditHandlers(deps),
+    ...alertsHandlers(deps),
+    ...settingsHandlers(deps),
+    ...usageHandlers(deps),
+    ...actionsHandlers(deps),
   };
 }
