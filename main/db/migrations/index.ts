@@ -11,5 +11,6 @@ import { migration as createReportTables } from './0003-create-report-tables';
 import { migration as createEffectiveSpendTable } from './0004-create-effective-spend-table';
 import { migration as createAuditTrail } from './0100-create-audit-trail';
 import { migration as createAlertState } from './0200-create-alert-state';
+import { migration as createProfileSettings } from './0300-create-profile-settings';
 
-export const MIGRATIONS: readonly Migration[] = [createOrgTables, createLimitTables, createReportTables, createEffectiveSpendTable, createAuditTrail, createAlertState];
+export const MIGRATIONS: readonly Migration[] = [createOrgTables, createLimitTables, createReportTables, createEffectiveSpendTable, createAuditTrail, createAlertState, createProfileSettings];

@@ -1,0 +1,58 @@
+/**
+ * The profile's settings other than alert rules, stored in the mirror (`profile_settings`). Each setting is
+ * declared once in SETTINGS with its zod schema and default, so a stored value that no longer parses falls back
+ * to the default instead of breaking the app, and a write of a bad value is refused with the reason.
+ * Add a setting here (one line) rather than inventing another table.
+ */
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+
+const PositiveDays = z.number().int().min(1).max(36_500);
+
+export const SETTINGS = {
+  /** Minutes between background syncs in the app (design.md §5: 15 by default). */
+  'sync.intervalMinutes': { schema: z.number().int().min(5).max(1440), fallback: 15 },
+  /** Days of usage and cost history the sync keeps backfilled. */
+  'sync.historyDays': { schema: PositiveDays.max(400), fallback: 90 },
+  /** Days of audit trail to keep; null keeps everything (issue 8's default). */
+  'audit.retentionDays': { schema: PositiveDays.nullable(), fallback: null },
+  /** What the last Compliance API probe learnt (issue 8): readable or refused, and when it was asked. */
+  'compliance.probe': {
+    schema: z.object({ status: z.enum(['available', 'refused']), checkedAtMs: z.number(), detail: z.string().nullable() }).nullable(),
+    fallback: null,
+  },
+} as const satisfies Record<string, { schema: z.ZodType; fallback: unknown }>;
+
+export type ProfileSettingName = keyof typeof SETTINGS;
+export type ProfileSettingValue<N extends ProfileSettingName> = z.output<(typeof SETTINGS)[N]['schema']>;
+
+export function isProfileSettingName(name: string): name is ProfileSettingName {
+  return Object.hasOwn(SETTINGS, name);
+}
+
+/** The stored value, or the default when nothing (or something no longer valid) is stored. */
+export function readProfileSetting<N extends ProfileSettingName>(db: Database.Database, name: N): ProfileSettingValue<N> {
+  const row = db.prepare('SELECT value_json FROM profile_settings WHERE name = ?').get(name) as { value_json: string } | undefined;
+  const spec = SETTINGS[name];
+  if (!row) return spec.fallback as ProfileSettingValue<N>;
+  const parsed = spec.schema.safeParse(JSON.parse(row.value_json));
+  return (parsed.success ? parsed.data : spec.fallback) as ProfileSettingValue<N>;
+}
+
+export type WriteResult = { ok: true } | { ok: false; message: string };
+
+/** Validates and stores; a value equal to the default is stored too (the admin chose it explicitly). */
+export function writeProfileSetting<N extends ProfileSettingName>(db: Database.Database, name: N, value: unknown, atMs: number): WriteResult {
+  const parsed = SETTINGS[name].schema.safeParse(value);
+  if (!parsed.success) return { ok: false, message: `${name}: ${parsed.error.issues.map((i) => i.message).join('; ')}` };
+  db.prepare(
+    `INSERT INTO profile_settings (name, value_json, updated_at_ms) VALUES (?, ?, ?)
+     ON CONFLICT(name) DO UPDATE SET value_json = excluded.value_json, updated_at_ms = excluded.updated_at_ms`,
+  ).run(name, JSON.stringify(parsed.data), atMs);
+  return { ok: true };
+}
+
+/** Every setting with its current value, in declaration order (for `config get` and the settings view). */
+export function readAllProfileSettings(db: Database.Database): Array<{ name: ProfileSettingName; value: unknown }> {
+  return (Object.keys(SETTINGS) as ProfileSettingName[]).map((name) => ({ name, value: readProfileSetting(db, name) }));
+}
