@@ -10,6 +10,7 @@ export const HEAD_RESET_EVENT_TYPE = 'audit.head-reset';
 
 export type LocalActionType =
   | 'key.connected'
+  | 'key.replaced'
   | 'key.removed'
   | 'admin.action'
   | 'settings.changed'
@@ -49,23 +50,49 @@ export function normaliseLocalAction(action: LocalAuditAction): AuditEventDraft 
   };
 }
 
-/** "Connected the admin key for Acme" — the org, never the key. */
-export function keyConnectedAction(input: { atMs: number; orgId: string; orgName: string; profileId: string }): LocalAuditAction {
+/**
+ * What may be said about an admin key in the trail: its kind and last four characters (`sk-ant-admin01-…AbCd`),
+ * the way the Console shows a key's hint. Never more; a string that is not key-shaped gives null.
+ */
+export function adminKeyHint(key: string): string | null {
+  const trimmed = key.trim();
+  const match = /^sk-ant-([a-z]+[0-9]*)-[A-Za-z0-9_-]{12,}$/.exec(trimmed);
+  return match ? `sk-ant-${match[1]}-…${trimmed.slice(-4)}` : null;
+}
+
+/**
+ * "Connected an admin key for Acme" (or "Replaced", when the profile already had one) — the org and at most the
+ * key's hint, never the key.
+ */
+export function keyConnectedAction(input: {
+  atMs: number;
+  orgId?: string | null;
+  orgName: string;
+  profileId: string;
+  replaced?: boolean;
+  keyHint?: string | null;
+  via?: 'cli' | 'window';
+}): LocalAuditAction {
+  const verb = input.replaced ? 'Replaced the admin key' : 'Connected an admin key';
+  const after: { [key: string]: JsonValue } = { orgName: input.orgName, profileId: input.profileId };
+  if (input.orgId) after.orgId = input.orgId;
+  if (input.keyHint) after.keyHint = input.keyHint;
+  if (input.via) after.via = input.via;
   return {
-    type: 'key.connected',
+    type: input.replaced ? 'key.replaced' : 'key.connected',
     atMs: input.atMs,
-    summary: `Connected an admin key for organization “${input.orgName}” (profile ${input.profileId})`,
-    targets: [{ type: 'organization', id: input.orgId, name: input.orgName }],
-    after: { orgId: input.orgId, orgName: input.orgName, profileId: input.profileId },
+    summary: `${verb} for organization “${input.orgName}” (profile ${input.profileId})${input.keyHint ? `: ${input.keyHint}` : ''}`,
+    targets: [{ type: 'organization', ...(input.orgId ? { id: input.orgId } : {}), name: input.orgName }],
+    after,
   };
 }
 
-export function keyRemovedAction(input: { atMs: number; profileId: string }): LocalAuditAction {
+export function keyRemovedAction(input: { atMs: number; profileId: string; via?: 'cli' | 'window' }): LocalAuditAction {
   return {
     type: 'key.removed',
     atMs: input.atMs,
     summary: `Removed the stored admin key of profile ${input.profileId}`,
-    after: { profileId: input.profileId },
+    after: { profileId: input.profileId, ...(input.via ? { via: input.via } : {}) },
   };
 }
 

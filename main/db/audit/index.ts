@@ -19,3 +19,4 @@ export { applyAuditRetention, purgeAuditOlderThan, type AuditPurgeResult } from 
 export { AuditChainBrokenError, resetAuditHead } from './head-reset';
 export { defaultHeadPath } from './head-file';
 export { readIngestMark, writeIngestMark, type AuditFeed } from './ingest-marks';
+export { recordSettingChanged, recordKeyConnected, recordKeyRemoved, type KeyConnectedInput } from './local-actions';
