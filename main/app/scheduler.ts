@@ -1,14 +1,16 @@
 /**
  * When the app syncs (issue 5): every 15 minutes by default, on resume from sleep and on demand ("Sync now"),
  * never two at once — a request while a sync runs joins the running one. Plain timers, no Electron: the
- * composition root wires powerMonitor's `resume` to `trigger()`.
+ * composition root wires powerMonitor's `resume` to `trigger()`. The interval may be a function (the active
+ * profile's `sync.intervalMinutes`): `reschedule()` re-reads it and re-arms the timer from now.
  */
 export const DEFAULT_SYNC_INTERVAL_MS = 15 * 60_000;
 
 export interface SyncSchedulerDeps {
   /** One sync; it reports its own progress. Errors are logged, never thrown at the timer. */
   sync: () => Promise<void>;
-  intervalMs?: number;
+  /** Milliseconds between syncs, read at start and on every reschedule. */
+  intervalMs?: number | (() => number);
   timers?: { setInterval(fn: () => void, ms: number): unknown; clearInterval(handle: unknown): void };
   onSyncingChanged?: (syncing: boolean) => void;
   log: (message: string, error?: unknown) => void;
@@ -19,6 +21,8 @@ export interface SyncScheduler {
   /** Syncs now unless a sync is running, in which case it resolves when that one ends. */
   trigger(): Promise<void>;
   isSyncing(): boolean;
+  /** Re-reads the interval and, when started, re-arms the timer with it (the next sync is one interval from now). */
+  reschedule(): void;
   stop(): void;
 }
 
@@ -42,15 +46,29 @@ export function createSyncScheduler(deps: SyncSchedulerDeps): SyncScheduler {
     return running;
   }
 
+  const intervalMs = (): number => {
+    const value = typeof deps.intervalMs === 'function' ? deps.intervalMs() : deps.intervalMs;
+    return value !== undefined && Number.isFinite(value) && value > 0 ? value : DEFAULT_SYNC_INTERVAL_MS;
+  };
+  const stop = (): void => {
+    if (handle !== null) timers.clearInterval(handle);
+    handle = null;
+  };
+  const arm = (): void => {
+    handle = timers.setInterval(() => void trigger(), intervalMs());
+  };
+
   return {
     start() {
-      if (handle === null) handle = timers.setInterval(() => void trigger(), deps.intervalMs ?? DEFAULT_SYNC_INTERVAL_MS);
+      if (handle === null) arm();
     },
     trigger,
     isSyncing: () => running !== null,
-    stop() {
-      if (handle !== null) timers.clearInterval(handle);
-      handle = null;
+    reschedule() {
+      if (handle === null) return;
+      stop();
+      arm();
     },
+    stop,
   };
 }

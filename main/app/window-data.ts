@@ -13,7 +13,9 @@ import { DEMO_PROFILE_ID } from '../core/vault/profiles';
 import type { AdminApiPort } from '../core/ports';
 import { openMirror, type MirrorDb } from '../db/open';
 import { syncMirror } from '../db/run-sync';
+import { readProfileSetting } from '../db/settings/profile-settings';
 import { openDemoOrg } from './demo-org';
+import { DEFAULT_SYNC_INTERVAL_MS } from './scheduler';
 
 export const ANTHROPIC_API = 'https://api.anthropic.com';
 
@@ -50,12 +52,22 @@ export async function openWindowData(options: WindowDataOptions): Promise<Window
   return { mode: 'demo', profileId: DEMO_PROFILE_ID, db: demo.db, ready: Promise.resolve(), syncNow, close: demo.close };
 }
 
-/** One sync of `db`, announced on the progress push from start to end. Throws only if the sync itself throws. */
+/** The scheduler's interval: the open profile's `sync.intervalMinutes` (its default while nothing is open). */
+export function syncIntervalMs(db: MirrorDb | null | undefined): number {
+  return db ? readProfileSetting(db, 'sync.intervalMinutes') * 60_000 : DEFAULT_SYNC_INTERVAL_MS;
+}
+
+/**
+ * One sync of `db`, announced on the progress push from start to end. Throws only if the sync itself throws.
+ * The profile's `sync.historyDays` is read at each sync, so a longer history asked for in Settings is
+ * backfilled by the next one.
+ */
 async function syncAndReport(db: MirrorDb, api: AdminApiPort, requestsPerMinute: number | null | undefined, report: (p: SyncProgress) => void): Promise<void> {
   report({ phase: 'running', resource: null, page: 0, rows: 0 });
   try {
     const summary = await syncMirror(db, api, {
       ...(requestsPerMinute !== undefined ? { requestsPerMinute } : {}),
+      historyDays: readProfileSetting(db, 'sync.historyDays'),
       onProgress: (p) => report({ phase: 'running', resource: p.resource, page: p.page, rows: p.rows }),
     });
     report({ phase: summary.status === 'ok' || summary.status === 'partial' ? 'done' : 'failed', resource: null, page: 0, rows: summary.rows });

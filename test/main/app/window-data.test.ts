@@ -2,7 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openWindowData, type WindowDataOptions, type WindowData } from '../../../main/app/window-data';
+import { openWindowData, syncIntervalMs, type WindowDataOptions, type WindowData } from '../../../main/app/window-data';
+import { mirrorFile, ensureMirrorFile } from '../../../main/adapters/data-dir';
+import { openMirror } from '../../../main/db/open';
+import { SqliteMirrorStore } from '../../../main/db/mirror-store';
+import { writeProfileSetting } from '../../../main/db/settings/profile-settings';
 import { readOrgTree } from '../../../main/db/repos/org-tree-repo';
 import { startSandbox } from '../../../main/sandbox/index';
 import type { SyncProgress } from '../../../preload/contract';
@@ -12,8 +16,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function open(options: Partial<WindowDataOptions>): Promise<WindowData> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'clade-window-data-'));
+async function open(options: Partial<WindowDataOptions>, dataDir = mkdtempSync(join(tmpdir(), 'clade-window-data-'))): Promise<WindowData> {
   const data = await openWindowData({ dataDir, profileId: 'default', readStoredKey: async () => null, log: vi.fn(), ...options });
   cleanups.push(async () => {
     await data.close();
@@ -85,5 +88,29 @@ describe('openWindowData', () => {
     });
     expect(data.mode).toBe('demo');
     expect(log).toHaveBeenCalledWith(expect.stringContaining('keychain'), expect.any(Error));
+  });
+
+  it("backfills the profile's sync.historyDays setting, not the engine's 90-day default", async () => {
+    const sandbox = await startSandbox({ seed: 7 });
+    cleanups.push(() => sandbox.close());
+    const dataDir = mkdtempSync(join(tmpdir(), 'clade-window-data-'));
+    const prepared = openMirror(ensureMirrorFile(dataDir, 'default'));
+    writeProfileSetting(prepared, 'sync.historyDays', 30, Date.now());
+    prepared.close();
+    const data = await open({ readStoredKey: async () => sandbox.adminKey, baseURL: sandbox.url, requestsPerMinute: null }, dataDir);
+    await data.ready;
+    const DAY = 86_400_000;
+    const costFrom = () => new SqliteMirrorStore(data.db).reportCoverage('cost_daily')?.fromMs ?? Number.NaN;
+    expect(costFrom()).toBeGreaterThanOrEqual(Date.now() - 31 * DAY);
+    expect(costFrom()).toBeLessThanOrEqual(Date.now() - 29 * DAY);
+    expect(mirrorFile(dataDir, 'default')).toBe(data.db.name);
+  });
+
+  it("gives the scheduler the open profile's sync interval, and 15 minutes while nothing is open", async () => {
+    const data = await open({});
+    expect(syncIntervalMs(null)).toBe(15 * 60_000);
+    expect(syncIntervalMs(data.db)).toBe(15 * 60_000);
+    writeProfileSetting(data.db, 'sync.intervalMinutes', 30, Date.now());
+    expect(syncIntervalMs(data.db)).toBe(30 * 60_000);
   });
 });
