@@ -16,6 +16,29 @@ export * from './contract-usage';
 export * from './contract-actions';
 export type { ChannelSpec } from './channel-spec';
 
+/** Money crosses the boundary as a decimal string of cents (never a float), e.g. "123456.789". */
+const Cents = z.string().regex(/^-?\d+(\.\d+)?$/);
+
+export const KeyHygieneVerdict = z.enum(['ok', 'rotate-soon', 'dormant', 'expiring', 'orphaned', 'inactive']);
+
+/**
+ * Month-to-date spend measured against one amount: a budget set in the app or a monthly spend limit read from
+ * the API. `crossingDay` is the UTC day (YYYY-MM-DD) the alerts' weekday-aware projection reaches the amount
+ * (a past day when it already did); null when the month ends below it or there is too little history.
+ */
+export const SpendTargetDto = z.object({
+  source: z.enum(['budget', 'limit']),
+  amountCents: Cents,
+  /** Month-to-date spend as a whole percentage of the amount, rounded down. */
+  percent: z.number().int().nonnegative(),
+  crossingDay: z.string().nullable(),
+});
+export type SpendTarget = z.infer<typeof SpendTargetDto>;
+
+/** A workspace's month-to-date spend and what it is measured against (tree badge and overview row). */
+export const WorkspaceSpendBadgeDto = z.object({ cents: Cents, targets: z.array(SpendTargetDto) });
+export type WorkspaceSpendBadge = z.infer<typeof WorkspaceSpendBadgeDto>;
+
 export const OrgMemberDto = z.object({
   userId: z.string(),
   name: z.string(),
@@ -32,6 +55,14 @@ export const OrgKeyDto = z.object({
   partialKeyHint: z.string().nullable(),
   createdAtMs: z.number(),
   expiresAtMs: z.number().nullable(),
+  /**
+   * Month-to-date cost of this key, ESTIMATED: the cost report has no per-key grouping, so each workspace's
+   * billed cost per model and token type is shared out by the key's share of those tokens (usage report).
+   * Absent when the tree was read without badges.
+   */
+  estimatedMonthCents: Cents.optional(),
+  /** The key inventory's hygiene verdict (main/ipc/queries/key-hygiene.ts); absent without badges. */
+  hygiene: z.object({ verdict: KeyHygieneVerdict, reason: z.string() }).optional(),
 });
 
 export const OrgWorkspaceDto = z.object({
@@ -42,6 +73,8 @@ export const OrgWorkspaceDto = z.object({
   archived: z.boolean(),
   members: z.array(OrgMemberDto),
   keys: z.array(OrgKeyDto),
+  /** Month-to-date billed spend with its budgets/limits; absent when the tree was read without badges. */
+  spend: WorkspaceSpendBadgeDto.optional(),
 });
 
 export const OrgTreeDto = z.object({
@@ -93,9 +126,6 @@ export const MirrorStatusDto = z.object({
 });
 export type MirrorStatus = z.infer<typeof MirrorStatusDto>;
 
-/** Money crosses the boundary as a decimal string of cents (never a float), e.g. "123456.789". */
-const Cents = z.string().regex(/^-?\d+(\.\d+)?$/);
-
 export const SpendSummaryDto = z.object({
   currency: z.string(),
   monthStartMs: z.number(),
@@ -108,7 +138,6 @@ export const SpendSummaryDto = z.object({
 });
 export type SpendSummary = z.infer<typeof SpendSummaryDto>;
 
-export const KeyHygieneVerdict = z.enum(['ok', 'rotate-soon', 'dormant', 'expiring', 'orphaned', 'inactive']);
 export const KeyInventoryRowDto = z.object({
   id: z.string(),
   name: z.string(),
@@ -194,6 +223,52 @@ export const AuditExportRequest = z.object({ query: AuditQueryText, format: z.en
 export const AuditExportResultDto = z.object({ count: z.number().int().nonnegative(), file: z.string() });
 export type AuditExportResult = z.infer<typeof AuditExportResultDto>;
 
+/** The overview (issue 9): the month against budgets and limits, open alerts and how fresh the mirror is. */
+export const OverviewAlertDto = z.object({
+  id: z.string(),
+  severity: z.enum(['info', 'warning', 'critical']),
+  title: z.string(),
+  body: z.string(),
+  openedAtMs: z.number(),
+});
+export type OverviewAlert = z.infer<typeof OverviewAlertDto>;
+
+export const OverviewSyncDto = z.object({
+  /** End of the last sync that got through the core resources; null when none did. */
+  syncedAtMs: z.number().nullable(),
+  /** The alert core's judgement (assessHealth): empty when the mirror is fit to trust. */
+  problems: z.array(z.enum(['credential-invalid', 'no-data', 'data-too-old'])),
+  /** The most recent finished sync run, whatever its outcome. */
+  lastRun: z.object({ status: z.string(), finishedAtMs: z.number(), detail: z.string().nullable() }).nullable(),
+});
+export type OverviewSync = z.infer<typeof OverviewSyncDto>;
+
+export const OverviewDto = z.object({
+  org: z.object({ id: z.string(), name: z.string() }).nullable(),
+  currency: z.string(),
+  /** UTC month, YYYY-MM. */
+  month: z.string(),
+  monthStartMs: z.number(),
+  /** The last UTC day with cost in the mirror this month; null when there is none. */
+  lastCostDayMs: z.number().nullable(),
+  monthToDateCents: Cents,
+  /** The alerts' weekday-aware month-end projection; null with too little history. */
+  forecastCents: Cents.nullable(),
+  /** The org's monthly budget (app) and monthly spend limit (API), where set. */
+  targets: z.array(SpendTargetDto),
+  /** Highest month-to-date spend first. */
+  byWorkspace: z.array(WorkspaceSpendBadgeDto.extend({ workspaceId: z.string().nullable(), name: z.string() })),
+  alerts: z.object({
+    open: z.number().int().nonnegative(),
+    critical: z.number().int().nonnegative(),
+    warning: z.number().int().nonnegative(),
+    /** The most severe open alerts, newest first within a severity; at most five. */
+    top: z.array(OverviewAlertDto),
+  }),
+  sync: OverviewSyncDto,
+});
+export type Overview = z.infer<typeof OverviewDto>;
+
 const NoRequest = z.undefined();
 
 /**
@@ -206,6 +281,7 @@ export const channels = {
   'clade:org/tree': { kind: 'invoke', request: NoRequest, response: OrgTreeDto.nullable() },
   'clade:mirror/status': { kind: 'invoke', request: NoRequest, response: MirrorStatusDto },
   'clade:spend/summary': { kind: 'invoke', request: NoRequest, response: SpendSummaryDto },
+  'clade:overview/summary': { kind: 'invoke', request: NoRequest, response: OverviewDto },
   'clade:keys/inventory': { kind: 'invoke', request: NoRequest, response: z.array(KeyInventoryRowDto) },
   'clade:spend/daily': { kind: 'invoke', request: DailySpendRequest, response: DailySpendDto },
   'clade:key/status': { kind: 'invoke', request: NoRequest, response: KeyStatusDto },

@@ -1,12 +1,13 @@
-/** `clade:org/*`, `clade:mirror/*`, `clade:spend/*` (summary, daily), `clade:keys/*`: reads of the local mirror; never the network. */
+/** `clade:org/*`, `clade:mirror/*`, `clade:spend/*` (summary, daily), `clade:overview/*`, `clade:keys/*`: reads of the local mirror; never the network. */
 import type Database from 'better-sqlite3';
-import type { MirrorStatus } from '../../../preload/contract';
-import { readOrgTree } from '../../db/repos/org-tree-repo';
+import type { MirrorStatus, ResponseOf } from '../../../preload/contract';
 import { readMirrorStatus } from '../../db/repos/status-repo';
 import type { Handler } from '../handler-types';
 import { readKeyInventory } from '../queries/key-inventory';
 import { readSpendSummary } from '../queries/spend-summary';
 import { readDailySpend } from '../queries/daily-spend';
+import { readOverview } from '../queries/overview';
+import { readOrgTreeWithBadges } from '../queries/overview-tree-badges';
 
 export interface MirrorDeps {
   /** The open mirror, or null while it is being prepared (first demo sync) or absent. */
@@ -20,13 +21,14 @@ export function mirrorHandlers(deps: MirrorDeps): {
   'clade:org/tree': Handler<'clade:org/tree'>;
   'clade:mirror/status': Handler<'clade:mirror/status'>;
   'clade:spend/summary': Handler<'clade:spend/summary'>;
+  'clade:overview/summary': Handler<'clade:overview/summary'>;
   'clade:keys/inventory': Handler<'clade:keys/inventory'>;
   'clade:spend/daily': Handler<'clade:spend/daily'>;
 } {
   return {
     'clade:org/tree': async () => {
       const db = deps.mirror();
-      return db ? readOrgTree(db) : null;
+      return db ? readOrgTreeWithBadges(db, deps.now()) : null;
     },
     'clade:mirror/status': async () => {
       const db = deps.mirror();
@@ -38,6 +40,10 @@ export function mirrorHandlers(deps: MirrorDeps): {
         ? readSpendSummary(db, deps.now())
         : { currency: 'USD', monthStartMs: 0, lastCostDayMs: null, monthToDateCents: '0', forecastCents: null, byWorkspace: [] };
     },
+    'clade:overview/summary': async () => {
+      const db = deps.mirror();
+      return db ? readOverview(db, deps.now()) : emptyOverview(deps.now());
+    },
     'clade:spend/daily': async (query) => {
       const db = deps.mirror();
       return db ? readDailySpend(db, query, deps.now()) : { currency: 'USD', dayStartsMs: [], series: [], totalCents: '0' };
@@ -46,5 +52,23 @@ export function mirrorHandlers(deps: MirrorDeps): {
       const db = deps.mirror();
       return db ? readKeyInventory(db, deps.now()) : [];
     },
+  };
+}
+
+/** Before the mirror opens (first demo sync): nothing synced yet, which the overview shows as its offline state. */
+function emptyOverview(nowMs: number): ResponseOf<'clade:overview/summary'> {
+  const now = new Date(nowMs);
+  return {
+    org: null,
+    currency: 'USD',
+    month: now.toISOString().slice(0, 7),
+    monthStartMs: Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1),
+    lastCostDayMs: null,
+    monthToDateCents: '0',
+    forecastCents: null,
+    targets: [],
+    byWorkspace: [],
+    alerts: { open: 0, critical: 0, warning: 0, top: [] },
+    sync: { syncedAtMs: null, problems: ['no-data'], lastRun: null },
   };
 }

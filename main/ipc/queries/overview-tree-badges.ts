@@ -1,0 +1,37 @@
+/**
+ * The org tree with its badges: each workspace's month-to-date spend against its budgets and limits, each
+ * key's estimated month-to-date cost and hygiene verdict. Three grouped reads on top of the tree (alert
+ * inputs, key inventory, key spend): no query per node, so a 100-workspace, 2,000-key org stays one pass.
+ */
+import type Database from 'better-sqlite3';
+import type { OrgKey, OrgTree } from '../../../preload/contract';
+import { workspaceKey } from '../../core/alerts/index';
+import { nanocentsToCents } from '../../core/money';
+import { readOrgTree } from '../../db/repos/org-tree-repo';
+import { readKeyInventory } from './key-inventory';
+import { readKeyMonthSpend } from './overview-key-spend';
+import { readSpendPicture } from './overview-spend';
+
+export function readOrgTreeWithBadges(db: Database.Database, nowMs: number): OrgTree | null {
+  const tree = readOrgTree(db);
+  if (!tree) return null;
+  const picture = readSpendPicture(db, nowMs);
+  const hygiene = new Map(readKeyInventory(db, nowMs).map((row) => [row.id, { verdict: row.verdict, reason: row.reason }]));
+  const keySpend = readKeyMonthSpend(db, nowMs);
+  const badgeKey = (key: OrgKey): OrgKey => {
+    const verdict = hygiene.get(key.id);
+    return { ...key, estimatedMonthCents: keySpend.get(key.id) ?? '0', ...(verdict ? { hygiene: verdict } : {}) };
+  };
+  return {
+    ...tree,
+    workspaces: tree.workspaces.map((workspace) => {
+      const spend = picture.workspaces.get(workspaceKey(workspace.id));
+      return {
+        ...workspace,
+        keys: workspace.keys.map(badgeKey),
+        spend: { cents: nanocentsToCents(spend?.spentNanocents ?? 0n), targets: spend?.targets ?? [] },
+      };
+    }),
+    ...(tree.organizationKeys ? { organizationKeys: tree.organizationKeys.map(badgeKey) } : {}),
+  };
+}

@@ -1,0 +1,225 @@
+/**
+ * The overview and the tree badges over a mirror synced from the sandbox demo org. Expected amounts come from
+ * the sandbox's own cost_report and spend_limits answers (admin-api.md shapes), summed here, never from our
+ * query code.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDemoOrg, type DemoOrg } from '../../../../main/app/demo-org';
+import { summarizeMonthSpend, defaultAlertRules } from '../../../../main/core/alerts/index';
+import { loadAlertRules, loadEpisodes, readAlertInputs, recordAlertCycle, saveAlertRules } from '../../../../main/db/alerts/index';
+import { readOverview } from '../../../../main/ipc/queries/overview';
+import { readOrgTreeWithBadges } from '../../../../main/ipc/queries/overview-tree-badges';
+import { OrgTreeDto, OverviewDto } from '../../../../preload/contract';
+
+const DAY = 86_400_000;
+let dir: string;
+let demo: DemoOrg;
+let now: number;
+
+/** "123.78912" cents → integer units of 1e-9 cents, parsed here digit by digit (independent of core/money). */
+function cents(amount: string): bigint {
+  const [whole, fraction = ''] = amount.split('.');
+  return BigInt(whole!) * 1_000_000_000n + BigInt((fraction + '000000000').slice(0, 9));
+}
+
+async function get<T>(path: string, beta?: string): Promise<T> {
+  const res = await fetch(demo.sandbox.url + path, {
+    headers: { 'x-api-key': demo.sandbox.adminKey, 'anthropic-version': '2023-06-01', ...(beta ? { 'anthropic-beta': beta } : {}) },
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as T;
+}
+
+interface CostBucket {
+  starting_at: string;
+  results: Array<{ amount: string; workspace_id: string | null }>;
+}
+
+/** This UTC month's daily cost per workspace (null = default), from the sandbox's cost report. */
+async function monthCostFromApi(): Promise<Array<{ day: string; workspaceId: string | null; nanocents: bigint }>> {
+  const start = new Date(now);
+  const from = `${start.toISOString().slice(0, 8)}01T00:00:00Z`;
+  const to = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + 1)).toISOString().replace('.000', '');
+  const rows: Array<{ day: string; workspaceId: string | null; nanocents: bigint }> = [];
+  let page: string | null = null;
+  do {
+    const query = `starting_at=${from}&ending_at=${to}&limit=31&group_by[]=workspace_id${page ? `&page=${page}` : ''}`;
+    const body: { data: CostBucket[]; has_more: boolean; next_page: string | null } = await get(`/v1/organizations/cost_report?${query}`);
+    for (const bucket of body.data) {
+      for (const result of bucket.results) rows.push({ day: bucket.starting_at.slice(0, 10), workspaceId: result.workspace_id, nanocents: cents(result.amount) });
+    }
+    page = body.has_more ? body.next_page : null;
+  } while (page);
+  return rows;
+}
+
+interface ApiSpendLimit {
+  amount: string | null;
+  period: string;
+  scope: { type: string; workspace_id?: string | null };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'clade-overview-'));
+  demo = await openDemoOrg({ mirrorFile: join(dir, 'mirror.sqlite') });
+  now = Date.now();
+}, 180_000);
+afterAll(async () => {
+  await demo?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('readOverview on the demo org', () => {
+  it('matches the contract and sums month-to-date spend exactly as the cost report does, in total and by workspace', async () => {
+    const overview = OverviewDto.parse(readOverview(demo.db, now));
+    const api = await monthCostFromApi();
+    const total = api.reduce((sum, row) => sum + row.nanocents, 0n);
+    expect(total).toBeGreaterThan(0n);
+    expect(cents(overview.monthToDateCents)).toBe(total);
+    const defaultId = (demo.db.prepare(`SELECT id FROM workspaces WHERE is_default = 1`).get() as { id: string }).id;
+    const byWorkspace = new Map<string, bigint>();
+    for (const row of api) {
+      const id = row.workspaceId ?? defaultId;
+      byWorkspace.set(id, (byWorkspace.get(id) ?? 0n) + row.nanocents);
+    }
+    const shown = new Map(overview.byWorkspace.filter((row) => cents(row.cents) > 0n).map((row) => [row.workspaceId, cents(row.cents)]));
+    expect(shown).toEqual(new Map([...byWorkspace].filter(([, amount]) => amount > 0n)));
+    const amounts = overview.byWorkspace.map((row) => cents(row.cents));
+    expect([...amounts].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0))).toEqual(amounts);
+    expect(overview.org?.name).toBe((demo.db.prepare(`SELECT name FROM organization`).get() as { name: string }).name);
+  });
+
+  it('measures the org and each workspace against the spend limits the API reports, with percentages and the day the limit was passed', async () => {
+    const overview = readOverview(demo.db, now);
+    const limits = (await get<{ data: ApiSpendLimit[] }>('/v1/organizations/spend_limits?limit=100', 'spend-limit-reads-2026-09-26')).data;
+    const orgLimit = limits.find((limit) => limit.scope.type === 'organization' && limit.period === 'monthly' && limit.amount !== null)!;
+    expect(orgLimit).toBeDefined();
+    const total = cents(overview.monthToDateCents);
+    const orgTarget = overview.targets.find((target) => target.source === 'limit')!;
+    expect(orgTarget.amountCents).toBe(orgLimit.amount);
+    expect(orgTarget.percent).toBe(Number((total * 100n) / cents(orgLimit.amount!)));
+
+    const api = await monthCostFromApi();
+    const workspaceLimits = limits.filter((limit) => limit.scope.type === 'workspace' && limit.amount !== null);
+    expect(workspaceLimits.length).toBeGreaterThan(0);
+    let passed = 0;
+    for (const limit of workspaceLimits) {
+      const row = overview.byWorkspace.find((entry) => entry.workspaceId === limit.scope.workspace_id)!;
+      const target = row.targets.find((entry) => entry.source === 'limit')!;
+      expect(target.amountCents).toBe(limit.amount);
+      expect(target.percent).toBe(Number((cents(row.cents) * 100n) / cents(limit.amount!)));
+      if (target.percent < 100) continue;
+      // Already over: the crossing day is the day the cost report's running total reached the limit.
+      const days = api.filter((entry) => entry.workspaceId === limit.scope.workspace_id).sort((a, b) => a.day.localeCompare(b.day));
+      let running = 0n;
+      const crossed = days.find((entry) => (running += entry.nanocents) >= cents(limit.amount!))!;
+      expect(target.crossingDay).toBe(crossed.day);
+      passed += 1;
+    }
+    // The demo org is past its Production and Research limits (the tray test says so too).
+    expect(passed).toBeGreaterThanOrEqual(2);
+  });
+
+  it('forecasts the month end with the alerts’ weekday-aware projection (the tray shows the same number) and names the budget crossing day', () => {
+    const rules = defaultAlertRules('UTC');
+    rules.budgets.orgMonthlyUsd = '1'; // far below month-to-date: crossed on the month's first cost day
+    saveAlertRules(demo.db, rules, 'UTC');
+    try {
+      const overview = readOverview(demo.db, now);
+      const tray = summarizeMonthSpend(readAlertInputs(demo.db, now, loadAlertRules(demo.db, 'UTC')), loadAlertRules(demo.db, 'UTC'), now);
+      expect(overview.forecastCents).not.toBeNull();
+      expect(cents(overview.forecastCents!)).toBe(tray.projectedNanocents);
+      expect(cents(overview.forecastCents!)).toBeGreaterThanOrEqual(cents(overview.monthToDateCents));
+      const budget = overview.targets.find((target) => target.source === 'budget')!;
+      expect(budget).toMatchObject({ amountCents: '100', crossingDay: tray.budgetCrossingDay });
+      // $1 = 100 cents: the percentage is month-to-date spend in whole cents.
+      expect(budget.percent).toBe(Number(cents(overview.monthToDateCents) / 1_000_000_000n));
+    } finally {
+      saveAlertRules(demo.db, defaultAlertRules('UTC'), 'UTC');
+    }
+  });
+
+  it('counts the open alerts the alert cycle recorded, most severe first, and reports a healthy sync', () => {
+    recordAlertCycle(demo.db, now, { defaultTz: 'UTC' });
+    const open = loadEpisodes(demo.db).filter((episode) => episode.closedAtMs === null);
+    const overview = readOverview(demo.db, now);
+    expect(open.length).toBeGreaterThan(0);
+    expect(overview.alerts.open).toBe(open.length);
+    expect(overview.alerts.critical).toBe(open.filter((episode) => episode.severity === 'critical').length);
+    expect(overview.alerts.top.length).toBe(Math.min(5, open.length));
+    expect(overview.alerts.top[0]).toMatchObject({ severity: 'critical' });
+    expect(overview.alerts.top[0]!.title).toMatch(/has reached its monthly spend limit/);
+    expect(overview.sync.problems).toEqual([]);
+    expect(overview.sync.syncedAtMs).toBeGreaterThan(now - 10 * 60_000);
+    expect(['ok', 'partial']).toContain(overview.sync.lastRun?.status);
+  });
+});
+
+describe('readOrgTreeWithBadges on the demo org', () => {
+  it('badges every workspace with its month-to-date spend and limits, and every key with an estimate and a hygiene verdict', async () => {
+    const tree = OrgTreeDto.parse(readOrgTreeWithBadges(demo.db, now));
+    const overview = readOverview(demo.db, now);
+    for (const workspace of tree.workspaces) {
+      const row = overview.byWorkspace.find((entry) => entry.workspaceId === workspace.id);
+      expect(workspace.spend, workspace.name).toEqual({ cents: row?.cents ?? '0', targets: row?.targets ?? [] });
+      for (const key of workspace.keys) {
+        expect(key.hygiene?.verdict, key.name).toBeDefined();
+        expect(key.estimatedMonthCents).toMatch(/^\d+(\.\d+)?$/);
+      }
+    }
+    // Key estimates share out billed token cost: per workspace they never exceed its billed spend, and the keys
+    // of a workspace with spend and used keys account for some of it.
+    let withEstimates = 0;
+    for (const workspace of tree.workspaces) {
+      const keysTotal = workspace.keys.reduce((sum, key) => sum + cents(key.estimatedMonthCents ?? '0'), 0n);
+      expect(keysTotal, workspace.name).toBeLessThanOrEqual(cents(workspace.spend!.cents));
+      if (keysTotal > 0n) withEstimates += 1;
+    }
+    expect(withEstimates).toBeGreaterThanOrEqual(2);
+    const inactive = tree.workspaces.flatMap((w) => w.keys).filter((key) => key.status !== 'active');
+    for (const key of inactive) expect(key.hygiene?.verdict).toBe('inactive');
+  });
+
+  it('gives a key that is the only one using its workspace and model the whole billed cost of that model there', () => {
+    // Find (workspace, model) pairs this month whose usage rows name a single key and no key-less usage.
+    const from = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), 1);
+    const sole = demo.db
+      .prepare(
+        `SELECT coalesce(workspace_id, '') AS ws, model, MIN(api_key_id) AS keyId FROM usage_daily WHERE bucket_start_ms >= ?
+         GROUP BY coalesce(workspace_id, ''), model HAVING COUNT(DISTINCT api_key_id) = 1 AND COUNT(*) = COUNT(api_key_id)`,
+      )
+      .all(from) as Array<{ ws: string; model: string; keyId: string }>;
+    const models = demo.db.prepare(`SELECT api_key_id AS keyId, COUNT(DISTINCT coalesce(workspace_id, '') || model) AS n FROM usage_daily WHERE bucket_start_ms >= ? GROUP BY api_key_id`).all(from) as Array<{ keyId: string; n: number }>;
+    const single = sole.find((pair) => models.find((m) => m.keyId === pair.keyId)?.n === 1);
+    expect(single, 'the demo org has a key that alone uses its workspace and model').toBeDefined();
+    if (!single) return;
+    const billed = demo.db
+      .prepare(`SELECT SUM(amount_nanocents) AS n FROM cost_daily WHERE bucket_start_ms >= ? AND coalesce(workspace_id, '') = ? AND model = ? AND token_type IS NOT NULL`)
+      .safeIntegers(true)
+      .get(from, single.ws, single.model) as { n: bigint };
+    const tree = readOrgTreeWithBadges(demo.db, now)!;
+    const key = [...tree.workspaces.flatMap((w) => w.keys), ...(tree.organizationKeys ?? [])].find((k) => k.id === single.keyId)!;
+    expect(cents(key.estimatedMonthCents!)).toBe(billed.n);
+  });
+});
+
+describe('readOverview when the mirror is not fit to trust', () => {
+  it('reports a rejected credential and the failed run', () => {
+    const before = demo.db.prepare(`SELECT * FROM credential_state`).all();
+    demo.db.prepare(`INSERT INTO sync_runs (started_at_ms, finished_at_ms, full, status, detail) VALUES (?, ?, 0, 'credential_invalid', ?)`).run(now - DAY, now, 'the admin key was refused (GET /v1/organizations/users): invalid x-api-key');
+    demo.db.prepare(`INSERT OR REPLACE INTO credential_state (id, status, changed_at_ms, detail) VALUES (1, 'invalid', ?, 'refused')`).run(now);
+    try {
+      const overview = readOverview(demo.db, now + 1);
+      expect(overview.sync.problems).toContain('credential-invalid');
+      expect(overview.sync.lastRun).toMatchObject({ status: 'credential_invalid', finishedAtMs: now });
+    } finally {
+      demo.db.prepare(`DELETE FROM credential_state`).run();
+      for (const row of before as Array<{ id: number; status: string; changed_at_ms: number; detail: string | null }>) {
+        demo.db.prepare(`INSERT INTO credential_state (id, status, changed_at_ms, detail) VALUES (?, ?, ?, ?)`).run(row.id, row.status, row.changed_at_ms, row.detail);
+      }
+    }
+  });
+});
