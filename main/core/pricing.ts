@@ -1,0 +1,158 @@
+/**
+ * Model prices for LOCAL cost estimates (tokens × prices), pure and exact.
+ *
+ * Source: /work/shared/admin-api.md §6 "Model pricing (USD per million tokens) for local cost estimates", which
+ * quotes platform.claude.com/docs/en/about-claude/pricing. Multipliers from the same section: Batch = 50 %,
+ * `inference_geo: "us"` = 1.1× on Opus 4.6 and newer, >200k-input (context window "200k-1M") on Sonnet 4.5 = 2× input
+ * and 1.5× output. An estimate ignores Priority Tier, discounts and credits (§6, last line): prefer billed amounts.
+ *
+ * Money never becomes a float here. A rate is an integer of 1e-4 USD per million tokens, so one token at rate R
+ * costs R × 1e4 picocents (1 picocent = 1e-12 cent); the multipliers divide by at most 40 (2 × 10 × 2), and
+ * 1e4 / 40 is whole, so every estimate is an exact integer of picocents.
+ * A model, tier or token type without a known price gives `null` — never a guessed number.
+ */
+
+export interface TokenCounts {
+  uncachedInput: number;
+  cacheWrite5m: number;
+  cacheWrite1h: number;
+  cacheRead: number;
+  output: number;
+}
+
+export interface PriceContext {
+  /** When the tokens were used (prices have effective-from dates). */
+  atMs: number;
+  /** null when the report row does not say (the per-key daily report): list prices are used. */
+  serviceTier: string | null;
+  contextWindow: string | null;
+  inferenceGeo: string | null;
+}
+
+/** Integer rates in 1e-4 USD per million tokens. */
+export interface Rates {
+  input: bigint;
+  write5m: bigint;
+  write1h: bigint;
+  read: bigint;
+  output: bigint;
+}
+
+interface PricePeriod {
+  effectiveFromMs: number;
+  rates: Rates;
+}
+
+export const PICOCENTS_PER_CENT = 1_000_000_000_000n;
+const PICOCENTS_PER_TOKEN_PER_RATE_UNIT = 10_000n;
+
+/** "12.50" USD → 125000n (1e-4 USD). Parsed from text so no float ever rounds a price. */
+export function usdRate(text: string): bigint {
+  const match = /^(\d+)(?:\.(\d{1,4}))?$/.exec(text);
+  if (!match) throw new Error(`not a price with at most 4 decimals: ${JSON.stringify(text)}`);
+  return BigInt(match[1]!) * 10_000n + BigInt((match[2] ?? '').padEnd(4, '0'));
+}
+
+function rates(input: string, write5m: string, write1h: string, read: string, output: string): Rates {
+  return { input: usdRate(input), write5m: usdRate(write5m), write1h: usdRate(write1h), read: usdRate(read), output: usdRate(output) };
+}
+
+const always = (r: Rates): PricePeriod[] => [{ effectiveFromMs: 0, rates: r }];
+
+const FABLE_5_1 = rates('10', '12.50', '20', '0.25', '50');
+const FABLE_5 = rates('10', '12.50', '20', '1.00', '50');
+const OPUS_5_5 = rates('4', '5', '8', '0.20', '20');
+const OPUS_5 = rates('5', '6.25', '10', '0.50', '25');
+const SONNET_5 = rates('2', '2.50', '4', '0.20', '10');
+const SONNET_4_6 = rates('3', '3.75', '6', '0.30', '15');
+const HAIKU_4_5 = rates('1', '1.25', '2', '0.10', '5');
+/** Sonnet 5.5's cache read was cut from 0.20 to 0.10 on 2026-10-07 (§6). Newest period first. */
+const SONNET_5_5: PricePeriod[] = [
+  { effectiveFromMs: Date.UTC(2026, 9, 7), rates: rates('2', '2.50', '4', '0.10', '10') },
+  { effectiveFromMs: 0, rates: rates('2', '2.50', '4', '0.20', '10') },
+];
+
+/**
+ * Per SDK model id, newest period first. Deliberately absent (no estimate, counted as unpriced):
+ * claude-fable-5-2, claude-mythos-5-2, claude-mythos-preview (no published price, §6), and claude-haiku-5-5,
+ * whose price depends on the prompt size (≤100k / >100k) that the usage reports do not carry.
+ */
+export const PRICE_TABLE: Readonly<Record<string, readonly PricePeriod[]>> = {
+  'claude-fable-5-1': always(FABLE_5_1),
+  'claude-mythos-5-1': always(FABLE_5_1),
+  'claude-fable-5': always(FABLE_5),
+  'claude-mythos-5': always(FABLE_5),
+  'claude-opus-5-5': always(OPUS_5_5),
+  'claude-opus-5': always(OPUS_5),
+  'claude-opus-4-8': always(OPUS_5),
+  'claude-opus-4-7': always(OPUS_5),
+  'claude-opus-4-6': always(OPUS_5),
+  'claude-opus-4-5': always(OPUS_5),
+  'claude-opus-4-5-20251101': always(OPUS_5),
+  'claude-sonnet-5-5': SONNET_5_5,
+  'claude-sonnet-5': always(SONNET_5),
+  'claude-sonnet-4-6': always(SONNET_4_6),
+  'claude-sonnet-4-5': always(SONNET_4_6),
+  'claude-sonnet-4-5-20250929': always(SONNET_4_6),
+  'claude-haiku-4-5': always(HAIKU_4_5),
+  'claude-haiku-4-5-20251001': always(HAIKU_4_5),
+};
+
+/** Opus 4.6 and newer: 1.1× in the US-only inference geo (§6). */
+const US_GEO_PREMIUM = new Set(['claude-opus-4-6', 'claude-opus-4-7', 'claude-opus-4-8', 'claude-opus-5', 'claude-opus-5-5']);
+/** Sonnet 4.5: requests over 200k input tokens cost 2× input, 1.5× output (§6, service-tiers note). */
+const LONG_CONTEXT_PREMIUM = new Set(['claude-sonnet-4-5', 'claude-sonnet-4-5-20250929']);
+/** Tiers with a price in §6. Priority Tier is billed outside the cost report; flex tiers have no published rate. */
+const PRICED_TIERS = new Set(['standard', 'batch']);
+
+/** The rates in force at `atMs`, or null for a model without a known price. */
+export function ratesFor(model: string | null, atMs: number): Rates | null {
+  if (model === null) return null;
+  const periods = PRICE_TABLE[model];
+  if (!periods) return null;
+  return (periods.find((p) => p.effectiveFromMs <= atMs) ?? periods[periods.length - 1])?.rates ?? null;
+}
+
+/** Whether `estimateCost` can price these tokens at all (model and tier known). */
+export function isPriced(model: string | null, ctx: PriceContext): boolean {
+  return ratesFor(model, ctx.atMs) !== null && (ctx.serviceTier === null || PRICED_TIERS.has(ctx.serviceTier));
+}
+
+/** Exact estimate in picocents (1e-12 cent), or null when the model or the service tier has no known price. */
+export function estimateCostPicocents(model: string | null, tokens: TokenCounts, ctx: PriceContext): bigint | null {
+  const r = ratesFor(model, ctx.atMs);
+  if (r === null || model === null) return null;
+  if (ctx.serviceTier !== null && !PRICED_TIERS.has(ctx.serviceTier)) return null;
+  let inputSide = r.input * BigInt(tokens.uncachedInput) + r.write5m * BigInt(tokens.cacheWrite5m) + r.write1h * BigInt(tokens.cacheWrite1h) + r.read * BigInt(tokens.cacheRead);
+  let outputSide = r.output * BigInt(tokens.output);
+  let numerator = 1n;
+  let denominator = 1n;
+  if (ctx.serviceTier === 'batch') denominator *= 2n;
+  if (ctx.inferenceGeo === 'us' && US_GEO_PREMIUM.has(model)) {
+    numerator *= 11n;
+    denominator *= 10n;
+  }
+  if (ctx.contextWindow === '200k-1M' && LONG_CONTEXT_PREMIUM.has(model)) {
+    // 2× input and 1.5× output, over one shared /2: input ×4/2, output ×3/2.
+    inputSide *= 4n;
+    outputSide *= 3n;
+    denominator *= 2n;
+  }
+  const units = (inputSide + outputSide) * numerator * PICOCENTS_PER_TOKEN_PER_RATE_UNIT;
+  // denominator divides 40 and the factor 1e4 is a multiple of 40, so this division is exact.
+  return units / denominator;
+}
+
+/** BigInt picocents → decimal string of cents without trailing zeros ("123.45", "0", "-0.000000000001"). */
+export function picocentsToCents(picocents: bigint): string {
+  const negative = picocents < 0n;
+  const abs = negative ? -picocents : picocents;
+  const whole = abs / PICOCENTS_PER_CENT;
+  const fraction = (abs % PICOCENTS_PER_CENT).toString().padStart(12, '0').replace(/0+$/, '');
+  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** Nanocents (the mirror's money unit) → picocents, to compare billed with an estimate exactly. */
+export function nanocentsToPicocents(nanocents: bigint): bigint {
+  return nanocents * 1_000n;
+}
