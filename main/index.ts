@@ -12,9 +12,8 @@ import { claimSingleInstance, wireLifecycle } from './app/lifecycle';
 import { enableProcessSandbox, hardenSession, lockDownWebContents } from './app/security';
 import { createMainWindow, revealWindow, type RendererPage } from './app/window';
 import type { WindowPort } from './app/electron-ports';
-import { openWindowData, type WindowData } from './app/window-data';
-import { createWindowVault } from './app/window-vault';
-import { createProfilesFile } from './adapters/profiles-file';
+import { openWindowData, syncIntervalMs, type WindowData } from './app/window-data';
+import { createWindowAccounts, initialProfileId } from './app/window-vault';
 import { createSdkVerifier } from './cli/commands/key';
 import { createHandlers } from './ipc/create-handlers';
 import { trayRuntime } from './app/tray-runtime';
@@ -41,7 +40,7 @@ async function main(): Promise<void> {
   // announced by the sync progress push. Until then the handlers answer "nothing synced yet".
   let data: WindowData | null = null;
   const dataDir = defaultDataDir(process.env);
-  const profileId = process.env.CLADE_PROFILE ?? 'default';
+  let profileId = initialProfileId(dataDir);
   const secrets = createKeytarSecretStore();
   const openData = async (): Promise<void> => {
     const previous = data;
@@ -55,7 +54,9 @@ async function main(): Promise<void> {
       log,
     });
   };
-  const vault = createWindowVault({ profileId, secrets, profiles: createProfilesFile(dataDir), verify: createSdkVerifier('https://api.anthropic.com'), clock: Date });
+  // A new key or another profile: reopen the data, re-arm the scheduler with that mirror's interval, refresh the tray.
+  const reopen = (): Promise<void> => openData().then(() => void (scheduler.reschedule(), alerts.runCycle()));
+  const { vault, profiles } = createWindowAccounts({ dataDir, secrets, verify: createSdkVerifier('https://api.anthropic.com'), active: () => profileId, activate: (id) => ((profileId = id), reopen()) });
   registerGateway({
     ipcMain,
     log,
@@ -65,7 +66,9 @@ async function main(): Promise<void> {
       mirror: () => data?.db ?? null,
       now: () => Date.now(),
       vault,
-      onKeyChanged: openData,
+      onKeyChanged: reopen,
+      profiles,
+      onSyncSettingsChanged: () => scheduler.reschedule(),
     }),
   });
 
@@ -75,8 +78,8 @@ async function main(): Promise<void> {
   };
   wireLifecycle(app, { showWindow, windowCount: () => BrowserWindow.getAllWindows().length, keepAliveWithoutWindows: () => true });
   showWindow();
-  // Syncs every 15 min, on wake and on "Sync now", never two at once (design.md §5).
-  const scheduler = createSyncScheduler({ sync: async () => data?.syncNow(), onSyncingChanged: (s) => alerts.setSyncing(s), log });
+  // Syncs every sync.intervalMinutes of the open profile (15 by default), on wake and on "Sync now", never two at once (design.md §5).
+  const scheduler = createSyncScheduler({ sync: async () => data?.syncNow(), intervalMs: () => syncIntervalMs(data?.db), onSyncingChanged: (s) => alerts.setSyncing(s), log });
   const alerts = startTrayAndAlerts({ electron: trayRuntime(), assetsDir: join(__dirname, '../../assets'), mirror: () => data?.db ?? null, now: () => Date.now(), openView: () => showWindow(), quit: () => app.quit(), syncNow: () => scheduler.trigger(), log });
   powerMonitor.on('resume', () => void scheduler.trigger());
 

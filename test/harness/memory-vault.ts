@@ -6,21 +6,27 @@
 import { createWindowVault } from '../../main/app/window-vault';
 import { createSdkVerifier } from '../../main/cli/commands/key';
 import { EMPTY_REGISTRY, type ProfileRegistry } from '../../main/core/vault/profiles';
+import type { ProfileStorePort, SecretStorePort } from '../../main/core/vault/ports';
 import type { KeyVaultPort } from '../../main/ipc/domains/key';
 
-export function createMemoryVault(verifyAgainst: string): KeyVaultPort & { storedKeys: Map<string, string> } {
+/** `profiles` and `profileId` let the harness share a temp profiles.json and the Settings view's active profile. */
+export function createMemoryVault(
+  verifyAgainst: string,
+  options: { profiles?: ProfileStorePort; profileId?: () => string } = {},
+): KeyVaultPort & { storedKeys: Map<string, string>; secrets: SecretStorePort } {
   const storedKeys = new Map<string, string>();
   let registry: ProfileRegistry = EMPTY_REGISTRY;
+  const secrets: SecretStorePort = {
+    get: async (id) => storedKeys.get(id) ?? null,
+    set: async (id, key) => void storedKeys.set(id, key),
+    delete: async (id) => storedKeys.delete(id),
+  };
   const vault = createWindowVault({
-    profileId: 'default',
-    secrets: {
-      get: async (id) => storedKeys.get(id) ?? null,
-      set: async (id, key) => void storedKeys.set(id, key),
-      delete: async (id) => storedKeys.delete(id),
-    },
-    profiles: { read: () => registry, write: (next) => void (registry = next) },
+    profileId: options.profileId ?? 'default',
+    secrets,
+    profiles: options.profiles ?? { read: () => registry, write: (next) => void (registry = next) },
     verify: createSdkVerifier(verifyAgainst),
     clock: Date,
   });
-  return { ...vault, storedKeys };
+  return { ...vault, storedKeys, secrets };
 }

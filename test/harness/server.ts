@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers } from '../../main/ipc/create-handlers';
 import { openDemoOrg } from '../../main/app/demo-org';
+import { createWindowProfiles } from '../../main/app/window-vault';
+import { createProfilesFile } from '../../main/adapters/profiles-file';
 import type { SandboxSize } from '../../main/sandbox/index';
 import { ensureRendererBuilt } from './build-renderer';
 import { createHttpApi, type HttpApi } from './http-api';
@@ -41,10 +43,23 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Runnin
   const [root, shim] = await Promise.all([ensureRendererBuilt(), bundleShim()]);
   const dir = mkdtempSync(join(tmpdir(), 'clade-harness-'));
   const demo = options.empty ? null : await openDemoOrg({ mirrorFile: join(dir, 'mirror.sqlite'), size: options.size, seed: options.seed });
-  // Without a demo there is no sandbox to verify against; a closed port makes every verification fail cleanly.
-  const vault = createMemoryVault(demo?.sandbox.url ?? 'http://127.0.0.1:9');
+  // Profiles live in the temp dir's profiles.json; every profile shows the demo org here (no live mode), so a
+  // switch only changes which profile is active. Without a demo there is no sandbox to verify against; a closed
+  // port makes every verification fail cleanly.
+  let activeProfile = 'default';
+  const profilesFile = createProfilesFile(dir);
+  const vault = createMemoryVault(demo?.sandbox.url ?? 'http://127.0.0.1:9', { profiles: profilesFile, profileId: () => activeProfile });
+  const profiles = createWindowProfiles({
+    dataDir: dir,
+    secrets: vault.secrets,
+    profiles: profilesFile,
+    clock: Date,
+    active: () => activeProfile,
+    activate: async (id) => void (activeProfile = id),
+  });
   const handlers = createHandlers({
     vault,
+    profiles,
     onKeyChanged: async () => undefined,
     appInfo: () => ({ name: 'Clade Admin', version: '0.0.0-harness', mode: 'demo' }),
     mirror: () => demo?.db ?? null,
