@@ -1,30 +1,32 @@
-/** Daily billed cost for the spend view (`spend.daily({days, groupBy})`). */
+/** Usage and cost for the spend view (`usage.series(query)`): the query shown and its answer. */
 import { create } from 'zustand';
-import type { DailySpend, DailySpendQuery } from '../../preload/contract';
+import type { UsageSeries, UsageSeriesQuery } from '../../preload/contract';
 import { api, errorMessage, unwrap } from '../lib/api';
 import type { LoadStatus } from './useOrgStore';
 
+export const DEFAULT_SPEND_QUERY: UsageSeriesQuery = { range: { kind: 'preset', preset: '30d' }, bucket: 'day', groupBy: 'workspace', metric: 'cost' };
+
 interface SpendState {
-  query: DailySpendQuery;
+  query: UsageSeriesQuery;
   status: LoadStatus;
-  data: DailySpend | null;
+  data: UsageSeries | null;
   error: string | null;
-  load: (query?: DailySpendQuery) => Promise<void>;
+  load: (query?: UsageSeriesQuery) => Promise<void>;
 }
 
 export const useSpendStore = create<SpendState>((set, get) => ({
-  query: { days: 30, groupBy: 'workspace' },
+  query: DEFAULT_SPEND_QUERY,
   status: 'idle',
   data: null,
   error: null,
   load: async (query = get().query) => {
     set({ query, status: get().data ? 'ready' : 'loading', error: null });
     try {
-      const data = await unwrap(api().spend.daily(query));
+      const data = await unwrap(api().usage.series(query));
       // A slower answer for an older query must not overwrite a newer one.
       if (get().query === query) set({ data, status: 'ready' });
     } catch (error) {
-      set({ status: 'error', error: errorMessage(error) });
+      if (get().query === query) set({ status: 'error', error: errorMessage(error) });
     }
   },
 }));

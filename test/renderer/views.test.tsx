@@ -6,7 +6,7 @@ import { useAppStore } from '../../renderer/stores/useAppStore';
 import { useUiStore } from '../../renderer/stores/useUiStore';
 import { useOverviewStore } from '../../renderer/stores/useOverviewStore';
 import { useKeysStore } from '../../renderer/stores/useKeysStore';
-import type { KeyInventoryRow, MirrorStatus, SpendSummary } from '../../preload/contract';
+import type { KeyInventoryRow, MirrorStatus, Overview, SpendSummary } from '../../preload/contract';
 import { installFakeApi, type FakeAnswers } from './fake-api';
 import { demoTree } from './fixtures';
 import { giveElementsASize } from './layout';
@@ -26,6 +26,19 @@ const spend: SpendSummary = {
   monthToDateCents: '123456.5',
   forecastCents: '370369.5',
   byWorkspace: [{ workspaceId: 'wrkspc_01PROD', name: 'Production', cents: '123456.5' }],
+};
+const overview: Overview = {
+  org: { id: 'org_01TEST', name: 'Acme Research' },
+  currency: 'USD',
+  month: '2026-11',
+  monthStartMs: Date.UTC(2026, 10, 1),
+  lastCostDayMs: Date.UTC(2026, 10, 10),
+  monthToDateCents: '123456.5',
+  forecastCents: '370369.5',
+  targets: [],
+  byWorkspace: [{ workspaceId: 'wrkspc_01PROD', name: 'Production', cents: '123456.5', targets: [] }],
+  alerts: { open: 0, critical: 0, warning: 0, top: [] },
+  sync: { syncedAtMs: Date.now() - 3 * 60_000, problems: [], lastRun: null },
 };
 const keyRow = (over: Partial<KeyInventoryRow>): KeyInventoryRow => ({
   id: 'apikey_01A',
@@ -51,6 +64,7 @@ const answers: FakeAnswers = {
   'clade:org/tree': () => demoTree,
   'clade:mirror/status': () => status,
   'clade:spend/summary': () => spend,
+  'clade:overview/summary': () => overview,
   'clade:keys/inventory': () => keys,
 };
 
@@ -59,7 +73,7 @@ beforeEach(() => {
   localStorage.clear();
   useOrgStore.setState({ status: 'idle', tree: null, error: null });
   useAppStore.setState({ info: null, error: null });
-  useOverviewStore.setState({ status: 'idle', mirror: null, spend: null, error: null });
+  useOverviewStore.setState({ status: 'idle', mirror: null, overview: null, error: null });
   useKeysStore.setState({ status: 'idle', keys: [], error: null });
   useUiStore.setState({ view: 'overview', onboarded: false, theme: 'system' });
 });
@@ -105,10 +119,11 @@ describe('views', () => {
     render(<App />);
     const card = (await screen.findByRole('heading', { name: 'Spend this month' })).closest('section')!;
     expect(within(card).getByText('$1,234.57')).toBeInTheDocument();
-    expect(within(card).getByText('Forecast for the month: $3,703.70')).toBeInTheDocument();
+    const forecast = screen.getByRole('heading', { name: 'Month-end forecast' }).closest('section')!;
+    expect(within(forecast).getByText('$3,703.70')).toBeInTheDocument();
     const byWorkspace = screen.getByRole('heading', { name: 'Spend by workspace' }).closest('section')!;
-    expect(within(byWorkspace).getByRole('row', { name: 'Production $1,234.57' })).toBeInTheDocument();
-    expect(screen.getByText(/Mirror as of .*3 min ago/)).toBeInTheDocument();
+    expect(within(byWorkspace).getByRole('row', { name: /^Production \$1,234\.57 none/ })).toBeInTheDocument();
+    expect(screen.getByText(/synced as of .*3 min ago/)).toBeInTheDocument();
   });
 
   it('key inventory lists keys with creator, usage and verdict, and filters to the ones needing attention', async () => {
@@ -145,31 +160,5 @@ describe('views', () => {
     expect(within(nav).getByRole('button', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
     fireEvent.click(within(nav).getByRole('button', { name: 'Org tree' }));
     expect(within(nav).getByRole('button', { name: 'Org tree' })).toHaveAttribute('aria-current', 'page');
-  });
-});
-
-describe('spend view', () => {
-  beforeEach(() => useUiStore.setState({ onboarded: true, view: 'spend' }));
-
-  it('asks for daily spend, shows the exact table, and re-asks when the range changes', async () => {
-    const fake = installFakeApi({
-      ...answers,
-      'clade:spend/daily': (query) => ({
-        currency: 'USD',
-        dayStartsMs: Array.from({ length: query.days }, (_, i) => Date.UTC(2026, 10, 1) + i * DAY),
-        series: [{ key: 'wrkspc_01PROD', label: 'Production', cents: Array.from({ length: query.days }, () => '1000'), totalCents: String(1000 * query.days) }],
-        totalCents: String(1000 * query.days),
-      }),
-    });
-    render(<App />);
-    const table = await screen.findByRole('table');
-    expect(within(table).getByRole('rowheader', { name: 'Production' })).toBeInTheDocument();
-    expect(within(table).getByText('$300.00')).toBeInTheDocument();
-    fireEvent.change(screen.getByLabelText('Range'), { target: { value: '7' } });
-    expect(await within(screen.getByRole('table')).findByText('$70.00')).toBeInTheDocument();
-    expect(fake.calls.filter((c) => c.channel === 'clade:spend/daily').map((c) => c.request)).toEqual([
-      { days: 30, groupBy: 'workspace' },
-      { days: 7, groupBy: 'workspace' },
-    ]);
   });
 });

@@ -1,36 +1,56 @@
 /**
- * The daily spend chart, drawn by uPlot (small and fast). Amounts become floats only here, for drawing;
- * every number the user reads comes from the exact table under the chart.
+ * The usage chart, drawn by uPlot (small and fast, canvas; no animation, so reduced motion needs nothing more).
+ * Billed lines are solid, estimates dashed. The table below is the chart's text alternative.
  */
 import { useEffect, useRef, useState } from 'react';
 import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { DailySpend } from '../../../preload/contract';
+import type { UsageSeries } from '../../../preload/contract';
+import { chartModel } from './spend-chart-data';
 
-const PALETTE = ['#9a3f16', '#1f5fbf', '#2f7d4a', '#8a5a00', '#6b3fa0', '#b0306a', '#4d6b73', '#5c5c57'];
+function axisColour(element: HTMLElement): string {
+  return getComputedStyle(element).getPropertyValue('--text').trim() || '#1d1d1b';
+}
 
-export function SpendChart({ data }: { data: DailySpend }) {
+function formatTick(unit: 'usd' | 'tokens', value: number): string {
+  if (unit === 'usd') return `$${value.toLocaleString()}`;
+  return value >= 1e9 ? `${value / 1e9}B` : value >= 1e6 ? `${value / 1e6}M` : value >= 1e3 ? `${value / 1e3}k` : String(value);
+}
+
+export function SpendChart({ data, description }: { data: UsageSeries; description: string }) {
   const host = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     const element = host.current;
-    if (!element || data.series.length === 0) return;
+    if (!element || data.groups.length === 0) return;
     let chart: uPlot | null = null;
     let cancelled = false;
+    const model = chartModel(data);
     // Loaded on first use: uPlot touches window.matchMedia when it loads, and only this view needs it.
     void import('uplot')
       .then(({ default: UPlot }) => {
         if (cancelled) return;
         const width = Math.max(320, element.clientWidth || 640);
+        const stroke = axisColour(element);
+        const axis = { stroke, grid: { stroke: 'rgba(128,128,128,0.25)' }, ticks: { stroke: 'rgba(128,128,128,0.4)' } };
         chart = new UPlot(
           {
             width,
-            height: 240,
+            height: 260,
             scales: { x: { time: true } },
-            axes: [{}, { size: 70, values: (_u, ticks) => ticks.map((t) => `$${t.toLocaleString()}`) }],
-            series: [{}, ...data.series.map((s, i) => ({ label: s.label, stroke: PALETTE[i % PALETTE.length], width: 2, points: { show: data.dayStartsMs.length <= 31 } }))],
+            axes: [axis, { ...axis, size: 76, values: (_u, ticks) => ticks.map((t) => formatTick(model.unit, t)) }],
+            series: [
+              {},
+              ...model.lines.map((line) => ({
+                label: line.label,
+                stroke: line.color,
+                width: line.dashed ? 1.5 : 2,
+                ...(line.dashed ? { dash: [6, 4] } : {}),
+                points: { show: model.xs.length <= 31 },
+              })),
+            ],
           },
-          [data.dayStartsMs.map((ms) => ms / 1000), ...data.series.map((s) => s.cents.map((c) => Number(c) / 100))],
+          [model.xs, ...model.lines.map((line) => line.values)],
           element,
         );
       })
@@ -40,9 +60,9 @@ export function SpendChart({ data }: { data: DailySpend }) {
       chart?.destroy();
     };
   }, [data]);
-  if (failed) return <p className="muted">The chart cannot be drawn here; the table below has every amount.</p>;
+  if (failed) return <p className="muted">The chart cannot be drawn here; the table below has every number.</p>;
   return (
-    <figure className="chart" aria-label={`Daily billed cost by ${data.series.length} groups; the same numbers are in the table below.`}>
+    <figure className="chart" aria-label={description}>
       <div ref={host} />
     </figure>
   );

@@ -1,80 +1,104 @@
 /**
- * Spend: billed cost by day over 7, 30 or 90 days, grouped by workspace or model; a chart, the exact
- * table under it, and a CSV export of exactly what is shown.
+ * Spend: usage and cost by day or hour over a chosen range, grouped by workspace, API key or model. Billed cost
+ * (Anthropic's cost report) sits next to the tokens × prices estimate where both exist, each labelled; where only
+ * the estimate exists the view says so. A chart, the exact table under it, and a CSV export of exactly what is shown.
  */
 import { useEffect } from 'react';
-import type { DailySpendQuery } from '../../../preload/contract';
+import type { UsageSeries, UsageSeriesQuery } from '../../../preload/contract';
 import { useSpendStore } from '../../stores/useSpendStore';
-import { formatCents, formatDate } from '../../lib/format';
+import { formatCents } from '../../lib/format';
 import { LoadState } from '../shell/LoadState';
 import { SpendChart } from './SpendChart';
-import { spendToCsv } from './spend-csv';
+import { SpendControls } from './SpendControls';
+import { UsageTable, formatTokens } from './UsageTable';
+import { csvFileName, usageToCsv } from './spend-csv';
+import { costBasisNote, GROUP_LABELS, METRIC_LABELS, RANGE_LABELS, unpricedNote } from './spend-labels';
+import './spend.css';
 
-export function SpendView() {
+function rangeText(data: UsageSeries): string {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  if (data.bucket === 'hour') return `${iso(data.fromMs).slice(0, 16).replace('T', ' ')} – ${iso(data.toMs).slice(0, 16).replace('T', ' ')} UTC`;
+  return `${iso(data.fromMs).slice(0, 10)} – ${iso(data.toMs - 1).slice(0, 10)} (UTC days)`;
+}
+
+function rangeName(query: UsageSeriesQuery): string {
+  return query.range.kind === 'preset' ? query.range.preset : `${query.range.from}_${query.range.to}`;
+}
+
+function download(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+function Summary({ data }: { data: UsageSeries }) {
+  const t = data.totals;
+  return (
+    <dl className="spend-summary" aria-label="Totals over the range">
+      <div>
+        <dt>Tokens</dt>
+        <dd>{formatTokens(t.tokens.total)}</dd>
+      </div>
+      {t.billedCents !== null && (
+        <div>
+          <dt>Billed</dt>
+          <dd>{formatCents(t.billedCents, data.currency)}</dd>
+        </div>
+      )}
+      <div>
+        <dt>{t.billedCents === null ? 'Estimate (estimate only)' : 'Estimate'}</dt>
+        <dd>{formatCents(t.estimateCents, data.currency)}</dd>
+      </div>
+      {t.differenceCents !== null && (
+        <div>
+          <dt>Difference (billed − estimate)</dt>
+          <dd>{formatCents(t.differenceCents, data.currency)}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+export function SpendView({ now = Date.now }: { now?: () => number }) {
   const { query, status, data, error, load } = useSpendStore();
   useEffect(() => {
     void load();
   }, [load]);
-  const change = (next: Partial<DailySpendQuery>): void => void load({ ...query, ...next });
-  const exportCsv = (): void => {
-    if (!data) return;
-    const url = URL.createObjectURL(new Blob([spendToCsv(data)], { type: 'text/csv' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `clade-admin-spend-${query.groupBy}-${query.days}d.csv`;
-    link.click();
-    URL.revokeObjectURL(url);
-  };
+  const shown = data && data.unavailable === null && data.groups.length > 0 ? data : null;
+  const metricWords = query.metric === 'cost' ? 'cost' : METRIC_LABELS[query.metric].toLowerCase();
+  const rangeWords = query.range.kind === 'preset' ? RANGE_LABELS[query.range.preset].toLowerCase() : 'the chosen days';
   return (
     <div className="spend" role="region" aria-labelledby="spend-view-heading" tabIndex={0}>
       <div className="view-title">
         <h2 id="spend-view-heading">Spend</h2>
-        <label htmlFor="spend-days">Range</label>
-        <select id="spend-days" value={query.days} onChange={(event) => change({ days: Number(event.target.value) as DailySpendQuery['days'] })}>
-          <option value={7}>Last 7 days</option>
-          <option value={30}>Last 30 days</option>
-          <option value={90}>Last 90 days</option>
-        </select>
-        <label htmlFor="spend-group">Group by</label>
-        <select id="spend-group" value={query.groupBy} onChange={(event) => change({ groupBy: event.target.value as DailySpendQuery['groupBy'] })}>
-          <option value="workspace">Workspace</option>
-          <option value="model">Model</option>
-        </select>
-        <button type="button" onClick={exportCsv} disabled={!data || data.series.length === 0}>
+        <button type="button" onClick={() => shown && download(usageToCsv(shown), csvFileName(shown, rangeName(query)))} disabled={!shown}>
           Export CSV
         </button>
       </div>
+      <SpendControls query={query} onChange={(next) => void load(next)} now={now} />
       <LoadState status={status} error={error} onRetry={() => void load()}>
-        {data && data.series.length === 0 && <p className="notice">No billed cost in this range yet.</p>}
-        {data && data.series.length > 0 && (
+        {data && data.unavailable !== null && (
+          <p className="notice" role="status">
+            {data.unavailable}
+          </p>
+        )}
+        {data && data.unavailable === null && data.groups.length === 0 && <p className="notice">No usage or cost in this range yet.</p>}
+        {shown && (
           <>
             <p>
-              Billed cost, {formatDate(data.dayStartsMs[0]!)} – {formatDate(data.dayStartsMs.at(-1)!)}: <strong>{formatCents(data.totalCents, data.currency)}</strong>
+              {GROUP_LABELS[shown.groupBy]} {metricWords} by {shown.bucket}, {rangeText(shown)}
             </p>
-            <SpendChart data={data} />
-            <table className="table">
-              <caption className="muted">Billed cost by {query.groupBy} over the range (cost reports settle daily)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{query.groupBy === 'workspace' ? 'Workspace' : 'Model'}</th>
-                  <th scope="col" className="num">
-                    Total
-                  </th>
-                  <th scope="col" className="num">
-                    Last day
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.series.map((series) => (
-                  <tr key={series.key}>
-                    <th scope="row">{series.label}</th>
-                    <td className="num">{formatCents(series.totalCents, data.currency)}</td>
-                    <td className="num">{formatCents(series.cents.at(-1) ?? '0', data.currency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Summary data={shown} />
+            <p className="spend-note">{costBasisNote(shown)}</p>
+            {unpricedNote(shown) && <p className="spend-note">{unpricedNote(shown)}</p>}
+            <SpendChart
+              data={shown}
+              description={`Chart of ${metricWords} by ${shown.bucket} for the ${Math.min(shown.groups.length, 8)} largest of ${shown.groups.length} groups over ${rangeWords}; the same numbers are in the table below.`}
+            />
+            <UsageTable data={shown} caption={`Totals per ${GROUP_LABELS[shown.groupBy].toLowerCase()}, ${rangeText(shown)}`} />
           </>
         )}
       </LoadState>

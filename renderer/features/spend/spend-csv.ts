@@ -1,8 +1,11 @@
 /**
- * The spend table as CSV: one row per day, one column per group, amounts in dollars written exactly from
- * the cents strings (no float). Cells that a spreadsheet would run as a formula are defused.
+ * The shown usage as CSV, one row per bucket and group (buckets and groups with nothing in them are left out):
+ * the charted tokens, the estimate and — where it exists — the billed amount, in dollars written exactly from
+ * the cents strings (no float). Summing a group's rows gives the table's total for it. Cells that a spreadsheet
+ * would run as a formula are defused.
  */
-import type { DailySpend } from '../../../preload/contract';
+import type { UsageSeries } from '../../../preload/contract';
+import { metricLabel } from './spend-labels';
 
 /** "123456.789" cents → "1234.56789" dollars, exactly. */
 export function centsToDollars(cents: string): string {
@@ -20,8 +23,37 @@ export function csvCell(value: string): string {
   return /[",\n\r]/.test(defused) ? `"${defused.replace(/"/g, '""')}"` : defused;
 }
 
-export function spendToCsv(data: DailySpend): string {
-  const header = ['day', ...data.series.map((s) => `${s.label} (${data.currency})`)];
-  const lines = data.dayStartsMs.map((day, i) => [new Date(day).toISOString().slice(0, 10), ...data.series.map((s) => centsToDollars(s.cents[i] ?? '0'))]);
-  return [header, ...lines].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+/** A bucket start as the CSV writes it: `2026-11-21` for days, `2026-11-21T14:00Z` for hours (UTC). */
+export function bucketText(ms: number, bucket: UsageSeries['bucket']): string {
+  const iso = new Date(ms).toISOString();
+  return bucket === 'day' ? iso.slice(0, 10) : `${iso.slice(0, 16)}Z`;
+}
+
+const isZero = (cents: string): boolean => /^-?0(\.0*)?$/.test(cents);
+
+export function usageToCsv(data: UsageSeries): string {
+  const billed = data.billed === 'available';
+  const header = [
+    data.bucket,
+    data.groupBy,
+    `${data.groupBy} id`,
+    metricLabel(data.metric === 'cost' ? 'tokens' : data.metric),
+    `estimate (${data.currency})`,
+    ...(billed ? [`billed (${data.currency})`] : []),
+  ];
+  const rows: string[][] = [];
+  data.bucketStartsMs.forEach((ms, i) => {
+    for (const group of data.groups) {
+      const tokens = group.tokens[i] ?? 0;
+      const estimate = group.estimateCents[i] ?? '0';
+      const billedCents = group.billedCents?.[i] ?? '0';
+      if (tokens === 0 && isZero(estimate) && isZero(billedCents)) continue;
+      rows.push([bucketText(ms, data.bucket), group.label, group.key, String(tokens), centsToDollars(estimate), ...(billed ? [centsToDollars(billedCents)] : [])]);
+    }
+  });
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function csvFileName(data: UsageSeries, rangeName: string): string {
+  return `clade-admin-spend-${data.groupBy}-${rangeName}${data.bucket === 'hour' ? '-hourly' : ''}.csv`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { centsToDollars, csvCell, spendToCsv } from '../../../../renderer/features/spend/spend-csv';
+import { bucketText, centsToDollars, csvCell, csvFileName, usageToCsv } from '../../../../renderer/features/spend/spend-csv';
+import { usageAnswer } from './spend-fixture';
 
 describe('centsToDollars', () => {
   it.each([
@@ -23,14 +24,26 @@ describe('csvCell', () => {
   });
 });
 
-describe('spendToCsv', () => {
-  it('writes one row per day and one exact column per group', () => {
-    const csv = spendToCsv({
-      currency: 'USD',
-      dayStartsMs: [Date.UTC(2026, 10, 1), Date.UTC(2026, 10, 2)],
-      series: [{ key: 'w1', label: 'Production', cents: ['100.000000001', '0'], totalCents: '100.000000001' }],
-      totalCents: '100.000000001',
-    });
-    expect(csv).toBe('day,Production (USD)\r\n2026-11-01,1.00000000001\r\n2026-11-02,0\r\n');
+describe('usageToCsv', () => {
+  it('writes one row per bucket and group with something in it, exact dollars, billed where it exists', () => {
+    const csv = usageToCsv(usageAnswer({ range: { kind: 'preset', preset: '7d' }, bucket: 'day', groupBy: 'workspace', metric: 'cost' }));
+    expect(csv.split('\r\n')).toEqual([
+      'day,workspace,workspace id,all tokens,estimate (USD),billed (USD)',
+      '2026-11-19,Production,wrkspc_01PROD,1000000,10.005,10.005',
+      '2026-11-20,Production,wrkspc_01PROD,500000,2.5,2.6',
+      '2026-11-20,Default Workspace,default,2000,0.00000125,0',
+      '',
+    ]);
+  });
+
+  it('has no billed column where only an estimate exists, and names the token metric', () => {
+    const csv = usageToCsv(usageAnswer({ range: { kind: 'preset', preset: '7d' }, bucket: 'day', groupBy: 'key', metric: 'output' }));
+    expect(csv.split('\r\n')[0]).toBe('day,key,key id,output tokens,estimate (USD)');
+  });
+
+  it('writes hours in UTC and names the file after what is shown', () => {
+    expect(bucketText(Date.UTC(2026, 10, 21, 14), 'hour')).toBe('2026-11-21T14:00Z');
+    const data = usageAnswer({ range: { kind: 'preset', preset: '24h' }, bucket: 'hour', groupBy: 'model', metric: 'tokens' });
+    expect(csvFileName(data, '24h')).toBe('clade-admin-spend-model-24h-hourly.csv');
   });
 });
