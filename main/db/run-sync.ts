@@ -1,17 +1,22 @@
 /**
  * The thin db-backed runner of the sync engine: what the CLI and the app call.
  * `syncMirror(db, api, opts)` takes the profile lock (one syncer per mirror), runs core/sync's engine over this
- * mirror and returns its summary.
+ * mirror, then brings the audit trail up to date (the journal, the Compliance API feed when a feed client is given,
+ * the profile's retention) and returns the summary.
  */
+import type { ComplianceFeedPort } from '../core/audit/compliance-feed';
+import { withComplianceIngest } from '../core/audit/compliance-summary';
 import type { AdminApiPort, Clock } from '../core/ports';
 import { runSync, type SyncOptions } from '../core/sync/engine';
 import type { SyncSummary } from '../core/sync/summary';
 import { SqliteMirrorStore } from './mirror-store';
 import type { MirrorDb } from './open';
 import { withProfileLock, type LockOptions } from './profile-lock';
-import { catchUpJournalIntoAudit } from './audit/index';
+import { applyAuditRetention, catchUpJournalIntoAudit } from './audit/index';
+import { ingestComplianceFeed } from './audit/compliance-ingest';
 import { describeFromMirror } from './audit/describe-from-mirror';
 import { JournalRepo } from './repos/journal-repo';
+import { readProfileSetting } from './settings/profile-settings';
 
 export type { SyncSummary, SyncProgress, ResourceSummary, SyncProblem } from '../core/sync/summary';
 export { ProfileLockedError } from './profile-lock';
@@ -24,6 +29,13 @@ export interface SyncMirrorOptions extends SyncOptions {
    * ProfileLockedError naming the holder). `false` skips it (the caller already holds it).
    */
   lock?: LockOptions | false;
+  /**
+   * The Compliance API activity feed client (adapters/compliance-feed.ts `createComplianceFeed`, same key and base
+   * URL as `api`). Absent: the trail has only the journal and local actions.
+   */
+  compliance?: ComplianceFeedPort | null;
+  /** Activities per feed page (default the feed's maximum). */
+  compliancePageLimit?: number;
 }
 
 export const systemClock: Clock = {
@@ -32,12 +44,24 @@ export const systemClock: Clock = {
 };
 
 export async function syncMirror(db: MirrorDb, api: AdminApiPort, opts: SyncMirrorOptions = {}): Promise<SyncSummary> {
-  const { clock = systemClock, lock = { holder: 'clade-admin' }, ...syncOptions } = opts;
+  const { clock = systemClock, lock = { holder: 'clade-admin' }, compliance = null, compliancePageLimit, ...syncOptions } = opts;
   const run = async () => {
-    const summary = await runSync({ api, store: new SqliteMirrorStore(db), clock }, syncOptions);
+    const store = new SqliteMirrorStore(db);
+    let summary = await runSync({ api, store, clock }, syncOptions);
     // Every change the sync journaled joins the audit trail (idempotent: the trail keeps its own mark).
     const journal = new JournalRepo(db);
     catchUpJournalIntoAudit(db, (afterId) => journal.listAfter(afterId), describeFromMirror(db));
+    // The feed only after a sync that reached the API with a working key: a failed sync says why already.
+    if (compliance && (summary.status === 'ok' || summary.status === 'partial')) {
+      const ingest = await ingestComplianceFeed(db, compliance, {
+        now: () => clock.now(),
+        ...(compliancePageLimit !== undefined ? { pageLimit: compliancePageLimit } : {}),
+        verifyKey: async () => void (await api.organization()),
+      });
+      summary = withComplianceIngest(summary, ingest);
+      if (ingest.outcome === 'credential_invalid') store.markCredentialInvalid(clock.now(), summary.detail ?? 'the admin key was refused');
+    }
+    applyAuditRetention(db, readProfileSetting(db, 'audit.retentionDays'), { now: () => clock.now() });
     return summary;
   };
   if (lock === false || db.memory || !db.name) return run();

@@ -148,8 +148,12 @@ export function appendComplianceActivitiesToAudit(
   activities: readonly ComplianceActivity[],
   options: AuditStoreOptions = {},
 ): AuditAppendResult {
-  const drafts = activities.map(normaliseComplianceActivity).sort((a, b) => a.atMs - b.atMs || compareText(a.externalId, b.externalId));
-  return appendAuditEvents(db, drafts, options);
+  return appendAuditEvents(db, complianceActivityDrafts(activities), options);
+}
+
+/** A feed page (newest first) as drafts in the order they are chained: oldest first, ties by activity id. */
+export function complianceActivityDrafts(activities: readonly ComplianceActivity[]): AuditEventDraft[] {
+  return activities.map(normaliseComplianceActivity).sort((a, b) => a.atMs - b.atMs || compareText(a.externalId, b.externalId));
 }
 
 export function recordLocalAuditAction(db: Database.Database, action: LocalAuditAction, options: AuditStoreOptions = {}): AuditAppendResult {
