@@ -22,10 +22,10 @@ export function registerSyncCommand(program: Command, context: () => CliContext)
     .command('sync')
     .description('sync the profile\'s local mirror with the Admin API (only what is due, unless --full)')
     .option('--full', 'refresh every resource, ignoring the refresh intervals')
-    .option('--history <days>', 'days of usage and cost history to backfill on the first sync (default 90)', parseIntInRange(1, 3650))
+    .option('--history <days>', "days of usage and cost history to backfill (default: the profile's sync.historyDays setting, 90)", parseIntInRange(1, 3650))
     .action(async (options: SyncCommandOptions) => {
       const ctx = context();
-      const runOptions = { full: options.full ?? false, ...(options.history ? { historyDays: options.history } : {}) };
+      const runOptions = { full: options.full ?? false };
       const demo = ctx.profileId === DEMO_PROFILE && !ctx.envAdminKey;
       const sandbox = demo ? await startDemoSandbox() : null;
       try {
@@ -33,7 +33,9 @@ export function registerSyncCommand(program: Command, context: () => CliContext)
         const { openMirror } = await import('../../db/open');
         const db = openMirror(ensureMirrorFile(ctx.dataDir, ctx.profileId));
         try {
-          const summary = await syncWithProgress(ctx, db, target, demo ? { ...runOptions, requestsPerMinute: null } : runOptions);
+          const { readProfileSetting } = await import('../../db/settings/profile-settings');
+          const historyDays = options.history ?? readProfileSetting(db, 'sync.historyDays');
+          const summary = await syncWithProgress(ctx, db, target, { ...runOptions, historyDays, ...(demo ? { requestsPerMinute: null } : {}) });
           if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, ...summary });
           else note(ctx.io, describeSummary(summary, ctx.profileId).trimEnd());
           ctx.io.exitCode = syncExitCode(summary);
