@@ -8,6 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SyncProgress } from '../../preload/contract';
 import { createAdminApi } from '../adapters/admin-api-sdk';
+import { createComplianceFeed } from '../adapters/compliance-feed';
+import type { ComplianceFeedPort } from '../core/audit/compliance-feed';
 import { mirrorFile } from '../adapters/data-dir';
 import { DEMO_PROFILE_ID } from '../core/vault/profiles';
 import type { AdminApiPort } from '../core/ports';
@@ -62,10 +64,17 @@ export function syncIntervalMs(db: MirrorDb | null | undefined): number {
  * The profile's `sync.historyDays` is read at each sync, so a longer history asked for in Settings is
  * backfilled by the next one.
  */
-async function syncAndReport(db: MirrorDb, api: AdminApiPort, requestsPerMinute: number | null | undefined, report: (p: SyncProgress) => void): Promise<void> {
+async function syncAndReport(
+  db: MirrorDb,
+  api: AdminApiPort,
+  requestsPerMinute: number | null | undefined,
+  report: (p: SyncProgress) => void,
+  compliance: ComplianceFeedPort | null = null,
+): Promise<void> {
   report({ phase: 'running', resource: null, page: 0, rows: 0 });
   try {
     const summary = await syncMirror(db, api, {
+      compliance,
       ...(requestsPerMinute !== undefined ? { requestsPerMinute } : {}),
       historyDays: readProfileSetting(db, 'sync.historyDays'),
       onProgress: (p) => report({ phase: 'running', resource: p.resource, page: p.page, rows: p.rows }),
@@ -83,7 +92,9 @@ function openLive(options: WindowDataOptions, key: string): WindowData {
   const db = openMirror(file);
   const report = options.onProgress ?? (() => undefined);
   const api = createAdminApi({ apiKey: key, baseURL: options.baseURL ?? ANTHROPIC_API });
-  const syncOnce = () => syncAndReport(db, api, options.requestsPerMinute, report);
+  // The Compliance API activity feed joins the audit trail where the org's key can read it (issue 8).
+  const compliance = createComplianceFeed({ apiKey: key, baseURL: options.baseURL ?? ANTHROPIC_API });
+  const syncOnce = () => syncAndReport(db, api, options.requestsPerMinute, report, compliance);
   const ready = syncOnce().catch((error: unknown) => {
     options.log('The first sync of the live profile failed; the window shows what the mirror holds', error);
   });

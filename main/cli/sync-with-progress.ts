@@ -31,7 +31,10 @@ export async function syncWithProgress(
   const onProgress = tty
     ? (p: SyncProgress) => ctx.io.stderr.write(`\r\x1b[2K${progressLine(p)}`)
     : undefined;
-  const summary = await syncMirror(db, api, { ...options, ...(onProgress ? { onProgress } : {}) });
+  // The Compliance API activity feed joins the audit trail where the org's key can read it (issue 8).
+  const { createComplianceFeed } = await import('../adapters/compliance-feed');
+  const compliance = createComplianceFeed({ apiKey: target.apiKey, baseURL: target.baseURL });
+  const summary = await syncMirror(db, api, { ...options, compliance, ...(onProgress ? { onProgress } : {}) });
   if (tty) ctx.io.stderr.write('\r\x1b[2K');
   return summary;
 }
