@@ -17,7 +17,7 @@ import { estimateCostPicocents, nanocentsToPicocents, picocentsToCents, type Tok
 import { DAY_MS, HOUR_MS } from '../../core/time';
 import { tableExists } from './key-inventory';
 import { resolveUsageRange } from './usage-range';
-import { groupLabeller } from './usage-labels';
+import { groupLabeller, uniqueLabels } from './usage-labels';
 
 interface TokenRow {
   bucket: number;
@@ -164,7 +164,7 @@ export function readUsageSeries(db: Database.Database, query: UsageSeriesQuery, 
   }
   return {
     ...base,
-    groups: out.map(({ sortValue: _sortValue, ...group }) => group),
+    groups: uniqueLabels(out.map(({ sortValue: _sortValue, ...group }) => group)),
     totals: {
       tokens,
       estimateCents: picocentsToCents(estimateTotal),

@@ -63,3 +63,30 @@ describe('tokens without a known price', () => {
     expect(readUsageSeries(db, { range: { kind: 'preset', preset: '7d' }, bucket: 'day', groupBy: 'workspace', metric: 'tokens' }, now).groups).toEqual([]);
   });
 });
+
+describe('group labels', () => {
+  it('names keys with their workspace, and tells apart any labels still shared', () => {
+    const key = db.prepare(
+      `INSERT INTO api_keys (id, name, status, created_at_ms, partial_key_hint, created_by_id, created_by_type, has_legacy_workspace_id, workspace_id, first_seen_at_ms, last_seen_at_ms, seen_pass)
+       VALUES (?, 'backend', 'active', 0, 'sk-ant-api03-R2D...igAA', 'user_01ADA', 'user', 0, ?, 0, 0, 1)`,
+    );
+    key.run('apikey_01A', 'wrkspc_01PROD');
+    key.run('apikey_01B', null);
+    key.run('apikey_01C', 'wrkspc_01PROD');
+    const usage = db.prepare(
+      `INSERT INTO usage_daily (bucket_start_ms, group_key, workspace_id, api_key_id, model, uncached_input_tokens, cache_creation_1h_input_tokens,
+         cache_creation_5m_input_tokens, cache_read_input_tokens, output_tokens, web_search_requests, fetched_at_ms) VALUES (?, ?, NULL, ?, 'claude-haiku-4-5', 0, 0, 0, 0, ?, 0, 0)`,
+    );
+    usage.run(day, 'a', 'apikey_01A', 3);
+    usage.run(day, 'b', 'apikey_01B', 2);
+    usage.run(day, 'c', 'apikey_01C', 1);
+    usage.run(day, 'd', null, 4);
+    const series = readUsageSeries(db, { range: { kind: 'custom', from: '2026-11-20', to: '2026-11-20' }, bucket: 'day', groupBy: 'key', metric: 'tokens' }, now);
+    expect(series.groups.map((g) => g.label)).toEqual([
+      'No key (Console and Workbench)',
+      'backend (Production) [apikey_01A]',
+      'backend (Default Workspace)',
+      'backend (Production) [apikey_01C]',
+    ]);
+  });
+});
