@@ -7,14 +7,19 @@
  * 130 prompt cancelled.
  */
 import type { Command } from 'commander';
+import { ensureMirrorFile } from '../../adapters/data-dir';
 import { deleteProfileMirror, createProfilesFile } from '../../adapters/profiles-file';
 import { createKeytarSecretStore } from '../../adapters/secret-store-keytar';
+import { adminKeyHint } from '../../core/audit/normalise-local';
 import { checkBaseUrl } from '../../core/base-url';
 import { redactSecrets } from '../../core/redact';
 import { clearKey, connectKey, keyStatus, removeProfile } from '../../core/vault/connect-key';
 import { KeychainUnavailableError, VaultError } from '../../core/vault/errors';
 import { assertAdminKeyShape } from '../../core/vault/key-shape';
-import { isDemoProfile } from '../../core/vault/profiles';
+import { findProfile, isDemoProfile } from '../../core/vault/profiles';
+import { recordKeyConnected, recordKeyRemoved } from '../../db/audit/local-actions';
+import { withProfileTrail } from '../../db/audit/profile-trail';
+import type { MirrorDb } from '../../db/open';
 import type { SecretStorePort, VaultClock, VerifyKey } from '../../core/vault/ports';
 import { ADMIN_KEY_ENV } from '../../core/vault/resolve-key';
 import type { CliContext } from '../context';
@@ -65,6 +70,7 @@ export function registerKeyCommands(program: Command, context: () => KeyCommandC
       // Shape first, so a regular API key is refused before we claim to verify anything.
       const adminKey = await run(async () => assertAdminKeyShape(pasted));
       note(ctx, `Verifying the key with the Admin API (${ctx.baseUrl})…`);
+      const replaced = await hadKey(ctx);
       const status = await run(() =>
         connectKey({
           profileId: ctx.profileId,
@@ -75,6 +81,10 @@ export function registerKeyCommands(program: Command, context: () => KeyCommandC
           clock: ctx.clock ?? { now: () => Date.now() },
           ...(options.label !== undefined ? { label: options.label } : {}),
         }),
+      );
+      const orgId = findProfile(createProfilesFile(ctx.dataDir).read(), ctx.profileId)?.orgId ?? null;
+      recordInTrail(ctx, (db, nowMs) =>
+        recordKeyConnected(db, { profileId: ctx.profileId, orgName: status.orgName, orgId, replaced, keyHint: adminKeyHint(adminKey), via: 'cli' }, nowMs),
       );
       if (ctx.json) return printJson(ctx, { profile: ctx.profileId, ...status });
       ctx.stdout.write(
@@ -123,6 +133,7 @@ export function registerKeyCommands(program: Command, context: () => KeyCommandC
         return;
       }
       const keyDeleted = await run(() => clearKey({ profileId: ctx.profileId, secrets: ctx.secrets }));
+      if (keyDeleted) recordInTrail(ctx, (db, nowMs) => recordKeyRemoved(db, { profileId: ctx.profileId, via: 'cli' }, nowMs));
       if (ctx.json) return printJson(ctx, { profile: ctx.profileId, keyDeleted, profileRemoved: false, mirrorFilesDeleted: [] });
       ctx.stdout.write(
         keyDeleted
@@ -184,6 +195,27 @@ async function readKey(ctx: KeyCommandContext): Promise<string> {
     );
   }
   return key;
+}
+
+/** Whether the profile already had a key (so `set` replaces it); a keychain that cannot say counts as "no". */
+async function hadKey(ctx: KeyCommandContext): Promise<boolean> {
+  try {
+    return (await ctx.secrets.get(ctx.profileId)) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Records the action in the profile's own audit trail (issue 8), creating its mirror if there is none yet. The key
+ * change has happened by now: a trail that cannot be written is said on stderr, not turned into a failure.
+ */
+function recordInTrail(ctx: KeyCommandContext, write: (db: MirrorDb, nowMs: number) => unknown): void {
+  try {
+    withProfileTrail(ensureMirrorFile(ctx.dataDir, ctx.profileId), (db) => write(db, ctx.clock?.now() ?? Date.now()));
+  } catch (error) {
+    note(ctx, `warning: the action could not be recorded in the profile's audit trail: ${redactSecrets(error instanceof Error ? error.message : String(error))}`);
+  }
 }
 
 /** Runs a vault operation and turns its errors into one redacted CLI line with a meaningful exit code. */
