@@ -51,7 +51,7 @@ export function searchAuditEvents(
     if (!after) throw new AuditQueryError(`not a valid page cursor: "${page.cursor}"`);
   }
   const parsed = toAuditQuery(query);
-  const match = ftsMatchExpression(parsed.text);
+  const match = indexedMatchExpression(db, parsed.text);
   let rows: AuditEventRow[];
   if (match !== null && matchesMoreThan(db, match, tuning.inListMax)) {
     const ids = walkForMatches(db, { ...parsed, text: [] }, match, after, limit + 1, tuning.batch);
@@ -59,13 +59,58 @@ export function searchAuditEvents(
       .prepare(`SELECT ${RECORD_COLUMNS} FROM audit_events WHERE id IN (SELECT value FROM json_each(?)) ORDER BY at_ms DESC, id DESC`)
       .all(JSON.stringify(ids)) as AuditEventRow[];
   } else {
-    const { sql, params } = selectSql(parsed, after);
+    const { sql, params } = selectSql(parsed, after, match);
     rows = db.prepare(`${sql} LIMIT ?`).all(...params, limit + 1) as AuditEventRow[];
   }
   const events = rows.slice(0, limit).map((row) => recordToEvent(rowToRecord(row)));
   const last = events[events.length - 1];
   const nextCursor = rows.length > limit && last ? encodeAuditCursor({ atMs: last.atMs, id: last.id }) : null;
   return { events, nextCursor };
+}
+
+/** A word extended by more terms than this stays a prefix query (one doclist merge beats a long OR). */
+const MAX_PREFIX_EXPANSION = 32;
+const TERMS_TABLE = 'temp.audit_fts_terms';
+const termsTableReady = new WeakSet<Database.Database>();
+
+/**
+ * The FTS5 MATCH expression for the text terms: what `ftsMatchExpression` means (each term a prefix phrase, ANDed),
+ * written so that the index can seek. FTS5 answers a prefix query by merging the doclist of every term under the
+ * prefix before it can use any rowid bound: for a word in 80,000 events that costs milliseconds per query, and the
+ * walk below needs a bounded query per batch. So a term that is one plain ASCII word (its own single token, folded
+ * to lower case by the unicode61 tokenizer) is replaced by the exact terms of the index that start with it, read
+ * from a connection-local fts5vocab table: `"prod"*` becomes `"prod"`, `"person42"*` becomes
+ * `("person42" OR "person420" OR …)`. The vocabulary is sought from `word0`, the smallest longer token (token
+ * characters sort at or above "0"), so the word's own doclist is never read. Other terms keep the prefix form.
+ */
+export function indexedMatchExpression(db: Database.Database, terms: string[]): string | null {
+  const words = terms.filter((term) => /[\p{L}\p{N}]/u.test(term));
+  if (!words.length) return null;
+  const longer = termsTable(db);
+  return words
+    .map((term) => {
+      const prefix = `"${term.replace(/"/g, '""')}"*`;
+      if (!longer || !/^[A-Za-z0-9]+$/.test(term)) return prefix;
+      const word = term.toLowerCase();
+      const next = `${word.slice(0, -1)}${String.fromCharCode(word.charCodeAt(word.length - 1) + 1)}`;
+      const extended = longer.all(`${word}0`, next, MAX_PREFIX_EXPANSION + 1) as string[];
+      if (extended.length > MAX_PREFIX_EXPANSION) return prefix;
+      return extended.length ? `(${[word, ...extended].map((t) => `"${t}"`).join(' OR ')})` : `"${word}"`;
+    })
+    .join(' AND ');
+}
+
+/** The vocabulary lookup, or null where the temp table cannot be made (the prefix form still answers). */
+function termsTable(db: Database.Database): Database.Statement | null {
+  try {
+    if (!termsTableReady.has(db)) {
+      db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS ${TERMS_TABLE} USING fts5vocab(main, audit_fts, 'row')`);
+      termsTableReady.add(db);
+    }
+    return db.prepare(`SELECT term FROM ${TERMS_TABLE} WHERE term >= ? AND term < ? LIMIT ?`).pluck();
+  } catch {
+    return null;
+  }
 }
 
 function matchesMoreThan(db: Database.Database, match: string, max: number): boolean {
@@ -75,14 +120,29 @@ function matchesMoreThan(db: Database.Database, match: string, max: number): boo
 
 /**
  * The ids of the first `want` events (newest first, after `after`) that satisfy the qualifiers and the text match:
- * candidates come from the time index in batches; the FTS index answers each batch for its rowid range.
+ * candidates come from the time (or qualifier) index in batches; each batch is checked in one statement that reads
+ * the FTS index over the batch's rowid range only and keeps the rows among the batch's ids (a small in-memory list
+ * with a Bloom filter), so a batch costs one FTS cursor, however sparse the qualifier.
+ *
+ * The first batch is sized from the text's density among the newest events, so that it probably holds a page of
+ * matches (a qualifier matching one event in 500 spreads even a few hundred candidates over much of the trail, and
+ * the FTS range read grows with that spread); later batches double, up to `maxBatch`.
+ *
+ * The range bounds are bound as integers on purpose: FTS5 ignores a rowid bound that arrives as a REAL (as a
+ * JavaScript number does through better-sqlite3) and then reads the whole doclist.
  */
-function walkForMatches(db: Database.Database, qualifiers: AuditQuery, match: string, after: AuditPageCursor | null, want: number, batch: number): number[] {
-  const inRange = db.prepare('SELECT rowid FROM audit_fts WHERE audit_fts MATCH ? AND rowid BETWEEN ? AND ?').pluck();
+function walkForMatches(db: Database.Database, qualifiers: AuditQuery, match: string, after: AuditPageCursor | null, want: number, maxBatch: number): number[] {
+  const inRange = db
+    .prepare(
+      `SELECT rowid FROM audit_fts WHERE audit_fts MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)
+         AND +rowid IN (SELECT value FROM json_each(?))`,
+    )
+    .pluck();
   const hits: number[] = [];
   let cursor = after;
+  let batch = Math.min(maxBatch, firstBatchSize(db, match, want));
   while (hits.length < want) {
-    const { where, params } = whereClause(qualifiers, cursor);
+    const { where, params } = whereClause(qualifiers, cursor, null);
     const candidates = db.prepare(`SELECT id, at_ms FROM audit_events ${where} ORDER BY at_ms DESC, id DESC LIMIT ?`).all(...params, batch) as Array<{ id: number; at_ms: number }>;
     if (candidates.length === 0) break;
     let low = Infinity;
@@ -91,7 +151,7 @@ function walkForMatches(db: Database.Database, qualifiers: AuditQuery, match: st
       low = Math.min(low, c.id);
       high = Math.max(high, c.id);
     }
-    const matched = new Set(inRange.all(match, low, high) as number[]);
+    const matched = new Set(inRange.all(match, low, high, JSON.stringify(candidates.map((c) => c.id))) as number[]);
     for (const c of candidates) {
       if (matched.has(c.id)) hits.push(c.id);
       if (hits.length === want) break;
@@ -99,8 +159,24 @@ function walkForMatches(db: Database.Database, qualifiers: AuditQuery, match: st
     if (candidates.length < batch) break;
     const last = candidates[candidates.length - 1]!;
     cursor = { atMs: last.at_ms, id: last.id };
+    batch = Math.min(maxBatch, batch * 2);
   }
   return hits;
+}
+
+/** Events sampled (the newest ids) to estimate how often the text matches. */
+const DENSITY_SAMPLE = 10_000;
+
+/** Candidates a first batch needs to hold `want` matches, judging by the text's share of the newest events. */
+function firstBatchSize(db: Database.Database, match: string, want: number): number {
+  const newest = (db.prepare('SELECT max(id) FROM audit_events').pluck().get() as number | null) ?? 0;
+  const sampled = Math.min(DENSITY_SAMPLE, newest);
+  const matched = db
+    .prepare('SELECT count(*) FROM audit_fts WHERE audit_fts MATCH ? AND rowid > CAST(? AS INTEGER)')
+    .pluck()
+    .get(match, newest - sampled) as number;
+  const density = Math.max(matched, 1) / Math.max(sampled, 1);
+  return Math.max(want, Math.ceil((want / density) * 1.25));
 }
 
 /**
@@ -108,24 +184,29 @@ function walkForMatches(db: Database.Database, qualifiers: AuditQuery, match: st
  * hold the trail in memory. The connection is busy until the iterator finishes or is returned.
  */
 export function* iterateAuditEvents(db: Database.Database, query: string | AuditQuery): Generator<AuditEvent> {
-  const { sql, params } = selectSql(toAuditQuery(query), null);
+  const parsed = toAuditQuery(query);
+  const { sql, params } = selectSql(parsed, null, indexedMatchExpression(db, parsed.text));
   for (const row of db.prepare(sql).iterate(...params) as IterableIterator<AuditEventRow>) {
     yield recordToEvent(rowToRecord(row));
   }
 }
 
 export function countAuditEvents(db: Database.Database, query: string | AuditQuery): number {
-  const { where, params } = whereClause(toAuditQuery(query), null);
+  const parsed = toAuditQuery(query);
+  const { where, params } = whereClause(parsed, null, indexedMatchExpression(db, parsed.text));
   return (db.prepare(`SELECT count(*) FROM audit_events ${where}`).pluck().get(...params) as number) ?? 0;
 }
 
-function selectSql(query: AuditQuery, after: AuditPageCursor | null): { sql: string; params: unknown[] } {
-  const { where, params } = whereClause(query, after);
+function selectSql(query: AuditQuery, after: AuditPageCursor | null, match: string | null): { sql: string; params: unknown[] } {
+  const { where, params } = whereClause(query, after, match);
   return { sql: `SELECT ${RECORD_COLUMNS} FROM audit_events ${where} ORDER BY at_ms DESC, id DESC`, params };
 }
 
-/** The WHERE clause of a parsed query: qualifiers of one kind OR together, kinds AND together. */
-export function whereClause(query: AuditQuery, after: AuditPageCursor | null): { where: string; params: unknown[] } {
+/**
+ * The WHERE clause of a parsed query: qualifiers of one kind OR together, kinds AND together. `match` is the FTS
+ * expression for the query's text (`indexedMatchExpression`), computed once by the caller.
+ */
+export function whereClause(query: AuditQuery, after: AuditPageCursor | null, match: string | null = ftsMatchExpression(query.text)): { where: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
   const anyOf = (values: string[], one: (value: string) => { sql: string; params: unknown[] }): void => {
@@ -135,7 +216,6 @@ export function whereClause(query: AuditQuery, after: AuditPageCursor | null): {
     for (const part of parts) params.push(...part.params);
   };
 
-  const match = ftsMatchExpression(query.text);
   if (match !== null) {
     clauses.push('id IN (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ?)');
     params.push(match);

@@ -1,6 +1,7 @@
 /**
  * Child process of the audit scenarios.
- *   build  <mirror> <count> <endMs>: writes the fixture through the product's append path.
+ *   build  <mirror> <count> <endMs>: writes the fixture (product chain and FTS expressions, bulk inserts), then
+ *          checks it with the product's `verifyAuditChain`: a fixture that does not verify is an error.
  *   export <mirror> <out.csv>: streams a CSV export of every event (`streamAuditExport`) while sampling RSS; its
  *          peak growth over the RSS just before the export is the `audit-export` figure.
  * Prints one JSON line.
@@ -8,6 +9,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { streamAuditExport } from '../../../main/db/audit/export';
+import { verifyAuditChain } from '../../../main/db/audit/verify';
 import { openMirror } from '../../../main/db/open';
 import { buildAuditFixture } from '../lib/audit-fixture';
 
@@ -33,8 +35,13 @@ async function exportCsv(mirror: string, outFile: string): Promise<void> {
 async function main(): Promise<void> {
   const [mode, mirror, ...rest] = process.argv.slice(2);
   if (mode === 'build') {
-    const ms = buildAuditFixture(mirror!, Number(rest[0]), Number(rest[1]));
-    process.stdout.write(`${JSON.stringify({ ms })}\n`);
+    const built = buildAuditFixture(mirror!, Number(rest[0]), Number(rest[1]));
+    const verifyStarted = performance.now();
+    const db = openMirror(mirror!, { readonly: true });
+    const verdict = verifyAuditChain(db, { headPath: null });
+    db.close();
+    if (!verdict.ok || verdict.checked !== Number(rest[0])) throw new Error(`fixture does not verify: ${JSON.stringify(verdict).slice(0, 500)}`);
+    process.stdout.write(`${JSON.stringify({ ...built, verifyMs: performance.now() - verifyStarted })}\n`);
   } else if (mode === 'export') {
     await exportCsv(mirror!, rest[0]!);
   } else {
