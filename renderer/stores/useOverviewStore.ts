@@ -1,27 +1,28 @@
-/** The overview's data: mirror freshness (`mirror.status()`) and this month's spend (`spend.summary()`). */
+/** The overview's data: the month, alerts and sync health (`overview.summary()`) and per-resource freshness (`mirror.status()`). */
 import { create } from 'zustand';
-import type { MirrorStatus, SpendSummary } from '../../preload/contract';
+import type { MirrorStatus, Overview } from '../../preload/contract';
 import { api, errorMessage, unwrap } from '../lib/api';
 import type { LoadStatus } from './useOrgStore';
 
 interface OverviewState {
   status: LoadStatus;
+  overview: Overview | null;
   mirror: MirrorStatus | null;
-  spend: SpendSummary | null;
   error: string | null;
   load: () => Promise<void>;
 }
 
 export const useOverviewStore = create<OverviewState>((set, get) => ({
   status: 'idle',
+  overview: null,
   mirror: null,
-  spend: null,
   error: null,
   load: async () => {
-    set({ status: get().mirror ? 'ready' : 'loading', error: null });
+    // Keep what is on screen while a refresh (after a sync) runs.
+    set({ status: get().overview ? 'ready' : 'loading', error: null });
     try {
-      const [mirror, spend] = await Promise.all([unwrap(api().mirror.status()), unwrap(api().spend.summary())]);
-      set({ mirror, spend, status: 'ready' });
+      const [overview, mirror] = await Promise.all([unwrap(api().overview.summary()), unwrap(api().mirror.status())]);
+      set({ overview, mirror, status: 'ready' });
     } catch (error) {
       set({ status: 'error', error: errorMessage(error) });
     }

@@ -1,6 +1,6 @@
 /** The pane that shows the opened node (Enter or click): a key's facts, a member's role, a workspace's counts. */
 import type { TreeNode } from './tree-nodes';
-import { formatDate, formatRole, formatStatus } from '../../lib/format';
+import { formatCents, formatDate, formatRole, formatStatus } from '../../lib/format';
 
 export function NodeDetails({ node }: { node: TreeNode | null }) {
   return (
@@ -19,6 +19,12 @@ function Facts({ node }: { node: TreeNode }) {
     const ws = data.workspace;
     rows.push(['Workspace id', ws.id ?? 'Default workspace'], ['Members', String(ws.members.length)], ['API keys', String(ws.keys.length)]);
     if (ws.archived) rows.push(['State', 'Archived']);
+    if (ws.spend) {
+      rows.push(['This month', formatCents(ws.spend.cents)]);
+      for (const target of ws.spend.targets) {
+        rows.push([target.source === 'budget' ? 'Budget' : 'Spend limit', `${formatCents(target.amountCents)} (${target.percent} % used)`]);
+      }
+    }
   } else if (data.kind === 'member') {
     rows.push(['Email', data.member.email], ['Role', formatRole(data.member.workspaceRole)], ['Workspace', data.workspace.name]);
   } else if (data.kind === 'key') {
@@ -31,6 +37,8 @@ function Facts({ node }: { node: TreeNode }) {
       ['Expires', key.expiresAtMs === null ? 'never' : formatDate(key.expiresAtMs)],
       ['Key id', key.id],
     );
+    if (key.estimatedMonthCents !== undefined) rows.push(['This month (est.)', `≈ ${formatCents(key.estimatedMonthCents)}`]);
+    if (key.hygiene) rows.push(['Hygiene', key.hygiene.reason]);
   }
   return (
     <>

@@ -6,8 +6,9 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { OrgTree } from '../../../preload/contract';
-import { buildTreeNodes, type TreeAnnotations } from './tree-nodes';
-import { allParentIds, flattenTree, initialExpanded } from './flatten-tree';
+import { buildTreeNodes, type NodeStatus } from './tree-nodes';
+import { allParentIds, flattenTree, initialExpanded, isFiltering, type TreeFilter } from './flatten-tree';
+import { TreeFilters } from './TreeFilters';
 import { isTypeAheadKey, treeKeyAction } from './tree-keys';
 import { rowDomId, TreeRowView } from './TreeRowView';
 import { NodeDetails } from './NodeDetails';
@@ -15,12 +16,16 @@ import { NodeDetails } from './NodeDetails';
 const ROW_HEIGHT = 34;
 const TYPE_AHEAD_RESET_MS = 700;
 
-export function OrgTreeView({ tree, annotations }: { tree: OrgTree; annotations?: TreeAnnotations }) {
-  const roots = useMemo(() => buildTreeNodes(tree, annotations), [tree, annotations]);
+export function OrgTreeView({ tree }: { tree: OrgTree }) {
+  const roots = useMemo(() => buildTreeNodes(tree), [tree]);
   const [expanded, setExpanded] = useState(() => initialExpanded(roots));
   const [query, setQuery] = useState('');
   const [attentionOnly, setAttentionOnly] = useState(false);
-  const rows = useMemo(() => flattenTree(roots, expanded, query, attentionOnly), [roots, expanded, query, attentionOnly]);
+  const [role, setRole] = useState<string | null>(null);
+  const [status, setStatus] = useState<NodeStatus | null>(null);
+  const filter = useMemo<TreeFilter>(() => ({ query, attentionOnly, role, status }), [query, attentionOnly, role, status]);
+  const rows = useMemo(() => flattenTree(roots, expanded, filter), [roots, expanded, filter]);
+  const roles = useMemo(() => [...new Set(tree.workspaces.flatMap((w) => w.members.map((m) => m.workspaceRole)))].sort(), [tree]);
   const [activeId, setActiveId] = useState('org');
   const [openId, setOpenId] = useState<string | null>(null);
   const typed = useRef({ text: '', at: 0 });
@@ -92,10 +97,15 @@ export function OrgTreeView({ tree, annotations }: { tree: OrgTree; annotations?
             value={query}
             onChange={(event) => setQuery(event.target.value)}
           />
-          <label className="check">
-            <input type="checkbox" checked={attentionOnly} onChange={(event) => setAttentionOnly(event.target.checked)} />
-            Needs attention
-          </label>
+          <TreeFilters
+            roles={roles}
+            role={role}
+            onRole={setRole}
+            status={status}
+            onStatus={setStatus}
+            attentionOnly={attentionOnly}
+            onAttentionOnly={setAttentionOnly}
+          />
           <button type="button" onClick={() => setExpanded(new Set(allParentIds(roots)))}>
             Expand all
           </button>
@@ -103,7 +113,7 @@ export function OrgTreeView({ tree, annotations }: { tree: OrgTree; annotations?
             Collapse all
           </button>
           <span className="muted" role="status">
-            {query || attentionOnly ? `${rows.length} matching rows` : ''}
+            {isFiltering(filter) ? `${rows.length} matching rows` : ''}
           </span>
         </div>
         <div
@@ -131,9 +141,15 @@ export function OrgTreeView({ tree, annotations }: { tree: OrgTree; annotations?
             })}
           </div>
         </div>
-        {rows.length === 0 && <p className="muted tree-empty">{attentionOnly && !query ? 'Nothing needs attention.' : `Nothing matches “${query}”.`}</p>}
+        {rows.length === 0 && <p className="muted tree-empty">{emptyText(filter)}</p>}
       </section>
       <NodeDetails node={openNode} />
     </div>
   );
+}
+
+function emptyText(filter: TreeFilter): string {
+  if (filter.query) return `Nothing matches “${filter.query}”.`;
+  if (filter.attentionOnly && !filter.role && !filter.status) return 'Nothing needs attention.';
+  return 'Nothing matches these filters.';
 }

@@ -44,6 +44,12 @@ export function TreeRowView({ row, active, selected, style, onPick }: Props) {
       <span className={`tree-icon tree-icon-${node.kind}`} aria-hidden="true" title={KIND_LABEL[node.kind]} />
       <span className="tree-label">{node.label}</span>
       {node.detail && <span className="tree-detail">{node.detail}</span>}
+      {node.spend && (
+        <span className="tree-money" title={node.spend.title}>
+          {node.spend.money}
+        </span>
+      )}
+      {node.spend?.percent && <span className={`badge tone-${node.spend.tone}`}>{node.spend.percent}</span>}
       {node.badges.map((badge) => (
         <span key={badge} className={`badge badge-${badge.toLowerCase().replace(/\s+/g, '-')}`}>
           {badge}

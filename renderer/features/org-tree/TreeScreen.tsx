@@ -1,34 +1,14 @@
-/** The org tree view with its loading, error and empty states; badges come from the key inventory and spend. */
-import { useEffect, useMemo } from 'react';
+/** The org tree view with its loading, error and empty states; the badges come with the tree from main. */
 import { useOrgStore } from '../../stores/useOrgStore';
-import { useKeysStore } from '../../stores/useKeysStore';
-import { useOverviewStore } from '../../stores/useOverviewStore';
 import { LoadState } from '../shell/LoadState';
 import { OrgTreeView } from './OrgTreeView';
-import type { TreeAnnotations } from './tree-nodes';
 
 export function TreeScreen() {
   const { status, tree, error, load } = useOrgStore();
-  const keys = useKeysStore((state) => state.keys);
-  const loadKeys = useKeysStore((state) => state.load);
-  const spend = useOverviewStore((state) => state.spend);
-  const loadOverview = useOverviewStore((state) => state.load);
-  useEffect(() => {
-    void loadKeys();
-    void loadOverview();
-  }, [loadKeys, loadOverview]);
-  const annotations = useMemo<TreeAnnotations>(
-    () => ({
-      keyVerdicts: new Map(keys.map((key) => [key.id, { verdict: key.verdict, reason: key.reason }])),
-      workspaceSpend: new Map((spend?.byWorkspace ?? []).map((row) => [row.workspaceId ?? 'default', row.cents])),
-      currency: spend?.currency,
-    }),
-    [keys, spend],
-  );
   return (
     <LoadState status={status} error={error} onRetry={() => void load()}>
       {tree ? (
-        <OrgTreeView tree={tree} annotations={annotations} />
+        <OrgTreeView tree={tree} />
       ) : (
         <div className="notice">
           <h2>No organization yet</h2>

@@ -3,7 +3,7 @@
  * the expanded set and a search query. A flat list is what the virtualiser renders; aria-level,
  * aria-posinset and aria-setsize carry the hierarchy to assistive technology.
  */
-import type { TreeNode } from './tree-nodes';
+import type { NodeStatus, TreeNode } from './tree-nodes';
 
 export interface TreeRow {
   node: TreeNode;
@@ -15,15 +15,41 @@ export interface TreeRow {
   expanded: boolean;
 }
 
+/** What the toolbar narrows the tree to; every part is optional and they combine (AND). */
+export interface TreeFilter {
+  /** Free text: name, email, role, status words, key hint, id. */
+  query?: string;
+  /** Only nodes that need attention (over 80 % of a budget or limit, or a key hygiene warning). */
+  attentionOnly?: boolean;
+  /** A workspace role (workspace_admin, …): only members with that role. */
+  role?: string | null;
+  /** Only keys, workspaces and members in this state. */
+  status?: NodeStatus | null;
+}
+
+export function isFiltering(filter: TreeFilter): boolean {
+  return (filter.query ?? '').trim() !== '' || filter.attentionOnly === true || !!filter.role || !!filter.status;
+}
+
 /**
- * With a query, only nodes that match (or have a matching descendant) are kept, and their ancestors are
- * shown expanded so every match is visible.
+ * With a filter, only nodes that match (or have a matching descendant) are kept, and their ancestors are
+ * shown expanded so every match is visible. A string is a plain text query.
  */
-export function flattenTree(roots: TreeNode[], expanded: ReadonlySet<string>, query = '', attentionOnly = false): TreeRow[] {
+export function flattenTree(roots: TreeNode[], expanded: ReadonlySet<string>, filter: TreeFilter | string = {}): TreeRow[] {
+  const { query = '', attentionOnly = false, role = null, status = null } = typeof filter === 'string' ? { query: filter } : filter;
   const needle = query.trim().toLowerCase();
-  const filtering = needle !== '' || attentionOnly;
-  const matches = (node: TreeNode): boolean => (needle === '' || nodeMatches(node, needle)) && (!attentionOnly || node.warnings.length > 0);
-  const matchesDeep = (node: TreeNode): boolean => matches(node) || node.children.some(matchesDeep);
+  const filtering = isFiltering({ query, attentionOnly, role, status });
+  const matches = (node: TreeNode): boolean =>
+    (needle === '' || nodeMatches(node, needle)) &&
+    (!attentionOnly || node.warnings.length > 0) &&
+    (!role || node.role === role) &&
+    (!status || node.status === status);
+  const deep = new Map<TreeNode, boolean>();
+  const matchesDeep = (node: TreeNode): boolean => {
+    let result = deep.get(node);
+    if (result === undefined) deep.set(node, (result = matches(node) || node.children.some(matchesDeep)));
+    return result;
+  };
   const rows: TreeRow[] = [];
   const visit = (nodes: TreeNode[], level: number, parentId: string | null): void => {
     const kept = filtering ? nodes.filter(matchesDeep) : nodes;

@@ -1,18 +1,11 @@
 /**
  * The org tree as generic nodes: organization → workspaces → "Members" and "API keys" groups → members
- * (with their workspace role) and keys. Pure; the view flattens these into rows (flatten-tree.ts).
+ * (with their workspace role) and keys. Pure; the view flattens these into rows (flatten-tree.ts). Badges come
+ * with the tree from main: a workspace's month-to-date spend against its budget or limit, a key's estimated
+ * month-to-date cost and its hygiene verdict.
  */
-import type { KeyInventoryRow, OrgKey, OrgMember, OrgTree, OrgWorkspace } from '../../../preload/contract';
+import type { KeyInventoryRow, OrgKey, OrgMember, OrgTree, OrgWorkspace, SpendTarget } from '../../../preload/contract';
 import { formatCents, formatRole, formatStatus } from '../../lib/format';
-
-/** Extra facts from other views' data, badged onto the tree when they are loaded. */
-export interface TreeAnnotations {
-  /** Hygiene verdict per key id (key inventory). */
-  keyVerdicts?: ReadonlyMap<string, Pick<KeyInventoryRow, 'verdict' | 'reason'>>;
-  /** Month-to-date spend per workspace id ('default' for the default workspace), in cents. */
-  workspaceSpend?: ReadonlyMap<string, string>;
-  currency?: string;
-}
 
 const VERDICT_BADGE: Partial<Record<KeyInventoryRow['verdict'], string>> = {
   'rotate-soon': 'Rotate soon',
@@ -21,7 +14,22 @@ const VERDICT_BADGE: Partial<Record<KeyInventoryRow['verdict'], string>> = {
   orphaned: 'Orphaned',
 };
 
+/** From this share of a budget or limit a workspace needs attention (the alerts' warning threshold). */
+export const ATTENTION_PERCENT = 80;
+
 export type NodeKind = 'org' | 'workspace' | 'members' | 'keys' | 'member' | 'key';
+/** What the status filter matches: keys by their status, workspaces archived or not, members as active. */
+export type NodeStatus = 'active' | 'inactive' | 'archived';
+
+export interface SpendBadge {
+  /** "$1,234.57 this month" or "≈ $12.30 this month (estimate)". */
+  money: string;
+  /** "447 % of limit"; null without a budget or limit. */
+  percent: string | null;
+  tone: 'ok' | 'warn' | 'over';
+  /** Longer words for the tooltip and the details pane. */
+  title: string;
+}
 
 export interface TreeNode {
   id: string;
@@ -29,8 +37,14 @@ export interface TreeNode {
   label: string;
   /** Secondary text after the label (role, key hint, counts). */
   detail: string;
-  /** Short status words shown as badges ("Default", "Archived", "Inactive"). */
+  /** Short status words shown as badges ("Default", "Archived", "Inactive", "Dormant"). */
   badges: string[];
+  /** Month-to-date spend (workspaces) or its estimate (keys); absent when the tree came without badges. */
+  spend?: SpendBadge;
+  /** Status for the status filter; null for the org and the group rows. */
+  status: NodeStatus | null;
+  /** The member's workspace role (role filter); null for every other node. */
+  role: string | null;
   children: TreeNode[];
   /** Extra words the search also matches (email, role, status, id). */
   searchText: string;
@@ -39,14 +53,12 @@ export interface TreeNode {
   data: { kind: 'org'; tree: OrgTree } | { kind: 'workspace'; workspace: OrgWorkspace } | { kind: 'member'; member: OrgMember; workspace: OrgWorkspace } | { kind: 'key'; key: OrgKey; workspace: OrgWorkspace } | { kind: 'group' };
 }
 
-export function buildTreeNodes(tree: OrgTree, annotations: TreeAnnotations = {}): TreeNode[] {
-  const workspaces = [...tree.workspaces].sort(workspaceOrder).map((workspace) => workspaceNode(workspace, annotations));
+export function buildTreeNodes(tree: OrgTree): TreeNode[] {
+  const workspaces = [...tree.workspaces].sort(workspaceOrder).map((workspace) => workspaceNode(workspace));
   const orgKeys = tree.organizationKeys ?? [];
   const orgWorkspace: OrgWorkspace = { id: null, name: tree.org.name, isDefault: false, archived: false, members: [], keys: orgKeys };
   const orgKeyGroup: TreeNode[] =
-    orgKeys.length === 0
-      ? []
-      : [group('org/keys', 'keys', 'Organization API keys', [...orgKeys].sort(byName).map((key) => keyNode(key, orgWorkspace, annotations)))];
+    orgKeys.length === 0 ? [] : [group('org/keys', 'keys', 'Organization API keys', [...orgKeys].sort(byName).map((key) => keyNode(key, orgWorkspace)))];
   return [
     {
       id: 'org',
@@ -54,6 +66,8 @@ export function buildTreeNodes(tree: OrgTree, annotations: TreeAnnotations = {})
       label: tree.org.name,
       detail: `${plural(tree.workspaces.length, 'workspace')}`,
       badges: [],
+      status: null,
+      role: null,
       warnings: [],
       children: [...orgKeyGroup, ...workspaces],
       searchText: tree.org.id,
@@ -63,29 +77,51 @@ export function buildTreeNodes(tree: OrgTree, annotations: TreeAnnotations = {})
 }
 
 function group(id: string, kind: 'members' | 'keys', label: string, children: TreeNode[]): TreeNode {
-  return { id, kind, label, detail: String(children.length), badges: [], warnings: [], searchText: '', data: { kind: 'group' }, children };
+  return { id, kind, label, detail: String(children.length), badges: [], status: null, role: null, warnings: [], searchText: '', data: { kind: 'group' }, children };
 }
 
 const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name);
 
-function workspaceNode(workspace: OrgWorkspace, annotations: TreeAnnotations): TreeNode {
+/** The budget or limit that binds first: the highest percentage; on a tie the limit (it stops traffic). */
+export function bindingTarget(targets: readonly SpendTarget[]): SpendTarget | null {
+  let best: SpendTarget | null = null;
+  for (const target of targets) {
+    if (best === null || target.percent > best.percent || (target.percent === best.percent && target.source === 'limit')) best = target;
+  }
+  return best;
+}
+
+function workspaceSpend(workspace: OrgWorkspace): SpendBadge | undefined {
+  if (!workspace.spend) return undefined;
+  const money = `${formatCents(workspace.spend.cents)} this month`;
+  const target = bindingTarget(workspace.spend.targets);
+  if (!target) return { money, percent: null, tone: 'ok', title: `${money}; no budget or spend limit` };
+  const what = target.source === 'budget' ? 'budget' : 'limit';
+  const tone = target.percent >= 100 ? 'over' : target.percent >= ATTENTION_PERCENT ? 'warn' : 'ok';
+  return { money, percent: `${target.percent} % of ${what}`, tone, title: `${money} of a ${formatCents(target.amountCents)} monthly ${what === 'limit' ? 'spend limit' : 'budget'}` };
+}
+
+function workspaceNode(workspace: OrgWorkspace): TreeNode {
   const base = `ws:${workspace.id ?? 'default'}`;
   const badges = [workspace.isDefault ? 'Default' : null, workspace.archived ? 'Archived' : null].filter((b): b is string => b !== null);
-  // Cost reports give the default workspace no id; the tree may know its id.
-  const spend = annotations.workspaceSpend?.get(workspace.id ?? 'default') ?? (workspace.isDefault ? annotations.workspaceSpend?.get('default') : undefined);
-  const counts = `${plural(workspace.members.length, 'member')} · ${plural(workspace.keys.length, 'key')}`;
+  const spend = workspaceSpend(workspace);
+  const target = workspace.spend ? bindingTarget(workspace.spend.targets) : null;
+  const over = target !== null && target.percent >= ATTENTION_PERCENT;
   return {
     id: base,
     kind: 'workspace',
     label: workspace.name,
-    detail: spend ? `${counts} · ${formatCents(spend, annotations.currency)} this month` : counts,
+    detail: `${plural(workspace.members.length, 'member')} · ${plural(workspace.keys.length, 'key')}`,
     badges,
-    warnings: [],
+    ...(spend ? { spend } : {}),
+    status: workspace.archived ? 'archived' : 'active',
+    role: null,
+    warnings: over && spend ? [`${spend.percent} this month.`] : [],
     searchText: `${workspace.id ?? ''} ${badges.join(' ')}`,
     data: { kind: 'workspace', workspace },
     children: [
       group(`${base}/members`, 'members', 'Members', [...workspace.members].sort(byName).map((member) => memberNode(base, member, workspace))),
-      group(`${base}/keys`, 'keys', 'API keys', [...workspace.keys].sort(byName).map((key) => keyNode(key, workspace, annotations))),
+      group(`${base}/keys`, 'keys', 'API keys', [...workspace.keys].sort(byName).map((key) => keyNode(key, workspace))),
     ],
   };
 }
@@ -98,6 +134,8 @@ function memberNode(base: string, member: OrgMember, workspace: OrgWorkspace): T
     label: member.name || member.email,
     detail: role,
     badges: [],
+    status: 'active',
+    role: member.workspaceRole,
     warnings: [],
     children: [],
     searchText: `${member.email} ${member.workspaceRole} ${role}`,
@@ -105,17 +143,34 @@ function memberNode(base: string, member: OrgMember, workspace: OrgWorkspace): T
   };
 }
 
-function keyNode(key: OrgKey, workspace: OrgWorkspace, annotations: TreeAnnotations): TreeNode {
+function keyStatus(status: string): NodeStatus {
+  if (status === 'active') return 'active';
+  return status === 'archived' ? 'archived' : 'inactive';
+}
+
+function keyNode(key: OrgKey, workspace: OrgWorkspace): TreeNode {
   const status = formatStatus(key.status);
-  const hygiene = annotations.keyVerdicts?.get(key.id);
-  const verdictBadge = hygiene ? VERDICT_BADGE[hygiene.verdict] : undefined;
+  const verdictBadge = key.hygiene ? VERDICT_BADGE[key.hygiene.verdict] : undefined;
+  const estimate = key.estimatedMonthCents;
+  const spend: SpendBadge | undefined =
+    estimate === undefined || /^0(\.0*)?$/.test(estimate)
+      ? undefined
+      : {
+          money: `≈ ${formatCents(estimate)} this month`,
+          percent: null,
+          tone: 'ok',
+          title: 'Estimate: the workspace’s billed cost shared out by this key’s share of its tokens (the cost report has no per-key figures).',
+        };
   return {
     id: `key:${key.id}`,
     kind: 'key',
     label: key.name,
     detail: key.partialKeyHint ?? '',
     badges: [...(key.status === 'active' ? [] : [status]), ...(verdictBadge ? [verdictBadge] : [])],
-    warnings: verdictBadge && hygiene ? [hygiene.reason] : [],
+    ...(spend ? { spend } : {}),
+    status: keyStatus(key.status),
+    role: null,
+    warnings: verdictBadge && key.hygiene ? [key.hygiene.reason] : [],
     children: [],
     searchText: `${key.id} ${key.status} ${key.partialKeyHint ?? ''}`,
     data: { kind: 'key', key, workspace },

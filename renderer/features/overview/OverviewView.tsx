@@ -1,11 +1,17 @@
 /**
- * Overview: month-to-date spend with the month-end forecast and spend by workspace, the org's size, and
- * how fresh each part of the mirror is (with an offline/never-synced state).
+ * Overview: the month so far against the org budget and spend limit, the month-end forecast with the day it
+ * crosses them, spend by workspace, the open alerts, and how fresh the mirror is, with a clear offline state
+ * when the last sync failed, the key was rejected, or nothing was ever synced.
  */
 import { useEffect } from 'react';
 import { useOverviewStore } from '../../stores/useOverviewStore';
-import { formatAge, formatCents, formatFreshness } from '../../lib/format';
+import { formatAge, formatFreshness } from '../../lib/format';
 import { LoadState } from '../shell/LoadState';
+import { offlineState } from './overview-format';
+import { useMinuteClock } from './useMinuteClock';
+import { SpendCard } from './SpendCard';
+import { AlertsCard } from './AlertsCard';
+import { WorkspaceSpendTable } from './WorkspaceSpendTable';
 
 const COUNT_LABELS: Array<[string, string]> = [
   ['workspaces', 'Workspaces'],
@@ -15,67 +21,47 @@ const COUNT_LABELS: Array<[string, string]> = [
 ];
 
 export function OverviewView() {
-  const { status, mirror, spend, error, load } = useOverviewStore();
+  const { status, overview, mirror, error, load } = useOverviewStore();
+  const now = useMinuteClock();
   useEffect(() => {
     void load();
   }, [load]);
-  const now = Date.now();
+  const offline = overview ? offlineState(overview.sync, now) : null;
   return (
     <LoadState status={status} error={error} onRetry={() => void load()}>
-      {/* Focusable so keyboard users can scroll it: it holds no other focusable element. */}
+      {/* Focusable so keyboard users can scroll it. */}
       <div className="overview" role="region" aria-labelledby="overview-heading" tabIndex={0}>
-        <h2 id="overview-heading">Overview</h2>
-        {mirror && mirror.syncedAtMs === null && (
-          <p className="notice">Nothing has been synced yet. The overview fills in after the first sync.</p>
-        )}
-        <div className="cards">
-          <section className="card" aria-labelledby="spend-heading">
-            <h3 id="spend-heading">Spend this month</h3>
-            <p className="big">{spend ? formatCents(spend.monthToDateCents, spend.currency) : '—'}</p>
-            <p className="muted">
-              {spend?.forecastCents ? `Forecast for the month: ${formatCents(spend.forecastCents, spend.currency)}` : 'No cost data this month yet.'}
-            </p>
-          </section>
-          <section className="card" aria-labelledby="org-heading">
-            <h3 id="org-heading">{mirror?.org?.name ?? 'Organization'}</h3>
-            <dl className="counts">
-              {COUNT_LABELS.map(([key, label]) => (
-                <div key={key}>
-                  <dt>{label}</dt>
-                  <dd>{mirror?.counts[key] ?? 0}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
+        <div className="view-title">
+          <h2 id="overview-heading">Overview</h2>
+          <p className="muted overview-freshness">{overview?.org?.name ? `${overview.org.name}, ` : ''}synced {formatFreshness(overview?.sync.syncedAtMs ?? null, now)}</p>
         </div>
-
-        {spend && spend.byWorkspace.length > 0 && (
-          <section aria-labelledby="by-workspace-heading">
-            <h3 id="by-workspace-heading">Spend by workspace</h3>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Workspace</th>
-                  <th scope="col" className="num">
-                    Month to date
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {spend.byWorkspace.map((row) => (
-                  <tr key={row.workspaceId ?? 'default'}>
-                    <td>{row.name}</td>
-                    <td className="num">{formatCents(row.cents, spend.currency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+        {offline && (
+          <div className="notice notice-offline" role="status">
+            <strong>{offline.title}.</strong> {offline.body}
+          </div>
         )}
+        {overview && (
+          <div className="cards">
+            <SpendCard overview={overview} nowMs={now} />
+            <AlertsCard alerts={overview.alerts} nowMs={now} />
+          </div>
+        )}
+        {overview && <WorkspaceSpendTable overview={overview} nowMs={now} />}
 
-        <section aria-labelledby="freshness-heading">
-          <h3 id="freshness-heading">Sync freshness</h3>
-          <p className="muted">Mirror {formatFreshness(mirror?.syncedAtMs ?? null, now)}.</p>
+        <section aria-labelledby="org-heading">
+          <h3 id="org-heading">{mirror?.org?.name ?? 'Organization'}</h3>
+          <dl className="counts counts-row">
+            {COUNT_LABELS.map(([key, label]) => (
+              <div key={key}>
+                <dt>{label}</dt>
+                <dd>{mirror?.counts[key] ?? 0}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+
+        <details className="freshness-details">
+          <summary>Sync freshness by data set</summary>
           <table className="table">
             <thead>
               <tr>
@@ -98,7 +84,7 @@ export function OverviewView() {
               ))}
             </tbody>
           </table>
-        </section>
+        </details>
       </div>
     </LoadState>
   );

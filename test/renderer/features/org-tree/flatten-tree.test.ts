@@ -48,29 +48,56 @@ describe('buildTreeNodes + flattenTree', () => {
   });
 });
 
-describe('annotations and the needs-attention filter', () => {
-  const annotated = buildTreeNodes(
-    { ...demoTree, organizationKeys: [{ id: 'apikey_01ORG', name: 'org-wide-bot', status: 'active', partialKeyHint: 'sk-ant-api03-Zz1...q0AA', createdAtMs: 0, expiresAtMs: null }] },
-    {
-      keyVerdicts: new Map([['apikey_01PROD', { verdict: 'dormant', reason: 'Unused for 45 days.' }], ['apikey_01OLD', { verdict: 'inactive', reason: 'The key is inactive.' }]]),
-      workspaceSpend: new Map([['wrkspc_01PROD', '123456.5']]),
-      currency: 'USD',
-    },
-  );
+describe('badges from main and the filters', () => {
+  const badged = buildTreeNodes({
+    ...demoTree,
+    organizationKeys: [{ id: 'apikey_01ORG', name: 'org-wide-bot', status: 'active', partialKeyHint: 'sk-ant-api03-Zz1...q0AA', createdAtMs: 0, expiresAtMs: null, estimatedMonthCents: '0' }],
+    workspaces: demoTree.workspaces.map((workspace) =>
+      workspace.id === 'wrkspc_01PROD'
+        ? {
+            ...workspace,
+            spend: { cents: '123456.5', targets: [{ source: 'limit' as const, amountCents: '150000', percent: 82, crossingDay: '2026-11-24' }, { source: 'budget' as const, amountCents: '500000', percent: 24, crossingDay: null }] },
+            keys: workspace.keys.map((key) =>
+              key.id === 'apikey_01PROD'
+                ? { ...key, estimatedMonthCents: '98765.4321', hygiene: { verdict: 'dormant' as const, reason: 'Unused for 45 days.' } }
+                : { ...key, estimatedMonthCents: '0', hygiene: { verdict: 'inactive' as const, reason: 'The key is inactive.' } },
+            ),
+          }
+        : { ...workspace, spend: { cents: '0', targets: [] } },
+    ),
+  });
+  const all = flattenTree(badged, new Set(allParentIds(badged)));
+  const row = (label: string) => all.find((r) => r.node.label === label)!.node;
 
-  it('badges keys with their verdict and workspaces with month-to-date spend', () => {
-    const rows = flattenTree(annotated, new Set(allParentIds(annotated)));
-    expect(rows.find((row) => row.node.label === 'prod-backend')!.node.badges).toEqual(['Dormant']);
-    expect(rows.find((row) => row.node.label === 'Production')!.node.detail).toBe('2 members · 2 keys · $1,234.57 this month');
+  it('badges workspaces with month-to-date spend and the share of the budget or limit that binds first', () => {
+    expect(row('Production').spend).toMatchObject({ money: '$1,234.57 this month', percent: '82 % of limit', tone: 'warn' });
+    expect(row('Production').warnings).toEqual(['82 % of limit this month.']);
+    expect(row('Hackathon').spend).toMatchObject({ money: '$0.00 this month', percent: null });
+  });
+
+  it('badges keys with their verdict and an estimate labelled as such; no money badge for a key with no cost', () => {
+    expect(row('prod-backend').badges).toEqual(['Dormant']);
+    expect(row('prod-backend').spend).toMatchObject({ money: '≈ $987.65 this month' });
+    expect(row('prod-backend').spend!.title).toMatch(/^Estimate/);
+    expect(row('old-batch').badges).toEqual(['Inactive']);
+    expect(row('old-batch').spend).toBeUndefined();
   });
 
   it('shows organization-scoped keys in their own group under the org', () => {
-    const rows = flattenTree(annotated, new Set(allParentIds(annotated)));
-    expect(labels(rows).slice(0, 3)).toEqual(['Acme Research', '  Organization API keys', '    org-wide-bot']);
+    expect(labels(all).slice(0, 3)).toEqual(['Acme Research', '  Organization API keys', '    org-wide-bot']);
   });
 
-  it('"needs attention" keeps only flagged nodes and their ancestors (an inactive key is not flagged)', () => {
-    const rows = flattenTree(annotated, new Set(), '', true);
+  it('"needs attention" keeps workspaces over 80 % and keys with hygiene warnings, with their ancestors (an inactive key is not flagged)', () => {
+    const rows = flattenTree(badged, new Set(), { attentionOnly: true });
     expect(labels(rows)).toEqual(['Acme Research', '  Production', '    API keys', '      prod-backend']);
+  });
+
+  it('filters members by role, and nodes by status', () => {
+    expect(labels(flattenTree(badged, new Set(), { role: 'workspace_developer' }))).toEqual(['Acme Research', '  Production', '    Members', '      Bob Byte']);
+    expect(labels(flattenTree(badged, new Set(), { status: 'inactive' }))).toEqual(['Acme Research', '  Production', '    API keys', '      old-batch']);
+    const archived = labels(flattenTree(badged, new Set(), { status: 'archived' }));
+    expect(archived).toEqual(['Acme Research', '  Hackathon']);
+    // Filters combine: an admin who is a developer nowhere matches nothing.
+    expect(flattenTree(badged, new Set(), { role: 'workspace_admin', query: 'bob' })).toEqual([]);
   });
 });
