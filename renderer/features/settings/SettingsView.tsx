@@ -1,6 +1,15 @@
-/** Settings: the theme (follow the system, light, dark), the admin key, and the welcome screen. */
+/**
+ * Settings: the profiles (open, add, remove; the demo org), the open profile's sync interval, history and
+ * audit retention, the admin key of the open profile, the theme (follow the system, light, dark), and the
+ * welcome screen. Fits a 380 px popover (one column) and a full window.
+ */
+import { useEffect } from 'react';
+import { useSettingsStore } from '../../stores/useSettingsStore';
 import { useUiStore, type Theme } from '../../stores/useUiStore';
 import { AdminKeySection } from './AdminKeySection';
+import { ProfilesSection } from './ProfilesSection';
+import { SyncSection } from './SyncSection';
+import './settings.css';
 
 const THEMES: Array<{ id: Theme; label: string }> = [
   { id: 'system', label: 'Follow the system' },
@@ -12,9 +21,22 @@ export function SettingsView() {
   const theme = useUiStore((state) => state.theme);
   const setTheme = useUiStore((state) => state.setTheme);
   const showOnboarding = useUiStore((state) => state.showOnboarding);
+  const load = useSettingsStore((state) => state.load);
+  const loadError = useSettingsStore((state) => state.loadError);
+  useEffect(() => {
+    void load();
+  }, [load]);
   return (
     <div className="settings">
       <h2>Settings</h2>
+      {loadError && (
+        <p role="alert" className="notice notice-error">
+          {loadError}
+        </p>
+      )}
+      <ProfilesSection />
+      <AdminKeySection />
+      <SyncSection />
       <fieldset>
         <legend>Theme</legend>
         {THEMES.map((option) => (
@@ -24,7 +46,6 @@ export function SettingsView() {
           </label>
         ))}
       </fieldset>
-      <AdminKeySection />
       <p>
         <button type="button" onClick={showOnboarding}>
           Show the welcome screen
