@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { defaultDataDir } from './adapters/data-dir';
+import { defaultDataDir, ensureMirrorFile } from './adapters/data-dir';
 import { createKeytarSecretStore } from './adapters/secret-store-keytar';
 import { log } from './app/log';
 import { electronRuntime } from './app/electron-runtime';
@@ -67,6 +67,7 @@ async function main(): Promise<void> {
       now: () => Date.now(),
       vault,
       onKeyChanged: reopen,
+      keyTrail: () => ({ profileId, mirrorFile: ensureMirrorFile(dataDir, profileId) }),
       profiles,
       onSyncSettingsChanged: () => scheduler.reschedule(),
     }),
