@@ -23,7 +23,7 @@ async function tabTo(describe: (el: Element) => boolean, limit = 25): Promise<vo
 const isButton = (label: string) => new Function('el', `return el && el.tagName === 'BUTTON' && el.textContent.trim() === ${JSON.stringify(label)}`) as (el: Element) => boolean;
 
 describe('keyboard only', () => {
-  it('leaves the welcome screen, walks the tree, opens a key, reaches every view and changes a setting', async () => {
+  it('leaves the welcome screen, walks the tree, opens a key, reaches every view and changes settings (sync interval, theme)', async () => {
     const { page } = session;
     await page.getByRole('heading', { name: 'Welcome to Clade Admin' }).waitFor();
     await tabTo(isButton('Explore the demo org'));
@@ -62,7 +62,19 @@ describe('keyboard only', () => {
       await expect(page.getByRole('button', { name: view, exact: true }).getAttribute('aria-current')).resolves.toBe('page');
     }
 
-    // Change a setting: the theme radio group, with arrows.
+    // Change a setting: the sync interval, typed and submitted with Enter.
+    await tabTo((el) => el.id === 'sync-interval');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('45');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    const stored = await page.evaluate(async () => {
+      const answer = await (window as unknown as { api: { settings: { get(): Promise<{ ok: boolean; value?: { values: Record<string, unknown> } }> } } }).api.settings.get();
+      return answer.value?.values['sync.intervalMinutes'];
+    });
+    expect(stored).toBe(45);
+
+    // And the theme radio group, with arrows.
     await tabTo((el) => el instanceof HTMLInputElement && el.type === 'radio');
     await page.keyboard.press('ArrowDown');
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('light');
