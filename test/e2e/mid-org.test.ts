@@ -29,6 +29,25 @@ describe('the mid-size org', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
+  it('badges workspaces with spend and limit shares, and "needs attention" narrows to flagged rows only', async () => {
+    const { page } = session;
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Org tree' }).click();
+    await page.getByRole('button', { name: 'Collapse all' }).click(); // the org stays open: its workspaces on one screen
+    const workspaces = page.locator('[role="treeitem"][data-kind="workspace"]');
+    await workspaces.first().waitFor();
+    const money = await workspaces.locator('.tree-money').allTextContents();
+    expect(money.length).toBeGreaterThanOrEqual(10);
+    for (const text of money) expect(text).toMatch(/^\$[\d,]+\.\d\d this month$/);
+    expect(await workspaces.locator('.badge', { hasText: '% of limit' }).count()).toBeGreaterThan(0);
+    await page.getByLabel('Needs attention').check();
+    const flagged = page.locator('[role="treeitem"][data-kind="key"], [role="treeitem"][data-kind="workspace"]');
+    await flagged.first().waitFor();
+    const rendered = await page.getByRole('treeitem').count();
+    expect(rendered).toBeLessThan(80);
+    await page.getByLabel('Needs attention').uncheck();
+    expect(session.problems).toEqual([]);
+  });
+
   it('lists every key in the inventory', async () => {
     const { page } = session;
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'API keys' }).click();

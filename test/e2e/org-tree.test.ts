@@ -66,6 +66,34 @@ describe('the org tree on the demo org', () => {
     await page.getByLabel('Needs attention').uncheck();
   });
 
+  it('badges workspaces with month-to-date spend and the share of their limit, and keys with estimates and verdicts', async () => {
+    const { page } = session;
+    const tree = await servedTree();
+    await page.getByRole('button', { name: 'Collapse all' }).click(); // org open: its workspaces on one screen
+    const production = tree.workspaces.find((w) => w.name === 'Production')!;
+    const limit = production.spend!.targets.find((t) => t.source === 'limit')!;
+    const row = page.locator('[role="treeitem"][data-kind="workspace"]', { hasText: 'Production' }).first();
+    await expect(row.locator('.tree-money').textContent()).resolves.toMatch(/^\$[\d,]+\.\d\d this month$/);
+    await expect(row.locator('.badge.tone-over').textContent()).resolves.toBe(`${limit.percent} % of limit`);
+    // Keys with usage this month carry an estimate, marked as one.
+    const used = tree.workspaces.flatMap((w) => w.keys).find((k) => k.estimatedMonthCents && !/^0(\.0*)?$/.test(k.estimatedMonthCents))!;
+    await page.getByLabel('Search the org').fill(used.name);
+    const keyRow = page.locator('[role="treeitem"][data-kind="key"]', { hasText: used.name }).first();
+    await expect(keyRow.locator('.tree-money').textContent()).resolves.toMatch(/^≈ \$[\d,]+\.\d\d this month$/);
+    await expect(keyRow.locator('.tree-money').getAttribute('title')).resolves.toMatch(/^Estimate/);
+    await page.getByLabel('Search the org').fill('');
+    // Status filter: archived keys and workspaces only.
+    await page.getByLabel('Status').selectOption('archived');
+    const kinds = await page.locator('[role="treeitem"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
+    expect(kinds.filter((kind) => kind === 'member')).toEqual([]);
+    await page.getByLabel('Status').selectOption('');
+    await page.getByLabel('Needs attention').check();
+    await page.locator('[role="treeitem"][data-kind="workspace"]').first().waitFor();
+    await screenshot(page, 'org-tree-badges');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByLabel('Needs attention').uncheck();
+  });
+
   it('renders with no console errors or CSP violations, saves a screenshot, and passes axe', async () => {
     const { page, problems } = session;
     await page.getByRole('tree').waitFor();

@@ -15,13 +15,15 @@ async function open(view: string): Promise<void> {
 }
 
 describe('every view on the demo org', () => {
-  it('overview: spend, org counts and per-resource freshness', async () => {
+  it('overview: spend, forecast, alerts, org counts and per-resource freshness', async () => {
     const { page } = session;
     await open('Overview');
     await page.getByRole('heading', { name: 'Spend this month' }).waitFor();
-    await page.getByRole('heading', { name: 'Sync freshness' }).waitFor();
-    await expect(page.getByRole('cell', { name: 'workspaces' }).isVisible()).resolves.toBe(true);
-    await screenshot(page, 'overview-demo');
+    await page.getByRole('heading', { name: 'Month-end forecast' }).waitFor();
+    await page.getByRole('heading', { name: 'Open alerts' }).waitFor();
+    await page.getByText('Sync freshness by data set').click();
+    await expect(page.getByRole('cell', { name: 'workspaces', exact: true }).isVisible()).resolves.toBe(true);
+    await screenshot(page, 'overview-views');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
@@ -35,21 +37,13 @@ describe('every view on the demo org', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
-  it('spend: a daily chart drawn by uPlot, the exact table, and a CSV export of what is shown', async () => {
+  it('spend: a chart drawn by uPlot and the exact table (the CSV and the controls are covered in spend.test.ts)', async () => {
     const { page } = session;
     await open('Spend');
     await page.getByRole('heading', { name: 'Spend', exact: true }).waitFor();
     await page.locator('.chart canvas').first().waitFor();
     expect(await page.getByRole('table').locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export CSV' }).click();
-    const file = await download;
-    expect(file.suggestedFilename()).toBe('clade-admin-spend-workspace-30d.csv');
-    const csv = await (await file.createReadStream()).toArray();
-    const text = Buffer.concat(csv as Buffer[]).toString('utf8');
-    expect(text.split('\r\n')[0]).toMatch(/^day,.+\(USD\)/);
-    expect(text.trim().split('\r\n')).toHaveLength(31);
-    await screenshot(page, 'spend-demo');
+    await expect(page.getByRole('button', { name: 'Export CSV' }).isVisible()).resolves.toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers } from '../../main/ipc/create-handlers';
 import { openDemoOrg } from '../../main/app/demo-org';
+import { recordAlertCycle } from '../../main/db/alerts/index';
 import { createWindowProfiles } from '../../main/app/window-vault';
 import { createProfilesFile } from '../../main/adapters/profiles-file';
 import type { SandboxSize } from '../../main/sandbox/index';
@@ -43,6 +44,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Runnin
   const [root, shim] = await Promise.all([ensureRendererBuilt(), bundleShim()]);
   const dir = mkdtempSync(join(tmpdir(), 'clade-harness-'));
   const demo = options.empty ? null : await openDemoOrg({ mirrorFile: join(dir, 'mirror.sqlite'), size: options.size, seed: options.seed });
+  // Like the app after a sync: one alert cycle records the open episodes (the window reads them; nothing notifies here).
+  if (demo) recordAlertCycle(demo.db, Date.now(), { defaultTz: 'UTC' });
   // Profiles live in the temp dir's profiles.json; every profile shows the demo org here (no live mode), so a
   // switch only changes which profile is active. Without a demo there is no sandbox to verify against; a closed
   // port makes every verification fail cleanly.
