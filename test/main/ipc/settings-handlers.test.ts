@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -150,6 +150,14 @@ describe('settings channels: profiles', () => {
     expect(settingEvents(db()).map((e) => e.summary)).toEqual(['Changed setting profile.active']);
     // Back to default: its own interval is still there.
     await expect(call('clade:settings/switch-profile', { profileId: 'default' })).resolves.toMatchObject({ ok: true, value: { values: { 'sync.intervalMinutes': 60 } } });
+  });
+
+  it('opens the default profile when the remembered choice is unreadable or not a profile id', async () => {
+    const { dataDir } = setup();
+    writeFileSync(join(dataDir, 'active-profile.json'), '{"profileId": "../../etc"}');
+    expect(initialProfileId(dataDir, {})).toBe('default');
+    writeFileSync(join(dataDir, 'active-profile.json'), 'not json');
+    expect(initialProfileId(dataDir, {})).toBe('default');
   });
 
   it('refuses to switch to a profile that does not exist', async () => {
