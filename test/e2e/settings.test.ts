@@ -54,7 +54,22 @@ describe('Settings in the browser', () => {
     await page.getByLabel('New profile name').fill('Acme Staging');
     await page.getByRole('button', { name: 'Add profile' }).click();
     await page.getByText('(acme-staging)').waitFor();
-    await expect(page.getByRole('button', { name: 'Open profile Acme Staging' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Switch to Acme Staging' }).isVisible()).resolves.toBe(true);
+  });
+
+  it('switches to the new profile and back, then removes it after confirming', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Switch to Acme Staging' }).click();
+    await page.getByRole('heading', { name: 'Admin key of Acme Staging' }).waitFor();
+    await page.getByRole('button', { name: 'Switch to default' }).click();
+    await page.getByRole('heading', { name: 'Admin key of default' }).waitFor();
+    await expect(page.getByLabel('Sync every').inputValue()).resolves.toBe('30');
+    await page.getByRole('button', { name: 'Remove Acme Staging…' }).click();
+    const confirm = page.getByRole('group', { name: /Remove Acme Staging\?/ });
+    await expect(confirm.getByRole('button', { name: 'Cancel' }).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await screenshot(page, 'settings-remove-profile');
+    await confirm.getByRole('button', { name: 'Remove profile' }).click();
+    await page.getByText('(acme-staging)').waitFor({ state: 'detached' });
   });
 
   it('has no serious or critical axe violations, in a full window and at popover width', async () => {

@@ -28,7 +28,7 @@ export function AdminKeySection() {
     return (
       <section aria-labelledby="settings-key" className="admin-key settings-section">
         <h3 id="settings-key">Admin key</h3>
-        <p>The demo org needs no key. To connect your organization, add a profile above, open it, and connect its Admin key here.</p>
+        <p>The demo org needs no key. To connect your organization, add a profile above, switch to it, and connect its Admin key here.</p>
       </section>
     );
   }

@@ -1,6 +1,6 @@
 /**
  * Profiles: one per organization, each with its own key and mirror, plus the built-in demo org. The admin
- * switches the one the window shows, adds one (a name; its key is connected below once it is active) and
+ * switches to the one the window shows, adds one (a name; its key is connected below once it is active) and
  * removes one after confirming, optionally with its local data. A profile without a key shows the demo org.
  */
 import { useState, type FormEvent } from 'react';
@@ -37,12 +37,12 @@ export function ProfilesSection() {
             </div>
             <div className="profile-actions">
               {!profile.active && (
-                <button type="button" disabled={busy} onClick={() => void switchProfile(profile.id)} aria-label={`Open profile ${profile.label}`}>
-                  Open
+                <button type="button" disabled={busy} onClick={() => void switchProfile(profile.id)} aria-label={`Switch to ${profile.label}`}>
+                  Switch to
                 </button>
               )}
               {!profile.active && !profile.demo && confirming !== profile.id && (
-                <button type="button" disabled={busy} onClick={() => setConfirming(profile.id)} aria-label={`Remove profile ${profile.label}…`}>
+                <button type="button" disabled={busy} onClick={() => setConfirming(profile.id)} aria-label={`Remove ${profile.label}…`}>
                   Remove…
                 </button>
               )}
@@ -117,7 +117,7 @@ function AddProfileForm() {
         Add profile
       </button>
       <p id="new-profile-help" className="muted field-hint">
-        For example the organization’s name. Open it, then connect its Admin key below.
+        For example the organization’s name. Switch to it, then connect its Admin key below.
       </p>
     </form>
   );

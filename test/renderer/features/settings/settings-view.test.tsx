@@ -144,7 +144,7 @@ describe('SettingsView: profiles', () => {
       }),
     );
     render(<SettingsView />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Open profile Acme Staging' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Switch to Acme Staging' }));
     expect(await screen.findByRole('heading', { name: 'Admin key of Acme Staging' })).toBeInTheDocument();
     expect(fake.calls.map((c) => c.channel)).toEqual(expect.arrayContaining(['clade:settings/switch-profile', 'clade:app/info', 'clade:org/tree']));
     expect(fake.calls.filter((c) => c.channel === 'clade:key/status').length).toBeGreaterThanOrEqual(2);
@@ -166,7 +166,7 @@ describe('SettingsView: profiles', () => {
   it('removes a profile only after confirming, with its local data when asked', async () => {
     const fake = installFakeApi(answers({ 'clade:settings/remove-profile': () => snapshot({ profiles: [DEMO, DEFAULT] }) }));
     render(<SettingsView />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Remove profile Acme Staging…' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove Acme Staging…' }));
     const confirm = screen.getByRole('group', { name: /Remove Acme Staging\?/ });
     expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     expect(fake.calls.some((c) => c.channel === 'clade:settings/remove-profile')).toBe(false);
