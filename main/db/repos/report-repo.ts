@@ -12,8 +12,17 @@ const TABLES: Record<ReportResource, string> = {
   claude_code_daily: 'claude_code_daily',
 };
 
+const KEY_COLUMNS = ['bucket_start_ms', 'group_key'];
+
+/** One prepared upsert per table and the row fields it binds, in column order (all but fetched_at_ms). */
+interface RowWriter {
+  columns: string[];
+  statement: Database.Statement;
+}
+
 export class ReportRepo {
   private readonly stmt: (sql: string) => Database.Statement;
+  private readonly writers = new Map<ReportResource, RowWriter>();
 
   constructor(private readonly db: Database.Database) {
     this.stmt = statementCache(db);
@@ -23,11 +32,17 @@ export class ReportRepo {
     this.stmt(`DELETE FROM ${TABLES[resource]} WHERE bucket_start_ms = ?`).run(bucketStartMs);
   }
 
-  /** Upserts on (bucket start, group key). Column names come from core's report row builders. */
+  /**
+   * Upserts on (bucket start, group key). The statement is built once per table from the table's own columns (a
+   * field a row lacks is NULL), so a million rows cost a million binds, not a million SQL strings. A conflict
+   * updates the row in place (ON CONFLICT DO UPDATE, not OR REPLACE) so the rollup triggers see it as an update.
+   */
   upsert(resource: ReportResource, row: Row, fetchedAtMs: number): void {
-    const columns = [...Object.keys(row), 'fetched_at_ms'];
-    const sql = `INSERT OR REPLACE INTO ${TABLES[resource]} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-    this.stmt(sql).run(...Object.values(row), fetchedAtMs);
+    const { columns, statement } = this.writer(resource);
+    const values: unknown[] = new Array(columns.length + 1);
+    for (let i = 0; i < columns.length; i++) values[i] = row[columns[i]!] ?? null;
+    values[columns.length] = fetchedAtMs;
+    statement.run(values);
   }
 
   coverage(resource: ReportResource): Coverage | null {
@@ -42,5 +57,21 @@ export class ReportRepo {
       `INSERT INTO report_coverage (resource, from_ms, to_ms) VALUES (?, ?, ?)
        ON CONFLICT (resource) DO UPDATE SET from_ms = excluded.from_ms, to_ms = excluded.to_ms`,
     ).run(resource, coverage.fromMs, coverage.toMs);
+  }
+
+  private writer(resource: ReportResource): RowWriter {
+    let writer = this.writers.get(resource);
+    if (writer) return writer;
+    const table = TABLES[resource];
+    const all = (this.db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).filter((c) => c !== 'fetched_at_ms');
+    const written = [...all, 'fetched_at_ms'];
+    const updates = written.filter((c) => !KEY_COLUMNS.includes(c)).map((c) => `${c} = excluded.${c}`);
+    const statement = this.db.prepare(
+      `INSERT INTO ${table} (${written.join(', ')}) VALUES (${written.map(() => '?').join(', ')})
+       ON CONFLICT (${KEY_COLUMNS.join(', ')}) DO UPDATE SET ${updates.join(', ')}`,
+    );
+    writer = { columns: all, statement };
+    this.writers.set(resource, writer);
+    return writer;
   }
 }
