@@ -12,5 +12,6 @@ import { migration as createEffectiveSpendTable } from './0004-create-effective-
 import { migration as createAuditTrail } from './0100-create-audit-trail';
 import { migration as createAlertState } from './0200-create-alert-state';
 import { migration as createProfileSettings } from './0300-create-profile-settings';
+import { migration as createCostDayRollup } from './0310-create-cost-day-rollup';
 
-export const MIGRATIONS: readonly Migration[] = [createOrgTables, createLimitTables, createReportTables, createEffectiveSpendTable, createAuditTrail, createAlertState, createProfileSettings];
+export const MIGRATIONS: readonly Migration[] = [createOrgTables, createLimitTables, createReportTables, createEffectiveSpendTable, createAuditTrail, createAlertState, createProfileSettings, createCostDayRollup];

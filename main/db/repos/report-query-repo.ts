@@ -36,7 +36,12 @@ export function queryReport(db: Database.Database, q: ReportQuery): ReportResult
   const resource = q.kind === 'usage' ? 'usage_daily' : 'cost_daily';
   const coverage = new ReportRepo(db).coverage(resource);
   const field = GROUP_FIELD[q.groupBy]; // from a fixed map, never from input
-  const rows = q.kind === 'usage' ? usageRows(db, field, range.fromMs, range.toExclusiveMs) : costRows(db, field, range.fromMs, range.toExclusiveMs);
+  const rows =
+    q.kind === 'usage'
+      ? usageRows(db, field, range.fromMs, range.toExclusiveMs)
+      : q.groupBy === 'workspace'
+        ? costByWorkspaceRows(db, range.fromMs, range.toExclusiveMs)
+        : costRows(db, field, range.fromMs, range.toExclusiveMs);
   return {
     kind: q.kind,
     from: q.from,
@@ -76,6 +81,31 @@ function costRows(db: Database.Database, field: string, fromMs: number, toMs: nu
     .prepare(`SELECT ${field} AS grp, currency, amount_nanocents AS amount FROM cost_daily WHERE bucket_start_ms >= ? AND bucket_start_ms < ?`)
     .safeIntegers(true)
     .all(fromMs, toMs) as Array<{ grp: string | null; currency: string; amount: bigint }>;
+  return sumCost(field, rows);
+}
+
+/**
+ * Cost per workspace from the per-day rollup (migration 310: kept by triggers in the same transaction as the
+ * rows, so it equals their SUM exactly): SQLite sums ~100 rows a day into one per workspace. Its integer sum()
+ * fails loudly on int64 overflow (≈ $92 M in one group) rather than rounding; then the days are summed in BigInt.
+ */
+function costByWorkspaceRows(db: Database.Database, fromMs: number, toMs: number): CostRow[] {
+  const sql = (select: string, tail: string) =>
+    `SELECT nullif(workspace_key, '') AS grp, currency, ${select} AS amount
+       FROM cost_day_rollup WHERE bucket_start_ms >= ? AND bucket_start_ms < ? ${tail}`;
+  type Sum = { grp: string | null; currency: string; amount: bigint };
+  let rows: Sum[];
+  try {
+    rows = db.prepare(sql('sum(amount_nanocents)', 'GROUP BY workspace_key, currency')).safeIntegers(true).all(fromMs, toMs) as Sum[];
+  } catch (error) {
+    if (!(error instanceof Error && /integer overflow/i.test(error.message))) throw error;
+    rows = db.prepare(sql('amount_nanocents', '')).safeIntegers(true).all(fromMs, toMs) as Sum[];
+  }
+  return sumCost('workspace_id', rows);
+}
+
+/** Sums per (group, currency) in BigInt: no float ever touches money, and no int64 sum can overflow. */
+function sumCost(field: string, rows: Array<{ grp: string | null; currency: string; amount: bigint }>): CostRow[] {
   const totals = new Map<string, { grp: string | null; currency: string; amount: bigint }>();
   for (const r of rows) {
     const key = JSON.stringify([r.grp, r.currency]);
