@@ -1,11 +1,13 @@
 /**
- * Month-to-date billed cost, by workspace, with a straight-line month-end forecast. Money stays BigInt
- * nanocents until it leaves as a decimal string of cents (design.md §4).
+ * Month-to-date billed cost, by workspace, with the month-end forecast the alerts use (weekday-aware, from
+ * overview-spend.ts: one forecast in the app, not two). Money stays BigInt nanocents until it leaves as a
+ * decimal string of cents (design.md §4).
  */
 import type Database from 'better-sqlite3';
 import type { SpendSummary } from '../../../preload/contract';
 import { nanocentsToCents } from '../../core/money';
 import { tableExists } from './key-inventory';
+import { readSpendPicture } from './overview-spend';
 
 const DAY = 86_400_000;
 
@@ -28,13 +30,13 @@ export function readSpendSummary(db: Database.Database, nowMs: number): SpendSum
   if (rows.length === 0) return empty;
   const total = rows.reduce((sum, row) => sum + row.nanocents, 0n);
   const lastCostDayMs = Number(rows.reduce((max, row) => (row.lastDayMs > max ? row.lastDayMs : max), 0n));
-  const daysWithData = BigInt(Math.floor((lastCostDayMs - monthStartMs) / DAY) + 1);
+  const projected = readSpendPicture(db, nowMs).org.projectedNanocents;
   return {
     currency: 'USD',
     monthStartMs,
     lastCostDayMs,
     monthToDateCents: nanocentsToCents(total),
-    forecastCents: nanocentsToCents((total * BigInt(daysInMonth)) / daysWithData),
+    forecastCents: projected === null ? null : nanocentsToCents(projected),
     byWorkspace: rows.map((row) => ({
       workspaceId: row.workspaceId,
       name: row.name ?? (row.workspaceId === null ? 'Default Workspace' : row.workspaceId),

@@ -73,8 +73,11 @@ describe('readSpendSummary', () => {
     expect(summary.monthStartMs).toBe(monthStart);
     expect(summary.monthToDateCents).toBe('1750.000000001');
     expect(summary.lastCostDayMs).toBe(monthStart + 9 * DAY);
-    // 10 days of data in a 30-day month → ×3
-    expect(summary.forecastCents).toBe('5250.000000003');
+    // The alerts' weekday-aware projection, worked by hand: history 31 Oct–20 Nov (21 days from the first cost
+    // day: 6 weekend days holding 99000 + 1000 cents, 15 weekdays holding 750.000000001); Nov actuals to the
+    // 20th (1750.000000001), then today (the 21st) to the 30th at those rates: 4 weekend days and 6 weekdays,
+    // 1750.000000001 + 4 × 16666.666666666 + 6 × 50.000000000 (rates floored to whole nanocents).
+    expect(summary.forecastCents).toBe('68716.666666665');
     expect(summary.byWorkspace).toEqual([
       { workspaceId: 'wrkspc_01PROD', name: 'Production', cents: '1500.000000001' },
       { workspaceId: null, name: 'Default Workspace', cents: '250' },
