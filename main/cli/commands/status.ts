@@ -12,18 +12,23 @@ export function registerStatusCommand(program: Command, context: () => CliContex
     .action(async () => {
       const ctx = context();
       if (!existsSync(ctx.mirrorFile)) {
-        const empty = { profile: ctx.profileId, mirror: null, org: null, syncedAtMs: null, counts: {}, resources: [] };
+        const empty = { profile: ctx.profileId, mirror: null, org: null, syncedAtMs: null, counts: {}, resources: [], compliance: null };
         if (ctx.json) printJson(ctx.io, empty);
         else ctx.io.stdout.write(`Profile "${ctx.profileId}" has no local mirror yet. Run \`clade-admin sync\` (or \`clade-admin demo\`).\n`);
         return;
       }
       const { openMirror } = await import('../../db/open');
       const { readMirrorStatus } = await import('../../db/repos/status-repo');
+      const { readProfileSetting } = await import('../../db/settings/profile-settings');
+      const { nextComplianceProbeAtMs } = await import('../../core/audit/compliance-feed');
       const db = openMirror(ctx.mirrorFile, { readonly: true });
       try {
         const status = readMirrorStatus(db);
+        // What the last Compliance API probe learnt (issue 8): the feed readable, refused (asked again a day later), or not asked yet.
+        const probe = readProfileSetting(db, 'compliance.probe');
+        const compliance = probe === null ? null : { ...probe, nextProbeAtMs: nextComplianceProbeAtMs(probe) };
         if (ctx.json) {
-          printJson(ctx.io, { profile: ctx.profileId, mirror: ctx.mirrorFile, ...status });
+          printJson(ctx.io, { profile: ctx.profileId, mirror: ctx.mirrorFile, ...status, compliance });
           return;
         }
         const now = Date.now();
@@ -32,6 +37,7 @@ export function registerStatusCommand(program: Command, context: () => CliContex
           `Org       ${status.org ? `${status.org.name} (${status.org.id})` : '—'}`,
           `Synced    ${status.syncedAtMs ? formatAge(status.syncedAtMs, now) : 'never'}`,
           `Mirror    ${ctx.mirrorFile}`,
+          `Audit     compliance feed ${describeCompliance(compliance, now)}`,
           '',
           ...Object.entries(status.counts).map(([name, count]) => `  ${name.padEnd(22)} ${count}`),
         ];
@@ -40,4 +46,11 @@ export function registerStatusCommand(program: Command, context: () => CliContex
         db.close();
       }
     });
+}
+
+function describeCompliance(probe: { status: string; checkedAtMs: number; nextProbeAtMs: number | null } | null, now: number): string {
+  if (probe === null) return 'not asked yet (the next sync asks)';
+  if (probe.status === 'available') return `readable (checked ${formatAge(probe.checkedAtMs, now)})`;
+  const next = probe.nextProbeAtMs !== null ? `; asked again after ${new Date(probe.nextProbeAtMs).toISOString()}` : '';
+  return `not enabled for this organization (checked ${formatAge(probe.checkedAtMs, now)}${next}); changes come from the sync's journal`;
 }
