@@ -49,13 +49,19 @@ export function offlineState(sync: Overview['sync'], nowMs: number): OfflineStat
   const failed = sync.lastRun !== null && !['ok', 'partial'].includes(sync.lastRun.status) && (sync.syncedAtMs === null || sync.lastRun.finishedAtMs > sync.syncedAtMs);
   if (sync.syncedAtMs === null) {
     return failed
-      ? { title: 'Offline: the first sync failed', body: `${sync.lastRun!.detail ?? 'The sync did not finish.'} Nothing has been synced yet; the overview fills in after the first successful sync.` }
+      ? { title: 'Offline: the first sync failed', body: `${sentence(sync.lastRun!.detail ?? 'The sync did not finish')} Nothing has been synced yet; the overview fills in after the first successful sync.` }
       : { title: 'Never synced', body: 'Nothing has been synced yet. The overview fills in after the first sync.' };
   }
   if (failed) {
     const detail = sync.lastRun!.detail ?? 'the sync did not finish';
-    return { title: 'Offline: the last sync failed', body: `Failed ${formatAge(sync.lastRun!.finishedAtMs, nowMs)}: ${detail}. ${asOf}` };
+    return { title: 'Offline: the last sync failed', body: `Failed ${formatAge(sync.lastRun!.finishedAtMs, nowMs)}: ${sentence(detail)} ${asOf}` };
   }
   if (sync.problems.includes('data-too-old')) return { title: 'Data is out of date', body: asOf };
   return null;
+}
+
+/** An error message as a sentence: ends with a full stop unless it already ends a sentence. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
