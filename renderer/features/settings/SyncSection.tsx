@@ -59,6 +59,9 @@ export function SyncSection() {
     );
   }
   const { limits } = snapshot;
+  const active = snapshot.profiles.find((p) => p.active);
+  // A profile without a key shows the demo org, and these values are the demo mirror's (what its syncs use).
+  const showsDemo = active !== undefined && !active.demo && active.keyStored !== true;
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -123,6 +126,11 @@ export function SyncSection() {
   return (
     <section aria-labelledby="settings-sync" className="settings-section">
       <h3 id="settings-sync">Sync and history</h3>
+      {showsDemo && (
+        <p className="muted">
+          {active.label} has no key yet: the window shows the demo org, and these are the demo org’s settings. Once its key is connected, {active.label} has its own, starting from the defaults.
+        </p>
+      )}
       <form className="settings-form" onSubmit={(e) => void submit(e)} noValidate>
         {field('sync.intervalMinutes', 'Sync every', 'minutes', drafts.interval, (interval) => setDrafts({ ...drafts, interval }))}
         {field('sync.historyDays', 'Usage and cost history to keep', 'days', drafts.history, (history) => setDrafts({ ...drafts, history }))}

@@ -191,3 +191,18 @@ describe('SettingsView: profiles', () => {
     expect(screen.queryByLabelText(/Paste an Admin key|Replace with a new Admin key/)).toBeNull();
   });
 });
+
+describe('SettingsView: whose settings', () => {
+  it('says the values are the demo org’s while the open profile has no key', async () => {
+    installFakeApi(answers({ 'clade:settings/get': () => snapshot({ profiles: [DEMO, { ...DEFAULT, keyStored: false }] }) }));
+    render(<SettingsView />);
+    expect(await screen.findByText(/these are the demo org’s settings/)).toBeInTheDocument();
+  });
+
+  it('says nothing of the kind for a profile with its key', async () => {
+    installFakeApi(answers());
+    render(<SettingsView />);
+    await screen.findByLabelText('Sync every');
+    expect(screen.queryByText(/demo org’s settings/)).toBeNull();
+  });
+});
