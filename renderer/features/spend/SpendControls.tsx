@@ -2,7 +2,7 @@
  * The spend view's choices: range (presets or a checked custom from–to), hour or day buckets, grouping and metric.
  * Native selects and date inputs, each with a visible label, so they are keyboard usable as they are.
  */
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { UsageSeriesQuery } from '../../../preload/contract';
 import { customRangeProblem, utcToday } from './spend-range';
 import { GROUP_LABELS, METRIC_LABELS, RANGE_LABELS } from './spend-labels';
@@ -22,6 +22,7 @@ export function SpendControls({ query, onChange, now }: Props) {
   const [to, setTo] = useState(query.range.kind === 'custom' ? query.range.to : utcToday(now()));
   const [problem, setProblem] = useState<string | null>(null);
   const change = (next: Partial<UsageSeriesQuery>): void => onChange({ ...query, ...next });
+  const id = useId();
 
   const chooseRange = (value: string): void => {
     const choice = value as Preset | 'custom';
@@ -38,9 +39,9 @@ export function SpendControls({ query, onChange, now }: Props) {
 
   return (
     <form className="spend-controls" aria-label="Usage and cost options" onSubmit={applyCustom}>
-      <label>
-        Range
-        <select value={rangeChoice} onChange={(event) => chooseRange(event.target.value)}>
+      <div className="spend-field">
+        <label htmlFor={`${id}-range`}>Range</label>
+        <select id={`${id}-range`} value={rangeChoice} onChange={(event) => chooseRange(event.target.value)}>
           {(Object.keys(RANGE_LABELS) as Preset[]).map((preset) => (
             <option key={preset} value={preset}>
               {RANGE_LABELS[preset]}
@@ -48,18 +49,18 @@ export function SpendControls({ query, onChange, now }: Props) {
           ))}
           <option value="custom">Custom days…</option>
         </select>
-      </label>
+      </div>
       {rangeChoice === 'custom' && (
         <fieldset className="spend-custom">
           <legend>Custom range (UTC days, both included)</legend>
-          <label>
-            From
-            <input type="date" value={from} max={utcToday(now())} aria-invalid={problem !== null} aria-describedby={problem ? 'spend-range-problem' : undefined} onChange={(event) => setFrom(event.target.value)} />
-          </label>
-          <label>
-            To
-            <input type="date" value={to} max={utcToday(now())} aria-invalid={problem !== null} aria-describedby={problem ? 'spend-range-problem' : undefined} onChange={(event) => setTo(event.target.value)} />
-          </label>
+          <div className="spend-field">
+            <label htmlFor={`${id}-from`}>From</label>
+            <input id={`${id}-from`} type="date" value={from} max={utcToday(now())} aria-invalid={problem !== null} aria-describedby={problem ? 'spend-range-problem' : undefined} onChange={(event) => setFrom(event.target.value)} />
+          </div>
+          <div className="spend-field">
+            <label htmlFor={`${id}-to`}>To</label>
+            <input id={`${id}-to`} type="date" value={to} max={utcToday(now())} aria-invalid={problem !== null} aria-describedby={problem ? 'spend-range-problem' : undefined} onChange={(event) => setTo(event.target.value)} />
+          </div>
           <button type="submit">Show range</button>
           {problem && (
             <p id="spend-range-problem" role="alert" className="spend-problem">
@@ -68,33 +69,33 @@ export function SpendControls({ query, onChange, now }: Props) {
           )}
         </fieldset>
       )}
-      <label>
-        Buckets
-        <select value={query.bucket} onChange={(event) => change({ bucket: event.target.value as UsageSeriesQuery['bucket'] })}>
+      <div className="spend-field">
+        <label htmlFor={`${id}-bucket`}>Buckets</label>
+        <select id={`${id}-bucket`} value={query.bucket} onChange={(event) => change({ bucket: event.target.value as UsageSeriesQuery['bucket'] })}>
           <option value="day">By day</option>
           <option value="hour">By hour</option>
         </select>
-      </label>
-      <label>
-        Group by
-        <select value={query.groupBy} onChange={(event) => change({ groupBy: event.target.value as UsageSeriesQuery['groupBy'] })}>
+      </div>
+      <div className="spend-field">
+        <label htmlFor={`${id}-group`}>Group by</label>
+        <select id={`${id}-group`} value={query.groupBy} onChange={(event) => change({ groupBy: event.target.value as UsageSeriesQuery['groupBy'] })}>
           {(Object.keys(GROUP_LABELS) as Array<UsageSeriesQuery['groupBy']>).map((group) => (
             <option key={group} value={group}>
               {GROUP_LABELS[group]}
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        Show
-        <select value={query.metric} onChange={(event) => change({ metric: event.target.value as UsageSeriesQuery['metric'] })}>
+      </div>
+      <div className="spend-field">
+        <label htmlFor={`${id}-metric`}>Show</label>
+        <select id={`${id}-metric`} value={query.metric} onChange={(event) => change({ metric: event.target.value as UsageSeriesQuery['metric'] })}>
           {(Object.keys(METRIC_LABELS) as Array<UsageSeriesQuery['metric']>).map((metric) => (
             <option key={metric} value={metric}>
               {METRIC_LABELS[metric]}
             </option>
           ))}
         </select>
-      </label>
+      </div>
     </form>
   );
 }

@@ -28,7 +28,9 @@ const dollars = (cents: string): number => Number(cents) / 100;
 
 export function chartModel(data: UsageSeries): ChartModel {
   const cost = data.metric === 'cost';
-  const shown = cost ? (data.billed === 'available' ? 4 : 7) : 7;
+  const most = cost ? (data.billed === 'available' ? 4 : 7) : 7;
+  // "Other" only when it folds two or more groups; one more group is drawn as itself.
+  const shown = data.groups.length <= most + 1 ? data.groups.length : most;
   const top = data.groups.slice(0, shown);
   const rest = data.groups.slice(shown);
   const xs = data.bucketStartsMs.map((ms) => ms / 1000);

@@ -30,5 +30,7 @@ describe('chartModel', () => {
     const model = chartModel(data);
     expect(model.lines).toHaveLength(8);
     expect(model.lines.at(-1)).toMatchObject({ label: 'Other (3)', values: [3, 6] });
+    data.groups = data.groups.slice(0, 8);
+    expect(chartModel(data).lines.map((l) => l.label).at(-1)).toBe('key 7');
   });
 });
