@@ -51,7 +51,8 @@ export function AdminKeySection() {
           placeholder="sk-ant-admin01-…"
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
-          aria-describedby="admin-key-help"
+          aria-describedby={error ? 'admin-key-error admin-key-help' : 'admin-key-help'}
+          aria-invalid={error ? true : undefined}
         />
         <button type="submit" className="primary" disabled={busy || draft.trim() === ''}>
           {busy ? 'Checking…' : 'Connect'}
@@ -61,7 +62,7 @@ export function AdminKeySection() {
         Clade Admin checks the key with Anthropic once, then keeps it in your system’s keychain. It is never shown again.
       </p>
       {error && (
-        <p role="alert" className="notice notice-error">
+        <p role="alert" className="notice notice-error" id="admin-key-error">
           {error}
         </p>
       )}

@@ -96,6 +96,7 @@ function ConfirmRemove({ profile, onDone }: { profile: ProfileSummary; onDone: (
 
 function AddProfileForm() {
   const addProfile = useSettingsStore((s) => s.addProfile);
+  const error = useSettingsStore((s) => s.profileError);
   const busy = useSettingsStore((s) => s.busy);
   const [label, setLabel] = useState('');
   const submit = async (event: FormEvent): Promise<void> => {
@@ -111,7 +112,7 @@ function AddProfileForm() {
         value={label}
         maxLength={80}
         onChange={(e) => setLabel(e.target.value)}
-        aria-describedby="new-profile-help"
+        aria-describedby={error ? 'profiles-error new-profile-help' : 'new-profile-help'}
       />
       <button type="submit" disabled={busy || label.trim() === ''}>
         Add profile

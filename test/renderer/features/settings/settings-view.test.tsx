@@ -182,6 +182,7 @@ describe('SettingsView: profiles', () => {
     fireEvent.change(await screen.findByLabelText('New profile name'), { target: { value: '\u0007' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add profile' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('printable characters');
+    expect(screen.getByLabelText('New profile name')).toHaveAccessibleDescription(/printable characters/);
   });
 
   it('explains that the demo profile takes no key instead of offering the key field', async () => {
