@@ -1,7 +1,7 @@
 /**
  * Child process of the audit scenarios.
- *   build  <mirror> <count> <endMs>: writes the fixture (product chain and FTS expressions, bulk inserts), then
- *          checks it with the product's `verifyAuditChain`: a fixture that does not verify is an error.
+ *   build  <mirror> <count> <endMs> [verify]: writes the fixture (product chain and FTS expressions, bulk inserts);
+ *          with `verify`, checks it with the product's `verifyAuditChain`: a fixture that does not verify is an error.
  *   export <mirror> <out.csv>: streams a CSV export of every event (`streamAuditExport`) while sampling RSS; its
  *          peak growth over the RSS just before the export is the `audit-export` figure.
  * Prints one JSON line.
@@ -36,6 +36,10 @@ async function main(): Promise<void> {
   const [mode, mirror, ...rest] = process.argv.slice(2);
   if (mode === 'build') {
     const built = buildAuditFixture(mirror!, Number(rest[0]), Number(rest[1]));
+    if (rest[2] !== 'verify') {
+      process.stdout.write(`${JSON.stringify({ ...built, verifyMs: null })}\n`);
+      return;
+    }
     const verifyStarted = performance.now();
     const db = openMirror(mirror!, { readonly: true });
     const verdict = verifyAuditChain(db, { headPath: null });

@@ -93,11 +93,34 @@ export function markdownTable(report: BenchReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function writeReport(dir: string, report: BenchReport): { json: string; md: string } {
+/**
+ * The README's Performance section body: the table of a whole (not `--only`) quick or full run, with how it was
+ * made and the caveat that absolute figures on a shared machine are noisy (ratios are measured in the same run).
+ */
+export function readmeSection(report: BenchReport): string {
+  const { machine } = report;
+  const failed = report.scenarios.filter((s) => s.pass === false).map((s) => s.id);
+  return [
+    `Latest \`npm run bench${report.mode === 'full' ? '' : ` -- --${report.mode}`}\` (${report.mode} mode), ${report.startedAt.slice(0, 16).replace('T', ' ')} UTC, ` +
+      `${machine.cores} cores (${machine.cpuModel}), Node ${machine.node}, ${machine.platform}, whole run ${report.durationS ?? '?'} s.`,
+    '',
+    markdownTable(report).split('\n').slice(2).join('\n').trimEnd(),
+    '',
+    `Missed targets: ${failed.length ? failed.join(', ') : 'none'}.`,
+    '',
+    'The machine is shared by several engineers (2 cores), so absolute times are noisy: every ratio is measured against',
+    'its baseline in the same run and minute. Reproduce with `npm run bench` (full, < 20 min), `npm run bench -- --quick`',
+    '(< 5 min) or `npm run bench -- --smoke` (CI: tiny sizes, never judged); results go to `bench-results/latest.json`.',
+    '',
+  ].join('\n');
+}
+
+export function writeReport(dir: string, report: BenchReport, options: { readmeTable?: boolean } = {}): { json: string; md: string } {
   mkdirSync(dir, { recursive: true });
   const json = join(dir, 'latest.json');
   const md = join(dir, 'latest.md');
   writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(md, markdownTable(report));
+  if (options.readmeTable) writeFileSync(join(dir, 'README-table.md'), readmeSection(report));
   return { json, md };
 }
