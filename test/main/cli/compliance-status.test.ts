@@ -57,4 +57,21 @@ describe('clade-admin sync and status with the Compliance API feed', () => {
     expect(await complianceRequests(sandbox)).toBe(1);
     expect((await cli('status')).stdout).toMatch(/^Audit\s+compliance feed not enabled for this organization/m);
   });
+
+  it('retention set with config applies at the next sync, is recorded, and audit verify still passes', async () => {
+    const { cli } = await setUp(true);
+    expect((await cli('sync', '--history', '3')).code).toBe(0);
+    const before = JSON.parse((await cli('--json', 'audit', 'search', 'source:compliance', '--limit', '1000')).stdout).events.length as number;
+    expect((await cli('config', 'set', 'audit.retentionDays', '30')).code).toBe(0);
+    expect((await cli('sync', '--history', '3')).code).toBe(0);
+    const purges = JSON.parse((await cli('--json', 'audit', 'search', 'type:retention.purged')).stdout).events as Array<{ after: { removedCount: number } }>;
+    expect(purges).toHaveLength(1);
+    expect(purges[0]!.after.removedCount).toBeGreaterThan(0);
+    const after = JSON.parse((await cli('--json', 'audit', 'search', 'source:compliance', '--limit', '1000')).stdout).events as Array<{ atMs: number }>;
+    expect(after.length).toBeLessThan(before);
+    expect(after.every((e) => e.atMs >= Date.now() - 30 * 86_400_000 - 60_000)).toBe(true);
+    const verify = await cli('audit', 'verify');
+    expect(verify.code, verify.stderr).toBe(0);
+    expect(verify.stdout).toMatch(/^Audit trail OK/);
+  });
 });
