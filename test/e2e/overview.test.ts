@@ -67,7 +67,7 @@ describe('the overview on the demo org', () => {
     const card = page.locator('section', { has: page.getByRole('heading', { name: 'Open alerts' }) });
     await expect(card.locator('.big').textContent()).resolves.toMatch(new RegExp(`^${overview.alerts.open} `));
     const items = card.getByRole('list', { name: 'Most pressing open alerts' }).getByRole('listitem');
-    expect(await items.count()).toBe(overview.alerts.top.length);
+    expect(await items.count()).toBe(Math.min(3, overview.alerts.top.length));
     await expect(items.first().textContent()).resolves.toContain(`Critical ${overview.alerts.top[0]!.title}`);
   });
 

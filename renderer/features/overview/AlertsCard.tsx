@@ -3,9 +3,13 @@ import type { Overview } from '../../../preload/contract';
 import { formatAge } from '../../lib/format';
 
 const SEVERITY_LABEL = { critical: 'Critical', warning: 'Warning', info: 'Info' } as const;
+/** The card shows the most pressing three; the alert centre has the rest. */
+const SHOWN = 3;
 
 export function AlertsCard({ alerts, nowMs, onOpenAlertCentre }: { alerts: Overview['alerts']; nowMs: number; onOpenAlertCentre?: () => void }) {
   const others = alerts.open - alerts.critical - alerts.warning;
+  const shown = alerts.top.slice(0, SHOWN);
+  const more = alerts.open - shown.length;
   return (
     <section className="card card-wide" aria-labelledby="alerts-heading">
       <h3 id="alerts-heading">Open alerts</h3>
@@ -21,9 +25,9 @@ export function AlertsCard({ alerts, nowMs, onOpenAlertCentre }: { alerts: Overv
           </span>
         </p>
       )}
-      {alerts.top.length > 0 && (
+      {shown.length > 0 && (
         <ul className="alert-list" aria-label="Most pressing open alerts">
-          {alerts.top.map((alert) => (
+          {shown.map((alert) => (
             <li key={alert.id}>
               <span className={`badge severity-${alert.severity}`}>{SEVERITY_LABEL[alert.severity]}</span>{' '}
               <strong>{alert.title}</strong>
@@ -34,6 +38,7 @@ export function AlertsCard({ alerts, nowMs, onOpenAlertCentre }: { alerts: Overv
           ))}
         </ul>
       )}
+      {more > 0 && <p className="muted alert-more">and {more} more open</p>}
       {onOpenAlertCentre && (
         <button type="button" onClick={onOpenAlertCentre}>
           Open alert centre

@@ -96,6 +96,7 @@ describe('OverviewView', () => {
       'Critical Production has reached its monthly spend limit$8,949.54 spent against a $2,000.00 monthly spend limit. Open since 2 h ago.',
       'Warning ci-bot expires in 7 daysRotate it before it stops working. Open since 1 day ago.',
     ]);
+    expect(within(card).getByText('and 5 more open')).toBeInTheDocument();
   });
 
   it('says "as of 09:14, 3 min ago" and keeps counting every minute', async () => {
