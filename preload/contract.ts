@@ -157,21 +157,6 @@ export const KeyInventoryRowDto = z.object({
 });
 export type KeyInventoryRow = z.infer<typeof KeyInventoryRowDto>;
 
-export const DailySpendRequest = z.object({
-  days: z.union([z.literal(7), z.literal(30), z.literal(90)]),
-  groupBy: z.enum(['workspace', 'model']),
-});
-export type DailySpendQuery = z.infer<typeof DailySpendRequest>;
-
-/** Billed cost per day (UTC) and group, exact cents as decimal strings; one `cents` entry per day. */
-export const DailySpendDto = z.object({
-  currency: z.string(),
-  dayStartsMs: z.array(z.number()),
-  series: z.array(z.object({ key: z.string(), label: z.string(), cents: z.array(Cents), totalCents: Cents })),
-  totalCents: Cents,
-});
-export type DailySpend = z.infer<typeof DailySpendDto>;
-
 /** All the window ever learns about the admin key (design.md §3): never the key itself. */
 export const KeyStatusDto = z.object({
   present: z.boolean(),
@@ -283,7 +268,6 @@ export const channels = {
   'clade:spend/summary': { kind: 'invoke', request: NoRequest, response: SpendSummaryDto },
   'clade:overview/summary': { kind: 'invoke', request: NoRequest, response: OverviewDto },
   'clade:keys/inventory': { kind: 'invoke', request: NoRequest, response: z.array(KeyInventoryRowDto) },
-  'clade:spend/daily': { kind: 'invoke', request: DailySpendRequest, response: DailySpendDto },
   'clade:key/status': { kind: 'invoke', request: NoRequest, response: KeyStatusDto },
   'clade:key/set': { kind: 'invoke', request: ConnectKeyRequest, response: KeyStatusDto },
   'clade:key/clear': { kind: 'invoke', request: NoRequest, response: KeyStatusDto },

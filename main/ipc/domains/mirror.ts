@@ -1,11 +1,10 @@
-/** `clade:org/*`, `clade:mirror/*`, `clade:spend/*` (summary, daily), `clade:overview/*`, `clade:keys/*`: reads of the local mirror; never the network. */
+/** `clade:org/*`, `clade:mirror/*`, `clade:spend/summary`, `clade:overview/*`, `clade:keys/*`: reads of the local mirror; never the network. */
 import type Database from 'better-sqlite3';
 import type { MirrorStatus, ResponseOf } from '../../../preload/contract';
 import { readMirrorStatus } from '../../db/repos/status-repo';
 import type { Handler } from '../handler-types';
 import { readKeyInventory } from '../queries/key-inventory';
 import { readSpendSummary } from '../queries/spend-summary';
-import { readDailySpend } from '../queries/daily-spend';
 import { readOverview } from '../queries/overview';
 import { readOrgTreeWithBadges } from '../queries/overview-tree-badges';
 
@@ -23,7 +22,6 @@ export function mirrorHandlers(deps: MirrorDeps): {
   'clade:spend/summary': Handler<'clade:spend/summary'>;
   'clade:overview/summary': Handler<'clade:overview/summary'>;
   'clade:keys/inventory': Handler<'clade:keys/inventory'>;
-  'clade:spend/daily': Handler<'clade:spend/daily'>;
 } {
   return {
     'clade:org/tree': async () => {
@@ -43,10 +41,6 @@ export function mirrorHandlers(deps: MirrorDeps): {
     'clade:overview/summary': async () => {
       const db = deps.mirror();
       return db ? readOverview(db, deps.now()) : emptyOverview(deps.now());
-    },
-    'clade:spend/daily': async (query) => {
-      const db = deps.mirror();
-      return db ? readDailySpend(db, query, deps.now()) : { currency: 'USD', dayStartsMs: [], series: [], totalCents: '0' };
     },
     'clade:keys/inventory': async () => {
       const db = deps.mirror();

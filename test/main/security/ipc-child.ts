@@ -20,7 +20,7 @@ import { createRecordingGateway } from '../../helpers/recording-gateway';
 
 /** Requests for channels that take one; every other invoke channel is called with no payload. */
 const REQUESTS: Record<string, unknown> = {
-  'clade:spend/daily': { days: 30, groupBy: 'workspace' },
+  'clade:usage/series': { range: { kind: 'preset', preset: '30d' }, bucket: 'day', groupBy: 'key', metric: 'cost' },
   'clade:audit/search': { query: '' },
   'clade:audit/export': { query: '', format: 'csv' },
 };

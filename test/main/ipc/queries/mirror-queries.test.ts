@@ -88,23 +88,3 @@ describe('readSpendSummary', () => {
     expect(readSpendSummary(db, now)).toMatchObject({ monthToDateCents: '0', forecastCents: null, byWorkspace: [] });
   });
 });
-
-describe('readDailySpend', () => {
-  it('gives one exact cell per day and group over the range, biggest group first', async () => {
-    const { readDailySpend } = await import('../../../../main/ipc/queries/daily-spend');
-    const today = Math.floor(now / DAY) * DAY;
-    insertCost(today, 'wrkspc_01PROD', 300_000_000_000n);
-    insertCost(today - 2 * DAY, 'wrkspc_01PROD', 100_000_000_001n);
-    insertCost(today - 2 * DAY, null, 50_000_000_000n);
-    insertCost(today - 10 * DAY, null, 999_000_000_000n); // outside a 7-day range
-    const spend = readDailySpend(db, { days: 7, groupBy: 'workspace' }, now);
-    expect(spend.dayStartsMs).toHaveLength(7);
-    expect(spend.dayStartsMs.at(-1)).toBe(today);
-    expect(spend.series.map((s) => [s.label, s.totalCents])).toEqual([
-      ['Production', '400.000000001'],
-      ['Default Workspace', '50'],
-    ]);
-    expect(spend.series[0]!.cents).toEqual(['0', '0', '0', '0', '100.000000001', '0', '300']);
-    expect(spend.totalCents).toBe('450.000000001');
-  });
-});
