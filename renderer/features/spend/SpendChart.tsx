@@ -38,6 +38,8 @@ export function SpendChart({ data, description }: { data: UsageSeries; descripti
             width,
             height: 260,
             scales: { x: { time: true } },
+            // Buckets are UTC hours and days (as the table and CSV say), so the axis reads in UTC too.
+            tzDate: (seconds) => UPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
             axes: [axis, { ...axis, size: 76, values: (_u, ticks) => ticks.map((t) => formatTick(model.unit, t)) }],
             series: [
               {},
