@@ -5,7 +5,7 @@
  * the profile's retention) and returns the summary.
  */
 import type { ComplianceFeedPort } from '../core/audit/compliance-feed';
-import { withComplianceIngest } from '../core/audit/compliance-summary';
+import { COMPLIANCE_RESOURCE, withComplianceIngest } from '../core/audit/compliance-summary';
 import type { AdminApiPort, Clock } from '../core/ports';
 import { runSync, type SyncOptions } from '../core/sync/engine';
 import type { SyncSummary } from '../core/sync/summary';
@@ -57,6 +57,7 @@ export async function syncMirror(db: MirrorDb, api: AdminApiPort, opts: SyncMirr
         now: () => clock.now(),
         ...(compliancePageLimit !== undefined ? { pageLimit: compliancePageLimit } : {}),
         verifyKey: async () => void (await api.organization()),
+        onPage: (page, rows) => syncOptions.onProgress?.({ resource: COMPLIANCE_RESOURCE, page, rows }),
       });
       summary = withComplianceIngest(summary, ingest);
       if (ingest.outcome === 'credential_invalid') store.markCredentialInvalid(clock.now(), summary.detail ?? 'the admin key was refused');

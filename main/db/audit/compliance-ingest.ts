@@ -60,6 +60,8 @@ export interface ComplianceIngestOptions {
    * key), throws when the key is refused there too. Without it, a 401 counts as the key being refused.
    */
   verifyKey?: () => Promise<void>;
+  /** After each stored page: pages so far and activities appended so far (the sync's progress line). */
+  onPage?: (pages: number, appended: number) => void;
   audit?: AuditStoreOptions;
 }
 
@@ -95,7 +97,9 @@ export async function ingestComplianceFeed(
     try {
       page = await feed.page(query);
     } catch (e) {
-      if (!isAdminApiError(e)) throw e;
+      // The adapter turns every HTTP failure into an AdminApiError; anything else is a fault of ours in reading the
+      // feed, which must not take the sync down with it (the pages stored so far stay).
+      if (!isAdminApiError(e)) return result('error', `reading the feed failed: ${e instanceof Error ? e.message : String(e)}`);
       return await failure(db, e, options, result);
     }
     const drafts = complianceActivityDrafts(page.activities);
@@ -115,6 +119,7 @@ export async function ingestComplianceFeed(
     markedAvailable = true;
     tally.pages += 1;
     tally.appended += outcome.result.appended;
+    options.onPage?.(tally.pages, tally.appended);
     mark = advanced.mark;
     query = advanced.next;
     if (query === null && resumed) {

@@ -106,6 +106,27 @@ describe('compliance ingest', () => {
     expect(storedIds()).toHaveLength(9);
   });
 
+  it("a crash between a page's events and its mark (both in one transaction) leaves neither; the next ingest stores each once", async () => {
+    feed.items = Array.from({ length: 8 }, (_, i) => act(i + 1, T0 - (10 - i) * HOUR));
+    // The second page's mark write fails, as a process dying mid-commit would leave it: rolled back with its events.
+    db.exec(`CREATE TEMP TRIGGER crash_on_second_mark BEFORE UPDATE ON audit_ingest_marks
+             BEGIN SELECT RAISE(ABORT, 'simulated crash'); END`);
+    await expect(ingest()).rejects.toThrow(/simulated crash/);
+    expect(storedIds()).toEqual(['activity_0006', 'activity_0007', 'activity_0008']);
+    db.exec('DROP TRIGGER crash_on_second_mark');
+    expect(await ingest()).toMatchObject({ outcome: 'ingested', appended: 5 });
+    expect(storedIds()).toHaveLength(8);
+    expect(verifyAuditChain(db, { headPath: null }).ok).toBe(true);
+  });
+
+  it('a fault of ours in reading a page is an error outcome, not a failed sync', async () => {
+    feed.items = [act(1, T0)];
+    feed.page = async () => {
+      throw new TypeError('cannot read properties of undefined');
+    };
+    expect(await ingest()).toMatchObject({ outcome: 'error', detail: expect.stringMatching(/cannot read properties/) });
+  });
+
   it('a refusal (403, 404, 400 "not enabled") is remembered; no request for 24 h, then one', async () => {
     for (const error of [apiError('forbidden', 403), apiError('not_found', 404), apiError('bad_request', 400, 'Compliance API is not enabled for this organization')]) {
       db = new Database(':memory:');
