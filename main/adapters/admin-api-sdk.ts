@@ -29,6 +29,15 @@ export interface CreateAdminApiOptions {
 // The documented maximum (admin-api.md §2): an idle sync of a 2,000-key org then costs 2 pages, not 20.
 const PAGE_LIMIT = 1000;
 const ORG = '/v1/organizations';
+/**
+ * Report pages are sized by rows, not by the documented maximum of buckets: a page is parsed whole (JSON text,
+ * objects, validated copy, rows), so its size sets the sync's peak memory. A large org has ~1,000 hourly rows an
+ * hour (168 buckets = 67 MB of JSON and 780 MB peak RSS for a full sync; 24 buckets still 420 MB) and ~4,000 cost
+ * rows a day. An idle sync still asks for one page of each: its settle window is hours.
+ */
+const HOURLY_BUCKETS_PER_PAGE = 6;
+const DAILY_USAGE_BUCKETS_PER_PAGE = 31;
+const COST_BUCKETS_PER_PAGE = 7;
 
 type SdkPage = AbstractPage<unknown>;
 
@@ -132,10 +141,11 @@ export function createAdminApi(opts: CreateAdminApiOptions): AdminApiPort {
     list: list as AdminApiPort['list'],
     usageReport(q: UsageReportQuery, cursor: string | null): AsyncIterable<ApiPage<ApiReportBucket<ApiUsageResult>>> {
       const query = { starting_at: q.startingAt, ending_at: q.endingAt, bucket_width: q.bucketWidth, group_by: q.groupBy };
-      return report(`${ORG}/usage_report/messages`, { ...query, limit: q.bucketWidth === '1h' ? 168 : 31 }, cursor, S.UsageBucketSchema);
+      const limit = q.bucketWidth === '1h' ? HOURLY_BUCKETS_PER_PAGE : DAILY_USAGE_BUCKETS_PER_PAGE;
+      return report(`${ORG}/usage_report/messages`, { ...query, limit }, cursor, S.UsageBucketSchema);
     },
     costReport(q: CostReportQuery, cursor: string | null): AsyncIterable<ApiPage<ApiReportBucket<ApiCostResult>>> {
-      const query = { starting_at: q.startingAt, ending_at: q.endingAt, bucket_width: '1d', group_by: q.groupBy, limit: 31 };
+      const query = { starting_at: q.startingAt, ending_at: q.endingAt, bucket_width: '1d', group_by: q.groupBy, limit: COST_BUCKETS_PER_PAGE };
       return report(`${ORG}/cost_report`, query, cursor, S.CostBucketSchema);
     },
     claudeCodeReport(day: string, cursor: string | null): AsyncIterable<ApiPage<ApiClaudeCodeRecord>> {

@@ -3,7 +3,7 @@
  * replacing whole buckets (a re-fetched bucket is authoritative), each page with its cursor in one transaction.
  * The window is stored with the pass, so a resumed fetch keeps the `ending_at` its query-bound cursor was issued for.
  */
-import type { Clock } from '../ports';
+import type { ApiPage, Clock } from '../ports';
 import { DAY_MS, floorTo, toApiTime, utcDay } from '../time';
 import { toRowOrReject, type PassDeps, type PassTally } from './entity-pass';
 import { BUCKET_MS, extendCoverage, planReportWindow, type ReportWindow } from './report-plan';
@@ -47,14 +47,25 @@ async function bucketPass(
       : deps.api.usageReport({ ...query, bucketWidth: resource === 'usage_hourly' ? '1h' : '1d' }, pass.cursor);
   const eta = etaEstimator(deps.clock, Math.ceil((window.endMs - window.startMs) / BUCKET_MS[resource]));
   let pageNo = 0;
+  const iterator = (pages as AsyncIterable<ApiPage<unknown>>)[Symbol.asyncIterator]();
   await deps.budget.acquire();
-  for await (const page of pages) {
+  let next = await iterator.next();
+  while (!next.done) {
+    const page = next.value;
+    const done = page.nextCursor == null;
+    // Ask for page N+1 before writing page N: the API (or sandbox) prepares it while this process converts and
+    // writes. Its cursor is not stored until it is written, so a kill here resumes at page N+1 as before.
+    let following: Promise<IteratorResult<ApiPage<unknown>>> | null = null;
+    if (!done) {
+      await deps.budget.acquire();
+      following = iterator.next();
+      following.catch(() => undefined); // handled when awaited below; never an unhandled rejection meanwhile
+    }
     const buckets: BucketRows[] = page.items.map((b) =>
       toBuckets(resource, page.requestId, () =>
         resource === 'cost_daily' ? costBucketRows(b as never) : usageBucketRows(resource, b as never),
       ),
     );
-    const done = page.nextCursor == null;
     const written = deps.store.applyReportPage(
       resource,
       pass,
@@ -68,8 +79,8 @@ async function bucketPass(
     tally.pages += 1;
     tally.rows += written.rows;
     deps.onProgress({ resource, page: tally.pages, rows: tally.rows, ...eta(pageNo, buckets.length) });
-    if (done) return;
-    await deps.budget.acquire();
+    if (!following) return;
+    next = await following;
   }
 }
 
