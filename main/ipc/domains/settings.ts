@@ -4,7 +4,7 @@
  * (list with "key stored?" — never a key —, add, remove, switch).
  */
 import type Database from 'better-sqlite3';
-import type { EditableSetting, ProfileSummary } from '../../../preload/contract';
+import type { ProfileSummary } from '../../../preload/contract';
 import { VaultError } from '../../core/vault/errors';
 import { HandlerError } from '../handler-error';
 import type { Handler } from '../handler-types';
@@ -28,7 +28,7 @@ export interface SettingsDeps {
   now: () => number;
   /** Absent in windows that cannot manage profiles (tests, benches): the list is empty and changes are refused. */
   profiles?: WindowProfilesPort;
-  /** Called after the sync interval changed, so the scheduler re-arms with the new value. */
+  /** Called after the sync interval changed (only then), so the scheduler re-arms with the new value. */
   onSyncSettingsChanged?: () => void;
 }
 
@@ -56,7 +56,8 @@ export function settingsHandlers(deps: SettingsDeps): {
       if (!db) throw new HandlerError('unavailable', 'The data of this profile is still being prepared; try again in a moment.');
       const result = changeSetting(db, name, value, deps.now());
       if (!result.ok) throw new HandlerError('bad-request', result.message);
-      if (result.changed && isSyncSetting(name)) deps.onSyncSettingsChanged?.();
+      // Only the interval moves the timer; re-arming on other changes would just push the next sync back.
+      if (result.changed && name === 'sync.intervalMinutes') deps.onSyncSettingsChanged?.();
       return snapshot();
     },
     'clade:settings/switch-profile': async ({ profileId }) => {
@@ -82,10 +83,6 @@ export function settingsHandlers(deps: SettingsDeps): {
       return snapshot();
     },
   };
-}
-
-function isSyncSetting(name: EditableSetting): boolean {
-  return name === 'sync.intervalMinutes' || name === 'sync.historyDays';
 }
 
 /** Profile changes live outside the mirror; the trail of the mirror open at the time records them. */

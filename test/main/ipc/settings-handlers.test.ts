@@ -114,8 +114,16 @@ describe('settings channels: values', () => {
 
   it('records nothing when a value is set to what it already is', async () => {
     const { call, db, onSyncSettingsChanged } = setup();
-    await call('clade:settings/set', { name: 'sync.historyDays', value: 90 });
+    await call('clade:settings/set', { name: 'sync.intervalMinutes', value: 15 });
     expect(settingEvents(db())).toHaveLength(0);
+    expect(onSyncSettingsChanged).not.toHaveBeenCalled();
+  });
+
+  it('stores a longer history for the next syncs without re-arming the timer (that would only delay the next sync)', async () => {
+    const { call, db, onSyncSettingsChanged } = setup();
+    await expect(call('clade:settings/set', { name: 'sync.historyDays', value: 180 })).resolves.toMatchObject({ ok: true, value: { values: { 'sync.historyDays': 180 } } });
+    expect(readProfileSetting(db(), 'sync.historyDays')).toBe(180);
+    expect(settingEvents(db())).toHaveLength(1);
     expect(onSyncSettingsChanged).not.toHaveBeenCalled();
   });
 });
