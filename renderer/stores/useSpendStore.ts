@@ -12,6 +12,8 @@ interface SpendState {
   data: UsageSeries | null;
   error: string | null;
   load: (query?: UsageSeriesQuery) => Promise<void>;
+  /** While the view is open: reload the shown query whenever a sync ends. Returns the unsubscribe. */
+  reloadAfterSyncs: () => () => void;
 }
 
 export const useSpendStore = create<SpendState>((set, get) => ({
@@ -27,6 +29,15 @@ export const useSpendStore = create<SpendState>((set, get) => ({
       if (get().query === query) set({ data, status: 'ready' });
     } catch (error) {
       if (get().query === query) set({ status: 'error', error: errorMessage(error) });
+    }
+  },
+  reloadAfterSyncs: () => {
+    try {
+      return api().sync.onProgressChanged((progress) => {
+        if (progress.phase === 'done') void get().load();
+      });
+    } catch {
+      return () => undefined; // no bridge: load() already shows why
     }
   },
 }));

@@ -63,10 +63,11 @@ function Summary({ data }: { data: UsageSeries }) {
 }
 
 export function SpendView({ now = Date.now }: { now?: () => number }) {
-  const { query, status, data, error, load } = useSpendStore();
+  const { query, status, data, error, load, reloadAfterSyncs } = useSpendStore();
   useEffect(() => {
     void load();
-  }, [load]);
+    return reloadAfterSyncs();
+  }, [load, reloadAfterSyncs]);
   const shown = data && data.unavailable === null && data.groups.length > 0 ? data : null;
   const metricWords = query.metric === 'cost' ? 'cost' : METRIC_LABELS[query.metric].toLowerCase();
   const rangeWords = query.range.kind === 'preset' ? RANGE_LABELS[query.range.preset].toLowerCase() : 'the chosen days';

@@ -62,6 +62,19 @@ describe('SpendView', () => {
     expect(fake.calls.at(-1)?.request).toEqual({ ...DEFAULT_SPEND_QUERY, range: { kind: 'custom', from: '2026-11-10', to: '2026-11-12' } });
   });
 
+  it('asks again when a sync ends while the view is open, and stops listening when it closes', async () => {
+    const fake = installFakeApi({ 'clade:usage/series': usageAnswer });
+    const view = render(<SpendView now={now} />);
+    await screen.findByRole('table');
+    expect(fake.listenerCount('clade:sync/progress-changed')).toBe(1);
+    fake.push('clade:sync/progress-changed', { phase: 'running', resource: 'usage_hourly', page: 1, rows: 10 });
+    expect(fake.calls).toHaveLength(1);
+    fake.push('clade:sync/progress-changed', { phase: 'done', resource: null, page: 0, rows: 10 });
+    expect(fake.calls).toHaveLength(2);
+    view.unmount();
+    expect(fake.listenerCount('clade:sync/progress-changed')).toBe(0);
+  });
+
   it('shows why nothing is charted when main says so, and disables the export', async () => {
     installFakeApi({ 'clade:usage/series': (q) => ({ ...usageAnswer(q), groups: [], bucketStartsMs: [], unavailable: 'Hourly charts cover at most 31 days. Choose days, or a shorter range.' }) });
     render(<SpendView now={now} />);
