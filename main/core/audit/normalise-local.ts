@@ -14,6 +14,8 @@ export type LocalActionType =
   | 'key.removed'
   | 'admin.action'
   | 'settings.changed'
+  | 'alerts.snoozed'
+  | 'alerts.unsnoozed'
   | typeof EXPORT_EVENT_TYPE
   | typeof PURGE_EVENT_TYPE
   | typeof HEAD_RESET_EVENT_TYPE;
