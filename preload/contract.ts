@@ -56,9 +56,8 @@ export const OrgKeyDto = z.object({
   createdAtMs: z.number(),
   expiresAtMs: z.number().nullable(),
   /**
-   * Month-to-date cost of this key, ESTIMATED: the cost report has no per-key grouping, so each workspace's
-   * billed cost per model and token type is shared out by the key's share of those tokens (usage report).
-   * Absent when the tree was read without badges.
+   * Month-to-date cost of this key, ESTIMATED: the cost report has no per-key grouping, so it is the usage
+   * report's tokens for the key × list prices (core/pricing.ts). Absent when the tree was read without badges.
    */
   estimatedMonthCents: Cents.optional(),
   /** The key inventory's hygiene verdict (main/ipc/queries/key-hygiene.ts); absent without badges. */

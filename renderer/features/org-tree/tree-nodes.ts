@@ -159,7 +159,7 @@ function keyNode(key: OrgKey, workspace: OrgWorkspace): TreeNode {
           money: `≈ ${formatCents(estimate)} this month`,
           percent: null,
           tone: 'ok',
-          title: 'Estimate: the workspace’s billed cost shared out by this key’s share of its tokens (the cost report has no per-key figures).',
+          title: 'Estimate: this key’s tokens this month × list prices (the cost report has no per-key figures).',
         };
   return {
     id: `key:${key.id}`,
