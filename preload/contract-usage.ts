@@ -81,8 +81,11 @@ export const UsageSeriesDto = z.object({
   unavailable: z.string().nullable(),
   /** Which cost exists here: billed next to estimate, or an estimate only (with the reason). */
   billed: z.enum(['available', 'not-per-key', 'not-hourly']),
-  /** How the estimate was made here (shown under the chart). */
-  estimateBasis: z.enum(['priced-per-tier', 'list-price']),
+  /**
+   * How the estimate was made here (shown under the chart): priced per service tier, context window and geo; or,
+   * per key, each workspace × model day's tier-priced estimate shared out by the keys' list-price cost.
+   */
+  estimateBasis: z.enum(['priced-per-tier', 'shared-per-key']),
   groups: z.array(UsageGroupDto),
   totals: z.object({
     tokens: TokenBreakdownDto,

@@ -5,8 +5,8 @@
  * Where each number comes from (the mirror holds what report-rows.ts syncs):
  * - workspace / model: tokens from `usage_hourly` (workspace × model × tier × context window × geo), so the
  *   estimate applies the batch, US-geo and long-context multipliers exactly; days are sums of hours.
- * - key: tokens from `usage_daily` (workspace × key × model) — no tier there, so the estimate is at list price;
- *   hourly per-key usage is not kept at all.
+ * - key: tokens from `usage_daily` (workspace × key × model) — no tier there, so each workspace × model × day's
+ *   exact estimate is shared out among its keys (usage-key-estimate.ts); hourly per-key usage is not kept at all.
  * - billed: `cost_daily` (workspace × description), daily only, so it exists for days grouped by workspace or model.
  * Money sums are BigInt (estimate in picocents, billed in nanocents) and leave as decimal strings of cents.
  */
@@ -18,10 +18,13 @@ import { DAY_MS, HOUR_MS } from '../../core/time';
 import { tableExists } from './key-inventory';
 import { resolveUsageRange } from './usage-range';
 import { groupLabeller, uniqueLabels } from './usage-labels';
+import { keyEstimates } from './usage-key-estimate';
 
 interface TokenRow {
   bucket: number;
   grp: string | null;
+  /** The workspace (key rows only; the estimate is shared out per workspace × model × day). */
+  ws?: string | null;
   model: string | null;
   tier: string | null;
   ctx: string | null;
@@ -65,7 +68,7 @@ export function readUsageSeries(db: Database.Database, query: UsageSeriesQuery, 
     bucketStartsMs: range.bucketStartsMs,
     unavailable: range.unavailable,
     billed: billedHere ? 'available' : query.groupBy === 'key' ? 'not-per-key' : 'not-hourly',
-    estimateBasis: query.groupBy === 'key' ? 'list-price' : 'priced-per-tier',
+    estimateBasis: query.groupBy === 'key' ? 'shared-per-key' : 'priced-per-tier',
     groups: [],
     totals: { tokens: emptyBreakdown(), estimateCents: '0', billedCents: billedHere ? '0' : null, billedTokenCents: billedHere ? '0' : null, differenceCents: billedHere ? '0' : null, unpricedTokens: 0, unpricedModels: [] },
   };
@@ -96,18 +99,21 @@ export function readUsageSeries(db: Database.Database, query: UsageSeriesQuery, 
   const unpricedModels = new Set<string>();
   const indexOf = (bucket: number): number => Math.floor((bucket - range.fromMs) / bucketMs);
 
-  for (const row of tokenRows(db, query, bucketMs, range.fromMs, range.toMs)) {
+  const rows = tokenRows(db, query, bucketMs, range.fromMs, range.toMs);
+  const countsOf = (row: TokenRow): TokenCounts => ({ uncachedInput: row.uncached, cacheWrite5m: row.cw5m, cacheWrite1h: row.cw1h, cacheRead: row.cread, output: row.output });
+  const perKey = query.groupBy === 'key' ? keyEstimates(db, rows.map((row) => ({ bucket: row.bucket, ws: row.ws ?? null, model: row.model, counts: countsOf(row) })), range.fromMs, range.toMs) : null;
+  rows.forEach((row, rowIndex) => {
     const i = indexOf(row.bucket);
-    if (i < 0 || i >= count) continue;
+    if (i < 0 || i >= count) return;
     const group = acc(row.grp);
-    const counts: TokenCounts = { uncachedInput: row.uncached, cacheWrite5m: row.cw5m, cacheWrite1h: row.cw1h, cacheRead: row.cread, output: row.output };
+    const counts = countsOf(row);
     const total = row.uncached + row.cw1h + row.cw5m + row.cread + row.output;
     group.tokens[i]! += metricTokens(query.metric, row, total);
     group.totals.input += row.uncached;
     group.totals.output += row.output;
     group.totals.cacheRead += row.cread;
     group.totals.cacheWrite += row.cw1h + row.cw5m;
-    const estimate = estimateCostPicocents(row.model, counts, { atMs: row.bucket, serviceTier: row.tier, contextWindow: row.ctx, inferenceGeo: row.geo });
+    const estimate = perKey ? perKey[rowIndex]! : estimateCostPicocents(row.model, counts, { atMs: row.bucket, serviceTier: row.tier, contextWindow: row.ctx, inferenceGeo: row.geo });
     if (estimate === null) {
       group.unpriced += total;
       if (total > 0) unpricedModels.add(row.tier && row.tier !== 'standard' && row.tier !== 'batch' ? `${row.model ?? 'unknown model'} (${row.tier} tier)` : (row.model ?? 'unknown model'));
@@ -115,7 +121,7 @@ export function readUsageSeries(db: Database.Database, query: UsageSeriesQuery, 
       group.estimate[i]! += estimate;
       group.estimateTotal += estimate;
     }
-  }
+  });
   if (billedHere && query.groupBy !== 'key') {
     for (const row of billedRows(db, COST_GROUP[query.groupBy], range.fromMs, range.toMs)) {
       const i = indexOf(Number(row.bucket));
@@ -201,8 +207,8 @@ function tokenRows(db: Database.Database, query: UsageSeriesQuery, bucketMs: num
     if (!tableExists(db, 'usage_daily')) return [];
     return db
       .prepare(
-        `SELECT bucket_start_ms AS bucket, api_key_id AS grp, model, NULL AS tier, NULL AS ctx, NULL AS geo, ${TOKEN_SUMS}
-         FROM usage_daily WHERE bucket_start_ms >= ? AND bucket_start_ms < ? GROUP BY bucket_start_ms, api_key_id, model`,
+        `SELECT bucket_start_ms AS bucket, api_key_id AS grp, workspace_id AS ws, model, NULL AS tier, NULL AS ctx, NULL AS geo, ${TOKEN_SUMS}
+         FROM usage_daily WHERE bucket_start_ms >= ? AND bucket_start_ms < ? GROUP BY bucket_start_ms, api_key_id, workspace_id, model`,
       )
       .all(fromMs, toMs) as TokenRow[];
   }

@@ -22,8 +22,8 @@ export const RANGE_LABELS = { '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d'
 /** What the cost numbers are here, said plainly under the chart. */
 export function costBasisNote(data: UsageSeries): string {
   const estimate =
-    data.estimateBasis === 'list-price'
-      ? 'Estimate = tokens × list prices (standard tier; the per-key report does not say batch, region or context window).'
+    data.estimateBasis === 'shared-per-key'
+      ? "Estimate per key = each workspace and model's daily estimate (tokens × published prices, with batch, US-region and long-context rates) shared out by the keys' list-price cost, since the per-key report does not say tier, region or context window."
       : 'Estimate = tokens × published prices, with batch, US-region and long-context rates; it ignores Priority Tier, discounts and credits.';
   switch (data.billed) {
     case 'available':

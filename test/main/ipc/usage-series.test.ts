@@ -99,10 +99,14 @@ describe('readUsageSeries on the synced demo org', () => {
     expect(byKeySeries.groups.some((g) => g.label !== g.key)).toBe(true);
   });
 
-  it('gives per-key cost as a list-price estimate only, with no billed column', () => {
+  it('gives per-key cost as an estimate only (no billed column), shared out so keys add up to their workspaces exactly', () => {
     const series = readUsageSeries(demo.db, custom('day', 'key', 'cost'), now);
+    const byWorkspace = readUsageSeries(demo.db, custom('day', 'workspace', 'cost'), now);
     expect(series.billed).toBe('not-per-key');
-    expect(series.estimateBasis).toBe('list-price');
+    expect(series.estimateBasis).toBe('shared-per-key');
+    expect(series.totals.estimateCents).toBe(byWorkspace.totals.estimateCents);
+    const perDay = (s: UsageSeries) => s.bucketStartsMs.map((_, i) => s.groups.reduce((sum, g) => sum + pico(g.estimateCents[i]!), 0n));
+    expect(perDay(series)).toEqual(perDay(byWorkspace));
     expect(series.totals.billedCents).toBeNull();
     expect(series.totals.differenceCents).toBeNull();
     expect(series.groups.every((g) => g.billedCents === null && g.totals.billedCents === null)).toBe(true);

@@ -90,3 +90,21 @@ describe('group labels', () => {
     ]);
   });
 });
+
+describe('per-key estimates', () => {
+  it('share the hourly cell out (batch priced exactly), give zero where the cell is all Priority Tier, and list price where the hourly report has no cell', () => {
+    db.prepare(`INSERT INTO report_coverage (resource, from_ms, to_ms) VALUES ('usage_hourly', ?, ?)`).run(day, now);
+    hourly(1, 'wrkspc_01PROD', 'claude-haiku-4-5', 'batch', 2_000_000); // $10 list, $5 batch → 500 cents
+    hourly(2, 'wrkspc_01PROD', 'claude-opus-5', 'priority', 1_000);
+    const usage = db.prepare(
+      `INSERT INTO usage_daily (bucket_start_ms, group_key, workspace_id, api_key_id, model, uncached_input_tokens, cache_creation_1h_input_tokens,
+         cache_creation_5m_input_tokens, cache_read_input_tokens, output_tokens, web_search_requests, fetched_at_ms) VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, ?, 0, 0)`,
+    );
+    usage.run(day, 'a', 'wrkspc_01PROD', 'apikey_01A', 'claude-haiku-4-5', 1_500_000);
+    usage.run(day, 'b', 'wrkspc_01PROD', 'apikey_01B', 'claude-haiku-4-5', 500_000);
+    usage.run(day, 'c', 'wrkspc_01PROD', 'apikey_01A', 'claude-opus-5', 1_000);
+    usage.run(day, 'd', null, 'apikey_01C', 'claude-haiku-4-5', 1_000_000); // no hourly cell: list price, 500 cents
+    const series = readUsageSeries(db, { range: { kind: 'custom', from: '2026-11-20', to: '2026-11-20' }, bucket: 'day', groupBy: 'key', metric: 'cost' }, now);
+    expect(Object.fromEntries(series.groups.map((g) => [g.key, g.totals.estimateCents]))).toEqual({ apikey_01A: '375', apikey_01B: '125', apikey_01C: '500' });
+  });
+});

@@ -17,7 +17,7 @@ export function usageAnswer(query: UsageSeriesQuery): UsageSeries {
     bucketStartsMs: [day1, day1 + DAY],
     unavailable: null,
     billed: billed ? 'available' : query.groupBy === 'key' ? 'not-per-key' : 'not-hourly',
-    estimateBasis: query.groupBy === 'key' ? 'list-price' : 'priced-per-tier',
+    estimateBasis: query.groupBy === 'key' ? 'shared-per-key' : 'priced-per-tier',
     groups: [
       {
         key: 'wrkspc_01PROD',
