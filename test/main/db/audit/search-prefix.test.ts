@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ftsMatchExpression, parseAuditQuery } from '../../../../main/core/audit/query';
 import { appendAuditEvents } from '../../../../main/db/audit/append';
-import { indexedMatchExpression, searchAuditEvents } from '../../../../main/db/audit/search';
+import { searchAuditEvents } from '../../../../main/db/audit/search';
+import { indexedMatchExpression } from '../../../../main/db/audit/search-match';
 import { fixedNow, localDraft, openAuditDb } from './audit-db';
 
 let env: ReturnType<typeof openAuditDb>;
