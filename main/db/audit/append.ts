@@ -3,7 +3,7 @@ import { chainRecord, draftToUnchainedRecord } from '../../core/audit/chain';
 import type { AuditChainTip, AuditEventDraft, AuditHashFn, RedactFn } from '../../core/audit/event';
 import { EMPTY_CHAIN_TIP } from '../../core/audit/event';
 import type { AuditHeadFile } from '../../core/audit/head';
-import { confirmedHead, pendingHead } from '../../core/audit/head';
+import { confirmedHead, headMark, pendingHead, sameMark } from '../../core/audit/head';
 import type { ComplianceActivity } from '../../core/audit/normalise-compliance';
 import { normaliseComplianceActivity } from '../../core/audit/normalise-compliance';
 import type { JournalDiffEvent, StoredJournalEventLike } from '../../core/audit/normalise-journal';
@@ -116,11 +116,17 @@ export function appendInTransaction(
   return { result: { appended, skipped, tip }, pending };
 }
 
-/** After the commit: the new end becomes the confirmed head. */
+/**
+ * After the commit: the new end becomes the confirmed head. Another connection (the CLI while the app syncs) may
+ * have appended after our commit and written its own pending mark already; the head then no longer lists ours as
+ * pending, and confirming ours would move it back, so it is left to that writer.
+ */
 export function confirmHead(options: ResolvedAuditStoreOptions, outcome: AppendOutcome): void {
-  if (outcome.pending !== null && options.headPath !== null) {
-    writeHeadFile(options.headPath, confirmedHead(outcome.pending, outcome.result.tip));
-  }
+  if (outcome.pending === null || options.headPath === null) return;
+  const current = readHeadFile(options.headPath);
+  const ours = headMark(outcome.result.tip);
+  if (current !== null && !current.pending.some((mark) => sameMark(mark, ours))) return;
+  writeHeadFile(options.headPath, confirmedHead(current ?? outcome.pending, outcome.result.tip));
 }
 
 /** The sync engine's entry point: one call per sync with the journal events it found. */
