@@ -18,6 +18,7 @@ const KEY_COLUMNS = ['bucket_start_ms', 'group_key'];
 interface RowWriter {
   columns: string[];
   statement: Database.Statement;
+  values: unknown[];
 }
 
 export class ReportRepo {
@@ -38,11 +39,10 @@ export class ReportRepo {
    * updates the row in place (ON CONFLICT DO UPDATE, not OR REPLACE) so the rollup triggers see it as an update.
    */
   upsert(resource: ReportResource, row: Row, fetchedAtMs: number): void {
-    const { columns, statement } = this.writer(resource);
-    const values: unknown[] = new Array(columns.length + 1);
+    const { columns, statement, values } = this.writer(resource);
     for (let i = 0; i < columns.length; i++) values[i] = row[columns[i]!] ?? null;
     values[columns.length] = fetchedAtMs;
-    statement.run(values);
+    statement.run(values); // binds synchronously, so the one array is reused for every row
   }
 
   coverage(resource: ReportResource): Coverage | null {
@@ -70,7 +70,7 @@ export class ReportRepo {
       `INSERT INTO ${table} (${written.join(', ')}) VALUES (${written.map(() => '?').join(', ')})
        ON CONFLICT (${KEY_COLUMNS.join(', ')}) DO UPDATE SET ${updates.join(', ')}`,
     );
-    writer = { columns: all, statement };
+    writer = { columns: all, statement, values: new Array<unknown>(written.length) };
     this.writers.set(resource, writer);
     return writer;
   }

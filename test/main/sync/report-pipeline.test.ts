@@ -1,0 +1,53 @@
+import Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { migrate } from '../../../main/db/migrate';
+import { MIGRATIONS } from '../../../main/db/migrations/index';
+import { syncMirror } from '../../../main/db/run-sync';
+import { apiError, FakeAdminApi } from './fake-admin-api';
+
+const T0 = Date.parse('2026-11-20T12:00:30Z');
+const costBucket = (day: string, amount: string) => ({
+  starting_at: `${day}T00:00:00Z`,
+  ending_at: `${day}T23:59:59Z`,
+  results: [{ amount, currency: 'USD', workspace_id: 'wrkspc_1', description: 'Claude Sonnet 4 Usage - Output Tokens' }],
+});
+
+describe('report pages are fetched one ahead of the write', () => {
+  let db: Database.Database;
+  let api: FakeAdminApi;
+  const clock = { now: () => T0, sleep: async () => undefined };
+  const sync = () => syncMirror(db, api, { clock, requestsPerMinute: null, historyDays: 3, lock: false });
+  const costRows = () => (db.prepare('SELECT count(*) FROM cost_daily').pluck().get() as number);
+
+  beforeEach(() => {
+    db = new Database(':memory:');
+    migrate(db, MIGRATIONS);
+    api = new FakeAdminApi();
+    api.costPages = [[costBucket('2026-11-17', '1')], [costBucket('2026-11-18', '2')], [costBucket('2026-11-19', '3')]];
+  });
+
+  it('page N+1 is requested before page N is written, and every page ends up stored once', async () => {
+    const rowsWhenRequested: Record<string, number> = {};
+    api.fail = (call) => {
+      if (call.what === 'cost') rowsWhenRequested[call.cursor ?? 'first'] = costRows();
+      return null;
+    };
+    expect((await sync()).status).toBe('ok');
+    expect(rowsWhenRequested).toEqual({ first: 0, p1: 0, p2: 1 });
+    expect(costRows()).toBe(3);
+    expect(api.calls.filter((c) => c.what === 'cost')).toHaveLength(3); // no request beyond the last page
+  });
+
+  it('a failure of the page fetched ahead keeps the pages before it and resumes at the failed one', async () => {
+    api.fail = (call) => (call.what === 'cost' && call.cursor === 'p2' ? apiError('server', 500, 'GET /v1/organizations/cost_report') : null);
+    const first = await sync();
+    expect(first.status).not.toBe('ok');
+    expect(costRows()).toBe(2);
+    api.fail = () => null;
+    api.calls = [];
+    expect((await sync()).status).toBe('ok');
+    // It resumes the interrupted pass at the failed page (then fetches its settle window afresh, as always).
+    expect(api.calls.find((c) => c.what === 'cost')?.cursor).toBe('p2');
+    expect(costRows()).toBe(3);
+  });
+});
