@@ -104,10 +104,12 @@ export function spendPicture(inputs: AlertInputs, rules: AlertRules, nowMs: numb
   const measure = (key: string | null): { spent: bigint; projected: bigint | null; targets: SpendTargetView[] } => {
     const byDay = key === null ? dailyCostFor(inputs, null) : (perWorkspace.get(key) ?? new Map<string, bigint>());
     const spent = monthToDateNanocents(byDay, nowMs);
-    const rates = firstDay === null ? null : weekdayAwareRates(byDay, today, firstDay, rules);
-    // No budget to cross: project against an unreachable amount, only the total matters.
-    const projected = rates === null ? null : projectMonth(byDay, nowMs, rates, -1n).projectedNanocents;
     const mine = targets.filter((target) => target.workspaceKey === key);
+    // Only the org's projection is shown; a workspace needs one only to date its budget or limit crossing.
+    if (key !== null && mine.length === 0) return { spent, projected: null, targets: [] };
+    const rates = firstDay === null ? null : weekdayAwareRates(byDay, today, firstDay, rules);
+    // No budget to cross: project against an unreachable amount, only the total matters (shown for the org only).
+    const projected = rates === null || key !== null ? null : projectMonth(byDay, nowMs, rates, -1n).projectedNanocents;
     return { spent, projected, targets: mine.map((target) => targetView(target, spent, byDay, rates, nowMs)) };
   };
   const org = measure(null);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoOrg, type DemoOrg } from '../../../../main/app/demo-org';
 import { summarizeMonthSpend, defaultAlertRules } from '../../../../main/core/alerts/index';
 import { loadAlertRules, loadEpisodes, readAlertInputs, recordAlertCycle, saveAlertRules } from '../../../../main/db/alerts/index';
+import { readKeyInventory } from '../../../../main/ipc/queries/key-inventory';
 import { readOverview } from '../../../../main/ipc/queries/overview';
 import { readOrgTreeWithBadges } from '../../../../main/ipc/queries/overview-tree-badges';
 import { tokenCostNanocents } from '../../../../main/sandbox/pricing';
@@ -184,6 +185,12 @@ describe('readOrgTreeWithBadges on the demo org', () => {
     expect(withEstimates.length).toBeGreaterThanOrEqual(2);
     const inactive = tree.workspaces.flatMap((w) => w.keys).filter((key) => key.status !== 'active');
     for (const key of inactive) expect(key.hygiene?.verdict).toBe('inactive');
+    // The same verdict and reason the key inventory gives (one set of hygiene rules in the app).
+    const inventory = new Map(readKeyInventory(demo.db, now).map((row) => [row.id, { verdict: row.verdict, reason: row.reason }]));
+    const keys = [...tree.workspaces.flatMap((w) => w.keys), ...(tree.organizationKeys ?? [])];
+    expect(keys.length).toBe(inventory.size);
+    for (const key of keys) expect(key.hygiene, key.name).toEqual(inventory.get(key.id));
+    expect(new Set(keys.map((key) => key.hygiene!.verdict)).size).toBeGreaterThanOrEqual(3);
   });
 
   it('estimates each key’s month from the sandbox’s own usage report × the sandbox’s own list prices', async () => {
