@@ -18,6 +18,7 @@ import { createSdkVerifier } from './cli/commands/key';
 import { createHandlers } from './ipc/create-handlers';
 import { trayRuntime } from './app/tray-runtime';
 import { startTrayAndAlerts } from './app/tray-and-alerts';
+import { createWindowNavigator } from './app/tray-navigation';
 import { createSyncScheduler } from './app/scheduler';
 import { registerGateway } from './ipc/gateway';
 import { createPush } from './ipc/push';
@@ -77,11 +78,13 @@ async function main(): Promise<void> {
     if (window && !window.isDestroyed()) return revealWindow(window);
     window = createMainWindow(BrowserWindow, { preloadPath: join(__dirname, '../preload/index.js'), page });
   };
+  // A notification or tray item opens the window on its view: pushed now, or once a newly created window has loaded.
+  const navigate = createWindowNavigator({ showWindow: () => { const had = Boolean(window && !window.isDestroyed()); showWindow(); return had; }, push: (to) => push('clade:app/navigate-changed', to), afterLoad: (fn) => window?.webContents.on('did-finish-load', fn) });
   wireLifecycle(app, { showWindow, windowCount: () => BrowserWindow.getAllWindows().length, keepAliveWithoutWindows: () => true });
   showWindow();
   // Syncs every sync.intervalMinutes of the open profile (15 by default), on wake and on "Sync now", never two at once (design.md §5).
   const scheduler = createSyncScheduler({ sync: async () => data?.syncNow(), intervalMs: () => syncIntervalMs(data?.db), onSyncingChanged: (s) => alerts.setSyncing(s), log });
-  const alerts = startTrayAndAlerts({ electron: trayRuntime(), assetsDir: join(__dirname, '../../assets'), mirror: () => data?.db ?? null, now: () => Date.now(), openView: () => showWindow(), quit: () => app.quit(), syncNow: () => scheduler.trigger(), log });
+  const alerts = startTrayAndAlerts({ electron: trayRuntime(), assetsDir: join(__dirname, '../../assets'), mirror: () => data?.db ?? null, now: () => Date.now(), openView: navigate, quit: () => app.quit(), syncNow: () => scheduler.trigger(), log });
   powerMonitor.on('resume', () => void scheduler.trigger());
 
   await openData();

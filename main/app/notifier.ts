@@ -7,10 +7,12 @@
  * into one summary, so the admin is told about everything once without a wall of notifications.
  */
 import type { NotificationConstructorOptions } from 'electron';
-import type { AlertView, Digest, Episode, Severity } from '../core/alerts/index';
+import type { Navigate } from '../../preload/contract';
+import type { Digest, Episode, Severity } from '../core/alerts/index';
 import { severityRank } from '../core/alerts/index';
 import { redactSecrets } from '../core/redact';
 import type { NotificationPort, TrayRuntime } from './tray-ports';
+import { ALERT_CENTRE, navigationFor } from './tray-navigation';
 
 /** What the alert cycle needs from a notifier. */
 export interface NotifierPort {
@@ -65,17 +67,18 @@ export function digestNotification(digest: Digest): NotificationConstructorOptio
 
 export function createElectronNotifier(
   runtime: Pick<TrayRuntime, 'Notification'>,
-  options: { openView(view: AlertView | null): void },
+  /** `openView` shows the window on the episode's view; summaries and the digest open the alert centre. */
+  options: { openView(to: Navigate | null): void },
 ): NotifierPort {
   const live: NotificationPort[] = [];
   const forget = (notification: NotificationPort): void => {
     const index = live.indexOf(notification);
     if (index >= 0) live.splice(index, 1);
   };
-  const show = (content: NotificationConstructorOptions, view: AlertView | null): void => {
+  const show = (content: NotificationConstructorOptions, to: Navigate | null): void => {
     const notification = new runtime.Notification(content);
     notification.on('click', () => {
-      options.openView(view);
+      options.openView(to);
       forget(notification);
     });
     notification.on('close', () => forget(notification));
@@ -87,13 +90,13 @@ export function createElectronNotifier(
     notifyEpisodes(episodes) {
       if (episodes.length === 0 || !runtime.Notification.isSupported()) return [];
       const { individual, summarized } = planNotifications(episodes);
-      for (const episode of individual) show(episodeNotification(episode), episode.view);
-      if (summarized.length > 0) show(summaryNotification(summarized), null);
+      for (const episode of individual) show(episodeNotification(episode), navigationFor(episode.view));
+      if (summarized.length > 0) show(summaryNotification(summarized), ALERT_CENTRE);
       return [...individual, ...summarized].map((episode) => episode.id);
     },
     notifyDigest(digest) {
       if (!runtime.Notification.isSupported()) return false;
-      show(digestNotification(digest), null);
+      show(digestNotification(digest), ALERT_CENTRE);
       return true;
     },
   };

@@ -5,7 +5,7 @@
  * tray shows "not synced yet" and the cycle waits.
  */
 import type Database from 'better-sqlite3';
-import type { AlertView } from '../core/alerts/index';
+import type { Navigate } from '../../preload/contract';
 import { pauseAlerts, resumeAlerts, runAppAlertCycle, type AppAlertCycleResult } from './alert-cycle';
 import { createElectronNotifier, type NotifierPort } from './notifier';
 import { createAppTray, type TrayView } from './tray';
@@ -24,8 +24,8 @@ export interface TrayAndAlertsDeps {
   now: () => number;
   /** The system's IANA zone; defaults to the platform's. */
   timeZone?: string;
-  /** Shows the window, on an alert's view when given. */
-  openView: (view: AlertView | null) => void;
+  /** Shows the window, on one of its views when given (main/index.ts pushes it as clade:app/navigate-changed). */
+  openView: (to: Navigate | null) => void;
   /** Runs one sync of the mirror; "Sync now" is disabled without it. */
   syncNow?: () => Promise<unknown>;
   quit: () => void;

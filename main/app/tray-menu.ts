@@ -4,10 +4,12 @@
  * keys by name; they still pass through redactSecrets.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { AlertView, Episode, MonthSpendSummary, Severity } from '../core/alerts/index';
+import type { Navigate } from '../../preload/contract';
+import type { Episode, MonthSpendSummary, Severity } from '../core/alerts/index';
 import { formatUsd, severityRank } from '../core/alerts/index';
 import { ordinal } from '../core/alerts/calendar';
 import { redactSecrets } from '../core/redact';
+import { ALERT_CENTRE, navigationFor } from './tray-navigation';
 
 /** How many open alerts the menu lists before "…and N more". */
 export const MENU_ALERT_LIMIT = 5;
@@ -33,8 +35,8 @@ export interface TrayMenuActions {
   syncNow(): void;
   pauseAlerts(): void;
   resumeAlerts(): void;
-  /** Opens the window, on a view when given. */
-  openWindow(view: AlertView | null): void;
+  /** Opens the window, on one of its views when given. */
+  openWindow(to: Navigate | null): void;
   quit(): void;
 }
 
@@ -65,7 +67,7 @@ function spendItems(spend: MonthSpendSummary | null, actions: TrayMenuActions): 
     for (const workspace of spend.topWorkspaces) {
       items.push({
         label: `${redactSecrets(workspace.name)}: ${formatUsd(workspace.spentNanocents)}`,
-        click: () => actions.openWindow({ view: 'spend', id: workspace.workspaceKey }),
+        click: () => actions.openWindow(navigationFor({ view: 'spend', id: workspace.workspaceKey })),
       });
     }
   }
@@ -77,10 +79,10 @@ function alertItems(open: readonly Episode[], actions: TrayMenuActions): MenuIte
   const sorted = [...open].sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || b.openedAtMs - a.openedAtMs);
   const items = [info(`${open.length} open alert${open.length === 1 ? '' : 's'}`)];
   for (const episode of sorted.slice(0, MENU_ALERT_LIMIT)) {
-    items.push({ label: `${SEVERITY_LABEL[episode.severity]}: ${redactSecrets(episode.title)}`, click: () => actions.openWindow(episode.view) });
+    items.push({ label: `${SEVERITY_LABEL[episode.severity]}: ${redactSecrets(episode.title)}`, click: () => actions.openWindow(navigationFor(episode.view)) });
   }
   if (sorted.length > MENU_ALERT_LIMIT) {
-    items.push({ label: `…and ${sorted.length - MENU_ALERT_LIMIT} more`, click: () => actions.openWindow(null) });
+    items.push({ label: `…and ${sorted.length - MENU_ALERT_LIMIT} more`, click: () => actions.openWindow(ALERT_CENTRE) });
   }
   return items;
 }

@@ -43,6 +43,13 @@ export function createWindowNavigator(deps: WindowNavigatorDeps): (to: Navigate 
     const existed = deps.showWindow();
     if (to === null) return;
     if (existed) deps.push(to);
-    else deps.afterLoad(() => deps.push(to));
+    else {
+      // Once: the window may reload later, and by then the admin has moved on.
+      let told = false;
+      deps.afterLoad(() => {
+        if (!told) deps.push(to);
+        told = true;
+      });
+    }
   };
 }

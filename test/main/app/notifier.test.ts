@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createElectronNotifier, MAX_INDIVIDUAL_NOTIFICATIONS, planNotifications } from '../../../main/app/notifier';
-import type { AlertView, Digest, Episode } from '../../../main/core/alerts/index';
+import type { Digest, Episode } from '../../../main/core/alerts/index';
+import type { Navigate } from '../../../preload/contract';
 import { createTrayElectronDouble, type TrayElectronDouble } from '../../helpers/electron-double-tray';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
@@ -29,7 +30,7 @@ function episode(id: string, severity: Episode['severity'], fields: Partial<Epis
 
 describe('the Electron notifier', () => {
   let electron: TrayElectronDouble;
-  let opened: Array<AlertView | null>;
+  let opened: Array<Navigate | null>;
   beforeEach(() => {
     electron = createTrayElectronDouble();
     opened = [];
@@ -48,7 +49,7 @@ describe('the Electron notifier', () => {
       urgency: 'normal',
     });
     n!.click();
-    expect(opened).toEqual([{ view: 'keys', id: 'apikey_a' }]);
+    expect(opened).toEqual([{ view: 'keys', target: 'apikey_a' }]);
   });
 
   it('never puts a key into a notification, even one a text carried by mistake', () => {
@@ -69,6 +70,17 @@ describe('the Electron notifier', () => {
     expect(electron.notifications[0]!.options).toMatchObject({ silent: true, urgency: 'low' });
   });
 
+  it('clicking a notification opens the window view that shows the episode: spend, keys, the org tree for people, the overview for sync health', () => {
+    const episodes = [
+      episode('s', 'critical', { rule: 'spend-threshold', targetKind: 'workspace', targetId: 'wrkspc_prod', view: { view: 'spend', id: 'wrkspc_prod' } }),
+      episode('p', 'warning', { rule: 'new-privileged-member', targetKind: 'user', targetId: 'user_1', view: { view: 'people', id: 'user_1' } }),
+      episode('y', 'warning', { rule: 'sync-health', targetKind: 'sync', targetId: 'sync', view: { view: 'sync' }, openedAtMs: NOW + 1 }),
+    ];
+    notifier().notifyEpisodes(episodes);
+    for (const notification of electron.notifications) notification.click();
+    expect(opened).toEqual([{ view: 'spend', target: 'wrkspc_prod' }, { view: 'tree', target: 'user_1' }, { view: 'overview' }]);
+  });
+
   it('folds a burst into the three most severe plus one summary, and reports every episode as shown', () => {
     const burst = [episode('i1', 'info'), episode('w1', 'warning'), episode('c1', 'critical'), episode('i2', 'info'), episode('w2', 'warning', { openedAtMs: NOW - 1 }), episode('i3', 'info')];
     const plan = planNotifications(burst);
@@ -85,7 +97,7 @@ describe('the Electron notifier', () => {
       urgency: 'low',
     });
     summary.click();
-    expect(opened).toEqual([null]);
+    expect(opened).toEqual([{ view: 'alerts' }]);
   });
 
   it('shows four due episodes one by one rather than a summary of one; seven as three and a summary of four', () => {
@@ -128,6 +140,6 @@ describe('the Electron notifier', () => {
       urgency: 'low',
     });
     n!.click();
-    expect(opened).toEqual([null]);
+    expect(opened).toEqual([{ view: 'alerts' }]);
   });
 });

@@ -5,7 +5,8 @@ import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoOrg, type DemoOrg } from '../../../main/app/demo-org';
 import { ALERT_INTERVAL_MS, startTrayAndAlerts, type TrayAndAlertsDeps } from '../../../main/app/tray-and-alerts';
-import { defaultAlertRules, formatUsd, type AlertView } from '../../../main/core/alerts/index';
+import { defaultAlertRules, formatUsd } from '../../../main/core/alerts/index';
+import type { Navigate } from '../../../preload/contract';
 import { loadEpisodes, saveAlertRules } from '../../../main/db/alerts/index';
 import { createTrayElectronDouble, type TrayElectronDouble } from '../../helpers/electron-double-tray';
 
@@ -29,7 +30,7 @@ function monthSpendByWorkspace(db: Database.Database, nowMs: number): Array<{ na
 
 interface Harness {
   electron: TrayElectronDouble;
-  opened: Array<AlertView | null>;
+  opened: Array<Navigate | null>;
   intervals: Array<() => void>;
   cleared: unknown[];
   quits: number;
@@ -97,9 +98,13 @@ describe('the tray over the sandbox demo org', () => {
 
     tray().clickItem(labels[top + 1]!);
     tray().clickItem('Open Clade Admin');
+    tray().clickItem(labels[alerts + 1]!);
     tray().clickItem('Quit');
     expect(h.opened[0]).toMatchObject({ view: 'spend' });
     expect(h.opened[1]).toBeNull();
+    // Choosing an open alert opens the window on that episode's view (a spend limit: the spend view, on its workspace).
+    const limitEpisode = open.find((e) => `Critical: ${e.title}` === labels[alerts + 1]);
+    expect(h.opened[2]).toEqual({ view: 'spend', target: limitEpisode!.view.id });
     expect(h.quits).toBe(1);
     running.stop();
     expect(tray().destroyed).toBe(true);

@@ -118,9 +118,9 @@ describe('buildTrayMenuTemplate', () => {
     (template.find((item) => item.label === '…and 2 more')!.click as () => void)();
     (template.find((item) => item.label === 'Production: $2,760.00')!.click as () => void)();
     expect(act.calls).toEqual([
-      ['open', { view: 'keys', id: 'apikey_d' }],
-      ['open', null],
-      ['open', { view: 'spend', id: 'wrkspc_prod' }],
+      ['open', { view: 'keys', target: 'apikey_d' }],
+      ['open', { view: 'alerts' }],
+      ['open', { view: 'spend', target: 'wrkspc_prod' }],
     ]);
   });
 
