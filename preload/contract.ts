@@ -83,6 +83,8 @@ export const OrgTreeDto = z.object({
   workspaces: z.array(OrgWorkspaceDto),
   /** Principal-bound keys scoped to the organization rather than a workspace (newer API shape); absent when none. */
   organizationKeys: z.array(OrgKeyDto).optional(),
+  /** The org's month-to-date spend with its monthly budget and spend limit; absent when read without badges. */
+  spend: WorkspaceSpendBadgeDto.optional(),
 });
 
 export type OrgMember = z.infer<typeof OrgMemberDto>;

@@ -22,6 +22,7 @@ export function readOrgTreeWithBadges(db: Database.Database, nowMs: number): Org
   };
   return {
     ...tree,
+    spend: { cents: nanocentsToCents(picture.org.spentNanocents), targets: picture.org.targets },
     workspaces: tree.workspaces.map((workspace) => {
       const spend = picture.workspaces.get(workspaceKey(workspace.id));
       return {

@@ -1,4 +1,5 @@
 /** The pane that shows the opened node (Enter or click): a key's facts, a member's role, a workspace's counts. */
+import type { WorkspaceSpendBadge } from '../../../preload/contract';
 import type { TreeNode } from './tree-nodes';
 import { formatCents, formatDate, formatRole, formatStatus } from '../../lib/format';
 
@@ -15,16 +16,12 @@ function Facts({ node }: { node: TreeNode }) {
   const rows: Array<[string, string]> = [];
   if (data.kind === 'org') {
     rows.push(['Organization id', data.tree.org.id], ['Workspaces', String(data.tree.workspaces.length)]);
+    if (data.tree.spend) rows.push(...spendFacts(data.tree.spend));
   } else if (data.kind === 'workspace') {
     const ws = data.workspace;
     rows.push(['Workspace id', ws.id ?? 'Default workspace'], ['Members', String(ws.members.length)], ['API keys', String(ws.keys.length)]);
     if (ws.archived) rows.push(['State', 'Archived']);
-    if (ws.spend) {
-      rows.push(['This month', formatCents(ws.spend.cents)]);
-      for (const target of ws.spend.targets) {
-        rows.push([target.source === 'budget' ? 'Budget' : 'Spend limit', `${formatCents(target.amountCents)} (${target.percent} % used)`]);
-      }
-    }
+    if (ws.spend) rows.push(...spendFacts(ws.spend));
   } else if (data.kind === 'member') {
     rows.push(['Email', data.member.email], ['Role', formatRole(data.member.workspaceRole)], ['Workspace', data.workspace.name]);
   } else if (data.kind === 'key') {
@@ -53,4 +50,11 @@ function Facts({ node }: { node: TreeNode }) {
       </dl>
     </>
   );
+}
+
+function spendFacts(spend: WorkspaceSpendBadge): Array<[string, string]> {
+  return [
+    ['This month', formatCents(spend.cents)],
+    ...spend.targets.map((target): [string, string] => [target.source === 'budget' ? 'Budget' : 'Spend limit', `${formatCents(target.amountCents)} (${target.percent} % used)`]),
+  ];
 }

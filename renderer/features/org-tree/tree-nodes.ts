@@ -4,7 +4,7 @@
  * with the tree from main: a workspace's month-to-date spend against its budget or limit, a key's estimated
  * month-to-date cost and its hygiene verdict.
  */
-import type { KeyInventoryRow, OrgKey, OrgMember, OrgTree, OrgWorkspace, SpendTarget } from '../../../preload/contract';
+import type { KeyInventoryRow, OrgKey, OrgMember, OrgTree, OrgWorkspace, SpendTarget, WorkspaceSpendBadge } from '../../../preload/contract';
 import { formatCents, formatRole, formatStatus } from '../../lib/format';
 
 const VERDICT_BADGE: Partial<Record<KeyInventoryRow['verdict'], string>> = {
@@ -59,6 +59,7 @@ export function buildTreeNodes(tree: OrgTree): TreeNode[] {
   const orgWorkspace: OrgWorkspace = { id: null, name: tree.org.name, isDefault: false, archived: false, members: [], keys: orgKeys };
   const orgKeyGroup: TreeNode[] =
     orgKeys.length === 0 ? [] : [group('org/keys', 'keys', 'Organization API keys', [...orgKeys].sort(byName).map((key) => keyNode(key, orgWorkspace)))];
+  const orgSpend = spendBadge(tree.spend);
   return [
     {
       id: 'org',
@@ -66,9 +67,10 @@ export function buildTreeNodes(tree: OrgTree): TreeNode[] {
       label: tree.org.name,
       detail: `${plural(tree.workspaces.length, 'workspace')}`,
       badges: [],
+      ...(orgSpend ? { spend: orgSpend } : {}),
       status: null,
       role: null,
-      warnings: [],
+      warnings: attentionWarnings(tree.spend, orgSpend),
       children: [...orgKeyGroup, ...workspaces],
       searchText: tree.org.id,
       data: { kind: 'org', tree },
@@ -91,22 +93,27 @@ export function bindingTarget(targets: readonly SpendTarget[]): SpendTarget | nu
   return best;
 }
 
-function workspaceSpend(workspace: OrgWorkspace): SpendBadge | undefined {
-  if (!workspace.spend) return undefined;
-  const money = `${formatCents(workspace.spend.cents)} this month`;
-  const target = bindingTarget(workspace.spend.targets);
+/** Month-to-date spend with the share of the budget or limit that binds first (org and workspace rows). */
+function spendBadge(spend: WorkspaceSpendBadge | undefined): SpendBadge | undefined {
+  if (!spend) return undefined;
+  const money = `${formatCents(spend.cents)} this month`;
+  const target = bindingTarget(spend.targets);
   if (!target) return { money, percent: null, tone: 'ok', title: `${money}; no budget or spend limit` };
   const what = target.source === 'budget' ? 'budget' : 'limit';
   const tone = target.percent >= 100 ? 'over' : target.percent >= ATTENTION_PERCENT ? 'warn' : 'ok';
   return { money, percent: `${target.percent} % of ${what}`, tone, title: `${money} of a ${formatCents(target.amountCents)} monthly ${what === 'limit' ? 'spend limit' : 'budget'}` };
 }
 
+/** "Needs attention" from 80 % of a budget or limit (the alerts' warning threshold). */
+function attentionWarnings(spend: WorkspaceSpendBadge | undefined, badge: SpendBadge | undefined): string[] {
+  const target = spend ? bindingTarget(spend.targets) : null;
+  return target !== null && target.percent >= ATTENTION_PERCENT && badge ? [`${badge.percent} this month.`] : [];
+}
+
 function workspaceNode(workspace: OrgWorkspace): TreeNode {
   const base = `ws:${workspace.id ?? 'default'}`;
   const badges = [workspace.isDefault ? 'Default' : null, workspace.archived ? 'Archived' : null].filter((b): b is string => b !== null);
-  const spend = workspaceSpend(workspace);
-  const target = workspace.spend ? bindingTarget(workspace.spend.targets) : null;
-  const over = target !== null && target.percent >= ATTENTION_PERCENT;
+  const spend = spendBadge(workspace.spend);
   return {
     id: base,
     kind: 'workspace',
@@ -116,7 +123,7 @@ function workspaceNode(workspace: OrgWorkspace): TreeNode {
     ...(spend ? { spend } : {}),
     status: workspace.archived ? 'archived' : 'active',
     role: null,
-    warnings: over && spend ? [`${spend.percent} this month.`] : [],
+    warnings: attentionWarnings(workspace.spend, spend),
     searchText: `${workspace.id ?? ''} ${badges.join(' ')}`,
     data: { kind: 'workspace', workspace },
     children: [

@@ -173,6 +173,7 @@ describe('readOrgTreeWithBadges on the demo org', () => {
   it('badges every workspace with its month-to-date spend and limits, and every key with an estimate and a hygiene verdict', async () => {
     const tree = OrgTreeDto.parse(readOrgTreeWithBadges(demo.db, now));
     const overview = readOverview(demo.db, now);
+    expect(tree.spend).toEqual({ cents: overview.monthToDateCents, targets: overview.targets });
     for (const workspace of tree.workspaces) {
       const row = overview.byWorkspace.find((entry) => entry.workspaceId === workspace.id);
       expect(workspace.spend, workspace.name).toEqual({ cents: row?.cents ?? '0', targets: row?.targets ?? [] });

@@ -83,6 +83,13 @@ describe('badges from main and the filters', () => {
     expect(row('old-batch').spend).toBeUndefined();
   });
 
+  it('badges the org row with its month and flags it for attention from 80 % of its limit', () => {
+    const [org] = buildTreeNodes({ ...demoTree, spend: { cents: '1202345.6', targets: [{ source: 'limit', amountCents: '1500000', percent: 80, crossingDay: '2026-11-28' }] } });
+    expect(org!.spend).toMatchObject({ money: '$12,023.46 this month', percent: '80 % of limit', tone: 'warn' });
+    expect(org!.warnings).toEqual(['80 % of limit this month.']);
+    expect(buildTreeNodes({ ...demoTree, spend: { cents: '1', targets: [] } })[0]!.warnings).toEqual([]);
+  });
+
   it('shows organization-scoped keys in their own group under the org', () => {
     expect(labels(all).slice(0, 3)).toEqual(['Acme Research', '  Organization API keys', '    org-wide-bot']);
   });
