@@ -35,10 +35,23 @@ export function costBasisNote(data: UsageSeries): string {
   }
 }
 
-/** "1,234 tokens without a known price (claude-fable-5-2) are not in the estimate." or null. */
+/**
+ * "1,234 tokens without a known price are not in the estimate: priority tier on 8 models; no published price for
+ * claude-fable-5-2." or null. Main names unpriced tiers as "model (tier tier)"; they are counted per tier here.
+ */
 export function unpricedNote(data: UsageSeries): string | null {
   const count = data.totals.unpricedTokens;
   if (count === 0) return null;
-  const models = data.totals.unpricedModels.join(', ');
-  return `${count.toLocaleString('en-US')} tokens without a known price${models ? ` (${models})` : ''} are not in the estimate.`;
+  const tiers = new Map<string, number>();
+  const models: string[] = [];
+  for (const name of data.totals.unpricedModels) {
+    const tier = / \((.+) tier\)$/.exec(name)?.[1];
+    if (tier) tiers.set(tier, (tiers.get(tier) ?? 0) + 1);
+    else models.push(name);
+  }
+  const parts = [
+    ...[...tiers].map(([tier, n]) => `${tier === 'priority' ? 'Priority Tier (billed outside the cost report)' : `the ${tier} tier`} on ${n} model${n === 1 ? '' : 's'}`),
+    ...(models.length > 0 ? [`no published price for ${models.join(', ')}`] : []),
+  ];
+  return `${count.toLocaleString('en-US')} tokens without a known price are not in the estimate${parts.length > 0 ? `: ${parts.join('; ')}` : ''}.`;
 }

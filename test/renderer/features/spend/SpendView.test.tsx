@@ -26,7 +26,7 @@ describe('SpendView', () => {
     expect(within(production).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1,000,000', '400,000', '80,000', '20,000', '1,500,000', '$12.61', '$12.51', '$0.00', '0']);
     expect(within(table).getByRole('rowheader', { name: 'All 2 groups' })).toBeInTheDocument();
     expect(screen.getByText(/Billed = Anthropic's daily cost report/)).toBeInTheDocument();
-    expect(screen.getByText('700 tokens without a known price (claude-fable-5-2) are not in the estimate.')).toBeInTheDocument();
+    expect(screen.getByText('700 tokens without a known price are not in the estimate: no published price for claude-fable-5-2.')).toBeInTheDocument();
   });
 
   it('says "estimate only" per key, and re-asks for what the controls choose', async () => {
