@@ -24,6 +24,8 @@ const FIXTURE_SOURCES = [
   'main/core/audit/chain.ts',
   'main/core/audit/canonical-json.ts',
   'main/core/audit/event.ts',
+  'main/core/redact.ts',
+  'main/db/audit/sha256.ts',
   'test/bench/lib/audit-fixture.ts',
 ];
 /** Text + one qualifier each; the terms come from the fixture generator's vocabulary. */
