@@ -1,7 +1,8 @@
 /**
  * The window: a header with the org and its freshness, the first-run welcome screen until the user
- * dismisses it, then the views (overview, org tree, API keys, spend, settings). Data flows only through the
- * stores, which read window.api; a finished sync (push channel) reloads what is on screen.
+ * dismisses it, then the views (overview, org tree, API keys, spend, audit, alerts, settings). Data flows only
+ * through the stores, which read window.api; a finished sync (push channel) reloads what is on screen, and main
+ * can switch the view (a notification or tray item was clicked: the navigate push).
  */
 import { useEffect } from 'react';
 import { useAppStore } from './stores/useAppStore';
@@ -20,6 +21,8 @@ import { SettingsView } from './features/settings/SettingsView';
 import { SpendView } from './features/spend/SpendView';
 import { AuditView } from './features/audit/AuditView';
 import { useAuditStore } from './stores/useAuditStore';
+import { useAlertsStore } from './stores/useAlertsStore';
+import { AlertsView } from './features/alerts/AlertsView';
 
 export function App() {
   const info = useAppStore((state) => state.info);
@@ -41,11 +44,20 @@ export function App() {
         void useOverviewStore.getState().load();
         void useKeysStore.getState().load();
         void useAuditStore.getState().refresh();
+        void useAlertsStore.getState().load();
       });
     } catch {
       return undefined; // no bridge: the views' error state already says so
     }
   }, [loadInfo, loadTree, listen]);
+
+  useEffect(() => {
+    try {
+      return useUiStore.getState().listenNavigation();
+    } catch {
+      return undefined; // no bridge: nothing can ask for a view
+    }
+  }, []);
 
   const welcome = !onboarded && info?.mode === 'demo';
 
@@ -70,6 +82,7 @@ export function App() {
             {view === 'keys' && <KeyInventoryView />}
             {view === 'spend' && <SpendView />}
             {view === 'audit' && <AuditView />}
+            {view === 'alerts' && <AlertsView />}
             {view === 'settings' && <SettingsView />}
           </main>
         </>

@@ -1,10 +1,13 @@
 /**
  * Window preferences that live in the renderer only: which view is open, the theme, and whether the
  * welcome screen was dismissed. Persisted in localStorage (nothing secret here, nothing main needs).
+ * Main can ask for a view (a notification or tray item was clicked): `navigate` applies it.
  */
 import { create } from 'zustand';
+import type { Navigate, WindowViewId } from '../../preload/contract';
+import { api } from '../lib/api';
 
-export type View = 'overview' | 'tree' | 'keys' | 'spend' | 'audit' | 'settings';
+export type View = WindowViewId;
 export type Theme = 'system' | 'light' | 'dark';
 
 const STORAGE_KEY = 'clade-admin.ui';
@@ -16,7 +19,13 @@ interface Persisted {
 
 interface UiState extends Persisted {
   view: View;
+  /** The id main asked to focus with the last navigation (a workspace, key, user); null otherwise. */
+  navigationTarget: string | null;
   setView: (view: View) => void;
+  /** Main's request: show this view, remembering the target for the view to focus. */
+  navigate: (to: Navigate) => void;
+  /** Follows main's navigate push; returns the unsubscribe. */
+  listenNavigation: () => () => void;
   setTheme: (theme: Theme) => void;
   finishOnboarding: () => void;
   showOnboarding: () => void;
@@ -43,7 +52,10 @@ function persist(state: Persisted): void {
 export const useUiStore = create<UiState>((set, get) => ({
   ...readPersisted(),
   view: 'overview',
-  setView: (view) => set({ view }),
+  navigationTarget: null,
+  setView: (view) => set({ view, navigationTarget: null }),
+  navigate: (to) => set({ view: to.view, navigationTarget: to.target ?? null, onboarded: true }),
+  listenNavigation: () => api().app.onNavigateChanged((to) => get().navigate(to)),
   setTheme: (theme) => {
     set({ theme });
     persist(get());
