@@ -81,6 +81,8 @@ export const UsageSeriesDto = z.object({
   unavailable: z.string().nullable(),
   /** Which cost exists here: billed next to estimate, or an estimate only (with the reason). */
   billed: z.enum(['available', 'not-per-key', 'not-hourly']),
+  /** The span [fromMs, toMs) the mirror holds billed cost for (with `available`), or null (never synced / not shown). */
+  billedCoverage: z.object({ fromMs: z.number().int(), toMs: z.number().int() }).nullable(),
   /**
    * How the estimate was made here (shown under the chart): priced per service tier, context window and geo; or,
    * per key, each workspace × model day's tier-priced estimate shared out by the keys' list-price cost.

@@ -60,6 +60,7 @@ export function readUsageSeries(db: Database.Database, query: UsageSeriesQuery, 
     bucketStartsMs: range.bucketStartsMs,
     unavailable: range.unavailable,
     billed: billedHere ? 'available' : query.groupBy === 'key' ? 'not-per-key' : 'not-hourly',
+    billedCoverage: billedHere ? costCoverage(db) : null,
     estimateBasis: query.groupBy === 'key' ? 'shared-per-key' : 'priced-per-tier',
     ...new UsageAccumulator(0, query.metric).finish(billedHere, { key: String, label: String }),
   };
@@ -83,6 +84,12 @@ export function readUsageSeries(db: Database.Database, query: UsageSeriesQuery, 
   }
   const { groups, totals } = sums.finish(billedHere, groupLabeller(db, query.groupBy));
   return { ...base, groups: uniqueLabels(groups), totals };
+}
+
+function costCoverage(db: Database.Database): { fromMs: number; toMs: number } | null {
+  if (!tableExists(db, 'report_coverage')) return null;
+  const row = db.prepare(`SELECT from_ms AS fromMs, to_ms AS toMs FROM report_coverage WHERE resource = 'cost_daily'`).get() as { fromMs: number; toMs: number } | undefined;
+  return row ?? null;
 }
 
 function tokenRows(db: Database.Database, query: UsageSeriesQuery, bucketMs: number, fromMs: number, toMs: number): TokenRow[] {

@@ -12,7 +12,7 @@ import { SpendChart } from './SpendChart';
 import { SpendControls } from './SpendControls';
 import { UsageTable, formatTokens } from './UsageTable';
 import { csvFileName, usageToCsv } from './spend-csv';
-import { costBasisNote, GROUP_LABELS, METRIC_LABELS, RANGE_LABELS, unpricedNote } from './spend-labels';
+import { billedCoverageNote, costBasisNote, GROUP_LABELS, METRIC_LABELS, RANGE_LABELS, unpricedNote } from './spend-labels';
 import './spend.css';
 
 function rangeText(data: UsageSeries): string {
@@ -95,6 +95,7 @@ export function SpendView({ now = Date.now }: { now?: () => number }) {
             <Summary data={shown} />
             <p className="spend-note">{costBasisNote(shown)}</p>
             {unpricedNote(shown) && <p className="spend-note">{unpricedNote(shown)}</p>}
+            {billedCoverageNote(shown) && <p className="spend-note">{billedCoverageNote(shown)}</p>}
             <SpendChart
               data={shown}
               description={`Chart of ${metricWords} by ${shown.bucket} for the ${Math.min(shown.groups.length, 8)} largest of ${shown.groups.length} groups over ${rangeWords}; the same numbers are in the table below.`}

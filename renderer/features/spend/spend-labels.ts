@@ -35,6 +35,18 @@ export function costBasisNote(data: UsageSeries): string {
   }
 }
 
+/** When the range reaches outside what the mirror holds of the cost report, say so (those days show no billed cost). */
+export function billedCoverageNote(data: UsageSeries): string | null {
+  if (data.billed !== 'available') return null;
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const cov = data.billedCoverage;
+  if (cov === null) return 'The cost report has not been synced yet: billed cost shows as zero until it is.';
+  // The last shown day counts as covered once the report reaches into it (today fills up until it settles).
+  const lastDay = (ms: number) => Math.floor((ms - 1) / 86_400_000);
+  if (cov.fromMs <= data.fromMs && lastDay(cov.toMs) >= lastDay(data.toMs)) return null;
+  return `Billed cost in the local copy covers ${day(cov.fromMs)} to ${day(cov.toMs - 1)} (UTC); days outside it show no billed cost, so the difference there is not meaningful.`;
+}
+
 /**
  * "1,234 tokens without a known price are not in the estimate: priority tier on 8 models; no published price for
  * claude-fable-5-2." or null. Main names unpriced tiers as "model (tier tier)"; they are counted per tier here.

@@ -53,6 +53,8 @@ describe('readUsageSeries on the synced demo org', () => {
       const series = readUsageSeries(demo.db, custom('day', groupBy), now);
       expect(series.billed).toBe('available');
       expect(series.estimateBasis).toBe('priced-per-tier');
+      expect(series.billedCoverage!.fromMs).toBeLessThanOrEqual(series.fromMs);
+      expect(series.billedCoverage!.toMs).toBeGreaterThanOrEqual(series.toMs);
       expect(pico(series.totals.billedTokenCents!)).toBeGreaterThan(0n);
       expect(series.totals.estimateCents).toBe(series.totals.billedTokenCents);
       expect(series.totals.differenceCents).toBe('0');

@@ -17,6 +17,7 @@ export function usageAnswer(query: UsageSeriesQuery): UsageSeries {
     bucketStartsMs: [day1, day1 + DAY],
     unavailable: null,
     billed: billed ? 'available' : query.groupBy === 'key' ? 'not-per-key' : 'not-hourly',
+    billedCoverage: billed ? { fromMs: day1 - 90 * DAY, toMs: day1 + 2 * DAY } : null,
     estimateBasis: query.groupBy === 'key' ? 'shared-per-key' : 'priced-per-tier',
     groups: [
       {
