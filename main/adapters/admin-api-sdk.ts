@@ -32,12 +32,13 @@ const ORG = '/v1/organizations';
 /**
  * Report pages are sized by rows, not by the documented maximum of buckets: a page is parsed whole (JSON text,
  * objects, validated copy, rows), so its size sets the sync's peak memory. A large org has ~1,000 hourly rows an
- * hour (168 buckets = 67 MB of JSON and 780 MB peak RSS for a full sync; 24 buckets still 420 MB) and ~4,000 cost
- * rows a day. An idle sync still asks for one page of each: its settle window is hours.
+ * hour (168 buckets = 67 MB of JSON and 780 MB peak RSS for a 90-day sync), ~4,000 cost rows and ~750 daily usage
+ * rows a day; these limits keep a page at 5-8 k rows (90-day sync of the large org: 242 MB peak RSS). An idle sync
+ * still asks for one page of each: its settle window is hours.
  */
 const HOURLY_BUCKETS_PER_PAGE = 6;
-const DAILY_USAGE_BUCKETS_PER_PAGE = 31;
-const COST_BUCKETS_PER_PAGE = 7;
+const DAILY_USAGE_BUCKETS_PER_PAGE = 7;
+const COST_BUCKETS_PER_PAGE = 2;
 
 type SdkPage = AbstractPage<unknown>;
 
