@@ -87,6 +87,21 @@ describe('the overview on the demo org', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
+  it('fits a small popover-sized window without sideways scrolling', async () => {
+    const { page } = session;
+    await page.setViewportSize({ width: 420, height: 700 });
+    try {
+      const region = page.getByRole('region', { name: 'Overview' });
+      await region.evaluate((el) => el.scrollTo(0, 0));
+      const overflow = await region.evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(page, 'overview-narrow');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1100, height: 720 });
+    }
+  });
+
   it('shows a clear offline state when the key is rejected, keeping the last data (dark theme too)', async () => {
     const { page } = session;
     await page.route('**/api/clade:overview/summary', async (route) => {
