@@ -20,6 +20,11 @@ export function RulesForm() {
   useEffect(() => {
     if (rules) setDraft(rules.form);
   }, [formKey]);
+  // A refused save: focus the first refused field, so keyboard and screen reader users land on the message.
+  const errorKey = Object.keys(fieldErrors).join('|');
+  useEffect(() => {
+    if (errorKey !== '') document.querySelector<HTMLElement>('.rules-form [aria-invalid="true"]')?.focus();
+  }, [errorKey]);
 
   if (rulesError) return <p role="alert">{rulesError}</p>;
   if (!rules || !draft) return <p role="status">Loading the rules…</p>;

@@ -121,6 +121,7 @@ describe('the alert centre', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save rules' }));
     const message = await screen.findByText(/must be a positive USD amount/);
     expect(budget).toHaveAttribute('aria-invalid', 'true');
+    expect(document.activeElement).toBe(budget);
     expect(budget.getAttribute('aria-describedby')).toContain(message.id);
     fireEvent.change(budget, { target: { value: '1500.50' } });
     fireEvent.click(screen.getByLabelText('Warn about a day far above a workspace\'s normal spend'));
