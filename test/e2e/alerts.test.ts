@@ -2,7 +2,7 @@
  * The alert centre (issue 7) in Debian's Chromium on the demo org: an org budget set below its month-to-date
  * spend through the window's own channel (clade:alerts/set-rules), then the centre shows the crossed thresholds,
  * snoozes one, refuses a bad rule value next to its field and saves a good one; a keyboard-only snooze; axe clean
- * in light and dark; screenshot test-results/alert-centre.png.
+ * in light and dark and at 380 px; screenshot test-results/alert-centre.png.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -117,6 +117,18 @@ describe('the alert centre on the demo org with a $1 budget', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'alert-centre-dark');
+    // As narrow as the tray popover: nothing overflows sideways, still axe clean.
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 380, height: 800 });
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 8)
+        .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`),
+    );
+    expect(wide).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'alert-centre-narrow');
     expect(session.problems).toEqual([]);
   });
 });
