@@ -72,6 +72,13 @@ describe('Settings in the browser', () => {
     await page.getByText('(acme-staging)').waitFor({ state: 'detached' });
   });
 
+  it('opens the alert centre for budgets and alert rules, and comes back', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Budgets and alert rules…' }).click();
+    await page.getByRole('heading', { name: 'Alerts', exact: true }).waitFor();
+    await openSettings();
+  });
+
   it('has no serious or critical axe violations, in a full window and at popover width', async () => {
     const { page } = session;
     expect(await seriousA11yViolations(page)).toEqual([]);

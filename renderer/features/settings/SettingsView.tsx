@@ -1,7 +1,7 @@
 /**
- * Settings: the profiles (open, add, remove; the demo org), the open profile's sync interval, history and
- * audit retention, the admin key of the open profile, the theme (follow the system, light, dark), and the
- * welcome screen. Fits a 380 px popover (one column) and a full window.
+ * Settings: the profiles (switch, add, remove; the demo org), the admin key of the open profile, its sync
+ * interval, history and audit retention, a way into the alert centre (budgets and rules), the theme (follow
+ * the system, light, dark), and the welcome screen. Fits a 380 px popover (one column) and a full window.
  */
 import { useEffect } from 'react';
 import { useSettingsStore } from '../../stores/useSettingsStore';
@@ -21,6 +21,7 @@ export function SettingsView() {
   const theme = useUiStore((state) => state.theme);
   const setTheme = useUiStore((state) => state.setTheme);
   const showOnboarding = useUiStore((state) => state.showOnboarding);
+  const setView = useUiStore((state) => state.setView);
   const load = useSettingsStore((state) => state.load);
   const loadError = useSettingsStore((state) => state.loadError);
   useEffect(() => {
@@ -37,6 +38,15 @@ export function SettingsView() {
       <ProfilesSection />
       <AdminKeySection />
       <SyncSection />
+      <section aria-labelledby="settings-alerts" className="settings-section">
+        <h3 id="settings-alerts">Budgets and alerts</h3>
+        <p className="muted" id="settings-alerts-help">
+          Monthly budgets per workspace, spend thresholds, key expiry and age policy, quiet hours and snoozes live in the alert centre.
+        </p>
+        <button type="button" onClick={() => setView('alerts')} aria-describedby="settings-alerts-help">
+          Budgets and alert rules…
+        </button>
+      </section>
       <fieldset>
         <legend>Theme</legend>
         {THEMES.map((option) => (

@@ -4,6 +4,7 @@ import type { ProfileSummary, SettingsSnapshot } from '../../../../preload/contr
 import { SettingsView } from '../../../../renderer/features/settings/SettingsView';
 import { useSettingsStore } from '../../../../renderer/stores/useSettingsStore';
 import { useVaultStore } from '../../../../renderer/stores/useVaultStore';
+import { useUiStore } from '../../../../renderer/stores/useUiStore';
 import { installFakeApi, type FakeAnswers } from '../../fake-api';
 
 const LIMITS: SettingsSnapshot['limits'] = {
@@ -205,5 +206,15 @@ describe('SettingsView: whose settings', () => {
     render(<SettingsView />);
     await screen.findByLabelText('Sync every');
     expect(screen.queryByText(/demo org’s settings/)).toBeNull();
+  });
+});
+
+describe('SettingsView: budgets and alert rules', () => {
+  it('opens the alert centre', async () => {
+    installFakeApi(answers());
+    useUiStore.setState({ view: 'settings' });
+    render(<SettingsView />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Budgets and alert rules…' }));
+    expect(useUiStore.getState().view).toBe('alerts');
   });
 });
