@@ -36,7 +36,25 @@ const localTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().time
 
 export function readSpendPicture(db: Database.Database, nowMs: number): SpendPicture {
   const rules = rulesForMirror(db, loadAlertRules(db, localTimeZone()));
-  return spendPicture(readSpendInputs(db, nowMs, rules), rules, nowMs);
+  const inputs = readSpendInputs(db, nowMs, rules);
+  return spendPicture(inputs, defaultWorkspaceId(db) === null ? rules : withoutDefaultAlias(rules), nowMs);
+}
+
+/** The default workspace's real id when the API listed it (newer shape); null otherwise. */
+function defaultWorkspaceId(db: Database.Database): string | null {
+  const row = db.prepare(`SELECT id FROM workspaces WHERE is_default = 1 ORDER BY id LIMIT 1`).get() as { id: string } | undefined;
+  return row?.id ?? null;
+}
+
+/**
+ * rulesForMirror copies a budget written for `default` onto the default workspace's real id and keeps the
+ * `default` entry too. Once the mirror knows that id, all default cost is filed under it, so the `default` entry
+ * would be a second, empty row with the same budget: drop it.
+ */
+function withoutDefaultAlias(rules: AlertRules): AlertRules {
+  const { default: alias, ...rest } = rules.budgets.workspaceMonthlyUsd;
+  if (alias === undefined) return rules;
+  return { ...rules, budgets: { ...rules.budgets, workspaceMonthlyUsd: rest } };
 }
 
 /**
