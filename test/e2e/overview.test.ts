@@ -69,6 +69,11 @@ describe('the overview on the demo org', () => {
     const items = card.getByRole('list', { name: 'Most pressing open alerts' }).getByRole('listitem');
     expect(await items.count()).toBe(Math.min(3, overview.alerts.top.length));
     await expect(items.first().textContent()).resolves.toContain(`Critical ${overview.alerts.top[0]!.title}`);
+    // The card leads to the alert centre, and the nav brings the overview back.
+    await card.getByRole('button', { name: 'Open alert centre' }).click();
+    await page.getByRole('heading', { name: 'Alerts', exact: true }).waitFor();
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Overview' }).click();
+    await page.getByRole('heading', { name: 'Open alerts' }).waitFor();
   });
 
   it('says how fresh the mirror is, reaches the per-data-set table by keyboard, has no console errors, passes axe', async () => {

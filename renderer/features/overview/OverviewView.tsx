@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { useOverviewStore } from '../../stores/useOverviewStore';
+import { useUiStore } from '../../stores/useUiStore';
 import { formatAge, formatFreshness } from '../../lib/format';
 import { LoadState } from '../shell/LoadState';
 import { offlineState } from './overview-format';
@@ -23,6 +24,7 @@ const COUNT_LABELS: Array<[string, string]> = [
 export function OverviewView() {
   const { status, overview, mirror, error, load } = useOverviewStore();
   const now = useMinuteClock();
+  const setView = useUiStore((state) => state.setView);
   useEffect(() => {
     void load();
   }, [load]);
@@ -43,7 +45,7 @@ export function OverviewView() {
         {overview && (
           <div className="cards">
             <SpendCard overview={overview} nowMs={now} />
-            <AlertsCard alerts={overview.alerts} nowMs={now} />
+            <AlertsCard alerts={overview.alerts} nowMs={now} onOpenAlertCentre={() => setView('alerts')} />
           </div>
         )}
         {overview && <WorkspaceSpendTable overview={overview} nowMs={now} />}

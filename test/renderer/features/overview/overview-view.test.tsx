@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { OverviewView } from '../../../../renderer/features/overview/OverviewView';
 import { useOverviewStore } from '../../../../renderer/stores/useOverviewStore';
+import { useUiStore } from '../../../../renderer/stores/useUiStore';
 import type { MirrorStatus, Overview } from '../../../../preload/contract';
 import { installFakeApi } from '../../fake-api';
 
@@ -97,6 +98,9 @@ describe('OverviewView', () => {
       'Warning ci-bot expires in 7 daysRotate it before it stops working. Open since 1 day ago.',
     ]);
     expect(within(card).getByText('and 5 more open')).toBeInTheDocument();
+    useUiStore.setState({ view: 'overview' });
+    fireEvent.click(within(card).getByRole('button', { name: 'Open alert centre' }));
+    expect(useUiStore.getState().view).toBe('alerts');
   });
 
   it('says "as of 09:14, 3 min ago" and keeps counting every minute', async () => {
