@@ -8,6 +8,7 @@ import { keyContextFrom, registerKeyCommands } from './commands/key';
 import { registerAuditCommands } from './commands/audit';
 import { registerProfileCommands } from './commands/profile';
 import { registerAlertCommands } from './commands/alerts';
+import { registerAdminActionCommands } from './commands/admin-commands';
 import type { CliContext, GlobalOptions } from './context';
 import { resolveContext } from './context';
 import { redactSecrets } from '../core/redact';
@@ -41,6 +42,7 @@ export function buildProgram(io: CliIO): Command {
   registerProfileCommands(program, () => keyContextFrom(context()));
   registerAuditCommands(program, context);
   registerAlertCommands(program, context);
+  registerAdminActionCommands(program, context);
   registerSandboxCommands(program, context);
   return program;
 }
