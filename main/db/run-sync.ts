@@ -1,8 +1,8 @@
 /**
  * The thin db-backed runner of the sync engine: what the CLI and the app call.
  * `syncMirror(db, api, opts)` takes the profile lock (one syncer per mirror), runs core/sync's engine over this
- * mirror, then brings the audit trail up to date (the journal, the Compliance API feed when a feed client is given,
- * the profile's retention) and returns the summary.
+ * mirror, then brings the audit trail up to date (the Compliance API feed when a feed client is given, then the
+ * journal without the changes the feed already recorded, then the profile's retention) and returns the summary.
  */
 import type { ComplianceFeedPort } from '../core/audit/compliance-feed';
 import { COMPLIANCE_RESOURCE, withComplianceIngest } from '../core/audit/compliance-summary';
@@ -15,6 +15,7 @@ import { withProfileLock, type LockOptions } from './profile-lock';
 import { applyAuditRetention, catchUpJournalIntoAudit } from './audit/index';
 import { ingestComplianceFeed } from './audit/compliance-ingest';
 import { describeFromMirror } from './audit/describe-from-mirror';
+import { feedActivityMatcher } from './audit/journal-feed-match';
 import { JournalRepo } from './repos/journal-repo';
 import { readProfileSetting } from './settings/profile-settings';
 
@@ -48,10 +49,11 @@ export async function syncMirror(db: MirrorDb, api: AdminApiPort, opts: SyncMirr
   const run = async () => {
     const store = new SqliteMirrorStore(db);
     let summary = await runSync({ api, store, clock }, syncOptions);
-    // Every change the sync journaled joins the audit trail (idempotent: the trail keeps its own mark).
-    const journal = new JournalRepo(db);
-    catchUpJournalIntoAudit(db, (afterId) => journal.listAfter(afterId), describeFromMirror(db));
-    // The feed only after a sync that reached the API with a working key: a failed sync says why already.
+    // The feed first, then the journal: a change the feed records (with its actor) is then already in the trail, and
+    // the journal's copy of it is left out (journal-feed-match.ts), so an admin sees each change once. Only a feed
+    // read to its end in this sync does that; refused, skipped or failed, every journal event is kept (twice is
+    // better than never). The feed only after a sync that reached the API with a working key.
+    let feedRead = false;
     if (compliance && (summary.status === 'ok' || summary.status === 'partial')) {
       const ingest = await ingestComplianceFeed(db, compliance, {
         now: () => clock.now(),
@@ -61,7 +63,12 @@ export async function syncMirror(db: MirrorDb, api: AdminApiPort, opts: SyncMirr
       });
       summary = withComplianceIngest(summary, ingest);
       if (ingest.outcome === 'credential_invalid') store.markCredentialInvalid(clock.now(), summary.detail ?? 'the admin key was refused');
+      feedRead = ingest.outcome === 'ingested';
     }
+    // Every change the sync journaled joins the audit trail (idempotent: the trail keeps its own mark).
+    const journal = new JournalRepo(db);
+    const coveredByFeed = feedRead ? feedActivityMatcher(db, () => clock.now()) : null;
+    catchUpJournalIntoAudit(db, (afterId) => journal.listAfter(afterId), describeFromMirror(db), {}, coveredByFeed);
     applyAuditRetention(db, readProfileSetting(db, 'audit.retentionDays'), { now: () => clock.now() });
     return summary;
   };

@@ -66,8 +66,8 @@ describe('catching up with the journal', () => {
   const listAfter = (afterId: number) => journal.filter((row) => row.id > afterId).slice(0, 10);
 
   it('records every row once, in pages, and remembers how far it got', () => {
-    expect(catchUpJournalIntoAudit(env.db, listAfter, undefined, { now: fixedNow })).toEqual({ appended: 25, mark: 25 });
-    expect(catchUpJournalIntoAudit(env.db, listAfter, undefined, { now: fixedNow })).toEqual({ appended: 0, mark: 25 });
+    expect(catchUpJournalIntoAudit(env.db, listAfter, undefined, { now: fixedNow })).toEqual({ appended: 25, skipped: 0, mark: 25 });
+    expect(catchUpJournalIntoAudit(env.db, listAfter, undefined, { now: fixedNow })).toEqual({ appended: 0, skipped: 0, mark: 25 });
     expect(searchAuditEvents(env.db, 'source:journal', { limit: 100 }).events).toHaveLength(25);
     expect(verifyAuditChain(env.db).ok).toBe(true);
   });
