@@ -2,6 +2,8 @@
  * The Compliance API activity feed in the sync (issue 8), against the sandbox: with compliance on, scripted org
  * events reach the trail once each, with their actors, however often we sync; with compliance off, the same events
  * reach it as journal events and the refusal is remembered for a day; a 500 between feed pages leaves no duplicate.
+ * With the feed read, a journal difference the feed records is left out (each change once); what the feed does not
+ * record (a key expiring) stays a journal event, and a feed failing in that sync keeps the journal copies.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAdminApi } from '../../../main/adapters/admin-api-sdk';
@@ -80,6 +82,14 @@ async function scriptEvents(e: Env): Promise<{ keyId: string; userId: string; ac
   return { keyId: key.id, userId: target.id, actor: { id: actor.id, email: actor.email } };
 }
 
+/** Sources of the events about a change made at or after `sinceMs` (the org's earlier history is in the feed too). */
+function sourcesSince(db: MirrorDb, query: string, sinceMs: number, about?: string): string[] {
+  return searchAuditEvents(db, query)
+    .events.filter((ev) => ev.atMs >= sinceMs && (about === undefined || ev.targets.some((t) => t.id === about)))
+    .map((ev) => ev.source)
+    .sort();
+}
+
 function complianceIds(db: MirrorDb): string[] {
   return db.prepare(`SELECT external_id FROM audit_events WHERE source = 'compliance' ORDER BY external_id`).pluck().all() as string[];
 }
@@ -98,6 +108,7 @@ describe('compliance feed in the sync', () => {
     // The backfill paged backwards through the whole feed (page size 25): the trail holds exactly the feed.
     expect(complianceIds(e.db)).toEqual(await feedIds(e.sandbox));
 
+    const scriptedAt = e.sandbox.clock.nowMs();
     const { keyId, userId, actor } = await scriptEvents(e);
     e.sandbox.clock.advance(60_000);
     await sync(e);
@@ -112,10 +123,59 @@ describe('compliance feed in the sync', () => {
     const invites = searchAuditEvents(e.db, 'source:compliance type:org_user_invite_sent').events.filter((ev) => ev.summary.includes('new.person@example.com'));
     expect(invites).toHaveLength(1);
     expect(invites[0]!.actor).toMatchObject({ email: actor.email });
+    // Each change once in an unfiltered search: the feed's copy, not also the journal's snapshot difference.
+    expect(sourcesSince(e.db, `key:${keyId}`, scriptedAt)).toEqual(['compliance']);
+    expect(sourcesSince(e.db, '', scriptedAt, userId)).toEqual(['compliance']);
+    expect(sourcesSince(e.db, 'new.person@example.com', scriptedAt)).toEqual(['compliance']);
+    expect(searchAuditEvents(e.db, 'source:journal').events).toEqual([]);
     // Each activity of the feed once, nothing else, and the chain verifies.
     const ids = complianceIds(e.db);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(await feedIds(e.sandbox));
+    expect(verifyAuditChain(e.db).ok).toBe(true);
+  });
+
+  it('with compliance on, a change the feed does not record (a key expiring) still arrives as a journal event, once', async () => {
+    const e = await setUp(true);
+    await sync(e);
+    const [renamed, expiring] = e.db.prepare(`SELECT id FROM api_keys WHERE status = 'active' ORDER BY id LIMIT 2`).pluck().all() as string[];
+    const scriptedAt = e.sandbox.clock.nowMs();
+    await control(e.sandbox, 'POST', '/events', {
+      events: [
+        { type: 'key_renamed', api_key_id: renamed, name: 'renamed-while-on' },
+        { type: 'key_expired', api_key_id: expiring },
+      ],
+    });
+    e.sandbox.clock.advance(60_000);
+    await sync(e);
+    await sync(e);
+
+    expect(sourcesSince(e.db, `key:${renamed}`, scriptedAt)).toEqual(['compliance']);
+    const expired = searchAuditEvents(e.db, `key:${expiring}`).events.filter((ev) => ev.atMs >= scriptedAt);
+    expect(expired.map((ev) => `${ev.source} ${ev.type}`)).toEqual(['journal api_key.changed']);
+    expect(expired[0]!.after).toMatchObject({ status: 'expired' });
+    expect(verifyAuditChain(e.db).ok).toBe(true);
+  });
+
+  it('when the feed fails in the sync that finds the changes, their journal copies are kept and never appended twice', async () => {
+    const e = await setUp(true);
+    await sync(e);
+    const scriptedAt = e.sandbox.clock.nowMs();
+    const { keyId, userId } = await scriptEvents(e);
+    e.sandbox.clock.advance(60_000);
+    await control(e.sandbox, 'POST', '/faults', { rules: [{ route: '/v1/compliance/activities*', status: 500 }] });
+    const failed = await sync(e);
+    expect(failed.resources.find((r) => r.resource === 'compliance_activities')).toMatchObject({ status: 'error' });
+    expect(searchAuditEvents(e.db, `source:journal key:${keyId}`).events).toHaveLength(1);
+    expect(searchAuditEvents(e.db, 'source:journal').events.filter((ev) => ev.targets.some((t) => t.id === userId))).toHaveLength(1);
+    expect(sourcesSince(e.db, `key:${keyId}`, scriptedAt)).toEqual(['journal']);
+
+    // The feed back: its copies arrive; the journal's stay (insert-only) and are not appended again.
+    await control(e.sandbox, 'DELETE', '/faults');
+    e.sandbox.clock.advance(60_000);
+    await sync(e);
+    await sync(e);
+    expect(sourcesSince(e.db, `key:${keyId}`, scriptedAt)).toEqual(['compliance', 'journal']);
     expect(verifyAuditChain(e.db).ok).toBe(true);
   });
 
