@@ -57,6 +57,8 @@ async function main(): Promise<void> {
   };
   // A new key or another profile: reopen the data, re-arm the scheduler with that mirror's interval, refresh the tray.
   const reopen = (): Promise<void> => openData().then(() => void (scheduler.reschedule(), alerts.runCycle()));
+  // A notification or tray item opens the window on its view: pushed now, or held until a new window asks for it.
+  const navigator = createWindowNavigator({ showWindow: () => { const had = Boolean(window && !window.isDestroyed()); showWindow(); return had; }, push: (to) => push('clade:app/navigate-changed', to) });
   const { vault, profiles } = createWindowAccounts({ dataDir, secrets, verify: createSdkVerifier('https://api.anthropic.com'), active: () => profileId, activate: (id) => ((profileId = id), reopen()) });
   registerGateway({
     ipcMain,
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
     isTrustedSender: createSenderCheck({ appFileUrl: pathToFileURL(rendererFile).href, devOrigin: devUrl }),
     handlers: createHandlers({
       appInfo: () => ({ name: 'Clade Admin', version: app.getVersion(), mode: data?.mode ?? 'demo' }),
+      takeNavigation: navigator.takePending,
       mirror: () => data?.db ?? null,
       now: () => Date.now(),
       vault,
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
       keyTrail: () => ({ profileId, mirrorFile: ensureMirrorFile(dataDir, profileId) }),
       profiles,
       onSyncSettingsChanged: () => scheduler.reschedule(),
+      adminActions: async () => (data?.adminActions ? data.adminActions() : null),
     }),
   });
 
@@ -78,13 +82,11 @@ async function main(): Promise<void> {
     if (window && !window.isDestroyed()) return revealWindow(window);
     window = createMainWindow(BrowserWindow, { preloadPath: join(__dirname, '../preload/index.js'), page });
   };
-  // A notification or tray item opens the window on its view: pushed now, or once a newly created window has loaded.
-  const navigate = createWindowNavigator({ showWindow: () => { const had = Boolean(window && !window.isDestroyed()); showWindow(); return had; }, push: (to) => push('clade:app/navigate-changed', to), afterLoad: (fn) => window?.webContents.on('did-finish-load', fn) });
   wireLifecycle(app, { showWindow, windowCount: () => BrowserWindow.getAllWindows().length, keepAliveWithoutWindows: () => true });
   showWindow();
   // Syncs every sync.intervalMinutes of the open profile (15 by default), on wake and on "Sync now", never two at once (design.md §5).
   const scheduler = createSyncScheduler({ sync: async () => data?.syncNow(), intervalMs: () => syncIntervalMs(data?.db), onSyncingChanged: (s) => alerts.setSyncing(s), log });
-  const alerts = startTrayAndAlerts({ electron: trayRuntime(), assetsDir: join(__dirname, '../../assets'), mirror: () => data?.db ?? null, now: () => Date.now(), openView: navigate, quit: () => app.quit(), syncNow: () => scheduler.trigger(), log });
+  const alerts = startTrayAndAlerts({ electron: trayRuntime(), assetsDir: join(__dirname, '../../assets'), mirror: () => data?.db ?? null, now: () => Date.now(), openView: navigator.navigate, quit: () => app.quit(), syncNow: () => scheduler.trigger(), log });
   powerMonitor.on('resume', () => void scheduler.trigger());
 
   await openData();

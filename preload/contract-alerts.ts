@@ -132,4 +132,6 @@ export const alertsChannels = {
   'clade:alerts/set-rules': { kind: 'invoke', request: AlertRulesFormDto, response: SetAlertRulesResultDto },
   /** Main → window: show this view (a notification or a tray item was clicked). */
   'clade:app/navigate-changed': { kind: 'push', request: z.undefined(), response: NavigateDto },
+  /** Window → main once it listens: the navigation asked for while it was being created (null when none). */
+  'clade:app/take-navigation': { kind: 'invoke', request: z.undefined(), response: NavigateDto.nullable() },
 } as const satisfies Record<string, ChannelSpec>;

@@ -33,23 +33,33 @@ export interface WindowNavigatorDeps {
   showWindow: () => boolean;
   /** Sends the request to the window (the `clade:app/navigate-changed` push). */
   push: (to: Navigate) => void;
-  /** Runs `fn` once a newly created window has loaded (its listeners exist only then). */
-  afterLoad: (fn: () => void) => void;
 }
 
-/** Opens the window, on a view when given. A new window is told once it has loaded, so the request is not lost. */
-export function createWindowNavigator(deps: WindowNavigatorDeps): (to: Navigate | null) => void {
-  return (to) => {
-    const existed = deps.showWindow();
-    if (to === null) return;
-    if (existed) deps.push(to);
-    else {
-      // Once: the window may reload later, and by then the admin has moved on.
-      let told = false;
-      deps.afterLoad(() => {
-        if (!told) deps.push(to);
-        told = true;
-      });
-    }
+export interface WindowNavigator {
+  /** Opens the window, on a view when given. */
+  navigate: (to: Navigate | null) => void;
+  /** The request held for a window that was being created, handed over once (`clade:app/take-navigation`). */
+  takePending: () => Navigate | null;
+}
+
+/**
+ * An open window is told at once. A window that had to be created has no listener yet, and a push sent on
+ * its load event can still beat React's subscription; so the request is held until the window asks for it
+ * (it does right after subscribing). Only the latest request is kept: the admin has moved on from older ones.
+ */
+export function createWindowNavigator(deps: WindowNavigatorDeps): WindowNavigator {
+  let pending: Navigate | null = null;
+  return {
+    navigate: (to) => {
+      const existed = deps.showWindow();
+      if (to === null) return;
+      if (existed) deps.push(to);
+      else pending = to;
+    },
+    takePending: () => {
+      const taken = pending;
+      pending = null;
+      return taken;
+    },
   };
 }

@@ -24,7 +24,7 @@ interface UiState extends Persisted {
   setView: (view: View) => void;
   /** Main's request: show this view, remembering the target for the view to focus. */
   navigate: (to: Navigate) => void;
-  /** Follows main's navigate push; returns the unsubscribe. */
+  /** Follows main's navigate push, then takes a request main held while the window loaded; returns the unsubscribe. */
   listenNavigation: () => () => void;
   setTheme: (theme: Theme) => void;
   finishOnboarding: () => void;
@@ -55,7 +55,16 @@ export const useUiStore = create<UiState>((set, get) => ({
   navigationTarget: null,
   setView: (view) => set({ view, navigationTarget: null }),
   navigate: (to) => set({ view: to.view, navigationTarget: to.target ?? null, onboarded: true }),
-  listenNavigation: () => api().app.onNavigateChanged((to) => get().navigate(to)),
+  listenNavigation: () => {
+    const unsubscribe = api().app.onNavigateChanged((to) => get().navigate(to));
+    void api()
+      .app.takeNavigation()
+      .then((result) => {
+        if (result.ok && result.value) get().navigate(result.value);
+      })
+      .catch(() => undefined); // no bridge (tests, harness without the channel): nothing was held
+    return unsubscribe;
+  },
   setTheme: (theme) => {
     set({ theme });
     persist(get());

@@ -11,27 +11,25 @@ describe('navigation from the tray and notifications', () => {
     expect(navigationFor(null)).toBeNull();
   });
 
-  it('pushes the view at once to an open window, and only after load to a window it had to create', () => {
+  it('pushes the view at once to an open window, and holds it for a window it had to create until asked once', () => {
     const pushed: Navigate[] = [];
     let exists = true;
-    const loaded: Array<() => void> = [];
-    const navigate = createWindowNavigator({
+    const navigator = createWindowNavigator({
       showWindow: () => {
         const had = exists;
         exists = true;
         return had;
       },
       push: (to) => pushed.push(to),
-      afterLoad: (fn) => loaded.push(fn),
     });
-    navigate({ view: 'keys', target: 'apikey_1' });
-    navigate(null);
+    navigator.navigate({ view: 'keys', target: 'apikey_1' });
+    navigator.navigate(null);
     expect(pushed).toEqual([{ view: 'keys', target: 'apikey_1' }]);
+    expect(navigator.takePending()).toBeNull();
     exists = false;
-    navigate({ view: 'alerts' });
+    navigator.navigate({ view: 'alerts' });
     expect(pushed).toHaveLength(1);
-    loaded.forEach((fn) => fn());
-    loaded.forEach((fn) => fn()); // a later reload does not navigate again
-    expect(pushed).toEqual([{ view: 'keys', target: 'apikey_1' }, { view: 'alerts' }]);
+    expect(navigator.takePending()).toEqual({ view: 'alerts' });
+    expect(navigator.takePending()).toBeNull(); // a later reload does not navigate again
   });
 });
