@@ -169,6 +169,18 @@ describe('navigation pushed by main', () => {
     expect(screen.getByRole('button', { name: 'API keys' })).toHaveAttribute('aria-current', 'page');
   });
 
+  it('a new window takes the navigation main held for it while it loaded (a notification clicked with no window)', async () => {
+    installFakeApi({
+      'clade:app/info': () => ({ name: 'Clade Admin', version: '0.1.0', mode: 'demo' }),
+      'clade:org/tree': () => demoTree,
+      'clade:alerts/list': () => list,
+      'clade:alerts/rules': () => rulesState,
+      'clade:app/take-navigation': () => ({ view: 'alerts' }),
+    });
+    render(<App />);
+    expect(await screen.findByRole('heading', { level: 2, name: 'Alerts' })).toBeInTheDocument();
+  });
+
   it('a finished sync reloads the alert list', async () => {
     const fake = installFakeApi({
       'clade:app/info': () => ({ name: 'Clade Admin', version: '0.1.0', mode: 'demo' }),
