@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import type { SyncProgress } from '../../preload/contract';
 import { createAdminApi } from '../adapters/admin-api-sdk';
 import { createComplianceFeed } from '../adapters/compliance-feed';
+import { createAdminActionsClient, type AdminActionsPort } from '../adapters/admin-actions';
 import type { ComplianceFeedPort } from '../core/audit/compliance-feed';
 import { mirrorFile } from '../adapters/data-dir';
 import { DEMO_PROFILE_ID } from '../core/vault/profiles';
@@ -30,6 +31,8 @@ export interface WindowData {
   /** One more sync of this data source (after the first one has ended); the scheduler calls it. */
   syncNow: () => Promise<void>;
   close: () => Promise<void>;
+  /** A client for one admin action on this org (demo: the sandbox's in-memory key; live: the keychain's, read per call). */
+  adminActions?: () => Promise<AdminActionsPort | null>;
 }
 
 export interface WindowDataOptions {
@@ -51,7 +54,8 @@ export async function openWindowData(options: WindowDataOptions): Promise<Window
   const demo = await openDemoOrg({ mirrorFile: mirrorFile(options.dataDir, DEMO_PROFILE_ID), onProgress: options.onProgress });
   const api = createAdminApi({ apiKey: demo.sandbox.adminKey, baseURL: demo.sandbox.url });
   const syncNow = () => syncAndReport(demo.db, api, null, options.onProgress ?? (() => undefined));
-  return { mode: 'demo', profileId: DEMO_PROFILE_ID, db: demo.db, ready: Promise.resolve(), syncNow, close: demo.close };
+  const adminActions = async () => createAdminActionsClient({ apiKey: demo.sandbox.adminKey, baseURL: demo.sandbox.url });
+  return { mode: 'demo', profileId: DEMO_PROFILE_ID, db: demo.db, ready: Promise.resolve(), syncNow, close: demo.close, adminActions };
 }
 
 /** The scheduler's interval: the open profile's `sync.intervalMinutes` (its default while nothing is open). */
@@ -104,6 +108,10 @@ function openLive(options: WindowDataOptions, key: string): WindowData {
     db,
     ready,
     syncNow: () => ready.then(syncOnce),
+    adminActions: async () => {
+      const current = await options.readStoredKey(options.profileId);
+      return current ? createAdminActionsClient({ apiKey: current, baseURL: options.baseURL ?? ANTHROPIC_API }) : null;
+    },
     // Closing never waits for a long first sync (quit must stay quick): the mirror closes when the sync ends.
     close: async () => {
       void ready.then(() => db.close());

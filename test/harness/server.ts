@@ -3,6 +3,7 @@
  * loopback HTTP by the same handlers Electron IPC uses, on the demo org (sandbox → SDK → sync → temp
  * mirror). Dev/test only; never shipped.
  */
+import { createAdminActionsClient } from '../../main/adapters/admin-actions';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -67,6 +68,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Runnin
     appInfo: () => ({ name: 'Clade Admin', version: '0.0.0-harness', mode: 'demo' }),
     mirror: () => demo?.db ?? null,
     now: () => Date.now(),
+    adminActions: async () => (demo ? createAdminActionsClient({ apiKey: demo.sandbox.adminKey, baseURL: demo.sandbox.url }) : null),
   });
   const api = createHttpApi(handlers, log);
   const server = createServer((req, res) => {

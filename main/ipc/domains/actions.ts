@@ -1,8 +1,46 @@
-/** Handlers for the channels of preload/contract-actions.ts. */
+/**
+ * Handlers for the channels of preload/contract-actions.ts: preview and run an admin action on the open profile.
+ * The client is built per run by `adminActions()` (window-data.ts: the demo sandbox's in-memory key, or the
+ * keychain's key read for this call), so the key never reaches the renderer. Every run is recorded in the trail.
+ */
+import type Database from 'better-sqlite3';
+import type { AdminActionsPort } from '../../adapters/admin-actions';
+import { previewAdminAction, runAdminAction } from '../../adapters/admin-actions';
+import { AdminActionSchema, type AdminAction } from '../../core/actions';
+import { HandlerError } from '../handler-error';
+import type { Handler } from '../handler-types';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ActionsDeps {}
+export interface ActionsDeps {
+  mirror: () => Database.Database | null;
+  now: () => number;
+  /** A client for the open profile's org, built for one action; null when no key is available. Absent: actions are unavailable. */
+  adminActions?: () => Promise<AdminActionsPort | null>;
+}
 
-export function actionsHandlers(_deps: ActionsDeps): Record<never, never> {
-  return {};
+const NOT_READY = 'The data of this profile is still being prepared; try again in a moment.';
+
+export function actionsHandlers(deps: ActionsDeps): {
+  'clade:actions/preview': Handler<'clade:actions/preview'>;
+  'clade:actions/run': Handler<'clade:actions/run'>;
+} {
+  const mirrorOrRefuse = (): Database.Database => {
+    const db = deps.mirror();
+    if (!db) throw new HandlerError('unavailable', NOT_READY);
+    return db;
+  };
+  return {
+    'clade:actions/preview': async (request) => previewAdminAction(mirrorOrRefuse(), checked(request)),
+    'clade:actions/run': async (request) => {
+      const db = mirrorOrRefuse();
+      const client = deps.adminActions;
+      if (!client) throw new HandlerError('unavailable', 'Admin actions are not available in this window.');
+      return runAdminAction({ db, client, now: deps.now, via: 'window' }, checked(request));
+    },
+  };
+}
+
+function checked(request: unknown): AdminAction {
+  const parsed = AdminActionSchema.safeParse(request);
+  if (!parsed.success) throw new HandlerError('bad-request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  return parsed.data;
 }
