@@ -23,6 +23,9 @@ const REQUESTS: Record<string, unknown> = {
   'clade:usage/series': { range: { kind: 'preset', preset: '30d' }, bucket: 'day', groupBy: 'key', metric: 'cost' },
   'clade:audit/search': { query: '' },
   'clade:audit/export': { query: '', format: 'csv' },
+  // State changes recorded in the trail: the scan below covers what they write to the mirror too.
+  'clade:alerts/snooze': { rule: 'spend-anomaly', targetId: null, duration: '1h' },
+  'clade:settings/set': { name: 'sync.intervalMinutes', value: 30 },
 };
 /** The key channels are driven one by one below, with good and bad keys. */
 const KEY_CHANNELS = new Set(['clade:key/set', 'clade:key/clear']);
