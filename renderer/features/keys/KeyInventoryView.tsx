@@ -7,6 +7,8 @@ import type { KeyInventoryRow } from '../../../preload/contract';
 import { useKeysStore } from '../../stores/useKeysStore';
 import { formatAge, formatCount, formatDate, formatStatus } from '../../lib/format';
 import { LoadState } from '../shell/LoadState';
+import { ConfirmActionDialog } from '../actions/ConfirmActionDialog';
+import { KeyDetailPanel } from './KeyDetailPanel';
 
 const VERDICT_LABEL: Record<KeyInventoryRow['verdict'], string> = {
   ok: 'OK',
@@ -20,6 +22,8 @@ const VERDICT_LABEL: Record<KeyInventoryRow['verdict'], string> = {
 export function KeyInventoryView() {
   const { status, keys, error, load } = useKeysStore();
   const [filter, setFilter] = useState<'all' | 'attention' | KeyInventoryRow['verdict']>('all');
+  const [openId, setOpenId] = useState<string | null>(null);
+  const opened = keys.find((key) => key.id === openId) ?? null;
   useEffect(() => {
     void load();
   }, [load]);
@@ -63,7 +67,14 @@ export function KeyInventoryView() {
             </thead>
             <tbody>
               {shown.map((key) => (
-                <tr key={key.id}>
+                <tr
+                  key={key.id}
+                  className={key.id === openId ? 'selected' : undefined}
+                  onClick={() => setOpenId(key.id)}
+                  onKeyDown={(event) => event.key === 'Enter' && setOpenId(key.id)}
+                  tabIndex={0}
+                  aria-label={`${key.name}, ${formatStatus(key.status)}: press Enter for details and actions`}
+                >
                   <th scope="row">
                     <span className="key-name">{key.name}</span>
                     {key.partialKeyHint && <code className="hint">{key.partialKeyHint}</code>}
@@ -88,6 +99,8 @@ export function KeyInventoryView() {
           </table>
         </div>
         {shown.length === 0 && <p className="muted">No key matches this filter.</p>}
+        {opened && <KeyDetailPanel key={opened.id} keyRow={opened} onClose={() => setOpenId(null)} onChanged={() => void load()} />}
+        <ConfirmActionDialog />
       </div>
     </LoadState>
   );

@@ -1,0 +1,105 @@
+/**
+ * The confirmation dialog every admin action goes through: main's own sentence, why it would be refused, the
+ * typed name for an irreversible one, then progress and the result or the error. Accessible modal: focus moves
+ * in and is trapped, Escape cancels (not while running), focus returns to what opened it.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useActionsStore } from '../../stores/useActionsStore';
+import './actions.css';
+
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+export function ConfirmActionDialog() {
+  const { phase, preview, outcome, error, confirm, close } = useActionsStore();
+  const [typed, setTyped] = useState('');
+  const dialog = useRef<HTMLDivElement>(null);
+  const opener = useRef<Element | null>(null);
+  const open = phase !== 'idle';
+
+  useEffect(() => {
+    if (!open) return;
+    opener.current = document.activeElement;
+    setTyped('');
+    return () => (opener.current as HTMLElement | null)?.focus?.();
+  }, [open]);
+  useEffect(() => {
+    if (!open) return;
+    const first = dialog.current?.querySelector<HTMLElement>(FOCUSABLE);
+    (first ?? dialog.current)?.focus();
+  }, [open, phase]);
+
+  if (!open) return null;
+  const needsName = preview?.irreversible === true && preview.confirmText !== null;
+  const refused = (preview?.problems.length ?? 0) > 0;
+  const canConfirm = phase === 'confirming' && !refused && (!needsName || typed.trim() === preview?.confirmText);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape' && phase !== 'running') {
+      event.preventDefault();
+      close();
+      return;
+    }
+    if (event.key !== 'Tab' || !dialog.current) return;
+    const items = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    if (items.length === 0) return event.preventDefault();
+    const first = items[0]!;
+    const last = items[items.length - 1]!;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  return (
+    <div className="modal-backdrop">
+      <div ref={dialog} className="modal" role="dialog" aria-modal="true" aria-labelledby="action-title" aria-describedby="action-body" tabIndex={-1} onKeyDown={onKeyDown}>
+        <h2 id="action-title">{phase === 'done' ? 'Result' : 'Confirm admin action'}</h2>
+        <div id="action-body">
+          {phase === 'previewing' && <p>Checking…</p>}
+          {preview && <p className="action-description">{preview.description}</p>}
+          {preview?.irreversible && phase === 'confirming' && <p className="warning">This cannot be undone.</p>}
+          {refused && phase === 'confirming' && (
+            <ul className="problems" aria-label="Why this cannot be done">
+              {preview!.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          )}
+          {phase === 'running' && <p role="status">Sending to the Admin API…</p>}
+          {outcome?.ok === true && <p role="status" className="ok">{outcome.summary}. Recorded in the audit trail.</p>}
+          {outcome?.ok === false && (
+            <p role="alert" className="error">
+              Not done: {outcome.error.message} (The attempt is recorded in the audit trail.)
+            </p>
+          )}
+          {error && <p role="alert" className="error">{error}</p>}
+        </div>
+        {needsName && phase === 'confirming' && !refused && (
+          <p>
+            <label htmlFor="action-confirm-name">Type “{preview!.confirmText}” to confirm</label>
+            <input id="action-confirm-name" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+          </p>
+        )}
+        <div className="modal-buttons">
+          {phase === 'done' ? (
+            <button type="button" onClick={close}>
+              Close
+            </button>
+          ) : (
+            <>
+              <button type="button" onClick={close} disabled={phase === 'running'}>
+                Cancel
+              </button>
+              <button type="button" className={preview?.irreversible ? 'danger' : 'primary'} onClick={() => void confirm()} disabled={!canConfirm}>
+                Confirm
+              </button>
+            </>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
