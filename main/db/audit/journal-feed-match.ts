@@ -32,7 +32,8 @@ export function journalDiffWindow(db: Database.Database, atMs: number, nowMs: nu
 
 /**
  * A function telling, for a journal row, the id of the feed activity in the trail that records the same change
- * (null: not covered, or covered but no such activity is stored, e.g. feed lag; the caller keeps it then).
+ * (null: not covered, or covered but no such activity is stored, e.g. feed lag; the caller keeps it then). Make one
+ * per catch-up: it caches what it read, and the trail's feed events must not change while it is used.
  */
 export function feedActivityMatcher(db: Database.Database, nowMs: () => number): (row: StoredJournalEventLike) => string | null {
   const candidates = db.prepare(
@@ -40,17 +41,29 @@ export function feedActivityMatcher(db: Database.Database, nowMs: () => number):
      WHERE source = 'compliance' AND type = ? AND at_ms BETWEEN ? AND ? AND raw_json IS NOT NULL
      ORDER BY at_ms, id`,
   );
+  // The rows of one sync share a window: each (type, window) is read and parsed once per matcher, not once per row
+  // (a sync that finds thousands of new keys would otherwise re-read the same activities for each).
+  const cache = new Map<string, Array<{ id: string; activity: Record<string, unknown> }>>();
+  const activities = (type: string, window: JournalDiffWindow) => {
+    const key = `${type}|${window.fromMs}|${window.toMs}`;
+    let list = cache.get(key);
+    if (!list) {
+      list = [];
+      for (const candidate of candidates.all(type, window.fromMs, window.toMs) as Array<{ external_id: string | null; raw_json: string }>) {
+        const raw = JSON.parse(candidate.raw_json) as unknown;
+        if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) list.push({ id: candidate.external_id ?? '', activity: raw as Record<string, unknown> });
+      }
+      cache.set(key, list);
+    }
+    return list;
+  };
   return (row) => {
     const coverage = feedCoverageOf(row);
     if (!coverage) return null;
     const window = journalDiffWindow(db, row.atMs, nowMs());
     for (const type of coverage.types) {
-      for (const candidate of candidates.all(type, window.fromMs, window.toMs) as Array<{ external_id: string | null; raw_json: string }>) {
-        const raw = JSON.parse(candidate.raw_json) as unknown;
-        if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && coverage.matches(raw as Record<string, unknown>)) {
-          return candidate.external_id ?? '';
-        }
-      }
+      const match = activities(type, window).find((candidate) => coverage.matches(candidate.activity));
+      if (match) return match.id;
     }
     return null;
   };
