@@ -12,7 +12,8 @@ import { claimSingleInstance, wireLifecycle } from './app/lifecycle';
 import { enableProcessSandbox, hardenSession, lockDownWebContents } from './app/security';
 import { createMainWindow, revealWindow, type RendererPage } from './app/window';
 import type { WindowPort } from './app/electron-ports';
-import { openWindowData, syncIntervalMs, type WindowData } from './app/window-data';
+import { syncIntervalMs, type WindowData } from './app/window-data';
+import { createActiveProfileData } from './app/active-profile-data';
 import { createWindowAccounts, initialProfileId } from './app/window-vault';
 import { createSdkVerifier } from './cli/commands/key';
 import { createHandlers } from './ipc/create-handlers';
@@ -39,42 +40,30 @@ async function main(): Promise<void> {
   const push = createPush(() => BrowserWindow.getAllWindows().map((w) => w.webContents));
   // The window opens at once; the data (demo sync or the profile's mirror) arrives while it paints,
   // announced by the sync progress push. Until then the handlers answer "nothing synced yet".
-  let data: WindowData | null = null;
   const dataDir = defaultDataDir(process.env);
-  let profileId = initialProfileId(dataDir);
   const secrets = createKeytarSecretStore();
-  const openData = async (): Promise<void> => {
-    const previous = data;
-    data = null;
-    await previous?.close();
-    data = await openWindowData({
-      dataDir,
-      profileId,
-      readStoredKey: (id) => secrets.get(id),
-      onProgress: (progress) => push('clade:sync/progress-changed', progress),
-      log,
-    });
-  };
+  const active = createActiveProfileData({ dataDir, profileId: initialProfileId(dataDir), readStoredKey: (id) => secrets.get(id), onProgress: (p) => push('clade:sync/progress-changed', p), log });
+  const data = (): WindowData | null => active.current();
   // A new key or another profile: reopen the data, re-arm the scheduler with that mirror's interval, refresh the tray.
-  const reopen = (): Promise<void> => openData().then(() => void (scheduler.reschedule(), alerts.runCycle()));
+  const reopen = (profileId?: string): Promise<void> => active.open(profileId).then(() => void (scheduler.reschedule(), alerts.runCycle()));
   // A notification or tray item opens the window on its view: pushed now, or held until a new window asks for it.
   const navigator = createWindowNavigator({ showWindow: () => { const had = Boolean(window && !window.isDestroyed()); showWindow(); return had; }, push: (to) => push('clade:app/navigate-changed', to) });
-  const { vault, profiles } = createWindowAccounts({ dataDir, secrets, verify: createSdkVerifier('https://api.anthropic.com'), active: () => profileId, activate: (id) => ((profileId = id), reopen()) });
+  const { vault, profiles } = createWindowAccounts({ dataDir, secrets, verify: createSdkVerifier('https://api.anthropic.com'), active: active.profileId, activate: (id) => reopen(id) });
   registerGateway({
     ipcMain,
     log,
     isTrustedSender: createSenderCheck({ appFileUrl: pathToFileURL(rendererFile).href, devOrigin: devUrl }),
     handlers: createHandlers({
-      appInfo: () => ({ name: 'Clade Admin', version: app.getVersion(), mode: data?.mode ?? 'demo' }),
+      appInfo: () => ({ name: 'Clade Admin', version: app.getVersion(), mode: data()?.mode ?? 'demo' }),
       takeNavigation: navigator.takePending,
-      mirror: () => data?.db ?? null,
+      mirror: () => data()?.db ?? null,
       now: () => Date.now(),
       vault,
-      onKeyChanged: reopen,
-      keyTrail: () => ({ profileId, mirrorFile: ensureMirrorFile(dataDir, profileId) }),
+      onKeyChanged: () => reopen(),
+      keyTrail: () => ({ profileId: active.profileId(), mirrorFile: ensureMirrorFile(dataDir, active.profileId()) }),
       profiles,
       onSyncSettingsChanged: () => scheduler.reschedule(),
-      adminActions: async () => (data?.adminActions ? data.adminActions() : null),
+      adminActions: async () => (data()?.adminActions?.() ?? null),
     }),
   });
 
@@ -85,17 +74,17 @@ async function main(): Promise<void> {
   wireLifecycle(app, { showWindow, windowCount: () => BrowserWindow.getAllWindows().length, keepAliveWithoutWindows: () => true });
   showWindow();
   // Syncs every sync.intervalMinutes of the open profile (15 by default), on wake and on "Sync now", never two at once (design.md §5).
-  const scheduler = createSyncScheduler({ sync: async () => data?.syncNow(), intervalMs: () => syncIntervalMs(data?.db), onSyncingChanged: (s) => alerts.setSyncing(s), log });
-  const alerts = startTrayAndAlerts({ electron: trayRuntime(), assetsDir: join(__dirname, '../../assets'), mirror: () => data?.db ?? null, now: () => Date.now(), openView: navigator.navigate, quit: () => app.quit(), syncNow: () => scheduler.trigger(), log });
+  const scheduler = createSyncScheduler({ sync: async () => data()?.syncNow(), intervalMs: () => syncIntervalMs(data()?.db), onSyncingChanged: (s) => alerts.setSyncing(s), log });
+  const alerts = startTrayAndAlerts({ electron: trayRuntime(), assetsDir: join(__dirname, '../../assets'), mirror: () => data()?.db ?? null, now: () => Date.now(), openView: navigator.navigate, quit: () => app.quit(), syncNow: () => scheduler.trigger(), log });
   powerMonitor.on('resume', () => void scheduler.trigger());
 
-  await openData();
+  await active.open();
   scheduler.start();
   alerts.runCycle();
   app.on('will-quit', () => {
     scheduler.stop();
     alerts.stop();
-    void data?.close();
+    void active.close();
   });
 }
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mirrorFile } from '../../../main/adapters/data-dir';
-import { openWindowData, syncIntervalMs, type WindowData } from '../../../main/app/window-data';
+import { syncIntervalMs } from '../../../main/app/window-data';
+import { createActiveProfileData } from '../../../main/app/active-profile-data';
 import { createWindowAccounts, initialProfileId } from '../../../main/app/window-vault';
 import { writeProfileSetting } from '../../../main/db/settings/profile-settings';
 import { startSandbox } from '../../../main/sandbox/index';
@@ -13,7 +14,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** main/index.ts's profile wiring without Electron: one active profile id, data reopened on a switch. */
+/** main/index.ts's profile wiring without Electron: the active profile's data, reopened on a switch. */
 describe('switching the window between profiles', () => {
   it('shows the demo for a profile without a key, the live mirror of one with a key, and remembers the choice', async () => {
     const sandbox = await startSandbox({ seed: 11 });
@@ -23,34 +24,32 @@ describe('switching the window between profiles', () => {
     const stored = new Map<string, string>([['acme', sandbox.adminKey]]);
     const secrets = { get: async (id: string) => stored.get(id) ?? null, set: async (id: string, key: string) => void stored.set(id, key), delete: async (id: string) => stored.delete(id) };
 
-    let profileId = initialProfileId(dataDir, {});
-    let data: WindowData | null = null;
-    cleanups.push(async () => data?.close());
-    const openData = async () => {
-      await data?.close();
-      data = await openWindowData({ dataDir, profileId, readStoredKey: (id) => secrets.get(id), baseURL: sandbox.url, requestsPerMinute: null, log: vi.fn() });
-    };
+    const active = createActiveProfileData({ dataDir, profileId: initialProfileId(dataDir, {}), readStoredKey: (id) => secrets.get(id), baseURL: sandbox.url, requestsPerMinute: null, log: vi.fn() });
+    cleanups.push(() => active.close());
     const rearm = vi.fn();
     const { profiles } = createWindowAccounts({
       dataDir,
       secrets,
       verify: async () => ({ orgId: 'org_x', orgName: 'X' }),
-      active: () => profileId,
+      active: active.profileId,
       activate: async (id) => {
-        profileId = id;
-        await openData();
-        rearm(syncIntervalMs(data?.db));
+        await active.open(id);
+        rearm(syncIntervalMs(active.current()?.db));
       },
     });
 
-    await openData();
-    expect(profileId).toBe('default');
+    await active.open();
+    let data = active.current();
+    expect(active.profileId()).toBe('default');
     expect(data!.mode).toBe('demo');
     writeProfileSetting(data!.db, 'sync.intervalMinutes', 60, Date.now());
 
     const acme = await profiles.add('Acme');
     expect(acme).toBe('acme');
+    const demoDb = data!.db;
     await profiles.switchTo('acme');
+    expect(demoDb.open).toBe(false); // the previous profile's mirror is closed before the next opens
+    data = active.current();
     expect(data!.mode).toBe('live');
     expect(data!.db.name).toBe(mirrorFile(dataDir, 'acme'));
     expect(rearm).toHaveBeenLastCalledWith(15 * 60_000); // acme's own interval, not the demo's 60
@@ -65,6 +64,7 @@ describe('switching the window between profiles', () => {
     ]);
 
     await profiles.switchTo('default');
+    data = active.current();
     expect(data!.mode).toBe('demo');
     expect(rearm).toHaveBeenLastCalledWith(60 * 60_000);
   }, 60_000);
