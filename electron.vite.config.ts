@@ -1,11 +1,22 @@
-import { resolve } from 'node:path';
+import { chmodSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // One build for everything that ships: the Electron main process, the headless CLI (same core and db),
 // the preload bridge and the renderer. Dependencies stay external (native modules load from node_modules).
+// Every build leaves the CLI executable (its node_modules/.bin link and `npx clade-admin` need the bit);
+// a fresh output file would otherwise come out 0644 and only `npm install`'s prepare step restored it.
+const cliExecutable = {
+  name: 'clade-cli-executable',
+  writeBundle(options: { dir?: string }, bundle: Record<string, unknown>) {
+    if (options.dir && 'cli.js' in bundle) chmodSync(join(options.dir, 'cli.js'), 0o755);
+  },
+};
+
 export default defineConfig({
   main: {
+    plugins: [cliExecutable],
     build: {
       outDir: 'out/main',
       rollupOptions: {
