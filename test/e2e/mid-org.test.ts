@@ -54,6 +54,30 @@ describe('the mid-size org', () => {
     await page.getByRole('region', { name: 'API keys table' }).waitFor();
     expect(await page.locator('tbody tr').count()).toBeGreaterThanOrEqual(250);
     await screenshot(page, 'keys-mid');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(session.problems).toEqual([]);
+  });
+
+  it('shows the alert centre: the open episodes of a bigger org and the rule form', async () => {
+    const { page } = session;
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Alerts', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'Alerts' }).waitFor();
+    const open = page.getByRole('region', { name: /^Open alerts \(\d+\)$/ });
+    await open.waitFor();
+    const count = Number(/\((\d+)\)/.exec((await open.getAttribute('aria-label')) ?? (await open.locator('h3, h2').first().textContent()) ?? '')?.[1]);
+    expect(count).toBeGreaterThan(0); // a mid org always has dormant or expiring keys among 300
+    await screenshot(page, 'alerts-mid');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(session.problems).toEqual([]);
+  });
+
+  it('shows the settings of the open profile', async () => {
+    const { page } = session;
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await expect(page.getByLabel('Sync every').inputValue()).resolves.toBe('15');
+    await screenshot(page, 'settings-mid');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     expect(session.problems).toEqual([]);
   });
 });
