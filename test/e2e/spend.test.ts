@@ -151,21 +151,24 @@ for (const size of ['demo', 'mid'] as const) {
       await screenshot(page, `spend-${size}-keys`);
     });
 
-    it.runIf(size === 'demo')('works from the keyboard: Tab reaches the controls, arrows change them, Enter exports', async () => {
-      const { page } = session;
-      await page.getByRole('button', { name: 'Export CSV' }).focus();
-      await page.keyboard.press('Tab');
-      await expect(page.evaluate(() => document.activeElement?.id ?? '')).resolves.toMatch(/-range$/);
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Tab');
-      await expect(page.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.value)).resolves.toBe('key');
-      await page.keyboard.press('ArrowDown'); // API key → Model
-      await page.getByRole('region', { name: 'Usage and cost table' }).getByRole('columnheader', { name: 'Model' }).waitFor();
-      await page.getByRole('button', { name: 'Export CSV' }).focus();
-      const pending = page.waitForEvent('download');
-      await page.keyboard.press('Enter');
-      expect((await pending).suggestedFilename()).toBe('clade-admin-spend-model-30d.csv');
-    });
+    // Keyboard use does not depend on the org's size: defined for the demo org only (not a skipped twin on mid).
+    if (size === 'demo') {
+      it('works from the keyboard: Tab reaches the controls, arrows change them, Enter exports', async () => {
+        const { page } = session;
+        await page.getByRole('button', { name: 'Export CSV' }).focus();
+        await page.keyboard.press('Tab');
+        await expect(page.evaluate(() => document.activeElement?.id ?? '')).resolves.toMatch(/-range$/);
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Tab');
+        await expect(page.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.value)).resolves.toBe('key');
+        await page.keyboard.press('ArrowDown'); // API key → Model
+        await page.getByRole('region', { name: 'Usage and cost table' }).getByRole('columnheader', { name: 'Model' }).waitFor();
+        await page.getByRole('button', { name: 'Export CSV' }).focus();
+        const pending = page.waitForEvent('download');
+        await page.keyboard.press('Enter');
+        expect((await pending).suggestedFilename()).toBe('clade-admin-spend-model-30d.csv');
+      });
+    }
 
     it('refuses a backwards custom range next to the inputs, then shows a valid one', async () => {
       const { page, problems } = session;
