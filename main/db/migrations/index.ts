@@ -13,5 +13,6 @@ import { migration as createAuditTrail } from './0100-create-audit-trail';
 import { migration as createAlertState } from './0200-create-alert-state';
 import { migration as createProfileSettings } from './0300-create-profile-settings';
 import { migration as createCostDayRollup } from './0310-create-cost-day-rollup';
+import { migration as createKeyUsageIndexes } from './0311-create-key-usage-indexes';
 
-export const MIGRATIONS: readonly Migration[] = [createOrgTables, createLimitTables, createReportTables, createEffectiveSpendTable, createAuditTrail, createAlertState, createProfileSettings, createCostDayRollup];
+export const MIGRATIONS: readonly Migration[] = [createOrgTables, createLimitTables, createReportTables, createEffectiveSpendTable, createAuditTrail, createAlertState, createProfileSettings, createCostDayRollup, createKeyUsageIndexes];

@@ -7,7 +7,6 @@ import type Database from 'better-sqlite3';
 import type { SpendTarget as SpendTargetView } from '../../../preload/contract';
 import {
   dailyCostFor,
-  monthToDateNanocents,
   percentFloor,
   projectMonth,
   spendTargets,
@@ -20,6 +19,7 @@ import {
 import { nanocentsToCents } from '../../core/money';
 import { costWindowStartMs, loadAlertRules, rulesForMirror } from '../../db/alerts/index';
 import { OrganizationRepo } from '../../db/repos/organization-repo';
+import { cachedStatement } from '../../db/repos/statement-cache';
 import { SyncStateRepo } from '../../db/repos/sync-state-repo';
 
 export interface SpendPicture {
@@ -74,13 +74,14 @@ export function readSpendInputs(db: Database.Database, nowMs: number, rules: Ale
   }>;
   // The cost report files the default workspace under no id; the mirror may know its real one (as the alerts do).
   const defaultId = workspaces.find((w) => w.is_default === 1)?.id ?? null;
-  const cost = db
-    .prepare(
-      `SELECT bucket_start_ms AS dayMs, workspace_key AS ws, amount_nanocents AS nanocents FROM cost_day_rollup
-       WHERE currency = 'USD' AND bucket_start_ms >= ? AND bucket_start_ms <= ?`,
-    )
+  const cost = cachedStatement(
+    db,
+    `SELECT bucket_start_ms, workspace_key, amount_nanocents FROM cost_day_rollup
+     WHERE currency = 'USD' AND bucket_start_ms >= ? AND bucket_start_ms <= ?`,
+  )
+    .raw(true)
     .safeIntegers(true)
-    .all(BigInt(costWindowStartMs(nowMs, rules)), BigInt(nowMs)) as Array<{ dayMs: bigint; ws: string; nanocents: bigint }>;
+    .all(BigInt(costWindowStartMs(nowMs, rules)), BigInt(nowMs)) as Array<[dayMs: bigint, ws: string, nanocents: bigint]>;
   const limits = db
     .prepare(
       `SELECT scope_type AS scope, scope_workspace_id AS workspaceId, amount_nanocents AS nanocents FROM spend_limits
@@ -90,6 +91,13 @@ export function readSpendInputs(db: Database.Database, nowMs: number, rules: Ale
     )
     .safeIntegers(true)
     .all() as Array<{ scope: 'organization' | 'workspace'; workspaceId: string | null; nanocents: bigint }>;
+  // ~100 workspaces share each day: format each day once, not once per row.
+  const dayText = new Map<bigint, string>();
+  const utcDay = (ms: bigint): string => {
+    let day = dayText.get(ms);
+    if (day === undefined) dayText.set(ms, (day = new Date(Number(ms)).toISOString().slice(0, 10)));
+    return day;
+  };
   return {
     org: org ? { id: org.id, name: org.name } : { id: 'unknown', name: 'this profile' },
     workspaces: workspaces.map((w) => ({ id: w.id, name: w.name, tags: {}, archivedAtMs: w.archived_at_ms })),
@@ -98,11 +106,7 @@ export function readSpendInputs(db: Database.Database, nowMs: number, rules: Ale
     invites: [],
     // One row per day and workspace already: '' (the default) and the default's own id are the same workspace,
     // and dailyCostFor sums them per day.
-    dailyCost: cost.map((row) => ({
-      day: new Date(Number(row.dayMs)).toISOString().slice(0, 10),
-      workspaceId: row.ws === '' ? defaultId : row.ws,
-      nanocents: row.nanocents,
-    })),
+    dailyCost: cost.map(([dayMs, ws, nanocents]) => ({ day: utcDay(dayMs), workspaceId: ws === '' ? defaultId : ws, nanocents })),
     spendLimits: limits.map((row) => ({
       scope: row.scope,
       ...(row.scope === 'workspace' ? { workspaceId: row.workspaceId } : {}),
@@ -116,12 +120,13 @@ export function readSpendInputs(db: Database.Database, nowMs: number, rules: Ale
 
 export function spendPicture(inputs: AlertInputs, rules: AlertRules, nowMs: number): SpendPicture {
   const today = new Date(nowMs).toISOString().slice(0, 10);
+  const monthFirst = `${today.slice(0, 8)}01`;
   const firstDay = inputs.dailyCost.reduce<string | null>((first, row) => (first === null || row.day < first ? row.day : first), null);
   const targets = spendTargets(inputs, rules);
   const perWorkspace = dailyCostByWorkspace(inputs);
   const measure = (key: string | null): { spent: bigint; projected: bigint | null; targets: SpendTargetView[] } => {
     const byDay = key === null ? dailyCostFor(inputs, null) : (perWorkspace.get(key) ?? new Map<string, bigint>());
-    const spent = monthToDateNanocents(byDay, nowMs);
+    const spent = monthToDate(byDay, monthFirst, today);
     const mine = targets.filter((target) => target.workspaceKey === key);
     // Only the org's projection is shown; a workspace needs one only to date its budget or limit crossing.
     if (key !== null && mine.length === 0) return { spent, projected: null, targets: [] };
@@ -132,7 +137,7 @@ export function spendPicture(inputs: AlertInputs, rules: AlertRules, nowMs: numb
   };
   const org = measure(null);
   const keys = new Set<string>([
-    ...inputs.dailyCost.map((row) => workspaceKey(row.workspaceId)),
+    ...perWorkspace.keys(), // every workspace with cost, in the order the rows name them
     ...targets.flatMap((target) => (target.workspaceKey === null ? [] : [target.workspaceKey])),
   ]);
   const workspaces = new Map<string, { spentNanocents: bigint; targets: SpendTargetView[] }>();
@@ -169,6 +174,16 @@ function pastCrossingDay(byDay: Map<string, bigint>, nowMs: number, amount: bigi
     if (running >= amount) return day;
   }
   return null;
+}
+
+/**
+ * monthToDateNanocents (alerts core) without listing the month's days again for each of 100 workspaces: the
+ * keys are `YYYY-MM-DD` days, so this month's days up to today are exactly those from the 1st to today as text.
+ */
+function monthToDate(byDay: Map<string, bigint>, monthFirst: string, today: string): bigint {
+  let total = 0n;
+  for (const [day, nanocents] of byDay) if (day >= monthFirst && day <= today) total += nanocents;
+  return total;
 }
 
 /** dailyCostFor for every workspace in one pass (a large org has 100 workspaces × 35 days of rows). */

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultAlertRules } from '../../../../main/core/alerts/index';
+import { dailyCostFor, defaultAlertRules, monthToDateNanocents } from '../../../../main/core/alerts/index';
 import { saveAlertRules } from '../../../../main/db/alerts/index';
 import { openMirror, type MirrorDb } from '../../../../main/db/open';
 import { readOverview } from '../../../../main/ipc/queries/overview';
+import { readSpendInputs, readSpendPicture, spendPicture } from '../../../../main/ipc/queries/overview-spend';
 
 const DAY = 86_400_000;
 const NC = 1_000_000_000n; // nanocents per cent
@@ -68,5 +69,29 @@ describe('readOverview spend against budgets and limits', () => {
     const overview = readOverview(db, now);
     expect(overview.monthToDateCents).toBe('100');
     expect(overview.byWorkspace).toEqual([{ workspaceId: 'wrkspc_01PROD', name: 'Production', cents: '100', targets: [] }]);
+  });
+});
+
+describe('readSpendPicture month to date', () => {
+  it('equals the alert core’s monthToDateNanocents for the org and every workspace (a later day and last month left out)', () => {
+    const now = Date.UTC(2026, 10, 12, 12);
+    for (let day = Date.UTC(2026, 9, 20); day <= Date.UTC(2026, 10, 14); day += DAY) {
+      cost(day, null, 7n);
+      cost(day, 'wrkspc_01DEF', 1n);
+      cost(day, 'wrkspc_01PROD', BigInt(day / DAY) % 13n);
+      cost(day, 'wrkspc_01GONE', 3n); // a workspace the mirror no longer lists
+    }
+    const picture = readSpendPicture(db, now);
+    expect(picture.org.spentNanocents).toBe(monthToDateNanocents(dailyCostFor(picture.inputs, null), now));
+    expect([...picture.workspaces.keys()].sort()).toEqual(['wrkspc_01DEF', 'wrkspc_01GONE', 'wrkspc_01PROD']);
+    for (const [key, spend] of picture.workspaces) expect(spend.spentNanocents).toBe(monthToDateNanocents(dailyCostFor(picture.inputs, key), now));
+    // 12 days of November so far: the default's 7 + 1 cents a day under its own id.
+    expect(picture.workspaces.get('wrkspc_01DEF')?.spentNanocents).toBe(12n * 8n * NC);
+    // Inputs read later (they hold the 13th and 14th) measured as of the 12th: those days are not spent yet.
+    const rules = defaultAlertRules('UTC');
+    const later = spendPicture(readSpendInputs(db, now + 3 * DAY, rules), rules, now);
+    expect(later.inputs.dailyCost.some((row) => row.day === '2026-11-14')).toBe(true);
+    for (const [key, spend] of later.workspaces) expect(spend.spentNanocents).toBe(monthToDateNanocents(dailyCostFor(later.inputs, key), now));
+    expect(later.org.spentNanocents).toBe(picture.org.spentNanocents);
   });
 });
