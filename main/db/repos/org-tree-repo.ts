@@ -17,7 +17,7 @@ const MEMBERS_SQL = `SELECT workspace_id, user_id, workspace_role FROM workspace
 const KEYS_SQL = `SELECT id, name, status, partial_key_hint, created_at_ms, expires_at_ms, workspace_id, scope_type FROM api_keys`;
 
 type Raw = unknown[];
-const rows = (db: Database.Database, sql: string): Raw[] => cachedStatement(db, sql).raw(true).all() as Raw[];
+const rows = (db: Database.Database, sql: string): Raw[] => cachedStatement(db, sql).raw(true).safeIntegers(false).all() as Raw[];
 
 export function readOrgTree(db: Database.Database): OrgTree | null {
   const org = new OrganizationRepo(db).get();

@@ -46,7 +46,8 @@ type MonthRow = [keyId: string, model: string, uncachedInput: number, cacheWrite
 export function readKeyBadges(db: Database.Database, nowMs: number): Map<string, KeyBadge> {
   const picocents = monthEstimates(db, nowMs);
   const badges = new Map<string, KeyBadge>();
-  for (const [id, status, createdAtMs, expiresAtMs, createdById, createdByType, creatorKnown, lastDayMs] of cachedStatement(db, KEYS_SQL).raw(true).all() as KeyRow[]) {
+  const keys = cachedStatement(db, KEYS_SQL).raw(true).safeIntegers(false).all() as KeyRow[];
+  for (const [id, status, createdAtMs, expiresAtMs, createdById, createdByType, creatorKnown, lastDayMs] of keys) {
     // As the inventory reads it: only a user creator can have left; service accounts and system keys cannot.
     const creatorIsMember = createdById === null || createdByType !== 'user' ? null : creatorKnown === 1;
     const hygiene = keyHygiene({ status, createdAtMs, expiresAtMs, creatorIsMember, lastUsedDayMs: lastDayMs }, nowMs);
@@ -62,7 +63,8 @@ function monthEstimates(db: Database.Database, nowMs: number): Map<string, bigin
   // Prices in force now: a price change inside the month would price the whole month at the new rate.
   const context = { atMs: nowMs, serviceTier: null, contextWindow: null, inferenceGeo: null };
   const picocents = new Map<string, bigint>();
-  for (const [keyId, model, uncachedInput, cacheWrite5m, cacheWrite1h, cacheRead, output] of cachedStatement(db, MONTH_SQL).raw(true).all(monthStartMs) as MonthRow[]) {
+  const rows = cachedStatement(db, MONTH_SQL).raw(true).safeIntegers(false).all(monthStartMs) as MonthRow[];
+  for (const [keyId, model, uncachedInput, cacheWrite5m, cacheWrite1h, cacheRead, output] of rows) {
     const tokens = { uncachedInput, cacheWrite5m, cacheWrite1h, cacheRead, output };
     const estimate = estimateCostPicocents(model === '' ? null : model, tokens, context);
     if (estimate !== null) picocents.set(keyId, (picocents.get(keyId) ?? 0n) + estimate); // unknown model: no guess

@@ -42,7 +42,7 @@ export function readSpendPicture(db: Database.Database, nowMs: number): SpendPic
 
 /** The default workspace's real id when the API listed it (newer shape); null otherwise. */
 function defaultWorkspaceId(db: Database.Database): string | null {
-  const row = db.prepare(`SELECT id FROM workspaces WHERE is_default = 1 ORDER BY id LIMIT 1`).get() as { id: string } | undefined;
+  const row = cachedStatement(db, `SELECT id FROM workspaces WHERE is_default = 1 ORDER BY id LIMIT 1`).raw(false).get() as { id: string } | undefined;
   return row?.id ?? null;
 }
 
@@ -66,7 +66,7 @@ function withoutDefaultAlias(rules: AlertRules): AlertRules {
 export function readSpendInputs(db: Database.Database, nowMs: number, rules: AlertRules): AlertInputs {
   const org = new OrganizationRepo(db).get();
   const state = new SyncStateRepo(db);
-  const workspaces = db.prepare(`SELECT id, name, is_default, archived_at_ms FROM workspaces ORDER BY name, id`).all() as Array<{
+  const workspaces = cachedStatement(db, `SELECT id, name, is_default, archived_at_ms FROM workspaces ORDER BY name, id`).raw(false).safeIntegers(false).all() as Array<{
     id: string;
     name: string;
     is_default: number;
@@ -82,13 +82,14 @@ export function readSpendInputs(db: Database.Database, nowMs: number, rules: Ale
     .raw(true)
     .safeIntegers(true)
     .all(BigInt(costWindowStartMs(nowMs, rules)), BigInt(nowMs)) as Array<[dayMs: bigint, ws: string, nanocents: bigint]>;
-  const limits = db
-    .prepare(
-      `SELECT scope_type AS scope, scope_workspace_id AS workspaceId, amount_nanocents AS nanocents FROM spend_limits
+  const limits = cachedStatement(
+    db,
+    `SELECT scope_type AS scope, scope_workspace_id AS workspaceId, amount_nanocents AS nanocents FROM spend_limits
        WHERE is_enabled = 1 AND period = 'monthly' AND currency = 'USD' AND amount_nanocents IS NOT NULL
          AND scope_type IN ('organization', 'workspace')
        ORDER BY scope_type, scope_workspace_id, id`,
-    )
+  )
+    .raw(false)
     .safeIntegers(true)
     .all() as Array<{ scope: 'organization' | 'workspace'; workspaceId: string | null; nanocents: bigint }>;
   // ~100 workspaces share each day: format each day once, not once per row.
