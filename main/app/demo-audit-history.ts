@@ -4,12 +4,12 @@
  * them as differences, and the journal is copied into the audit trail (`catchUpJournalIntoAudit`), exactly as a
  * live profile's trail fills from its syncs. Plain Node, loopback only.
  */
-import type { AdminApiPort } from '../core/ports';
+import type { AdminApiPort, Clock } from '../core/ports';
 import { catchUpJournalIntoAudit } from '../db/audit/index';
 import { describeFromMirror } from '../db/audit/describe-from-mirror';
 import { JournalRepo } from '../db/repos/journal-repo';
 import type { MirrorDb } from '../db/open';
-import { syncMirror } from '../db/run-sync';
+import { syncMirror, systemClock } from '../db/run-sync';
 import { applyEvent, type OrgEvent } from '../sandbox/events';
 import type { RunningSandbox } from '../sandbox/index';
 
@@ -26,9 +26,9 @@ export function demoAuditEvents(sandbox: Pick<RunningSandbox, 'model'>): OrgEven
 }
 
 /** Applies the scripted changes, syncs again and copies the journal into the trail. Returns the events added. */
-export async function fillDemoAuditTrail(db: MirrorDb, api: AdminApiPort, sandbox: Pick<RunningSandbox, 'model' | 'state' | 'clock'>): Promise<number> {
+export async function fillDemoAuditTrail(db: MirrorDb, api: AdminApiPort, sandbox: Pick<RunningSandbox, 'model' | 'state' | 'clock'>, clock: Clock = systemClock): Promise<number> {
   for (const event of demoAuditEvents(sandbox)) applyEvent(sandbox.state, event, sandbox.clock.nowMs());
-  await syncMirror(db, api, { requestsPerMinute: null });
+  await syncMirror(db, api, { requestsPerMinute: null, clock });
   const journal = new JournalRepo(db);
   return catchUpJournalIntoAudit(db, (afterId) => journal.listAfter(afterId), describeFromMirror(db)).appended;
 }

@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import type { SyncProgress as ContractSyncProgress } from '../../preload/contract';
 import { createAdminApi } from '../adapters/admin-api-sdk';
 import { openMirror, type MirrorDb } from '../db/open';
-import { syncMirror, type SyncSummary } from '../db/run-sync';
+import { syncMirror, systemClock, type SyncSummary } from '../db/run-sync';
 import { startSandbox, type SandboxSize } from '../sandbox/index';
 import { fillDemoAuditTrail } from './demo-audit-history';
 
@@ -17,6 +17,12 @@ export interface DemoOrgOptions {
   mirrorFile: string;
   size?: SandboxSize;
   seed?: number;
+  /**
+   * Tests only: start the sandbox's clock at this instant and hold it there, and sync on that same clock, so what
+   * the demo org shows (how far into the month its spend is, which limits it has passed) does not depend on the day
+   * the tests run, and the sandbox's reports stop filling after the sync. The app keeps real, running time.
+   */
+  frozenAt?: Date;
   /** Sync progress in the contract's shape, ready for the `clade:sync/progress-changed` push. */
   onProgress?: (progress: ContractSyncProgress) => void;
 }
@@ -31,7 +37,9 @@ export interface DemoOrg {
 }
 
 export async function openDemoOrg(options: DemoOrgOptions): Promise<DemoOrg> {
-  const sandbox = await startSandbox({ size: options.size ?? 'demo', seed: options.seed ?? 1 });
+  const frozen = options.frozenAt !== undefined;
+  const sandbox = await startSandbox({ size: options.size ?? 'demo', seed: options.seed ?? 1, now: options.frozenAt, freezeClock: frozen });
+  const clock = frozen ? { ...systemClock, now: () => sandbox.clock.nowMs() } : systemClock;
   let db: MirrorDb | null = null;
   try {
     mkdirSync(dirname(options.mirrorFile), { recursive: true, mode: 0o700 });
@@ -40,12 +48,13 @@ export async function openDemoOrg(options: DemoOrgOptions): Promise<DemoOrg> {
     const report = options.onProgress ?? (() => undefined);
     report({ phase: 'running', resource: null, page: 0, rows: 0 });
     const summary = await syncMirror(db, api, {
+      clock,
       // A loopback simulator needs no request budget; the real API keeps the engine's default.
       requestsPerMinute: null,
       onProgress: (progress) => report({ phase: 'running', resource: progress.resource, page: progress.page, rows: progress.rows }),
     });
     // The demo's audit trail: scripted changes, a second sync, the journal copied into the trail (issue 8).
-    if (summary.status !== 'failed') await fillDemoAuditTrail(db, api, sandbox);
+    if (summary.status !== 'failed') await fillDemoAuditTrail(db, api, sandbox, clock);
     report({ phase: summary.status === 'failed' ? 'failed' : 'done', resource: null, page: 0, rows: summary.rows });
     const opened = db;
     return {

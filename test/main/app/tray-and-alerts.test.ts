@@ -62,8 +62,10 @@ describe('the tray over the sandbox demo org', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'clade-tray-'));
-    demo = await openDemoOrg({ mirrorFile: join(dir, 'mirror.sqlite') });
-    now = Date.now();
+    // A fixed instant late in a month, on the sandbox's and the sync's clock: the demo org is past its Production
+    // and Research limits whatever day the tests run.
+    now = Date.parse('2026-11-24T10:00:00Z');
+    demo = await openDemoOrg({ mirrorFile: join(dir, 'mirror.sqlite'), frozenAt: new Date(now) });
   }, 120_000);
 
   afterAll(async () => {

@@ -75,8 +75,11 @@ interface ApiSpendLimit {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'clade-overview-'));
-  demo = await openDemoOrg({ mirrorFile: join(dir, 'mirror.sqlite') });
-  now = Date.now();
+  // A fixed instant late in a month (the sandbox and the sync both run on it): the demo org is then past its
+  // Production and Research limits whatever day the tests run, and the sandbox's reports stop filling after the
+  // sync, so the API answers read below match what was mirrored.
+  now = Date.parse('2026-11-24T10:00:00Z');
+  demo = await openDemoOrg({ mirrorFile: join(dir, 'mirror.sqlite'), frozenAt: new Date(now) });
 }, 180_000);
 afterAll(async () => {
   await demo?.close();
