@@ -34,6 +34,8 @@ export interface ApiWorkspace {
   created_at: string;
   archived_at: string | null;
   display_color?: string | null;
+  /** Free-form labels (§3.5); an org may use them to mark production. */
+  tags?: Record<string, string> | null;
 }
 
 export interface ApiWorkspaceMember {

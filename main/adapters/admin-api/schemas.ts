@@ -54,6 +54,7 @@ export const WorkspaceSchema: z.ZodType<ApiWorkspace> = z.object({
   created_at: apiTime,
   archived_at: apiTime.nullable(),
   display_color: z.string().nullable().optional(),
+  tags: z.record(z.string(), z.string()).nullable().optional(),
 });
 
 export const WorkspaceMemberSchema: z.ZodType<ApiWorkspaceMember> = z.object({

@@ -41,6 +41,9 @@ export interface EntitySpec<R extends EntityResource> {
 }
 
 const json = (v: unknown): string => JSON.stringify(v ?? null);
+/** Tags with their keys in order: the same tags listed in another order are not a change. */
+const sortedTagsJson = (tags: Record<string, string> | null | undefined): string =>
+  JSON.stringify(Object.fromEntries(Object.entries(tags ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 
 export const ENTITY_SPECS: { [R in EntityResource]: EntitySpec<R> } = {
   users: {
@@ -77,6 +80,7 @@ export const ENTITY_SPECS: { [R in EntityResource]: EntitySpec<R> } = {
       created_at_ms: parseApiTime(w.created_at),
       archived_at_ms: parseApiTimeOrNull(w.archived_at),
       display_color: w.display_color ?? null,
+      tags_json: sortedTagsJson(w.tags),
     }),
   },
   workspace_members: {

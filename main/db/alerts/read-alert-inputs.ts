@@ -97,13 +97,24 @@ function readDefaultWorkspaceId(db: Database.Database): string | null {
 }
 
 function readWorkspaces(db: Database.Database): AlertWorkspace[] {
-  const rows = db.prepare(`SELECT id, name, archived_at_ms FROM workspaces ORDER BY name, id`).all() as Array<{
+  const rows = db.prepare(`SELECT id, name, archived_at_ms, tags_json FROM workspaces ORDER BY name, id`).all() as Array<{
     id: string;
     name: string;
     archived_at_ms: number | null;
+    tags_json: string;
   }>;
-  // The mirror does not keep workspace tags yet: production is recognised by name (and the rules' explicit ids).
-  return rows.map((row) => ({ id: row.id, name: row.name, tags: {}, archivedAtMs: row.archived_at_ms }));
+  return rows.map((row) => ({ id: row.id, name: row.name, tags: parseTags(row.tags_json), archivedAtMs: row.archived_at_ms }));
+}
+
+/** The stored tags object; anything but an object of strings reads as no tags (the production rule still matches names). */
+function parseTags(text: string): Record<string, string> {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
+    return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  } catch {
+    return {};
+  }
 }
 
 function readKeys(db: Database.Database, defaultWorkspaceId: string | null): AlertApiKey[] {

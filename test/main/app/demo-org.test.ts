@@ -30,5 +30,12 @@ describe('openDemoOrg', () => {
     expect(progress[0]?.phase).toBe('running');
     expect(progress.at(-1)).toMatchObject({ phase: 'done' });
     expect(progress.some((p) => p.resource === 'workspaces' || p.resource === 'users')).toBe(true);
+
+    // Workspace tags as the sandbox lists them (admin-api.md §3.5 `tags`), read here over plain HTTP.
+    const res = await fetch(`${demo.sandbox.url}/v1/organizations/workspaces?limit=100`, { headers: { 'x-api-key': demo.sandbox.adminKey, 'anthropic-version': '2023-06-01' } });
+    const listed = ((await res.json()) as { data: Array<{ id: string; tags?: Record<string, string> }> }).data;
+    expect(listed.some((w) => Object.keys(w.tags ?? {}).length > 0)).toBe(true);
+    const stored = new Map((demo.db.prepare(`SELECT id, tags_json FROM workspaces`).all() as Array<{ id: string; tags_json: string }>).map((w) => [w.id, JSON.parse(w.tags_json) as unknown]));
+    for (const workspace of listed) expect(stored.get(workspace.id), workspace.id).toEqual(workspace.tags ?? {});
   });
 });

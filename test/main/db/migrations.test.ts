@@ -33,6 +33,14 @@ describe('migrations', () => {
     expect(() => db.prepare(`INSERT INTO report_coverage VALUES ('cost_daily', 10, 5)`).run()).toThrow(/CHECK/);
   });
 
+  it('0320 add-workspace-tags: mirrored workspaces keep their rows and read as untagged until the next sync', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(311));
+    db.prepare(`INSERT INTO workspaces (id, name, created_at_ms, archived_at_ms, display_color, is_default, first_seen_at_ms, last_seen_at_ms, seen_pass) VALUES ('wrkspc_1', 'Prod', 1, NULL, NULL, 0, 1, 1, 1)`).run();
+    expect(migrate(db, upTo(320))).toEqual([320]);
+    expect(db.prepare('SELECT id, name, tags_json FROM workspaces').all()).toEqual([{ id: 'wrkspc_1', name: 'Prod', tags_json: '{}' }]);
+  });
+
   it('runs all pending migrations in one transaction: a failing one leaves the file at its old version', () => {
     const db = new Database(':memory:');
     migrate(db, upTo(1));

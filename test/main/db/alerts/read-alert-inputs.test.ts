@@ -143,6 +143,27 @@ describe('readAlertInputs', () => {
     expect(conditions.map((c) => c.id)).toEqual(['privileged-member:user_dev:admin']);
   });
 
+  it('reads workspace tags as the API lists them, so a key created in a workspace tagged (not named) production alerts', () => {
+    const payments = { ...workspace('wrkspc_pay', 'Payments'), tags: { tier: 'critical', env: 'prod' } };
+    const tagged = { ...base, workspaces: [...base.workspaces!, payments] };
+    const db = memoryMirror();
+    syncSnapshot(db, NOW - 3 * DAY_MS, tagged);
+    // The same tags in another order are no change: nothing is journalled for the workspace.
+    syncSnapshot(db, NOW - 2 * DAY_MS, { ...tagged, workspaces: [...base.workspaces!, { ...payments, tags: { env: 'prod', tier: 'critical' } }] });
+    syncSnapshot(db, NOW - DAY_MS, {
+      ...tagged,
+      apiKeys: [...base.apiKeys!, apiKey('apikey_pay', 'payments-worker', payments.id, { created_at: new Date(NOW - DAY_MS).toISOString() })],
+    });
+    const rules = defaultAlertRules();
+    rules.production.matchNames = false;
+    const inputs = readAlertInputs(db, NOW, rules);
+    expect(inputs.workspaces.find((w) => w.id === payments.id)?.tags).toEqual({ env: 'prod', tier: 'critical' });
+    expect(inputs.workspaces.find((w) => w.id === PROD.id)?.tags).toEqual({});
+    expect(inputs.journal.filter((e) => e.kind.startsWith('workspaces.'))).toEqual([]);
+    const conditions = evaluateAlerts(inputs, rules, NOW).filter((c) => c.rule === 'production-key-change');
+    expect(conditions.map((c) => c.targetId)).toEqual(['apikey_pay']);
+  });
+
   it('reports sync health: never synced, last successful run, credential rejected', () => {
     const empty = readAlertInputs(memoryMirror(), NOW, defaultAlertRules());
     expect(empty.sync).toEqual({ lastSuccessAtMs: null, credentialInvalid: false });
