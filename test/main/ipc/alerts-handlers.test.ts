@@ -19,8 +19,10 @@ let nowMs: number;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'clade-alerts-ipc-'));
-  demo = await openDemoOrg({ mirrorFile: join(dir, 'mirror.sqlite') });
-  nowMs = Date.now();
+  // A fixed instant late in a month (sandbox and sync on it): month-to-date spend is large enough that halving it in
+  // whole dollars is 200 % to the percent, whatever day the tests run.
+  nowMs = Date.parse('2026-11-24T10:00:00Z');
+  demo = await openDemoOrg({ mirrorFile: join(dir, 'mirror.sqlite'), frozenAt: new Date(nowMs) });
 }, 120_000);
 
 afterAll(async () => {
