@@ -14,6 +14,14 @@ import { iterateAuditEvents, toAuditQuery } from './search';
 const CHUNK_CHARS = 64 * 1024;
 
 /**
+ * SQLite's page cache for the connection while it exports, in KiB. An export reads each page about once, in index
+ * order, so cached pages are almost never read again; with better-sqlite3's default (16 MB) a large export only fills
+ * the cache and keeps it allocated: 16 MB of the RSS growth a 1 M-event export showed, for no measurable speed.
+ * Set for the export and put back afterwards, because the connection may be the caller's main one (the CLI).
+ */
+const EXPORT_CACHE_KIB = 1024;
+
+/**
  * Streams every event matching `query` (newest first, as search shows them) to `out` as CSV or JSON Lines, honouring
  * backpressure: at most one chunk is held, whatever the trail's size. Does not end `out`.
  */
@@ -25,14 +33,20 @@ export async function streamAuditExport(
   const query = toAuditQuery(input.query);
   let count = 0;
   let chunk = exportPreamble(input.format);
-  for (const event of iterateAuditEvents(db, query)) {
-    chunk += formatExportRow(input.format, event, { spreadsheetSafe: input.spreadsheetSafe ?? false });
-    count += 1;
-    if (chunk.length >= CHUNK_CHARS) {
-      const flowing = out.write(chunk);
-      chunk = '';
-      if (!flowing) await once(out, 'drain');
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${EXPORT_CACHE_KIB}`);
+  try {
+    for (const event of iterateAuditEvents(db, query)) {
+      chunk += formatExportRow(input.format, event, { spreadsheetSafe: input.spreadsheetSafe ?? false });
+      count += 1;
+      if (chunk.length >= CHUNK_CHARS) {
+        const flowing = out.write(chunk);
+        chunk = '';
+        if (!flowing) await once(out, 'drain');
+      }
     }
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`); // the loop has closed the statement by now (also when it threw)
   }
   if (chunk) out.write(chunk);
   return { count };
