@@ -40,6 +40,8 @@ function runChild(sandbox: RunningSandbox, file: string, nowMs: number, killAfte
 describe('crash safety: SIGKILL at random points of a mid-size sync', () => {
   let sandbox: RunningSandbox;
   let nowMs: number;
+  /** How long the uninterrupted sync took: kills land inside it, however fast this machine syncs. */
+  let referenceMs: number;
   const crashed = tempMirrorFile();
   const reference = tempMirrorFile();
 
@@ -49,12 +51,14 @@ describe('crash safety: SIGKILL at random points of a mid-size sync', () => {
     nowMs = sandbox.clock.nowMs();
     // The reference: the same sync, never interrupted.
     const db = openMirror(reference.file);
+    const started = performance.now();
     const summary = await syncMirror(db, createAdminApi({ apiKey: sandbox.adminKey, baseURL: sandbox.url, maxRetries: 0 }), {
       clock: { now: () => nowMs, sleep: async () => undefined },
       full: true,
       historyDays: HISTORY_DAYS,
       requestsPerMinute: null,
     });
+    referenceMs = performance.now() - started;
     db.close();
     expect(summary.status).toBe('ok');
   }, 240_000);
@@ -70,9 +74,13 @@ describe('crash safety: SIGKILL at random points of a mid-size sync', () => {
     let seed = 0x5eed;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     let kills = 0;
+    let maxDelayMs = Math.min(2500, referenceMs * 0.8);
     for (let attempt = 0; kills < KILLS && attempt < KILLS * 3; attempt++) {
-      const result = await runChild(sandbox, crashed.file, nowMs, Math.floor(random() * 2500));
+      // Within the first 80 % of a whole sync (at most 2.5 s). A resumed sync has less left to do, so when a child
+      // finishes before its kill, later kills come sooner: a faster machine or sync still gets its kills.
+      const result = await runChild(sandbox, crashed.file, nowMs, Math.floor(random() * maxDelayMs));
       if (result.killed) kills += 1;
+      else maxDelayMs = Math.max(20, maxDelayMs / 2);
       const db = new Database(crashed.file, { readonly: true });
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       db.close();
