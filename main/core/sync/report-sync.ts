@@ -12,6 +12,9 @@ import type { OpenPass } from './store-port';
 
 export const DEFAULT_HISTORY_DAYS = 90;
 
+/** Turns of the event loop a prefetch is given to send its request before this process writes (see bucketPass). */
+const REQUEST_DISPATCH_TURNS = 3;
+
 export interface ReportContext {
   runId: number;
   atMs: number;
@@ -60,6 +63,11 @@ async function bucketPass(
       await deps.budget.acquire();
       following = iterator.next();
       following.catch(() => undefined); // handled when awaited below; never an unhandled rejection meanwhile
+      // The request only reaches the socket after the event loop has turned a few times (the SDK's awaits, then
+      // undici's dispatch: two turns, measured). Without these turns the synchronous write below runs first and the
+      // API starts preparing page N+1 only once page N is written: no overlap. 30 days of the large sandbox org:
+      // 15.8 s -> 13.4 s, the wait for pages 8.2 s -> 4.1 s.
+      for (let turn = 0; turn < REQUEST_DISPATCH_TURNS; turn++) await nextTurnOfEventLoop();
     }
     const buckets: BucketRows[] = page.items.map((b) =>
       toBuckets(resource, page.requestId, () =>
@@ -119,6 +127,10 @@ async function claudeCodePass(deps: Deps, pass: OpenPass, window: ReportWindow, 
       await deps.budget.acquire();
     }
   }
+}
+
+function nextTurnOfEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function toBuckets(resource: string, requestId: string | null, make: () => BucketRows): BucketRows {
