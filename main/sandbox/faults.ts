@@ -23,15 +23,19 @@ export const faultRuleSchema = z.object({
   retryAfterMs: z.number().nonnegative().optional(),
   latencyMs: z.number().int().nonnegative().optional(),
   body: z.enum(['truncated', 'malformed']).optional(),
-  /** reset the connection mid-response: `true`/"headers" = inside the response headers (the SDK raises
-   *  APIConnectionError and retries); "body" = after the headers, inside the body (the SDK's fetch rejects
-   *  while reading the body: a plain TypeError "terminated", not an APIError, and no retry) */
+  /** reset the connection mid-response: `true`/"headers" = inside the response headers; "body" = after the
+   *  headers, inside the body. SDK 1.17 retries both and then raises APIConnectionError (for "body" with the
+   *  fetch's TypeError "terminated" as its cause; SDK ≤ 1.16 raised that TypeError at once, without a retry) */
   reset: z.union([z.boolean(), z.enum(['headers', 'body'])]).optional(),
   message: z.string().optional(),
   /** error.details.error_code, e.g. "concurrent_membership_change" with status 409 */
   errorCode: z.string().optional(),
   /** sends `x-should-retry: true|false`, which overrides the SDK's own retry decision */
   shouldRetry: z.boolean().optional(),
+  /** a cursor fault, on requests that carry a cursor (`page`, `after_id` or `before_id`) only:
+   *  "reject-once" = 400 `page: invalid page cursor` the first time (`times` defaults to 1);
+   *  "repeat" = a normal answer whose next cursor is the one the request sent, so paging never advances */
+  cursor: z.enum(['reject-once', 'repeat']).optional(),
 }).strict();
 
 export type FaultRule = z.infer<typeof faultRuleSchema>;
@@ -82,12 +86,14 @@ export class FaultInjector {
   }
 
   /** The rule that fires for this request, if any (counts every matching request). */
-  pick(method: string, path: string): FaultRule | undefined {
+  pick(method: string, path: string, cursor: string | null = null): FaultRule | undefined {
     for (const live of this.rules) {
       const { rule } = live;
       if (rule.method && rule.method !== method) continue;
       if (!live.pattern.test(path)) continue;
-      if (rule.times !== undefined && live.fired >= rule.times) continue;
+      if (rule.cursor !== undefined && cursor === null) continue;
+      const times = rule.times ?? (rule.cursor === 'reject-once' ? 1 : undefined);
+      if (times !== undefined && live.fired >= times) continue;
       live.matched++;
       const fires = rule.every !== undefined ? live.matched % rule.every === 0
         : rule.probability !== undefined ? live.rng.next() < rule.probability : true;
@@ -104,6 +110,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Applies a fired rule. Returns true when the response has been fully handled (no normal answer follows). */
 export async function applyFault(rule: FaultRule, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<boolean> {
   if (rule.latencyMs) await sleep(rule.latencyMs);
+  if (rule.cursor === 'reject-once') {
+    const err = new ApiError(400, 'invalid_request_error', rule.message ?? 'page: invalid page cursor', rule.errorCode);
+    const text = JSON.stringify(errorBody(err, requestId));
+    res.writeHead(400, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+    return true;
+  }
   if (rule.reset) {
     // part of a response, then a TCP reset
     const socket = req.socket;
@@ -125,6 +138,31 @@ export async function applyFault(rule: FaultRule, req: IncomingMessage, res: Ser
     return true;
   }
   return false;
+}
+
+/** The cursor a request carries (a report's or PageCursor list's `page`, a Page list's `after_id`/`before_id`). */
+export function requestCursor(params: URLSearchParams): string | null {
+  return params.get('page') ?? params.get('after_id') ?? params.get('before_id');
+}
+
+/**
+ * The "repeat" cursor fault on a successful answer: the next cursor is the one the request sent (`next_page` of
+ * reports and PageCursor lists, `last_id` of Page lists with more to come), so a client that trusts it never advances.
+ */
+export function repeatCursor(result: unknown, params: URLSearchParams): unknown {
+  if (result === null || typeof result !== 'object') return result;
+  const body = { ...(result as Record<string, unknown>) };
+  const page = params.get('page');
+  if (page !== null && 'next_page' in body) {
+    body['next_page'] = page;
+    if ('has_more' in body) body['has_more'] = true;
+  }
+  const after = params.get('after_id');
+  if (after !== null && 'last_id' in body) {
+    body['last_id'] = after;
+    body['has_more'] = true;
+  }
+  return body;
 }
 
 /** Body faults on a successful answer are applied by the server through this. */

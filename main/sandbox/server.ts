@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes } from 'node:crypto';
 import { authenticate } from './auth';
 import { ApiError, errorBody } from './errors';
-import { applyFault, shapeBody, type FaultInjector, type FaultRule } from './faults';
+import { applyFault, repeatCursor, requestCursor, shapeBody, type FaultInjector, type FaultRule } from './faults';
 import { Query } from './query';
 import type { Router } from './router';
 import type { SandboxState } from './state';
@@ -93,9 +93,9 @@ async function handle(
   const raw = await readBody(req);
   if (path === '/_control' || path.startsWith('/_control/')) return parts.control(req, res, path, raw);
   authenticate(parts.state.auth, req.headers);
-  const rule = parts.faults.pick(method, path);
+  const rule = parts.faults.pick(method, path, requestCursor(url.searchParams));
   if (rule) {
-    noteFault(rule.reset ? `reset ${rule.reset === 'body' ? 'body' : 'headers'}` : rule.status !== undefined ? `status ${rule.status}` : rule.body ?? `latency ${rule.latencyMs ?? 0}ms`);
+    noteFault(describeFault(rule));
     if (await applyFault(rule, req, res, requestId)) return;
   }
   parts.beforeRoute?.();
@@ -110,5 +110,13 @@ async function handle(
   const result = await match.route.handler({
     state: parts.state, params: match.params, query: new Query(url.searchParams), body, headers: req.headers, requestId,
   });
-  sendJson(res, 200, result, {}, rule?.body);
+  sendJson(res, 200, rule?.cursor === 'repeat' ? repeatCursor(result, url.searchParams) : result, {}, rule?.body);
+}
+
+/** How a fired fault shows in the request log. */
+function describeFault(rule: FaultRule): string {
+  if (rule.cursor) return `cursor ${rule.cursor}`;
+  if (rule.reset) return `reset ${rule.reset === 'body' ? 'body' : 'headers'}`;
+  if (rule.status !== undefined) return `status ${rule.status}`;
+  return rule.body ?? `latency ${rule.latencyMs ?? 0}ms`;
 }

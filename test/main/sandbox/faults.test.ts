@@ -93,11 +93,20 @@ describe('broken connections and bodies', () => {
     expect(err).toBeInstanceOf(Anthropic.APIConnectionError);
   });
 
-  it('a reset inside the body reaches the caller as a plain TypeError, not an APIError (real SDK behaviour)', async () => {
+  it('a reset inside the body: SDK 1.17 retries it, then raises APIConnectionError with the cause (admin-api.md §8)', async () => {
     const sb = await withFaults([{ route: '/v1/organizations/api_keys', reset: 'body' }]);
     const err = await sdkFor(sb).beta.organization.apiKeys.list().catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(TypeError);
-    expect(err).not.toBeInstanceOf(Anthropic.APIError);
+    expect(err).toBeInstanceOf(Anthropic.APIConnectionError);
+    expect((err as Error).cause).toBeInstanceOf(TypeError);
+  });
+
+  it('a reset inside the body once: the SDK retries and succeeds', async () => {
+    const sb = await withFaults([{ route: '/v1/organizations/api_keys', reset: 'body', times: 1 }]);
+    const client = new Anthropic({ apiKey: sb.adminKey, baseURL: sb.url, maxRetries: 1 });
+    const page = await client.beta.organization.apiKeys.list();
+    expect(page.data.length).toBeGreaterThan(0);
+    const log = (await control(sb, 'GET', '/requests')).body.requests as Array<{ status: number }>;
+    expect(log.map((r) => r.status)).toEqual([0, 200]);
   });
 
   it('with default retries the SDK retries a reset and succeeds once the fault is spent', async () => {
@@ -165,5 +174,43 @@ describe('faults file', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify([{ route: 1 }]));
     expect(() => loadFaultsFile(bad)).toThrow(/invalid faults file/);
+  });
+});
+
+describe('cursor faults', () => {
+  const headers = (sb: RunningSandbox) => ({ 'x-api-key': sb.adminKey, 'anthropic-version': '2023-06-01' });
+
+  it('"reject-once" refuses the first request that carries a cursor with a 400 on page, then answers normally', async () => {
+    const sb = await withFaults([{ route: '/v1/organizations/users', cursor: 'reject-once' }]);
+    const first = await fetch(`${sb.url}/v1/organizations/users?limit=2`, { headers: headers(sb) });
+    expect(first.status).toBe(200); // no cursor: the rule does not match
+    const { last_id } = api.pageOf(api.user).parse(await first.json());
+    const rejected = await fetch(`${sb.url}/v1/organizations/users?limit=2&after_id=${last_id}`, { headers: headers(sb) });
+    expect(rejected.status).toBe(400);
+    const body = api.errorBody.parse(await rejected.json());
+    expect(body.error).toMatchObject({ type: 'invalid_request_error', message: 'page: invalid page cursor' });
+    const again = await fetch(`${sb.url}/v1/organizations/users?limit=2&after_id=${last_id}`, { headers: headers(sb) });
+    expect(again.status).toBe(200);
+    const log = (await control(sb, 'GET', '/requests')).body.requests as Array<{ status: number; fault?: string }>;
+    expect(log.map((r) => r.fault ?? null)).toEqual([null, 'cursor reject-once', null]);
+  });
+
+  it('"repeat" hands back the request\'s own cursor as the next one (report next_page, Page last_id)', async () => {
+    const sb = await withFaults([
+      { route: '/v1/organizations/cost_report', cursor: 'repeat' },
+      { route: '/v1/organizations/users', cursor: 'repeat' },
+    ]);
+    const report = `${sb.url}/v1/organizations/cost_report?starting_at=2026-11-01T00:00:00Z&ending_at=2026-11-10T00:00:00Z&limit=2`;
+    const first = (await (await fetch(report, { headers: headers(sb) })).json()) as { next_page: string; has_more: boolean };
+    expect(first.has_more).toBe(true);
+    const second = (await (await fetch(`${report}&page=${first.next_page}`, { headers: headers(sb) })).json()) as { next_page: string; data: Array<{ starting_at: string }> };
+    expect(second.next_page).toBe(first.next_page);
+    const third = (await (await fetch(`${report}&page=${second.next_page}`, { headers: headers(sb) })).json()) as { data: Array<{ starting_at: string }> };
+    expect(third.data.map((b) => b.starting_at)).toEqual(second.data.map((b) => b.starting_at));
+
+    const users = await fetch(`${sb.url}/v1/organizations/users?limit=2`, { headers: headers(sb) });
+    const page1 = api.pageOf(api.user).parse(await users.json());
+    const page2 = api.pageOf(api.user).parse(await (await fetch(`${sb.url}/v1/organizations/users?limit=2&after_id=${page1.last_id}`, { headers: headers(sb) })).json());
+    expect(page2).toMatchObject({ last_id: page1.last_id, has_more: true });
   });
 });
