@@ -10,7 +10,8 @@ export type ApiErrorKind =
   | 'rate_limited' // 429 after the client's own retries
   | 'server' // 5xx after retries
   | 'network' // connection refused/reset, timeout
-  | 'malformed'; // a body that failed schema validation or could not be parsed
+  | 'malformed' // a body that failed schema validation or could not be parsed
+  | 'cursor_stuck'; // paging that does not advance: a cursor handed back twice, or report buckets going backwards
 
 export class AdminApiError extends Error {
   override readonly name = 'AdminApiError';

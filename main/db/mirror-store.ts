@@ -82,6 +82,10 @@ export class SqliteMirrorStore implements MirrorStorePort {
     })();
   }
 
+  restartOpenPasses(resource: string): number {
+    return this.state.restartPasses(resource, Date.now());
+  }
+
   reportCoverage(resource: ReportResource): Coverage | null {
     return this.reports.coverage(resource);
   }
@@ -111,7 +115,9 @@ export class SqliteMirrorStore implements MirrorStorePort {
     return this.db.transaction((): OpenPass => {
       const existing = this.state.findPass(resource, scope);
       if (existing) {
-        return { resource, scope, passId: existing.pass_id, cursor: existing.cursor, queryJson: existing.query_json, resumed: true };
+        // Resumed: left open by an earlier run (a pass restarted within this run keeps its window and is not).
+        const resumed = existing.pass_id !== runId;
+        return { resource, scope, passId: existing.pass_id, cursor: existing.cursor, queryJson: existing.query_json, resumed };
       }
       const pass: OpenPass = { resource, scope, passId: runId, cursor: null, queryJson, resumed: false };
       this.state.insertPass(pass, Date.now());

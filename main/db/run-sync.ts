@@ -57,6 +57,7 @@ export async function syncMirror(db: MirrorDb, api: AdminApiPort, opts: SyncMirr
     if (compliance && (summary.status === 'ok' || summary.status === 'partial')) {
       const ingest = await ingestComplianceFeed(db, compliance, {
         now: () => clock.now(),
+        full: syncOptions.full ?? false,
         ...(compliancePageLimit !== undefined ? { pageLimit: compliancePageLimit } : {}),
         verifyKey: async () => void (await api.organization()),
         onPage: (page, rows) => syncOptions.onProgress?.({ resource: COMPLIANCE_RESOURCE, page, rows }),

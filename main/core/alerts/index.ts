@@ -18,7 +18,7 @@ export { evaluateOrphanedKeys } from './evaluators/orphaned-keys';
 export { evaluateNewPrivilegedMembers } from './evaluators/new-privileged-members';
 export { evaluatePendingInvites } from './evaluators/pending-invites';
 export { evaluateProductionKeyChanges } from './evaluators/production-key-changes';
-export { evaluateSyncHealth, assessHealth, type EvaluationHealth, type HealthProblem } from './evaluators/sync-health';
+export { evaluateSyncHealth, assessHealth, describeSpendProblems, type EvaluationHealth, type HealthProblem, type SpendSourceProblem } from './evaluators/sync-health';
 export { spendTargets, dailyCostFor, type SpendTarget } from './evaluators/spend-targets';
 export { productionWorkspaceKeys } from './evaluators/production';
 export { workspaceKey } from './evaluators/shared';

@@ -94,6 +94,16 @@ export interface AlertSyncState {
   lastSuccessAtMs: number | null;
   /** The API answered 401 on a core route: the stored admin key is rejected. */
   credentialInvalid: boolean;
+  /** The state of the reports spend is judged from (usage and cost); absent when unknown. */
+  spendSources?: readonly SpendSourceState[];
+}
+
+export interface SpendSourceState {
+  resource: string;
+  /** Outcome of the last attempt; null when it was never fetched. */
+  status: 'ok' | 'unavailable' | 'error' | 'partial' | null;
+  lastCompleteAtMs: number | null;
+  detail: string | null;
 }
 
 export interface AlertInputs {

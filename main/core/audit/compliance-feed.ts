@@ -120,11 +120,14 @@ export interface ComplianceProbe {
   detail: string | null;
 }
 
-/** A refusal is remembered for a day: the feed is enabled on request, rarely, and we should not knock every sync. */
-export const COMPLIANCE_REPROBE_MS = 24 * 60 * 60 * 1000;
+/**
+ * A refusal is remembered for six hours, like every "not available" mark of the sync: the feed is enabled on
+ * request, rarely, and we should not knock every sync. A full sync asks at once.
+ */
+export const COMPLIANCE_REPROBE_MS = 6 * 60 * 60 * 1000;
 
-export function shouldAskComplianceFeed(probe: ComplianceProbe | null, nowMs: number): boolean {
-  if (probe === null || probe.status === 'available') return true;
+export function shouldAskComplianceFeed(probe: ComplianceProbe | null, nowMs: number, full = false): boolean {
+  if (full || probe === null || probe.status === 'available') return true;
   return nowMs - probe.checkedAtMs >= COMPLIANCE_REPROBE_MS || nowMs < probe.checkedAtMs;
 }
 

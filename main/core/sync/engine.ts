@@ -4,6 +4,7 @@
  */
 import { isAdminApiError, type AdminApiError } from '../api-error';
 import type { AdminApiPort, Clock } from '../ports';
+import { CursorProgress } from './cursor-progress';
 import { runEntityPass, type PassDeps, type PassTally } from './entity-pass';
 import { DEFAULT_REQUESTS_PER_MINUTE, RequestBudget } from './pace';
 import { planResources, type ResourcePolicy, type SyncResource } from './resources';
@@ -44,12 +45,15 @@ class CredentialInvalid extends Error {
   }
 }
 
-const OPTIONAL_REFUSALS = new Set(['unauthorized', 'forbidden', 'not_found']);
 /** 400s that say the feature does not exist for this kind of organization (admin-api.md §1.3). */
 const NOT_FOR_THIS_ORG = new Set(['organization_type_not_supported', 'organization_not_enrolled_in_beta']);
+/** 400s about the size of a report page, which mention "page" but are not about its cursor (admin-api.md §8). */
+const REPORT_SIZE_CODES = new Set(['report_page_too_large', 'too_many_report_groups']);
 /** The longest pause the engine itself takes for a retry-after; a longer request is cut to this. */
 const MAX_RETRY_AFTER_MS = 5 * 60_000;
 const TRANSIENT = new Set(['network', 'server', 'rate_limited', 'malformed']);
+/** Resources without which the rest cannot be trusted: their failure stops the sync. */
+const STOPS_SYNC = new Set<SyncResource>(['organization']);
 
 export async function runSync(deps: SyncDeps, opts: SyncOptions = {}): Promise<SyncSummary> {
   const { api, store, clock } = deps;
@@ -75,7 +79,7 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions = {}): Promise<S
       resources.push(summary);
       if (summary.status === 'error') {
         status = 'partial';
-        if (policy.core) throw new Error(`core resource ${policy.resource} failed: ${summary.detail ?? 'unknown error'}`);
+        if (STOPS_SYNC.has(policy.resource)) throw new Error(`${policy.resource} failed: ${summary.detail ?? 'unknown error'}`);
       }
     }
   } catch (e) {
@@ -123,7 +127,9 @@ async function runGuarded(
     detail,
   });
   const maxAttempts = Math.max(1, opts.maxAttempts ?? 3);
-  for (let attempt = 1; ; attempt++) {
+  let attempt = 1;
+  let cursorRestarted = false;
+  for (;;) {
     try {
       await fetchResource(deps, passDeps, policy.resource, ctx, opts, tally);
       deps.store.markResource(policy.resource, 'ok', deps.clock.now(), null);
@@ -135,8 +141,8 @@ async function runGuarded(
         deps.store.markResource(policy.resource, 'error', deps.clock.now(), message);
         return summary('error', message);
       }
-      if (e.kind === 'unauthorized' && policy.core) throw new CredentialInvalid(e);
-      if (!policy.core && (OPTIONAL_REFUSALS.has(e.kind) || NOT_FOR_THIS_ORG.has(e.errorCode ?? ''))) {
+      if (e.kind === 'unauthorized' && (policy.core || (await keyRefusedEverywhere(deps, passDeps)))) throw new CredentialInvalid(e);
+      if (isNotAvailable(policy, e)) {
         const why = `not available for this organization (${e.status ?? e.kind} on ${e.endpoint})`;
         deps.store.markResource(policy.resource, 'unavailable', deps.clock.now(), why);
         return summary('unavailable', why);
@@ -149,15 +155,49 @@ async function runGuarded(
         requestId: e.requestId,
         message: e.message,
       });
+      // A rejected cursor (expired, or bound to another query) restarts the pass from its window start, once.
+      if (!cursorRestarted && isCursorRejection(e) && deps.store.restartOpenPasses(policy.resource) > 0) {
+        cursorRestarted = true;
+        continue;
+      }
+      // A cursor that does not advance would be asked for again next sync: start that pass afresh then.
+      if (e.kind === 'cursor_stuck') deps.store.restartOpenPasses(policy.resource);
       if (TRANSIENT.has(e.kind) && attempt < maxAttempts) {
         // Back off (at least as long as the server asked), then resume from the last committed cursor.
         const backoff = Math.min(30_000, 1_000 * 2 ** (attempt - 1));
         await deps.clock.sleep(Math.min(MAX_RETRY_AFTER_MS, Math.max(backoff, e.retryAfterMs ?? 0)));
+        attempt += 1;
         continue;
       }
-      deps.store.markResource(policy.resource, 'error', deps.clock.now(), e.message);
-      return summary('error', `${e.kind} on ${e.endpoint}${e.requestId ? ` (request ${e.requestId})` : ''}: ${e.message}`);
+      const message = `${e.kind} on ${e.endpoint}${e.requestId ? ` (request ${e.requestId})` : ''}: ${e.message}`;
+      deps.store.markResource(policy.resource, 'error', deps.clock.now(), message);
+      return summary('error', message);
     }
+  }
+}
+
+/** A refusal that means "this org does not have it" for this resource (not a failure). */
+function isNotAvailable(policy: ResourcePolicy, e: AdminApiError): boolean {
+  if (e.status != null && policy.notAvailableOn.includes(e.status)) return true;
+  return policy.notAvailableOn.length > 0 && NOT_FOR_THIS_ORG.has(e.errorCode ?? '');
+}
+
+/** A 400 about the `page` cursor the request carried (not about the page's size). */
+function isCursorRejection(e: AdminApiError): boolean {
+  return e.kind === 'bad_request' && !REPORT_SIZE_CODES.has(e.errorCode ?? '') && /cursor|\bpage\b|after_id|before_id/i.test(e.message);
+}
+
+/**
+ * A 401 on an optional route may be that route refusing this kind of key; the key itself is rejected only when
+ * `GET /v1/organizations/me` answers 401 too. A probe that fails otherwise (network) proves nothing either way.
+ */
+async function keyRefusedEverywhere(deps: SyncDeps, passDeps: PassDeps): Promise<boolean> {
+  await passDeps.budget.acquire();
+  try {
+    await deps.api.organization();
+    return false;
+  } catch (probe) {
+    return isAdminApiError(probe) && probe.kind === 'unauthorized';
   }
 }
 
@@ -222,8 +262,10 @@ async function fetchResource(
  */
 async function detectDefaultWorkspace(passDeps: PassDeps, tally: PassTally): Promise<void> {
   const withoutDefault = new Set<string>();
+  const progress = new CursorProgress('workspaces', null);
   await passDeps.budget.acquire();
   for await (const page of passDeps.api.list('workspaces', { includeDefault: false, includeArchived: true }, null)) {
+    progress.nextCursor(page.nextCursor, page.requestId);
     for (const w of page.items) withoutDefault.add(w.id);
     tally.pages += 1;
     if (page.nextCursor != null) await passDeps.budget.acquire();

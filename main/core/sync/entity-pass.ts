@@ -4,6 +4,7 @@
  */
 import { AdminApiError, isAdminApiError } from '../api-error';
 import type { AdminApiPort, ListRoutes } from '../ports';
+import { CursorProgress } from './cursor-progress';
 import { ENTITY_SPECS, type EntityResource, type Row } from './entities';
 import type { RequestBudget } from './pace';
 import type { MirrorStorePort, WriteContext } from './store-port';
@@ -32,8 +33,10 @@ export async function runEntityPass<R extends EntityResource>(
 ): Promise<void> {
   const spec = ENTITY_SPECS[resource];
   const pass = deps.store.openPass(resource, scope, ctx.runId, null);
+  const progress = new CursorProgress(resource, pass.cursor);
   await deps.budget.acquire();
   for await (const page of deps.api.list(resource, params, pass.cursor)) {
+    progress.nextCursor(page.nextCursor, page.requestId);
     const rows = page.items.map((item) => toRowOrReject(resource, () => spec.toRow(item), page.requestId));
     const written = deps.store.applyEntityPage(spec, pass, rows, page.nextCursor, ctx);
     pass.cursor = page.nextCursor;

@@ -6,6 +6,7 @@
 import type { ApiPage, Clock } from '../ports';
 import { DAY_MS, floorTo, toApiTime, utcDay } from '../time';
 import { toRowOrReject, type PassDeps, type PassTally } from './entity-pass';
+import { CursorProgress } from './cursor-progress';
 import { BUCKET_MS, extendCoverage, planReportWindow, type ReportWindow } from './report-plan';
 import { claudeCodeRow, costBucketRows, REPORT_GROUP_BY, usageBucketRows, type BucketRows, type ReportResource } from './report-rows';
 import type { OpenPass } from './store-port';
@@ -50,12 +51,14 @@ async function bucketPass(
       : deps.api.usageReport({ ...query, bucketWidth: resource === 'usage_hourly' ? '1h' : '1d' }, pass.cursor);
   const eta = etaEstimator(deps.clock, Math.ceil((window.endMs - window.startMs) / BUCKET_MS[resource]));
   let pageNo = 0;
+  const progress = new CursorProgress(resource, pass.cursor);
   const iterator = (pages as AsyncIterable<ApiPage<unknown>>)[Symbol.asyncIterator]();
   await deps.budget.acquire();
   let next = await iterator.next();
   while (!next.done) {
     const page = next.value;
     const done = page.nextCursor == null;
+    progress.nextCursor(page.nextCursor, page.requestId);
     // Ask for page N+1 before writing page N: the API (or sandbox) prepares it while this process converts and
     // writes. Its cursor is not stored until it is written, so a kill here resumes at page N+1 as before.
     let following: Promise<IteratorResult<ApiPage<unknown>>> | null = null;
@@ -74,6 +77,7 @@ async function bucketPass(
         resource === 'cost_daily' ? costBucketRows(b as never) : usageBucketRows(resource, b as never),
       ),
     );
+    progress.buckets(buckets.map((b) => b.bucketStartMs), page.requestId);
     const written = deps.store.applyReportPage(
       resource,
       pass,
@@ -104,8 +108,10 @@ async function claudeCodePass(deps: Deps, pass: OpenPass, window: ReportWindow, 
   const eta = etaEstimator(deps.clock, Math.round((lastDay - state.dayMs) / DAY_MS) + 1);
   let pageNo = 0;
   while (state.dayMs <= lastDay) {
+    const progress = new CursorProgress('claude_code_daily', state.page);
     await deps.budget.acquire();
     for await (const page of deps.api.claudeCodeReport(utcDay(state.dayMs), state.page)) {
+      progress.nextCursor(page.nextCursor, page.requestId);
       const rows = page.items.map((r) => toRowOrReject('claude_code_daily', () => claudeCodeRow(r), page.requestId));
       const next: ClaudeCodeCursor = page.nextCursor ? { dayMs: state.dayMs, page: page.nextCursor } : { dayMs: state.dayMs + DAY_MS, page: null };
       const done = next.dayMs > lastDay;

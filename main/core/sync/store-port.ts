@@ -18,6 +18,7 @@ export interface OpenPass {
   cursor: string | null;
   /** For report passes: the query the cursor is bound to (JSON), kept across a resume. */
   queryJson: string | null;
+  /** Left open by an earlier run (its window may be older than this run's). */
   resumed: boolean;
 }
 
@@ -44,6 +45,11 @@ export interface MirrorStorePort {
   resourceStates(): Map<string, ResourceStatus>;
   markResource(resource: SyncResource, status: ResourceStatus['status'], atMs: number, detail: string | null): void;
 
+  /**
+   * Moves every open pass of `resource` that holds a cursor back to its start (same pass id and report window), and
+   * answers how many it moved: 0 means no cursor was in use.
+   */
+  restartOpenPasses(resource: string): number;
   /** The pass in progress for (resource, scope), or a new one numbered `runId`. */
   openPass(resource: string, scope: string, runId: number, queryJson: string | null): OpenPass;
   /**

@@ -47,7 +47,7 @@ export function readAlertInputs(db: Database.Database, nowMs: number, rules: Ale
     dailyCost: readDailyCost(db, nowMs, costWindowStartMs(nowMs, rules), defaultWorkspaceId),
     spendLimits: readSpendLimits(db),
     journal: readJournal(db, nowMs - rules.people.recentChangeDays * DAY_MS, nowMs),
-    sync: { lastSuccessAtMs: state.lastSuccessfulSyncAtMs(), credentialInvalid: state.credential()?.status === 'invalid' },
+    sync: state.alertSyncState(),
   };
 }
 

@@ -5,7 +5,7 @@
  * where the last committed page ended (and the trail skips any activity it already holds).
  *
  * Whether the org's key can read the feed at all is remembered in the profile setting `compliance.probe`: a
- * refusal (403, 404, "not enabled") is asked again only after 24 h; a 200 marks the feed available. A 401 is the
+ * refusal (403, 404, "not enabled") is asked again after 6 h or on a full sync; a 200 marks the feed available. A 401 is the
  * key itself unless `verifyKey` shows the key still works elsewhere (then the feed refused this key).
  */
 import type Database from 'better-sqlite3';
@@ -30,9 +30,9 @@ import { readIngestMark, writeIngestMark } from './ingest-marks';
 export type ComplianceIngestOutcome =
   /** The feed answered; the trail is up to date with it. */
   | 'ingested'
-  /** The feed refused this org's key; remembered for 24 h. */
+  /** The feed refused this org's key; remembered for 6 h. */
   | 'refused'
-  /** Not asked: a refusal less than 24 h old. */
+  /** Not asked: a refusal less than 6 h old. */
   | 'skipped'
   /** A failure worth retrying (5xx, network, malformed page); pages before it are kept. */
   | 'error'
@@ -53,6 +53,8 @@ export interface ComplianceIngestResult {
 export interface ComplianceIngestOptions {
   /** The sync's clock (probe times, mark times). */
   now: () => number;
+  /** A full sync asks a feed that refused us again at once. */
+  full?: boolean;
   /** Default: the feed's maximum, 5000. */
   pageLimit?: number;
   /**
@@ -80,7 +82,7 @@ export async function ingestComplianceFeed(
     detail,
     error,
   });
-  if (!shouldAskComplianceFeed(probe, options.now())) {
+  if (!shouldAskComplianceFeed(probe, options.now(), options.full ?? false)) {
     const next = nextComplianceProbeAtMs(probe);
     return result('skipped', `refused ${iso(probe?.checkedAtMs)}${probe?.detail ? ` (${probe.detail})` : ''}; asked again after ${iso(next)}`);
   }

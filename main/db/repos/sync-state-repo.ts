@@ -1,6 +1,7 @@
 /** SQL for sync bookkeeping: runs, open passes (cursors), per-resource state and the credential marker. */
 import type Database from 'better-sqlite3';
-import type { ResourceStatus } from '../../core/sync/resources';
+import type { AlertSyncState } from '../../core/alerts/types';
+import { SPEND_RESOURCES, type ResourceStatus } from '../../core/sync/resources';
 import type { OpenPass } from '../../core/sync/store-port';
 
 interface PassRow {
@@ -41,6 +42,19 @@ export class SyncStateRepo {
     return row.at;
   }
 
+  /** What the alert core needs to know of the sync: when it last got through, the key, the spend reports. */
+  alertSyncState(): AlertSyncState {
+    const states = this.states();
+    return {
+      lastSuccessAtMs: this.lastSuccessfulSyncAtMs(),
+      credentialInvalid: this.credential()?.status === 'invalid',
+      spendSources: SPEND_RESOURCES.map((resource) => {
+        const state = states.get(resource);
+        return { resource, status: state?.status ?? null, lastCompleteAtMs: state?.lastCompleteAtMs ?? null, detail: state?.detail ?? null };
+      }),
+    };
+  }
+
   findPass(resource: string, scope: string): PassRow | undefined {
     return this.db
       .prepare(`SELECT pass_id, cursor, query_json FROM sync_passes WHERE resource = ? AND scope = ?`)
@@ -60,6 +74,21 @@ export class SyncStateRepo {
     this.db
       .prepare(`UPDATE sync_passes SET cursor = ?, updated_at_ms = ? WHERE resource = ? AND scope = ?`)
       .run(cursor, atMs, resource, scope);
+  }
+
+  /** Open passes of `resource` that hold a cursor go back to their start; answers how many did. */
+  restartPasses(resource: string, atMs: number): number {
+    return this.db
+      .prepare(`UPDATE sync_passes SET cursor = NULL, updated_at_ms = ? WHERE resource = ? AND cursor IS NOT NULL`)
+      .run(atMs, resource).changes;
+  }
+
+  /**
+   * After the admin key changed: every "not available for this org" mark is asked again by the next sync (the new
+   * key may have the scope the old one lacked).
+   */
+  reprobeUnavailable(): void {
+    this.db.prepare(`UPDATE resource_state SET last_attempt_at_ms = NULL WHERE status = 'unavailable'`).run();
   }
 
   closePasses(resource: string): void {

@@ -1,7 +1,7 @@
 /**
  * The Compliance API activity feed in the sync (issue 8), against the sandbox: with compliance on, scripted org
  * events reach the trail once each, with their actors, however often we sync; with compliance off, the same events
- * reach it as journal events and the refusal is remembered for a day; a 500 between feed pages leaves no duplicate.
+ * reach it as journal events and the refusal is remembered for six hours (a full sync asks at once); a 500 between feed pages leaves no duplicate.
  * With the feed read, a journal difference the feed records is left out (each change once); what the feed does not
  * record (a key expiring) stays a journal event, and a feed failing in that sync keeps the journal copies.
  */
@@ -45,10 +45,10 @@ async function setUp(compliance: boolean): Promise<Env> {
   return env;
 }
 
-function sync({ sandbox, db }: Env, pageLimit = 25) {
+function sync({ sandbox, db }: Env, pageLimit = 25, full = true) {
   return syncMirror(db, createAdminApi({ apiKey: sandbox.adminKey, baseURL: sandbox.url, maxRetries: 0 }), {
     clock: { now: () => sandbox.clock.nowMs(), sleep: async () => undefined },
-    full: true,
+    full,
     historyDays: 3,
     requestsPerMinute: null,
     compliance: createComplianceFeed({ apiKey: sandbox.adminKey, baseURL: sandbox.url, maxRetries: 0 }),
@@ -179,7 +179,7 @@ describe('compliance feed in the sync', () => {
     expect(verifyAuditChain(e.db).ok).toBe(true);
   });
 
-  it('with compliance off, the same events arrive as journal events and the refusal is remembered for a day', async () => {
+  it('with compliance off, the same events arrive as journal events and the refusal is remembered for six hours', async () => {
     const e = await setUp(false);
     const first = await sync(e);
     expect(first.status).toBe('ok');
@@ -189,7 +189,7 @@ describe('compliance feed in the sync', () => {
     const { keyId } = await scriptEvents(e);
     await control(e.sandbox, 'DELETE', '/requests');
     e.sandbox.clock.advance(HOUR);
-    const second = await sync(e);
+    const second = await sync(e, 25, false);
     expect(second.status).toBe('ok');
     expect(second.resources.find((r) => r.resource === 'compliance_activities')).toMatchObject({ status: 'skipped' });
     const log = (await control(e.sandbox, 'GET', '/requests')).requests as Array<{ path: string }>;
@@ -202,12 +202,19 @@ describe('compliance feed in the sync', () => {
     expect(journal[0]!.summary).toContain('audited-rename');
     expect(searchAuditEvents(e.db, 'source:journal new.person@example.com').events.length).toBeGreaterThan(0);
 
-    // A day later the feed is asked again (once).
+    // Five hours later it is still not asked; six hours after the refusal it is asked again (once).
     await control(e.sandbox, 'DELETE', '/requests');
-    e.sandbox.clock.advance(24 * HOUR);
-    await sync(e);
+    e.sandbox.clock.advance(4 * HOUR);
+    await sync(e, 25, false);
+    e.sandbox.clock.advance(HOUR);
+    await sync(e, 25, false);
     const later = (await control(e.sandbox, 'GET', '/requests')).requests as Array<{ path: string }>;
     expect(later.filter((r) => r.path.startsWith('/v1/compliance/activities'))).toHaveLength(1);
+    // A full sync asks at once, without waiting for the six hours.
+    await control(e.sandbox, 'DELETE', '/requests');
+    await sync(e, 25, true);
+    const full = (await control(e.sandbox, 'GET', '/requests')).requests as Array<{ path: string }>;
+    expect(full.filter((r) => r.path.startsWith('/v1/compliance/activities'))).toHaveLength(1);
   });
 
   it('a 500 on the feed between pages keeps the committed pages, and the next sync completes without a duplicate', async () => {

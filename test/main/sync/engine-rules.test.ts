@@ -6,6 +6,7 @@ import { syncMirror } from '../../../main/db/run-sync';
 import { readMirrorStatus } from '../../../main/db/repos/status-repo';
 import { apiError, FakeAdminApi } from './fake-admin-api';
 import { AdminApiError } from '../../../main/core/api-error';
+import { reprobeAfterKeyChange } from '../../../main/db/reprobe-after-key-change';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-11-20T12:00:30Z');
@@ -45,20 +46,31 @@ describe('sync engine failure rules (scripted API)', () => {
     expect(readMirrorStatus(db).credential).toMatchObject({ status: 'valid' });
   });
 
-  it('a refusal on an optional route is recorded as "not available" and probed again only after a day', async () => {
+  it('a refusal on an optional route is recorded as "not available" and probed again after 6 h, on --full and after a key change', async () => {
     api.fail = (c) => (c.what === 'spend_limits' ? apiError('not_found', 404, 'GET /v1/organizations/spend_limits') : null);
+    const asked = () => api.calls.filter((c) => c.what === 'spend_limits').length;
     const first = await sync();
     expect(first.status).toBe('ok');
     expect(first.resources.find((r) => r.resource === 'spend_limits')).toMatchObject({ status: 'unavailable' });
     const state = readMirrorStatus(db).resources.find((r) => r.resource === 'spend_limits');
     expect(state).toMatchObject({ status: 'unavailable', lastSyncedAtMs: null });
     expect(db.prepare(`SELECT count(*) AS n FROM sync_passes WHERE resource = 'spend_limits'`).get()).toEqual({ n: 0 });
-    now += 2 * HOUR;
-    await sync({ full: true });
-    expect(api.calls.filter((c) => c.what === 'spend_limits')).toHaveLength(1);
-    now += 24 * HOUR;
+    now += 5 * HOUR;
     await sync();
-    expect(api.calls.filter((c) => c.what === 'spend_limits')).toHaveLength(2);
+    expect(asked()).toBe(1);
+    now += HOUR;
+    await sync();
+    expect(asked()).toBe(2);
+    now += HOUR;
+    await sync({ full: true });
+    expect(asked()).toBe(3);
+    now += HOUR;
+    reprobeAfterKeyChange(db, now);
+    await sync();
+    expect(asked()).toBe(4);
+    now += HOUR;
+    await sync();
+    expect(asked()).toBe(4);
   });
 
   it('a malformed page is reported with endpoint and request id, retried from the cursor, never written', async () => {

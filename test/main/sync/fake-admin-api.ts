@@ -29,6 +29,8 @@ export class FakeAdminApi implements AdminApiPort {
   /** Bucket pages per report: each page is a list of buckets. */
   usagePages: unknown[][] = [[]];
   costPages: unknown[][] = [[]];
+  /** Calls (by `what`) whose pages after the first hand back the cursor they were asked with: paging never advances. */
+  repeatCursor = new Set<string>();
   /** Return a failure to throw for a call (inspect `this.calls` for the call count). */
   fail: (call: Call) => Failure = () => null;
 
@@ -69,10 +71,11 @@ export class FakeAdminApi implements AdminApiPort {
     let index = cursor ? Number(cursor.slice(1)) : 0;
     for (;;) {
       this.record({ what, cursor: index === 0 ? null : `p${index}`, query });
-      const next = index + 1 < pages.length ? `p${index + 1}` : null;
+      const repeat = index > 0 && this.repeatCursor.has(what);
+      const next = repeat ? `p${index}` : index + 1 < pages.length ? `p${index + 1}` : null;
       yield { items: (pages[index] ?? []) as never[], nextCursor: next, requestId: `req_${this.calls.length}` };
       if (!next) return;
-      index += 1;
+      if (!repeat) index += 1;
     }
   }
 }
