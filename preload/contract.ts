@@ -223,7 +223,9 @@ export const OverviewSyncDto = z.object({
   /** End of the last sync that got through the core resources; null when none did. */
   syncedAtMs: z.number().nullable(),
   /** The alert core's judgement (assessHealth): empty when the mirror is fit to trust. */
-  problems: z.array(z.enum(['credential-invalid', 'no-data', 'data-too-old'])),
+  problems: z.array(z.enum(['credential-invalid', 'no-data', 'data-too-old', 'spend-unavailable'])),
+  /** Behind 'spend-unavailable': each usage or cost report that failed in its last sync or is too old, and why. */
+  spend: z.array(z.object({ resource: z.string(), reason: z.string() })),
   /** The most recent finished sync run, whatever its outcome. */
   lastRun: z.object({ status: z.string(), finishedAtMs: z.number(), detail: z.string().nullable() }).nullable(),
 });

@@ -16,6 +16,10 @@ export function describeActionError(error: unknown): ActionFailure {
   const code = error.errorCode ? ` [${error.errorCode}]` : '';
   switch (error.kind) {
     case 'forbidden':
+      // The API could not confirm the request came from the org; the change did not happen (admin-api.md §8).
+      if (error.errorCode === 'api_key_requester_unconfirmed') {
+        return { code: 'requester_unconfirmed', message: `The Admin API could not confirm this request came from your organization${code}; it is safe to send the same action again.` };
+      }
       return { code: 'forbidden', message: `The Admin API refused this action (403): ${reason}${code}. The admin key may not be allowed to do it; use the Console.` };
     case 'bad_request':
       return { code: error.errorCode ?? 'refused', message: `The Admin API refused this action: ${reason}${code}` };
@@ -32,6 +36,7 @@ export function describeActionError(error: unknown): ActionFailure {
     case 'server':
       return { code: 'server', message: `The Admin API failed (${error.status ?? '5xx'}): ${reason}. Sync to check whether the change was applied.` };
     case 'malformed':
+    case 'cursor_stuck':
       return { code: 'malformed', message: `The Admin API gave an unexpected answer: ${reason}. Sync to see the current state.` };
   }
 }

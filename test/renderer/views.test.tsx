@@ -38,7 +38,7 @@ const overview: Overview = {
   targets: [],
   byWorkspace: [{ workspaceId: 'wrkspc_01PROD', name: 'Production', cents: '123456.5', targets: [] }],
   alerts: { open: 0, critical: 0, warning: 0, top: [] },
-  sync: { syncedAtMs: Date.now() - 3 * 60_000, problems: [], lastRun: null },
+  sync: { syncedAtMs: Date.now() - 3 * 60_000, problems: [], spend: [], lastRun: null },
 };
 const keyRow = (over: Partial<KeyInventoryRow>): KeyInventoryRow => ({
   id: 'apikey_01A',

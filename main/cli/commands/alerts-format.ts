@@ -2,12 +2,12 @@
  * Text and JSON shapes of `clade-admin alerts` and `clade-admin check`. Texts come from the alert core, which
  * names workspaces and keys by name only; they still pass through redactSecrets, like every line we print.
  */
-import type { AlertCycle, Condition, Episode, HealthProblem, Severity } from '../../core/alerts/index';
+import { describeSpendProblems, type AlertCycle, type Condition, type Episode, type HealthProblem, type Severity } from '../../core/alerts/index';
 import { redactSecrets } from '../../core/redact';
 
 const LABEL: Record<Severity, string> = { critical: 'CRITICAL', warning: 'WARNING ', info: 'info    ' };
 
-const PROBLEM_TEXT: Record<HealthProblem, string> = {
+const PROBLEM_TEXT: Record<Exclude<HealthProblem, 'spend-unavailable'>, string> = {
   'credential-invalid': 'the Admin API rejected the stored key (run `clade-admin key set`)',
   'no-data': 'nothing has been synced yet (run `clade-admin sync`, or `check --sync`)',
   'data-too-old': 'the mirror is older than the stale-data limit (sync.staleAfterHours)',
@@ -52,7 +52,9 @@ export function describeCheck(orgName: string, cycle: AlertCycle, nowMs: number,
   const lines = [
     `${redactSecrets(orgName)} at ${utc(nowMs)}: ${verdict} (${counts.critical} critical, ${counts.warning} warning, ${counts.info} info)`,
   ];
-  for (const problem of cycle.health.problems) lines.push(`  cannot evaluate: ${PROBLEM_TEXT[problem]}`);
+  for (const problem of cycle.health.problems) {
+    lines.push(problem === 'spend-unavailable' ? `  ${redactSecrets(describeSpendProblems(cycle.health.spend))}` : `  cannot evaluate: ${PROBLEM_TEXT[problem]}`);
+  }
   if (cycle.health.lastSuccessAtMs !== null) lines.push(`  data as of ${utc(cycle.health.lastSuccessAtMs)}`);
   if (!recorded) lines.push('  (evaluated at another instant than now: episodes were not recorded)');
   if (cycle.conditions.length > 0) lines.push('', ...conditionLines(cycle.conditions));

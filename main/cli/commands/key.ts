@@ -19,6 +19,7 @@ import { assertAdminKeyShape } from '../../core/vault/key-shape';
 import { findProfile, isDemoProfile } from '../../core/vault/profiles';
 import { recordKeyConnected, recordKeyRemoved } from '../../db/audit/local-actions';
 import { withProfileTrail } from '../../db/audit/profile-trail';
+import { reprobeAfterKeyChange } from '../../db/reprobe-after-key-change';
 import type { MirrorDb } from '../../db/open';
 import type { SecretStorePort, VaultClock, VerifyKey } from '../../core/vault/ports';
 import { ADMIN_KEY_ENV } from '../../core/vault/resolve-key';
@@ -83,9 +84,10 @@ export function registerKeyCommands(program: Command, context: () => KeyCommandC
         }),
       );
       const orgId = findProfile(createProfilesFile(ctx.dataDir).read(), ctx.profileId)?.orgId ?? null;
-      recordInTrail(ctx, (db, nowMs) =>
-        recordKeyConnected(db, { profileId: ctx.profileId, orgName: status.orgName, orgId, replaced, keyHint: adminKeyHint(adminKey), via: 'cli' }, nowMs),
-      );
+      recordInTrail(ctx, (db, nowMs) => {
+        recordKeyConnected(db, { profileId: ctx.profileId, orgName: status.orgName, orgId, replaced, keyHint: adminKeyHint(adminKey), via: 'cli' }, nowMs);
+        reprobeAfterKeyChange(db, nowMs);
+      });
       if (ctx.json) return printJson(ctx, { profile: ctx.profileId, ...status });
       ctx.stdout.write(
         `Connected profile "${ctx.profileId}" to ${status.orgName} (verified ${status.verifiedAt}). ` +

@@ -12,6 +12,7 @@ import { adminKeyHint } from '../../core/audit/normalise-local';
 import { VaultError } from '../../core/vault/errors';
 import { recordKeyConnected, recordKeyRemoved } from '../../db/audit/local-actions';
 import { withProfileTrail } from '../../db/audit/profile-trail';
+import { reprobeAfterKeyChange } from '../../db/reprobe-after-key-change';
 import { HandlerError } from '../handler-error';
 import type { Handler } from '../handler-types';
 
@@ -46,9 +47,10 @@ export function keyHandlers(deps: KeyDeps): {
     'clade:key/set': async (request) => {
       const replaced = deps.keyTrail ? await hadKey(deps.vault) : false;
       const status = await explained(() => deps.vault.connect(request.key, request.label));
-      record(deps, (db, profileId, nowMs) =>
-        recordKeyConnected(db, { profileId, orgName: status.orgName ?? 'an organization', replaced, keyHint: adminKeyHint(request.key), via: 'window' }, nowMs),
-      );
+      record(deps, (db, profileId, nowMs) => {
+        recordKeyConnected(db, { profileId, orgName: status.orgName ?? 'an organization', replaced, keyHint: adminKeyHint(request.key), via: 'window' }, nowMs);
+        reprobeAfterKeyChange(db, nowMs);
+      });
       await deps.onKeyChanged();
       return status;
     },

@@ -63,6 +63,6 @@ function emptyOverview(nowMs: number): ResponseOf<'clade:overview/summary'> {
     targets: [],
     byWorkspace: [],
     alerts: { open: 0, critical: 0, warning: 0, top: [] },
-    sync: { syncedAtMs: null, problems: ['no-data'], lastRun: null },
+    sync: { syncedAtMs: null, problems: ['no-data'], spend: [], lastRun: null },
   };
 }

@@ -115,7 +115,7 @@ export function readSpendInputs(db: Database.Database, nowMs: number, rules: Ale
       period: 'monthly' as const,
     })),
     journal: [],
-    sync: { lastSuccessAtMs: state.lastSuccessfulSyncAtMs(), credentialInvalid: state.credential()?.status === 'invalid' },
+    sync: state.alertSyncState(),
   };
 }
 

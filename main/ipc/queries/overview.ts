@@ -77,5 +77,6 @@ function syncHealth(db: Database.Database, picture: SpendPicture, nowMs: number)
     .get() as { status: string; finishedAtMs: number; detail: string | null } | undefined;
   // The detail is an error message: never let anything key-shaped through to the window.
   const lastRun = run ? { ...run, detail: run.detail === null ? null : redactSecrets(run.detail) } : null;
-  return { syncedAtMs: health.lastSuccessAtMs, problems: health.problems, lastRun };
+  const spend = health.spend.map((problem) => ({ resource: problem.resource, reason: redactSecrets(problem.reason) }));
+  return { syncedAtMs: health.lastSuccessAtMs, problems: health.problems, spend, lastRun };
 }

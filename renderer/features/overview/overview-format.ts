@@ -57,6 +57,10 @@ export function offlineState(sync: Overview['sync'], nowMs: number): OfflineStat
     return { title: 'Offline: the last sync failed', body: `Failed ${formatAge(sync.lastRun!.finishedAtMs, nowMs)}: ${sentence(detail)} ${asOf}` };
   }
   if (sync.problems.includes('data-too-old')) return { title: 'Data is out of date', body: asOf };
+  if (sync.problems.includes('spend-unavailable')) {
+    const reports = sync.spend.map((problem) => `${problem.resource} ${problem.reason}`).join('; ');
+    return { title: 'Spend cannot be evaluated', body: `${sentence(`Spend alerts cannot be trusted until these reports sync: ${reports}`)} ${asOf}` };
+  }
   return null;
 }
 

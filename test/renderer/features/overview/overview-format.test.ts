@@ -28,16 +28,20 @@ describe('overview wording', () => {
   });
 
   it('orders the offline reasons: rejected key, never synced, failed sync, stale; a failure older than the last success is not offline', () => {
-    const ok = { syncedAtMs: NOW - 60_000, problems: [], lastRun: { status: 'ok', finishedAtMs: NOW - 60_000, detail: null } };
+    const ok = { syncedAtMs: NOW - 60_000, problems: [], spend: [], lastRun: { status: 'ok', finishedAtMs: NOW - 60_000, detail: null } };
     expect(offlineState(ok, NOW)).toBeNull();
     expect(offlineState({ ...ok, lastRun: { status: 'failed', finishedAtMs: NOW - 120_000, detail: 'x' } }, NOW)).toBeNull();
     expect(offlineState({ ...ok, problems: ['credential-invalid'], lastRun: { status: 'failed', finishedAtMs: NOW, detail: 'x' } }, NOW)?.title).toBe('Offline: the admin key was rejected');
-    expect(offlineState({ syncedAtMs: null, problems: ['no-data'], lastRun: null }, NOW)?.title).toBe('Never synced');
-    expect(offlineState({ syncedAtMs: null, problems: ['no-data'], lastRun: { status: 'failed', finishedAtMs: NOW, detail: 'connect ECONNREFUSED' } }, NOW)).toEqual({
+    expect(offlineState({ syncedAtMs: null, problems: ['no-data'], spend: [], lastRun: null }, NOW)?.title).toBe('Never synced');
+    expect(offlineState({ syncedAtMs: null, problems: ['no-data'], spend: [], lastRun: { status: 'failed', finishedAtMs: NOW, detail: 'connect ECONNREFUSED' } }, NOW)).toEqual({
       title: 'Offline: the first sync failed',
       body: 'connect ECONNREFUSED. Nothing has been synced yet; the overview fills in after the first successful sync.',
     });
     expect(offlineState({ ...ok, lastRun: { status: 'failed', finishedAtMs: NOW - 30_000, detail: 'HTTP 503' } }, NOW)?.title).toBe('Offline: the last sync failed');
     expect(offlineState({ ...ok, syncedAtMs: NOW - 30 * 3_600_000, problems: ['data-too-old'] }, NOW)?.title).toBe('Data is out of date');
+    expect(offlineState({ ...ok, problems: ['spend-unavailable'], spend: [{ resource: 'cost_daily', reason: 'failed in the last sync (403)' }] }, NOW)).toEqual({
+      title: 'Spend cannot be evaluated',
+      body: expect.stringMatching(/^Spend alerts cannot be trusted until these reports sync: cost_daily failed in the last sync \(403\)\. Showing the mirror as of .*1 min ago\.$/),
+    });
   });
 });

@@ -36,7 +36,7 @@ function overview(over: Partial<Overview> = {}): Overview {
         { id: 'b@1', severity: 'warning', title: 'ci-bot expires in 7 days', body: 'Rotate it before it stops working.', openedAtMs: NOW - 86_400_000 },
       ],
     },
-    sync: { syncedAtMs: NOW - 3 * 60_000, problems: [], lastRun: { status: 'ok', finishedAtMs: NOW - 3 * 60_000, detail: null } },
+    sync: { syncedAtMs: NOW - 3 * 60_000, problems: [], spend: [], lastRun: { status: 'ok', finishedAtMs: NOW - 3 * 60_000, detail: null } },
     ...over,
   };
 }
@@ -112,7 +112,7 @@ describe('OverviewView', () => {
   });
 
   it('is clearly offline when the key was rejected, and still shows the last data', async () => {
-    await show(overview({ sync: { syncedAtMs: NOW - 2 * 3_600_000, problems: ['credential-invalid'], lastRun: { status: 'credential_invalid', finishedAtMs: NOW - 60_000, detail: 'refused' } } }));
+    await show(overview({ sync: { syncedAtMs: NOW - 2 * 3_600_000, problems: ['credential-invalid'], spend: [], lastRun: { status: 'credential_invalid', finishedAtMs: NOW - 60_000, detail: 'refused' } } }));
     const notice = screen.getByRole('status');
     expect(notice).toHaveTextContent('Offline: the admin key was rejected.');
     expect(notice).toHaveTextContent(/Showing the mirror as of .+, 2 h ago\. Connect a new key in Settings\./);
@@ -120,12 +120,12 @@ describe('OverviewView', () => {
   });
 
   it('is clearly offline when the last sync failed after the last good one', async () => {
-    await show(overview({ sync: { syncedAtMs: NOW - 20 * 60_000, problems: [], lastRun: { status: 'failed', finishedAtMs: NOW - 5 * 60_000, detail: 'connect ECONNREFUSED' } } }));
+    await show(overview({ sync: { syncedAtMs: NOW - 20 * 60_000, problems: [], spend: [], lastRun: { status: 'failed', finishedAtMs: NOW - 5 * 60_000, detail: 'connect ECONNREFUSED' } } }));
     expect(screen.getByRole('status')).toHaveTextContent('Offline: the last sync failed. Failed 5 min ago: connect ECONNREFUSED. Showing the mirror as of');
   });
 
   it('says it never synced, with no forecast and no alerts, before the first sync', async () => {
-    await show(overview({ org: null, lastCostDayMs: null, monthToDateCents: '0', forecastCents: null, targets: [], byWorkspace: [], alerts: { open: 0, critical: 0, warning: 0, top: [] }, sync: { syncedAtMs: null, problems: ['no-data'], lastRun: null } }));
+    await show(overview({ org: null, lastCostDayMs: null, monthToDateCents: '0', forecastCents: null, targets: [], byWorkspace: [], alerts: { open: 0, critical: 0, warning: 0, top: [] }, sync: { syncedAtMs: null, problems: ['no-data'], spend: [], lastRun: null } }));
     expect(screen.getByRole('status')).toHaveTextContent('Never synced. Nothing has been synced yet.');
     expect(screen.getByText('Too little cost history to project the month yet.')).toBeInTheDocument();
     expect(screen.getByText('None')).toBeInTheDocument();

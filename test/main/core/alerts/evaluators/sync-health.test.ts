@@ -37,3 +37,43 @@ describe('assessHealth and evaluateSyncHealth', () => {
     expect(assessHealth({ sync: { lastSuccessAtMs: NOW - 2 * HOUR, credentialInvalid: false } }, strict, NOW).problems).toEqual(['data-too-old']);
   });
 });
+
+describe('spend that cannot be evaluated (usage and cost reports)', () => {
+  const fresh = { lastSuccessAtMs: NOW - 5 * 60_000, credentialInvalid: false };
+  const source = (resource: string, status: 'ok' | 'error' | 'unavailable' | null, lastCompleteAtMs: number | null, detail: string | null = null) => ({
+    resource,
+    status,
+    lastCompleteAtMs,
+    detail,
+  });
+  const ok = (resource: string) => source(resource, 'ok', NOW - 10 * 60_000);
+
+  it('a cost report that failed in its last sync: spend-unavailable, naming the report and why', () => {
+    const sync = { ...fresh, spendSources: [ok('usage_hourly'), ok('usage_daily'), source('cost_daily', 'error', NOW - 2 * HOUR, 'server on GET /v1/organizations/cost_report: boom')] };
+    const health = assessHealth({ sync }, rules, NOW);
+    expect(health.problems).toEqual(['spend-unavailable']);
+    expect(health.spend).toEqual([{ resource: 'cost_daily', reason: 'failed in the last sync (server on GET /v1/organizations/cost_report: boom)' }]);
+    const [condition] = evaluateSyncHealth(inputs({ sync }), rules, NOW);
+    expect(condition).toMatchObject({ id: 'sync:spend-unavailable', severity: 'warning', title: 'Spend cannot be evaluated' });
+    expect(condition?.body).toContain('cost_daily failed in the last sync');
+  });
+
+  it('a report older than sync.staleAfterHours while the rest of the sync is fresh', () => {
+    const sync = { ...fresh, spendSources: [source('usage_hourly', 'ok', NOW - 7 * HOUR), ok('usage_daily'), ok('cost_daily')] };
+    expect(assessHealth({ sync }, rules, NOW).spend).toEqual([
+      { resource: 'usage_hourly', reason: 'last synced 7 hours ago, older than the 6 h limit (sync.staleAfterHours)' },
+    ]);
+  });
+
+  it('a report the org does not have ("not available") is no problem; all fresh is none', () => {
+    expect(assessHealth({ sync: { ...fresh, spendSources: [source('usage_hourly', 'unavailable', null), ok('usage_daily'), ok('cost_daily')] } }, rules, NOW).problems).toEqual([]);
+    expect(assessHealth({ sync: { ...fresh, spendSources: [ok('usage_hourly'), ok('usage_daily'), ok('cost_daily')] } }, rules, NOW).problems).toEqual([]);
+  });
+
+  it('with the whole mirror stale, the failed report is still named but its age is not repeated', () => {
+    const sync = { lastSuccessAtMs: NOW - 30 * HOUR, credentialInvalid: false, spendSources: [source('usage_hourly', 'ok', NOW - 30 * HOUR), source('cost_daily', 'error', NOW - 40 * HOUR, 'x')] };
+    const health = assessHealth({ sync }, rules, NOW);
+    expect(health.problems).toEqual(['data-too-old', 'spend-unavailable']);
+    expect(health.spend.map((p) => p.resource)).toEqual(['cost_daily']);
+  });
+});
