@@ -1,6 +1,8 @@
 import type { CliContext } from './context';
 import type { MirrorDb } from '../db/open';
-import type { SyncProgress, SyncSummary } from '../db/run-sync';
+import type { SyncSummary } from '../db/run-sync';
+import { redactSecrets } from '../core/redact';
+import { createSyncDisplay } from './sync-display';
 
 export interface SyncTarget {
   apiKey: string;
@@ -15,8 +17,8 @@ export interface SyncRunOptions {
 }
 
 /**
- * Runs one sync of `db` against `target`, showing progress on stderr when it is a terminal (one line, rewritten),
- * and stops with a clear error when the credential was rejected.
+ * Runs one sync of `db` against `target`, showing progress on stderr: a live display on a terminal, one line per
+ * finished resource otherwise (sync-display.ts).
  */
 export async function syncWithProgress(
   ctx: CliContext,
@@ -27,23 +29,36 @@ export async function syncWithProgress(
   const { createAdminApi } = await import('../adapters/admin-api-sdk');
   const { syncMirror } = await import('../db/run-sync');
   const api = createAdminApi({ apiKey: target.apiKey, baseURL: target.baseURL });
-  const tty = Boolean(ctx.io.stderr.isTTY);
-  const onProgress = tty
-    ? (p: SyncProgress) => ctx.io.stderr.write(`\r\x1b[2K${progressLine(p)}`)
-    : undefined;
-  // The Compliance API activity feed joins the audit trail where the org's key can read it (issue 8).
+  const display = await createSyncDisplay(ctx.io.stderr);
+  // The Compliance API activity feed joins the audit trail where the org's key can read it.
   const { createComplianceFeed } = await import('../adapters/compliance-feed');
   const compliance = createComplianceFeed({ apiKey: target.apiKey, baseURL: target.baseURL });
-  const summary = await syncMirror(db, api, { ...options, compliance, ...(onProgress ? { onProgress } : {}) });
-  if (tty) ctx.io.stderr.write('\r\x1b[2K');
-  return summary;
+  try {
+    return await syncMirror(db, api, {
+      ...options,
+      compliance,
+      onProgress: (p) => display.progress(p),
+      onResourceDone: (r) => display.resourceDone(r),
+    });
+  } finally {
+    display.close();
+  }
 }
 
-/** Exit code of a finished sync: 0 ok (or partial: optional routes unavailable), 3 credential rejected, 1 failed. */
+/**
+ * Exit code of a finished sync: 0 complete ("not available for this org" counts as complete), 1 partial or failed
+ * (the resources that failed are listed), 3 the key was rejected. 2 (bad input) and 3 for a missing key are the
+ * commands' own.
+ */
 export function syncExitCode(summary: SyncSummary): number {
   if (summary.status === 'credential_invalid') return 3;
-  if (summary.status === 'failed') return 1;
+  if (summary.status === 'partial' || summary.status === 'failed') return 1;
   return 0;
+}
+
+/** The resources that failed in this sync. */
+export function failedResources(summary: SyncSummary): string[] {
+  return summary.resources.filter((r) => r.status === 'error').map((r) => r.resource);
 }
 
 /** A short human summary for stderr/stdout when not in --json mode. */
@@ -55,14 +70,15 @@ export function describeSummary(summary: SyncSummary, profileId: string): string
   if (summary.status === 'credential_invalid') {
     lines.push(`The Admin API rejected the key of profile "${profileId}" (401). Local data is kept; replace the key with \`clade-admin key set\`.`);
   }
+  const failed = failedResources(summary);
+  if (summary.status === 'partial' && failed.length > 0) {
+    lines.push(`Partial: ${failed.join(', ')} failed; the mirror keeps what it had for them. The next sync tries again.`);
+  } else if (summary.status === 'failed' && summary.detail) {
+    lines.push(`Stopped: ${summary.detail}`);
+  }
   for (const problem of summary.problems) {
     const request = problem.requestId ? ` (request ${problem.requestId})` : '';
     lines.push(`  ${problem.resource}: ${problem.message}${request}`);
   }
-  return `${lines.join('\n')}\n`;
-}
-
-function progressLine(p: SyncProgress): string {
-  const eta = p.etaMs !== undefined ? ` · ~${Math.ceil(p.etaMs / 1000)} s left` : '';
-  return `syncing ${p.resource}: page ${p.page}, ${p.rows} rows${eta}`;
+  return redactSecrets(`${lines.join('\n')}\n`);
 }

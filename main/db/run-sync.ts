@@ -63,6 +63,8 @@ export async function syncMirror(db: MirrorDb, api: AdminApiPort, opts: SyncMirr
         onPage: (page, rows) => syncOptions.onProgress?.({ resource: COMPLIANCE_RESOURCE, page, rows }),
       });
       summary = withComplianceIngest(summary, ingest);
+      const feed = summary.resources[summary.resources.length - 1];
+      if (feed) syncOptions.onResourceDone?.(feed);
       if (ingest.outcome === 'credential_invalid') store.markCredentialInvalid(clock.now(), summary.detail ?? 'the admin key was refused');
       feedRead = ingest.outcome === 'ingested';
     }

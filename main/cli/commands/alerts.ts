@@ -16,7 +16,8 @@ import type { MirrorDb } from '../../db/open';
 import { checkJson, describeCheck, episodeJson, episodeLines } from './alerts-format';
 import { registerConfigCommands } from './alerts-config';
 import { startDemoSandbox, storedKey } from './sync';
-import { describeSummary, syncWithProgress } from '../sync-with-progress';
+import { describeSummary, failedResources, syncWithProgress } from '../sync-with-progress';
+import type { SyncSummary } from '../../db/run-sync';
 import { describeError } from '../describe-error';
 
 /** check's "cannot evaluate" exit code. */
@@ -70,9 +71,11 @@ export function registerAlertCommands(program: Command, context: () => CliContex
     .action(async (options: { sync?: boolean; now?: string }) => {
       const ctx = context();
       const nowMs = options.now === undefined ? Date.now() : parseInstant(options.now);
-      if (options.sync) await syncFirst(ctx);
+      const synced = options.sync ? await syncFirst(ctx) : undefined;
+      // With --json, how the sync before the check went: a partial one names what failed.
+      const syncJson = synced === undefined ? {} : { sync: synced ? { status: synced.status, failed: failedResources(synced) } : null };
       if (!existsSync(ctx.mirrorFile)) {
-        if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, exitCode: CANNOT_EVALUATE_EXIT, health: { problems: ['no-data'], lastSuccessAtMs: null }, conditions: [] });
+        if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, exitCode: CANNOT_EVALUATE_EXIT, health: { problems: ['no-data'], lastSuccessAtMs: null, spend: [] }, conditions: [], ...syncJson });
         else note(ctx.io, `Profile "${ctx.profileId}" has no local mirror: nothing to evaluate. Run \`clade-admin sync\` or \`check --sync\`.`);
         ctx.io.exitCode = CANNOT_EVALUATE_EXIT;
         return;
@@ -84,7 +87,7 @@ export function registerAlertCommands(program: Command, context: () => CliContex
         const result = recordAlertCycle(db, nowMs, { defaultTz: systemTimeZone(), persist });
         if (result.rulesProblem) note(ctx.io, `warning: ${result.rulesProblem}`);
         const { cycle, inputs } = result;
-        if (ctx.json) printJson(ctx.io, checkJson(ctx.profileId, inputs.org.name, cycle, nowMs, persist));
+        if (ctx.json) printJson(ctx.io, { ...checkJson(ctx.profileId, inputs.org.name, cycle, nowMs, persist), ...syncJson });
         else ctx.io.stdout.write(describeCheck(inputs.org.name, cycle, nowMs, persist));
         ctx.io.exitCode = cycle.exitCode;
       } finally {
@@ -111,8 +114,11 @@ function isOnTimeline(nowMs: number, latestMs: number | null): boolean {
   return (latestMs === null || nowMs >= latestMs) && nowMs <= Date.now() + FUTURE_TOLERANCE_MS;
 }
 
-/** `check --sync`: the same sync as `clade-admin sync` (the demo profile syncs the built-in sandbox). */
-async function syncFirst(ctx: CliContext): Promise<void> {
+/**
+ * `check --sync`: the same sync as `clade-admin sync` (the demo profile syncs the built-in sandbox). Answers its
+ * summary, or null when no sync ran (no key, or it failed outright); either way the check then reads the mirror.
+ */
+async function syncFirst(ctx: CliContext): Promise<SyncSummary | null> {
   const { ensureMirrorFile } = await import('../../adapters/data-dir');
   const demo = ctx.profileId === DEMO_PROFILE && !ctx.envAdminKey;
   const sandbox = demo ? await startDemoSandbox() : null;
@@ -123,15 +129,17 @@ async function syncFirst(ctx: CliContext): Promise<void> {
       else throw error;
       return null;
     });
-    if (apiKey === null) return;
+    if (apiKey === null) return null;
     const { openMirror } = await import('../../db/open');
     const db = openMirror(ensureMirrorFile(ctx.dataDir, ctx.profileId));
     try {
       const summary = await syncWithProgress(ctx, db, { apiKey, baseURL: sandbox ? sandbox.baseURL : ctx.baseUrl }, demo ? { requestsPerMinute: null } : {});
       if (summary.status !== 'ok') note(ctx.io, describeSummary(summary, ctx.profileId).trimEnd());
+      return summary;
     } catch (error) {
       // A failed sync leaves the mirror as it was; its age decides whether the check can still be trusted.
       note(ctx.io, `warning: sync failed: ${describeError(error)}`);
+      return null;
     } finally {
       db.close();
     }

@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { printJson } from '../io';
 import { formatAge } from '../format-age';
+import { redactSecrets } from '../../core/redact';
+import type { ResourceFreshness } from '../../db/repos/status-repo';
 
 /** `clade-admin status`: what the local mirror holds and how old it is. Reads only the mirror, never the network. */
 export function registerStatusCommand(program: Command, context: () => CliContext): void {
@@ -36,16 +38,27 @@ export function registerStatusCommand(program: Command, context: () => CliContex
           `Profile   ${ctx.profileId}`,
           `Org       ${status.org ? `${status.org.name} (${status.org.id})` : '—'}`,
           `Synced    ${status.syncedAtMs ? formatAge(status.syncedAtMs, now) : 'never'}`,
+          ...(status.credential?.status === 'invalid'
+            ? [`Key       REJECTED by the Admin API (${formatAge(status.credential.changedAtMs, now)}): syncing has stopped, local data is kept. Run \`clade-admin key set\`.`]
+            : []),
           `Mirror    ${ctx.mirrorFile}`,
           `Audit     compliance feed ${describeCompliance(compliance, now)}`,
           '',
-          ...Object.entries(status.counts).map(([name, count]) => `  ${name.padEnd(22)} ${count}`),
+          ...status.resources.map((r) => `  ${r.resource.padEnd(22)} ${String(r.rows).padStart(7)}  ${describeResource(r, now)}`),
         ];
-        ctx.io.stdout.write(`${lines.join('\n')}\n`);
+        ctx.io.stdout.write(`${redactSecrets(lines.join('\n'))}\n`);
       } finally {
         db.close();
       }
     });
+}
+
+/** A resource's state in one phrase: when it last synced, or why it did not. */
+function describeResource(r: ResourceFreshness, now: number): string {
+  const synced = r.lastSyncedAtMs === null ? 'never synced' : `synced ${formatAge(r.lastSyncedAtMs, now)}`;
+  if (r.status === 'error') return `FAILED in the last sync (${synced}): ${r.detail ?? 'unknown error'}`;
+  if (r.status === 'unavailable') return r.detail ?? 'not available for this organization';
+  return synced;
 }
 
 function describeCompliance(probe: { status: string; checkedAtMs: number; nextProbeAtMs: number | null } | null, now: number): string {

@@ -17,6 +17,8 @@ export interface SyncOptions {
   /** How far back the first sync fetches reports (default 90 days). */
   historyDays?: number;
   onProgress?: (p: SyncProgress) => void;
+  /** After each resource, whatever its outcome (the CLI prints a line per resource when not on a terminal). */
+  onResourceDone?: (r: ResourceSummary) => void;
   /** Local request budget; null or 0 turns it off (sandbox, benchmarks). Default 60. */
   requestsPerMinute?: number | null;
   /** Attempts per resource for transient failures (network, 5xx, 429, malformed), resuming from the cursor. */
@@ -77,6 +79,7 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions = {}): Promise<S
       const ctx: WriteContext = { runId, atMs: startedAtMs, journal: states.get(policy.resource)?.lastCompleteAtMs != null };
       const summary = await runGuarded(deps, passDeps, policy, ctx, opts, problems);
       resources.push(summary);
+      opts.onResourceDone?.(summary);
       if (summary.status === 'error') {
         status = 'partial';
         if (STOPS_SYNC.has(policy.resource)) throw new Error(`${policy.resource} failed: ${summary.detail ?? 'unknown error'}`);
