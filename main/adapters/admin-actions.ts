@@ -16,6 +16,7 @@ import {
   type ActionFailure,
   type AdminAction,
 } from '../core/actions';
+import { isAdminApiError } from '../core/api-error';
 import type { JsonValue } from '../core/audit/event';
 import { recordLocalAuditAction } from '../db/audit/append';
 import type { AuditStoreOptions } from '../db/audit/append';
@@ -78,14 +79,25 @@ export async function runAdminAction(deps: RunActionDeps, action: AdminAction): 
   }
   if (!client) return fail({ code: 'no_credential', message: 'No admin key is stored for this profile; connect one first.' });
   let result;
+  let confirmedAfterError = false;
   try {
     result = await client.send(action);
   } catch (error) {
-    return fail(describeActionError(error));
+    // The API may have acted before the answer was lost (a dropped connection, a 5xx, an unreadable body): read the
+    // target back before calling it a failure.
+    result = mayHaveApplied(error) ? await client.confirm(action).catch(() => null) : null;
+    if (!result) return fail(describeActionError(error));
+    confirmedAfterError = true;
   }
   const atMs = deps.now();
   applyMirrorOps(deps.db, planMirrorUpdate(action, result), atMs);
   const after = afterState(action, result);
   recordLocalAuditAction(deps.db, succeededRecord({ atMs, action, context, after, via: deps.via }), deps.audit);
-  return { ok: true, description, summary: describeDone(action, context), before: beforeState(action, context), after };
+  const summary = describeDone(action, context) + (confirmedAfterError ? ' (the answer was lost on the way; reading it back confirmed the change)' : '');
+  return { ok: true, description, summary, before: beforeState(action, context), after };
+}
+
+/** Failures after which the change may be in place: the request reached the API, the answer did not reach us. */
+function mayHaveApplied(error: unknown): boolean {
+  return isAdminApiError(error) && (error.kind === 'network' || error.kind === 'server' || error.kind === 'malformed');
 }

@@ -25,8 +25,10 @@ export const faultRuleSchema = z.object({
   body: z.enum(['truncated', 'malformed']).optional(),
   /** reset the connection mid-response: `true`/"headers" = inside the response headers; "body" = after the
    *  headers, inside the body. SDK 1.17 retries both and then raises APIConnectionError (for "body" with the
-   *  fetch's TypeError "terminated" as its cause; SDK ≤ 1.16 raised that TypeError at once, without a retry) */
-  reset: z.union([z.boolean(), z.enum(['headers', 'body'])]).optional(),
+   *  fetch's TypeError "terminated" as its cause; SDK ≤ 1.16 raised that TypeError at once, without a retry).
+   *  "after-apply" = the request is carried out first, then the answer is cut inside its body: the change happened
+   *  but the client never hears so (what a retried POST would apply twice) */
+  reset: z.union([z.boolean(), z.enum(['headers', 'body', 'after-apply'])]).optional(),
   message: z.string().optional(),
   /** error.details.error_code, e.g. "concurrent_membership_change" with status 409 */
   errorCode: z.string().optional(),
@@ -117,13 +119,9 @@ export async function applyFault(rule: FaultRule, req: IncomingMessage, res: Ser
     res.end(text);
     return true;
   }
+  if (rule.reset === 'after-apply') return false; // the server resets after the route has run (resetResponse)
   if (rule.reset) {
-    // part of a response, then a TCP reset
-    const socket = req.socket;
-    socket.write(rule.reset === 'body'
-      ? 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 4096\r\n\r\n{"data":[{"id":'
-      : 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n');
-    setImmediate(() => socket.resetAndDestroy());
+    resetResponse(req, rule.reset === 'body');
     return true;
   }
   if (rule.status !== undefined) {
@@ -138,6 +136,15 @@ export async function applyFault(rule: FaultRule, req: IncomingMessage, res: Ser
     return true;
   }
   return false;
+}
+
+/** Part of a response, then a TCP reset: inside the headers, or inside the body. */
+export function resetResponse(req: IncomingMessage, inBody: boolean): void {
+  const socket = req.socket;
+  socket.write(inBody
+    ? 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 4096\r\n\r\n{"data":[{"id":'
+    : 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n');
+  setImmediate(() => socket.resetAndDestroy());
 }
 
 /** The cursor a request carries (a report's or PageCursor list's `page`, a Page list's `after_id`/`before_id`). */

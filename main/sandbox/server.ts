@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes } from 'node:crypto';
 import { authenticate } from './auth';
 import { ApiError, errorBody } from './errors';
-import { applyFault, repeatCursor, requestCursor, shapeBody, type FaultInjector, type FaultRule } from './faults';
+import { applyFault, repeatCursor, requestCursor, resetResponse, shapeBody, type FaultInjector, type FaultRule } from './faults';
 import { Query } from './query';
 import type { Router } from './router';
 import type { SandboxState } from './state';
@@ -110,13 +110,17 @@ async function handle(
   const result = await match.route.handler({
     state: parts.state, params: match.params, query: new Query(url.searchParams), body, headers: req.headers, requestId,
   });
+  if (rule?.reset === 'after-apply') {
+    resetResponse(req, true);
+    return;
+  }
   sendJson(res, 200, rule?.cursor === 'repeat' ? repeatCursor(result, url.searchParams) : result, {}, rule?.body);
 }
 
 /** How a fired fault shows in the request log. */
 function describeFault(rule: FaultRule): string {
   if (rule.cursor) return `cursor ${rule.cursor}`;
-  if (rule.reset) return `reset ${rule.reset === 'body' ? 'body' : 'headers'}`;
+  if (rule.reset) return `reset ${rule.reset === true ? 'headers' : rule.reset}`;
   if (rule.status !== undefined) return `status ${rule.status}`;
   return rule.body ?? `latency ${rule.latencyMs ?? 0}ms`;
 }

@@ -157,3 +157,63 @@ describe('admin actions against the sandbox', () => {
     expect(JSON.stringify(all)).not.toContain(sandbox.adminKey);
   });
 });
+
+describe('an answer lost on the way (no SDK retries; the target is read back)', () => {
+  const controlFaults = async (rules: unknown[]) => {
+    await fetch(`${sandbox.controlUrl}/faults`, {
+      method: rules.length ? 'POST' : 'DELETE',
+      headers: { authorization: `Bearer ${sandbox.controlToken}`, 'content-type': 'application/json' },
+      body: rules.length ? JSON.stringify({ rules }) : undefined,
+    });
+  };
+  const posts = async (path: string) => {
+    const res = await fetch(`${sandbox.controlUrl}/requests`, { headers: { authorization: `Bearer ${sandbox.controlToken}` } });
+    const log = ((await res.json()) as { requests: Array<{ method: string; path: string }> }).requests;
+    return log.filter((r) => r.method === 'POST' && r.path === path).length;
+  };
+  const defaultClient = { client: async () => createAdminActionsClient({ apiKey: sandbox.adminKey, baseURL: sandbox.url }) };
+
+  it('the API created the invite but the connection dropped: sent once, confirmed by reading back, reported done', async () => {
+    await controlFaults([{ route: '/v1/organizations/invites', method: 'POST', reset: 'after-apply', times: 1 }]);
+    try {
+      const before = await posts('/v1/organizations/invites');
+      const outcome = await runAdminAction({ ...deps, ...defaultClient }, { kind: 'invite.create', email: 'lost.answer@example.com', role: 'user' });
+      expect(outcome).toMatchObject({ ok: true });
+      if (!outcome.ok) return;
+      expect(outcome.summary).toMatch(/reading it back confirmed the change/);
+      expect(await posts('/v1/organizations/invites')).toBe(before + 1); // never sent twice
+      const listed = (await apiGet('invites?limit=1000')).body.data as Array<{ email: string; status: string }>;
+      expect(listed.filter((i) => i.email === 'lost.answer@example.com' && i.status === 'pending')).toHaveLength(1);
+      expect(lastLocalAction().after).toMatchObject({ outcome: 'succeeded' });
+    } finally {
+      await controlFaults([]);
+    }
+  });
+
+  it('the connection dropped before the API acted: a failure, and the key is unchanged', async () => {
+    const key = one<{ id: string }>("SELECT id FROM api_keys WHERE status = 'active' ORDER BY id LIMIT 1");
+    await controlFaults([{ route: `/v1/organizations/api_keys/${key.id}`, method: 'POST', reset: 'headers', times: 1 }]);
+    try {
+      const before = await posts(`/v1/organizations/api_keys/${key.id}`);
+      const outcome = await runAdminAction({ ...deps, ...defaultClient }, { kind: 'apikey.set-status', keyId: key.id, status: 'inactive' });
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'network' } });
+      expect((await apiGet(`api_keys/${key.id}`)).body.status).toBe('active');
+      expect(await posts(`/v1/organizations/api_keys/${key.id}`)).toBe(before + 1);
+    } finally {
+      await controlFaults([]);
+    }
+  });
+
+  it('a 403 api_key_requester_unconfirmed says the same request is safe to send again', async () => {
+    const key = one<{ id: string }>("SELECT id FROM api_keys WHERE status = 'active' ORDER BY id LIMIT 1");
+    await controlFaults([{ route: `/v1/organizations/api_keys/${key.id}`, method: 'POST', status: 403, errorCode: 'api_key_requester_unconfirmed', times: 1 }]);
+    try {
+      const outcome = await runAdminAction(deps, { kind: 'apikey.set-status', keyId: key.id, status: 'inactive' });
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'requester_unconfirmed' } });
+      if (outcome.ok) return;
+      expect(outcome.error.message).toMatch(/safe to send the same action again/);
+    } finally {
+      await controlFaults([]);
+    }
+  });
+});
