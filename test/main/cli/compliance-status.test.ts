@@ -52,7 +52,7 @@ describe('clade-admin sync and status with the Compliance API feed', () => {
     expect(await complianceRequests(sandbox)).toBe(1);
     const status = JSON.parse((await cli('--json', 'status')).stdout);
     expect(status.compliance).toMatchObject({ status: 'refused', detail: expect.stringMatching(/^403/) });
-    expect(status.compliance.nextProbeAtMs).toBe(status.compliance.checkedAtMs + 24 * 3_600_000);
+    expect(status.compliance.nextProbeAtMs).toBe(status.compliance.checkedAtMs + 6 * 3_600_000);
     expect((await cli('sync', '--history', '3')).code).toBe(0);
     expect(await complianceRequests(sandbox)).toBe(1);
     expect((await cli('status')).stdout).toMatch(/^Audit\s+compliance feed not enabled for this organization/m);

@@ -44,12 +44,11 @@ export function assessHealth(inputs: Pick<AlertInputs, 'sync'>, rules: AlertRule
 function spendSourceProblems(sources: readonly SpendSourceState[], staleMs: number, nowMs: number, checkAge: boolean): SpendSourceProblem[] {
   const problems: SpendSourceProblem[] = [];
   for (const source of sources) {
-    if (source.status === 'unavailable') continue;
+    // Never asked (null): the sync that got through did not reach it, which the run's own status already tells.
+    if (source.status === 'unavailable' || source.status === null) continue;
     if (source.status === 'error') {
       problems.push({ resource: source.resource, reason: `failed in the last sync${source.detail ? ` (${source.detail})` : ''}` });
-    } else if (source.lastCompleteAtMs === null) {
-      problems.push({ resource: source.resource, reason: 'never synced completely' });
-    } else if (checkAge && nowMs - source.lastCompleteAtMs > staleMs) {
+    } else if (checkAge && source.lastCompleteAtMs !== null && nowMs - source.lastCompleteAtMs > staleMs) {
       problems.push({ resource: source.resource, reason: `last synced ${ago(source.lastCompleteAtMs, nowMs)}, older than the ${staleMs / HOUR_MS} h limit (sync.staleAfterHours)` });
     }
   }

@@ -166,11 +166,19 @@ describe('readAlertInputs', () => {
 
   it('reports sync health: never synced, last successful run, credential rejected', () => {
     const empty = readAlertInputs(memoryMirror(), NOW, defaultAlertRules());
-    expect(empty.sync).toEqual({ lastSuccessAtMs: null, credentialInvalid: false });
+    const neverAsked = (resource: string) => ({ resource, status: null, lastCompleteAtMs: null, detail: null });
+    expect(empty.sync).toEqual({ lastSuccessAtMs: null, credentialInvalid: false, spendSources: ['usage_hourly', 'usage_daily', 'cost_daily'].map(neverAsked) });
     expect(empty.org.name).toBe('this profile');
     const db = seeded();
     syncSnapshot(db, NOW - 60_000, base, 'failed');
-    expect(readAlertInputs(db, NOW, defaultAlertRules()).sync).toEqual({ lastSuccessAtMs: NOW - 3_600_000, credentialInvalid: false });
+    expect(readAlertInputs(db, NOW, defaultAlertRules()).sync).toMatchObject({ lastSuccessAtMs: NOW - 3_600_000, credentialInvalid: false });
+    new SyncStateRepo(db).markResource('cost_daily', 'error', NOW - 60_000, 'server on GET /v1/organizations/cost_report: boom');
+    expect(readAlertInputs(db, NOW, defaultAlertRules()).sync.spendSources).toContainEqual({
+      resource: 'cost_daily',
+      status: 'error',
+      lastCompleteAtMs: null,
+      detail: 'server on GET /v1/organizations/cost_report: boom',
+    });
     new SyncStateRepo(db).setCredential('invalid', NOW, '401');
     expect(readAlertInputs(db, NOW, defaultAlertRules()).sync.credentialInvalid).toBe(true);
   });

@@ -127,7 +127,7 @@ describe('compliance ingest', () => {
     expect(await ingest()).toMatchObject({ outcome: 'error', detail: expect.stringMatching(/cannot read properties/) });
   });
 
-  it('a refusal (403, 404, 400 "not enabled") is remembered; no request for 24 h, then one', async () => {
+  it('a refusal (403, 404, 400 "not enabled") is remembered; no request for 6 h (unless the sync is full), then one', async () => {
     for (const error of [apiError('forbidden', 403), apiError('not_found', 404), apiError('bad_request', 400, 'Compliance API is not enabled for this organization')]) {
       db = new Database(':memory:');
       migrate(db, MIGRATIONS);
@@ -136,10 +136,11 @@ describe('compliance ingest', () => {
       expect(await ingest()).toMatchObject({ outcome: 'refused' });
       expect(readProfileSetting(db, 'compliance.probe')).toMatchObject({ status: 'refused', checkedAtMs: now });
     }
-    now += 23 * HOUR;
+    now += 5 * HOUR;
     expect(await ingest()).toMatchObject({ outcome: 'skipped', requests: 0 });
     expect(feed.queries).toHaveLength(1);
-    now += 2 * HOUR;
+    expect(await ingest({ full: true })).toMatchObject({ outcome: 'refused', requests: 1 });
+    now += 6 * HOUR;
     feed.fail = null;
     expect(await ingest()).toMatchObject({ outcome: 'ingested' });
     expect(readProfileSetting(db, 'compliance.probe')).toMatchObject({ status: 'available' });

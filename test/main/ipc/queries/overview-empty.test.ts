@@ -11,7 +11,7 @@ describe('the overview before anything was synced', () => {
     const handlers = mirrorHandlers({ mirror: () => null, now: () => now });
     const overview = OverviewDto.parse(await handlers['clade:overview/summary'](undefined, {} as never));
     expect(overview).toMatchObject({ org: null, month: '2026-11', monthStartMs: Date.UTC(2026, 10, 1), monthToDateCents: '0', forecastCents: null });
-    expect(overview.sync).toEqual({ syncedAtMs: null, problems: ['no-data'], lastRun: null });
+    expect(overview.sync).toEqual({ syncedAtMs: null, problems: ['no-data'], spend: [], lastRun: null });
   });
 
   it('reports a failed first sync from an empty mirror as no data plus the failed run', () => {
@@ -22,6 +22,7 @@ describe('the overview before anything was synced', () => {
       expect(overview.sync).toEqual({
         syncedAtMs: null,
         problems: ['no-data'],
+        spend: [],
         lastRun: { status: 'failed', finishedAtMs: now - 30_000, detail: 'connect ECONNREFUSED 127.0.0.1:443' },
       });
       expect(overview.byWorkspace).toEqual([]);
