@@ -34,13 +34,16 @@ export function readTrayView(db: Database.Database | null, moment: TrayMoment, a
   const orgName = inputs.sync.lastSuccessAtMs === null ? null : inputs.org.name;
   const open = openEpisodes(loadEpisodes(db));
   const spend = orgName === null ? null : summarizeMonthSpend(inputs, rules, nowMs);
+  const problems = assessHealth(inputs, rules, nowMs).problems;
+  // Spend that cannot be judged is a warning about some reports, not the whole mirror being out of reach.
+  const spendUnavailable = problems.includes('spend-unavailable');
   return {
     state: trayIconState({
       syncing,
-      offline: assessHealth(inputs, rules, nowMs).problems.length > 0,
-      alerting: open.some((episode) => episode.severity !== 'info'),
+      offline: problems.some((problem) => problem !== 'spend-unavailable'),
+      alerting: spendUnavailable || open.some((episode) => episode.severity !== 'info'),
     }),
-    tooltip: trayTooltip({ orgName, lastSyncAtMs: inputs.sync.lastSuccessAtMs, nowMs, syncing, credentialInvalid: inputs.sync.credentialInvalid }),
+    tooltip: trayTooltip({ orgName, lastSyncAtMs: inputs.sync.lastSuccessAtMs, nowMs, syncing, credentialInvalid: inputs.sync.credentialInvalid, spendUnavailable }),
     menu: buildTrayMenuTemplate({ ...moment, orgName, spend, openAlerts: open, pausedUntilMs: pausedUntilMs(db, nowMs) }, actions),
   };
 }

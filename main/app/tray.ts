@@ -47,6 +47,8 @@ export interface TooltipInput {
   nowMs: number;
   syncing: boolean;
   credentialInvalid: boolean;
+  /** A usage or cost report failed or is stale: spend alerts cannot be trusted. */
+  spendUnavailable?: boolean;
 }
 
 /** "Clade Admin: Acme, synced 5 min ago". */
@@ -56,6 +58,7 @@ export function trayTooltip(input: TooltipInput): string {
   const parts = [age];
   if (input.syncing) parts.push('syncing…');
   if (input.credentialInvalid) parts.push('admin key rejected');
+  if (input.spendUnavailable) parts.push('spend not evaluated (a report failed)');
   return `${org}, ${parts.join(', ')}`;
 }
 

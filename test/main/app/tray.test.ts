@@ -33,6 +33,9 @@ describe('tray tooltip', () => {
     expect(trayTooltip({ orgName: 'Acme', lastSyncAtMs: now - 5 * 60_000, nowMs: now, syncing: false, credentialInvalid: false })).toBe('Clade Admin: Acme, synced 5 min ago');
     expect(trayTooltip({ orgName: null, lastSyncAtMs: null, nowMs: now, syncing: true, credentialInvalid: false })).toBe('Clade Admin, not synced yet, syncing…');
     expect(trayTooltip({ orgName: 'Acme', lastSyncAtMs: now - 3 * 3_600_000, nowMs: now, syncing: false, credentialInvalid: true })).toBe('Clade Admin: Acme, synced 3 h ago, admin key rejected');
+    expect(trayTooltip({ orgName: 'Acme', lastSyncAtMs: now - 60_000, nowMs: now, syncing: false, credentialInvalid: false, spendUnavailable: true })).toBe(
+      'Clade Admin: Acme, synced 1 min ago, spend not evaluated (a report failed)',
+    );
   });
 
   it.each([
