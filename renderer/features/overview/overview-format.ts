@@ -40,7 +40,10 @@ export interface OfflineState {
   body: string;
 }
 
-/** Why the overview cannot be trusted right now, or null when it can. Order: key rejected, never synced, last sync failed, stale. */
+/**
+ * Why the overview cannot be trusted right now, or null when it can. Order: key rejected, never synced, last sync
+ * failed, stale, spend reports failed, last sync partial.
+ */
 export function offlineState(sync: Overview['sync'], nowMs: number): OfflineState | null {
   const asOf = sync.syncedAtMs === null ? 'Nothing has been synced yet.' : `Showing the mirror ${formatFreshness(sync.syncedAtMs, nowMs)}.`;
   if (sync.problems.includes('credential-invalid')) {
@@ -60,6 +63,12 @@ export function offlineState(sync: Overview['sync'], nowMs: number): OfflineStat
   if (sync.problems.includes('spend-unavailable')) {
     const reports = sync.spend.map((problem) => `${problem.resource} ${problem.reason}`).join('; ');
     return { title: 'Spend cannot be evaluated', body: `${sentence(`Spend alerts cannot be trusted until these reports sync: ${reports}`)} ${asOf}` };
+  }
+  if (sync.lastRun?.status === 'partial') {
+    return {
+      title: 'The last sync was incomplete',
+      body: `Some data sets failed to sync ${formatAge(sync.lastRun.finishedAtMs, nowMs)}; the mirror keeps what it had for them (see "Sync freshness by data set"). The next sync tries again.`,
+    };
   }
   return null;
 }

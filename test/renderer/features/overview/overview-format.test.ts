@@ -39,6 +39,7 @@ describe('overview wording', () => {
     });
     expect(offlineState({ ...ok, lastRun: { status: 'failed', finishedAtMs: NOW - 30_000, detail: 'HTTP 503' } }, NOW)?.title).toBe('Offline: the last sync failed');
     expect(offlineState({ ...ok, syncedAtMs: NOW - 30 * 3_600_000, problems: ['data-too-old'] }, NOW)?.title).toBe('Data is out of date');
+    expect(offlineState({ ...ok, lastRun: { status: 'partial', finishedAtMs: NOW - 60_000, detail: null } }, NOW)?.title).toBe('The last sync was incomplete');
     expect(offlineState({ ...ok, problems: ['spend-unavailable'], spend: [{ resource: 'cost_daily', reason: 'failed in the last sync (403)' }] }, NOW)).toEqual({
       title: 'Spend cannot be evaluated',
       body: expect.stringMatching(/^Spend alerts cannot be trusted until these reports sync: cost_daily failed in the last sync \(403\)\. Showing the mirror as of .*1 min ago\.$/),
