@@ -3,6 +3,7 @@ import type { MirrorDb } from '../db/open';
 import type { SyncSummary } from '../db/run-sync';
 import { redactSecrets } from '../core/redact';
 import { createSyncDisplay } from './sync-display';
+import { systemTimeZone } from './time-zone';
 
 export interface SyncTarget {
   apiKey: string;
@@ -33,8 +34,9 @@ export async function syncWithProgress(
   // The Compliance API activity feed joins the audit trail where the org's key can read it.
   const { createComplianceFeed } = await import('../adapters/compliance-feed');
   const compliance = createComplianceFeed({ apiKey: target.apiKey, baseURL: target.baseURL });
+  let summary: SyncSummary;
   try {
-    return await syncMirror(db, api, {
+    summary = await syncMirror(db, api, {
       ...options,
       compliance,
       onProgress: (p) => display.progress(p),
@@ -43,6 +45,11 @@ export async function syncWithProgress(
   } finally {
     display.close();
   }
+  // Alerts follow every sync, so `alerts` lists what `check` would find without one having run.
+  const { recordAlertCycleAfterSync } = await import('../db/alerts/index');
+  const { rulesProblem } = recordAlertCycleAfterSync(db, Date.now(), systemTimeZone());
+  if (rulesProblem) ctx.io.stderr.write(`warning: ${rulesProblem}\n`);
+  return summary;
 }
 
 /**

@@ -14,4 +14,4 @@ export {
   setLastDigestDay,
   type LoadedAlertRules,
 } from './alert-state-repo';
-export { recordAlertCycle, latestEpisodeActivityMs, EPISODE_RETENTION_DAYS, type RecordedCycle, type RecordOptions } from './record-alert-cycle';
+export { recordAlertCycle, recordAlertCycleAfterSync, latestEpisodeActivityMs, EPISODE_RETENTION_DAYS, type RecordedCycle, type RecordOptions } from './record-alert-cycle';

@@ -52,6 +52,16 @@ export function recordAlertCycle(db: Database.Database, nowMs: number, options: 
   }).immediate();
 }
 
+/**
+ * The evaluation that follows every sync (CLI `sync`, `demo`, `check --sync`; the app runs its own cycle after each
+ * sync), so `alerts`, the tray and the window agree without a `check`. Recorded unless the stored episodes already
+ * know a later instant (a `check --now` in the future), which evaluating now would rewrite backwards.
+ */
+export function recordAlertCycleAfterSync(db: Database.Database, nowMs: number, defaultTz: string): RecordedCycle {
+  const latest = latestEpisodeActivityMs(db);
+  return recordAlertCycle(db, nowMs, { defaultTz, persist: latest === null || nowMs >= latest });
+}
+
 /** The latest instant the stored episodes know of: evaluating before it would rewrite history backwards. */
 export function latestEpisodeActivityMs(db: Database.Database): number | null {
   const row = db
