@@ -51,6 +51,15 @@ describe('clade-admin demo', () => {
     expect(() => JSON.parse(result.stdout)).not.toThrow();
   });
 
+  it('records the alerts right after the sync: `alerts` lists as many open episodes as `check` finds conditions', async () => {
+    const alerts = await runBuiltCli(['--data-dir', dataDir, '--profile', 'demo', '--json', 'alerts']);
+    const episodes = (JSON.parse(alerts.stdout) as { episodes: Array<{ conditionId: string }> }).episodes;
+    expect(episodes.length).toBeGreaterThan(0);
+    const check = await runBuiltCli(['--data-dir', dataDir, '--profile', 'demo', '--json', 'check']);
+    const conditions = (JSON.parse(check.stdout) as { conditions: Array<{ id: string }> }).conditions;
+    expect(episodes.map((e) => e.conditionId).sort()).toEqual(conditions.map((c) => c.id).sort());
+  });
+
   it('shows at least 3 workspaces with the member and key counts the sandbox serves', async () => {
     const demo = JSON.parse(result.stdout) as DemoJson;
     const served = await servedCounts(sandbox);
