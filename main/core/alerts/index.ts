@@ -22,6 +22,8 @@ export { evaluateSyncHealth, assessHealth, describeSpendProblems, type Evaluatio
 export { spendTargets, dailyCostFor, type SpendTarget } from './evaluators/spend-targets';
 export { productionWorkspaceKeys } from './evaluators/production';
 export { workspaceKey } from './evaluators/shared';
+export { isOrphaned } from './evaluators/key-helpers';
+export { judgeKey, type KeyFacts, type KeyJudgement, type KeyVerdict } from './key-judgement';
 export { checkExitCode, type CheckExitCode } from './exit-code';
 export type { Episode, EpisodePrefs, HoldReason, Reconciliation } from './episodes';
 export { reconcileEpisodes, markNotified, openEpisodes, isOpen, pruneClosedEpisodes } from './episodes';

@@ -1,10 +1,12 @@
 /**
  * Every API key with its workspace, creator (and whether they are still a member), last day with usage
- * and 30-day token count, plus a hygiene verdict. Reads the mirror only.
+ * and 30-day token count, plus its hygiene verdict by the profile's rules (key-hygiene.ts). Reads the mirror only.
  */
 import type Database from 'better-sqlite3';
 import type { KeyInventoryRow } from '../../../preload/contract';
+import type { AlertRules } from '../../core/alerts/index';
 import { keyHygiene } from './key-hygiene';
+import { readProfileAlertRules } from './profile-rules';
 
 const DAY = 86_400_000;
 
@@ -22,7 +24,7 @@ interface KeySqlRow {
   creatorName: string | null;
 }
 
-export function readKeyInventory(db: Database.Database, nowMs: number): KeyInventoryRow[] {
+export function readKeyInventory(db: Database.Database, nowMs: number, rules: AlertRules = readProfileAlertRules(db)): KeyInventoryRow[] {
   const keys = db
     .prepare(
       `SELECT k.id, k.name, k.status, k.partial_key_hint AS partialKeyHint, k.created_at_ms AS createdAtMs,
@@ -52,7 +54,7 @@ export function readKeyInventory(db: Database.Database, nowMs: number): KeyInven
       lastUsedDayMs: used?.lastDayMs ?? null,
       tokens30d: used?.tokens30d ?? 0,
     };
-    return { ...row, ...keyHygiene(row, nowMs) };
+    return { ...row, ...keyHygiene(row, rules, nowMs) };
   });
 }
 

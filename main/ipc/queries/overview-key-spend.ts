@@ -14,7 +14,9 @@ import type Database from 'better-sqlite3';
 import type { KeyInventoryRow } from '../../../preload/contract';
 import { estimateCostPicocents, picocentsToCents } from '../../core/pricing';
 import { cachedStatement } from '../../db/repos/statement-cache';
+import type { AlertRules } from '../../core/alerts/index';
 import { keyHygiene } from './key-hygiene';
+import { readProfileAlertRules } from './profile-rules';
 
 export interface KeyBadge {
   estimatedMonthCents: string;
@@ -43,14 +45,14 @@ type KeyRow = [id: string, status: string, createdAtMs: number, expiresAtMs: num
 type MonthRow = [keyId: string, model: string, uncachedInput: number, cacheWrite5m: number, cacheWrite1h: number, cacheRead: number, output: number];
 
 /** Key id → badge, for every key in the mirror. */
-export function readKeyBadges(db: Database.Database, nowMs: number): Map<string, KeyBadge> {
+export function readKeyBadges(db: Database.Database, nowMs: number, rules: AlertRules = readProfileAlertRules(db)): Map<string, KeyBadge> {
   const picocents = monthEstimates(db, nowMs);
   const badges = new Map<string, KeyBadge>();
   const keys = cachedStatement(db, KEYS_SQL).raw(true).safeIntegers(false).all() as KeyRow[];
   for (const [id, status, createdAtMs, expiresAtMs, createdById, createdByType, creatorKnown, lastDayMs] of keys) {
     // As the inventory reads it: only a user creator can have left; service accounts and system keys cannot.
     const creatorIsMember = createdById === null || createdByType !== 'user' ? null : creatorKnown === 1;
-    const hygiene = keyHygiene({ status, createdAtMs, expiresAtMs, creatorIsMember, lastUsedDayMs: lastDayMs }, nowMs);
+    const hygiene = keyHygiene({ status, createdAtMs, expiresAtMs, creatorIsMember, lastUsedDayMs: lastDayMs }, rules, nowMs);
     badges.set(id, { estimatedMonthCents: picocentsToCents(picocents.get(id) ?? 0n), hygiene });
   }
   return badges;

@@ -17,7 +17,8 @@ import {
   type SpendTarget,
 } from '../../core/alerts/index';
 import { nanocentsToCents } from '../../core/money';
-import { costWindowStartMs, loadAlertRules, rulesForMirror } from '../../db/alerts/index';
+import { costWindowStartMs } from '../../db/alerts/index';
+import { readProfileAlertRules } from './profile-rules';
 import { OrganizationRepo } from '../../db/repos/organization-repo';
 import { cachedStatement } from '../../db/repos/statement-cache';
 import { SyncStateRepo } from '../../db/repos/sync-state-repo';
@@ -31,11 +32,8 @@ export interface SpendPicture {
   workspaces: Map<string, { spentNanocents: bigint; targets: SpendTargetView[] }>;
 }
 
-/** The local time zone only matters to quiet hours in the rules; spend is measured in UTC months. */
-const localTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
 export function readSpendPicture(db: Database.Database, nowMs: number): SpendPicture {
-  const rules = rulesForMirror(db, loadAlertRules(db, localTimeZone()));
+  const rules = readProfileAlertRules(db);
   const inputs = readSpendInputs(db, nowMs, rules);
   return spendPicture(inputs, defaultWorkspaceId(db) === null ? rules : withoutDefaultAlias(rules), nowMs);
 }

@@ -4,26 +4,21 @@
  */
 import type { AlertRules } from '../rules';
 import type { AlertInputs, Condition } from '../types';
-import { DAY_MS, utcDayOf, utcDayStartMs } from '../calendar';
-import { activeKeys, keyCondition, keyWhere } from './key-helpers';
+import { activeKeys, idleDays, isDormant, keyCondition, keyWhere } from './key-helpers';
 import { plural } from './shared';
 
 export function evaluateDormantKeys(inputs: AlertInputs, rules: AlertRules, nowMs: number): Condition[] {
-  const todayStart = utcDayStartMs(utcDayOf(nowMs));
   const conditions: Condition[] = [];
   for (const key of activeKeys(inputs)) {
-    const lastUsedMs = key.lastUsedDay === null ? Number.NaN : utcDayStartMs(key.lastUsedDay);
-    const idleDays = Number.isNaN(lastUsedMs)
-      ? Math.floor((nowMs - key.createdAtMs) / DAY_MS)
-      : Math.round((todayStart - lastUsedMs) / DAY_MS);
-    if (idleDays < rules.keys.dormantDays) continue;
+    if (!isDormant(key, rules, nowMs)) continue;
+    const idle = idleDays(key, nowMs);
     const since = key.lastUsedDay === null ? 'has never been used' : `was last used on ${key.lastUsedDay}`;
     conditions.push(
       keyCondition(key, {
         id: `key-dormant:${key.id}`,
         rule: 'key-dormant',
         severity: 'info',
-        title: `Key "${key.name}" has not been used for ${plural(idleDays, 'day')}`,
+        title: `Key "${key.name}" has not been used for ${plural(idle, 'day')}`,
         body: `The key ${keyWhere(inputs, key)} ${since}. An unused active key is risk without benefit: consider archiving it.`,
       }),
     );

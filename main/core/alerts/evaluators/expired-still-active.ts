@@ -3,12 +3,12 @@
 import type { AlertRules } from '../rules';
 import type { AlertInputs, Condition } from '../types';
 import { formatLocalDateTime } from '../calendar';
-import { activeKeys, keyCondition, keyWhere } from './key-helpers';
+import { activeKeys, hasExpired, keyCondition, keyWhere } from './key-helpers';
 
 export function evaluateExpiredStillActive(inputs: AlertInputs, rules: AlertRules, nowMs: number): Condition[] {
   const timeZone = rules.quietHours.timeZone;
   return activeKeys(inputs)
-    .filter((key) => key.expiresAtMs !== null && key.expiresAtMs <= nowMs)
+    .filter((key) => hasExpired(key, nowMs))
     .map((key) =>
       keyCondition(key, {
         id: `key-expired-active:${key.id}`,

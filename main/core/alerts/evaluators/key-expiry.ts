@@ -5,8 +5,8 @@
  */
 import type { AlertRules } from '../rules';
 import type { AlertInputs, Condition, Severity } from '../types';
-import { DAY_MS, formatLocalDateTime } from '../calendar';
-import { activeKeys, keyCondition, keyWhere } from './key-helpers';
+import { formatLocalDateTime } from '../calendar';
+import { activeKeys, expiryWindowDays, keyCondition, keyWhere } from './key-helpers';
 import { inDuration } from './shared';
 
 function severityOf(windowDays: number): Severity {
@@ -15,14 +15,12 @@ function severityOf(windowDays: number): Severity {
 }
 
 export function evaluateKeyExpiry(inputs: AlertInputs, rules: AlertRules, nowMs: number): Condition[] {
-  const windows = [...rules.keys.expiryDays].sort((a, b) => a - b);
   const timeZone = rules.quietHours.timeZone;
   const conditions: Condition[] = [];
   for (const key of activeKeys(inputs)) {
-    if (key.expiresAtMs === null || key.expiresAtMs <= nowMs) continue;
+    const window = expiryWindowDays(key, rules, nowMs);
+    if (window === null || key.expiresAtMs === null) continue;
     const left = key.expiresAtMs - nowMs;
-    const window = windows.find((days) => left <= days * DAY_MS);
-    if (window === undefined) continue;
     conditions.push(
       keyCondition(key, {
         id: `key-expiry:${key.id}:${window}d`,

@@ -1,14 +1,12 @@
 /** Active keys older than the rotation policy (90 days by default). */
 import type { AlertRules } from '../rules';
 import type { AlertInputs, Condition } from '../types';
-import { DAY_MS } from '../calendar';
-import { activeKeys, keyCondition, keyWhere } from './key-helpers';
+import { activeKeys, isRotationDue, keyCondition, keyWhere } from './key-helpers';
 import { plural, wholeDaysBetween } from './shared';
 
 export function evaluateKeyRotation(inputs: AlertInputs, rules: AlertRules, nowMs: number): Condition[] {
-  const policyMs = rules.keys.rotationDays * DAY_MS;
   return activeKeys(inputs)
-    .filter((key) => nowMs - key.createdAtMs >= policyMs)
+    .filter((key) => isRotationDue(key, rules, nowMs))
     .map((key) =>
       keyCondition(key, {
         id: `key-rotation:${key.id}`,

@@ -2,12 +2,12 @@
  * so nobody may know what depends on them. Keys without a user creator (service accounts, legacy) are skipped. */
 import type { AlertRules } from '../rules';
 import type { AlertInputs, Condition } from '../types';
-import { activeKeys, keyCondition, keyWhere } from './key-helpers';
+import { activeKeys, isOrphaned, keyCondition, keyWhere } from './key-helpers';
 
 export function evaluateOrphanedKeys(inputs: AlertInputs, _rules: AlertRules, _nowMs: number): Condition[] {
   const members = new Set(inputs.users.map((user) => user.id));
   return activeKeys(inputs)
-    .filter((key) => key.createdByUserId !== null && !members.has(key.createdByUserId))
+    .filter((key) => isOrphaned(key, members))
     .map((key) =>
       keyCondition(key, {
         id: `key-orphaned:${key.id}`,

@@ -4,6 +4,7 @@ import { estimateCostPicocents, picocentsToCents } from '../../../../main/core/p
 import { openMirror, type MirrorDb } from '../../../../main/db/open';
 import { keyHygiene } from '../../../../main/ipc/queries/key-hygiene';
 import { readKeyBadges, type KeyBadge } from '../../../../main/ipc/queries/overview-key-spend';
+import { readProfileAlertRules } from '../../../../main/ipc/queries/profile-rules';
 
 const DAY = 86_400_000;
 const MODELS = ['claude-opus-5', 'claude-sonnet-5-5', 'claude-haiku-4-5', 'claude-mythos-preview' /* no price */, null];
@@ -46,7 +47,7 @@ function badgesByGroupingHistory(db: Database.Database, nowMs: number): Map<stri
   return new Map(
     keys.map((key) => {
       const creatorIsMember = key.createdById === null || key.createdByType !== 'user' ? null : key.creatorKnown === 1;
-      const hygiene = keyHygiene({ ...key, creatorIsMember, lastUsedDayMs: lastDay.get(key.id) ?? null }, nowMs);
+      const hygiene = keyHygiene({ ...key, creatorIsMember, lastUsedDayMs: lastDay.get(key.id) ?? null }, readProfileAlertRules(db), nowMs);
       return [key.id, { estimatedMonthCents: picocentsToCents(picocents.get(key.id) ?? 0n), hygiene }];
     }),
   );
