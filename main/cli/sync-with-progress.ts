@@ -34,22 +34,18 @@ export async function syncWithProgress(
   // The Compliance API activity feed joins the audit trail where the org's key can read it.
   const { createComplianceFeed } = await import('../adapters/compliance-feed');
   const compliance = createComplianceFeed({ apiKey: target.apiKey, baseURL: target.baseURL });
-  let summary: SyncSummary;
   try {
-    summary = await syncMirror(db, api, {
+    // The alert episodes are recorded by the sync itself, so `alerts` lists what `check` finds without one running.
+    return await syncMirror(db, api, {
       ...options,
       compliance,
+      alerts: { timeZone: systemTimeZone() },
       onProgress: (p) => display.progress(p),
       onResourceDone: (r) => display.resourceDone(r),
     });
   } finally {
     display.close();
   }
-  // Alerts follow every sync, so `alerts` lists what `check` would find without one having run.
-  const { recordAlertCycleAfterSync } = await import('../db/alerts/index');
-  const { rulesProblem } = recordAlertCycleAfterSync(db, Date.now(), systemTimeZone());
-  if (rulesProblem) ctx.io.stderr.write(`warning: ${rulesProblem}\n`);
-  return summary;
 }
 
 /**

@@ -2,7 +2,8 @@
  * The thin db-backed runner of the sync engine: what the CLI and the app call.
  * `syncMirror(db, api, opts)` takes the profile lock (one syncer per mirror), runs core/sync's engine over this
  * mirror, then brings the audit trail up to date (the Compliance API feed when a feed client is given, then the
- * journal without the changes the feed already recorded, then the profile's retention) and returns the summary.
+ * journal without the changes the feed already recorded, then the profile's retention), records the alert episodes
+ * the synced mirror gives, and returns the summary.
  */
 import type { ComplianceFeedPort } from '../core/audit/compliance-feed';
 import { COMPLIANCE_RESOURCE, withComplianceIngest } from '../core/audit/compliance-summary';
@@ -16,6 +17,7 @@ import { applyAuditRetention, catchUpJournalIntoAudit } from './audit/index';
 import { ingestComplianceFeed } from './audit/compliance-ingest';
 import { describeFromMirror } from './audit/describe-from-mirror';
 import { feedActivityMatcher } from './audit/journal-feed-match';
+import { recordAlertCycleAfterSync } from './alerts/record-alert-cycle';
 import { JournalRepo } from './repos/journal-repo';
 import { readProfileSetting } from './settings/profile-settings';
 
@@ -37,6 +39,12 @@ export interface SyncMirrorOptions extends SyncOptions {
   compliance?: ComplianceFeedPort | null;
   /** Activities per feed page (default the feed's maximum). */
   compliancePageLimit?: number;
+  /**
+   * After the sync, the alert rules are evaluated and the episodes recorded (never marked notified: the app's
+   * notifier does that), so `alerts`, the tray and the window agree straight away. The zone for quiet hours and
+   * texts defaults to the system's; `false` skips it (tests of the sync alone).
+   */
+  alerts?: { timeZone: string } | false;
 }
 
 export const systemClock: Clock = {
@@ -44,8 +52,12 @@ export const systemClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
 };
 
+function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
 export async function syncMirror(db: MirrorDb, api: AdminApiPort, opts: SyncMirrorOptions = {}): Promise<SyncSummary> {
-  const { clock = systemClock, lock = { holder: 'clade-admin' }, compliance = null, compliancePageLimit, ...syncOptions } = opts;
+  const { clock = systemClock, lock = { holder: 'clade-admin' }, compliance = null, compliancePageLimit, alerts = { timeZone: systemTimeZone() }, ...syncOptions } = opts;
   const run = async () => {
     const store = new SqliteMirrorStore(db);
     let summary = await runSync({ api, store, clock }, syncOptions);
@@ -73,6 +85,7 @@ export async function syncMirror(db: MirrorDb, api: AdminApiPort, opts: SyncMirr
     const coveredByFeed = feedRead ? feedActivityMatcher(db, () => clock.now()) : null;
     catchUpJournalIntoAudit(db, (afterId) => journal.listAfter(afterId), describeFromMirror(db), {}, coveredByFeed);
     applyAuditRetention(db, readProfileSetting(db, 'audit.retentionDays'), { now: () => clock.now() });
+    if (alerts) recordAlertCycleAfterSync(db, clock.now(), alerts.timeZone);
     return summary;
   };
   if (lock === false || db.memory || !db.name) return run();
