@@ -101,7 +101,15 @@ function costByWorkspaceRows(db: Database.Database, fromMs: number, toMs: number
     if (!(error instanceof Error && /integer overflow/i.test(error.message))) throw error;
     rows = db.prepare(sql('amount_nanocents', '')).safeIntegers(true).all(fromMs, toMs) as Sum[];
   }
-  return sumCost('workspace_id', rows);
+  // The cost report writes the default workspace's spend with no id; the mirror knows its id, and every other
+  // surface (overview, tree, alerts) files it there, so the report does too.
+  const defaultId = defaultWorkspaceId(db);
+  return sumCost('workspace_id', defaultId === null ? rows : rows.map((row) => (row.grp === null ? { ...row, grp: defaultId } : row)));
+}
+
+function defaultWorkspaceId(db: Database.Database): string | null {
+  const row = db.prepare(`SELECT id FROM workspaces WHERE is_default = 1 ORDER BY id LIMIT 1`).get() as { id: string } | undefined;
+  return row?.id ?? null;
 }
 
 /** Sums per (group, currency) in BigInt: no float ever touches money, and no int64 sum can overflow. */

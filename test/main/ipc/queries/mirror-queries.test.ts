@@ -80,7 +80,7 @@ describe('readSpendSummary', () => {
     expect(summary.forecastCents).toBe('68716.666666665');
     expect(summary.byWorkspace).toEqual([
       { workspaceId: 'wrkspc_01PROD', name: 'Production', cents: '1500.000000001' },
-      { workspaceId: null, name: 'Default Workspace', cents: '250' },
+      { workspaceId: null, name: 'Default workspace', cents: '250' },
     ]);
   });
 
