@@ -60,8 +60,12 @@ export const UsageGroupDto = z.object({
     billedCents: Cents.nullable(),
     /** Billed for tokens only (the part an estimate can be compared with); null with billedCents. */
     billedTokenCents: Cents.nullable(),
-    /** billedTokenCents − estimateCents; null without billed. */
+    /** Billed − Estimate in whole cents as both are shown; null without billed. */
     differenceCents: Cents.nullable(),
+    /** Billed parts no estimate covers (cost report cost types such as web_search, code_execution), in whole cents. */
+    notEstimated: z.array(z.object({ costType: z.string(), cents: Cents })),
+    /** Difference − the parts above, in whole cents: what the estimate and the bill still disagree on; null without billed. */
+    unexplainedCents: Cents.nullable(),
     /** Tokens of a model or tier without a known price (not in the estimate). */
     unpricedTokens: Count,
   }),
@@ -95,6 +99,8 @@ export const UsageSeriesDto = z.object({
     billedCents: Cents.nullable(),
     billedTokenCents: Cents.nullable(),
     differenceCents: Cents.nullable(),
+    notEstimated: z.array(z.object({ costType: z.string(), cents: Cents })),
+    unexplainedCents: Cents.nullable(),
     unpricedTokens: Count,
     /** The models whose tokens could not be priced (for the "n tokens without a known price" note). */
     unpricedModels: z.array(z.string()),

@@ -57,6 +57,15 @@ export function nanocentsToCents(nanocents: bigint): string {
   return `${negative ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
 }
 
+/**
+ * An exact amount (in units of which `unitsPerCent` make a cent: 1e9 for nanocents, 1e12 for picocents) rounded to
+ * whole cents, half away from zero: the rule every surface writes dollars with ("$12,145.12").
+ */
+export function roundToWholeCents(amount: bigint, unitsPerCent: bigint): bigint {
+  const half = unitsPerCent / 2n;
+  return amount < 0n ? -((-amount + half) / unitsPerCent) : (amount + half) / unitsPerCent;
+}
+
 /** Sum nanocent amounts exactly. */
 export function sumNanocents(values: Iterable<bigint>): bigint {
   let total = 0n;

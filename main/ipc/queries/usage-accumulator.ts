@@ -3,8 +3,11 @@
  * picocents) and the billed amount (BigInt nanocents), then the groups and totals in the contract's shape.
  */
 import type { TokenBreakdown, UsageGroup, UsageSeries, UsageSeriesQuery } from '../../../preload/contract-usage';
-import { nanocentsToCents } from '../../core/money';
+import { nanocentsToCents, roundToWholeCents } from '../../core/money';
 import { nanocentsToPicocents, picocentsToCents } from '../../core/pricing';
+
+const NANOCENTS_PER_CENT = 1_000_000_000n;
+const PICOCENTS_PER_CENT = 1_000_000_000_000n;
 
 export interface TokenSums {
   uncached: number;
@@ -22,6 +25,8 @@ interface GroupAcc {
   estimateTotal: bigint;
   billedTotal: bigint;
   billedTokenTotal: bigint;
+  /** Billed for what no estimate prices (web search, code execution, …), by the cost report's cost type. */
+  billedUncovered: Map<string, bigint>;
   unpriced: number;
 }
 
@@ -71,12 +76,14 @@ export class UsageAccumulator {
     }
   }
 
-  addBilled(grp: string | null, i: number, nanocents: bigint, isTokens: boolean): void {
+  /** A billed amount of the cost report's `costType` ('tokens' is what the estimate covers). */
+  addBilled(grp: string | null, i: number, nanocents: bigint, costType: string | null): void {
     if (i < 0 || i >= this.bucketCount) return;
     const group = this.group(grp);
     group.billed[i]! += nanocents;
     group.billedTotal += nanocents;
-    if (isTokens) group.billedTokenTotal += nanocents;
+    if (costType === 'tokens') group.billedTokenTotal += nanocents;
+    else group.billedUncovered.set(costType ?? 'other', (group.billedUncovered.get(costType ?? 'other') ?? 0n) + nanocents);
   }
 
   /** Groups, largest first (billed, else estimate, for cost; the charted tokens otherwise), and the totals. */
@@ -94,7 +101,7 @@ export class UsageAccumulator {
       tokens: g.tokens,
       estimateCents: g.estimate.map(picocentsToCents),
       billedCents: billed ? g.billed.map(nanocentsToCents) : null,
-      totals: { tokens: g.breakdown, ...money(billed, g.estimateTotal, g.billedTotal, g.billedTokenTotal), unpricedTokens: g.unpriced },
+      totals: { tokens: g.breakdown, ...money(billed, g.estimateTotal, g.billedTotal, g.billedTokenTotal, g.billedUncovered), unpricedTokens: g.unpriced },
     }));
     const all = [...this.groups.values()];
     const sum = (pick: (g: GroupAcc) => bigint): bigint => all.reduce((total, g) => total + pick(g), 0n);
@@ -104,7 +111,7 @@ export class UsageAccumulator {
       groups,
       totals: {
         tokens,
-        ...money(billed, sum((g) => g.estimateTotal), sum((g) => g.billedTotal), sum((g) => g.billedTokenTotal)),
+        ...money(billed, sum((g) => g.estimateTotal), sum((g) => g.billedTotal), sum((g) => g.billedTokenTotal), mergeUncovered(all)),
         unpricedTokens: all.reduce((total, g) => total + g.unpriced, 0),
         unpricedModels: [...this.unpricedModels].sort(),
       },
@@ -115,20 +122,52 @@ export class UsageAccumulator {
     let group = this.groups.get(grp);
     if (!group) {
       const n = this.bucketCount;
-      group = { tokens: new Array<number>(n).fill(0), estimate: new Array<bigint>(n).fill(0n), billed: new Array<bigint>(n).fill(0n), breakdown: emptyBreakdown(), estimateTotal: 0n, billedTotal: 0n, billedTokenTotal: 0n, unpriced: 0 };
+      group = {
+        tokens: new Array<number>(n).fill(0),
+        estimate: new Array<bigint>(n).fill(0n),
+        billed: new Array<bigint>(n).fill(0n),
+        breakdown: emptyBreakdown(),
+        estimateTotal: 0n,
+        billedTotal: 0n,
+        billedTokenTotal: 0n,
+        billedUncovered: new Map(),
+        unpriced: 0,
+      };
       this.groups.set(grp, group);
     }
     return group;
   }
 }
 
-/** The money fields of a totals object; billed ones are null where billed cost cannot be split this way. */
-function money(billed: boolean, estimate: bigint, billedTotal: bigint, billedTokens: bigint) {
+/**
+ * The money fields of a totals object; billed ones are null where billed cost cannot be split this way. The
+ * reconciliation adds up as shown: Difference is the whole-cent Billed minus the whole-cent Estimate (the figures
+ * on screen), then each billed part no estimate covers (web search, code execution, …) with its amount, and what
+ * remains is "unexplained" (list prices vs. the invoice, discounts, usage the report filled late).
+ */
+function money(billed: boolean, estimate: bigint, billedTotal: bigint, billedTokens: bigint, uncovered: ReadonlyMap<string, bigint>) {
+  if (!billed) {
+    return { estimateCents: picocentsToCents(estimate), billedCents: null, billedTokenCents: null, differenceCents: null, notEstimated: [], unexplainedCents: null };
+  }
+  const shownBilled = roundToWholeCents(billedTotal, NANOCENTS_PER_CENT);
+  const shownEstimate = roundToWholeCents(estimate, PICOCENTS_PER_CENT);
+  const parts = [...uncovered.entries()]
+    .filter(([, amount]) => amount !== 0n)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([costType, amount]) => ({ costType, cents: roundToWholeCents(amount, NANOCENTS_PER_CENT) }));
+  const difference = shownBilled - shownEstimate;
   return {
     estimateCents: picocentsToCents(estimate),
-    billedCents: billed ? nanocentsToCents(billedTotal) : null,
-    billedTokenCents: billed ? nanocentsToCents(billedTokens) : null,
-    differenceCents: billed ? picocentsToCents(nanocentsToPicocents(billedTokens) - estimate) : null,
+    billedCents: nanocentsToCents(billedTotal),
+    billedTokenCents: nanocentsToCents(billedTokens),
+    differenceCents: difference.toString(),
+    notEstimated: parts.map((part) => ({ costType: part.costType, cents: part.cents.toString() })),
+    unexplainedCents: (difference - parts.reduce((sum, part) => sum + part.cents, 0n)).toString(),
   };
 }
 
+function mergeUncovered(groups: readonly GroupAcc[]): Map<string, bigint> {
+  const merged = new Map<string, bigint>();
+  for (const group of groups) for (const [costType, amount] of group.billedUncovered) merged.set(costType, (merged.get(costType) ?? 0n) + amount);
+  return merged;
+}

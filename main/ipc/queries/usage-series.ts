@@ -79,7 +79,7 @@ export function readUsageSeries(db: Database.Database, query: UsageSeriesQuery, 
   });
   if (billedHere && query.groupBy !== 'key') {
     for (const row of billedRows(db, COST_GROUP[query.groupBy], range.fromMs, range.toMs)) {
-      sums.addBilled(row.grp, indexOf(Number(row.bucket)), row.nanocents, row.costType === 'tokens');
+      sums.addBilled(row.grp, indexOf(Number(row.bucket)), row.nanocents, row.costType);
     }
   }
   const { groups, totals } = sums.finish(billedHere, groupLabeller(db, query.groupBy));

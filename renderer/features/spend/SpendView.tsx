@@ -12,7 +12,7 @@ import { SpendChart } from './SpendChart';
 import { SpendControls } from './SpendControls';
 import { UsageTable, formatTokens } from './UsageTable';
 import { csvFileName, usageToCsv } from './spend-csv';
-import { billedCoverageNote, costBasisNote, GROUP_LABELS, METRIC_LABELS, RANGE_LABELS, unpricedNote } from './spend-labels';
+import { billedCoverageNote, costBasisNote, costTypeLabel, GROUP_LABELS, METRIC_LABELS, RANGE_LABELS, unpricedNote } from './spend-labels';
 import './spend.css';
 
 function rangeText(data: UsageSeries): string {
@@ -56,6 +56,25 @@ function Summary({ data }: { data: UsageSeries }) {
         <div>
           <dt>Difference (billed − estimate)</dt>
           <dd>{formatCents(t.differenceCents, data.currency)}</dd>
+        </div>
+      )}
+      {t.differenceCents !== null &&
+        t.notEstimated.map((part) => (
+          <div key={part.costType} className="spend-summary-part">
+            <dt>of which {costTypeLabel(part.costType)} (billed, never estimated)</dt>
+            <dd>{formatCents(part.cents, data.currency)}</dd>
+          </div>
+        ))}
+      {t.differenceCents !== null && t.unpricedTokens > 0 && (
+        <div className="spend-summary-part">
+          <dt>of which usage without a known price (Priority Tier, unpriced models)</dt>
+          <dd>{formatTokens(t.unpricedTokens)} tokens</dd>
+        </div>
+      )}
+      {t.unexplainedCents !== null && (
+        <div className="spend-summary-part">
+          <dt>{t.unpricedTokens > 0 ? 'Unexplained, beside the unpriced usage' : 'Unexplained'}</dt>
+          <dd>{formatCents(t.unexplainedCents, data.currency)}</dd>
         </div>
       )}
     </dl>

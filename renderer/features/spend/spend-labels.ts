@@ -19,6 +19,11 @@ export const GROUP_LABELS: Record<UsageSeriesQuery['groupBy'], string> = { works
 
 export const RANGE_LABELS = { '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days', '90d': 'Last 90 days' } as const;
 
+/** A cost report cost type in words: "web search", "code execution". */
+export function costTypeLabel(costType: string): string {
+  return costType.replace(/_/g, ' ');
+}
+
 /** What the cost numbers are here, said plainly under the chart. */
 export function costBasisNote(data: UsageSeries): string {
   const estimate =
@@ -27,7 +32,7 @@ export function costBasisNote(data: UsageSeries): string {
       : 'Estimate = tokens × published prices, with batch, US-region and long-context rates; it ignores Priority Tier, discounts and credits.';
   switch (data.billed) {
     case 'available':
-      return `Billed = Anthropic's daily cost report. ${estimate} Difference = billed for tokens − estimate (web search and code execution are billed only).`;
+      return `Billed = Anthropic's daily cost report. ${estimate} Difference = billed − estimate as shown; the lines under it say which part of it no estimate covers and what remains unexplained.`;
     case 'not-per-key':
       return `Estimate only: billed cost is reported per workspace and model, never per API key. ${estimate}`;
     case 'not-hourly':

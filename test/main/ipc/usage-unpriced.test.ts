@@ -44,7 +44,7 @@ describe('tokens without a known price', () => {
     cost.run(day, 'a', 'Claude Haiku 4.5 Usage - Output Tokens', 'tokens', 'claude-haiku-4-5', 510_000_000_000n); // 510 cents
     cost.run(day, 'b', 'Web Search Usage', 'web_search', null, 3_000_000_000n); // 3 cents
     const series = readUsageSeries(db, { range: { kind: 'custom', from: '2026-11-20', to: '2026-11-20' }, bucket: 'day', groupBy: 'workspace', metric: 'cost' }, now);
-    expect(series.groups[0]).toMatchObject({ billedCents: ['513'], estimateCents: ['500'], totals: { billedCents: '513', billedTokenCents: '510', estimateCents: '500', differenceCents: '10' } });
+    expect(series.groups[0]).toMatchObject({ billedCents: ['513'], estimateCents: ['500'], totals: { billedCents: '513', billedTokenCents: '510', estimateCents: '500', differenceCents: '13', notEstimated: [{ costType: 'web_search', cents: '3' }], unexplainedCents: '10' } });
     const byModel = readUsageSeries(db, { range: { kind: 'custom', from: '2026-11-20', to: '2026-11-20' }, bucket: 'day', groupBy: 'model', metric: 'cost' }, now);
     expect(byModel.groups.map((g) => [g.label, g.totals.billedCents])).toEqual([
       ['claude-haiku-4-5', '510'],

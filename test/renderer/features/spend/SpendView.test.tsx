@@ -23,7 +23,11 @@ describe('SpendView', () => {
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
     expect(headers).toEqual(['Workspace', 'Input tokens', 'Output tokens', 'Cache read', 'Cache write', 'Total tokens', 'Billed', 'Estimate', 'Difference (billed − estimate)', 'Tokens without a known price']);
     const production = within(table).getByRole('rowheader', { name: 'Production' }).closest('tr')!;
-    expect(within(production).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1,000,000', '400,000', '80,000', '20,000', '1,500,000', '$12.61', '$12.51', '$0.00', '0']);
+    expect(within(production).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1,000,000', '400,000', '80,000', '20,000', '1,500,000', '$12.61', '$12.51', '$0.10', '0']);
+    const totals = document.querySelector('dl[aria-label="Totals over the range"]')?.textContent ?? '';
+    expect(totals).toContain('Difference (billed − estimate)$0.10');
+    expect(totals).toContain('of which web search (billed, never estimated)$0.10');
+    expect(totals).toContain('Unexplained, beside the unpriced usage$0.00');
     expect(within(table).getByRole('rowheader', { name: 'All 2 groups' })).toBeInTheDocument();
     expect(screen.getByText(/Billed = Anthropic's daily cost report/)).toBeInTheDocument();
     expect(screen.getByText('700 tokens without a known price are not in the estimate: no published price for claude-fable-5-2.')).toBeInTheDocument();
