@@ -240,8 +240,10 @@ export const OverviewDto = z.object({
   /** The last UTC day with cost in the mirror this month; null when there is none. */
   lastCostDayMs: z.number().nullable(),
   monthToDateCents: Cents,
-  /** The alerts' weekday-aware month-end projection; null with too little history. */
+  /** The alerts' weekday-aware month-end projection, capped where a spend limit stops spend; null with too little history. */
   forecastCents: Cents.nullable(),
+  /** Each spend limit that caps the forecast, in words ("Production: capped at its $2,000.00 limit"). */
+  forecastCaps: z.array(z.string()),
   /** The org's monthly budget (app) and monthly spend limit (API), where set. */
   targets: z.array(SpendTargetDto),
   /** Highest month-to-date spend first. */

@@ -57,6 +57,8 @@ function spendItems(spend: MonthSpendSummary | null, actions: TrayMenuActions): 
   if (spend === null) return [info('No data synced yet')];
   const items = [info(`${monthLabel(spend.month)}: ${formatUsd(spend.spentNanocents)} spent`)];
   items.push(info(spend.projectedNanocents === null ? 'Forecast: not enough history yet' : `Forecast: ${formatUsd(spend.projectedNanocents)} by month end`));
+  // Why the forecast is below the run rate: each limit that stops spend, said once.
+  for (const cap of spend.forecastCaps) items.push(info(`  ${redactSecrets(cap)}`));
   if (spend.budgetNanocents !== null) {
     const reached = spend.spentNanocents >= spend.budgetNanocents;
     const crossing = spend.budgetCrossingDay === null ? '' : `, reached around the ${ordinal(Number(spend.budgetCrossingDay.slice(8, 10)))}`;

@@ -35,6 +35,7 @@ const overview: Overview = {
   lastCostDayMs: Date.UTC(2026, 10, 10),
   monthToDateCents: '123456.5',
   forecastCents: '370369.5',
+  forecastCaps: [],
   targets: [],
   byWorkspace: [{ workspaceId: 'wrkspc_01PROD', name: 'Production', cents: '123456.5', targets: [] }],
   alerts: { open: 0, critical: 0, warning: 0, top: [] },

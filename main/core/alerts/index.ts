@@ -8,6 +8,7 @@ export { defaultAlertRules, alertRulesSchema, parseAlertRules } from './rules';
 export { getAlertRule, setAlertRule, alertRuleKeys } from './rule-settings';
 export { evaluateAlerts, evaluators, severityRank, type Evaluator } from './evaluate';
 export { evaluateSpendThresholds, monthToDateNanocents } from './evaluators/spend-thresholds';
+export { forecastOrgMonth, describeForecastCap, type OrgForecast, type ForecastCap } from './evaluators/org-forecast';
 export { evaluateForecast, projectMonth, weekdayAwareRates, type MonthProjection, type DailyRates } from './evaluators/forecast';
 export { evaluateSpendAnomaly } from './evaluators/spend-anomaly';
 export { evaluateKeyExpiry } from './evaluators/key-expiry';

@@ -7,6 +7,7 @@ import type { AlertRules } from './rules';
 import type { AlertInputs } from './types';
 import { utcDayOf, utcMonthOf } from './calendar';
 import { projectMonth, weekdayAwareRates } from './evaluators/forecast';
+import { describeForecastCap, forecastOrgMonth } from './evaluators/org-forecast';
 import { dailyCostFor, firstCostDay } from './evaluators/spend-targets';
 import { monthToDateNanocents } from './evaluators/spend-thresholds';
 import { workspaceKey, workspaceName } from './evaluators/shared';
@@ -23,8 +24,10 @@ export interface MonthSpendSummary {
   /** `YYYY-MM`, UTC. */
   month: string;
   spentNanocents: bigint;
-  /** null when there is too little history to project. */
+  /** null when there is too little history to project; capped where a spend limit stops spend (org-forecast.ts). */
   projectedNanocents: bigint | null;
+  /** The limits that cap the projection, in words ("Production: capped at its $2,000.00 limit"). */
+  forecastCaps: string[];
   /** The org budget from the rules; null when none is set. */
   budgetNanocents: bigint | null;
   /** UTC day the projection reaches the budget; null without a budget, projection or crossing. */
@@ -46,10 +49,12 @@ export function summarizeMonthSpend(inputs: AlertInputs, rules: AlertRules, nowM
     .filter((entry) => entry.spentNanocents > 0n)
     .sort((a, b) => (a.spentNanocents === b.spentNanocents ? a.name.localeCompare(b.name) : a.spentNanocents > b.spentNanocents ? -1 : 1))
     .slice(0, top);
+  const forecast = forecastOrgMonth(inputs, rules, nowMs);
   return {
     month: utcMonthOf(nowMs),
     spentNanocents: monthToDateNanocents(org, nowMs),
-    projectedNanocents: projection?.projectedNanocents ?? null,
+    projectedNanocents: forecast?.projectedNanocents ?? null,
+    forecastCaps: forecast?.caps.map(describeForecastCap) ?? [],
     budgetNanocents: budget,
     budgetCrossingDay: budget !== null && projection !== null ? projection.crossingDay : null,
     topWorkspaces,

@@ -60,6 +60,7 @@ function emptyOverview(nowMs: number): ResponseOf<'clade:overview/summary'> {
     lastCostDayMs: null,
     monthToDateCents: '0',
     forecastCents: null,
+    forecastCaps: [],
     targets: [],
     byWorkspace: [],
     alerts: { open: 0, critical: 0, warning: 0, top: [] },

@@ -7,6 +7,8 @@ import type Database from 'better-sqlite3';
 import type { SpendTarget as SpendTargetView } from '../../../preload/contract';
 import {
   dailyCostFor,
+  describeForecastCap,
+  forecastOrgMonth,
   percentFloor,
   projectMonth,
   spendTargets,
@@ -27,7 +29,8 @@ export interface SpendPicture {
   inputs: AlertInputs;
   rules: AlertRules;
   /** Org month to date and its projection (null: too little history). */
-  org: { spentNanocents: bigint; projectedNanocents: bigint | null; targets: SpendTargetView[] };
+  /** The projection is capped where a spend limit stops spend; `forecastCaps` says which limits did. */
+  org: { spentNanocents: bigint; projectedNanocents: bigint | null; forecastCaps: string[]; targets: SpendTargetView[] };
   /** Keyed by workspaceKey (id, or 'default' for the id-less default workspace). */
   workspaces: Map<string, { spentNanocents: bigint; targets: SpendTargetView[] }>;
 }
@@ -123,18 +126,18 @@ export function spendPicture(inputs: AlertInputs, rules: AlertRules, nowMs: numb
   const firstDay = inputs.dailyCost.reduce<string | null>((first, row) => (first === null || row.day < first ? row.day : first), null);
   const targets = spendTargets(inputs, rules);
   const perWorkspace = dailyCostByWorkspace(inputs);
-  const measure = (key: string | null): { spent: bigint; projected: bigint | null; targets: SpendTargetView[] } => {
+  const measure = (key: string | null): { spent: bigint; targets: SpendTargetView[] } => {
     const byDay = key === null ? dailyCostFor(inputs, null) : (perWorkspace.get(key) ?? new Map<string, bigint>());
     const spent = monthToDate(byDay, monthFirst, today);
     const mine = targets.filter((target) => target.workspaceKey === key);
     // Only the org's projection is shown; a workspace needs one only to date its budget or limit crossing.
-    if (key !== null && mine.length === 0) return { spent, projected: null, targets: [] };
+    if (key !== null && mine.length === 0) return { spent, targets: [] };
     const rates = firstDay === null ? null : weekdayAwareRates(byDay, today, firstDay, rules);
-    // No budget to cross: project against an unreachable amount, only the total matters (shown for the org only).
-    const projected = rates === null || key !== null ? null : projectMonth(byDay, nowMs, rates, -1n).projectedNanocents;
-    return { spent, projected, targets: mine.map((target) => targetView(target, spent, byDay, rates, nowMs)) };
+    return { spent, targets: mine.map((target) => targetView(target, spent, byDay, rates, nowMs)) };
   };
   const org = measure(null);
+  // The org's forecast is the one the tray and the alerts show: capped where a spend limit stops spend.
+  const forecast = forecastOrgMonth(inputs, rules, nowMs);
   const keys = new Set<string>([
     ...perWorkspace.keys(), // every workspace with cost, in the order the rows name them
     ...targets.flatMap((target) => (target.workspaceKey === null ? [] : [target.workspaceKey])),
@@ -144,7 +147,17 @@ export function spendPicture(inputs: AlertInputs, rules: AlertRules, nowMs: numb
     const measured = measure(key);
     workspaces.set(key, { spentNanocents: measured.spent, targets: measured.targets });
   }
-  return { inputs, rules, org: { spentNanocents: org.spent, projectedNanocents: org.projected, targets: org.targets }, workspaces };
+  return {
+    inputs,
+    rules,
+    org: {
+      spentNanocents: org.spent,
+      projectedNanocents: forecast?.projectedNanocents ?? null,
+      forecastCaps: forecast?.caps.map(describeForecastCap) ?? [],
+      targets: org.targets,
+    },
+    workspaces,
+  };
 }
 
 function targetView(

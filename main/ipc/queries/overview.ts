@@ -27,6 +27,7 @@ export function readOverview(db: Database.Database, nowMs: number): Overview {
     lastCostDayMs: lastCostDayMs(picture, monthStartMs),
     monthToDateCents: nanocentsToCents(picture.org.spentNanocents),
     forecastCents: picture.org.projectedNanocents === null ? null : nanocentsToCents(picture.org.projectedNanocents),
+    forecastCaps: picture.org.forecastCaps,
     targets: picture.org.targets,
     byWorkspace: byWorkspace(picture),
     alerts: alertSummary(openEpisodes(loadEpisodes(db))),

@@ -29,6 +29,13 @@ export function SpendCard({ overview, nowMs }: { overview: Overview; nowMs: numb
             ? 'Too little cost history to project the month yet.'
             : 'Projected from recent weekdays and weekends, as the alerts do.'}
         </p>
+        {overview.forecastCaps.length > 0 && (
+          <ul className="plain-list" aria-label="Spend limits that cap the forecast">
+            {overview.forecastCaps.map((cap) => (
+              <li key={cap}>{cap}</li>
+            ))}
+          </ul>
+        )}
         {overview.forecastCents !== null && targets.length > 0 && (
           <ul className="plain-list">
             {targets.map((target) => (

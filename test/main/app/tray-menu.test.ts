@@ -21,6 +21,7 @@ const spend: MonthSpendSummary = {
   month: '2026-11',
   spentNanocents: 3450n * USD,
   projectedNanocents: 4500n * USD,
+  forecastCaps: [],
   budgetNanocents: 4000n * USD,
   budgetCrossingDay: '2026-11-26',
   topWorkspaces: [

@@ -28,10 +28,27 @@ describe.each(['demo', 'mid'] as const)('the %s org', (size) => {
     expect(answers.spend.overview.byWorkspace.size).toBeGreaterThan(1);
     expect(answers.alerts.episodes).toBeGreaterThan(0);
     expect(answers.reconciliation.billedCents).not.toBeNull();
+    expect(answers.forecast.overview).not.toBeNull();
   });
 
   it('gives one answer per fact on every surface', () => {
     expect(disagreements(answers)).toEqual([]);
+  });
+});
+
+describe('the demo org\'s forecast', () => {
+  let org: PinnedOrg;
+  beforeAll(async () => {
+    org = await openPinnedOrg('demo', PINNED);
+  }, 180_000);
+  afterAll(async () => {
+    await org?.close();
+  });
+
+  it('is capped where a workspace spend limit stops spend, and says which', async () => {
+    const answers = await collectAnswers(org);
+    expect(answers.forecast.overviewCaps.length).toBeGreaterThan(0);
+    for (const cap of answers.forecast.overviewCaps) expect(cap).toMatch(/^.+: capped at its \$[\d,]+\.\d\d limit$/);
   });
 });
 

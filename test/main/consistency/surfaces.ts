@@ -74,7 +74,7 @@ export interface Answers {
     /** The tray menu's "<Month>: $X spent" amount, and the overview's figure formatted the same way. */
     trayText: string | null;
   };
-  forecast: { overview: string | null; summaryChannel: string | null; trayText: string | null };
+  forecast: { overview: string | null; summaryChannel: string | null; trayText: string | null; overviewCaps: string[]; trayCaps: string[] };
   alerts: {
     /** Open episodes recorded by the sync (no `check` has run). */
     episodes: number;
@@ -169,6 +169,8 @@ export async function collectAnswers(org: PinnedOrg): Promise<Answers> {
       overview: overview.forecastCents,
       summaryChannel: summary.forecastCents,
       trayText: forecastLine === null ? null : forecastLine.replace(/^Forecast: (\$[\d,.]+) by month end$/, '$1'),
+      overviewCaps: overview.forecastCaps,
+      trayCaps: labels.filter((label) => / capped at its /.test(label)).map((label) => label.trim()),
     },
     alerts: {
       episodes: openEpisodes(loadEpisodes(db)).length,
@@ -248,6 +250,7 @@ export function disagreements(a: Answers): string[] {
   const { forecast } = a;
   if (!sameAmount(forecast.overview, forecast.summaryChannel)) out.push(`forecast: overview ${forecast.overview}, spend summary ${forecast.summaryChannel}`);
   if (forecast.overview !== null && forecast.trayText !== dollars(forecast.overview)) out.push(`forecast: overview ${dollars(forecast.overview)}, tray ${forecast.trayText}`);
+  if (forecast.overviewCaps.join('|') !== forecast.trayCaps.join('|')) out.push(`forecast caps: overview [${forecast.overviewCaps.join('; ')}], tray [${forecast.trayCaps.join('; ')}]`);
 
   const counts = a.alerts;
   for (const [name, count] of Object.entries(counts)) {

@@ -8,6 +8,7 @@ import type { AlertInputs, Condition } from '../types';
 import { addUtcDays, daysOfUtcMonth, isWeekendDay, ordinal, utcDayOf, utcMonthOf } from '../calendar';
 import { formatUsd } from '../money';
 import { dailyCostFor, describeAmount, firstCostDay, spendTargets, targetSlug, type SpendTarget } from './spend-targets';
+import { forecastOrgMonth } from './org-forecast';
 import { monthName } from './shared';
 
 export interface DailyRates {
@@ -70,11 +71,17 @@ export function evaluateForecast(inputs: AlertInputs, rules: AlertRules, nowMs: 
   if (firstDay === null) return [];
   const today = utcDayOf(nowMs);
   const conditions: Condition[] = [];
+  // The org's month end is the capped one every surface shows: spend limits stop spend before the run rate says.
+  const org = forecastOrgMonth(inputs, rules, nowMs);
   for (const target of spendTargets(inputs, rules)) {
     const byDay = dailyCostFor(inputs, target.workspaceKey);
     const rates = weekdayAwareRates(byDay, today, firstDay, rules);
     if (rates === null) continue;
-    const projection = projectMonth(byDay, nowMs, rates, target.amountNanocents);
+    let projection = projectMonth(byDay, nowMs, rates, target.amountNanocents);
+    if (target.workspaceKey === null && org !== null) {
+      if (org.projectedNanocents < target.amountNanocents) continue;
+      projection = { ...projection, projectedNanocents: org.projectedNanocents };
+    }
     // Already over: the threshold rule speaks; a forecast would only repeat it.
     if (projection.crossingDay === null || projection.spentNanocents >= target.amountNanocents) continue;
     conditions.push(forecastCondition(inputs, target, utcMonthOf(nowMs), projection, projection.crossingDay));

@@ -51,8 +51,10 @@ describe('readOverview spend against budgets and limits', () => {
     ).run(5_000n * NC);
     const overview = readOverview(db, Date.UTC(2026, 11, 1, 0, 30));
     expect(overview).toMatchObject({ month: '2026-12', monthToDateCents: '0', lastCostDayMs: null });
-    // 300 cents a day, weekdays and weekends alike, for the 31 days of December.
-    expect(overview.forecastCents).toBe('9300');
+    // 300 cents a day, weekdays and weekends alike, for the 31 days of December, is 9300 cents at the run rate;
+    // the org's 5000-cent limit stops spend there, and the forecast says so.
+    expect(overview.forecastCents).toBe('5000');
+    expect(overview.forecastCaps).toEqual(['Acme: capped at its $50.00 limit']);
     expect(overview.targets).toEqual([{ source: 'limit', amountCents: '5000', percent: 0, crossingDay: '2026-12-17' }]);
   });
 

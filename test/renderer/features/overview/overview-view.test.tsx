@@ -18,6 +18,7 @@ function overview(over: Partial<Overview> = {}): Overview {
     lastCostDayMs: Date.UTC(2026, 10, 20),
     monthToDateCents: '1202345.60019',
     forecastCents: '1579279.347657124',
+    forecastCaps: ['Research: capped at its $5,000.00 limit'],
     targets: [
       { source: 'budget', amountCents: '2000000', percent: 60, crossingDay: null },
       { source: 'limit', amountCents: '1500000', percent: 80, crossingDay: '2026-11-28' },
