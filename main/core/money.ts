@@ -66,6 +66,46 @@ export function roundToWholeCents(amount: bigint, unitsPerCent: bigint): bigint 
   return amount < 0n ? -((-amount + half) / unitsPerCent) : (amount + half) / unitsPerCent;
 }
 
+const PLAIN_DECIMAL = /^\d+(?:\.\d+)?$/;
+
+/** True for a non-negative plain decimal ("1500", "1500.50", "0.5"); no sign, exponent or separators. */
+export function isDecimalString(value: string): boolean {
+  return PLAIN_DECIMAL.test(value);
+}
+
+/**
+ * "1500.50" (USD, as the admin types a budget) → nanocents; null when not a non-negative plain decimal or finer
+ * than a nanocent. The settings' validation is its only boundary: a stored budget always parses.
+ */
+export function usdToNanocents(usd: string): bigint | null {
+  const text = usd.trim();
+  if (!isDecimalString(text)) return null;
+  try {
+    return centsToNanocents(`${text}e2`); // dollars × 10² = cents, shifted exactly by the parser
+  } catch {
+    return null;
+  }
+}
+
+/** Nanocents → "$1,234.57" (to the cent, half away from zero): how every surface writes an amount of dollars. */
+export function formatUsd(nanocents: bigint): string {
+  const cents = roundToWholeCents(nanocents, NANOCENTS_PER_CENT);
+  const abs = cents < 0n ? -cents : cents;
+  const dollars = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${cents < 0n ? '-' : ''}$${dollars}.${(abs % 100n).toString().padStart(2, '0')}`;
+}
+
+/** "123456.789" cents → "1234.56789" dollars, exactly (CSV cells); throws on anything but a decimal of cents. */
+export function centsToDollars(cents: string): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(cents);
+  if (!match) throw new MoneyFormatError(cents);
+  const [, sign, whole, fraction = ''] = match;
+  const padded = whole!.padStart(3, '0');
+  const dollars = padded.slice(0, -2).replace(/^0+(?=\d)/, '');
+  const rest = `${padded.slice(-2)}${fraction}`.replace(/0+$/, '');
+  return `${sign}${dollars}${rest ? `.${rest}` : ''}`;
+}
+
 /** Sum nanocent amounts exactly. */
 export function sumNanocents(values: Iterable<bigint>): bigint {
   let total = 0n;

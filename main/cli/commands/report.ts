@@ -4,7 +4,7 @@ import type { CliContext } from '../context';
 import { CliError, USAGE_EXIT } from '../errors';
 import { printJson } from '../io';
 import { parseChoice } from '../parse-args';
-import { centsToNanocents, NANOCENTS_PER_CENT } from '../../core/money';
+import { centsToNanocents, formatUsd } from '../../core/money';
 
 interface ReportOptions {
   from: string;
@@ -55,17 +55,8 @@ function formatReport(result: { kind: string; from: string; to: string; groupBy:
     : `\nwarning: incomplete — the mirror covers ${result.coverage ? `${result.coverage.from} … ${result.coverage.to}` : 'no days'} for this report (a day still in progress counts as incomplete)\n`;
   const lines = result.rows.map((row) => {
     const group = String(row[groupField] ?? '(default workspace)');
-    const value = result.kind === 'cost' ? `${centsToDollars(String(row.amount_cents))} USD` : `${String(row.total_tokens)} tokens`;
+    const value = result.kind === 'cost' ? `${formatUsd(centsToNanocents(String(row.amount_cents)))} ${String(row.currency)}` : `${String(row.total_tokens)} tokens`;
     return `  ${group.padEnd(44)} ${value}`;
   });
   return `${header}${warning}\n${lines.join('\n')}\n`;
-}
-
-/** Exact cents string → dollars rounded half-up to the cent, for display only (JSON keeps the exact cents string). */
-export function centsToDollars(cents: string): string {
-  const nanocents = centsToNanocents(cents);
-  const sign = nanocents < 0n ? '-' : '';
-  const abs = nanocents < 0n ? -nanocents : nanocents;
-  const roundedCents = (abs + NANOCENTS_PER_CENT / 2n) / NANOCENTS_PER_CENT;
-  return `${sign}${roundedCents / 100n}.${(roundedCents % 100n).toString().padStart(2, '0')}`;
 }

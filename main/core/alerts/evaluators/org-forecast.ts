@@ -8,7 +8,7 @@
 import type { AlertRules } from '../rules';
 import type { AlertInputs } from '../types';
 import { utcDayOf } from '../calendar';
-import { centsToNanocents, formatUsd } from '../money';
+import { centsToNanocents, formatUsd } from '../../money';
 import { projectMonth, weekdayAwareRates } from './forecast';
 import { workspaceKey, workspaceName } from './shared';
 import { dailyCostFor, firstCostDay } from './spend-targets';
@@ -74,7 +74,7 @@ function monthlyLimits(inputs: AlertInputs): Array<{ workspaceKey: string | null
   for (const limit of inputs.spendLimits) {
     if (limit.period !== 'monthly') continue;
     const nanocents = centsToNanocents(limit.amountCents);
-    if (nanocents === null || nanocents <= 0n) continue;
+    if (nanocents <= 0n) continue;
     limits.push({ workspaceKey: limit.scope === 'organization' ? null : workspaceKey(limit.workspaceId), nanocents });
   }
   return limits;

@@ -4,7 +4,7 @@
  */
 import type { AlertRules } from '../rules';
 import type { AlertInputs } from '../types';
-import { centsToNanocents, usdToNanocents } from '../money';
+import { centsToNanocents, usdToNanocents } from '../../money';
 import { workspaceKey, workspaceName } from './shared';
 
 export interface SpendTarget {

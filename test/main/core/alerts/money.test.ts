@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { centsToNanocents } from '../../../../main/core/money';
 import {
-  centsToNanocents,
   formatUsd,
   multiplyByFactor,
   percentFloor,
