@@ -11,18 +11,16 @@
 import type Database from 'better-sqlite3';
 import type {
   AlertApiKey,
-  AlertDailyCost,
   AlertInputs,
   AlertInvite,
   AlertInviteStatus,
   AlertJournalEvent,
   AlertKeyStatus,
   AlertRules,
-  AlertSpendLimit,
   AlertUser,
   AlertWorkspace,
 } from '../../core/alerts/index';
-import { nanocentsToCents } from '../../core/money';
+import { readDailyCost, readMonthlySpendLimits } from '../queries/spend';
 import { OrganizationRepo } from '../repos/organization-repo';
 import { SyncStateRepo } from '../repos/sync-state-repo';
 
@@ -44,8 +42,8 @@ export function readAlertInputs(db: Database.Database, nowMs: number, rules: Ale
     keys: readKeys(db, defaultWorkspaceId),
     users: readUsers(db),
     invites: readInvites(db),
-    dailyCost: readDailyCost(db, nowMs, costWindowStartMs(nowMs, rules), defaultWorkspaceId),
-    spendLimits: readSpendLimits(db),
+    dailyCost: readDailyCost(db, costWindowStartMs(nowMs, rules), nowMs, defaultWorkspaceId),
+    spendLimits: readMonthlySpendLimits(db),
     journal: readJournal(db, nowMs - rules.people.recentChangeDays * DAY_MS, nowMs),
     sync: state.alertSyncState(),
   };
@@ -186,48 +184,6 @@ function readInvites(db: Database.Database): AlertInvite[] {
       invitedAtMs: row.invited_at_ms,
       expiresAtMs: row.expires_at_ms,
     }));
-}
-
-/** Cost per UTC day and workspace, summed over descriptions, in USD, up to the day holding `nowMs`. */
-function readDailyCost(db: Database.Database, nowMs: number, fromMs: number, defaultWorkspaceId: string | null): AlertDailyCost[] {
-  const rows = db
-    .prepare(
-      `SELECT bucket_start_ms AS day_ms, workspace_id, SUM(amount_nanocents) AS nanocents FROM cost_daily
-       WHERE currency = 'USD' AND bucket_start_ms >= ? AND bucket_start_ms <= ?
-       GROUP BY bucket_start_ms, workspace_id ORDER BY bucket_start_ms, workspace_id`,
-    )
-    .safeIntegers(true)
-    .all(BigInt(fromMs), BigInt(nowMs)) as Array<{ day_ms: bigint; workspace_id: string | null; nanocents: bigint }>;
-  const byKey = new Map<string, AlertDailyCost>();
-  for (const row of rows) {
-    const day = new Date(Number(row.day_ms)).toISOString().slice(0, 10);
-    const workspaceId = row.workspace_id ?? defaultWorkspaceId;
-    const key = `${day}|${workspaceId ?? ''}`;
-    const existing = byKey.get(key);
-    // Both null and the default's own id can appear for one day: they are the same workspace.
-    if (existing) existing.nanocents += row.nanocents;
-    else byKey.set(key, { day, workspaceId, nanocents: row.nanocents });
-  }
-  return [...byKey.values()];
-}
-
-/** Enabled monthly USD limits of the organization or a workspace (other scopes are not alerted on). */
-function readSpendLimits(db: Database.Database): AlertSpendLimit[] {
-  const rows = db
-    .prepare(
-      `SELECT scope_type, scope_workspace_id, amount_nanocents FROM spend_limits
-       WHERE is_enabled = 1 AND period = 'monthly' AND currency = 'USD' AND amount_nanocents IS NOT NULL
-         AND scope_type IN ('organization', 'workspace')
-       ORDER BY scope_type, scope_workspace_id, id`,
-    )
-    .safeIntegers(true)
-    .all() as Array<{ scope_type: 'organization' | 'workspace'; scope_workspace_id: string | null; amount_nanocents: bigint }>;
-  return rows.map((row) => ({
-    scope: row.scope_type,
-    ...(row.scope_type === 'workspace' ? { workspaceId: row.scope_workspace_id } : {}),
-    amountCents: nanocentsToCents(row.amount_nanocents),
-    period: 'monthly' as const,
-  }));
 }
 
 type JournalValue = string | number | boolean | null;

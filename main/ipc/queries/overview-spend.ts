@@ -20,6 +20,7 @@ import {
 } from '../../core/alerts/index';
 import { nanocentsToCents } from '../../core/money';
 import { costWindowStartMs } from '../../db/alerts/index';
+import { readDailyCost, readMonthlySpendLimits } from '../../db/queries/spend';
 import { readProfileAlertRules } from './profile-rules';
 import { OrganizationRepo } from '../../db/repos/organization-repo';
 import { cachedStatement } from '../../db/repos/statement-cache';
@@ -59,10 +60,9 @@ function withoutDefaultAlias(rules: AlertRules): AlertRules {
 }
 
 /**
- * The part of the alert inputs spend needs (org, workspaces, daily cost, monthly limits, sync state), read the
- * way db/alerts/read-alert-inputs.ts reads them, but daily cost comes from `cost_day_rollup` (one row per day and
- * workspace, migration 310) instead of grouping every cost row: a 100-workspace org has ~100k cost rows a month.
- * Keys, users, invites and the journal stay empty: no spend rule reads them.
+ * The part of the alert inputs spend needs (org, workspaces, daily cost, monthly limits, sync state), with cost and
+ * limits through the one spend read (db/queries/spend.ts), as the alerts read them. Keys, users, invites and the
+ * journal stay empty: no spend rule reads them.
  */
 export function readSpendInputs(db: Database.Database, nowMs: number, rules: AlertRules): AlertInputs {
   const org = new OrganizationRepo(db).get();
@@ -75,46 +75,14 @@ export function readSpendInputs(db: Database.Database, nowMs: number, rules: Ale
   }>;
   // The cost report files the default workspace under no id; the mirror may know its real one (as the alerts do).
   const defaultId = workspaces.find((w) => w.is_default === 1)?.id ?? null;
-  const cost = cachedStatement(
-    db,
-    `SELECT bucket_start_ms, workspace_key, amount_nanocents FROM cost_day_rollup
-     WHERE currency = 'USD' AND bucket_start_ms >= ? AND bucket_start_ms <= ?`,
-  )
-    .raw(true)
-    .safeIntegers(true)
-    .all(BigInt(costWindowStartMs(nowMs, rules)), BigInt(nowMs)) as Array<[dayMs: bigint, ws: string, nanocents: bigint]>;
-  const limits = cachedStatement(
-    db,
-    `SELECT scope_type AS scope, scope_workspace_id AS workspaceId, amount_nanocents AS nanocents FROM spend_limits
-       WHERE is_enabled = 1 AND period = 'monthly' AND currency = 'USD' AND amount_nanocents IS NOT NULL
-         AND scope_type IN ('organization', 'workspace')
-       ORDER BY scope_type, scope_workspace_id, id`,
-  )
-    .raw(false)
-    .safeIntegers(true)
-    .all() as Array<{ scope: 'organization' | 'workspace'; workspaceId: string | null; nanocents: bigint }>;
-  // ~100 workspaces share each day: format each day once, not once per row.
-  const dayText = new Map<bigint, string>();
-  const utcDay = (ms: bigint): string => {
-    let day = dayText.get(ms);
-    if (day === undefined) dayText.set(ms, (day = new Date(Number(ms)).toISOString().slice(0, 10)));
-    return day;
-  };
   return {
     org: org ? { id: org.id, name: org.name } : { id: 'unknown', name: 'this profile' },
     workspaces: workspaces.map((w) => ({ id: w.id, name: w.name, tags: {}, archivedAtMs: w.archived_at_ms })),
     keys: [],
     users: [],
     invites: [],
-    // One row per day and workspace already: '' (the default) and the default's own id are the same workspace,
-    // and dailyCostFor sums them per day.
-    dailyCost: cost.map(([dayMs, ws, nanocents]) => ({ day: utcDay(dayMs), workspaceId: ws === '' ? defaultId : ws, nanocents })),
-    spendLimits: limits.map((row) => ({
-      scope: row.scope,
-      ...(row.scope === 'workspace' ? { workspaceId: row.workspaceId } : {}),
-      amountCents: nanocentsToCents(row.nanocents),
-      period: 'monthly' as const,
-    })),
+    dailyCost: readDailyCost(db, costWindowStartMs(nowMs, rules), nowMs, defaultId),
+    spendLimits: readMonthlySpendLimits(db),
     journal: [],
     sync: state.alertSyncState(),
   };
