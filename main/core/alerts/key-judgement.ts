@@ -14,7 +14,7 @@ import { expiryWindowDays, hasExpired, idleDays, isDormant, isRotationDue } from
 import { inDuration, isRuleEnabled, plural, wholeDaysBetween } from './evaluators/shared';
 
 /** The verdict a surface shows, most urgent first; one per key. */
-export type KeyVerdict = 'inactive' | 'expiring' | 'orphaned' | 'dormant' | 'rotate-soon' | 'ok';
+export type KeyVerdict = 'inactive' | 'expired' | 'expiring' | 'orphaned' | 'dormant' | 'rotate-soon' | 'ok';
 
 export type KeyFacts = Pick<AlertApiKey, 'createdAtMs' | 'expiresAtMs' | 'lastUsedDay'> & {
   /** The API's status; anything but "active" is judged inactive. */
@@ -36,7 +36,7 @@ export function judgeKey(key: KeyFacts, rules: AlertRules, nowMs: number): KeyJu
   const judged = (verdict: KeyVerdict, reason: string): KeyJudgement => ({ verdict, reason, daysToExpiry });
   const on = (rule: RuleId) => isRuleEnabled(rules, rule);
   if (key.status !== 'active') return judged('inactive', `The key is ${key.status.replace(/_/g, ' ')}; it cannot be used.`);
-  if (on('key-expired-active') && hasExpired(key, nowMs)) return judged('expiring', 'The key has expired but is still marked active.');
+  if (on('key-expired-active') && hasExpired(key, nowMs)) return judged('expired', 'The key has expired but is still marked active: requests with it fail.');
   if (on('key-expiry') && expiryWindowDays(key, rules, nowMs) !== null && key.expiresAtMs !== null) {
     return judged('expiring', `The key expires ${inDuration(key.expiresAtMs - nowMs)}.`);
   }

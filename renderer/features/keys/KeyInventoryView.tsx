@@ -15,6 +15,7 @@ const VERDICT_LABEL: Record<KeyInventoryRow['verdict'], string> = {
   'rotate-soon': 'Rotate soon',
   dormant: 'Dormant',
   expiring: 'Expiring',
+  expired: 'Expired',
   orphaned: 'Orphaned',
   inactive: 'Inactive',
 };

@@ -11,6 +11,7 @@ const VERDICT_BADGE: Partial<Record<KeyInventoryRow['verdict'], string>> = {
   'rotate-soon': 'Rotate soon',
   dormant: 'Dormant',
   expiring: 'Expiring',
+  expired: 'Expired',
   orphaned: 'Orphaned',
 };
 

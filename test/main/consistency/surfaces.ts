@@ -208,12 +208,13 @@ const sameAmount = (a: string | null | undefined, b: string | null | undefined) 
 
 /** Which rule each verdict stands for; the judgement shows the most urgent one. */
 const VERDICT_RULES: Record<string, string[]> = {
-  expiring: ['key-expired-active', 'key-expiry'],
+  expired: ['key-expired-active'],
+  expiring: ['key-expiry'],
   orphaned: ['key-orphaned'],
   dormant: ['key-dormant'],
   'rotate-soon': ['key-rotation'],
 };
-const URGENCY = ['expiring', 'orphaned', 'dormant', 'rotate-soon'];
+const URGENCY = ['expired', 'expiring', 'orphaned', 'dormant', 'rotate-soon'];
 
 /** Every fact on which two surfaces give different answers, in words; empty when they all agree. */
 export function disagreements(a: Answers): string[] {

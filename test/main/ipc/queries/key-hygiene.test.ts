@@ -12,7 +12,7 @@ describe('keyHygiene (the inventory and tree, judged by the profile rules)', () 
     ['ok', {}],
     ['inactive', { status: 'inactive' }],
     ['expiring', { expiresAtMs: now + 3 * DAY }],
-    ['expiring', { expiresAtMs: now - DAY }],
+    ['expired', { expiresAtMs: now - DAY }],
     ['orphaned', { creatorIsMember: false }],
     ['dormant', { lastUsedDayMs: now - 45 * DAY }],
     ['dormant', { lastUsedDayMs: null }],
