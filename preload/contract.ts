@@ -19,7 +19,7 @@ export type { ChannelSpec } from './channel-spec';
 /** Money crosses the boundary as a decimal string of cents (never a float), e.g. "123456.789". */
 const Cents = z.string().regex(/^-?\d+(\.\d+)?$/);
 
-export const KeyHygieneVerdict = z.enum(['ok', 'rotate-soon', 'dormant', 'expiring', 'expired', 'orphaned', 'inactive']);
+export const KeyHygieneVerdict = z.enum(['ok', 'rotate-soon', 'dormant', 'expiring', 'expired', 'orphaned', 'default-workspace', 'inactive']);
 
 /**
  * Month-to-date spend measured against one amount: a budget set in the app or a monthly spend limit read from

@@ -106,6 +106,22 @@ export function centsToDollars(cents: string): string {
   return `${sign}${dollars}${rest ? `.${rest}` : ''}`;
 }
 
+const PICOCENTS_PER_CENT = 1_000_000_000_000n;
+
+/** BigInt picocents (the estimate's unit) → decimal string of cents without trailing zeros ("123.45", "0"). */
+export function picocentsToCents(picocents: bigint): string {
+  const negative = picocents < 0n;
+  const abs = negative ? -picocents : picocents;
+  const whole = abs / PICOCENTS_PER_CENT;
+  const fraction = (abs % PICOCENTS_PER_CENT).toString().padStart(12, '0').replace(/0+$/, '');
+  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** Nanocents (the mirror's money unit) → picocents, to compare billed with an estimate exactly. */
+export function nanocentsToPicocents(nanocents: bigint): bigint {
+  return nanocents * 1_000n;
+}
+
 /** Sum nanocent amounts exactly. */
 export function sumNanocents(values: Iterable<bigint>): bigint {
   let total = 0n;

@@ -143,16 +143,5 @@ export function estimateCostPicocents(model: string | null, tokens: TokenCounts,
   return units / denominator;
 }
 
-/** BigInt picocents → decimal string of cents without trailing zeros ("123.45", "0", "-0.000000000001"). */
-export function picocentsToCents(picocents: bigint): string {
-  const negative = picocents < 0n;
-  const abs = negative ? -picocents : picocents;
-  const whole = abs / PICOCENTS_PER_CENT;
-  const fraction = (abs % PICOCENTS_PER_CENT).toString().padStart(12, '0').replace(/0+$/, '');
-  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
-}
-
-/** Nanocents (the mirror's money unit) → picocents, to compare billed with an estimate exactly. */
-export function nanocentsToPicocents(nanocents: bigint): bigint {
-  return nanocents * 1_000n;
-}
+// Amounts are converted by core/money only; re-exported for the estimate's readers.
+export { nanocentsToPicocents, picocentsToCents } from './money';

@@ -61,7 +61,7 @@ describe('the org tree on the demo org', () => {
     await keys.first().waitFor();
     const badges = await keys.locator('.badge').allTextContents();
     expect(badges.length).toBeGreaterThan(0);
-    for (const badge of badges) expect(['Rotate soon', 'Dormant', 'Expiring', 'Expired', 'Orphaned', 'Inactive', 'Archived']).toContain(badge);
+    for (const badge of badges) expect(['Rotate soon', 'Dormant', 'Expiring', 'Expired', 'Orphaned', 'Default workspace', 'Inactive', 'Archived']).toContain(badge);
     await screenshot(page, 'org-tree-attention');
     await page.getByLabel('Needs attention').uncheck();
   });

@@ -14,13 +14,15 @@ import { expiryWindowDays, hasExpired, idleDays, isDormant, isRotationDue } from
 import { inDuration, isRuleEnabled, plural, wholeDaysBetween } from './evaluators/shared';
 
 /** The verdict a surface shows, most urgent first; one per key. */
-export type KeyVerdict = 'inactive' | 'expired' | 'expiring' | 'orphaned' | 'dormant' | 'rotate-soon' | 'ok';
+export type KeyVerdict = 'inactive' | 'expired' | 'expiring' | 'orphaned' | 'dormant' | 'rotate-soon' | 'default-workspace' | 'ok';
 
 export type KeyFacts = Pick<AlertApiKey, 'createdAtMs' | 'expiresAtMs' | 'lastUsedDay'> & {
   /** The API's status; anything but "active" is judged inactive. */
   status: string;
   /** The user who created it is no longer a member (evaluators/key-helpers.ts `isOrphaned`, or the mirror's join). */
   creatorLeft: boolean;
+  /** It lives in the Default Workspace, which every member of the org belongs to. */
+  inDefaultWorkspace: boolean;
 };
 
 export interface KeyJudgement {
@@ -49,5 +51,7 @@ export function judgeKey(key: KeyFacts, rules: AlertRules, nowMs: number): KeyJu
   if (on('key-rotation') && isRotationDue(key, rules, nowMs)) {
     return judged('rotate-soon', `The key is ${plural(wholeDaysBetween(key.createdAtMs, nowMs), 'day')} old, past the ${policy}.`);
   }
+  // Least urgent, and no alert of its own: a key every member can reach belongs in a named workspace.
+  if (key.inDefaultWorkspace) return judged('default-workspace', 'It lives in the Default Workspace, which every member can reach; move it to a named workspace.');
   return judged('ok', `Active, in use, and younger than the ${policy}.`);
 }

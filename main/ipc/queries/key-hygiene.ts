@@ -10,6 +10,8 @@ export interface HygieneInput {
   createdAtMs: number;
   expiresAtMs: number | null;
   creatorIsMember: boolean | null;
+  /** In the Default Workspace (its id is the mirror's default one, or a legacy key with no workspace). */
+  inDefaultWorkspace: boolean;
   /** Start (UTC) of the last day with usage; null when the usage report never showed the key. */
   lastUsedDayMs: number | null;
 }
@@ -22,6 +24,7 @@ export function keyHygiene(key: HygieneInput, rules: AlertRules, nowMs: number):
       expiresAtMs: key.expiresAtMs,
       lastUsedDay: key.lastUsedDayMs === null ? null : new Date(key.lastUsedDayMs).toISOString().slice(0, 10),
       creatorLeft: key.creatorIsMember === false,
+      inDefaultWorkspace: key.inDefaultWorkspace,
     },
     rules,
     nowMs,

@@ -22,6 +22,8 @@ interface KeySqlRow {
   createdById: string | null;
   createdByType: string | null;
   creatorName: string | null;
+  /** 1 when the key's workspace is the default one, or the key has the legacy shape with no workspace. */
+  inDefault: number;
 }
 
 export function readKeyInventory(db: Database.Database, nowMs: number, rules: AlertRules = readProfileAlertRules(db)): KeyInventoryRow[] {
@@ -29,7 +31,8 @@ export function readKeyInventory(db: Database.Database, nowMs: number, rules: Al
     .prepare(
       `SELECT k.id, k.name, k.status, k.partial_key_hint AS partialKeyHint, k.created_at_ms AS createdAtMs,
               k.expires_at_ms AS expiresAtMs, k.workspace_id AS workspaceId, w.name AS workspaceName,
-              k.created_by_id AS createdById, k.created_by_type AS createdByType, u.name AS creatorName
+              k.created_by_id AS createdById, k.created_by_type AS createdByType, u.name AS creatorName,
+              (coalesce(w.is_default, 0) = 1 OR (k.workspace_id IS NULL AND k.scope_type IS NULL)) AS inDefault
        FROM api_keys k
        LEFT JOIN workspaces w ON w.id = k.workspace_id
        LEFT JOIN users u ON u.id = k.created_by_id
@@ -51,6 +54,7 @@ export function readKeyInventory(db: Database.Database, nowMs: number, rules: Al
       expiresAtMs: key.expiresAtMs,
       creatorName: creatorLabel(key),
       creatorIsMember,
+      inDefaultWorkspace: key.inDefault === 1,
       lastUsedDayMs: used?.lastDayMs ?? null,
       tokens30d: used?.tokens30d ?? 0,
     };

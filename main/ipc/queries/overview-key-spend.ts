@@ -30,10 +30,11 @@ export interface KeyBadge {
  */
 const KEYS_SQL = `
   SELECT k.id, k.status, k.created_at_ms, k.expires_at_ms, k.created_by_id, k.created_by_type, (u.id IS NOT NULL),
+         (coalesce(w.is_default, 0) = 1 OR (k.workspace_id IS NULL AND k.scope_type IS NULL)),
          (SELECT MAX(d.bucket_start_ms) FROM usage_daily d
            WHERE d.api_key_id = k.id
              AND (uncached_input_tokens + cache_creation_1h_input_tokens + cache_creation_5m_input_tokens + cache_read_input_tokens + output_tokens) > 0)
-  FROM api_keys k LEFT JOIN users u ON u.id = k.created_by_id`;
+  FROM api_keys k LEFT JOIN users u ON u.id = k.created_by_id LEFT JOIN workspaces w ON w.id = k.workspace_id`;
 
 /** This UTC month's tokens per key and model ('' = no model: no price, never estimated). */
 const MONTH_SQL = `
@@ -41,7 +42,7 @@ const MONTH_SQL = `
          cache_read_input_tokens, output_tokens
   FROM usage_key_month_rollup WHERE month_start_ms = ?`;
 
-type KeyRow = [id: string, status: string, createdAtMs: number, expiresAtMs: number | null, createdById: string | null, createdByType: string | null, creatorKnown: number, lastDayMs: number | null];
+type KeyRow = [id: string, status: string, createdAtMs: number, expiresAtMs: number | null, createdById: string | null, createdByType: string | null, creatorKnown: number, inDefault: number, lastDayMs: number | null];
 type MonthRow = [keyId: string, model: string, uncachedInput: number, cacheWrite5m: number, cacheWrite1h: number, cacheRead: number, output: number];
 
 /** Key id → badge, for every key in the mirror. */
@@ -49,10 +50,10 @@ export function readKeyBadges(db: Database.Database, nowMs: number, rules: Alert
   const picocents = monthEstimates(db, nowMs);
   const badges = new Map<string, KeyBadge>();
   const keys = cachedStatement(db, KEYS_SQL).raw(true).safeIntegers(false).all() as KeyRow[];
-  for (const [id, status, createdAtMs, expiresAtMs, createdById, createdByType, creatorKnown, lastDayMs] of keys) {
+  for (const [id, status, createdAtMs, expiresAtMs, createdById, createdByType, creatorKnown, inDefault, lastDayMs] of keys) {
     // As the inventory reads it: only a user creator can have left; service accounts and system keys cannot.
     const creatorIsMember = createdById === null || createdByType !== 'user' ? null : creatorKnown === 1;
-    const hygiene = keyHygiene({ status, createdAtMs, expiresAtMs, creatorIsMember, lastUsedDayMs: lastDayMs }, rules, nowMs);
+    const hygiene = keyHygiene({ status, createdAtMs, expiresAtMs, creatorIsMember, inDefaultWorkspace: inDefault === 1, lastUsedDayMs: lastDayMs }, rules, nowMs);
     badges.set(id, { estimatedMonthCents: picocentsToCents(picocents.get(id) ?? 0n), hygiene });
   }
   return badges;

@@ -17,6 +17,7 @@ const VERDICT_LABEL: Record<KeyInventoryRow['verdict'], string> = {
   expiring: 'Expiring',
   expired: 'Expired',
   orphaned: 'Orphaned',
+  'default-workspace': 'Default workspace',
   inactive: 'Inactive',
 };
 

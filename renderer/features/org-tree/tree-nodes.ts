@@ -13,6 +13,7 @@ const VERDICT_BADGE: Partial<Record<KeyInventoryRow['verdict'], string>> = {
   expiring: 'Expiring',
   expired: 'Expired',
   orphaned: 'Orphaned',
+  'default-workspace': 'Default workspace',
 };
 
 /** From this share of a budget or limit a workspace needs attention (the alerts' warning threshold). */

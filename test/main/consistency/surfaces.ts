@@ -223,7 +223,7 @@ export function disagreements(a: Answers): string[] {
     const tree = a.treeVerdicts.get(key.id);
     if (tree !== undefined && tree !== key.verdict) out.push(`key ${key.id}: inventory "${key.verdict}", tree "${tree}"`);
     const rules = a.checkKeyRules.get(key.id) ?? [];
-    if (key.verdict === 'ok' || key.verdict === 'inactive') {
+    if (key.verdict === 'ok' || key.verdict === 'inactive' || key.verdict === 'default-workspace') {
       if (rules.length > 0) out.push(`key ${key.id}: inventory "${key.verdict}", check finds ${rules.join(', ')}`);
       continue;
     }

@@ -5,7 +5,7 @@ import { keyHygiene, type HygieneInput } from '../../../../main/ipc/queries/key-
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 10, 23);
 const rules = defaultAlertRules('UTC');
-const healthy: HygieneInput = { status: 'active', createdAtMs: now - 40 * DAY, expiresAtMs: null, creatorIsMember: true, lastUsedDayMs: now - DAY };
+const healthy: HygieneInput = { status: 'active', createdAtMs: now - 40 * DAY, expiresAtMs: null, creatorIsMember: true, inDefaultWorkspace: false, lastUsedDayMs: now - DAY };
 
 describe('keyHygiene (the inventory and tree, judged by the profile rules)', () => {
   it.each([
@@ -17,6 +17,7 @@ describe('keyHygiene (the inventory and tree, judged by the profile rules)', () 
     ['dormant', { lastUsedDayMs: now - 45 * DAY }],
     ['dormant', { lastUsedDayMs: null }],
     ['rotate-soon', { createdAtMs: now - 200 * DAY }],
+    ['default-workspace', { inDefaultWorkspace: true }],
   ] as const)('says %s for %o', (verdict, change) => {
     const result = keyHygiene({ ...healthy, ...change }, rules, now);
     expect(result.verdict).toBe(verdict);

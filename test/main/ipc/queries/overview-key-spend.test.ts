@@ -32,10 +32,11 @@ function badgesByGroupingHistory(db: Database.Database, nowMs: number): Map<stri
   const keys = db
     .prepare(
       `SELECT k.id, k.status, k.created_at_ms AS createdAtMs, k.expires_at_ms AS expiresAtMs, k.created_by_id AS createdById,
-              k.created_by_type AS createdByType, (u.id IS NOT NULL) AS creatorKnown
+              k.created_by_type AS createdByType, (u.id IS NOT NULL) AS creatorKnown, k.workspace_id AS workspaceId, k.scope_type AS scopeType,
+              (SELECT id FROM workspaces WHERE is_default = 1) AS defaultId
        FROM api_keys k LEFT JOIN users u ON u.id = k.created_by_id`,
     )
-    .all() as Array<{ id: string; status: string; createdAtMs: number; expiresAtMs: number | null; createdById: string | null; createdByType: string | null; creatorKnown: number }>;
+    .all() as Array<{ id: string; status: string; createdAtMs: number; expiresAtMs: number | null; createdById: string | null; createdByType: string | null; creatorKnown: number; workspaceId: string | null; scopeType: string | null; defaultId: string | null }>;
   const lastDay = new Map<string, number>();
   const picocents = new Map<string, bigint>();
   const context = { atMs: nowMs, serviceTier: null, contextWindow: null, inferenceGeo: null };
@@ -47,7 +48,8 @@ function badgesByGroupingHistory(db: Database.Database, nowMs: number): Map<stri
   return new Map(
     keys.map((key) => {
       const creatorIsMember = key.createdById === null || key.createdByType !== 'user' ? null : key.creatorKnown === 1;
-      const hygiene = keyHygiene({ ...key, creatorIsMember, lastUsedDayMs: lastDay.get(key.id) ?? null }, readProfileAlertRules(db), nowMs);
+      const inDefaultWorkspace = (key.workspaceId !== null && key.workspaceId === key.defaultId) || (key.workspaceId === null && key.scopeType === null);
+      const hygiene = keyHygiene({ ...key, creatorIsMember, inDefaultWorkspace, lastUsedDayMs: lastDay.get(key.id) ?? null }, readProfileAlertRules(db), nowMs);
       return [key.id, { estimatedMonthCents: picocentsToCents(picocents.get(key.id) ?? 0n), hygiene }];
     }),
   );
