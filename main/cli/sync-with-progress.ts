@@ -3,7 +3,6 @@ import type { MirrorDb } from '../db/open';
 import type { SyncSummary } from '../db/run-sync';
 import { redactSecrets } from '../core/redact';
 import { createSyncDisplay } from './sync-display';
-import { systemTimeZone } from './time-zone';
 
 export interface SyncTarget {
   apiKey: string;
@@ -35,11 +34,10 @@ export async function syncWithProgress(
   const { createComplianceFeed } = await import('../adapters/compliance-feed');
   const compliance = createComplianceFeed({ apiKey: target.apiKey, baseURL: target.baseURL });
   try {
-    // The alert episodes are recorded by the sync itself, so `alerts` lists what `check` finds without one running.
+    // The sync also records the alert episodes, so `alerts` lists what `check` finds without one running.
     return await syncMirror(db, api, {
       ...options,
       compliance,
-      alerts: { timeZone: systemTimeZone() },
       onProgress: (p) => display.progress(p),
       onResourceDone: (r) => display.resourceDone(r),
     });

@@ -35,3 +35,8 @@ export function floorTo(ms: number, unitMs: number): number {
 export function toApiTime(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+/** The system's IANA zone: quiet hours, the digest and dates in texts use it unless the admin pinned another. */
+export function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}

@@ -9,6 +9,7 @@ import type { ComplianceFeedPort } from '../core/audit/compliance-feed';
 import { COMPLIANCE_RESOURCE, withComplianceIngest } from '../core/audit/compliance-summary';
 import type { AdminApiPort, Clock } from '../core/ports';
 import { runSync, type SyncOptions } from '../core/sync/engine';
+import { systemTimeZone } from '../core/time';
 import type { SyncSummary } from '../core/sync/summary';
 import { SqliteMirrorStore } from './mirror-store';
 import type { MirrorDb } from './open';
@@ -51,10 +52,6 @@ export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
 };
-
-function systemTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
 
 export async function syncMirror(db: MirrorDb, api: AdminApiPort, opts: SyncMirrorOptions = {}): Promise<SyncSummary> {
   const { clock = systemClock, lock = { holder: 'clade-admin' }, compliance = null, compliancePageLimit, alerts = { timeZone: systemTimeZone() }, ...syncOptions } = opts;

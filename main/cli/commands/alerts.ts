@@ -19,14 +19,14 @@ import { startDemoSandbox, storedKey } from './sync';
 import { describeSummary, failedResources, syncWithProgress } from '../sync-with-progress';
 import type { SyncSummary } from '../../db/run-sync';
 import { describeError } from '../describe-error';
-import { systemTimeZone } from '../time-zone';
+import { systemTimeZone } from '../../core/time';
 
 /** check's "cannot evaluate" exit code. */
 export const CANNOT_EVALUATE_EXIT = 3;
 /** A `--now` further ahead than this is a simulation: evaluated, not recorded. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-export { systemTimeZone } from '../time-zone';
+export { systemTimeZone } from '../../core/time';
 
 /** Opens the profile's mirror (migrating it) or says why it cannot, with check's exit code 3. */
 export async function openProfileMirror(ctx: CliContext): Promise<MirrorDb> {

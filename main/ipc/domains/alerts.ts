@@ -4,6 +4,7 @@
  * alert cycle's recording step runs at once so the list reflects it; notifying stays the app's alert cycle's job.
  */
 import type Database from 'better-sqlite3';
+import { systemTimeZone } from '../../core/time';
 import { recordAlertCycle } from '../../db/alerts/index';
 import { HandlerError } from '../handler-error';
 import type { Handler } from '../handler-types';
@@ -20,9 +21,7 @@ export interface AlertsDeps {
 
 const NOT_READY = 'The data of this profile is still being prepared; try again in a moment.';
 
-export function systemTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
+export { systemTimeZone };
 
 export function alertsHandlers(deps: AlertsDeps): {
   'clade:alerts/list': Handler<'clade:alerts/list'>;

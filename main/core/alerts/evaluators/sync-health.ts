@@ -57,7 +57,11 @@ function spendSourceProblems(sources: readonly SpendSourceState[], staleMs: numb
 
 /** One line for texts: "cannot evaluate spend: cost_daily failed in the last sync (…); usage_daily …". */
 export function describeSpendProblems(spend: readonly SpendSourceProblem[]): string {
-  return `cannot evaluate spend: ${spend.map((p) => `${p.resource} ${p.reason}`).join('; ')}`;
+  return `cannot evaluate spend: ${listSpendProblems(spend)}`;
+}
+
+function listSpendProblems(spend: readonly SpendSourceProblem[]): string {
+  return spend.map((p) => `${p.resource} ${p.reason}`).join('; ');
 }
 
 function ago(lastSuccessAtMs: number, nowMs: number): string {
@@ -81,7 +85,7 @@ const texts: Record<HealthProblem, { severity: Severity; title: string; body: (i
     severity: 'warning',
     title: 'Spend cannot be evaluated',
     body: (inputs, _nowMs, health) =>
-      `Spend alerts for ${inputs.org.name} cannot be trusted until these reports sync: ${health.spend.map((p) => `${p.resource} ${p.reason}`).join('; ')}.`,
+      `Spend alerts for ${inputs.org.name} cannot be trusted until these reports sync: ${listSpendProblems(health.spend)}.`,
   },
   'data-too-old': {
     severity: 'warning',
