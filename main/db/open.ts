@@ -5,7 +5,7 @@
 import { chmodSync, closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations/index';
-import { latestVersion, migrate, schemaVersion } from './migrate';
+import { latestVersion, migrate, pendingMigrations, schemaVersion } from './migrate';
 import { MirrorNeedsMigrationError, MirrorTooNewError } from './errors';
 import { betterSqliteNativeBinding } from './native-binding';
 
@@ -34,7 +34,7 @@ export function openMirror(file: string, opts: OpenMirrorOptions = {}): MirrorDb
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     if (opts.readonly) {
-      if (version < latest) throw new MirrorNeedsMigrationError(file, version, latest);
+      if (pendingMigrations(db, MIGRATIONS, file).length > 0) throw new MirrorNeedsMigrationError(file, version, latest);
       return db;
     }
     db.pragma('journal_mode = WAL');

@@ -1,8 +1,8 @@
 /**
- * Every migration, in order of id (= the user_version it produces). Append a line for a new migration; never
- * renumber or edit a released one. Until the first release, ids below 100 belong to the mirror/sync tables and
- * other features use their own range (the audit trail is 100). A database at version N skips every migration with
- * id ≤ N, so once a version ships, a new migration must take an id above every id already released.
+ * Every migration, in order of id. Append a line for a new migration; never renumber or edit a released one. Ids
+ * below 100 belong to the mirror/sync tables and other features use their own range (the audit trail is 100). The
+ * runner records each id it applied (migrate.ts), so a migration added with a lower id than one already released
+ * still runs on files that have not had it.
  */
 import type { Migration } from '../migrate';
 import { migration as createOrgTables } from './0001-create-org-tables';

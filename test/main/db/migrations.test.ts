@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { MirrorTooNewError } from '../../../main/db/errors';
 import { describe, expect, it } from 'vitest';
 import { migrate, type Migration } from '../../../main/db/migrate';
 import { MIGRATIONS } from '../../../main/db/migrations/index';
@@ -48,6 +49,35 @@ describe('migrations', () => {
     expect(() => migrate(db, [...upTo(2), broken])).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(db.prepare(`SELECT name FROM sqlite_schema WHERE name IN ('half', 'invites')`).all()).toEqual([]);
+  });
+
+  it('applies a lower-numbered migration added later to a mirror that has every migration but it', () => {
+    const db = new Database(':memory:');
+    const withoutIndexes = MIGRATIONS.filter((m) => m.id !== 311);
+    migrate(db, withoutIndexes);
+    expect(db.pragma('user_version', { simple: true })).toBe(320);
+    const indexes = () => db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND name = 'usage_daily_key_last_used'`).all();
+    expect(indexes()).toEqual([]);
+    expect(migrate(db, MIGRATIONS)).toEqual([311]);
+    expect(indexes()).toHaveLength(1);
+    expect(db.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all()).toEqual(MIGRATIONS.map((m) => m.id));
+    expect(db.pragma('user_version', { simple: true })).toBe(320);
+    expect(migrate(db, MIGRATIONS)).toEqual([]);
+  });
+
+  it('a mirror from before the ledger counts every known id up to its user_version as applied, and runs nothing again', () => {
+    const db = new Database(':memory:');
+    for (const m of upTo(310)) m.up(db);
+    db.pragma('user_version = 310');
+    expect(migrate(db, MIGRATIONS)).toEqual([311, 320]);
+    expect(db.prepare('SELECT id FROM schema_migrations WHERE applied_at_ms IS NULL ORDER BY id').pluck().all()).toEqual(upTo(310).map((m) => m.id));
+  });
+
+  it('refuses, untouched, a mirror that recorded a migration this build does not know', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS);
+    db.prepare(`INSERT INTO schema_migrations (id, name, applied_at_ms) VALUES (315, 'from-a-newer-build', 0)`).run();
+    expect(() => migrate(db, MIGRATIONS)).toThrow(MirrorTooNewError);
   });
 
   it('refuses a list whose ids do not increase', () => {
