@@ -23,7 +23,10 @@ describe('the mid-size org', () => {
     // Walking to the end with the keyboard brings the last row into the DOM.
     await page.getByRole('tree').focus();
     await page.keyboard.press('End');
-    const last = await page.evaluate(() => document.getElementById(document.querySelector('[role="tree"]')!.getAttribute('aria-activedescendant')!) !== null);
+    // The virtualiser renders the row a frame after the scroll: wait for it rather than reading at once.
+    const last = await page
+      .waitForFunction(() => document.getElementById(document.querySelector('[role="tree"]')!.getAttribute('aria-activedescendant')!) !== null, undefined, { timeout: 5_000 })
+      .then(() => true, () => false);
     expect(last).toBe(true);
     await screenshot(page, 'org-tree-mid');
     expect(await seriousA11yViolations(page)).toEqual([]);
