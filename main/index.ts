@@ -15,7 +15,7 @@ import type { WindowPort } from './app/electron-ports';
 import { syncIntervalMs, type WindowData } from './app/window-data';
 import { createActiveProfileData } from './app/active-profile-data';
 import { createWindowAccounts, initialProfileId } from './app/window-vault';
-import { createSdkVerifier } from './cli/commands/key';
+import { createSdkVerifier } from './adapters/anthropic/verify-key';
 import { createHandlers } from './ipc/create-handlers';
 import { trayRuntime } from './app/tray-runtime';
 import { startTrayAndAlerts } from './app/tray-and-alerts';

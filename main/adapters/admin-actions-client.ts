@@ -7,13 +7,11 @@
  * succeeded a second time (a second invite, a role flipped back). Instead, `confirm` reads the target back after a
  * failure that may have happened after the API acted, and the caller reports what really happened.
  */
-import Anthropic from '@anthropic-ai/sdk';
 import { z } from 'zod';
 import type { AdminAction, ActionResult } from '../core/actions';
-import { checkBaseUrl, PRODUCTION_BASE_URL } from '../core/base-url';
 import { AdminApiError } from '../core/api-error';
 import { toAdminApiError } from './admin-api/errors';
-import { proxyFetchFromEnv } from './admin-api/proxy-fetch';
+import { createAnthropicClient } from './anthropic/client';
 import * as S from './admin-api/schemas';
 
 export interface AdminActionsPort {
@@ -34,16 +32,12 @@ const ORG = '/v1/organizations';
 const Deleted = z.object({ type: z.string() }).passthrough();
 
 export function createAdminActionsClient(opts: AdminActionsClientOptions): AdminActionsPort {
-  const base = checkBaseUrl(opts.baseURL);
-  if (!base.ok) throw new Error(`refusing base URL: ${base.reason}`);
-  const proxied = base.url === PRODUCTION_BASE_URL ? proxyFetchFromEnv(opts.env ?? process.env) : null;
-  const client = new Anthropic({
+  const { client } = createAnthropicClient({
     apiKey: opts.apiKey,
-    authToken: null,
-    baseURL: base.url,
+    baseURL: opts.baseURL,
     maxRetries: opts.maxRetries ?? 0,
-    timeout: 30_000,
-    ...(proxied ? { fetch: proxied } : {}),
+    timeoutMs: 30_000,
+    ...(opts.env ? { env: opts.env } : {}),
   });
   const org = client.beta.organization;
 

@@ -4,15 +4,13 @@
  * no typed method in SDK 1.12.0 and go through `client.getAPIList`. Every body is validated with the zod schemas
  * of admin-api/schemas.ts before it leaves this file; every HTTP request (retries included) is counted.
  */
-import Anthropic from '@anthropic-ai/sdk';
 import { ReportPageCursor, type AbstractPage } from '@anthropic-ai/sdk/pagination';
 import type { z } from 'zod';
 import { AdminApiError } from '../core/api-error';
 import type { ApiClaudeCodeRecord, ApiCostResult, ApiReportBucket, ApiUsageResult } from '../core/api-types';
-import { checkBaseUrl, PRODUCTION_BASE_URL } from '../core/base-url';
 import type { AdminApiPort, ApiPage, CostReportQuery, ListRoute, ListRoutes, UsageReportQuery } from '../core/ports';
 import { toAdminApiError } from './admin-api/errors';
-import { proxyFetchFromEnv } from './admin-api/proxy-fetch';
+import { createAnthropicClient } from './anthropic/client';
 import * as S from './admin-api/schemas';
 
 export interface CreateAdminApiOptions {
@@ -43,23 +41,12 @@ const COST_BUCKETS_PER_PAGE = 2;
 type SdkPage = AbstractPage<unknown>;
 
 export function createAdminApi(opts: CreateAdminApiOptions): AdminApiPort {
-  const base = checkBaseUrl(opts.baseURL);
-  if (!base.ok) throw new Error(`refusing base URL: ${base.reason}`);
-  let requests = 0;
-  // A loopback sandbox is reached directly; only the real API goes through a configured proxy.
-  const proxied = base.url === PRODUCTION_BASE_URL ? proxyFetchFromEnv(opts.env ?? process.env) : null;
-  const send = proxied ?? fetch;
-  const countingFetch: typeof fetch = (input, init) => {
-    requests += 1;
-    return send(input, init);
-  };
-  const client = new Anthropic({
+  const { client, requestCount } = createAnthropicClient({
     apiKey: opts.apiKey,
-    authToken: null, // never let an ambient ANTHROPIC_AUTH_TOKEN ride along with the admin key
-    baseURL: base.url,
+    baseURL: opts.baseURL,
     maxRetries: opts.maxRetries ?? 3,
-    timeout: opts.timeoutMs ?? 60_000,
-    fetch: countingFetch,
+    timeoutMs: opts.timeoutMs ?? 60_000,
+    ...(opts.env ? { env: opts.env } : {}),
   });
   const org = client.beta.organization;
 
@@ -129,7 +116,7 @@ export function createAdminApi(opts: CreateAdminApiOptions): AdminApiPort {
   }
 
   return {
-    requestCount: () => requests,
+    requestCount,
     async organization() {
       const endpoint = `GET ${ORG}/me`;
       try {

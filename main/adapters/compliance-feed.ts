@@ -4,13 +4,11 @@
  * auth token, retries on 429/5xx/connection errors, the proxy for the real API, every request counted. Each body
  * is validated before it leaves this file. Only activity metadata is read; no content endpoint is ever called.
  */
-import Anthropic from '@anthropic-ai/sdk';
 import { AdminApiError } from '../core/api-error';
 import type { ComplianceFeedPage, ComplianceFeedPort, ComplianceFeedQuery } from '../core/audit/compliance-feed';
-import { checkBaseUrl, PRODUCTION_BASE_URL } from '../core/base-url';
 import { toAdminApiError } from './admin-api/errors';
 import { ComplianceActivityPageSchema } from './admin-api/compliance-schemas';
-import { proxyFetchFromEnv } from './admin-api/proxy-fetch';
+import { createAnthropicClient } from './anthropic/client';
 
 export const COMPLIANCE_ACTIVITIES_PATH = '/v1/compliance/activities';
 
@@ -28,27 +26,18 @@ export interface CreateComplianceFeedOptions {
 }
 
 export function createComplianceFeed(opts: CreateComplianceFeedOptions): ComplianceFeedPort {
-  const base = checkBaseUrl(opts.baseURL);
-  if (!base.ok) throw new Error(`refusing base URL: ${base.reason}`);
-  let requests = 0;
-  const proxied = base.url === PRODUCTION_BASE_URL ? proxyFetchFromEnv(opts.env ?? process.env) : null;
-  const send = opts.fetch ?? proxied ?? fetch;
-  const countingFetch: typeof fetch = (input, init) => {
-    requests += 1;
-    return send(input, init);
-  };
-  const client = new Anthropic({
+  const { client, requestCount } = createAnthropicClient({
     apiKey: opts.apiKey,
-    authToken: null,
-    baseURL: base.url,
+    baseURL: opts.baseURL,
     maxRetries: opts.maxRetries ?? 3,
-    timeout: opts.timeoutMs ?? 60_000,
-    fetch: countingFetch,
+    timeoutMs: opts.timeoutMs ?? 60_000,
+    ...(opts.env ? { env: opts.env } : {}),
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
   });
   const endpoint = `GET ${COMPLIANCE_ACTIVITIES_PATH}`;
 
   return {
-    requestCount: () => requests,
+    requestCount,
     async page(query: ComplianceFeedQuery): Promise<ComplianceFeedPage> {
       const params: Record<string, string | number> = { limit: query.limit };
       if (query.afterId !== undefined) params.after_id = query.afterId;

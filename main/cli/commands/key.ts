@@ -11,12 +11,12 @@ import { ensureMirrorFile } from '../../adapters/data-dir';
 import { deleteProfileMirror, createProfilesFile } from '../../adapters/profiles-file';
 import { createKeytarSecretStore } from '../../adapters/secret-store-keytar';
 import { adminKeyHint } from '../../core/audit/normalise-local';
-import { checkBaseUrl } from '../../core/base-url';
 import { redactSecrets } from '../../core/redact';
 import { clearKey, connectKey, keyStatus, removeProfile } from '../../core/vault/connect-key';
 import { KeychainUnavailableError, VaultError } from '../../core/vault/errors';
 import { assertAdminKeyShape } from '../../core/vault/key-shape';
 import { findProfile, isDemoProfile } from '../../core/vault/profiles';
+import { createSdkVerifier } from '../../adapters/anthropic/verify-key';
 import { recordKeyConnected, recordKeyRemoved } from '../../db/audit/local-actions';
 import { withProfileTrail } from '../../db/audit/profile-trail';
 import { reprobeAfterKeyChange } from '../../db/reprobe-after-key-change';
@@ -166,17 +166,7 @@ export function keyContextFrom(cli: CliContext, secrets: SecretStorePort = creat
   };
 }
 
-/** The real verifier: one `GET /v1/organizations/me` through the SDK, only to the API or a loopback sandbox. */
-export function createSdkVerifier(baseUrl: string): VerifyKey {
-  return async (key) => {
-    const checked = checkBaseUrl(baseUrl);
-    if (!checked.ok) throw new CliError(`refusing to send the key: ${checked.reason}`, USAGE_EXIT);
-    const { default: Anthropic } = await import('@anthropic-ai/sdk');
-    const client = new Anthropic({ apiKey: key, baseURL: checked.url, maxRetries: 1, timeout: 20_000 });
-    const org = await client.beta.organization.retrieve();
-    return { orgId: org.id, orgName: org.name };
-  };
-}
+export { createSdkVerifier } from '../../adapters/anthropic/verify-key';
 
 async function readKey(ctx: KeyCommandContext): Promise<string> {
   let key: string;

@@ -76,7 +76,7 @@ async function refuseKeyOfAnotherOrg(ctx: CliContext, key: string): Promise<void
   const { createProfilesFile } = await import('../../adapters/profiles-file');
   const registry = createProfilesFile(ctx.dataDir).read();
   if (!registry.profiles.some((p) => p.id === ctx.profileId && p.orgId)) return;
-  const { createSdkVerifier } = await import('./key');
+  const { createSdkVerifier } = await import('../../adapters/anthropic/verify-key');
   const { assertKeyMatchesProfile } = await import('../../core/vault/connect-key');
   assertKeyMatchesProfile(registry, ctx.profileId, await createSdkVerifier(ctx.baseUrl)(key));
 }
