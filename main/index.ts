@@ -1,5 +1,5 @@
 /**
- * Composition root of the Electron main process (design.md §2): build the dependencies, register IPC,
+ * Composition root of the Electron main process: build the dependencies, register IPC,
  * open the window. Nothing else lives here; every piece is in main/app (Electron glue) or main/ipc.
  */
 import { join } from 'node:path';
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   };
   wireLifecycle(app, { showWindow, windowCount: () => BrowserWindow.getAllWindows().length, keepAliveWithoutWindows: () => true });
   showWindow();
-  // Syncs every sync.intervalMinutes of the open profile (15 by default), on wake and on "Sync now", never two at once (design.md §5).
+  // Syncs every sync.intervalMinutes of the open profile (15 by default), on wake and on "Sync now", never two at once.
   const scheduler = createSyncScheduler({ sync: async () => data()?.syncNow(), intervalMs: () => syncIntervalMs(data()?.db), onSyncingChanged: (s) => alerts.setSyncing(s), log });
   const alerts = startTrayAndAlerts({ electron: trayRuntime(), assetsDir: join(__dirname, '../../assets'), mirror: () => data()?.db ?? null, now: () => Date.now(), openView: navigator.navigate, quit: () => app.quit(), syncNow: () => scheduler.trigger(), log });
   powerMonitor.on('resume', () => void scheduler.trigger());

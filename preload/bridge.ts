@@ -1,5 +1,5 @@
 /**
- * Builds `window.api` over ipcRenderer and exposes it (design.md §3). Electron is only a type here so the
+ * Builds `window.api` over ipcRenderer and exposes it. Electron is only a type here so the
  * bridge can be tested against a double; `index.ts` passes the real modules.
  */
 import type { ContextBridge, IpcRenderer, IpcRendererEvent } from 'electron';

@@ -1,5 +1,5 @@
 /**
- * Channels for the alert centre (issue 7): episodes, snooze, rule settings, and navigation requests from the tray.
+ * Channels for the alert centre: episodes, snooze, rule settings, and navigation requests from the tray.
  * Spread into the one channel table in contract.ts; same rules (zod both ways, no Electron or Node imports).
  *
  * The rule form travels as TEXT (amounts, day counts, lists, clock times): main converts and validates it with

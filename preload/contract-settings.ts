@@ -1,5 +1,5 @@
 /**
- * Channels for settings (issue 9): profiles, sync interval, history to keep.
+ * Channels for settings: profiles, sync interval, history to keep.
  * Spread into the one channel table in contract.ts; same rules (zod both ways, no Electron or Node imports).
  * Values are validated in main against the settings catalogue; a refused value comes back as `bad-request`
  * with a message written for the admin, which the view shows next to the field.

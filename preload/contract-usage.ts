@@ -1,5 +1,5 @@
 /**
- * Channels for usage and cost charts (issue 9): by day or hour, grouped by workspace, key or model, billed next to estimate.
+ * Channels for usage and cost charts: by day or hour, grouped by workspace, key or model, billed next to estimate.
  * Spread into the one channel table in contract.ts; same rules (zod both ways, no Electron or Node imports).
  *
  * Money is a decimal string of cents (exact; an estimate may carry up to 12 fraction digits). Token counts are

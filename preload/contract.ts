@@ -1,5 +1,5 @@
 /**
- * THE IPC contract (design.md §3): every channel between the renderer and main, with zod schemas for its
+ * THE IPC contract: every channel between the renderer and main, with zod schemas for its
  * request and response. Imported by main (gateway), preload (window.api) and the renderer (types only).
  * Keep it free of Electron and Node imports: the renderer and the web harness read it too.
  */
@@ -158,7 +158,7 @@ export const KeyInventoryRowDto = z.object({
 });
 export type KeyInventoryRow = z.infer<typeof KeyInventoryRowDto>;
 
-/** All the window ever learns about the admin key (design.md §3): never the key itself. */
+/** All the window ever learns about the admin key: never the key itself. */
 export const KeyStatusDto = z.object({
   present: z.boolean(),
   orgName: z.string().nullable(),
@@ -173,7 +173,7 @@ export const ConnectKeyRequest = z.object({
   label: z.string().min(1).max(80).optional(),
 });
 
-/** The audit trail (issue 8): one event as the window shows it; secrets were redacted before storage. */
+/** The audit trail: one event as the window shows it; secrets were redacted before storage. */
 export const AuditEventDto = z.object({
   id: z.number().int(),
   atMs: z.number(),
@@ -209,7 +209,7 @@ export const AuditExportRequest = z.object({ query: AuditQueryText, format: z.en
 export const AuditExportResultDto = z.object({ count: z.number().int().nonnegative(), file: z.string() });
 export type AuditExportResult = z.infer<typeof AuditExportResultDto>;
 
-/** The overview (issue 9): the month against budgets and limits, open alerts and how fresh the mirror is. */
+/** The overview: the month against budgets and limits, open alerts and how fresh the mirror is. */
 export const OverviewAlertDto = z.object({
   id: z.string(),
   severity: z.enum(['info', 'warning', 'critical']),

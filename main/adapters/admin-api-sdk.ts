@@ -1,5 +1,5 @@
 /**
- * The Admin API through the official SDK (design.md §1): the only place that talks to the network for the sync.
+ * The Admin API through the official SDK: the only place that talks to the network for the sync.
  * Lists use the SDK's own pagination (`for await` over pages); the classic usage, cost and Claude Code reports have
  * no typed method in SDK 1.12.0 and go through `client.getAPIList`. Every body is validated with the zod schemas
  * of admin-api/schemas.ts before it leaves this file; every HTTP request (retries included) is counted.
@@ -30,9 +30,9 @@ const ORG = '/v1/organizations';
 /**
  * Report pages are sized by rows, not by the documented maximum of buckets: a page is parsed whole (JSON text,
  * objects, validated copy, rows), so its size sets the sync's peak memory. A large org has ~1,000 hourly rows an
- * hour (168 buckets = 67 MB of JSON and 780 MB peak RSS for a 90-day sync), ~4,000 cost rows and ~750 daily usage
- * rows a day; these limits keep a page at 5-8 k rows (90-day sync of the large org: 242 MB peak RSS). An idle sync
- * still asks for one page of each: its settle window is hours.
+ * hour, ~4,000 cost rows and ~750 daily usage rows a day; these limits keep a page at 5-8 k rows, which keeps a
+ * 90-day sync of the large org under the memory target (README, Performance). An idle sync still asks for one
+ * page of each: its settle window is hours.
  */
 const HOURLY_BUCKETS_PER_PAGE = 6;
 const DAILY_USAGE_BUCKETS_PER_PAGE = 7;

@@ -1,5 +1,5 @@
 /**
- * The app's alert cycle (issue 7): read the mirror → evaluate and reconcile (recorded in one transaction) →
+ * The app's alert cycle: read the mirror → evaluate and reconcile (recorded in one transaction) →
  * notify what is due, including what quiet hours or a snooze just released → mark exactly what was shown as
  * notified (re-reading the store, so a concurrent `clade-admin check` is never overwritten) → the morning digest
  * when due. Every step is persisted, so a restart never repeats a notification.

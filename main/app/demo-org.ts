@@ -53,7 +53,7 @@ export async function openDemoOrg(options: DemoOrgOptions): Promise<DemoOrg> {
       requestsPerMinute: null,
       onProgress: (progress) => report({ phase: 'running', resource: progress.resource, page: progress.page, rows: progress.rows }),
     });
-    // The demo's audit trail: scripted changes, a second sync, the journal copied into the trail (issue 8).
+    // The demo's audit trail: scripted changes, a second sync, the journal copied into the trail.
     if (summary.status !== 'failed') await fillDemoAuditTrail(db, api, sandbox, clock);
     report({ phase: summary.status === 'failed' ? 'failed' : 'done', resource: null, page: 0, rows: summary.rows });
     const opened = db;

@@ -1,5 +1,5 @@
 /**
- * Native notifications for alert episodes and the morning digest, over Electron's `Notification` (issue 7).
+ * Native notifications for alert episodes and the morning digest, over Electron's `Notification`.
  * Clicking one opens the window on the episode's view. Texts come from the alert core, which names workspaces
  * and keys by name; every title and body still passes through redactSecrets, so no key can reach the desktop.
  *

@@ -1,5 +1,5 @@
 /**
- * When the app syncs (issue 5): every 15 minutes by default, on resume from sleep and on demand ("Sync now"),
+ * When the app syncs: every 15 minutes by default, on resume from sleep and on demand ("Sync now"),
  * never two at once — a request while a sync runs joins the running one. Plain timers, no Electron: the
  * composition root wires powerMonitor's `resume` to `trigger()`. The interval may be a function (the active
  * profile's `sync.intervalMinutes`): `reschedule()` re-reads it and re-arms the timer from now.

@@ -1,5 +1,5 @@
 /**
- * The Electron security baseline (design.md §7) that is not a BrowserWindow option: the process-wide
+ * The Electron security baseline that is not a BrowserWindow option: the process-wide
  * sandbox, no navigation, no new windows, no webviews, no permissions, and the CSP as a response header.
  * Call `enableProcessSandbox` before the app is ready and `hardenSession` once it is.
  */

@@ -1,5 +1,5 @@
 /**
- * The tray menu as data (issue 7): a PURE function from what the mirror says to an Electron menu template, so
+ * The tray menu as data: a PURE function from what the mirror says to an Electron menu template, so
  * its content is asserted in tests without Electron. Texts come from the alert core and name workspaces and
  * keys by name; they still pass through redactSecrets.
  */

@@ -1,5 +1,5 @@
 /**
- * Where a click on a notification or a tray item takes the window (issue 7). Alert episodes carry the alert
+ * Where a click on a notification or a tray item takes the window. Alert episodes carry the alert
  * core's own view names (spend, keys, people, sync); the window has its own views. This maps one onto the other,
  * and `createWindowNavigator` shows the window and pushes the view to it.
  */

@@ -1,5 +1,5 @@
 /**
- * The tray icon (issue 7): its state (idle, syncing, alert, offline) drawn from the template images in assets/
+ * The tray icon: its state (idle, syncing, alert, offline) drawn from the template images in assets/
  * (`tray-<state>Template.png`, with an @2x sibling Electron picks up itself; "Template" makes macOS tint them),
  * a tooltip with the org and the sync age, and the menu built by tray-menu.ts.
  */

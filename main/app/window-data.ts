@@ -96,7 +96,7 @@ function openLive(options: WindowDataOptions, key: string): WindowData {
   const db = openMirror(file);
   const report = options.onProgress ?? (() => undefined);
   const api = createAdminApi({ apiKey: key, baseURL: options.baseURL ?? ANTHROPIC_API });
-  // The Compliance API activity feed joins the audit trail where the org's key can read it (issue 8).
+  // The Compliance API activity feed joins the audit trail where the org's key can read it.
   const compliance = createComplianceFeed({ apiKey: key, baseURL: options.baseURL ?? ANTHROPIC_API });
   const syncOnce = () => syncAndReport(db, api, options.requestsPerMinute, report, compliance);
   const ready = syncOnce().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 /**
- * The one app window, hardened (design.md §7): isolated, sandboxed, no Node, no webviews, our preload only.
+ * The one app window, hardened: isolated, sandboxed, no Node, no webviews, our preload only.
  * It opens hidden and shows once painted, so the user never sees a white flash.
  */
 import type { BrowserWindowConstructorOptions } from 'electron';

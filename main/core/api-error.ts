@@ -1,6 +1,6 @@
 /**
  * The one error type the core sees from the Admin API port. Adapters translate their library's errors into it,
- * so that sync failure rules (design.md §5) are decided on `kind`, never on a library class.
+ * so that sync failure rules are decided on `kind`, never on a library class.
  */
 export type ApiErrorKind =
   | 'unauthorized' // 401

@@ -1,5 +1,5 @@
 /**
- * The stored admin key goes only to the real API or to a loopback sandbox (design.md §5). Anything else,
+ * The stored admin key goes only to the real API or to a loopback sandbox. Anything else,
  * including look-alike hosts and credentials or paths smuggled into the URL, is refused.
  */
 export const PRODUCTION_BASE_URL = 'https://api.anthropic.com';

@@ -1,5 +1,5 @@
 /**
- * Exact money (design.md §4): the API gives decimal strings of cents, possibly fractional ("123.78912").
+ * Exact money: the API gives decimal strings of cents, possibly fractional ("123.78912").
  * We hold integers of 1e-9 cents ("nanocents") as BigInt, never floats, and write them back as decimal strings.
  * An amount finer than a nanocent is reported with MoneyPrecisionError, never rounded silently.
  */

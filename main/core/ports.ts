@@ -1,5 +1,5 @@
 /**
- * Ports of the pure core (design.md §2): the only ways core code reaches time and the Admin API.
+ * Ports of the pure core: the only ways core code reaches time and the Admin API.
  * Adapters implement them; tests pass doubles.
  */
 import type {

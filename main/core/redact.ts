@@ -1,5 +1,5 @@
 /**
- * The redaction layer (issue 6, design.md §3): every log line, error report and export passes through here so that
+ * The redaction layer: every log line, error report and export passes through here so that
  * no full Anthropic key (admin `sk-ant-admin01-…`, API `sk-ant-api03-…`, OAuth `sk-ant-oat01-…`, …) ever leaves
  * main. The API's own `partial_key_hint` values (`sk-ant-api03-R2D...igAA`) stay visible: the key inventory needs
  * them, and they are built to be shown.

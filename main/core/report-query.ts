@@ -1,5 +1,5 @@
 /**
- * The shape of `clade-admin report usage|cost` (issue 5): dates are UTC days, both ends inclusive; each row carries
+ * The shape of `clade-admin report usage|cost`: dates are UTC days, both ends inclusive; each row carries
  * its group under the API's own field name; money is a decimal string of cents. Pure: main/db fetches the rows.
  */
 import { DAY_MS, parseUtcDay, utcDay } from './time';

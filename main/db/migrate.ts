@@ -1,5 +1,5 @@
 /**
- * Schema migrations (design.md §4): numbered, applied in order of id in ONE transaction. Each applied id is
+ * Schema migrations: numbered, applied in order of id in ONE transaction. Each applied id is
  * recorded in `schema_migrations`, so a migration added later with a lower id than one already applied (two
  * branches, a backport) still runs; `user_version` keeps the highest id, so an older build refuses the file.
  * A file whose version or recorded ids this build does not know is refused before anything is written to it.

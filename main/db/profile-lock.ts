@@ -1,5 +1,5 @@
 /**
- * One syncer per profile (issue 5): the app and the CLI never sync the same mirror at once. The lock is a file
+ * One syncer per profile: the app and the CLI never sync the same mirror at once. The lock is a file
  * next to the mirror (`<mirror>.lock`, 0600) created atomically, holding who took it. A lock left by a process that
  * died on this machine is taken over; a live holder makes the second syncer wait, or fail saying who holds it.
  */

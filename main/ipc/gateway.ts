@@ -1,5 +1,5 @@
 /**
- * The only user of ipcMain (design.md §3). For every invoke channel of the contract it registers one
+ * The only user of ipcMain. For every invoke channel of the contract it registers one
  * handler that checks the sender, then dispatches (parse → handler → result object). Channels not in the
  * contract get no ipcMain handler at all, so Electron rejects them before our code runs.
  */

@@ -14,6 +14,6 @@ export type Handler<K extends InvokeChannel> = (request: RequestOf<K>, ctx: Hand
 
 /**
  * One handler per invoke channel of the contract. `createHandlers` is typed to return this, so adding a
- * channel to the contract without a handler fails the typecheck (design.md §3).
+ * channel to the contract without a handler fails the typecheck.
  */
 export type Handlers = { [K in InvokeChannel]: Handler<K> };

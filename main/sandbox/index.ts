@@ -1,5 +1,5 @@
 // Public entry of the sandbox: a faithful local simulator of the Anthropic Admin API on 127.0.0.1.
-// Imports nothing from core/db/adapters (design.md §2): it is an independent reading of the API.
+// Imports nothing from core/db/adapters: it is an independent reading of the API.
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { generateAdminKey } from './auth';

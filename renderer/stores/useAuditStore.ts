@@ -1,5 +1,5 @@
 /**
- * The audit trail view's state (issue 8), fed only through `window.api.audit`: the current query, the pages
+ * The audit trail view's state, fed only through `window.api.audit`: the current query, the pages
  * loaded so far (newest first, keyset-paged through `nextCursor`), the selected event and the last export.
  * A newer search makes any older answer still in flight irrelevant, so each answer checks it is still current.
  */

@@ -1,5 +1,5 @@
 /**
- * Corporate proxies (issue 5): when HTTPS_PROXY / HTTP_PROXY (either case) is set, requests go through undici's
+ * Corporate proxies: when HTTPS_PROXY / HTTP_PROXY (either case) is set, requests go through undici's
  * EnvHttpProxyAgent, which also honours NO_PROXY. Node 20's built-in fetch ignores these variables.
  */
 import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';

@@ -1,5 +1,5 @@
 /**
- * `clade-admin alerts`, `clade-admin check` and `clade-admin config get|set` (issue 7): the alert core over the
+ * `clade-admin alerts`, `clade-admin check` and `clade-admin config get|set`: the alert core over the
  * profile's mirror, headless, for cron and monitoring scripts.
  *
  * `check` exits 0 ok / 1 warnings / 2 critical / 3 cannot evaluate (no data, data too old, credential invalid).

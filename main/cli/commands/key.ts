@@ -1,5 +1,5 @@
 /**
- * `clade-admin key set | status | remove`: the admin key in the OS keychain, from the command line (issue 6).
+ * `clade-admin key set | status | remove`: the admin key in the OS keychain, from the command line.
  * The key is read from a hidden prompt on a terminal, or from stdin when piped; NEVER from an argument, because
  * arguments end up in shell history and process lists. Errors are thrown as CliError: one line, no stack trace.
  * Exit codes: 0 done; 1 key refused (shape, API verification, other org); 2 usage (argument given, no input, bad
@@ -199,7 +199,7 @@ async function hadKey(ctx: KeyCommandContext): Promise<boolean> {
 }
 
 /**
- * Records the action in the profile's own audit trail (issue 8), creating its mirror if there is none yet. The key
+ * Records the action in the profile's own audit trail, creating its mirror if there is none yet. The key
  * change has happened by now: a trail that cannot be written is said on stderr, not turned into a failure.
  */
 function recordInTrail(ctx: KeyCommandContext, write: (db: MirrorDb, nowMs: number) => unknown): void {

@@ -26,7 +26,7 @@ export function registerStatusCommand(program: Command, context: () => CliContex
       const db = openMirror(ctx.mirrorFile, { readonly: true });
       try {
         const status = readMirrorStatus(db);
-        // What the last Compliance API probe learnt (issue 8): the feed readable, refused (asked again 6 h later or on --full), or not asked yet.
+        // What the last Compliance API probe learnt: the feed readable, refused (asked again 6 h later or on --full), or not asked yet.
         const probe = readProfileSetting(db, 'compliance.probe');
         const compliance = probe === null ? null : { ...probe, nextProbeAtMs: nextComplianceProbeAtMs(probe) };
         if (ctx.json) {

@@ -1,5 +1,5 @@
 /**
- * Episodes (design.md §6): a condition opens an episode when it starts and closes it when it clears. Each
+ * Episodes: a condition opens an episode when it starts and closes it when it clears. Each
  * episode notifies at most once: `notifiedAtMs` is persisted by the caller, so re-running `reconcileEpisodes`
  * on stored state (next cycle, after a restart, from the CLI) never asks for the same notification twice.
  *

@@ -1,5 +1,5 @@
 /**
- * Alert rules as data (design.md §6): every threshold and policy the evaluators read, with defaults an admin can
+ * Alert rules as data: every threshold and policy the evaluators read, with defaults an admin can
  * edit (`clade-admin config set`, the alert centre). Stored as JSON in the mirror's settings; validated here.
  */
 import { z } from 'zod';

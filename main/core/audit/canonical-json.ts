@@ -15,7 +15,7 @@ export function canonicalise(value: unknown): JsonValue {
     if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
     return value;
   }
-  // Money may arrive as BigInt nanocents; JSON carries it as a decimal string (design.md §4).
+  // Money may arrive as BigInt nanocents; JSON carries it as a decimal string.
   if (typeof value === 'bigint') return value.toString();
   if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : canonicalise(item)));
   if (typeof value === 'object') {

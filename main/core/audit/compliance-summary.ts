@@ -1,5 +1,5 @@
 /**
- * How the compliance feed's ingest shows in the sync's summary, by the sync engine's rules (design.md §5): a refusal
+ * How the compliance feed's ingest shows in the sync's summary, by the sync engine's rules: a refusal
  * of this optional route is "unavailable" and does not make the sync partial; a failure worth retrying does; a
  * confirmed 401 is the credential refused, like on a core route.
  */

@@ -1,5 +1,5 @@
 /**
- * The audit trail's event model (issue 8, design.md §4). One trail holds three sources: the Compliance API's
+ * The audit trail's event model. One trail holds three sources: the Compliance API's
  * activity feed (`compliance`), the sync engine's change journal (`journal`) and the admin's own actions in the app
  * (`local`). Events are insert-only and hash-chained: each carries the previous event's hash.
  */

@@ -2,8 +2,8 @@ import type { StoredJournalEventLike } from './normalise-journal';
 import { singularResource } from './normalise-journal';
 
 /**
- * Which journal events the Compliance activity feed already records (issue 8: "scripted events appear in the trail
- * once each"). When the feed is read, a change shows up twice: as the feed's activity (with its actor) and as the
+ * Which journal events the Compliance activity feed already records, so each change appears in the trail once.
+ * When the feed is read, a change shows up twice: as the feed's activity (with its actor) and as the
  * journal's snapshot difference (without one). The feed's copy is the better one, so a journal event the feed
  * covers is left out of the trail, and only when a stored feed activity actually matches it:
  *

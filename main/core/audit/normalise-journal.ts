@@ -2,7 +2,7 @@ import { canonicalJson, canonicalise } from './canonical-json';
 import type { AuditActor, AuditEventDraft, AuditTarget } from './event';
 
 /**
- * The sync engine's change journal → audit events (issue 5: every difference between two syncs). The journal knows
+ * The sync engine's change journal → audit events (every difference between two syncs). The journal knows
  * what changed, not who changed it; the one exception is a new API key, whose `created_by` names its creator.
  */
 export interface JournalDiffEvent {

@@ -1,5 +1,5 @@
 /**
- * Differences between a stored row and a freshly fetched one, as journal events (design.md §4, issue 5):
+ * Differences between a stored row and a freshly fetched one, as journal events:
  * created (with the new row), changed (before → after per field), removed (with the last stored row).
  */
 import type { Row, Scalar } from './entities';

@@ -1,5 +1,5 @@
 /**
- * The sync engine (design.md §5): plan what is due, page through it, write each page with its cursor, apply the
+ * The sync engine: plan what is due, page through it, write each page with its cursor, apply the
  * failure rules, and report a summary. Pure: the API, the mirror and time come in through ports.
  */
 import { isAdminApiError, type AdminApiError } from '../api-error';

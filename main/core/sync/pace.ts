@@ -1,5 +1,5 @@
 /**
- * A local request budget (issue 5: default ≤ 60 requests a minute, configurable, off for the sandbox). It spaces
+ * A local request budget (default ≤ 60 requests a minute, configurable, off for the sandbox). It spaces
  * page fetches out so that a long backfill stays under the budget; the server's own `retry-after` on a 429 is
  * honoured separately by the client's retries.
  */

@@ -1,5 +1,5 @@
 /**
- * Which window a report fetch asks for (issue 5): the first time, `historyDays` back (backfill once); afterwards,
+ * Which window a report fetch asks for: the first time, `historyDays` back (backfill once); afterwards,
  * only from the settle window before the end of what the mirror already holds, up to now. The API fills recent
  * buckets late (usage within minutes, cost daily, Claude Code about an hour), so those are fetched again.
  */

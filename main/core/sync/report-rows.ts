@@ -10,7 +10,7 @@ import type { Row } from './entities';
 
 export type ReportResource = 'usage_hourly' | 'usage_daily' | 'cost_daily' | 'claude_code_daily';
 
-/** The grouping each stored usage/cost report asks the API for (issue 5). */
+/** The grouping each stored usage/cost report asks the API for. */
 export const REPORT_GROUP_BY: Record<Exclude<ReportResource, 'claude_code_daily'>, string[]> = {
   usage_hourly: ['workspace_id', 'model', 'service_tier', 'context_window', 'inference_geo'],
   usage_daily: ['workspace_id', 'api_key_id', 'model'],

@@ -1,5 +1,5 @@
 /**
- * Connecting, replacing, clearing and removing a profile's admin key (issue 6), over ports only.
+ * Connecting, replacing, clearing and removing a profile's admin key, over ports only.
  * Order matters: shape check → verify with the API → org check → keychain → registry. Nothing is stored for a key
  * that the API has not accepted, and the key is never written anywhere but the SecretStorePort.
  */

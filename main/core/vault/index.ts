@@ -1,4 +1,4 @@
-/** The key vault: admin keys live only in the OS keychain (issue 6). Pure; adapters implement the ports. */
+/** The key vault: admin keys live only in the OS keychain. Pure; adapters implement the ports. */
 export * from './errors';
 export * from './ports';
 export * from './key-shape';

@@ -1,5 +1,5 @@
 /**
- * Reads the Compliance API activity feed into the audit trail (issue 8), incrementally: page by page from the
+ * Reads the Compliance API activity feed into the audit trail, incrementally: page by page from the
  * mark kept in `audit_ingest_marks` ('compliance'), each page's events and the mark that covers them committed in
  * one transaction, so a crash or an error between pages leaves nothing half-written and the next sync resumes
  * where the last committed page ended (and the trail skips any activity it already holds).

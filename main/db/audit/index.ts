@@ -1,5 +1,5 @@
 /**
- * The audit trail's storage API (issue 8). Everything else in main/db/audit is an implementation detail.
+ * The audit trail's storage API. Everything else in main/db/audit is an implementation detail.
  * Pure parts (event model, normalisers, query language, export rows, chain and verify logic) live in core/audit.
  */
 export type { AuditAppendResult, AuditStoreOptions } from './append';

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Migration } from '../migrate';
 
 /**
- * The organization mirror (issue 3) and the sync bookkeeping every later table relies on.
+ * The organization mirror and the sync bookkeeping every later table relies on.
  * Mirrored resources hold their latest state plus first/last seen times and the pass that last saw them; the
  * API is eventually consistent, so mirrored tables carry no foreign keys between each other.
  * Frozen once released: later changes go in a new migration.
@@ -111,7 +111,7 @@ CREATE TABLE credential_state (
   detail TEXT
 ) STRICT;
 
--- Every difference between two syncs (issue 5): created / changed (before → after per field) / removed.
+-- Every difference between two syncs: created / changed (before → after per field) / removed.
 CREATE TABLE journal_events (
   id INTEGER PRIMARY KEY,
   run_id INTEGER NOT NULL REFERENCES sync_runs (id),

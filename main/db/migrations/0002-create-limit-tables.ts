@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Migration } from '../migrate';
 
 /**
- * Invites, rate limits (org and workspace overrides) and spend limits (issue 5).
+ * Invites, rate limits (org and workspace overrides) and spend limits.
  * Spend-limit amounts are exact integers of 1e-9 cents. Frozen once released.
  */
 const DDL = `

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Migration } from '../migrate';
 
 /**
- * Usage, cost and Claude Code report buckets (issue 5) and the ranges each report covers.
+ * Usage, cost and Claude Code report buckets and the ranges each report covers.
  * Rows are keyed on bucket start + `group_key`, the JSON array of every grouping field (NULLs included, which a
  * plain composite key could not make unique). Money is exact integers of 1e-9 cents. Frozen once released.
  */

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Migration } from '../migrate';
 
 /**
- * Effective spend limits (issue 5; Claude Enterprise): each member's limit and spend so far in the period, exact
+ * Effective spend limits (Claude Enterprise): each member's limit and spend so far in the period, exact
  * in 1e-9 cents. One row per actor and period. Frozen once released.
  */
 const DDL = `

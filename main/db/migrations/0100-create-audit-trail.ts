@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /**
- * The audit trail (issue 8, design.md §4): insert-only, hash-chained events with full-text search.
+ * The audit trail: insert-only, hash-chained events with full-text search.
  *
  * - `audit_events`: one row per event; the JSON columns are canonical text and are what the chain hashes. Actor
  *   fields are generated columns read from that JSON, so search cannot disagree with what is hashed.

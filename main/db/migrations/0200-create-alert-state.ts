@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Migration } from '../migrate';
 
 /**
- * Alert state (issue 7, design.md §6), kept in the profile's mirror because rules and episodes are per profile:
+ * Alert state, kept in the profile's mirror because rules and episodes are per profile:
  * - `alert_settings`: named JSON values — the edited rules (`rules`) and the local day of the last digest
  *   (`last_digest_day`);
  * - `alert_episodes`: every open and recent episode. The whole episode is one JSON document (its texts, its

@@ -3,7 +3,7 @@ import type { Migration } from '../migrate';
 
 /**
  * Workspace `tags` ({str: str}, admin-api.md §3.5) kept in the mirror, so the alert rule "a key created or
- * re-activated in a workspace tagged as production" can read them (issue 7). Stored as JSON with its keys sorted
+ * re-activated in a workspace tagged as production" can read them. Stored as JSON with its keys sorted
  * (core/sync/entities.ts), so the same tags in another order are no difference to journal. Rows mirrored before
  * this migration read as untagged until the next workspaces pass refreshes them.
  */

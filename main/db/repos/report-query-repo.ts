@@ -1,5 +1,5 @@
 /**
- * `queryReport`: usage and cost totals from the mirror only (issue 5). Usage comes from the daily buckets
+ * `queryReport`: usage and cost totals from the mirror only. Usage comes from the daily buckets
  * (workspace × api key × model), cost from the daily buckets (workspace × description). Money is summed as BigInt.
  */
 import type Database from 'better-sqlite3';

@@ -10,13 +10,13 @@ import { z } from 'zod';
 const PositiveDays = z.number().int().min(1).max(36_500);
 
 export const SETTINGS = {
-  /** Minutes between background syncs in the app (design.md §5: 15 by default). */
+  /** Minutes between background syncs in the app (15 by default). */
   'sync.intervalMinutes': { schema: z.number().int().min(5).max(1440), fallback: 15 },
   /** Days of usage and cost history the sync keeps backfilled. */
   'sync.historyDays': { schema: PositiveDays.max(400), fallback: 90 },
-  /** Days of audit trail to keep; null keeps everything (issue 8's default). */
+  /** Days of audit trail to keep; null keeps everything (the default). */
   'audit.retentionDays': { schema: PositiveDays.nullable(), fallback: null },
-  /** What the last Compliance API probe learnt (issue 8): readable or refused, and when it was asked. */
+  /** What the last Compliance API probe learnt: readable or refused, and when it was asked. */
   'compliance.probe': {
     schema: z.object({ status: z.enum(['available', 'refused']), checkedAtMs: z.number(), detail: z.string().nullable() }).nullable(),
     fallback: null,

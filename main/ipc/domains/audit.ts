@@ -1,5 +1,5 @@
 /**
- * `clade:audit/*`: the audit trail (issue 8) for the window. Search reads the mirror; export streams the
+ * `clade:audit/*`: the audit trail for the window. Search reads the mirror; export streams the
  * current query to a file that MAIN places (the window never touches the file system) and the audit layer
  * records the export, with its query, in the trail. A query the user must fix comes back as `bad-request`
  * with the parser's own words; nothing here reaches the network.

@@ -1,9 +1,9 @@
 /**
- * `clade:key/*`: the admin key is write-only from the window (design.md §3). The window may connect,
+ * `clade:key/*`: the admin key is write-only from the window. The window may connect,
  * replace or clear the current profile's key and learn `{present, orgName, verifiedAt}`; nothing answers
  * with the key. Vault errors carry messages written for the admin (what an Admin key is, where to create
  * one, unlock the keyring…), so they pass through as HandlerErrors; anything else becomes `internal`.
- * A key connected, replaced or cleared is recorded here (issue 8), in the audit trail of THAT profile's mirror
+ * A key connected, replaced or cleared is recorded here, in the audit trail of THAT profile's mirror
  * (opened, or created, for the purpose while the window shows the demo org), with at most the key's hint.
  */
 import type Database from 'better-sqlite3';

@@ -1,5 +1,5 @@
 /**
- * The alert centre's list (issue 7): open episodes, recently closed ones and the active snoozes of the open
+ * The alert centre's list: open episodes, recently closed ones and the active snoozes of the open
  * profile, as stored by the alert cycle (main/db/alerts). Texts come from the alert core, which names targets by
  * name; they still pass through redactSecrets on their way to the window.
  */

@@ -1,5 +1,5 @@
 /**
- * The alert centre's rule settings (issue 7): the stored rules as form text, and a save that converts the text,
+ * The alert centre's rule settings: the stored rules as form text, and a save that converts the text,
  * validates the whole rules object with the alert core's parseAlertRules (the window is never trusted), answers
  * every refusal next to its field, stores, and records each changed setting in the audit trail the way
  * `clade-admin config set` does (one `settings.changed` per dotted key).

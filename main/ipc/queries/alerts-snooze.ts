@@ -1,5 +1,5 @@
 /**
- * Snoozing from the alert centre (issue 7): compute when a snooze ends, store it (or end one early), record the
+ * Snoozing from the alert centre: compute when a snooze ends, store it (or end one early), record the
  * admin's action in the profile's audit trail, and re-run the alert cycle's recording step so the held marks in
  * the list are current. Recording only: the app's notifier still decides what to show (and shows released
  * episodes once when a snooze ends).

@@ -1,5 +1,5 @@
 /**
- * The alert centre (issue 7): open episodes with snooze, the active snoozes, recently closed episodes and the
+ * The alert centre: open episodes with snooze, the active snoozes, recently closed episodes and the
  * rule settings. Everything comes from main through the alerts store; a finished sync reloads the list.
  */
 import { useEffect } from 'react';

@@ -1,5 +1,5 @@
 /**
- * The audit trail (issue 8): search with the trail's query language plus source and date filters, a virtualised
+ * The audit trail: search with the trail's query language plus source and date filters, a virtualised
  * grid of events newest first (paged through `nextCursor` as it scrolls), a detail pane with before → after or
  * the raw activity, and exports of the current query. Main writes export files; the window only asks.
  */

@@ -1,5 +1,5 @@
 /**
- * The first-run screen (issue 6): what the app does, what an Admin key is and where an org admin creates
+ * The first-run screen: what the app does, what an Admin key is and where an org admin creates
  * one, what the app will and will not do with it, and a way straight into the demo org.
  */
 import { useEffect, useRef } from 'react';
