@@ -121,10 +121,3 @@ export function picocentsToCents(picocents: bigint): string {
 export function nanocentsToPicocents(nanocents: bigint): bigint {
   return nanocents * 1_000n;
 }
-
-/** Sum nanocent amounts exactly. */
-export function sumNanocents(values: Iterable<bigint>): bigint {
-  let total = 0n;
-  for (const v of values) total += v;
-  return total;
-}

@@ -1,8 +1,6 @@
 /** Public surface of the alert core: what the mirror, the tray, the notifier and the CLI import. */
 export type * from './types';
 export { RULE_IDS } from './types';
-export type { Clock } from './clock';
-export { fixedClock, clockFromPort } from './clock';
 export type { AlertRules, RulesResult } from './rules';
 export { defaultAlertRules, alertRulesSchema, parseAlertRules } from './rules';
 export { getAlertRule, setAlertRule, alertRuleKeys } from './rule-settings';
