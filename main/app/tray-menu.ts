@@ -7,7 +7,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { Navigate } from '../../preload/contract';
 import type { Episode, MonthSpendSummary, Severity } from '../core/alerts/index';
 import { formatUsd, severityRank } from '../core/alerts/index';
-import { ordinal } from '../core/alerts/calendar';
+import { ordinal } from '../core/time';
 import { redactSecrets } from '../core/redact';
 import { ALERT_CENTRE, navigationFor } from './tray-navigation';
 

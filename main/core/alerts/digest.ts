@@ -5,7 +5,7 @@
  */
 import type { AlertRules } from './rules';
 import type { Severity } from './types';
-import { parseClockTime, zonedParts } from './calendar';
+import { parseClockTime, zonedParts } from '../time';
 import { isOpen, type Episode } from './episodes';
 import { isWithinQuietHours } from './quiet-hours';
 import { severityRank } from './evaluate';

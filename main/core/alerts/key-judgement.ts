@@ -9,7 +9,7 @@
  */
 import type { AlertRules } from './rules';
 import type { AlertApiKey, RuleId } from './types';
-import { DAY_MS } from './calendar';
+import { DAY_MS } from '../time';
 import { expiryWindowDays, hasExpired, idleDays, isDormant, isRotationDue } from './evaluators/key-helpers';
 import { inDuration, isRuleEnabled, plural, wholeDaysBetween } from './evaluators/shared';
 

@@ -3,7 +3,7 @@
  * Local wall time comes from Intl.DateTimeFormat, so "22:00–07:00 Europe/Berlin" stays 22:00–07:00 on the
  * night clocks go back (a 10-hour night in UTC) or forward (8 hours).
  */
-import { zonedParts, parseClockTime } from './calendar';
+import { zonedParts, parseClockTime } from '../time';
 
 export interface QuietHours {
   enabled: boolean;

@@ -3,7 +3,7 @@
  * edit (`clade-admin config set`, the alert centre). Stored as JSON in the mirror's settings; validated here.
  */
 import { z } from 'zod';
-import { isKnownTimeZone, parseClockTime } from './calendar';
+import { isKnownTimeZone, parseClockTime } from '../time';
 import { isDecimalString, usdToNanocents } from './money';
 import { RULE_IDS, type RuleId } from './types';
 

@@ -5,7 +5,7 @@
  */
 import type { AlertRules } from './rules';
 import type { AlertInputs } from './types';
-import { utcDayOf, utcMonthOf } from './calendar';
+import { utcDay, utcMonthOf } from '../time';
 import { projectMonth, weekdayAwareRates } from './evaluators/forecast';
 import { describeForecastCap, forecastOrgMonth } from './evaluators/org-forecast';
 import { dailyCostFor, firstCostDay } from './evaluators/spend-targets';
@@ -40,7 +40,7 @@ export function summarizeMonthSpend(inputs: AlertInputs, rules: AlertRules, nowM
   const org = dailyCostFor(inputs, null);
   const budget = rules.budgets.orgMonthlyUsd === null ? null : usdToNanocents(rules.budgets.orgMonthlyUsd);
   const firstDay = firstCostDay(inputs);
-  const rates = firstDay === null ? null : weekdayAwareRates(org, utcDayOf(nowMs), firstDay, rules);
+  const rates = firstDay === null ? null : weekdayAwareRates(org, utcDay(nowMs), firstDay, rules);
   // With no budget, project against an unreachable amount: only the total matters then.
   const projection = rates === null ? null : projectMonth(org, nowMs, rates, budget ?? -1n);
   const keys = new Set(inputs.dailyCost.map((row) => workspaceKey(row.workspaceId)));

@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { AlertRuleId, SnoozeDurationId } from '../../../preload/contract';
 import { addSnooze, removeSnooze, type Snooze } from '../../core/alerts/index';
-import { zonedParts } from '../../core/alerts/calendar';
+import { zonedParts } from '../../core/time';
 import { recordLocalAuditAction } from '../../db/audit/index';
 import { loadAlertRules, loadEpisodes, loadSnoozes, recordAlertCycle, saveSnoozes } from '../../db/alerts/index';
 

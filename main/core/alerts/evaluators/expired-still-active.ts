@@ -2,7 +2,7 @@
  * is about to break on a key everyone believes works. */
 import type { AlertRules } from '../rules';
 import type { AlertInputs, Condition } from '../types';
-import { formatLocalDateTime } from '../calendar';
+import { formatLocalDateTime } from '../../time';
 import { activeKeys, hasExpired, keyCondition, keyWhere } from './key-helpers';
 
 export function evaluateExpiredStillActive(inputs: AlertInputs, rules: AlertRules, nowMs: number): Condition[] {

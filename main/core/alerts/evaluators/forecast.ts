@@ -5,7 +5,7 @@
  */
 import type { AlertRules } from '../rules';
 import type { AlertInputs, Condition } from '../types';
-import { addUtcDays, daysOfUtcMonth, isWeekendDay, ordinal, utcDayOf, utcMonthOf } from '../calendar';
+import { addUtcDays, daysOfUtcMonth, isWeekendDay, ordinal, utcDay, utcMonthOf } from '../../time';
 import { formatUsd } from '../money';
 import { dailyCostFor, describeAmount, firstCostDay, spendTargets, targetSlug, type SpendTarget } from './spend-targets';
 import { forecastOrgMonth } from './org-forecast';
@@ -51,7 +51,7 @@ export interface MonthProjection {
 
 /** Walks the month: actual cost for past days, max(actual, estimate) for today, estimates after. */
 export function projectMonth(byDay: Map<string, bigint>, nowMs: number, rates: DailyRates, amount: bigint): MonthProjection {
-  const today = utcDayOf(nowMs);
+  const today = utcDay(nowMs);
   let running = 0n;
   let spent = 0n;
   let crossingDay: string | null = null;
@@ -69,7 +69,7 @@ export function evaluateForecast(inputs: AlertInputs, rules: AlertRules, nowMs: 
   if (!rules.forecast.enabled) return [];
   const firstDay = firstCostDay(inputs);
   if (firstDay === null) return [];
-  const today = utcDayOf(nowMs);
+  const today = utcDay(nowMs);
   const conditions: Condition[] = [];
   // The org's month end is the capped one every surface shows: spend limits stop spend before the run rate says.
   const org = forecastOrgMonth(inputs, rules, nowMs);

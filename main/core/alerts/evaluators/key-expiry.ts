@@ -5,7 +5,7 @@
  */
 import type { AlertRules } from '../rules';
 import type { AlertInputs, Condition, Severity } from '../types';
-import { formatLocalDateTime } from '../calendar';
+import { formatLocalDateTime } from '../../time';
 import { activeKeys, expiryWindowDays, keyCondition, keyWhere } from './key-helpers';
 import { inDuration } from './shared';
 

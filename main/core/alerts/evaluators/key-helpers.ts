@@ -8,7 +8,7 @@
  */
 import type { AlertRules } from '../rules';
 import type { AlertApiKey, AlertInputs, Condition, RuleId, Severity } from '../types';
-import { DAY_MS, utcDayOf, utcDayStartMs } from '../calendar';
+import { DAY_MS, utcDay, utcDayStartMs } from '../../time';
 import { workspaceKey, workspaceName } from './shared';
 
 type KeyTimes = Pick<AlertApiKey, 'createdAtMs' | 'expiresAtMs' | 'lastUsedDay'>;
@@ -31,7 +31,7 @@ export function isRotationDue(key: Pick<AlertApiKey, 'createdAtMs'>, rules: Aler
 /** Days without usage: UTC days since the last day with usage, or, for a key never seen in usage, its age. */
 export function idleDays(key: KeyTimes, nowMs: number): number {
   if (key.lastUsedDay === null) return Math.floor((nowMs - key.createdAtMs) / DAY_MS);
-  return Math.round((utcDayStartMs(utcDayOf(nowMs)) - utcDayStartMs(key.lastUsedDay)) / DAY_MS);
+  return Math.round((utcDayStartMs(utcDay(nowMs)) - utcDayStartMs(key.lastUsedDay)) / DAY_MS);
 }
 
 export function isDormant(key: KeyTimes, rules: AlertRules, nowMs: number): boolean {

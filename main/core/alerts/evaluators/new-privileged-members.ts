@@ -5,7 +5,7 @@
  */
 import type { AlertRules } from '../rules';
 import type { AlertInputs, AlertUser, Condition } from '../types';
-import { DAY_MS, formatLocalDateTime } from '../calendar';
+import { DAY_MS, formatLocalDateTime } from '../../time';
 
 function memberCondition(user: AlertUser, how: string, atMs: number, timeZone: string): Condition {
   return {

@@ -7,7 +7,7 @@
  */
 import type { AlertRules } from '../rules';
 import type { AlertInputs } from '../types';
-import { utcDayOf } from '../calendar';
+import { utcDay } from '../../time';
 import { centsToNanocents, formatUsd } from '../../money';
 import { projectMonth, weekdayAwareRates } from './forecast';
 import { workspaceKey, workspaceName } from './shared';
@@ -33,7 +33,7 @@ export interface OrgForecast {
 export function forecastOrgMonth(inputs: AlertInputs, rules: AlertRules, nowMs: number): OrgForecast | null {
   const firstDay = firstCostDay(inputs);
   if (firstDay === null) return null;
-  const today = utcDayOf(nowMs);
+  const today = utcDay(nowMs);
   const project = (key: string | null) => {
     const byDay = dailyCostFor(inputs, key);
     const rates = weekdayAwareRates(byDay, today, firstDay, rules);

@@ -4,7 +4,7 @@
  */
 import type { AlertRules } from '../rules';
 import type { AlertInputs, AlertInvite, Condition } from '../types';
-import { DAY_MS } from '../calendar';
+import { DAY_MS } from '../../time';
 import { inDuration, plural, wholeDaysBetween } from './shared';
 
 function inviteCondition(invite: AlertInvite, kind: 'expiring' | 'pending', title: string, body: string): Condition {

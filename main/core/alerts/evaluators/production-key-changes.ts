@@ -4,7 +4,7 @@
  */
 import type { AlertRules } from '../rules';
 import type { AlertApiKey, AlertInputs, Condition } from '../types';
-import { DAY_MS, formatLocalDateTime } from '../calendar';
+import { DAY_MS, formatLocalDateTime } from '../../time';
 import { activeKeys, keyCondition } from './key-helpers';
 import { productionWorkspaceKeys } from './production';
 import { workspaceKey, workspaceName } from './shared';

@@ -1,7 +1,7 @@
 /** Small lookups every evaluator needs: workspace names, the default workspace's key, rule switches. */
 import type { AlertRules } from '../rules';
 import type { AlertInputs, AlertWorkspace, RuleId } from '../types';
-import { DAY_MS, HOUR_MS } from '../calendar';
+import { DAY_MS, HOUR_MS } from '../../time';
 
 /** Stable key of a workspace in rules and condition ids: its id, or 'default' for the id-less default workspace. */
 export function workspaceKey(id: string | null | undefined): string {

@@ -5,7 +5,7 @@
  */
 import type { AlertRules } from '../rules';
 import type { AlertInputs, Condition } from '../types';
-import { addUtcDays, utcDayOf } from '../calendar';
+import { addUtcDays, utcDay } from '../../time';
 import { formatUsd, multiplyByFactor, usdToNanocents } from '../money';
 import { dailyCostFor, firstCostDay } from './spend-targets';
 import { shortDay, workspaceKey, workspaceName } from './shared';
@@ -45,7 +45,7 @@ export function evaluateSpendAnomaly(inputs: AlertInputs, rules: AlertRules, now
   const firstDay = firstCostDay(inputs);
   const floor = usdToNanocents(rules.anomaly.floorUsd) ?? 0n;
   if (firstDay === null) return [];
-  const today = utcDayOf(nowMs);
+  const today = utcDay(nowMs);
   const conditions: Condition[] = [];
   for (const key of allWorkspaceKeys(inputs)) {
     const byDay = dailyCostFor(inputs, key);

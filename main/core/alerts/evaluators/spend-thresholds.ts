@@ -5,14 +5,14 @@
  */
 import type { AlertRules } from '../rules';
 import type { AlertInputs, Condition, Severity } from '../types';
-import { daysOfUtcMonth, utcDayOf, utcMonthOf } from '../calendar';
+import { daysOfUtcMonth, utcDay, utcMonthOf } from '../../time';
 import { formatUsd, percentFloor, reachesPercent } from '../money';
 import { dailyCostFor, describeAmount, spendTargets, targetSlug, type SpendTarget } from './spend-targets';
 import { monthName } from './shared';
 
 /** Spend in the UTC month holding `nowMs`, up to and including today. */
 export function monthToDateNanocents(byDay: Map<string, bigint>, nowMs: number): bigint {
-  const today = utcDayOf(nowMs);
+  const today = utcDay(nowMs);
   let total = 0n;
   for (const day of daysOfUtcMonth(nowMs)) if (day <= today) total += byDay.get(day) ?? 0n;
   return total;

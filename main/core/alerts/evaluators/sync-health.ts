@@ -5,7 +5,7 @@
  */
 import type { AlertRules } from '../rules';
 import type { AlertInputs, Condition, Severity, SpendSourceState } from '../types';
-import { HOUR_MS } from '../calendar';
+import { HOUR_MS } from '../../time';
 import { inDuration } from './shared';
 
 export type HealthProblem = 'credential-invalid' | 'no-data' | 'data-too-old' | 'spend-unavailable';

@@ -7,8 +7,8 @@ import {
   ordinal,
   utcMonthOf,
   zonedParts,
-} from '../../../../main/core/alerts/calendar';
-import { at } from './fixtures';
+} from '../../../main/core/time';
+import { at } from './alerts/fixtures';
 
 describe('alert calendar', () => {
   it('puts the last millisecond of November and the first of December in different budget months', () => {
