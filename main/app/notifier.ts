@@ -11,8 +11,8 @@ import type { Navigate } from '../../preload/contract';
 import type { Digest, Episode, Severity } from '../core/alerts/index';
 import { severityRank } from '../core/alerts/index';
 import { redactSecrets } from '../core/redact';
-import type { NotificationPort, TrayRuntime } from './tray-ports';
-import { ALERT_CENTRE, navigationFor } from './tray-navigation';
+import type { NotificationPort, TrayRuntime } from './tray/tray-ports';
+import { ALERT_CENTRE, navigationFor } from './tray/tray-navigation';
 
 /** What the alert cycle needs from a notifier. */
 export interface NotifierPort {

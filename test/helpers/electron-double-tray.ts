@@ -1,5 +1,5 @@
 /**
- * Typed doubles of Electron's Tray, Menu, Notification and nativeImage (main/app/tray-ports.ts), next to the
+ * Typed doubles of Electron's Tray, Menu, Notification and nativeImage (main/app/tray/tray-ports.ts), next to the
  * window doubles in electron-double.ts. They record what was done to them and let a test click a menu item or a
  * notification. Types come from Electron itself, so a double that drifts from the real API stops compiling.
  */
@@ -12,7 +12,7 @@ import type {
   TrayConstructorPort,
   TrayPort,
   TrayRuntime,
-} from '../../main/app/tray-ports';
+} from '../../main/app/tray/tray-ports';
 
 type Listener = (...args: unknown[]) => unknown;
 

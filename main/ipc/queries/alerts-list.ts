@@ -8,7 +8,7 @@ import type { AlertEpisode, AlertSnoozeView, AlertsList } from '../../../preload
 import { pruneSnoozes, severityRank, type Episode, type Snooze } from '../../core/alerts/index';
 import { redactSecrets } from '../../core/redact';
 import { loadAlertRules, loadEpisodes, loadSnoozes, readWorkspaceName } from '../../db/alerts/index';
-import { windowViewOf } from '../../app/tray-navigation';
+import { windowViewOf } from '../../app/tray/tray-navigation';
 
 /** Closed episodes the list carries at most. */
 export const RECENT_LIMIT = 50;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildTrayMenuTemplate, MENU_ALERT_LIMIT, type TrayMenuActions, type TrayMenuData } from '../../../main/app/tray-menu';
+import { buildTrayMenuTemplate, MENU_ALERT_LIMIT, type TrayMenuActions, type TrayMenuData } from '../../../main/app/tray/tray-menu';
 import type { Episode, MonthSpendSummary } from '../../../main/core/alerts/index';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');

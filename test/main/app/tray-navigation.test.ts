@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWindowNavigator, navigationFor } from '../../../main/app/tray-navigation';
+import { createWindowNavigator, navigationFor } from '../../../main/app/tray/tray-navigation';
 import type { Navigate } from '../../../preload/contract';
 
 describe('navigation from the tray and notifications', () => {

@@ -3,7 +3,7 @@
  * failed is an alert with its own words in the tooltip (the rest of the mirror is still fresh).
  */
 import { describe, expect, it } from 'vitest';
-import { readTrayView } from '../../../main/app/tray-view';
+import { readTrayView } from '../../../main/app/tray/tray-view';
 import { SyncStateRepo } from '../../../main/db/repos/sync-state-repo';
 import { memoryMirror, syncSnapshot } from '../db/alerts/seed-mirror';
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAppTray, syncAge, TRAY_ICON_STATES, trayIconFile, trayIconState, trayTooltip } from '../../../main/app/tray';
+import { createAppTray, syncAge, TRAY_ICON_STATES, trayIconFile, trayIconState, trayTooltip } from '../../../main/app/tray/tray';
 import { createTrayElectronDouble, type TrayElectronDouble } from '../../helpers/electron-double-tray';
 
 const ASSETS = join(__dirname, '..', '..', '..', 'assets');

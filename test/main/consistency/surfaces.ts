@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { mirrorFile } from '../../../main/adapters/data-dir';
 import { openDemoOrg, type DemoOrg } from '../../../main/app/demo-org';
-import { readTrayView } from '../../../main/app/tray-view';
+import { readTrayView } from '../../../main/app/tray/tray-view';
 import { openEpisodes } from '../../../main/core/alerts/index';
 import { loadEpisodes } from '../../../main/db/alerts/index';
 import { alertsHandlers } from '../../../main/ipc/domains/alerts';

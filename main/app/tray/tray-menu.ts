@@ -4,11 +4,11 @@
  * keys by name; they still pass through redactSecrets.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { Navigate } from '../../preload/contract';
-import type { Episode, MonthSpendSummary, Severity } from '../core/alerts/index';
-import { formatUsd, severityRank } from '../core/alerts/index';
-import { ordinal } from '../core/time';
-import { redactSecrets } from '../core/redact';
+import type { Navigate } from '../../../preload/contract';
+import type { Episode, MonthSpendSummary, Severity } from '../../core/alerts/index';
+import { formatUsd, severityRank } from '../../core/alerts/index';
+import { ordinal } from '../../core/time';
+import { redactSecrets } from '../../core/redact';
 import { ALERT_CENTRE, navigationFor } from './tray-navigation';
 
 /** How many open alerts the menu lists before "…and N more". */

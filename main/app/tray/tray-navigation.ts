@@ -3,8 +3,8 @@
  * core's own view names (spend, keys, people, sync); the window has its own views. This maps one onto the other,
  * and `createWindowNavigator` shows the window and pushes the view to it.
  */
-import type { Navigate, WindowViewId } from '../../preload/contract';
-import type { AlertView } from '../core/alerts/index';
+import type { Navigate, WindowViewId } from '../../../preload/contract';
+import type { AlertView } from '../../core/alerts/index';
 
 const WINDOW_VIEW: Record<AlertView['view'], WindowViewId> = {
   spend: 'spend',

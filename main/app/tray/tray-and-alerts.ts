@@ -5,9 +5,9 @@
  * tray shows "not synced yet" and the cycle waits.
  */
 import type Database from 'better-sqlite3';
-import type { Navigate } from '../../preload/contract';
-import { pauseAlerts, resumeAlerts, runAppAlertCycle, type AppAlertCycleResult } from './alert-cycle';
-import { createElectronNotifier, type NotifierPort } from './notifier';
+import type { Navigate } from '../../../preload/contract';
+import { pauseAlerts, resumeAlerts, runAppAlertCycle, type AppAlertCycleResult } from '../alert-cycle';
+import { createElectronNotifier, type NotifierPort } from '../notifier';
 import { createAppTray, type TrayView } from './tray';
 import type { TrayMenuActions } from './tray-menu';
 import type { TrayRuntime } from './tray-ports';

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import { redactSecrets } from '../core/redact';
+import { redactSecrets } from '../../core/redact';
 import type { TrayPort, TrayRuntime } from './tray-ports';
 
 export type TrayIconState = 'idle' | 'syncing' | 'alert' | 'offline';
