@@ -6,15 +6,19 @@
  * the alert core's parseAlertRules and answers per-field messages, so the window never decides what is valid.
  */
 import { z } from 'zod';
+import type { Navigate, WindowViewId } from '../main/core/alerts/window-view';
 import type { ChannelSpec } from './channel-spec';
+import { assertSameShape } from './same-shape';
 
 /** The window's views (renderer/stores/useUiStore.ts `View`). */
 export const WindowViewName = z.enum(['overview', 'tree', 'keys', 'spend', 'audit', 'alerts', 'settings']);
-export type WindowViewId = z.infer<typeof WindowViewName>;
+export type { WindowViewId, Navigate } from '../main/core/alerts/window-view';
 
 /** Main asks the window to show a view (a notification or a tray item was clicked); `target` is an id to focus. */
 export const NavigateDto = z.object({ view: WindowViewName, target: z.string().max(200).optional() });
-export type Navigate = z.infer<typeof NavigateDto>;
+// The core owns these shapes (it maps alerts to views); the schemas must describe exactly them.
+assertSameShape<z.infer<typeof WindowViewName>, WindowViewId>(true);
+assertSameShape<z.infer<typeof NavigateDto>, Navigate>(true);
 
 export const AlertRuleName = z.enum([
   'spend-threshold',

@@ -4,7 +4,9 @@
  * Keep it free of Electron and Node imports: the renderer and the web harness read it too.
  */
 import { z } from 'zod';
+import type { OrgKey, OrgMember, OrgTree, OrgWorkspace } from '../main/core/org/org-tree';
 import type { ChannelSpec } from './channel-spec';
+import { assertSameShape } from './same-shape';
 import { alertsChannels } from './contract-alerts';
 import { settingsChannels } from './contract-settings';
 import { usageChannels } from './contract-usage';
@@ -60,7 +62,7 @@ export const OrgKeyDto = z.object({
    * report's tokens for the key × list prices (core/pricing.ts). Absent when the tree was read without badges.
    */
   estimatedMonthCents: Cents.optional(),
-  /** The key inventory's hygiene verdict (main/ipc/queries/key-hygiene.ts); absent without badges. */
+  /** The key inventory's hygiene verdict (main/db/queries/key-hygiene.ts); absent without badges. */
   hygiene: z.object({ verdict: KeyHygieneVerdict, reason: z.string() }).optional(),
 });
 
@@ -87,10 +89,12 @@ export const OrgTreeDto = z.object({
   spend: WorkspaceSpendBadgeDto.optional(),
 });
 
-export type OrgMember = z.infer<typeof OrgMemberDto>;
-export type OrgKey = z.infer<typeof OrgKeyDto>;
-export type OrgWorkspace = z.infer<typeof OrgWorkspaceDto>;
-export type OrgTree = z.infer<typeof OrgTreeDto>;
+export type { OrgMember, OrgKey, OrgWorkspace, OrgTree } from '../main/core/org/org-tree';
+// The core builds the tree (core/org/build-org-tree.ts) and owns its shape; the schemas must describe exactly it.
+assertSameShape<z.infer<typeof OrgMemberDto>, OrgMember>(true);
+assertSameShape<z.infer<typeof OrgKeyDto>, OrgKey>(true);
+assertSameShape<z.infer<typeof OrgWorkspaceDto>, OrgWorkspace>(true);
+assertSameShape<z.infer<typeof OrgTreeDto>, OrgTree>(true);
 
 export const AppInfoDto = z.object({
   name: z.string(),

@@ -10,17 +10,12 @@ import type { NotificationConstructorOptions } from 'electron';
 import type { Navigate } from '../../preload/contract';
 import type { Digest, Episode, Severity } from '../core/alerts/index';
 import { severityRank } from '../core/alerts/index';
+import type { NotifierPort } from '../core/ports';
 import { redactSecrets } from '../core/redact';
 import type { NotificationPort, TrayRuntime } from './tray/tray-ports';
 import { ALERT_CENTRE, navigationFor } from './tray/tray-navigation';
 
-/** What the alert cycle needs from a notifier. */
-export interface NotifierPort {
-  /** Shows these due episodes (one by one or in a summary); returns the ids that were shown. */
-  notifyEpisodes(episodes: readonly Episode[]): string[];
-  /** Shows the digest; false when notifications are not available here. */
-  notifyDigest(digest: Digest): boolean;
-}
+export type { NotifierPort } from '../core/ports';
 
 export const MAX_INDIVIDUAL_NOTIFICATIONS = 3;
 /** Titles listed in a summary's body before "…and N more". */

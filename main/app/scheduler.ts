@@ -4,7 +4,9 @@
  * composition root wires powerMonitor's `resume` to `trigger()`. The interval may be a function (the active
  * profile's `sync.intervalMinutes`): `reschedule()` re-reads it and re-arms the timer from now.
  */
-export const DEFAULT_SYNC_INTERVAL_MS = 15 * 60_000;
+import { DEFAULT_SYNC_INTERVAL_MS } from '../services/open-profile';
+
+export { DEFAULT_SYNC_INTERVAL_MS };
 
 export interface SyncSchedulerDeps {
   /** One sync; it reports its own progress. Errors are logged, never thrown at the timer. */

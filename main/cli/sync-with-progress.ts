@@ -1,6 +1,6 @@
 import type { CliContext } from './context';
 import type { MirrorDb } from '../db/open';
-import type { SyncSummary } from '../db/run-sync';
+import type { SyncSummary } from '../services/sync/sync-mirror';
 import { redactSecrets } from '../core/redact';
 import { createSyncDisplay } from './sync-display';
 
@@ -26,12 +26,12 @@ export async function syncWithProgress(
   target: SyncTarget,
   options: SyncRunOptions = {},
 ): Promise<SyncSummary> {
-  const { createAdminApi } = await import('../adapters/admin-api-sdk');
-  const { syncMirror } = await import('../db/run-sync');
+  const { createAdminApi } = await import('../adapters/anthropic/admin-api');
+  const { syncMirror } = await import('../services/sync/sync-mirror');
   const api = createAdminApi({ apiKey: target.apiKey, baseURL: target.baseURL });
   const display = await createSyncDisplay(ctx.io.stderr);
   // The Compliance API activity feed joins the audit trail where the org's key can read it.
-  const { createComplianceFeed } = await import('../adapters/compliance-feed');
+  const { createComplianceFeed } = await import('../adapters/anthropic/compliance-feed');
   const compliance = createComplianceFeed({ apiKey: target.apiKey, baseURL: target.baseURL });
   try {
     // The sync also records the alert episodes, so `alerts` lists what `check` finds without one running.

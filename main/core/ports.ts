@@ -18,6 +18,8 @@ import type {
   ApiWorkspaceMember,
   ApiWorkspaceRateLimit,
 } from './api-types';
+import type { Digest } from './alerts/digest';
+import type { Episode } from './alerts/episodes';
 
 /** Time, injected so that the core never reads the wall clock itself. */
 export interface Clock {
@@ -74,4 +76,12 @@ export interface AdminApiPort {
   costReport(query: CostReportQuery, cursor: string | null): AsyncIterable<ApiPage<ApiReportBucket<ApiCostResult>>>;
   /** Claude Code activity of one UTC day (`YYYY-MM-DD`). */
   claudeCodeReport(day: string, cursor: string | null): AsyncIterable<ApiPage<ApiClaudeCodeRecord>>;
+}
+
+/** What the alert cycle needs from a notifier (the app's is Electron's Notification). */
+export interface NotifierPort {
+  /** Shows these due episodes (one by one or in a summary); returns the ids that were shown. */
+  notifyEpisodes(episodes: readonly Episode[]): string[];
+  /** Shows the digest; false when notifications are not available here. */
+  notifyDigest(digest: Digest): boolean;
 }

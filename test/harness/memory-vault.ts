@@ -3,8 +3,8 @@
  * in-memory keychain and profile registry, verifying against the demo sandbox. Nothing touches the real
  * keychain, and the harness keeps serving the demo org after a connect (it has no live mode).
  */
-import { createWindowVault } from '../../main/app/window-vault';
-import { createSdkVerifier } from '../../main/cli/commands/key';
+import { createWindowVault } from '../../main/services/profiles';
+import { createSdkVerifier } from '../../main/adapters/anthropic/verify-key';
 import { EMPTY_REGISTRY, type ProfileRegistry } from '../../main/core/vault/profiles';
 import type { ProfileStorePort, SecretStorePort } from '../../main/core/vault/ports';
 import type { KeyVaultPort } from '../../main/ipc/domains/key';

@@ -3,16 +3,16 @@
  * loopback HTTP by the same handlers Electron IPC uses, on the demo org (sandbox → SDK → sync → temp
  * mirror). Dev/test only; never shipped.
  */
-import { createAdminActionsClient } from '../../main/adapters/admin-actions';
+import { createAdminActionsClient } from '../../main/services/actions/run-admin-action';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers } from '../../main/ipc/create-handlers';
-import { openDemoOrg } from '../../main/app/demo-org';
+import { openDemoOrg } from '../../main/services/demo/demo-org';
 import { recordAlertCycle } from '../../main/db/alerts/index';
-import { createWindowProfiles } from '../../main/app/window-vault';
+import { createWindowProfiles } from '../../main/services/profiles';
 import { createProfilesFile } from '../../main/adapters/profiles-file';
 import type { SandboxSize } from '../../main/sandbox/index';
 import { ensureRendererBuilt } from './build-renderer';

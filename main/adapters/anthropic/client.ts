@@ -6,7 +6,7 @@
  */
 import Anthropic from '@anthropic-ai/sdk';
 import { checkBaseUrl, PRODUCTION_BASE_URL } from '../../core/base-url';
-import { proxyFetchFromEnv } from '../admin-api/proxy-fetch';
+import { proxyFetchFromEnv } from './proxy-fetch';
 
 export interface AnthropicClientOptions {
   apiKey: string;

@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Navigate } from '../../../preload/contract';
-import { pauseAlerts, resumeAlerts, runAppAlertCycle, type AppAlertCycleResult } from '../alert-cycle';
+import { pauseAlerts, resumeAlerts, runAppAlertCycle, type AppAlertCycleResult } from '../../services/alerts/alert-cycle';
 import { createElectronNotifier, type NotifierPort } from '../notifier';
 import { createAppTray, type TrayView } from './tray';
 import type { TrayMenuActions } from './tray-menu';

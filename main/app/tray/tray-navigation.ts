@@ -1,32 +1,10 @@
 /**
- * Where a click on a notification or a tray item takes the window. Alert episodes carry the alert
- * core's own view names (spend, keys, people, sync); the window has its own views. This maps one onto the other,
- * and `createWindowNavigator` shows the window and pushes the view to it.
+ * Takes the window where a click on a notification or a tray item points (the mapping itself is
+ * core/alerts/window-view.ts): `createWindowNavigator` shows the window and pushes the view to it.
  */
-import type { Navigate, WindowViewId } from '../../../preload/contract';
-import type { AlertView } from '../../core/alerts/index';
+import type { Navigate } from '../../core/alerts/window-view';
 
-const WINDOW_VIEW: Record<AlertView['view'], WindowViewId> = {
-  spend: 'spend',
-  keys: 'keys',
-  // Members and invites live in the org tree.
-  people: 'tree',
-  // Sync health (key rejected, data too old) is what the overview's freshness and offline notice explain.
-  sync: 'overview',
-};
-
-export function windowViewOf(view: AlertView['view']): WindowViewId {
-  return WINDOW_VIEW[view];
-}
-
-/** An episode's view as a navigation request; null (no particular view) stays null. */
-export function navigationFor(view: AlertView | null): Navigate | null {
-  if (view === null) return null;
-  return view.id === undefined ? { view: windowViewOf(view.view) } : { view: windowViewOf(view.view), target: view.id };
-}
-
-/** Summaries, digests and "…and N more" open the alert centre itself. */
-export const ALERT_CENTRE: Navigate = { view: 'alerts' };
+export { ALERT_CENTRE, navigationFor, windowViewOf } from '../../core/alerts/window-view';
 
 export interface WindowNavigatorDeps {
   /** Shows the window (creating it when there is none); answers whether it already existed. */

@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { assessHealth, openEpisodes, summarizeMonthSpend } from '../../core/alerts/index';
 import { loadAlertRules, loadEpisodes, readAlertInputs } from '../../db/alerts/index';
-import { pausedUntilMs } from '../alert-cycle';
+import { pausedUntilMs } from '../../services/alerts/alert-cycle';
 import { trayIconState, trayTooltip, type TrayView } from './tray';
 import { buildTrayMenuTemplate, type TrayMenuActions } from './tray-menu';
 

@@ -29,7 +29,7 @@ export async function runAdminActionCommand(ctx: CliContext, raw: unknown, optio
     throw new CliError('the demo org lives inside the app; act on it in the window, or use a profile with an admin key (or ANTHROPIC_ADMIN_KEY).', NO_CREDENTIAL_EXIT);
   }
   const { openMirror } = await import('../../db/open');
-  const { previewAdminAction, runAdminAction, createAdminActionsClient } = await import('../../adapters/admin-actions');
+  const { previewAdminAction, runAdminAction, createAdminActionsClient } = await import('../../services/actions/run-admin-action');
   const db = openMirror(ensureMirrorFile(ctx.dataDir, ctx.profileId));
   try {
     const preview = previewAdminAction(db, action);

@@ -17,7 +17,7 @@ import { checkJson, describeCheck, episodeJson, episodeLines } from './alerts-fo
 import { registerConfigCommands } from './alerts-config';
 import { startDemoSandbox, storedKey } from './sync';
 import { describeSummary, failedResources, syncWithProgress } from '../sync-with-progress';
-import type { SyncSummary } from '../../db/run-sync';
+import type { SyncSummary } from '../../services/sync/sync-mirror';
 import { describeError } from '../describe-error';
 import { systemTimeZone } from '../../core/time';
 

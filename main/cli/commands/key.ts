@@ -7,22 +7,15 @@
  * 130 prompt cancelled.
  */
 import type { Command } from 'commander';
-import { ensureMirrorFile } from '../../adapters/data-dir';
-import { deleteProfileMirror, createProfilesFile } from '../../adapters/profiles-file';
 import { createKeytarSecretStore } from '../../adapters/secret-store-keytar';
-import { adminKeyHint } from '../../core/audit/normalise-local';
+import { createSdkVerifier } from '../../adapters/anthropic/verify-key';
 import { redactSecrets } from '../../core/redact';
-import { clearKey, connectKey, keyStatus, removeProfile } from '../../core/vault/connect-key';
 import { KeychainUnavailableError, VaultError } from '../../core/vault/errors';
 import { assertAdminKeyShape } from '../../core/vault/key-shape';
-import { findProfile, isDemoProfile } from '../../core/vault/profiles';
-import { createSdkVerifier } from '../../adapters/anthropic/verify-key';
-import { recordKeyConnected, recordKeyRemoved } from '../../db/audit/local-actions';
-import { withProfileTrail } from '../../db/audit/profile-trail';
-import { reprobeAfterKeyChange } from '../../db/reprobe-after-key-change';
-import type { MirrorDb } from '../../db/open';
+import { isDemoProfile } from '../../core/vault/profiles';
 import type { SecretStorePort, VaultClock, VerifyKey } from '../../core/vault/ports';
 import { ADMIN_KEY_ENV } from '../../core/vault/resolve-key';
+import { createKeyVaultService, type KeyVaultService } from '../../services/key-vault';
 import type { CliContext } from '../context';
 import { CliError, USAGE_EXIT } from '../errors';
 import { readHiddenLine, readAllStdin, type KeyInput } from './key-input';
@@ -71,23 +64,10 @@ export function registerKeyCommands(program: Command, context: () => KeyCommandC
       // Shape first, so a regular API key is refused before we claim to verify anything.
       const adminKey = await run(async () => assertAdminKeyShape(pasted));
       note(ctx, `Verifying the key with the Admin API (${ctx.baseUrl})…`);
-      const replaced = await hadKey(ctx);
-      const status = await run(() =>
-        connectKey({
-          profileId: ctx.profileId,
-          key: adminKey,
-          verify: ctx.verify,
-          secrets: ctx.secrets,
-          profiles: createProfilesFile(ctx.dataDir),
-          clock: ctx.clock ?? { now: () => Date.now() },
-          ...(options.label !== undefined ? { label: options.label } : {}),
-        }),
+      const { result: status, trailError } = await run(() =>
+        vaultOf(ctx).connect(ctx.profileId, adminKey, { via: 'cli', ...(options.label !== undefined ? { label: options.label } : {}) }),
       );
-      const orgId = findProfile(createProfilesFile(ctx.dataDir).read(), ctx.profileId)?.orgId ?? null;
-      recordInTrail(ctx, (db, nowMs) => {
-        recordKeyConnected(db, { profileId: ctx.profileId, orgName: status.orgName, orgId, replaced, keyHint: adminKeyHint(adminKey), via: 'cli' }, nowMs);
-        reprobeAfterKeyChange(db, nowMs);
-      });
+      warnTrail(ctx, trailError);
       if (ctx.json) return printJson(ctx, { profile: ctx.profileId, ...status });
       ctx.stdout.write(
         `Connected profile "${ctx.profileId}" to ${status.orgName} (verified ${status.verifiedAt}). ` +
@@ -101,7 +81,7 @@ export function registerKeyCommands(program: Command, context: () => KeyCommandC
     .description('whether the profile has a key, for which organization, verified when (--json: {present, orgName, verifiedAt})')
     .action(async () => {
       const ctx = context();
-      const status = await run(() => keyStatus({ profileId: ctx.profileId, secrets: ctx.secrets, profiles: createProfilesFile(ctx.dataDir) }));
+      const status = await run(() => vaultOf(ctx).status(ctx.profileId));
       const envKeySet = Boolean(ctx.env?.[ADMIN_KEY_ENV]?.trim());
       if (ctx.json) return printJson(ctx, { profile: ctx.profileId, ...status, envKeySet });
       const line = status.present
@@ -118,15 +98,7 @@ export function registerKeyCommands(program: Command, context: () => KeyCommandC
     .action(async (options: { deleteMirror?: boolean }) => {
       const ctx = context();
       if (options.deleteMirror) {
-        const result = await run(() =>
-          removeProfile({
-            profileId: ctx.profileId,
-            secrets: ctx.secrets,
-            profiles: createProfilesFile(ctx.dataDir),
-            deleteMirror: true,
-            removeMirror: (id) => deleteProfileMirror(ctx.dataDir, id),
-          }),
-        );
+        const result = await run(() => vaultOf(ctx).removeProfile(ctx.profileId));
         if (ctx.json) return printJson(ctx, { profile: ctx.profileId, ...result });
         ctx.stdout.write(
           `Profile "${ctx.profileId}" removed: ${result.keyDeleted ? 'key deleted from the OS keychain' : 'no key was stored'}, ` +
@@ -134,8 +106,8 @@ export function registerKeyCommands(program: Command, context: () => KeyCommandC
         );
         return;
       }
-      const keyDeleted = await run(() => clearKey({ profileId: ctx.profileId, secrets: ctx.secrets }));
-      if (keyDeleted) recordInTrail(ctx, (db, nowMs) => recordKeyRemoved(db, { profileId: ctx.profileId, via: 'cli' }, nowMs));
+      const { result: keyDeleted, trailError } = await run(() => vaultOf(ctx).clear(ctx.profileId, { via: 'cli' }));
+      warnTrail(ctx, trailError);
       if (ctx.json) return printJson(ctx, { profile: ctx.profileId, keyDeleted, profileRemoved: false, mirrorFilesDeleted: [] });
       ctx.stdout.write(
         keyDeleted
@@ -166,8 +138,6 @@ export function keyContextFrom(cli: CliContext, secrets: SecretStorePort = creat
   };
 }
 
-export { createSdkVerifier } from '../../adapters/anthropic/verify-key';
-
 async function readKey(ctx: KeyCommandContext): Promise<string> {
   let key: string;
   try {
@@ -189,25 +159,13 @@ async function readKey(ctx: KeyCommandContext): Promise<string> {
   return key;
 }
 
-/** Whether the profile already had a key (so `set` replaces it); a keychain that cannot say counts as "no". */
-async function hadKey(ctx: KeyCommandContext): Promise<boolean> {
-  try {
-    return (await ctx.secrets.get(ctx.profileId)) !== null;
-  } catch {
-    return false;
-  }
+function vaultOf(ctx: KeyCommandContext): KeyVaultService {
+  return createKeyVaultService({ dataDir: ctx.dataDir, secrets: ctx.secrets, verify: ctx.verify, clock: ctx.clock ?? { now: () => Date.now() } });
 }
 
-/**
- * Records the action in the profile's own audit trail, creating its mirror if there is none yet. The key
- * change has happened by now: a trail that cannot be written is said on stderr, not turned into a failure.
- */
-function recordInTrail(ctx: KeyCommandContext, write: (db: MirrorDb, nowMs: number) => unknown): void {
-  try {
-    withProfileTrail(ensureMirrorFile(ctx.dataDir, ctx.profileId), (db) => write(db, ctx.clock?.now() ?? Date.now()));
-  } catch (error) {
-    note(ctx, `warning: the action could not be recorded in the profile's audit trail: ${redactSecrets(error instanceof Error ? error.message : String(error))}`);
-  }
+/** The key change has happened: a trail that could not be written is said on stderr, not turned into a failure. */
+function warnTrail(ctx: KeyCommandContext, trailError: string | null): void {
+  if (trailError !== null) note(ctx, `warning: the action could not be recorded in the profile's audit trail: ${trailError}`);
 }
 
 /** Runs a vault operation and turns its errors into one redacted CLI line with a meaningful exit code. */

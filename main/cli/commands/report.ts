@@ -27,7 +27,7 @@ export function registerReportCommand(program: Command, context: () => CliContex
         throw new CliError(`profile "${ctx.profileId}" has no local mirror yet; run \`clade-admin sync\` first`, 3);
       }
       const { openMirror } = await import('../../db/open');
-      const { queryReport } = await import('../../db/repos/report-query-repo');
+      const { queryReport } = await import('../../db/queries/report-query');
       const db = openMirror(ctx.mirrorFile, { readonly: true });
       try {
         let result;

@@ -3,7 +3,7 @@
  * Pure: main/db reads the rows, this decides the shape. The default workspace appears when it holds keys or
  * members; when the API never listed it (older shape) it gets `id: null`.
  */
-import type { OrgKey, OrgMember, OrgTree, OrgWorkspace } from '../../../preload/contract';
+import type { OrgKey, OrgMember, OrgTree, OrgWorkspace } from './org-tree';
 
 export interface TreeWorkspaceRow {
   id: string;

@@ -4,8 +4,8 @@
  * keychain's key read for this call), so the key never reaches the renderer. Every run is recorded in the trail.
  */
 import type Database from 'better-sqlite3';
-import type { AdminActionsPort } from '../../adapters/admin-actions';
-import { previewAdminAction, runAdminAction } from '../../adapters/admin-actions';
+import type { AdminActionsPort } from '../../services/actions/run-admin-action';
+import { previewAdminAction, runAdminAction } from '../../services/actions/run-admin-action';
 import { AdminActionSchema, type AdminAction } from '../../core/actions';
 import { HandlerError } from '../handler-error';
 import type { Handler } from '../handler-types';

@@ -8,9 +8,9 @@ import { systemTimeZone } from '../../core/time';
 import { recordAlertCycle } from '../../db/alerts/index';
 import { HandlerError } from '../handler-error';
 import type { Handler } from '../handler-types';
-import { emptyAlertsList, readAlertsList } from '../queries/alerts-list';
-import { readRulesState, saveRulesForm } from '../queries/alerts-rules';
-import { snoozeAlerts, unsnoozeAlerts } from '../queries/alerts-snooze';
+import { emptyAlertsList, readAlertsList } from '../../db/queries/alerts-list';
+import { readRulesState, saveRulesForm } from '../../db/queries/alerts-rules';
+import { snoozeAlerts, unsnoozeAlerts } from '../../services/alerts/snooze';
 
 export interface AlertsDeps {
   mirror: () => Database.Database | null;

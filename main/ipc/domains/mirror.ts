@@ -3,10 +3,10 @@ import type Database from 'better-sqlite3';
 import type { MirrorStatus, ResponseOf } from '../../../preload/contract';
 import { readMirrorStatus } from '../../db/repos/status-repo';
 import type { Handler } from '../handler-types';
-import { readKeyInventory } from '../queries/key-inventory';
-import { readSpendSummary } from '../queries/spend-summary';
-import { readOverview } from '../queries/overview';
-import { readOrgTreeWithBadges } from '../queries/overview-tree-badges';
+import { readKeyInventory } from '../../db/queries/key-inventory';
+import { readSpendSummary } from '../../db/queries/spend-summary';
+import { readOverview } from '../../db/queries/overview';
+import { readOrgTreeWithBadges } from '../../db/queries/overview-tree-badges';
 
 export interface MirrorDeps {
   /** The open mirror, or null while it is being prepared (first demo sync) or absent. */

@@ -4,25 +4,13 @@
  * (list with "key stored?" — never a key —, add, remove, switch).
  */
 import type Database from 'better-sqlite3';
-import type { ProfileSummary } from '../../../preload/contract';
 import { VaultError } from '../../core/vault/errors';
+import type { WindowProfilesPort } from '../../services/profiles';
 import { HandlerError } from '../handler-error';
 import type { Handler } from '../handler-types';
-import { changeSetting, readSettingsSnapshot, recordSettingChange } from '../queries/settings-values';
+import { changeSetting, readSettingsSnapshot, recordSettingChange } from '../../services/settings';
 
 /** The profiles as the window manages them (main/app/window-vault.ts builds it over profiles.json and the keychain). */
-export interface WindowProfilesPort {
-  activeProfileId(): string;
-  /** The demo first, then the admin's profiles; the active one is listed even before it is registered. */
-  list(): Promise<ProfileSummary[]>;
-  /** Adds a profile without a key; answers its id (derived from the label). */
-  add(label: string): Promise<string>;
-  /** Refuses the demo and the active profile. */
-  remove(profileId: string, deleteMirror: boolean): Promise<void>;
-  /** Resolves once the chosen profile's data is open (mirror() answers with it). */
-  switchTo(profileId: string): Promise<void>;
-}
-
 export interface SettingsDeps {
   mirror: () => Database.Database | null;
   now: () => number;

@@ -3,8 +3,8 @@ import type Database from 'better-sqlite3';
 import type { UsageSeries } from '../../../preload/contract-usage';
 import type { Handler } from '../handler-types';
 import { HandlerError } from '../handler-error';
-import { readUsageSeries } from '../queries/usage-series';
-import { UsageRangeError } from '../queries/usage-range';
+import { readUsageSeries } from '../../db/queries/usage-series';
+import { UsageRangeError } from '../../db/queries/usage-range';
 
 export interface UsageDeps {
   /** The open mirror, or null while it is being prepared (first demo sync) or absent. */

@@ -6,9 +6,9 @@
  * Prints one JSON line.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createAdminApi } from '../../../main/adapters/admin-api-sdk';
+import { createAdminApi } from '../../../main/adapters/anthropic/admin-api';
 import { openMirror } from '../../../main/db/open';
-import { syncMirror } from '../../../main/db/run-sync';
+import { syncMirror } from '../../../main/services/sync/sync-mirror';
 import { recordingApi, replayCalls, type RecordedCall } from '../lib/recording-api';
 
 const rssKbNow = (): number => Math.round(process.memoryUsage().rss / 1024);

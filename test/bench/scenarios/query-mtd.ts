@@ -6,7 +6,7 @@
  */
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { queryReport } from '../../../main/db/repos/report-query-repo';
+import { queryReport } from '../../../main/db/queries/report-query';
 import { openMirror, type MirrorDb } from '../../../main/db/open';
 import type { BenchContext } from '../lib/context';
 import { measured, notMeasured, type ScenarioResult } from '../lib/report';

@@ -4,7 +4,7 @@
  */
 import { readOrgTree } from '../../../main/db/repos/org-tree-repo';
 import { openMirror } from '../../../main/db/open';
-import { readOrgTreeWithBadges } from '../../../main/ipc/queries/overview-tree-badges';
+import { readOrgTreeWithBadges } from '../../../main/db/queries/overview-tree-badges';
 import type { BenchContext } from '../lib/context';
 import { measured, notMeasured, type ScenarioResult } from '../lib/report';
 import { percentile, summarize } from '../lib/stats';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoOrg, type DemoOrg } from '../../../main/app/demo-org';
+import { openDemoOrg, type DemoOrg } from '../../../main/services/demo/demo-org';
 import { ALERT_INTERVAL_MS, startTrayAndAlerts, type TrayAndAlertsDeps } from '../../../main/app/tray/tray-and-alerts';
 import { defaultAlertRules, formatUsd } from '../../../main/core/alerts/index';
 import type { Navigate } from '../../../preload/contract';

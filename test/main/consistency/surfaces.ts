@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { mirrorFile } from '../../../main/adapters/data-dir';
-import { openDemoOrg, type DemoOrg } from '../../../main/app/demo-org';
+import { openDemoOrg, type DemoOrg } from '../../../main/services/demo/demo-org';
 import { readTrayView } from '../../../main/app/tray/tray-view';
 import { openEpisodes } from '../../../main/core/alerts/index';
 import { loadEpisodes } from '../../../main/db/alerts/index';

@@ -5,7 +5,7 @@ import { costBucketRows } from '../../../main/core/sync/report-rows';
 import { migrate, type Migration } from '../../../main/db/migrate';
 import { MIGRATIONS } from '../../../main/db/migrations/index';
 import { SqliteMirrorStore } from '../../../main/db/mirror-store';
-import { queryReport } from '../../../main/db/repos/report-query-repo';
+import { queryReport } from '../../../main/db/queries/report-query';
 
 const DAY = 86_400_000;
 const NOV_1 = Date.UTC(2026, 10, 1);

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDemoOrg, type DemoOrg } from '../../../main/app/demo-org';
+import { openDemoOrg, type DemoOrg } from '../../../main/services/demo/demo-org';
 import { defaultAlertRules, formatUsd, usdToNanocents } from '../../../main/core/alerts/index';
 import { loadAlertRules, loadSnoozes, saveAlertRules, saveSnoozes } from '../../../main/db/alerts/index';
 import { createHandlers } from '../../../main/ipc/create-handlers';
 import { dispatch } from '../../../main/ipc/dispatch';
-import { tomorrowMorningMs } from '../../../main/ipc/queries/alerts-snooze';
+import { tomorrowMorningMs } from '../../../main/services/alerts/snooze';
 import type { AlertRulesForm, AlertsList, SetAlertRulesResult, AlertRulesState } from '../../../preload/contract';
 import { sampleInfo, unusedVault } from './fixtures';
 

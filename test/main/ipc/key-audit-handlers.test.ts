@@ -1,13 +1,13 @@
 /**
- * The window's key channels record the admin's action in the audit trail of the profile the key belongs to
- * (issue 8), never in the demo mirror the window may be showing, and never the key itself.
+ * The window's key channels record the admin's action in the audit trail of the profile the key belongs to,
+ * never in the demo mirror the window may be showing, and never the key itself.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createWindowVault } from '../../../main/app/window-vault';
-import { createSdkVerifier } from '../../../main/cli/commands/key';
+import { createWindowVault } from '../../../main/services/profiles';
+import { createSdkVerifier } from '../../../main/adapters/anthropic/verify-key';
 import { EMPTY_REGISTRY, type ProfileRegistry } from '../../../main/core/vault/profiles';
 import { searchAuditEvents, verifyAuditChain } from '../../../main/db/audit/index';
 import { openMirror, type MirrorDb } from '../../../main/db/open';
@@ -38,6 +38,7 @@ function setup(showing: MirrorDb | null, mirrorFile: string) {
     profiles: { read: () => registry, write: (next) => void (registry = next) },
     verify: createSdkVerifier(sandbox.url),
     clock: { now: () => NOW },
+    trail: () => ({ mirrorFile, open: showing }),
   });
   const handlers = createHandlers({
     appInfo: () => sampleInfo,
@@ -45,7 +46,6 @@ function setup(showing: MirrorDb | null, mirrorFile: string) {
     now: () => NOW,
     vault,
     onKeyChanged: vi.fn(async () => undefined),
-    keyTrail: () => ({ profileId: 'acme', mirrorFile }),
   });
   return (channel: string, request?: unknown) => dispatch(handlers, channel, request, 'ipc', vi.fn());
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../../main/ipc/dispatch';
 import { createHandlers } from '../../../main/ipc/create-handlers';
-import { createWindowVault } from '../../../main/app/window-vault';
-import { createSdkVerifier } from '../../../main/cli/commands/key';
+import { createWindowVault } from '../../../main/services/profiles';
+import { createSdkVerifier } from '../../../main/adapters/anthropic/verify-key';
 import { KeychainUnavailableError } from '../../../main/core/vault/errors';
 import { EMPTY_REGISTRY, type ProfileRegistry } from '../../../main/core/vault/profiles';
 import type { SecretStorePort } from '../../../main/core/vault/ports';

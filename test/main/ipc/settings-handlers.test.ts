@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createProfilesFile } from '../../../main/adapters/profiles-file';
 import { ensureMirrorFile, mirrorFile } from '../../../main/adapters/data-dir';
-import { createWindowProfiles, createWindowVault, initialProfileId } from '../../../main/app/window-vault';
+import { createWindowProfiles, createWindowVault, initialProfileId } from '../../../main/services/profiles';
 import { openMirror, type MirrorDb } from '../../../main/db/open';
 import { readProfileSetting } from '../../../main/db/settings/profile-settings';
 import { dispatch } from '../../../main/ipc/dispatch';

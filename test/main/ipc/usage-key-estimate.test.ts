@@ -1,6 +1,6 @@
 /** Sharing a workspace × model day's exact estimate out among its keys: exact sums, proportional, deterministic. */
 import { describe, expect, it } from 'vitest';
-import { shareOut } from '../../../main/ipc/queries/usage-key-estimate';
+import { shareOut } from '../../../main/db/queries/usage-key-estimate';
 
 describe('shareOut', () => {
   it('splits in proportion and adds up to the total exactly, leftovers to the largest remainders', () => {

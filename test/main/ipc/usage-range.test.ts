@@ -1,6 +1,6 @@
 /** Which buckets a usage chart shows, and which custom ranges it refuses. */
 import { describe, expect, it } from 'vitest';
-import { MAX_RANGE_DAYS, resolveUsageRange, UsageRangeError } from '../../../main/ipc/queries/usage-range';
+import { MAX_RANGE_DAYS, resolveUsageRange, UsageRangeError } from '../../../main/db/queries/usage-range';
 
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 10, 21, 14, 35);

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoOrg, type DemoOrg } from '../../../main/app/demo-org';
-import { readUsageSeries } from '../../../main/ipc/queries/usage-series';
-import { UsageRangeError } from '../../../main/ipc/queries/usage-range';
+import { openDemoOrg, type DemoOrg } from '../../../main/services/demo/demo-org';
+import { readUsageSeries } from '../../../main/db/queries/usage-series';
+import { UsageRangeError } from '../../../main/db/queries/usage-range';
 import { DAY_MS, utcDay } from '../../../main/core/time';
 import type { UsageSeries, UsageSeriesQuery } from '../../../preload/contract-usage';
 

@@ -1,7 +1,7 @@
 /** Unknown models and tiers never get a silent price: their tokens are counted and named, the estimate leaves them out. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openMirror, type MirrorDb } from '../../../main/db/open';
-import { readUsageSeries } from '../../../main/ipc/queries/usage-series';
+import { readUsageSeries } from '../../../main/db/queries/usage-series';
 
 const HOUR = 3_600_000;
 const day = Date.UTC(2026, 10, 20);

@@ -10,7 +10,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mirrorFile } from '../../../main/adapters/data-dir';
-import { runAppAlertCycle } from '../../../main/app/alert-cycle';
+import { runAppAlertCycle } from '../../../main/services/alerts/alert-cycle';
 import { createElectronNotifier } from '../../../main/app/notifier';
 import { defaultAlertRules } from '../../../main/core/alerts/index';
 import { saveAlertRules } from '../../../main/db/alerts/index';

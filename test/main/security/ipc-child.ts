@@ -11,11 +11,11 @@
 import { readFileSync } from 'node:fs';
 import { createProfilesFile } from '../../../main/adapters/profiles-file';
 import { createKeytarSecretStore } from '../../../main/adapters/secret-store-keytar';
-import { createWindowVault } from '../../../main/app/window-vault';
-import { createSdkVerifier } from '../../../main/cli/commands/key';
+import { createWindowVault } from '../../../main/services/profiles';
+import { createSdkVerifier } from '../../../main/adapters/anthropic/verify-key';
 import { createHandlers } from '../../../main/ipc/create-handlers';
 import { channelKinds } from '../../../preload/contract';
-import { openWindowData, type WindowData } from '../../../main/app/window-data';
+import { openWindowData, type WindowData } from '../../../main/services/open-profile';
 import { createRecordingGateway } from '../../helpers/recording-gateway';
 
 /** Requests for channels that take one; every other invoke channel is called with no payload. */

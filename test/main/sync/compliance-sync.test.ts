@@ -6,11 +6,11 @@
  * record (a key expiring) stays a journal event, and a feed failing in that sync keeps the journal copies.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAdminApi } from '../../../main/adapters/admin-api-sdk';
-import { createComplianceFeed } from '../../../main/adapters/compliance-feed';
+import { createAdminApi } from '../../../main/adapters/anthropic/admin-api';
+import { createComplianceFeed } from '../../../main/adapters/anthropic/compliance-feed';
 import { searchAuditEvents, verifyAuditChain } from '../../../main/db/audit/index';
 import { openMirror, type MirrorDb } from '../../../main/db/open';
-import { syncMirror } from '../../../main/db/run-sync';
+import { syncMirror } from '../../../main/services/sync/sync-mirror';
 import { readProfileSetting } from '../../../main/db/settings/profile-settings';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
 import { listAll, tempMirrorFile } from './sandbox-helpers';

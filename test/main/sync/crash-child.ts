@@ -3,9 +3,9 @@
  * Prints "progress" lines while it works and one "summary <json>" line at the end. The parent SIGKILLs it at
  * random points. Args: url adminKey mirrorFile nowMs historyDays
  */
-import { createAdminApi } from '../../../main/adapters/admin-api-sdk';
+import { createAdminApi } from '../../../main/adapters/anthropic/admin-api';
 import { openMirror } from '../../../main/db/open';
-import { syncMirror } from '../../../main/db/run-sync';
+import { syncMirror } from '../../../main/services/sync/sync-mirror';
 
 async function main(): Promise<void> {
   const [url, adminKey, file, nowMs, historyDays] = process.argv.slice(2);

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
-import { createAdminApi } from '../../../main/adapters/admin-api-sdk';
+import { createAdminApi } from '../../../main/adapters/anthropic/admin-api';
 import { openMirror } from '../../../main/db/open';
-import { syncMirror } from '../../../main/db/run-sync';
+import { syncMirror } from '../../../main/services/sync/sync-mirror';
 import { tempMirrorFile } from './sandbox-helpers';
 import { MIRRORED_TABLES, snapshotMirror } from './mirror-snapshot';
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../../main/db/migrate';
 import { MIGRATIONS } from '../../../main/db/migrations/index';
-import { syncMirror } from '../../../main/db/run-sync';
+import { syncMirror } from '../../../main/services/sync/sync-mirror';
 import { readMirrorStatus } from '../../../main/db/repos/status-repo';
 import { apiError, FakeAdminApi } from './fake-admin-api';
 import { AdminApiError } from '../../../main/core/api-error';

@@ -10,7 +10,7 @@ import { AdminApiError } from '../../../main/core/api-error';
 import { migrate } from '../../../main/db/migrate';
 import { MIGRATIONS } from '../../../main/db/migrations/index';
 import { readMirrorStatus } from '../../../main/db/repos/status-repo';
-import { syncMirror } from '../../../main/db/run-sync';
+import { syncMirror } from '../../../main/services/sync/sync-mirror';
 import { apiError, FakeAdminApi } from './fake-admin-api';
 
 const HOUR = 3_600_000;

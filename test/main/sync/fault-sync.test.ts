@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type FaultRule, type RunningSandbox } from '../../../main/sandbox/index';
-import { createAdminApi } from '../../../main/adapters/admin-api-sdk';
+import { createAdminApi } from '../../../main/adapters/anthropic/admin-api';
 import { openMirror } from '../../../main/db/open';
-import { syncMirror, type SyncProgress } from '../../../main/db/run-sync';
+import { syncMirror, type SyncProgress } from '../../../main/services/sync/sync-mirror';
 import { readMirrorStatus } from '../../../main/db/repos/status-repo';
 import { tempMirrorFile } from './sandbox-helpers';
 import { snapshotMirror } from './mirror-snapshot';

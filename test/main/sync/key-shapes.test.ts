@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { startSandbox, type KeyShape } from '../../../main/sandbox/index';
-import { createAdminApi } from '../../../main/adapters/admin-api-sdk';
+import { createAdminApi } from '../../../main/adapters/anthropic/admin-api';
 import { openMirror } from '../../../main/db/open';
-import { syncMirror } from '../../../main/db/run-sync';
+import { syncMirror } from '../../../main/services/sync/sync-mirror';
 import { readOrgTree } from '../../../main/db/repos/org-tree-repo';
 import type { OrgTree } from '../../../preload/contract';
 import { tempMirrorFile } from './sandbox-helpers';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
-import { createAdminApi } from '../../../main/adapters/admin-api-sdk';
+import { createAdminApi } from '../../../main/adapters/anthropic/admin-api';
 import { openMirror, type MirrorDb } from '../../../main/db/open';
-import { syncMirror } from '../../../main/db/run-sync';
+import { syncMirror } from '../../../main/services/sync/sync-mirror';
 import { readOrgTree } from '../../../main/db/repos/org-tree-repo';
 import { readMirrorStatus } from '../../../main/db/repos/status-repo';
 import { getJson, listAll, tempMirrorFile } from './sandbox-helpers';

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../../main/db/migrate';
 import { MIGRATIONS } from '../../../main/db/migrations/index';
-import { syncMirror } from '../../../main/db/run-sync';
+import { syncMirror } from '../../../main/services/sync/sync-mirror';
 import { apiError, FakeAdminApi } from './fake-admin-api';
 
 const T0 = Date.parse('2026-11-20T12:00:30Z');

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
-import { createAdminApi } from '../../../main/adapters/admin-api-sdk';
+import { createAdminApi } from '../../../main/adapters/anthropic/admin-api';
 import { openMirror, type MirrorDb } from '../../../main/db/open';
-import { syncMirror } from '../../../main/db/run-sync';
-import { queryReport } from '../../../main/db/repos/report-query-repo';
+import { syncMirror } from '../../../main/services/sync/sync-mirror';
+import { queryReport } from '../../../main/db/queries/report-query';
 import type { ReportGroupBy } from '../../../main/core/report-query';
 import { tempMirrorFile } from './sandbox-helpers';
 

@@ -4,11 +4,11 @@
  * purged activities back. With the default (forever) nothing is ever removed.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAdminApi } from '../../../main/adapters/admin-api-sdk';
-import { createComplianceFeed } from '../../../main/adapters/compliance-feed';
+import { createAdminApi } from '../../../main/adapters/anthropic/admin-api';
+import { createComplianceFeed } from '../../../main/adapters/anthropic/compliance-feed';
 import { searchAuditEvents, verifyAuditChain } from '../../../main/db/audit/index';
 import { openMirror, type MirrorDb } from '../../../main/db/open';
-import { syncMirror } from '../../../main/db/run-sync';
+import { syncMirror } from '../../../main/services/sync/sync-mirror';
 import { writeProfileSetting } from '../../../main/db/settings/profile-settings';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
 import { tempMirrorFile } from './sandbox-helpers';

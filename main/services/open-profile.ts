@@ -1,0 +1,131 @@
+/**
+ * Where the window's data comes from: the profile's own mirror when an admin key is stored for it (synced
+ * once in the background right away; periodic syncs belong to the scheduler), else the demo org
+ * (in-process sandbox synced into the demo profile's mirror, see demo-org.ts).
+ * Plain Node, no Electron: tested directly, with the sandbox standing in for the API.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { SyncProgress } from '../../preload/contract';
+import { createAdminApi } from '../adapters/anthropic/admin-api';
+import { createComplianceFeed } from '../adapters/anthropic/compliance-feed';
+import { createAdminActionsClient, type AdminActionsPort } from './actions/run-admin-action';
+import type { ComplianceFeedPort } from '../core/audit/compliance-feed';
+import { mirrorFile } from '../adapters/data-dir';
+import { DEMO_PROFILE_ID } from '../core/vault/profiles';
+import type { AdminApiPort } from '../core/ports';
+import { openMirror, type MirrorDb } from '../db/open';
+import { syncMirror } from './sync/sync-mirror';
+import { readProfileSetting } from '../db/settings/profile-settings';
+import { openDemoOrg } from './demo/demo-org';
+
+export const ANTHROPIC_API = 'https://api.anthropic.com';
+
+/** How often the app syncs while no profile is open to say otherwise (the profile setting's own default). */
+export const DEFAULT_SYNC_INTERVAL_MS = 15 * 60_000;
+
+export interface WindowData {
+  mode: 'demo' | 'live';
+  profileId: string;
+  db: MirrorDb;
+  /** Settles when the first sync of this data source ends (at once for the demo, which syncs before opening). */
+  ready: Promise<void>;
+  /** One more sync of this data source (after the first one has ended); the scheduler calls it. */
+  syncNow: () => Promise<void>;
+  close: () => Promise<void>;
+  /** A client for one admin action on this org (demo: the sandbox's in-memory key; live: the keychain's, read per call). */
+  adminActions?: () => Promise<AdminActionsPort | null>;
+}
+
+export interface WindowDataOptions {
+  dataDir: string;
+  profileId: string;
+  /** The profile's stored key, or null. A keychain failure counts as "no key" (logged). */
+  readStoredKey: (profileId: string) => Promise<string | null>;
+  /** Where the live sync sends the key; the API unless a test points it at a loopback sandbox. */
+  baseURL?: string;
+  /** The sync's request budget; the engine's default for the API, null for a loopback sandbox in tests. */
+  requestsPerMinute?: number | null;
+  onProgress?: (progress: SyncProgress) => void;
+  log: (message: string, error?: unknown) => void;
+}
+
+export async function openWindowData(options: WindowDataOptions): Promise<WindowData> {
+  const key = options.profileId === DEMO_PROFILE_ID ? null : await storedKey(options);
+  if (key !== null) return openLive(options, key);
+  const demo = await openDemoOrg({ mirrorFile: mirrorFile(options.dataDir, DEMO_PROFILE_ID), onProgress: options.onProgress });
+  const api = createAdminApi({ apiKey: demo.sandbox.adminKey, baseURL: demo.sandbox.url });
+  const syncNow = () => syncAndReport(demo.db, api, null, options.onProgress ?? (() => undefined));
+  const adminActions = async () => createAdminActionsClient({ apiKey: demo.sandbox.adminKey, baseURL: demo.sandbox.url });
+  return { mode: 'demo', profileId: DEMO_PROFILE_ID, db: demo.db, ready: Promise.resolve(), syncNow, close: demo.close, adminActions };
+}
+
+/** The scheduler's interval: the open profile's `sync.intervalMinutes` (its default while nothing is open). */
+export function syncIntervalMs(db: MirrorDb | null | undefined): number {
+  return db ? readProfileSetting(db, 'sync.intervalMinutes') * 60_000 : DEFAULT_SYNC_INTERVAL_MS;
+}
+
+/**
+ * One sync of `db`, announced on the progress push from start to end. Throws only if the sync itself throws.
+ * The profile's `sync.historyDays` is read at each sync, so a longer history asked for in Settings is
+ * backfilled by the next one.
+ */
+async function syncAndReport(
+  db: MirrorDb,
+  api: AdminApiPort,
+  requestsPerMinute: number | null | undefined,
+  report: (p: SyncProgress) => void,
+  compliance: ComplianceFeedPort | null = null,
+): Promise<void> {
+  report({ phase: 'running', resource: null, page: 0, rows: 0 });
+  try {
+    const summary = await syncMirror(db, api, {
+      compliance,
+      ...(requestsPerMinute !== undefined ? { requestsPerMinute } : {}),
+      historyDays: readProfileSetting(db, 'sync.historyDays'),
+      onProgress: (p) => report({ phase: 'running', resource: p.resource, page: p.page, rows: p.rows }),
+    });
+    report({ phase: summary.status === 'ok' || summary.status === 'partial' ? 'done' : 'failed', resource: null, page: 0, rows: summary.rows });
+  } catch (error) {
+    report({ phase: 'failed', resource: null, page: 0, rows: 0 });
+    throw error;
+  }
+}
+
+function openLive(options: WindowDataOptions, key: string): WindowData {
+  const file = mirrorFile(options.dataDir, options.profileId);
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const db = openMirror(file);
+  const report = options.onProgress ?? (() => undefined);
+  const api = createAdminApi({ apiKey: key, baseURL: options.baseURL ?? ANTHROPIC_API });
+  // The Compliance API activity feed joins the audit trail where the org's key can read it.
+  const compliance = createComplianceFeed({ apiKey: key, baseURL: options.baseURL ?? ANTHROPIC_API });
+  const syncOnce = () => syncAndReport(db, api, options.requestsPerMinute, report, compliance);
+  const ready = syncOnce().catch((error: unknown) => {
+    options.log('The first sync of the live profile failed; the window shows what the mirror holds', error);
+  });
+  return {
+    mode: 'live',
+    profileId: options.profileId,
+    db,
+    ready,
+    syncNow: () => ready.then(syncOnce),
+    adminActions: async () => {
+      const current = await options.readStoredKey(options.profileId);
+      return current ? createAdminActionsClient({ apiKey: current, baseURL: options.baseURL ?? ANTHROPIC_API }) : null;
+    },
+    // Closing never waits for a long first sync (quit must stay quick): the mirror closes when the sync ends.
+    close: async () => {
+      void ready.then(() => db.close());
+    },
+  };
+}
+
+async function storedKey(options: WindowDataOptions): Promise<string | null> {
+  try {
+    return await options.readStoredKey(options.profileId);
+  } catch (error) {
+    options.log('The keychain could not be read; showing the demo org', error);
+    return null;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The settings view's reads and writes of the active profile's mirror: the editable values with their
+ * accepted ranges (both from the settings catalogue, so the window and the validation cannot disagree), and a
+ * write that validates, stores, and records the change in the profile's audit trail.
+ */
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { EditableSetting, ProfileSummary, SettingsSnapshot } from '../../preload/contract';
+import { recordSettingChanged } from '../db/audit/index';
+import { SETTINGS, readProfileSetting, writeProfileSetting } from '../db/settings/profile-settings';
+
+const EDITABLE: readonly EditableSetting[] = ['sync.intervalMinutes', 'sync.historyDays', 'audit.retentionDays'];
+
+/** What the admin reads next to the field when a value is refused. */
+const DESCRIBED: Record<EditableSetting, (min: number, max: number) => string> = {
+  'sync.intervalMinutes': (min, max) => `Sync interval must be a whole number of minutes from ${min} to ${max}.`,
+  'sync.historyDays': (min, max) => `History to keep must be a whole number of days from ${min} to ${max}.`,
+  'audit.retentionDays': (min, max) => `Audit retention must be a whole number of days from ${min} to ${max}, or “keep everything”.`,
+};
+
+type NumberBounds = { minValue: number | null; maxValue: number | null };
+
+/** The accepted range of a catalogue entry (its zod number schema, unwrapped when nullable). */
+export function settingRange(name: EditableSetting): { min: number; max: number } {
+  const schema = SETTINGS[name].schema as z.ZodType;
+  const inner = ('unwrap' in schema && typeof schema.unwrap === 'function' ? schema.unwrap() : schema) as unknown as NumberBounds;
+  return { min: inner.minValue ?? 0, max: inner.maxValue ?? Number.MAX_SAFE_INTEGER };
+}
+
+export function readSettingsSnapshot(db: Database.Database | null, activeProfileId: string, profiles: ProfileSummary[]): SettingsSnapshot {
+  return {
+    activeProfileId,
+    profiles,
+    values: db
+      ? {
+          'sync.intervalMinutes': readProfileSetting(db, 'sync.intervalMinutes'),
+          'sync.historyDays': readProfileSetting(db, 'sync.historyDays'),
+          'audit.retentionDays': readProfileSetting(db, 'audit.retentionDays'),
+        }
+      : null,
+    limits: {
+      'sync.intervalMinutes': settingRange('sync.intervalMinutes'),
+      'sync.historyDays': settingRange('sync.historyDays'),
+      'audit.retentionDays': settingRange('audit.retentionDays'),
+    },
+  };
+}
+
+export type ChangeResult = { ok: true; changed: boolean } | { ok: false; message: string };
+
+/** Validates with the catalogue, stores, and records "changed X from a to b" in the trail (nothing when unchanged). */
+export function changeSetting(db: Database.Database, name: EditableSetting, value: number | null, nowMs: number): ChangeResult {
+  if (!EDITABLE.includes(name)) return { ok: false, message: `${name} cannot be changed from the window.` };
+  const before = readProfileSetting(db, name);
+  const written = writeProfileSetting(db, name, value, nowMs);
+  if (!written.ok) {
+    const { min, max } = settingRange(name);
+    return { ok: false, message: DESCRIBED[name](min, max) };
+  }
+  const recorded = recordSettingChange(db, name, before, value, nowMs);
+  return { ok: true, changed: recorded };
+}
+
+/** A local `settings.changed` event in the trail; false (nothing recorded) when before and after are equal. */
+export function recordSettingChange(db: Database.Database, name: string, before: unknown, after: unknown, nowMs: number): boolean {
+  return recordSettingChanged(db, name, before, after, nowMs) !== null;
+}
