@@ -1,43 +1,31 @@
 import type { CliContext } from './context';
 import type { MirrorDb } from '../db/open';
 import type { SyncSummary } from '../services/sync/sync-mirror';
+import type { SyncTarget } from '../services/sync/sync-profile';
 import { redactSecrets } from '../core/redact';
 import { createSyncDisplay } from './sync-display';
 
-export interface SyncTarget {
-  apiKey: string;
-  baseURL: string;
-}
+export type { SyncTarget } from '../services/sync/sync-profile';
 
 export interface SyncRunOptions {
   full?: boolean;
+  /** Days of history to backfill; default the profile's `sync.historyDays`. */
   historyDays?: number;
   /** null turns the local request budget off (the sandbox needs no politeness). */
   requestsPerMinute?: number | null;
 }
 
 /**
- * Runs one sync of `db` against `target`, showing progress on stderr: a live display on a terminal, one line per
- * finished resource otherwise (sync-display.ts).
+ * Runs one sync of `db` against `target` (services/sync/sync-profile.ts), showing progress on stderr: a live
+ * display on a terminal, one line per finished resource otherwise (sync-display.ts). The sync also records the
+ * alert episodes, so `alerts` lists what `check` finds without one running.
  */
-export async function syncWithProgress(
-  ctx: CliContext,
-  db: MirrorDb,
-  target: SyncTarget,
-  options: SyncRunOptions = {},
-): Promise<SyncSummary> {
-  const { createAdminApi } = await import('../adapters/anthropic/admin-api');
-  const { syncMirror } = await import('../services/sync/sync-mirror');
-  const api = createAdminApi({ apiKey: target.apiKey, baseURL: target.baseURL });
+export async function syncWithProgress(ctx: CliContext, db: MirrorDb, target: SyncTarget, options: SyncRunOptions = {}): Promise<SyncSummary> {
+  const { syncProfile } = await import('../services/sync/sync-profile');
   const display = await createSyncDisplay(ctx.io.stderr);
-  // The Compliance API activity feed joins the audit trail where the org's key can read it.
-  const { createComplianceFeed } = await import('../adapters/anthropic/compliance-feed');
-  const compliance = createComplianceFeed({ apiKey: target.apiKey, baseURL: target.baseURL });
   try {
-    // The sync also records the alert episodes, so `alerts` lists what `check` finds without one running.
-    return await syncMirror(db, api, {
+    return await syncProfile(db, target, {
       ...options,
-      compliance,
       onProgress: (p) => display.progress(p),
       onResourceDone: (r) => display.resourceDone(r),
     });

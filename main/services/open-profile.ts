@@ -7,15 +7,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SyncProgress } from '../../preload/contract';
-import { createAdminApi } from '../adapters/anthropic/admin-api';
-import { createComplianceFeed } from '../adapters/anthropic/compliance-feed';
 import { createAdminActionsClient, type AdminActionsPort } from './actions/run-admin-action';
-import type { ComplianceFeedPort } from '../core/audit/compliance-feed';
 import { mirrorFile } from '../adapters/data-dir';
 import { DEMO_PROFILE_ID } from '../core/vault/profiles';
-import type { AdminApiPort } from '../core/ports';
 import { openMirror, type MirrorDb } from '../db/open';
-import { syncMirror } from './sync/sync-mirror';
+import { syncProfile, type SyncTarget } from './sync/sync-profile';
 import { readProfileSetting } from '../db/settings/profile-settings';
 import { openDemoOrg } from './demo/demo-org';
 
@@ -54,8 +50,9 @@ export async function openWindowData(options: WindowDataOptions): Promise<Window
   const key = options.profileId === DEMO_PROFILE_ID ? null : await storedKey(options);
   if (key !== null) return openLive(options, key);
   const demo = await openDemoOrg({ mirrorFile: mirrorFile(options.dataDir, DEMO_PROFILE_ID), onProgress: options.onProgress });
-  const api = createAdminApi({ apiKey: demo.sandbox.adminKey, baseURL: demo.sandbox.url });
-  const syncNow = () => syncAndReport(demo.db, api, null, options.onProgress ?? (() => undefined));
+  const target: SyncTarget = { apiKey: demo.sandbox.adminKey, baseURL: demo.sandbox.url };
+  // The demo's trail is its generated history (demo-audit-history.ts), not a feed.
+  const syncNow = () => syncAndReport(demo.db, target, null, options.onProgress ?? (() => undefined), false);
   const adminActions = async () => createAdminActionsClient({ apiKey: demo.sandbox.adminKey, baseURL: demo.sandbox.url });
   return { mode: 'demo', profileId: DEMO_PROFILE_ID, db: demo.db, ready: Promise.resolve(), syncNow, close: demo.close, adminActions };
 }
@@ -72,17 +69,16 @@ export function syncIntervalMs(db: MirrorDb | null | undefined): number {
  */
 async function syncAndReport(
   db: MirrorDb,
-  api: AdminApiPort,
+  target: SyncTarget,
   requestsPerMinute: number | null | undefined,
   report: (p: SyncProgress) => void,
-  compliance: ComplianceFeedPort | null = null,
+  compliance: boolean,
 ): Promise<void> {
   report({ phase: 'running', resource: null, page: 0, rows: 0 });
   try {
-    const summary = await syncMirror(db, api, {
+    const summary = await syncProfile(db, target, {
       compliance,
       ...(requestsPerMinute !== undefined ? { requestsPerMinute } : {}),
-      historyDays: readProfileSetting(db, 'sync.historyDays'),
       onProgress: (p) => report({ phase: 'running', resource: p.resource, page: p.page, rows: p.rows }),
     });
     report({ phase: summary.status === 'ok' || summary.status === 'partial' ? 'done' : 'failed', resource: null, page: 0, rows: summary.rows });
@@ -97,10 +93,8 @@ function openLive(options: WindowDataOptions, key: string): WindowData {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const db = openMirror(file);
   const report = options.onProgress ?? (() => undefined);
-  const api = createAdminApi({ apiKey: key, baseURL: options.baseURL ?? ANTHROPIC_API });
   // The Compliance API activity feed joins the audit trail where the org's key can read it.
-  const compliance = createComplianceFeed({ apiKey: key, baseURL: options.baseURL ?? ANTHROPIC_API });
-  const syncOnce = () => syncAndReport(db, api, options.requestsPerMinute, report, compliance);
+  const syncOnce = () => syncAndReport(db, { apiKey: key, baseURL: options.baseURL ?? ANTHROPIC_API }, options.requestsPerMinute, report, true);
   const ready = syncOnce().catch((error: unknown) => {
     options.log('The first sync of the live profile failed; the window shows what the mirror holds', error);
   });
