@@ -65,3 +65,13 @@ function readHeaderVersion(file: string): number | null {
     closeSync(fd);
   }
 }
+
+
+/**
+ * A second, read-only connection to a file another connection has open (and migrated): for a long streaming read
+ * that must not keep the main connection busy across awaits. No schema checks: the owner of the file did them.
+ */
+export function openReadConnection(file: string): Database.Database {
+  const nativeBinding = betterSqliteNativeBinding();
+  return new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+}

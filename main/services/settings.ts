@@ -1,13 +1,16 @@
 /**
  * The settings view's reads and writes of the active profile's mirror: the editable values with their
  * accepted ranges (both from the settings catalogue, so the window and the validation cannot disagree), and a
- * write that validates, stores, and records the change in the profile's audit trail.
+ * write that validates, stores, and records the change in the profile's audit trail; and the command line's
+ * `config set` of a profile setting or an alert rule, recorded the same way.
  */
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { EditableSetting, ProfileSummary, SettingsSnapshot } from '../../preload/contract';
 import { recordSettingChanged } from '../db/audit/index';
-import { SETTINGS, readProfileSetting, writeProfileSetting } from '../db/settings/profile-settings';
+import { getAlertRule, setAlertRule, type AlertRules } from '../core/alerts/index';
+import { loadAlertRulesChecked, saveAlertRules } from '../db/alerts/index';
+import { SETTINGS, readProfileSetting, writeProfileSetting, type ProfileSettingName } from '../db/settings/profile-settings';
 
 const EDITABLE: readonly EditableSetting[] = ['sync.intervalMinutes', 'sync.historyDays', 'audit.retentionDays'];
 
@@ -64,4 +67,45 @@ export function changeSetting(db: Database.Database, name: EditableSetting, valu
 /** A local `settings.changed` event in the trail; false (nothing recorded) when before and after are equal. */
 export function recordSettingChange(db: Database.Database, name: string, before: unknown, after: unknown, nowMs: number): boolean {
   return recordSettingChanged(db, name, before, after, nowMs) !== null;
+}
+
+/** One change made from the command line: the value before, and after as stored. */
+export type RecordedChange<T> = { ok: true; before: T; after: T } | { ok: false; message: string };
+
+/**
+ * `config set` of a profile setting: validate and store in one immediate transaction (so a concurrent writer
+ * cannot slip between the read of "before" and the write), then record the change in the trail.
+ */
+export function setProfileSettingRecorded(db: Database.Database, name: ProfileSettingName, value: unknown, nowMs: number): RecordedChange<unknown> {
+  const change = db
+    .transaction(() => {
+      const before = readProfileSetting(db, name);
+      return { before, written: writeProfileSetting(db, name, value, nowMs) };
+    })
+    .immediate();
+  if (!change.written.ok) return { ok: false, message: change.written.message };
+  const after = readProfileSetting(db, name);
+  recordSettingChanged(db, name, change.before, after, nowMs);
+  return { ok: true, before: change.before, after };
+}
+
+/**
+ * `config set` of an alert rule (dotted key, text value): parsed and validated by the alert core against the
+ * stored rules, saved in one immediate transaction, and the change recorded in the trail.
+ */
+export function setAlertRuleRecorded(db: Database.Database, key: string, value: string, timeZone: string, nowMs: number): RecordedChange<unknown> & { rules?: AlertRules } {
+  const change = db
+    .transaction(() => {
+      const current = loadAlertRulesChecked(db, timeZone).rules;
+      const result = setAlertRule(current, key, value);
+      if (result.ok) saveAlertRules(db, result.rules, timeZone);
+      const before = getAlertRule(current, key);
+      return { result, before: before.ok ? before.value : null };
+    })
+    .immediate();
+  if (!change.result.ok) return { ok: false, message: change.result.message };
+  const got = getAlertRule(change.result.rules, key);
+  const after = got.ok ? (got.value ?? null) : null;
+  recordSettingChanged(db, key, change.before, after, nowMs);
+  return { ok: true, before: change.before, after, rules: change.result.rules };
 }

@@ -94,27 +94,16 @@ export function registerConfigCommands(program: Command, context: () => CliConte
       const ctx = context();
       const { isProfileSettingName } = await import('../../db/settings/profile-settings');
       if (isProfileSettingName(key)) return setProfileSetting(ctx, key, value);
-      const { getAlertRule, setAlertRule } = await import('../../core/alerts/index');
-      const { loadAlertRulesChecked, readWorkspaceName, saveAlertRules } = await import('../../db/alerts/index');
+      const { readWorkspaceName } = await import('../../db/alerts/index');
       const { ensureMirrorFile } = await import('../../adapters/data-dir');
-      const { recordSettingChanged } = await import('../../db/audit/local-actions');
-      const zone = systemTimeZone();
+      const { setAlertRuleRecorded } = await import('../../services/settings');
       ensureMirrorFile(ctx.dataDir, ctx.profileId);
       const db = await openProfileMirror(ctx);
       try {
-        const change = db.transaction(() => {
-          const current = loadAlertRulesChecked(db, zone).rules;
-          const result = setAlertRule(current, key, value);
-          if (result.ok) saveAlertRules(db, result.rules, zone);
-          const before = getAlertRule(current, key);
-          return { result, before: before.ok ? before.value : null };
-        }).immediate();
-        const next = change.result;
+        const next = setAlertRuleRecorded(db, key, value, systemTimeZone(), Date.now());
         if (!next.ok) throw new CliError(oneLine(next.message), USAGE_EXIT);
         warnUnknownWorkspace(ctx, (id) => readWorkspaceName(db, id), key);
-        const got = getAlertRule(next.rules, key);
-        const shown = got.ok ? got.value : null;
-        recordSettingChanged(db, key, change.before, shown ?? null, Date.now());
+        const shown = next.after;
         if (ctx.json) printJson(ctx.io, { key, value: shown ?? null });
         else ctx.io.stdout.write(`${key} = ${display(shown ?? null)}\n`);
       } finally {
@@ -167,21 +156,14 @@ export function parseSettingValue(raw: string): unknown {
 
 async function setProfileSetting(ctx: CliContext, key: ProfileSettingName, raw: string): Promise<void> {
   if (READ_ONLY_SETTINGS.has(key)) throw new CliError(`${key} is read-only: the app records it (see \`clade-admin status\`)`, USAGE_EXIT);
-  const { readProfileSetting, writeProfileSetting } = await import('../../db/settings/profile-settings');
-  const { recordSettingChanged } = await import('../../db/audit/local-actions');
   const { ensureMirrorFile } = await import('../../adapters/data-dir');
+  const { setProfileSettingRecorded } = await import('../../services/settings');
   ensureMirrorFile(ctx.dataDir, ctx.profileId);
   const db = await openProfileMirror(ctx);
   try {
-    const nowMs = Date.now();
-    const change = db.transaction(() => {
-      const before = readProfileSetting(db, key);
-      const written = writeProfileSetting(db, key, parseSettingValue(raw), nowMs);
-      return { before, written };
-    }).immediate();
-    if (!change.written.ok) throw new CliError(oneLine(change.written.message), USAGE_EXIT);
-    const after = readProfileSetting(db, key);
-    recordSettingChanged(db, key, change.before, after, nowMs);
+    const change = setProfileSettingRecorded(db, key, parseSettingValue(raw), Date.now());
+    if (!change.ok) throw new CliError(oneLine(change.message), USAGE_EXIT);
+    const after = change.after;
     if (ctx.json) printJson(ctx.io, { key, value: after });
     else ctx.io.stdout.write(`${key} = ${display(after, key)}\n`);
   } finally {

@@ -58,7 +58,7 @@ export function registerAuditCommands(program: Command, context: () => CliContex
     .action(async (words: string[], options: { format: 'csv' | 'jsonl'; out: string; spreadsheetSafe?: boolean }) => {
       const ctx = context();
       const query = words.join(' ');
-      const { exportAuditToFile } = await import('../../db/audit/export');
+      const { exportAuditToFile } = await import('../../services/export-audit');
       const db = await deps.openDb(ctx.mirrorFile, { readonly: false });
       try {
         const result = await exportAuditToFile(db, { query, format: options.format, file: options.out, spreadsheetSafe: options.spreadsheetSafe ?? false });

@@ -1,13 +1,8 @@
 import { once } from 'node:events';
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
-import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
 import type Database from 'better-sqlite3';
 import type { AuditExportFormat } from '../../core/audit/export-format';
 import { exportPreamble, formatExportRow } from '../../core/audit/export-format';
-import { exportAction } from '../../core/audit/normalise-local';
-import type { AuditStoreOptions } from './append';
-import { recordLocalAuditAction } from './append';
 import { iterateAuditEvents, toAuditQuery } from './search';
 
 /** Rows are gathered into chunks of about this size before each write: fewer syscalls, still bounded memory. */
@@ -50,41 +45,4 @@ export async function streamAuditExport(
   }
   if (chunk) out.write(chunk);
   return { count };
-}
-
-export interface AuditExportOptions extends AuditStoreOptions {
-  /**
-   * The connection that records the export in the trail. Default: the one exported from. In the app, export from a
-   * separate read-only connection (an iterating statement keeps its connection busy across the awaits) and pass the
-   * main writer here.
-   */
-  writer?: Database.Database;
-}
-
-/**
- * Exports to a file: written as `<file>.partial` (0600, the trail is sensitive) and renamed when complete, so a
- * failed export never leaves a file that looks whole. Then records the export, with its query, in the trail.
- */
-export async function exportAuditToFile(
-  db: Database.Database,
-  input: { query: string; format: AuditExportFormat; file: string; spreadsheetSafe?: boolean },
-  options: AuditExportOptions = {},
-): Promise<{ count: number; file: string }> {
-  toAuditQuery(input.query); // refuse a bad query before creating anything
-  const partial = `${input.file}.partial`;
-  const out = createWriteStream(partial, { mode: 0o600 });
-  try {
-    await once(out, 'open');
-    const { count } = await streamAuditExport(db, input, out);
-    out.end();
-    await once(out, 'finish');
-    renameSync(partial, input.file);
-    const atMs = (options.now ?? Date.now)();
-    recordLocalAuditAction(options.writer ?? db, exportAction({ atMs, query: input.query, format: input.format, count, file: basename(input.file) }), options);
-    return { count, file: input.file };
-  } catch (error) {
-    out.destroy();
-    rmSync(partial, { force: true });
-    throw error;
-  }
 }

@@ -13,7 +13,7 @@ export {
 } from './append';
 export { catchUpJournalIntoAudit, type JournalCatchUpResult } from './journal-catch-up';
 export { AuditQueryError, countAuditEvents, iterateAuditEvents, searchAuditEvents, type AuditSearchPage } from './search';
-export { exportAuditToFile, streamAuditExport, type AuditExportOptions } from './export';
+export { streamAuditExport } from './export';
 export { verifyAuditChain, readAuditAnchor } from './verify';
 export { applyAuditRetention, purgeAuditOlderThan, type AuditPurgeResult } from './purge';
 export { AuditChainBrokenError, resetAuditHead } from './head-reset';

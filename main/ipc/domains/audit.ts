@@ -4,10 +4,9 @@
  * records the export, with its query, in the trail. A query the user must fix comes back as `bad-request`
  * with the parser's own words; nothing here reaches the network.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
-import { AuditQueryError, exportAuditToFile, searchAuditEvents } from '../../db/audit/index';
+import type Database from 'better-sqlite3';
+import { AuditQueryError, searchAuditEvents } from '../../db/audit/index';
+import { defaultAuditExportDir, exportOpenMirror } from '../../services/export-audit';
 import type { AuditEvent } from '../../core/audit/event';
 import type { AuditEventView } from '../../../preload/contract';
 import { HandlerError } from '../handler-error';
@@ -23,15 +22,7 @@ export interface AuditDeps {
   auditExportDir?: (db: Database.Database) => string | null;
 }
 
-export function defaultAuditExportDir(db: Database.Database): string | null {
-  return db.memory || !db.name ? null : join(dirname(db.name), 'exports');
-}
-
-/** `audit-2026-11-23T19-52-55Z.csv`: sortable, no characters a file system refuses. */
-export function exportFileName(atMs: number, format: 'csv' | 'jsonl'): string {
-  const stamp = new Date(atMs).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
-  return `audit-${stamp}.${format}`;
-}
+export { defaultAuditExportDir, exportFileName } from '../../services/export-audit';
 
 export function auditHandlers(deps: AuditDeps): {
   'clade:audit/search': Handler<'clade:audit/search'>;
@@ -48,20 +39,11 @@ export function auditHandlers(deps: AuditDeps): {
       const db = deps.mirror();
       const dir = db ? (deps.auditExportDir ?? defaultAuditExportDir)(db) : null;
       if (!db || dir === null) throw new HandlerError('unavailable', 'There is no local mirror to export from yet. Wait for the first sync to finish.');
-      userFacing(() => searchAuditEvents(db, request.query, { limit: 1 })); // refuse a bad query before creating anything
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
-      const file = uniqueFile(dir, exportFileName(deps.now(), request.format));
-      // A separate read-only connection iterates: a streaming statement keeps its connection busy across awaits,
-      // and the window's other reads (and the export record itself) go through the main connection meanwhile.
-      const reader = new Database(db.name, { readonly: true, fileMustExist: true });
       try {
-        const result = await exportAuditToFile(reader, { query: request.query, format: request.format, file }, { writer: db, now: deps.now });
-        return { count: result.count, file: result.file };
+        return await exportOpenMirror(db, request, { dir, now: deps.now });
       } catch (error) {
         if (error instanceof AuditQueryError) throw new HandlerError('bad-request', error.message);
         throw error;
-      } finally {
-        reader.close();
       }
     },
   };
@@ -74,15 +56,6 @@ function userFacing<T>(run: () => T): T {
     if (error instanceof AuditQueryError) throw new HandlerError('bad-request', error.message);
     throw error;
   }
-}
-
-/** Two exports in the same second get `-2`, `-3`… rather than overwriting each other. */
-function uniqueFile(dir: string, name: string): string {
-  let candidate = join(dir, name);
-  for (let n = 2; existsSync(candidate) || existsSync(`${candidate}.partial`); n += 1) {
-    candidate = join(dir, name.replace(/\.(csv|jsonl)$/, `-${n}.$1`));
-  }
-  return candidate;
 }
 
 function toView(event: AuditEvent): AuditEventView {
