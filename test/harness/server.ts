@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers } from '../../main/ipc/create-handlers';
 import { openDemoOrg } from '../../main/services/demo/demo-org';
-import { recordAlertCycle } from '../../main/db/alerts/index';
+import { recordAlertCycle } from '../../main/services/alerts/evaluate-alerts';
 import { createWindowProfiles } from '../../main/services/profiles';
 import { createProfilesFile } from '../../main/adapters/profiles-file';
 import type { SandboxSize } from '../../main/sandbox/index';

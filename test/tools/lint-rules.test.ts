@@ -1,6 +1,7 @@
-// Proves the layer rules of design.md §2 are enforced by eslint.config.js, not just written down.
-// Each fixture in test/fixtures/lint/ says which path it pretends to live at (`// lint-as:`) and what
-// the linter must say (`// expect: no-restricted-imports` or `// expect: clean`). The fixtures folder
+// Proves the layer rules (what each folder may import, no SQL outside main/db, one SDK client, the composition root
+// declaring before use) are enforced by eslint.config.js, not just written down. Each fixture in test/fixtures/lint/
+// says which path it pretends to live at (`// lint-as:`) and what the linter must say (`// expect: <rule id>` or
+// `// expect: clean`). The fixtures folder
 // itself is ignored by `npm run lint`, so the deliberate violations never fail the real lint.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -41,9 +42,9 @@ async function lint(code: string, lintAs: string) {
   return result.messages;
 }
 
-describe('eslint layer rules (design.md §2)', () => {
+describe('eslint layer rules', () => {
   it('has fixtures for every layer, both violating and clean', () => {
-    const layers = ['core', 'renderer', 'preload', 'sandbox'];
+    const layers = ['core', 'db', 'adapters', 'services', 'ipc', 'cli', 'app', 'renderer', 'preload', 'sandbox'];
     for (const layer of layers) {
       expect(fixtures.some((f) => f.name.startsWith(`${layer}-imports-`))).toBe(true);
       expect(fixtures.some((f) => f.name === `${layer}-clean.ts` || f.name === `${layer}-clean.tsx`)).toBe(true);
@@ -66,8 +67,8 @@ describe('eslint layer rules (design.md §2)', () => {
 
   it('rejects a core file that imports electron, by name in the message', async () => {
     const messages = await lint("import { app } from 'electron';\nexport const v = app.getVersion();\n", 'main/core/x.ts');
-    expect(messages.map((m) => m.ruleId)).toContain('no-restricted-imports');
-    expect(messages.find((m) => m.ruleId === 'no-restricted-imports')?.message).toMatch(/electron/);
+    expect(messages.map((m) => m.ruleId)).toContain('@typescript-eslint/no-restricted-imports');
+    expect(messages.find((m) => m.ruleId === '@typescript-eslint/no-restricted-imports')?.message).toMatch(/electron/);
   });
 
   it('lets the same electron import through outside the pure layers (main/app)', async () => {

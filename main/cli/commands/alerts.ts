@@ -78,7 +78,7 @@ export function registerAlertCommands(program: Command, context: () => CliContex
         ctx.io.exitCode = CANNOT_EVALUATE_EXIT;
         return;
       }
-      const { latestEpisodeActivityMs, recordAlertCycle } = await import('../../db/alerts/index');
+      const { latestEpisodeActivityMs, recordAlertCycle } = await import('../../services/alerts/evaluate-alerts');
       const db = await openProfileMirror(ctx);
       try {
         const persist = options.now === undefined || isOnTimeline(nowMs, latestEpisodeActivityMs(db));

@@ -159,3 +159,11 @@ export function saveSnoozes(db: Database.Database, snoozes: readonly Snooze[]): 
     for (const snooze of snoozes) insert.run(snooze.rule, snooze.targetId, snooze.untilMs);
   })();
 }
+
+/** The latest instant the stored episodes know of: evaluating before it would rewrite history backwards. */
+export function latestEpisodeActivityMs(db: Database.Database): number | null {
+  const row = db
+    .prepare(`SELECT max(max(last_seen_at_ms), coalesce(max(closed_at_ms), 0), coalesce(max(notified_at_ms), 0)) AS at FROM alert_episodes`)
+    .get() as { at: number | null };
+  return row.at;
+}

@@ -12,6 +12,6 @@ export {
   saveSnoozes,
   getLastDigestDay,
   setLastDigestDay,
+  latestEpisodeActivityMs,
   type LoadedAlertRules,
 } from './alert-state-repo';
-export { recordAlertCycle, recordAlertCycleAfterSync, latestEpisodeActivityMs, EPISODE_RETENTION_DAYS, type RecordedCycle, type RecordOptions } from './record-alert-cycle';

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { systemTimeZone } from '../../core/time';
-import { recordAlertCycle } from '../../db/alerts/index';
+import { recordAlertCycle } from '../../services/alerts/evaluate-alerts';
 import { HandlerError } from '../handler-error';
 import type { Handler } from '../handler-types';
 import { emptyAlertsList, readAlertsList } from '../../db/queries/alerts-list';

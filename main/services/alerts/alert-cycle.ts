@@ -7,7 +7,8 @@
  */
 import type Database from 'better-sqlite3';
 import { addSnooze, planDigest, removeSnooze, type AlertCycle, type AlertRules, type Digest, type Episode } from '../../core/alerts/index';
-import { getLastDigestDay, loadEpisodes, loadSnoozes, markEpisodesNotified, recordAlertCycle, saveSnoozes, setLastDigestDay } from '../../db/alerts/index';
+import { getLastDigestDay, loadEpisodes, loadSnoozes, markEpisodesNotified, saveSnoozes, setLastDigestDay } from '../../db/alerts/index';
+import { recordAlertCycle } from './evaluate-alerts';
 import type { NotifierPort } from '../../core/ports';
 
 export interface AppAlertCycleDeps {

@@ -9,7 +9,8 @@ import type { AlertRuleId, SnoozeDurationId } from '../../../preload/contract';
 import { addSnooze, removeSnooze, type Snooze } from '../../core/alerts/index';
 import { zonedParts } from '../../core/time';
 import { recordLocalAuditAction } from '../../db/audit/index';
-import { loadAlertRules, loadEpisodes, loadSnoozes, recordAlertCycle, saveSnoozes } from '../../db/alerts/index';
+import { loadAlertRules, loadEpisodes, loadSnoozes, saveSnoozes } from '../../db/alerts/index';
+import { recordAlertCycle } from './evaluate-alerts';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;

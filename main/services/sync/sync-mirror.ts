@@ -18,7 +18,7 @@ import { applyAuditRetention, catchUpJournalIntoAudit } from '../../db/audit/ind
 import { ingestComplianceFeed } from '../../db/audit/compliance-ingest';
 import { describeFromMirror } from '../../db/audit/describe-from-mirror';
 import { feedActivityMatcher } from '../../db/audit/journal-feed-match';
-import { recordAlertCycleAfterSync } from '../../db/alerts/record-alert-cycle';
+import { recordAlertCycleAfterSync } from '../alerts/evaluate-alerts';
 import { JournalRepo } from '../../db/repos/journal-repo';
 import { readProfileSetting } from '../../db/settings/profile-settings';
 

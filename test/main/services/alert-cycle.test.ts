@@ -7,7 +7,8 @@ import { pauseAlerts, pausedUntilMs, resumeAlerts, runAppAlertCycle } from '../.
 import { openDemoOrg } from '../../../main/services/demo/demo-org';
 import { createElectronNotifier } from '../../../main/app/notifier';
 import { defaultAlertRules, RULE_IDS, type AlertRules } from '../../../main/core/alerts/index';
-import { getLastDigestDay, loadEpisodes, recordAlertCycle, saveAlertRules } from '../../../main/db/alerts/index';
+import { getLastDigestDay, loadEpisodes, saveAlertRules } from '../../../main/db/alerts/index';
+import { recordAlertCycle } from '../../../main/services/alerts/evaluate-alerts';
 import { openMirror } from '../../../main/db/open';
 import { createTrayElectronDouble, type TrayElectronDouble } from '../../helpers/electron-double-tray';
 import { memoryMirror, seedCost, syncSnapshot, workspace } from '../db/alerts/seed-mirror';

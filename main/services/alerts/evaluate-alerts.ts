@@ -1,5 +1,5 @@
 /**
- * One alert cycle over a profile's mirror, the way both `clade-admin check` and the app run it: read the rules,
+ * Evaluate alerts: one alert cycle over a profile's mirror, the way `clade-admin check`, the window and the app run it: read the rules,
  * the snoozes and the mirror, run the pure core's `runAlertCycle`, and record the reconciled episodes — all in
  * one IMMEDIATE transaction. Recording only: notifying (and `markEpisodesNotified`) is the app's job.
  */
@@ -12,8 +12,10 @@ import {
   type AlertRules,
   type Episode,
 } from '../../core/alerts/index';
-import { loadAlertRulesChecked, loadEpisodes, loadSnoozes, saveEpisodes } from './alert-state-repo';
-import { readAlertInputs, rulesForMirror } from './read-alert-inputs';
+import { latestEpisodeActivityMs, loadAlertRulesChecked, loadEpisodes, loadSnoozes, saveEpisodes } from '../../db/alerts/alert-state-repo';
+
+export { latestEpisodeActivityMs } from '../../db/alerts/alert-state-repo';
+import { readAlertInputs, rulesForMirror } from '../../db/alerts/read-alert-inputs';
 
 /** Closed episodes are kept this long (the alert centre's "recent"), then dropped. */
 export const EPISODE_RETENTION_DAYS = 90;
@@ -60,12 +62,4 @@ export function recordAlertCycle(db: Database.Database, nowMs: number, options: 
 export function recordAlertCycleAfterSync(db: Database.Database, nowMs: number, defaultTz: string): RecordedCycle {
   const latest = latestEpisodeActivityMs(db);
   return recordAlertCycle(db, nowMs, { defaultTz, persist: latest === null || nowMs >= latest });
-}
-
-/** The latest instant the stored episodes know of: evaluating before it would rewrite history backwards. */
-export function latestEpisodeActivityMs(db: Database.Database): number | null {
-  const row = db
-    .prepare(`SELECT max(max(last_seen_at_ms), coalesce(max(closed_at_ms), 0), coalesce(max(notified_at_ms), 0)) AS at FROM alert_episodes`)
-    .get() as { at: number | null };
-  return row.at;
 }

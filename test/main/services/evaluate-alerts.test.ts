@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultAlertRules, setAlertRule } from '../../../../main/core/alerts/index';
-import { latestEpisodeActivityMs, loadEpisodes, recordAlertCycle, saveAlertRules, saveEpisodes } from '../../../../main/db/alerts/index';
-import { DAY_MS, memoryMirror, seedCost, syncSnapshot, workspace } from './seed-mirror';
+import { defaultAlertRules, setAlertRule } from '../../../main/core/alerts/index';
+import { latestEpisodeActivityMs, loadEpisodes, saveAlertRules, saveEpisodes } from '../../../main/db/alerts/index';
+import { recordAlertCycle } from '../../../main/services/alerts/evaluate-alerts';
+import { DAY_MS, memoryMirror, seedCost, syncSnapshot, workspace } from '../db/alerts/seed-mirror';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const PROD = workspace('wrkspc_prod', 'Production');
