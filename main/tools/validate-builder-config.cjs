@@ -1,6 +1,6 @@
 // Offline check of electron-builder.yml: electron-builder's own JSON-schema validation (the first
 // thing its CLI does, before any download; stack.md §7) plus the packaging policy of this project
-// (design.md §7: fuses set, native modules unpacked from the asar, the four targets, files that exist).
+// (fuses set, native modules unpacked from the asar, the four targets, files that exist).
 //
 //   node main/tools/validate-builder-config.cjs [electron-builder.yml]
 //

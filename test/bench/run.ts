@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick | --smoke] [--only id,id]`: runs the benchmark scenarios of issue 10 against a
+ * `npm run bench [-- --quick | --smoke] [--only id,id]`: runs the benchmark scenarios against a
  * sandbox child process and writes bench-results/latest.json + latest.md (and README-table.md, the README's
  * Performance table, for a whole quick or full run). Each figure's baseline is measured in
  * the same run. Exit code: 0 when every scenario ran (missed targets are reported, not fatal), 1 when a scenario

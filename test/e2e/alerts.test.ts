@@ -1,5 +1,5 @@
 /**
- * The alert centre (issue 7) in Debian's Chromium on the demo org: an org budget set below its month-to-date
+ * The alert centre in Debian's Chromium on the demo org: an org budget set below its month-to-date
  * spend through the window's own channel (clade:alerts/set-rules), then the centre shows the crossed thresholds,
  * snoozes one, refuses a bad rule value next to its field and saves a good one; a keyboard-only snooze; axe clean
  * in light and dark and at 380 px; screenshot test-results/alert-centre.png.

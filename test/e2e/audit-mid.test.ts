@@ -1,4 +1,4 @@
-/** The audit view on the `mid` sandbox org (issue 9's standard: every view on the demo and the mid size). */
+/** The audit view on the `mid` sandbox org (every view on the demo and the mid size). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, screenshot, seriousA11yViolations, type BrowserSession } from './browser';
 

@@ -1,5 +1,5 @@
 /**
- * The audit view (issue 8) in Debian's Chromium on the demo org, with the network OFF: every request that does
+ * The audit view in Debian's Chromium on the demo org, with the network OFF: every request that does
  * not go to loopback is aborted (the harness serves the page, the api and the sandbox from 127.0.0.1), and the
  * view must still search, filter, open an event and export. Screenshot under test-results/, axe clean.
  */

@@ -1,5 +1,5 @@
 /**
- * The web harness (design.md §1): the built renderer in a real browser, with `window.api` answered over
+ * The web harness: the built renderer in a real browser, with `window.api` answered over
  * loopback HTTP by the same handlers Electron IPC uses, on the demo org (sandbox → SDK → sync → temp
  * mirror). Dev/test only; never shipped.
  */

@@ -1,6 +1,6 @@
 /**
  * The real IPC gateway (main/ipc/gateway.ts) registered on the Electron double's ipcMain, with every answer the
- * window would receive recorded, so a test can scan what crossed the boundary (issue 6: no key in any IPC response).
+ * window would receive recorded, so a test can scan what crossed the boundary (no key in any IPC response).
  * Only responses and the gateway's log lines are recorded, never request payloads: a `key.set` payload holds the key
  * by design, and recording it would make every scan find it.
  */

@@ -1,6 +1,6 @@
 /**
  * Finds traces of a secret in every file under a folder: SQLite databases with their -wal/-shm/-journal files, logs,
- * exports, JSON, anything. Used by the keychain tests and by the suite-wide leak test (issue 6 acceptance).
+ * exports, JSON, anything. Used by the keychain tests and by the suite-wide leak test.
  *
  * A trace is the secret's bytes in UTF-8, UTF-16LE (SQLite can store text as UTF-16) or base64, and, for a secret
  * longer than 40 characters, its distinctive middle third (a key cut short by a column width or a log truncation).

@@ -1,5 +1,5 @@
 // electron-builder.yml is checked offline against electron-builder's own schema and our packaging
-// policy (stack.md §7, design.md §7). A valid config must pass; broken ones must fail with a reason.
+// policy (stack.md). A valid config must pass; broken ones must fail with a reason.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -47,7 +47,7 @@ function decodePng(png: Buffer): DecodedPng {
 const states = ['idle', 'syncing', 'alert', 'offline'];
 
 describe('tray icons', () => {
-  it('covers exactly the four tray states of design.md §2', () => {
+  it('covers exactly the four tray states (idle, syncing, alert, offline)', () => {
     expect(Object.keys(TRAY_STATES).sort()).toEqual([...states].sort());
   });
 

@@ -1,5 +1,5 @@
 /**
- * `clade-admin key set | remove` record the admin's action in the profile's own audit trail (issue 8, source
+ * `clade-admin key set | remove` record the admin's action in the profile's own audit trail (source
  * `local`): connected, then replaced, then removed, with the org and at most the key's hint, never the key.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

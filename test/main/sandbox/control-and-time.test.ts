@@ -1,4 +1,4 @@
-// Control API, virtual clock and org events (issue 4: time, control): scripted events change what the API serves
+// Control API, virtual clock and org events (time, control): scripted events change what the API serves
 // and are recorded in the compliance feed; seeded events appear as virtual time passes.
 import { afterEach, describe, expect, it } from 'vitest';
 import Anthropic from '@anthropic-ai/sdk';

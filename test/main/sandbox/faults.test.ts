@@ -1,4 +1,4 @@
-// Fault injection as the SDK experiences it (issue 4): 429 + retry-after, 5xx/529, resets, bad bodies, latency,
+// Fault injection as the SDK experiences it: 429 + retry-after, 5xx/529, resets, bad bodies, latency,
 // every n-th and seeded-probability rules, and the faults file.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

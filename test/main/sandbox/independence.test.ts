@@ -1,4 +1,4 @@
-// design.md §2: the sandbox is a second, independent reading of the API — it imports nothing from core, db or
+// The sandbox is a second, independent reading of the API — it imports nothing from core, db or
 // adapters (nor Electron), and only node built-ins and zod from outside.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

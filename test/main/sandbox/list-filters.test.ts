@@ -1,4 +1,4 @@
-// Filters of the Page lists and the demo org's documented features (admin-api.md §3.2–3.6, issue 3/4).
+// Filters of the Page lists and the demo org's documented features (admin-api.md §3.2–3.6).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Anthropic from '@anthropic-ai/sdk';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox';

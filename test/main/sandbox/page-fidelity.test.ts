@@ -1,4 +1,4 @@
-// Every Page list returns each item exactly once at limit 1, 7 and 1000, forwards and backwards (issue 4),
+// Every Page list returns each item exactly once at limit 1, 7 and 1000, forwards and backwards,
 // and every item matches the documented shape (schemas written from admin-api.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Anthropic from '@anthropic-ai/sdk';

@@ -1,4 +1,4 @@
-// Generated org sizes (issue 4): demo / mid / large counts, realistic sparsity, and large serving first pages
+// Generated org sizes: demo / mid / large counts, realistic sparsity, and large serving first pages
 // without materialising its history (report rows are generated on demand).
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../../main/sandbox';

@@ -1,4 +1,4 @@
-/** The window's live profile reads the Compliance API feed into its trail at each sync (issue 8). */
+/** The window's live profile reads the Compliance API feed into its trail at each sync. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * The Compliance API activity feed in the sync (issue 8), against the sandbox: with compliance on, scripted org
+ * The Compliance API activity feed in the sync, against the sandbox: with compliance on, scripted org
  * events reach the trail once each, with their actors, however often we sync; with compliance off, the same events
  * reach it as journal events and the refusal is remembered for six hours (a full sync asks at once); a 500 between feed pages leaves no duplicate.
  * With the feed read, a journal difference the feed records is left out (each change once); what the feed does not

@@ -1,5 +1,5 @@
 /**
- * The profile's audit retention (`audit.retentionDays`) is applied after each sync (issue 8): the oldest events go,
+ * The profile's audit retention (`audit.retentionDays`) is applied after each sync: the oldest events go,
  * the purge is recorded with the anchor it left, `audit verify` still passes, and the feed does not bring the
  * purged activities back. With the default (forever) nothing is ever removed.
  */

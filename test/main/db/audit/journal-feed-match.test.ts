@@ -1,5 +1,5 @@
 /**
- * A journal event the Compliance feed already records is left out of the trail (issue 8: each change once): only
+ * A journal event the Compliance feed already records is left out of the trail (each change once): only
  * with a stored activity of a compatible type for the same target inside the diff window; differences the feed has
  * no activity for (expiry), activities outside the window and feed lag keep the journal event; the mark moves past
  * skipped rows, so re-runs append neither copy again.
