@@ -49,21 +49,49 @@ async function main(): Promise<void> {
   const push = createPush(() => BrowserWindow.getAllWindows().map((w) => w.webContents));
   const dataDir = defaultDataDir(process.env);
   const secrets = createKeytarSecretStore();
-  const active = createActiveProfileData({ dataDir, profileId: initialProfileId(dataDir), readStoredKey: (id) => secrets.get(id), onProgress: (p) => push('clade:sync/progress-changed', p), log });
+  const active = createActiveProfileData({
+    dataDir,
+    profileId: initialProfileId(dataDir),
+    readStoredKey: (id) => secrets.get(id),
+    onProgress: (p) => push('clade:sync/progress-changed', p),
+    log,
+  });
   const data = (): WindowData | null => active.current();
   // A notification or tray item opens the window on its view: pushed now, or held until a new window asks for it.
-  const navigator = createWindowNavigator({ showWindow: () => { const had = windowOpen(); showWindow(); return had; }, push: (to) => push('clade:app/navigate-changed', to) });
+  const navigator = createWindowNavigator({
+    showWindow: () => {
+      const had = windowOpen();
+      showWindow();
+      return had;
+    },
+    push: (to) => push('clade:app/navigate-changed', to),
+  });
 
   // The tray's "Sync now" drives the scheduler, and the scheduler's syncing state shows in the tray: the scheduler
   // is built first and told where to report once the tray exists.
   let reportSyncing: (syncing: boolean) => void = () => undefined;
   // Syncs every sync.intervalMinutes of the open profile (15 by default), on wake and on "Sync now", never two at once.
-  const scheduler = createSyncScheduler({ sync: async () => data()?.syncNow(), intervalMs: () => syncIntervalMs(data()?.db), onSyncingChanged: (s) => reportSyncing(s), log });
-  const alerts = startTrayAndAlerts({ electron: trayRuntime(), assetsDir: join(__dirname, '../../assets'), mirror: () => data()?.db ?? null, now: () => Date.now(), openView: navigator.navigate, quit: () => app.quit(), syncNow: () => scheduler.trigger(), log });
+  const scheduler = createSyncScheduler({
+    sync: async () => data()?.syncNow(),
+    intervalMs: () => syncIntervalMs(data()?.db),
+    onSyncingChanged: (s) => reportSyncing(s),
+    log,
+  });
+  const alerts = startTrayAndAlerts({
+    electron: trayRuntime(),
+    assetsDir: join(__dirname, '../../assets'),
+    mirror: () => data()?.db ?? null,
+    now: () => Date.now(),
+    openView: navigator.navigate,
+    quit: () => app.quit(),
+    syncNow: () => scheduler.trigger(),
+    log,
+  });
   reportSyncing = (s) => alerts.setSyncing(s);
 
   // A new key or another profile: reopen the data, re-arm the scheduler with that mirror's interval, refresh the tray.
-  const reopen = (profileId?: string): Promise<void> => active.open(profileId).then(() => void (scheduler.reschedule(), alerts.runCycle()));
+  const reopen = (profileId?: string): Promise<void> =>
+    active.open(profileId).then(() => void (scheduler.reschedule(), alerts.runCycle()));
   const { vault, profiles } = createWindowAccounts({
     dataDir,
     secrets,
@@ -87,11 +115,15 @@ async function main(): Promise<void> {
       onKeyChanged: () => reopen(),
       profiles,
       onSyncSettingsChanged: () => scheduler.reschedule(),
-      adminActions: async () => (data()?.adminActions?.() ?? null),
+      adminActions: async () => data()?.adminActions?.() ?? null,
     }),
   });
 
-  wireLifecycle(app, { showWindow, windowCount: () => BrowserWindow.getAllWindows().length, keepAliveWithoutWindows: () => true });
+  wireLifecycle(app, {
+    showWindow,
+    windowCount: () => BrowserWindow.getAllWindows().length,
+    keepAliveWithoutWindows: () => true,
+  });
   showWindow();
   powerMonitor.on('resume', () => void scheduler.trigger());
   await active.open();

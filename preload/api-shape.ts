@@ -6,7 +6,9 @@
  */
 import type { ChannelName, Channels, InvokeChannel, PushChannel, RequestInput, ResponseOf, Result } from './contract';
 
-type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : S;
 type DomainOf<K> = K extends `clade:${infer D}/${string}` ? D : never;
 type ActionOf<K> = K extends `clade:${string}/${infer A}` ? A : never;
 
@@ -15,13 +17,18 @@ export type MethodName<K extends ChannelName> = Channels[K]['kind'] extends 'pus
   ? `on${Capitalize<CamelCase<ActionOf<K>>>}`
   : CamelCase<ActionOf<K>>;
 
-export type InvokeMethod<K extends InvokeChannel> = undefined extends RequestInput<K>
-  ? (request?: RequestInput<K>) => Promise<Result<ResponseOf<K>>>
-  : (request: RequestInput<K>) => Promise<Result<ResponseOf<K>>>;
+export type InvokeMethod<K extends InvokeChannel> =
+  undefined extends RequestInput<K>
+    ? (request?: RequestInput<K>) => Promise<Result<ResponseOf<K>>>
+    : (request: RequestInput<K>) => Promise<Result<ResponseOf<K>>>;
 export type Unsubscribe = () => void;
 export type PushMethod<K extends PushChannel> = (listener: (payload: ResponseOf<K>) => void) => Unsubscribe;
 
-type MethodOf<K extends ChannelName> = K extends InvokeChannel ? InvokeMethod<K> : K extends PushChannel ? PushMethod<K> : never;
+type MethodOf<K extends ChannelName> = K extends InvokeChannel
+  ? InvokeMethod<K>
+  : K extends PushChannel
+    ? PushMethod<K>
+    : never;
 
 export type Domain = DomainOf<ChannelName>;
 export type DomainApi<D extends Domain> = {
@@ -44,7 +51,10 @@ export function methodNameOf(channel: string, kind: 'invoke' | 'push'): { domain
 }
 
 /** Builds the api object. The result is plain data and functions, safe to hand to contextBridge. */
-export function buildClientApi(kinds: ReadonlyArray<{ name: string; kind: 'invoke' | 'push' }>, transport: ApiTransport): ClientApi {
+export function buildClientApi(
+  kinds: ReadonlyArray<{ name: string; kind: 'invoke' | 'push' }>,
+  transport: ApiTransport,
+): ClientApi {
   const api: Record<string, Record<string, unknown>> = {};
   for (const { name, kind } of kinds) {
     const { domain, method } = methodNameOf(name, kind);

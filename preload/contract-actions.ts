@@ -39,8 +39,18 @@ export const ActionPreviewDto = z.object({
 export type ActionPreview = z.infer<typeof ActionPreviewDto>;
 
 export const ActionOutcomeDto = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), description: z.string(), summary: z.string(), before: StateDto, after: z.record(z.string(), z.unknown()) }),
-  z.object({ ok: z.literal(false), description: z.string(), error: z.object({ code: z.string(), message: z.string() }) }),
+  z.object({
+    ok: z.literal(true),
+    description: z.string(),
+    summary: z.string(),
+    before: StateDto,
+    after: z.record(z.string(), z.unknown()),
+  }),
+  z.object({
+    ok: z.literal(false),
+    description: z.string(),
+    error: z.object({ code: z.string(), message: z.string() }),
+  }),
 ]);
 export type ActionOutcome = z.infer<typeof ActionOutcomeDto>;
 

@@ -85,7 +85,10 @@ export type AlertsList = z.infer<typeof AlertsListDto>;
 export const SnoozeDuration = z.enum(['1h', '1d', '1w', 'tomorrow-morning']);
 export type SnoozeDurationId = z.infer<typeof SnoozeDuration>;
 
-const SnoozeSubject = z.object({ rule: z.union([AlertRuleName, z.literal('*')]), targetId: z.string().min(1).max(200).nullable() });
+const SnoozeSubject = z.object({
+  rule: z.union([AlertRuleName, z.literal('*')]),
+  targetId: z.string().min(1).max(200).nullable(),
+});
 export const SnoozeRequest = SnoozeSubject.extend({ duration: SnoozeDuration });
 export const UnsnoozeRequest = SnoozeSubject;
 

@@ -51,9 +51,17 @@ export const settingsChannels = {
   'clade:settings/get': { kind: 'invoke', request: z.undefined(), response: SettingsDto },
   'clade:settings/set': { kind: 'invoke', request: SetSettingRequest, response: SettingsDto },
   /** Main closes the current mirror and opens the chosen profile's (or the demo org when it has no key). */
-  'clade:settings/switch-profile': { kind: 'invoke', request: z.object({ profileId: ProfileId }), response: SettingsDto },
+  'clade:settings/switch-profile': {
+    kind: 'invoke',
+    request: z.object({ profileId: ProfileId }),
+    response: SettingsDto,
+  },
   /** A new profile without a key; its id is derived from the label (shown in the list, used by the CLI). */
-  'clade:settings/add-profile': { kind: 'invoke', request: z.object({ label: z.string().min(1).max(80) }), response: SettingsDto },
+  'clade:settings/add-profile': {
+    kind: 'invoke',
+    request: z.object({ label: z.string().min(1).max(80) }),
+    response: SettingsDto,
+  },
   /** Deletes the profile's key from the keychain and its entry; `deleteMirror` also deletes its local data. */
   'clade:settings/remove-profile': {
     kind: 'invoke',

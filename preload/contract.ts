@@ -21,7 +21,16 @@ export type { ChannelSpec } from './channel-spec';
 /** Money crosses the boundary as a decimal string of cents (never a float), e.g. "123456.789". */
 const Cents = z.string().regex(/^-?\d+(\.\d+)?$/);
 
-export const KeyHygieneVerdict = z.enum(['ok', 'rotate-soon', 'dormant', 'expiring', 'expired', 'orphaned', 'default-workspace', 'inactive']);
+export const KeyHygieneVerdict = z.enum([
+  'ok',
+  'rotate-soon',
+  'dormant',
+  'expiring',
+  'expired',
+  'orphaned',
+  'default-workspace',
+  'inactive',
+]);
 
 /**
  * Month-to-date spend measured against one amount: a budget set in the app or a monthly spend limit read from
@@ -127,7 +136,9 @@ export const MirrorStatusDto = z.object({
       detail: z.string().nullable(),
     }),
   ),
-  credential: z.object({ status: z.enum(['valid', 'invalid']), changedAtMs: z.number(), detail: z.string().nullable() }).nullable(),
+  credential: z
+    .object({ status: z.enum(['valid', 'invalid']), changedAtMs: z.number(), detail: z.string().nullable() })
+    .nullable(),
 });
 export type MirrorStatus = z.infer<typeof MirrorStatusDto>;
 
@@ -184,7 +195,9 @@ export const AuditEventDto = z.object({
   recordedAtMs: z.number(),
   source: z.enum(['compliance', 'journal', 'local']),
   type: z.string(),
-  actor: z.object({ kind: z.string(), id: z.string().optional(), email: z.string().optional(), name: z.string().optional() }).nullable(),
+  actor: z
+    .object({ kind: z.string(), id: z.string().optional(), email: z.string().optional(), name: z.string().optional() })
+    .nullable(),
   workspaceId: z.string().nullable(),
   keyId: z.string().nullable(),
   targets: z.array(z.object({ type: z.string(), id: z.string().optional(), name: z.string().optional() })),
@@ -301,14 +314,27 @@ export type ResponseOf<K extends ChannelName> = z.output<Channels[K]['response']
 /** Naming rule, checked by the compiler: a misnamed channel makes `_ChannelNamesAreValid` fail to typecheck. */
 type BadChannelName = {
   [K in ChannelName]: Channels[K]['kind'] extends 'push'
-    ? K extends `clade:${string}/${string}-changed` ? never : K
-    : K extends `clade:${string}/${string}-changed` ? K : K extends `clade:${string}/${string}` ? never : K;
+    ? K extends `clade:${string}/${string}-changed`
+      ? never
+      : K
+    : K extends `clade:${string}/${string}-changed`
+      ? K
+      : K extends `clade:${string}/${string}`
+        ? never
+        : K;
 }[ChannelName];
 type MustBeNever<T extends never> = T;
 export type _ChannelNamesAreValid = MustBeNever<BadChannelName>;
 
 /** Every answer crosses the boundary as a result object, never as a thrown error (errors lose shape there). */
-export const ipcErrorCodes = ['unknown-channel', 'forbidden-sender', 'bad-request', 'not-found', 'unavailable', 'internal'] as const;
+export const ipcErrorCodes = [
+  'unknown-channel',
+  'forbidden-sender',
+  'bad-request',
+  'not-found',
+  'unavailable',
+  'internal',
+] as const;
 export type IpcErrorCode = (typeof ipcErrorCodes)[number];
 export interface IpcError {
   code: IpcErrorCode;

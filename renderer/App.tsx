@@ -63,7 +63,12 @@ export function App() {
 
   return (
     <div className="app">
-      <AppHeader info={info} orgName={tree?.org.name ?? null} syncedAtMs={tree?.syncedAtMs ?? null} progress={progress} />
+      <AppHeader
+        info={info}
+        orgName={tree?.org.name ?? null}
+        syncedAtMs={tree?.syncedAtMs ?? null}
+        progress={progress}
+      />
       {welcome ? (
         <main className="app-main">
           <Onboarding

@@ -9,7 +9,10 @@ export const APP_DIR_NAME = 'clade-admin';
  * The data folder shared by the app and the CLI: Electron's `userData` for this app name, so both read one mirror.
  * `CLADE_DATA_DIR` overrides it (tests, portable installs).
  */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.CLADE_DATA_DIR) return env.CLADE_DATA_DIR;
   return join(appDataDir(env, platform), APP_DIR_NAME);
 }

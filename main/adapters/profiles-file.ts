@@ -2,7 +2,18 @@
  * The profile registry on disk: `<dataDir>/profiles.json`, mode 0600, written atomically (temp file in the same
  * folder, fsync, rename) so a crash never leaves half a file. It holds ids, labels and org bindings — never a key.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ProfileStorePort } from '../core/vault/ports';
 import type { Profile, ProfileRegistry } from '../core/vault/profiles';
@@ -67,8 +78,16 @@ export function createProfilesFile(dataDir: string): ProfilesFile {
     write,
     list: () => listProfiles(read()),
     get: (profileId) => findProfile(read(), profileId),
-    add: (input, nowMs) => findProfile(update((r) => addProfile(r, input, nowMs)), input.id) as Profile,
-    relabel: (profileId, label) => findProfile(update((r) => relabelProfile(r, profileId, label)), profileId) as Profile,
+    add: (input, nowMs) =>
+      findProfile(
+        update((r) => addProfile(r, input, nowMs)),
+        input.id,
+      ) as Profile,
+    relabel: (profileId, label) =>
+      findProfile(
+        update((r) => relabelProfile(r, profileId, label)),
+        profileId,
+      ) as Profile,
     remove: (profileId) => {
       const registry = read();
       if (!findProfile(registry, profileId)) return false;

@@ -3,13 +3,38 @@
  * (electron-runtime.ts proves it at compile time); the test double (test/helpers/electron-double.ts)
  * implements them, so every piece of glue is tested without an Electron binary.
  */
-import type { App, BrowserWindow, BrowserWindowConstructorOptions, IpcMain, PowerMonitor, Session, WebContents } from 'electron';
+import type {
+  App,
+  BrowserWindow,
+  BrowserWindowConstructorOptions,
+  IpcMain,
+  PowerMonitor,
+  Session,
+  WebContents,
+} from 'electron';
 
-export type AppPort = Pick<App, 'enableSandbox' | 'requestSingleInstanceLock' | 'quit' | 'whenReady' | 'on' | 'getPath' | 'getName' | 'getVersion' | 'isPackaged'>;
+export type AppPort = Pick<
+  App,
+  | 'enableSandbox'
+  | 'requestSingleInstanceLock'
+  | 'quit'
+  | 'whenReady'
+  | 'on'
+  | 'getPath'
+  | 'getName'
+  | 'getVersion'
+  | 'isPackaged'
+>;
 
-export type WebContentsPort = Pick<WebContents, 'on' | 'setWindowOpenHandler' | 'send' | 'isDestroyed' | 'mainFrame' | 'id'>;
+export type WebContentsPort = Pick<
+  WebContents,
+  'on' | 'setWindowOpenHandler' | 'send' | 'isDestroyed' | 'mainFrame' | 'id'
+>;
 
-export type WindowPort = Pick<BrowserWindow, 'loadFile' | 'loadURL' | 'once' | 'on' | 'show' | 'focus' | 'isMinimized' | 'restore' | 'isDestroyed'> & {
+export type WindowPort = Pick<
+  BrowserWindow,
+  'loadFile' | 'loadURL' | 'once' | 'on' | 'show' | 'focus' | 'isMinimized' | 'restore' | 'isDestroyed'
+> & {
   readonly webContents: WebContentsPort;
 };
 

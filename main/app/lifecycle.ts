@@ -6,7 +6,10 @@
 import type { AppPort } from './electron-ports';
 
 /** Returns false when another instance already runs; this one then quits and the caller stops. */
-export function claimSingleInstance(app: Pick<AppPort, 'requestSingleInstanceLock' | 'quit' | 'on'>, onSecondInstance: () => void): boolean {
+export function claimSingleInstance(
+  app: Pick<AppPort, 'requestSingleInstanceLock' | 'quit' | 'on'>,
+  onSecondInstance: () => void,
+): boolean {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return false;

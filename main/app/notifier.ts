@@ -23,14 +23,23 @@ const SUMMARY_LINES = 4;
 /** Notifications kept referenced so their click handlers survive garbage collection. */
 const KEEP_ALIVE = 50;
 
-const URGENCY: Record<Severity, NotificationConstructorOptions['urgency']> = { critical: 'critical', warning: 'normal', info: 'low' };
+const URGENCY: Record<Severity, NotificationConstructorOptions['urgency']> = {
+  critical: 'critical',
+  warning: 'normal',
+  info: 'low',
+};
 
 /** Most severe first, then oldest; the first few are shown one by one, the rest summarised. */
 export function planNotifications(episodes: readonly Episode[]): { individual: Episode[]; summarized: Episode[] } {
-  const sorted = [...episodes].sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || a.openedAtMs - b.openedAtMs);
+  const sorted = [...episodes].sort(
+    (a, b) => severityRank[b.severity] - severityRank[a.severity] || a.openedAtMs - b.openedAtMs,
+  );
   // One left over would make a summary of one: show it as itself.
   if (sorted.length <= MAX_INDIVIDUAL_NOTIFICATIONS + 1) return { individual: sorted, summarized: [] };
-  return { individual: sorted.slice(0, MAX_INDIVIDUAL_NOTIFICATIONS), summarized: sorted.slice(MAX_INDIVIDUAL_NOTIFICATIONS) };
+  return {
+    individual: sorted.slice(0, MAX_INDIVIDUAL_NOTIFICATIONS),
+    summarized: sorted.slice(MAX_INDIVIDUAL_NOTIFICATIONS),
+  };
 }
 
 export function episodeNotification(episode: Episode): NotificationConstructorOptions {
@@ -45,7 +54,10 @@ export function episodeNotification(episode: Episode): NotificationConstructorOp
 export function summaryNotification(episodes: readonly Episode[]): NotificationConstructorOptions {
   const lines = episodes.slice(0, SUMMARY_LINES).map((episode) => redactSecrets(episode.title));
   if (episodes.length > SUMMARY_LINES) lines.push(`…and ${episodes.length - SUMMARY_LINES} more`);
-  const worst = episodes.reduce<Severity>((max, e) => (severityRank[e.severity] > severityRank[max] ? e.severity : max), 'info');
+  const worst = episodes.reduce<Severity>(
+    (max, e) => (severityRank[e.severity] > severityRank[max] ? e.severity : max),
+    'info',
+  );
   return {
     title: `${episodes.length} more alerts`,
     body: lines.join('\n'),
@@ -57,7 +69,12 @@ export function summaryNotification(episodes: readonly Episode[]): NotificationC
 export function digestNotification(digest: Digest): NotificationConstructorOptions {
   const lines = digest.lines.slice(0, SUMMARY_LINES).map(redactSecrets);
   if (digest.lines.length > SUMMARY_LINES) lines.push(`…and ${digest.lines.length - SUMMARY_LINES} more`);
-  return { title: `Morning digest: ${redactSecrets(digest.title)}`, body: lines.join('\n'), silent: true, urgency: 'low' };
+  return {
+    title: `Morning digest: ${redactSecrets(digest.title)}`,
+    body: lines.join('\n'),
+    silent: true,
+    urgency: 'low',
+  };
 }
 
 export function createElectronNotifier(

@@ -29,7 +29,10 @@ export interface SyncScheduler {
 }
 
 export function createSyncScheduler(deps: SyncSchedulerDeps): SyncScheduler {
-  const timers = deps.timers ?? { setInterval: (fn, ms) => setInterval(fn, ms), clearInterval: (h) => clearInterval(h as NodeJS.Timeout) };
+  const timers = deps.timers ?? {
+    setInterval: (fn, ms) => setInterval(fn, ms),
+    clearInterval: (h) => clearInterval(h as NodeJS.Timeout),
+  };
   let running: Promise<void> | null = null;
   let handle: unknown = null;
 

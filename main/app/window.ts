@@ -13,7 +13,9 @@ export interface MainWindowOptions {
   page: RendererPage;
 }
 
-export const secureWebPreferences = (preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> => ({
+export const secureWebPreferences = (
+  preloadPath: string,
+): NonNullable<BrowserWindowConstructorOptions['webPreferences']> => ({
   preload: preloadPath,
   contextIsolation: true,
   sandbox: true,

@@ -22,7 +22,9 @@ export function formatTree(tree: OrgTree): string {
     const stem = lastWorkspace ? '   ' : '│  ';
     const flags = [workspace.isDefault ? 'default' : '', workspace.archived ? 'archived' : ''].filter(Boolean);
     const suffix = flags.length ? ` [${flags.join(', ')}]` : '';
-    lines.push(`${branch} ${workspace.name}${suffix} · ${plural(workspace.members.length, 'member')} · ${plural(workspace.keys.length, 'key')}`);
+    lines.push(
+      `${branch} ${workspace.name}${suffix} · ${plural(workspace.members.length, 'member')} · ${plural(workspace.keys.length, 'key')}`,
+    );
     const children = [
       ...workspace.members.map((m) => `member  ${m.name} <${m.email}>  ${m.workspaceRole}`),
       ...workspace.keys.map((k) => `key     ${k.name}  ${k.status}${k.partialKeyHint ? `  ${k.partialKeyHint}` : ''}`),

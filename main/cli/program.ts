@@ -21,7 +21,7 @@ import type { CliIO } from './io';
 export function buildProgram(io: CliIO): Command {
   const program = new Command('clade-admin')
     .description('Clade Admin: your Anthropic organization, mirrored locally — headless commands for cron and scripts')
-    .option('--data-dir <dir>', 'data folder (default: the app\'s own, so CLI and app share one mirror)')
+    .option('--data-dir <dir>', "data folder (default: the app's own, so CLI and app share one mirror)")
     .option('--profile <id>', 'profile id (default: $CLADE_PROFILE, else "default")')
     .option('--base-url <url>', 'Admin API base URL: https://api.anthropic.com or a loopback sandbox')
     .option('--json', 'print only JSON on stdout (progress and logs go to stderr)')

@@ -20,7 +20,12 @@ export interface SyncRunOptions {
  * display on a terminal, one line per finished resource otherwise (sync-display.ts). The sync also records the
  * alert episodes, so `alerts` lists what `check` finds without one running.
  */
-export async function syncWithProgress(ctx: CliContext, db: MirrorDb, target: SyncTarget, options: SyncRunOptions = {}): Promise<SyncSummary> {
+export async function syncWithProgress(
+  ctx: CliContext,
+  db: MirrorDb,
+  target: SyncTarget,
+  options: SyncRunOptions = {},
+): Promise<SyncSummary> {
   const { syncProfile } = await import('../services/sync/sync-profile');
   const display = await createSyncDisplay(ctx.io.stderr);
   try {
@@ -57,11 +62,15 @@ export function describeSummary(summary: SyncSummary, profileId: string): string
     `Sync ${summary.status}: ${summary.requests} requests, ${summary.rows} rows, ${summary.events} changes in ${seconds} s`,
   ];
   if (summary.status === 'credential_invalid') {
-    lines.push(`The Admin API rejected the key of profile "${profileId}" (401). Local data is kept; replace the key with \`clade-admin key set\`.`);
+    lines.push(
+      `The Admin API rejected the key of profile "${profileId}" (401). Local data is kept; replace the key with \`clade-admin key set\`.`,
+    );
   }
   const failed = failedResources(summary);
   if (summary.status === 'partial' && failed.length > 0) {
-    lines.push(`Partial: ${failed.join(', ')} failed; the mirror keeps what it had for them. The next sync tries again.`);
+    lines.push(
+      `Partial: ${failed.join(', ')} failed; the mirror keeps what it had for them. The next sync tries again.`,
+    );
   } else if (summary.status === 'failed' && summary.detail) {
     lines.push(`Stopped: ${summary.detail}`);
   }

@@ -46,8 +46,7 @@ export interface ApiWorkspaceMember {
 
 export type ApiKeyScope = { type: 'workspace'; workspace_id: string } | { type: 'organization' };
 export type ApiKeyPrincipal =
-  | { type: 'user_actor'; user_id: string }
-  | { type: 'service_account_actor'; service_account_id: string };
+  { type: 'user_actor'; user_id: string } | { type: 'service_account_actor'; service_account_id: string };
 
 /** Both key shapes: the current one (scope/principal/created_by) and the legacy top-level `workspace_id`. */
 export interface ApiKey {

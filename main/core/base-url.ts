@@ -19,7 +19,11 @@ export function checkBaseUrl(url: string): BaseUrlCheck {
     return { ok: false, reason: 'a base URL may not carry a path' };
   }
   const origin = `${parsed.protocol}//${parsed.host}`;
-  if (parsed.protocol === 'https:' && parsed.hostname === 'api.anthropic.com' && (parsed.port === '' || parsed.port === '443')) {
+  if (
+    parsed.protocol === 'https:' &&
+    parsed.hostname === 'api.anthropic.com' &&
+    (parsed.port === '' || parsed.port === '443')
+  ) {
     return { ok: true, url: PRODUCTION_BASE_URL };
   }
   if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && isLoopbackHost(parsed.hostname)) {

@@ -54,7 +54,13 @@ export function usdRate(text: string): bigint {
 }
 
 function rates(input: string, write5m: string, write1h: string, read: string, output: string): Rates {
-  return { input: usdRate(input), write5m: usdRate(write5m), write1h: usdRate(write1h), read: usdRate(read), output: usdRate(output) };
+  return {
+    input: usdRate(input),
+    write5m: usdRate(write5m),
+    write1h: usdRate(write1h),
+    read: usdRate(read),
+    output: usdRate(output),
+  };
 }
 
 const always = (r: Rates): PricePeriod[] => [{ effectiveFromMs: 0, rates: r }];
@@ -99,7 +105,13 @@ export const PRICE_TABLE: Readonly<Record<string, readonly PricePeriod[]>> = {
 };
 
 /** Opus 4.6 and newer: 1.1× in the US-only inference geo (§6). */
-const US_GEO_PREMIUM = new Set(['claude-opus-4-6', 'claude-opus-4-7', 'claude-opus-4-8', 'claude-opus-5', 'claude-opus-5-5']);
+const US_GEO_PREMIUM = new Set([
+  'claude-opus-4-6',
+  'claude-opus-4-7',
+  'claude-opus-4-8',
+  'claude-opus-5',
+  'claude-opus-5-5',
+]);
 /** Sonnet 4.5: requests over 200k input tokens cost 2× input, 1.5× output (§6, service-tiers note). */
 const LONG_CONTEXT_PREMIUM = new Set(['claude-sonnet-4-5', 'claude-sonnet-4-5-20250929']);
 /** Tiers with a price in §6. Priority Tier is billed outside the cost report; flex tiers have no published rate. */
@@ -123,7 +135,11 @@ export function estimateCostPicocents(model: string | null, tokens: TokenCounts,
   const r = ratesFor(model, ctx.atMs);
   if (r === null || model === null) return null;
   if (ctx.serviceTier !== null && !PRICED_TIERS.has(ctx.serviceTier)) return null;
-  let inputSide = r.input * BigInt(tokens.uncachedInput) + r.write5m * BigInt(tokens.cacheWrite5m) + r.write1h * BigInt(tokens.cacheWrite1h) + r.read * BigInt(tokens.cacheRead);
+  let inputSide =
+    r.input * BigInt(tokens.uncachedInput) +
+    r.write5m * BigInt(tokens.cacheWrite5m) +
+    r.write1h * BigInt(tokens.cacheWrite1h) +
+    r.read * BigInt(tokens.cacheRead);
   let outputSide = r.output * BigInt(tokens.output);
   let numerator = 1n;
   let denominator = 1n;

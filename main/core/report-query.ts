@@ -50,9 +50,12 @@ export interface ResolvedRange {
 }
 
 export function resolveReportQuery(q: ReportQuery): ResolvedRange {
-  if (q.kind !== 'usage' && q.kind !== 'cost') throw new ReportQueryError(`unknown report kind ${JSON.stringify(q.kind)}`);
+  if (q.kind !== 'usage' && q.kind !== 'cost')
+    throw new ReportQueryError(`unknown report kind ${JSON.stringify(q.kind)}`);
   if (!SUPPORTED_GROUPS[q.kind].includes(q.groupBy)) {
-    throw new ReportQueryError(`a ${q.kind} report can be grouped by ${SUPPORTED_GROUPS[q.kind].join(', ')}, not ${JSON.stringify(q.groupBy)}`);
+    throw new ReportQueryError(
+      `a ${q.kind} report can be grouped by ${SUPPORTED_GROUPS[q.kind].join(', ')}, not ${JSON.stringify(q.groupBy)}`,
+    );
   }
   let fromMs: number;
   let toMs: number;

@@ -35,7 +35,11 @@ export function appliedIds(db: Database.Database, migrations: readonly Migration
 }
 
 /** The migrations this file still needs, in id order; refuses a file this build cannot read. */
-export function pendingMigrations(db: Database.Database, migrations: readonly Migration[], file = '(memory)'): Migration[] {
+export function pendingMigrations(
+  db: Database.Database,
+  migrations: readonly Migration[],
+  file = '(memory)',
+): Migration[] {
   assertOrdered(migrations);
   const latest = latestVersion(migrations);
   const current = schemaVersion(db);

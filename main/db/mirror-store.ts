@@ -38,7 +38,11 @@ export class SqliteMirrorStore implements MirrorStorePort {
     return this.state.insertRun(atMs, full);
   }
 
-  finishRun(runId: number, atMs: number, outcome: { status: string; requests: number; rows: number; detail: string | null }): void {
+  finishRun(
+    runId: number,
+    atMs: number,
+    outcome: { status: string; requests: number; rows: number; detail: string | null },
+  ): void {
     this.state.finishRun(runId, atMs, outcome);
   }
 
@@ -98,31 +102,42 @@ export class SqliteMirrorStore implements MirrorStorePort {
     coverage: Coverage | null,
     atMs: number,
   ): PageWriteResult {
-    return this.db.transaction((): PageWriteResult => {
-      for (const bucket of page.replaceBuckets) this.reports.deleteBucket(resource, bucket);
-      for (const row of page.rows) this.reports.upsert(resource, row, atMs);
-      if (coverage) {
-        this.reports.setCoverage(resource, coverage);
-        this.state.closePass(pass.resource, pass.scope);
-      } else {
-        this.state.moveCursor(pass.resource, pass.scope, nextCursor, atMs);
-      }
-      return { rows: page.rows.length, events: 0 };
-    }).immediate();
+    return this.db
+      .transaction((): PageWriteResult => {
+        for (const bucket of page.replaceBuckets) this.reports.deleteBucket(resource, bucket);
+        for (const row of page.rows) this.reports.upsert(resource, row, atMs);
+        if (coverage) {
+          this.reports.setCoverage(resource, coverage);
+          this.state.closePass(pass.resource, pass.scope);
+        } else {
+          this.state.moveCursor(pass.resource, pass.scope, nextCursor, atMs);
+        }
+        return { rows: page.rows.length, events: 0 };
+      })
+      .immediate();
   }
 
   openPass(resource: string, scope: string, runId: number, queryJson: string | null): OpenPass {
-    return this.db.transaction((): OpenPass => {
-      const existing = this.state.findPass(resource, scope);
-      if (existing) {
-        // Resumed: left open by an earlier run (a pass restarted within this run keeps its window and is not).
-        const resumed = existing.pass_id !== runId;
-        return { resource, scope, passId: existing.pass_id, cursor: existing.cursor, queryJson: existing.query_json, resumed };
-      }
-      const pass: OpenPass = { resource, scope, passId: runId, cursor: null, queryJson, resumed: false };
-      this.state.insertPass(pass, Date.now());
-      return pass;
-    }).immediate();
+    return this.db
+      .transaction((): OpenPass => {
+        const existing = this.state.findPass(resource, scope);
+        if (existing) {
+          // Resumed: left open by an earlier run (a pass restarted within this run keeps its window and is not).
+          const resumed = existing.pass_id !== runId;
+          return {
+            resource,
+            scope,
+            passId: existing.pass_id,
+            cursor: existing.cursor,
+            queryJson: existing.query_json,
+            resumed,
+          };
+        }
+        const pass: OpenPass = { resource, scope, passId: runId, cursor: null, queryJson, resumed: false };
+        this.state.insertPass(pass, Date.now());
+        return pass;
+      })
+      .immediate();
   }
 
   applyEntityPage<R extends EntityResource>(
@@ -132,37 +147,45 @@ export class SqliteMirrorStore implements MirrorStorePort {
     nextCursor: string | null,
     ctx: WriteContext,
   ): PageWriteResult {
-    return this.db.transaction((): PageWriteResult => {
-      let events = 0;
-      const record = (event: JournalEvent): void => {
-        if (!ctx.journal || spec.journaled === false) return;
-        this.journal.insert(ctx.runId, ctx.atMs, event);
-        events += 1;
-      };
-      for (const row of rows) {
-        const before = this.entities.get(spec.resource, spec.keyColumns, row);
-        const entityKey = rowKey(spec, row);
-        if (!before) {
-          this.entities.insert(spec.resource, row, ctx.atMs, pass.passId);
-          record({ resource: spec.resource, entityKey, kind: 'created', detail: rowAsJson(row) });
-          continue;
+    return this.db
+      .transaction((): PageWriteResult => {
+        let events = 0;
+        const record = (event: JournalEvent): void => {
+          if (!ctx.journal || spec.journaled === false) return;
+          this.journal.insert(ctx.runId, ctx.atMs, event);
+          events += 1;
+        };
+        for (const row of rows) {
+          const before = this.entities.get(spec.resource, spec.keyColumns, row);
+          const entityKey = rowKey(spec, row);
+          if (!before) {
+            this.entities.insert(spec.resource, row, ctx.atMs, pass.passId);
+            record({ resource: spec.resource, entityKey, kind: 'created', detail: rowAsJson(row) });
+            continue;
+          }
+          this.entities.update(spec.resource, spec.keyColumns, row, ctx.atMs, pass.passId);
+          const changes = changedFields(before, row, spec.keyColumns);
+          if (Object.keys(changes).length > 0)
+            record({ resource: spec.resource, entityKey, kind: 'changed', detail: changes });
         }
-        this.entities.update(spec.resource, spec.keyColumns, row, ctx.atMs, pass.passId);
-        const changes = changedFields(before, row, spec.keyColumns);
-        if (Object.keys(changes).length > 0) record({ resource: spec.resource, entityKey, kind: 'changed', detail: changes });
-      }
-      if (nextCursor != null) {
-        this.state.moveCursor(pass.resource, pass.scope, nextCursor, ctx.atMs);
-      } else {
-        // A complete pass: what it did not see is gone.
-        for (const gone of this.entities.unseen(spec.resource, pass.scope, pass.passId)) {
-          this.entities.delete(spec.resource, spec.keyColumns, gone);
-          record({ resource: spec.resource, entityKey: rowKey(spec, gone), kind: 'removed', detail: rowAsJson(gone) });
+        if (nextCursor != null) {
+          this.state.moveCursor(pass.resource, pass.scope, nextCursor, ctx.atMs);
+        } else {
+          // A complete pass: what it did not see is gone.
+          for (const gone of this.entities.unseen(spec.resource, pass.scope, pass.passId)) {
+            this.entities.delete(spec.resource, spec.keyColumns, gone);
+            record({
+              resource: spec.resource,
+              entityKey: rowKey(spec, gone),
+              kind: 'removed',
+              detail: rowAsJson(gone),
+            });
+          }
+          this.state.closePass(pass.resource, pass.scope);
         }
-        this.state.closePass(pass.resource, pass.scope);
-      }
-      return { rows: rows.length, events };
-    }).immediate();
+        return { rows: rows.length, events };
+      })
+      .immediate();
   }
 
   activeWorkspaceIds(): string[] {

@@ -34,7 +34,8 @@ export function openMirror(file: string, opts: OpenMirrorOptions = {}): MirrorDb
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     if (opts.readonly) {
-      if (pendingMigrations(db, MIGRATIONS, file).length > 0) throw new MirrorNeedsMigrationError(file, version, latest);
+      if (pendingMigrations(db, MIGRATIONS, file).length > 0)
+        throw new MirrorNeedsMigrationError(file, version, latest);
       return db;
     }
     db.pragma('journal_mode = WAL');
@@ -65,7 +66,6 @@ function readHeaderVersion(file: string): number | null {
     closeSync(fd);
   }
 }
-
 
 /**
  * A second, read-only connection to a file another connection has open (and migrated): for a long streaming read

@@ -10,6 +10,7 @@ import { readProfileSetting, writeProfileSetting } from './settings/profile-sett
 export function reprobeAfterKeyChange(db: Database.Database, atMs: number): void {
   db.transaction(() => {
     new SyncStateRepo(db).reprobeUnavailable();
-    if (readProfileSetting(db, 'compliance.probe')?.status === 'refused') writeProfileSetting(db, 'compliance.probe', null, atMs);
+    if (readProfileSetting(db, 'compliance.probe')?.status === 'refused')
+      writeProfileSetting(db, 'compliance.probe', null, atMs);
   })();
 }

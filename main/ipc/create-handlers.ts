@@ -12,7 +12,14 @@ import { settingsHandlers, type SettingsDeps } from './domains/settings';
 import { usageHandlers, type UsageDeps } from './domains/usage';
 import { actionsHandlers, type ActionsDeps } from './domains/actions';
 
-export type HandlerDeps = AppDeps & MirrorDeps & KeyDeps & AuditDeps & AlertsDeps & SettingsDeps & UsageDeps & ActionsDeps;
+export type HandlerDeps = AppDeps &
+  MirrorDeps &
+  KeyDeps &
+  AuditDeps &
+  AlertsDeps &
+  SettingsDeps &
+  UsageDeps &
+  ActionsDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {

@@ -10,7 +10,11 @@ export interface SandboxClock {
   isFrozen(): boolean;
 }
 
-export function createClock(start: Date = new Date(), frozenAtStart = false, realNow: () => number = Date.now): SandboxClock {
+export function createClock(
+  start: Date = new Date(),
+  frozenAtStart = false,
+  realNow: () => number = Date.now,
+): SandboxClock {
   let base = start.getTime();
   let realAtBase = realNow();
   let frozen = frozenAtStart;

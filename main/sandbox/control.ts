@@ -35,12 +35,18 @@ function isLoopback(req: IncomingMessage): boolean {
 function stateSummary(state: SandboxState): unknown {
   const m = state.model;
   return {
-    now: state.clock.now().toISOString(), frozen: state.clock.isFrozen(), seed: m.seed, size: m.size,
-    org: { id: m.org.id, name: m.org.name }, keyShape: state.keyShape,
+    now: state.clock.now().toISOString(),
+    frozen: state.clock.isFrozen(),
+    seed: m.seed,
+    size: m.size,
+    org: { id: m.org.id, name: m.org.name },
+    keyShape: state.keyShape,
     compliance: { enabled: state.activity.enabled, activities: state.activity.records.length },
     counts: {
-      users: [...m.users.values()].filter((u) => u.removedAtMs === null).length, workspaces: m.workspaces.size,
-      apiKeys: m.apiKeys.size, invites: m.invites.size,
+      users: [...m.users.values()].filter((u) => u.removedAtMs === null).length,
+      workspaces: m.workspaces.size,
+      apiKeys: m.apiKeys.size,
+      invites: m.invites.size,
     },
     seededEvents: state.seededEvents,
   };
@@ -54,7 +60,14 @@ function route(deps: ControlDeps, method: string, path: string, body: unknown): 
     case 'GET /state':
       return stateSummary(state);
     case 'POST /clock': {
-      const req = parseBody(z.object({ set: z.union([z.string(), z.number()]).optional(), advanceMs: z.number().nonnegative().optional(), freeze: z.boolean().optional() }), body);
+      const req = parseBody(
+        z.object({
+          set: z.union([z.string(), z.number()]).optional(),
+          advanceMs: z.number().nonnegative().optional(),
+          freeze: z.boolean().optional(),
+        }),
+        body,
+      );
       if (req.set !== undefined) {
         const at = typeof req.set === 'number' ? req.set : Date.parse(req.set);
         if (Number.isNaN(at)) throw badRequest('set: not a date');
@@ -77,7 +90,10 @@ function route(deps: ControlDeps, method: string, path: string, body: unknown): 
     case 'GET /faults':
       return { rules: faults.list() };
     case 'POST /faults': {
-      const req = parseBody(z.object({ rules: z.array(faultRuleSchema), mode: z.enum(['replace', 'append']).default('replace') }), body);
+      const req = parseBody(
+        z.object({ rules: z.array(faultRuleSchema), mode: z.enum(['replace', 'append']).default('replace') }),
+        body,
+      );
       if (req.mode === 'replace') faults.set(req.rules);
       else faults.add(req.rules);
       return { rules: faults.list() };
@@ -126,11 +142,16 @@ export function createControlHandler(deps: ControlDeps) {
   return async (req: IncomingMessage, res: ServerResponse, path: string, raw: Buffer): Promise<void> => {
     const requestId = res.getHeader('request-id') as string;
     try {
-      if (!isLoopback(req)) throw new ApiError(403, 'permission_error', 'The control API answers loopback clients only.');
+      if (!isLoopback(req))
+        throw new ApiError(403, 'permission_error', 'The control API answers loopback clients only.');
       if (!authorized(req, deps.token)) throw unauthorized('control API: missing or wrong bearer token');
       let body: unknown;
       if (raw.length > 0) {
-        try { body = JSON.parse(raw.toString('utf8')); } catch { throw badRequest('body is not valid JSON'); }
+        try {
+          body = JSON.parse(raw.toString('utf8'));
+        } catch {
+          throw badRequest('body is not valid JSON');
+        }
       }
       sendJson(res, 200, route(deps, req.method ?? 'GET', path, body));
     } catch (err) {

@@ -15,7 +15,13 @@ import type { SandboxState } from './state';
 const role = z.enum(['user', 'developer', 'billing', 'claude_code_user', 'admin']);
 const base = { actor_user_id: z.string().optional() };
 export const orgEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('key_created'), workspace_id: z.string().optional(), name: z.string().optional(), created_by_user_id: z.string().optional(), ...base }),
+  z.object({
+    type: z.literal('key_created'),
+    workspace_id: z.string().optional(),
+    name: z.string().optional(),
+    created_by_user_id: z.string().optional(),
+    ...base,
+  }),
   z.object({ type: z.literal('key_renamed'), api_key_id: z.string(), name: z.string().min(1), ...base }),
   z.object({ type: z.literal('key_deactivated'), api_key_id: z.string(), ...base }),
   z.object({ type: z.literal('key_expired'), api_key_id: z.string(), ...base }),
@@ -25,14 +31,20 @@ export const orgEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('role_changed'), user_id: z.string(), role, ...base }),
   z.object({ type: z.literal('workspace_archived'), workspace_id: z.string(), ...base }),
   z.object({
-    type: z.literal('rate_limit_changed'), workspace_id: z.string(), rate_limit_id: z.string().optional(),
-    limiter_type: z.string().optional(), value: z.number().int().positive().nullable(), ...base,
+    type: z.literal('rate_limit_changed'),
+    workspace_id: z.string(),
+    rate_limit_id: z.string().optional(),
+    limiter_type: z.string().optional(),
+    value: z.number().int().positive().nullable(),
+    ...base,
   }),
 ]);
 export type OrgEvent = z.infer<typeof orgEventSchema>;
 
 function consoleActor(state: SandboxState, userId: string | undefined): ActivityActor {
-  const user = userId ? findUser(state.model, userId) : activeUsers(state.model).find((u) => u.role === 'admin') ?? activeUsers(state.model)[0];
+  const user = userId
+    ? findUser(state.model, userId)
+    : (activeUsers(state.model).find((u) => u.role === 'admin') ?? activeUsers(state.model)[0]);
   if (!user) throw badRequest('no user to act as');
   return userActor(user);
 }
@@ -43,10 +55,14 @@ export function applyEvent(state: SandboxState, event: OrgEvent, atMs: number): 
   const m = state.model;
   switch (event.type) {
     case 'key_created': {
-      const ws = event.workspace_id ? findWorkspace(m, event.workspace_id)
-        : [...m.workspaces.values()].find((w) => !w.isDefault && w.archivedAtMs === null) ?? findWorkspace(m, m.defaultWorkspaceId);
+      const ws = event.workspace_id
+        ? findWorkspace(m, event.workspace_id)
+        : ([...m.workspaces.values()].find((w) => !w.isDefault && w.archivedAtMs === null) ??
+          findWorkspace(m, m.defaultWorkspaceId));
       if (ws.archivedAtMs !== null) throw badRequest('cannot create a key in an archived workspace');
-      const creator = event.created_by_user_id ? findUser(m, event.created_by_user_id) : findUser(m, (ctx.actor as { user_id: string }).user_id);
+      const creator = event.created_by_user_id
+        ? findUser(m, event.created_by_user_id)
+        : findUser(m, (ctx.actor as { user_id: string }).user_id);
       return { api_key_id: act.createApiKey(ctx, ws, event.name ?? 'new-key', creator).id };
     }
     case 'key_renamed':
@@ -80,17 +96,29 @@ export function applyEvent(state: SandboxState, event: OrgEvent, atMs: number): 
     case 'rate_limit_changed': {
       const ws = findWorkspace(m, event.workspace_id);
       if (ws.isDefault) throw badRequest('the default workspace cannot carry rate limit overrides');
-      const entry = rateLimitCatalog(m.org.id).find((e) => e.id === event.rate_limit_id) ?? (event.rate_limit_id ? undefined : rateLimitCatalog(m.org.id)[0]);
+      const entry =
+        rateLimitCatalog(m.org.id).find((e) => e.id === event.rate_limit_id) ??
+        (event.rate_limit_id ? undefined : rateLimitCatalog(m.org.id)[0]);
       if (!entry) throw notFound(`rate limit ${event.rate_limit_id} not found`);
-      act.setWorkspaceRateLimit(ctx, ws, entry, [{ type: event.limiter_type ?? 'requests_per_minute', value: event.value }]);
+      act.setWorkspaceRateLimit(ctx, ws, entry, [
+        { type: event.limiter_type ?? 'requests_per_minute', value: event.value },
+      ]);
       return { workspace_id: ws.id, rate_limit_id: entry.id };
     }
   }
 }
 
 const WEIGHTS: Array<[OrgEvent['type'], number]> = [
-  ['key_created', 20], ['key_renamed', 10], ['key_deactivated', 8], ['key_expired', 4], ['user_invited', 12],
-  ['user_joined', 10], ['user_removed', 4], ['role_changed', 8], ['workspace_archived', 1], ['rate_limit_changed', 6],
+  ['key_created', 20],
+  ['key_renamed', 10],
+  ['key_deactivated', 8],
+  ['key_expired', 4],
+  ['user_invited', 12],
+  ['user_joined', 10],
+  ['user_removed', 4],
+  ['role_changed', 8],
+  ['workspace_archived', 1],
+  ['rate_limit_changed', 6],
 ];
 
 function weightedType(rng: Rng): OrgEvent['type'] {
@@ -110,28 +138,47 @@ function seededEvent(state: SandboxState, rng: Rng, atMs: number): OrgEvent | nu
   switch (type) {
     case 'key_created': {
       const ws = liveWs.length ? rng.pick(liveWs) : undefined;
-      const name = rng.chance(0.15) ? rng.pick(BAD_KEY_NAMES) : `${rng.pick(SERVICE_NAMES)}-${(ws?.name.split(' ').pop() ?? 'prod').toLowerCase()}`;
+      const name = rng.chance(0.15)
+        ? rng.pick(BAD_KEY_NAMES)
+        : `${rng.pick(SERVICE_NAMES)}-${(ws?.name.split(' ').pop() ?? 'prod').toLowerCase()}`;
       return ws ? { type, workspace_id: ws.id, name } : null;
     }
-    case 'key_renamed': return liveKeys.length ? { type, api_key_id: rng.pick(liveKeys).id, name: `${rng.pick(SERVICE_NAMES)}-v${rng.int(2, 5)}` } : null;
+    case 'key_renamed':
+      return liveKeys.length
+        ? { type, api_key_id: rng.pick(liveKeys).id, name: `${rng.pick(SERVICE_NAMES)}-v${rng.int(2, 5)}` }
+        : null;
     case 'key_deactivated':
-    case 'key_expired': return liveKeys.length > 3 ? { type, api_key_id: rng.pick(liveKeys).id } : null;
+    case 'key_expired':
+      return liveKeys.length > 3 ? { type, api_key_id: rng.pick(liveKeys).id } : null;
     case 'user_invited': {
       const first = rng.pick(FIRST_NAMES).toLowerCase();
-      return { type, email: `${first}.${rng.pick(LAST_NAMES).toLowerCase()}${rng.int(1, 99)}@${m.org.domain}`, role: rng.pick(['user', 'developer', 'claude_code_user'] as const) };
+      return {
+        type,
+        email: `${first}.${rng.pick(LAST_NAMES).toLowerCase()}${rng.int(1, 99)}@${m.org.domain}`,
+        role: rng.pick(['user', 'developer', 'claude_code_user'] as const),
+      };
     }
-    case 'user_joined': return pending.length ? { type, invite_id: rng.pick(pending).id } : null;
-    case 'user_removed': return members.length > 3 ? { type, user_id: rng.pick(members).id } : null;
+    case 'user_joined':
+      return pending.length ? { type, invite_id: rng.pick(pending).id } : null;
+    case 'user_removed':
+      return members.length > 3 ? { type, user_id: rng.pick(members).id } : null;
     case 'role_changed': {
       if (!members.length) return null;
       const user = rng.pick(members);
       const roles = (['user', 'developer', 'claude_code_user'] as const).filter((r) => r !== user.role);
       return { type, user_id: user.id, role: rng.pick(roles) };
     }
-    case 'workspace_archived': return liveWs.length > 3 ? { type, workspace_id: rng.pick(liveWs).id } : null;
-    case 'rate_limit_changed': return liveWs.length
-      ? { type, workspace_id: rng.pick(liveWs).id, rate_limit_id: rng.pick(rateLimitCatalog(m.org.id).filter((e) => e.models)).id, value: rng.pick([50, 100, 200, 500, 1000]) }
-      : null;
+    case 'workspace_archived':
+      return liveWs.length > 3 ? { type, workspace_id: rng.pick(liveWs).id } : null;
+    case 'rate_limit_changed':
+      return liveWs.length
+        ? {
+            type,
+            workspace_id: rng.pick(liveWs).id,
+            rate_limit_id: rng.pick(rateLimitCatalog(m.org.id).filter((e) => e.models)).id,
+            value: rng.pick([50, 100, 200, 500, 1000]),
+          }
+        : null;
   }
 }
 

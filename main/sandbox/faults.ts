@@ -8,37 +8,39 @@ import { z } from 'zod';
 import { ApiError, errorBody, errorTypeForStatus } from './errors';
 import { createRng, hashSeed, type Rng } from './model/prng';
 
-export const faultRuleSchema = z.object({
-  /** path glob, `*` matches anything (e.g. "/v1/organizations/users*"); default: every API route */
-  route: z.string().optional(),
-  method: z.enum(['GET', 'POST', 'DELETE']).optional(),
-  /** fire on every n-th matching request (n ≥ 1) */
-  every: z.number().int().positive().optional(),
-  /** fire with this probability, drawn from a seeded generator */
-  probability: z.number().min(0).max(1).optional(),
-  /** stop after firing this many times */
-  times: z.number().int().positive().optional(),
-  status: z.number().int().min(400).max(599).optional(),
-  retryAfterSeconds: z.number().nonnegative().optional(),
-  retryAfterMs: z.number().nonnegative().optional(),
-  latencyMs: z.number().int().nonnegative().optional(),
-  body: z.enum(['truncated', 'malformed']).optional(),
-  /** reset the connection mid-response: `true`/"headers" = inside the response headers; "body" = after the
-   *  headers, inside the body. SDK 1.17 retries both and then raises APIConnectionError (for "body" with the
-   *  fetch's TypeError "terminated" as its cause; SDK ≤ 1.16 raised that TypeError at once, without a retry).
-   *  "after-apply" = the request is carried out first, then the answer is cut inside its body: the change happened
-   *  but the client never hears so (what a retried POST would apply twice) */
-  reset: z.union([z.boolean(), z.enum(['headers', 'body', 'after-apply'])]).optional(),
-  message: z.string().optional(),
-  /** error.details.error_code, e.g. "concurrent_membership_change" with status 409 */
-  errorCode: z.string().optional(),
-  /** sends `x-should-retry: true|false`, which overrides the SDK's own retry decision */
-  shouldRetry: z.boolean().optional(),
-  /** a cursor fault, on requests that carry a cursor (`page`, `after_id` or `before_id`) only:
-   *  "reject-once" = 400 `page: invalid page cursor` the first time (`times` defaults to 1);
-   *  "repeat" = a normal answer whose next cursor is the one the request sent, so paging never advances */
-  cursor: z.enum(['reject-once', 'repeat']).optional(),
-}).strict();
+export const faultRuleSchema = z
+  .object({
+    /** path glob, `*` matches anything (e.g. "/v1/organizations/users*"); default: every API route */
+    route: z.string().optional(),
+    method: z.enum(['GET', 'POST', 'DELETE']).optional(),
+    /** fire on every n-th matching request (n ≥ 1) */
+    every: z.number().int().positive().optional(),
+    /** fire with this probability, drawn from a seeded generator */
+    probability: z.number().min(0).max(1).optional(),
+    /** stop after firing this many times */
+    times: z.number().int().positive().optional(),
+    status: z.number().int().min(400).max(599).optional(),
+    retryAfterSeconds: z.number().nonnegative().optional(),
+    retryAfterMs: z.number().nonnegative().optional(),
+    latencyMs: z.number().int().nonnegative().optional(),
+    body: z.enum(['truncated', 'malformed']).optional(),
+    /** reset the connection mid-response: `true`/"headers" = inside the response headers; "body" = after the
+     *  headers, inside the body. SDK 1.17 retries both and then raises APIConnectionError (for "body" with the
+     *  fetch's TypeError "terminated" as its cause; SDK ≤ 1.16 raised that TypeError at once, without a retry).
+     *  "after-apply" = the request is carried out first, then the answer is cut inside its body: the change happened
+     *  but the client never hears so (what a retried POST would apply twice) */
+    reset: z.union([z.boolean(), z.enum(['headers', 'body', 'after-apply'])]).optional(),
+    message: z.string().optional(),
+    /** error.details.error_code, e.g. "concurrent_membership_change" with status 409 */
+    errorCode: z.string().optional(),
+    /** sends `x-should-retry: true|false`, which overrides the SDK's own retry decision */
+    shouldRetry: z.boolean().optional(),
+    /** a cursor fault, on requests that carry a cursor (`page`, `after_id` or `before_id`) only:
+     *  "reject-once" = 400 `page: invalid page cursor` the first time (`times` defaults to 1);
+     *  "repeat" = a normal answer whose next cursor is the one the request sent, so paging never advances */
+    cursor: z.enum(['reject-once', 'repeat']).optional(),
+  })
+  .strict();
 
 export type FaultRule = z.infer<typeof faultRuleSchema>;
 
@@ -67,7 +69,10 @@ interface LiveRule {
 export class FaultInjector {
   private rules: LiveRule[] = [];
 
-  constructor(private readonly seed: number, rules: FaultRule[] = []) {
+  constructor(
+    private readonly seed: number,
+    rules: FaultRule[] = [],
+  ) {
     this.set(rules);
   }
 
@@ -78,8 +83,19 @@ export class FaultInjector {
 
   add(rules: FaultRule[]): void {
     for (const rule of rules) {
-      const pattern = new RegExp(`^${(rule.route ?? '*').split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-      this.rules.push({ rule, matched: 0, fired: 0, rng: createRng(hashSeed(this.seed, 'fault', this.rules.length)), pattern });
+      const pattern = new RegExp(
+        `^${(rule.route ?? '*')
+          .split('*')
+          .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*')}$`,
+      );
+      this.rules.push({
+        rule,
+        matched: 0,
+        fired: 0,
+        rng: createRng(hashSeed(this.seed, 'fault', this.rules.length)),
+        pattern,
+      });
     }
   }
 
@@ -97,8 +113,12 @@ export class FaultInjector {
       const times = rule.times ?? (rule.cursor === 'reject-once' ? 1 : undefined);
       if (times !== undefined && live.fired >= times) continue;
       live.matched++;
-      const fires = rule.every !== undefined ? live.matched % rule.every === 0
-        : rule.probability !== undefined ? live.rng.next() < rule.probability : true;
+      const fires =
+        rule.every !== undefined
+          ? live.matched % rule.every === 0
+          : rule.probability !== undefined
+            ? live.rng.next() < rule.probability
+            : true;
       if (!fires) continue;
       live.fired++;
       return rule;
@@ -110,7 +130,12 @@ export class FaultInjector {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Applies a fired rule. Returns true when the response has been fully handled (no normal answer follows). */
-export async function applyFault(rule: FaultRule, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<boolean> {
+export async function applyFault(
+  rule: FaultRule,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+): Promise<boolean> {
   if (rule.latencyMs) await sleep(rule.latencyMs);
   if (rule.cursor === 'reject-once') {
     const err = new ApiError(400, 'invalid_request_error', rule.message ?? 'page: invalid page cursor', rule.errorCode);
@@ -129,7 +154,12 @@ export async function applyFault(rule: FaultRule, req: IncomingMessage, res: Ser
     if (rule.retryAfterSeconds !== undefined) headers['retry-after'] = String(rule.retryAfterSeconds);
     if (rule.retryAfterMs !== undefined) headers['retry-after-ms'] = String(rule.retryAfterMs);
     if (rule.shouldRetry !== undefined) headers['x-should-retry'] = String(rule.shouldRetry);
-    const err = new ApiError(rule.status, errorTypeForStatus(rule.status), rule.message ?? defaultMessage(rule.status), rule.errorCode);
+    const err = new ApiError(
+      rule.status,
+      errorTypeForStatus(rule.status),
+      rule.message ?? defaultMessage(rule.status),
+      rule.errorCode,
+    );
     const text = shapeBody(JSON.stringify(errorBody(err, requestId)), rule.body);
     res.writeHead(rule.status, { ...headers, 'content-length': Buffer.byteLength(text) });
     res.end(text);
@@ -141,9 +171,11 @@ export async function applyFault(rule: FaultRule, req: IncomingMessage, res: Ser
 /** Part of a response, then a TCP reset: inside the headers, or inside the body. */
 export function resetResponse(req: IncomingMessage, inBody: boolean): void {
   const socket = req.socket;
-  socket.write(inBody
-    ? 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 4096\r\n\r\n{"data":[{"id":'
-    : 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n');
+  socket.write(
+    inBody
+      ? 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 4096\r\n\r\n{"data":[{"id":'
+      : 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n',
+  );
   setImmediate(() => socket.resetAndDestroy());
 }
 
@@ -181,9 +213,13 @@ export function shapeBody(text: string, mode: FaultRule['body']): string {
 
 function defaultMessage(status: number): string {
   switch (status) {
-    case 429: return 'Number of requests has exceeded your rate limit. Please try again later.';
-    case 529: return 'Overloaded';
-    case 503: return 'Service temporarily unavailable';
-    default: return status >= 500 ? 'Internal server error' : 'Injected fault';
+    case 429:
+      return 'Number of requests has exceeded your rate limit. Please try again later.';
+    case 529:
+      return 'Overloaded';
+    case 503:
+      return 'Service temporarily unavailable';
+    default:
+      return status >= 500 ? 'Internal server error' : 'Injected fault';
   }
 }

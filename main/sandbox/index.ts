@@ -24,13 +24,13 @@ export type { OrgEvent } from './events';
 export { loadFaultsFile, parseFaultRules } from './faults';
 
 export interface SandboxOptions {
-  size?: SandboxSize;            // default 'demo'
-  seed?: number;                 // default 1
-  port?: number;                 // default 0 = random free port
-  compliance?: boolean;          // compliance activity feed enabled (default false)
+  size?: SandboxSize; // default 'demo'
+  seed?: number; // default 1
+  port?: number; // default 0 = random free port
+  compliance?: boolean; // compliance activity feed enabled (default false)
   faults?: FaultRule[];
-  faultsFile?: string;           // JSON file with FaultRule[]
-  now?: Date;                    // virtual clock start; runs with real time unless set/advanced
+  faultsFile?: string; // JSON file with FaultRule[]
+  now?: Date; // virtual clock start; runs with real time unless set/advanced
   /** API-key object shape: 'new' (SDK 1.12.0, default), 'legacy' (top-level workspace_id), 'both' */
   keyShape?: KeyShape;
   /** the org is in the early-access preview for spend-limit writes (default false: POST/DELETE answer 403) */
@@ -68,11 +68,21 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   const nowMs = clock.nowMs();
   const compliance = opts.compliance ?? false;
   const state: SandboxState = {
-    model, clock,
-    auth: { adminKeys: new Set([adminKey]), revokedKeys: new Set(), adminKeyId: makeId('apikey', rngFor(seed, 'admin-key')) },
+    model,
+    clock,
+    auth: {
+      adminKeys: new Set([adminKey]),
+      revokedKeys: new Set(),
+      adminKeyId: makeId('apikey', rngFor(seed, 'admin-key')),
+    },
     keyShape: opts.keyShape ?? 'new',
     // an org started with compliance on has had it for a while: half of the generated history
-    activity: { enabled: compliance, enabledAtMs: compliance ? Math.round((model.historyStartMs + nowMs) / 2) : null, records: [], counter: 0 },
+    activity: {
+      enabled: compliance,
+      enabledAtMs: compliance ? Math.round((model.historyStartMs + nowMs) / 2) : null,
+      records: [],
+      counter: 0,
+    },
     seededEvents: opts.seededEvents ?? true,
     eventsThroughMs: nowMs,
     eventsOriginMs: nowMs,
@@ -81,10 +91,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     spendLimitReads: opts.spendLimitReads ?? true,
   };
   backfillActivities(model, state.activity, nowMs);
-  const faults = new FaultInjector(seed, [...(opts.faultsFile ? loadFaultsFile(opts.faultsFile) : []), ...(opts.faults ?? [])]);
+  const faults = new FaultInjector(seed, [
+    ...(opts.faultsFile ? loadFaultsFile(opts.faultsFile) : []),
+    ...(opts.faults ?? []),
+  ]);
   const handle = {} as RunningSandbox;
   const server = createSandboxServer({
-    state, router: buildRouter(), faults,
+    state,
+    router: buildRouter(),
+    faults,
     control: createControlHandler({ state, faults, token: controlToken, onAdminKey: (k) => (handle.adminKey = k) }),
     beforeRoute: () => catchUpSeededEvents(state),
   });
@@ -95,7 +110,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return Object.assign(handle, {
-    url, adminKey, controlUrl: `${url}/_control`, controlToken, model, clock, state, faults,
+    url,
+    adminKey,
+    controlUrl: `${url}/_control`,
+    controlToken,
+    model,
+    clock,
+    state,
+    faults,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

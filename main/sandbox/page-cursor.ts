@@ -8,8 +8,14 @@ export interface CursorPageBody {
 }
 
 /** `defaultLimit: undefined` = everything in one page when `limit` is omitted (rate-limit lists). */
-export function paginateCursor<T>(query: Query, items: T[], serialize: (t: T) => unknown, defaultLimit?: number): CursorPageBody {
-  const limit = query.has('limit') || defaultLimit !== undefined ? query.int('limit', defaultLimit ?? 20, 1, 1000) : items.length;
+export function paginateCursor<T>(
+  query: Query,
+  items: T[],
+  serialize: (t: T) => unknown,
+  defaultLimit?: number,
+): CursorPageBody {
+  const limit =
+    query.has('limit') || defaultLimit !== undefined ? query.int('limit', defaultLimit ?? 20, 1, 1000) : items.length;
   const page = query.string('page');
   let offset = 0;
   if (page !== undefined) {

@@ -10,19 +10,31 @@ export type TokenType =
   | 'cache_creation.ephemeral_5m_input_tokens';
 
 export const TOKEN_TYPES: readonly TokenType[] = [
-  'uncached_input_tokens', 'output_tokens', 'cache_read_input_tokens',
-  'cache_creation.ephemeral_1h_input_tokens', 'cache_creation.ephemeral_5m_input_tokens',
+  'uncached_input_tokens',
+  'output_tokens',
+  'cache_read_input_tokens',
+  'cache_creation.ephemeral_1h_input_tokens',
+  'cache_creation.ephemeral_5m_input_tokens',
 ];
 
 interface PriceRow {
   /** USD per MTok × 1e4: input, 5m write, 1h write, cache read, output */
-  input: number; write5m: number; write1h: number; read: number; output: number;
+  input: number;
+  write5m: number;
+  write1h: number;
+  read: number;
+  output: number;
   effectiveFromMs: number;
 }
 
 const usd = (x: number): number => Math.round(x * 10_000);
 const row = (input: number, w5: number, w1: number, read: number, output: number, from = 0): PriceRow => ({
-  input: usd(input), write5m: usd(w5), write1h: usd(w1), read: usd(read), output: usd(output), effectiveFromMs: from,
+  input: usd(input),
+  write5m: usd(w5),
+  write1h: usd(w1),
+  read: usd(read),
+  output: usd(output),
+  effectiveFromMs: from,
 });
 
 /** Newest row first per model. */
@@ -57,11 +69,16 @@ export function priceRow(model: string, atMs: number): PriceRow {
 
 function basePrice(r: PriceRow, tokenType: TokenType): number {
   switch (tokenType) {
-    case 'uncached_input_tokens': return r.input;
-    case 'output_tokens': return r.output;
-    case 'cache_read_input_tokens': return r.read;
-    case 'cache_creation.ephemeral_1h_input_tokens': return r.write1h;
-    case 'cache_creation.ephemeral_5m_input_tokens': return r.write5m;
+    case 'uncached_input_tokens':
+      return r.input;
+    case 'output_tokens':
+      return r.output;
+    case 'cache_read_input_tokens':
+      return r.read;
+    case 'cache_creation.ephemeral_1h_input_tokens':
+      return r.write1h;
+    case 'cache_creation.ephemeral_5m_input_tokens':
+      return r.write5m;
   }
 }
 
@@ -78,9 +95,15 @@ export function tokenCostNanocents(tokens: bigint, tokenType: TokenType, ctx: Pr
   let num = BigInt(basePrice(priceRow(ctx.model, ctx.atMs), tokenType)) * 10n * tokens;
   let den = 1n;
   if (ctx.serviceTier === 'batch') den *= 2n;
-  if (ctx.inferenceGeo === 'us' && hasUsGeoPremium(ctx.model)) { num *= 11n; den *= 10n; }
+  if (ctx.inferenceGeo === 'us' && hasUsGeoPremium(ctx.model)) {
+    num *= 11n;
+    den *= 10n;
+  }
   if (ctx.contextWindow === '200k-1M' && hasLongContextPremium(ctx.model)) {
-    if (tokenType === 'output_tokens') { num *= 3n; den *= 2n; } else num *= 2n;
+    if (tokenType === 'output_tokens') {
+      num *= 3n;
+      den *= 2n;
+    } else num *= 2n;
   }
   if (num % den !== 0n) throw new Error(`cost of ${tokens} ${tokenType} on ${ctx.model} is not a whole nanocent`);
   return num / den;

@@ -3,7 +3,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes } from 'node:crypto';
 import { authenticate } from './auth';
 import { ApiError, errorBody } from './errors';
-import { applyFault, repeatCursor, requestCursor, resetResponse, shapeBody, type FaultInjector, type FaultRule } from './faults';
+import {
+  applyFault,
+  repeatCursor,
+  requestCursor,
+  resetResponse,
+  shapeBody,
+  type FaultInjector,
+  type FaultRule,
+} from './faults';
 import { Query } from './query';
 import type { Router } from './router';
 import type { SandboxState } from './state';
@@ -25,9 +33,19 @@ export interface ServerParts {
   beforeRoute?: () => void;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}, bodyMode?: FaultRule['body']): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  extraHeaders: Record<string, string> = {},
+  bodyMode?: FaultRule['body'],
+): void {
   const text = shapeBody(JSON.stringify(body), bodyMode);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...extraHeaders });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...extraHeaders,
+  });
   res.end(text);
 }
 
@@ -72,7 +90,13 @@ export function createSandboxServer(parts: ServerParts): Server {
     res.on('close', () => {
       if (path.startsWith('/_control')) return;
       const log = parts.state.requestLog;
-      log.push({ atMs: started, method: req.method ?? 'GET', path, status: res.writableFinished ? res.statusCode : 0, ...(fault ? { fault } : {}) });
+      log.push({
+        atMs: started,
+        method: req.method ?? 'GET',
+        path,
+        status: res.writableFinished ? res.statusCode : 0,
+        ...(fault ? { fault } : {}),
+      });
       if (log.length > MAX_LOG) log.splice(0, log.length - MAX_LOG);
     });
     handle(parts, req, res, requestId, (f) => (fault = f)).catch((err: unknown) => {
@@ -85,7 +109,11 @@ export function createSandboxServer(parts: ServerParts): Server {
 }
 
 async function handle(
-  parts: ServerParts, req: IncomingMessage, res: ServerResponse, requestId: string, noteFault: (f: string) => void,
+  parts: ServerParts,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  noteFault: (f: string) => void,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://sandbox.local');
   const path = url.pathname.replace(/\/+$/, '') || '/';
@@ -102,13 +130,19 @@ async function handle(
   const match = parts.router.match(method, path);
   if (match === undefined) {
     // the Admin key reaches only the activity feed among the compliance routes
-    if (path.startsWith('/v1/compliance/')) throw new ApiError(401, 'authentication_error', 'This Compliance API endpoint does not accept Admin API keys.');
+    if (path.startsWith('/v1/compliance/'))
+      throw new ApiError(401, 'authentication_error', 'This Compliance API endpoint does not accept Admin API keys.');
     throw new ApiError(404, 'not_found_error', `Not found: ${method} ${path}`);
   }
   if (match === 'method') throw new ApiError(405, 'invalid_request_error', `Method ${method} not allowed for ${path}`);
   const body = method === 'POST' ? parseJsonBody(raw) : undefined;
   const result = await match.route.handler({
-    state: parts.state, params: match.params, query: new Query(url.searchParams), body, headers: req.headers, requestId,
+    state: parts.state,
+    params: match.params,
+    query: new Query(url.searchParams),
+    body,
+    headers: req.headers,
+    requestId,
   });
   if (rule?.reset === 'after-apply') {
     resetResponse(req, true);

@@ -44,5 +44,10 @@ export interface SandboxState {
 
 /** Who made a change arriving through the Admin API. */
 export function apiActor(state: SandboxState, userAgent: string | undefined): ActivityActor {
-  return { type: 'admin_api_key_actor', admin_api_key_id: state.auth.adminKeyId, ip_address: '127.0.0.1', user_agent: userAgent ?? 'unknown' };
+  return {
+    type: 'admin_api_key_actor',
+    admin_api_key_id: state.auth.adminKeyId,
+    ip_address: '127.0.0.1',
+    user_agent: userAgent ?? 'unknown',
+  };
 }

@@ -44,7 +44,11 @@ export async function exportAuditToFile(
     await once(out, 'finish');
     renameSync(partial, input.file);
     const atMs = (options.now ?? Date.now)();
-    recordLocalAuditAction(options.writer ?? db, exportAction({ atMs, query: input.query, format: input.format, count, file: basename(input.file) }), options);
+    recordLocalAuditAction(
+      options.writer ?? db,
+      exportAction({ atMs, query: input.query, format: input.format, count, file: basename(input.file) }),
+      options,
+    );
     return { count, file: input.file };
   } catch (error) {
     out.destroy();
@@ -60,7 +64,10 @@ export function defaultAuditExportDir(db: Database.Database): string | null {
 
 /** `audit-2026-11-23T19-52-55Z.csv`: sortable, no characters a file system refuses. */
 export function exportFileName(atMs: number, format: AuditExportFormat): string {
-  const stamp = new Date(atMs).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  const stamp = new Date(atMs)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
   return `audit-${stamp}.${format}`;
 }
 
@@ -88,7 +95,11 @@ export async function exportOpenMirror(
   const file = uniqueFile(options.dir, exportFileName(options.now(), input.format));
   const reader = openReadConnection(db.name);
   try {
-    return await exportAuditToFile(reader, { query: input.query, format: input.format, file }, { writer: db, now: options.now });
+    return await exportAuditToFile(
+      reader,
+      { query: input.query, format: input.format, file },
+      { writer: db, now: options.now },
+    );
   } finally {
     reader.close();
   }

@@ -57,7 +57,11 @@ export interface KeyVaultService {
   status(profileId: string): Promise<KeyStatus>;
   /** Whether a key is stored; a keychain that cannot say counts as "no" (used to tell "replaced" from "connected"). */
   hasKey(profileId: string): Promise<boolean>;
-  connect(profileId: string, key: string, options: { via: Via; label?: string | undefined }): Promise<KeyChange<KeyStatus & { present: true; orgName: string; verifiedAt: string }>>;
+  connect(
+    profileId: string,
+    key: string,
+    options: { via: Via; label?: string | undefined },
+  ): Promise<KeyChange<KeyStatus & { present: true; orgName: string; verifiedAt: string }>>;
   /** Deletes the key from the keychain; the mirror stays. `result` says whether there was one. */
   clear(profileId: string, options: { via: Via }): Promise<KeyChange<boolean>>;
   /** Deletes the key, forgets the profile and deletes its mirror files. */
@@ -66,7 +70,8 @@ export interface KeyVaultService {
 
 export function createKeyVaultService(deps: KeyVaultDeps): KeyVaultService {
   const profiles = deps.profiles ?? createProfilesFile(deps.dataDir);
-  const trailOf = deps.trail ?? ((profileId: string): KeyTrail => ({ mirrorFile: ensureMirrorFile(deps.dataDir, profileId) }));
+  const trailOf =
+    deps.trail ?? ((profileId: string): KeyTrail => ({ mirrorFile: ensureMirrorFile(deps.dataDir, profileId) }));
   const hasKey = async (profileId: string): Promise<boolean> => {
     if (isDemoProfile(profileId)) return false;
     try {
@@ -105,14 +110,20 @@ export function createKeyVaultService(deps: KeyVaultDeps): KeyVaultService {
       });
       const orgId = findProfile(profiles.read(), profileId)?.orgId ?? null;
       const trailError = record(profileId, (db, nowMs) => {
-        recordKeyConnected(db, { profileId, orgName: status.orgName, orgId, replaced, keyHint: adminKeyHint(key), via: options.via }, nowMs);
+        recordKeyConnected(
+          db,
+          { profileId, orgName: status.orgName, orgId, replaced, keyHint: adminKeyHint(key), via: options.via },
+          nowMs,
+        );
         reprobeAfterKeyChange(db, nowMs);
       });
       return { result: status, trailError };
     },
     clear: async (profileId, options) => {
       const deleted = await clearKey({ profileId, secrets: deps.secrets });
-      const trailError = deleted ? record(profileId, (db, nowMs) => recordKeyRemoved(db, { profileId, via: options.via }, nowMs)) : null;
+      const trailError = deleted
+        ? record(profileId, (db, nowMs) => recordKeyRemoved(db, { profileId, via: options.via }, nowMs))
+        : null;
       return { result: deleted, trailError };
     },
     removeProfile: (profileId) =>

@@ -49,12 +49,24 @@ export interface WindowDataOptions {
 export async function openWindowData(options: WindowDataOptions): Promise<WindowData> {
   const key = options.profileId === DEMO_PROFILE_ID ? null : await storedKey(options);
   if (key !== null) return openLive(options, key);
-  const demo = await openDemoOrg({ mirrorFile: mirrorFile(options.dataDir, DEMO_PROFILE_ID), onProgress: options.onProgress });
+  const demo = await openDemoOrg({
+    mirrorFile: mirrorFile(options.dataDir, DEMO_PROFILE_ID),
+    onProgress: options.onProgress,
+  });
   const target: SyncTarget = { apiKey: demo.sandbox.adminKey, baseURL: demo.sandbox.url };
   // The demo's trail is its generated history (demo-audit-history.ts), not a feed.
   const syncNow = () => syncAndReport(demo.db, target, null, options.onProgress ?? (() => undefined), false);
-  const adminActions = async () => createAdminActionsClient({ apiKey: demo.sandbox.adminKey, baseURL: demo.sandbox.url });
-  return { mode: 'demo', profileId: DEMO_PROFILE_ID, db: demo.db, ready: Promise.resolve(), syncNow, close: demo.close, adminActions };
+  const adminActions = async () =>
+    createAdminActionsClient({ apiKey: demo.sandbox.adminKey, baseURL: demo.sandbox.url });
+  return {
+    mode: 'demo',
+    profileId: DEMO_PROFILE_ID,
+    db: demo.db,
+    ready: Promise.resolve(),
+    syncNow,
+    close: demo.close,
+    adminActions,
+  };
 }
 
 /** The scheduler's interval: the open profile's `sync.intervalMinutes` (its default while nothing is open). */
@@ -81,7 +93,12 @@ async function syncAndReport(
       ...(requestsPerMinute !== undefined ? { requestsPerMinute } : {}),
       onProgress: (p) => report({ phase: 'running', resource: p.resource, page: p.page, rows: p.rows }),
     });
-    report({ phase: summary.status === 'ok' || summary.status === 'partial' ? 'done' : 'failed', resource: null, page: 0, rows: summary.rows });
+    report({
+      phase: summary.status === 'ok' || summary.status === 'partial' ? 'done' : 'failed',
+      resource: null,
+      page: 0,
+      rows: summary.rows,
+    });
   } catch (error) {
     report({ phase: 'failed', resource: null, page: 0, rows: 0 });
     throw error;
@@ -94,7 +111,14 @@ function openLive(options: WindowDataOptions, key: string): WindowData {
   const db = openMirror(file);
   const report = options.onProgress ?? (() => undefined);
   // The Compliance API activity feed joins the audit trail where the org's key can read it.
-  const syncOnce = () => syncAndReport(db, { apiKey: key, baseURL: options.baseURL ?? ANTHROPIC_API }, options.requestsPerMinute, report, true);
+  const syncOnce = () =>
+    syncAndReport(
+      db,
+      { apiKey: key, baseURL: options.baseURL ?? ANTHROPIC_API },
+      options.requestsPerMinute,
+      report,
+      true,
+    );
   const ready = syncOnce().catch((error: unknown) => {
     options.log('The first sync of the live profile failed; the window shows what the mirror holds', error);
   });

@@ -24,7 +24,11 @@ export interface ProfileKeyInput {
 
 /** The key to use, or null when there is none. Throws the vault's errors (keychain unavailable, other org). */
 export async function resolveProfileKey(input: ProfileKeyInput): Promise<string | null> {
-  const resolved = await resolveAdminKey({ env: input.env, secrets: input.secrets ?? createKeytarSecretStore(), profileId: input.profileId });
+  const resolved = await resolveAdminKey({
+    env: input.env,
+    secrets: input.secrets ?? createKeytarSecretStore(),
+    profileId: input.profileId,
+  });
   if (!resolved) return null;
   if (resolved.source === 'env') {
     const registry = createProfilesFile(input.dataDir).read();

@@ -82,7 +82,8 @@ const ACTIVE_PROFILE_FILE = 'active-profile.json';
 export function initialProfileId(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
   if (env.CLADE_PROFILE) return env.CLADE_PROFILE;
   try {
-    const stored = (JSON.parse(readFileSync(join(dataDir, ACTIVE_PROFILE_FILE), 'utf8')) as { profileId?: unknown }).profileId;
+    const stored = (JSON.parse(readFileSync(join(dataDir, ACTIVE_PROFILE_FILE), 'utf8')) as { profileId?: unknown })
+      .profileId;
     return typeof stored === 'string' ? assertProfileId(stored) : 'default';
   } catch {
     return 'default'; // no file yet, or one we cannot read: the default profile, as before Settings could switch
@@ -145,9 +146,13 @@ export function createWindowProfiles(options: WindowProfilesOptions): WindowProf
     },
     remove: async (profileId, deleteMirror) => {
       requireKnown(profileId);
-      if (isDemoProfile(profileId)) throw new VaultError('PROFILE_EXISTS', 'The demo profile is built in and cannot be removed.');
+      if (isDemoProfile(profileId))
+        throw new VaultError('PROFILE_EXISTS', 'The demo profile is built in and cannot be removed.');
       if (profileId === options.active()) {
-        throw new VaultError('PROFILE_EXISTS', 'This profile is open in the window. Switch to another profile before removing it.');
+        throw new VaultError(
+          'PROFILE_EXISTS',
+          'This profile is open in the window. Switch to another profile before removing it.',
+        );
       }
       await removeProfile({
         profileId,
@@ -188,7 +193,8 @@ export function freeProfileId(label: string, taken: ReadonlySet<string>): string
 
 /** The window's key vault and profiles over one profiles.json, both acting on the active profile. */
 export function createWindowAccounts(
-  options: Omit<WindowProfilesOptions, 'profiles' | 'clock'> & Pick<WindowVaultOptions, 'verify' | 'trail' | 'onTrailError'>,
+  options: Omit<WindowProfilesOptions, 'profiles' | 'clock'> &
+    Pick<WindowVaultOptions, 'verify' | 'trail' | 'onTrailError'>,
 ): { vault: KeyVaultPort; profiles: WindowProfilesPort } {
   const profilesFile = createProfilesFile(options.dataDir);
   const vault = createWindowVault({

@@ -10,7 +10,12 @@ import type { EditableSetting, ProfileSummary, SettingsSnapshot } from '../../pr
 import { recordSettingChanged } from '../db/audit/index';
 import { getAlertRule, setAlertRule, type AlertRules } from '../core/alerts/index';
 import { loadAlertRulesChecked, saveAlertRules } from '../db/alerts/index';
-import { SETTINGS, readProfileSetting, writeProfileSetting, type ProfileSettingName } from '../db/settings/profile-settings';
+import {
+  SETTINGS,
+  readProfileSetting,
+  writeProfileSetting,
+  type ProfileSettingName,
+} from '../db/settings/profile-settings';
 
 const EDITABLE: readonly EditableSetting[] = ['sync.intervalMinutes', 'sync.historyDays', 'audit.retentionDays'];
 
@@ -18,7 +23,8 @@ const EDITABLE: readonly EditableSetting[] = ['sync.intervalMinutes', 'sync.hist
 const DESCRIBED: Record<EditableSetting, (min: number, max: number) => string> = {
   'sync.intervalMinutes': (min, max) => `Sync interval must be a whole number of minutes from ${min} to ${max}.`,
   'sync.historyDays': (min, max) => `History to keep must be a whole number of days from ${min} to ${max}.`,
-  'audit.retentionDays': (min, max) => `Audit retention must be a whole number of days from ${min} to ${max}, or “keep everything”.`,
+  'audit.retentionDays': (min, max) =>
+    `Audit retention must be a whole number of days from ${min} to ${max}, or “keep everything”.`,
 };
 
 type NumberBounds = { minValue: number | null; maxValue: number | null };
@@ -26,11 +32,17 @@ type NumberBounds = { minValue: number | null; maxValue: number | null };
 /** The accepted range of a catalogue entry (its zod number schema, unwrapped when nullable). */
 export function settingRange(name: EditableSetting): { min: number; max: number } {
   const schema = SETTINGS[name].schema as z.ZodType;
-  const inner = ('unwrap' in schema && typeof schema.unwrap === 'function' ? schema.unwrap() : schema) as unknown as NumberBounds;
+  const inner = ('unwrap' in schema && typeof schema.unwrap === 'function'
+    ? schema.unwrap()
+    : schema) as unknown as NumberBounds;
   return { min: inner.minValue ?? 0, max: inner.maxValue ?? Number.MAX_SAFE_INTEGER };
 }
 
-export function readSettingsSnapshot(db: Database.Database | null, activeProfileId: string, profiles: ProfileSummary[]): SettingsSnapshot {
+export function readSettingsSnapshot(
+  db: Database.Database | null,
+  activeProfileId: string,
+  profiles: ProfileSummary[],
+): SettingsSnapshot {
   return {
     activeProfileId,
     profiles,
@@ -52,7 +64,12 @@ export function readSettingsSnapshot(db: Database.Database | null, activeProfile
 export type ChangeResult = { ok: true; changed: boolean } | { ok: false; message: string };
 
 /** Validates with the catalogue, stores, and records "changed X from a to b" in the trail (nothing when unchanged). */
-export function changeSetting(db: Database.Database, name: EditableSetting, value: number | null, nowMs: number): ChangeResult {
+export function changeSetting(
+  db: Database.Database,
+  name: EditableSetting,
+  value: number | null,
+  nowMs: number,
+): ChangeResult {
   if (!EDITABLE.includes(name)) return { ok: false, message: `${name} cannot be changed from the window.` };
   const before = readProfileSetting(db, name);
   const written = writeProfileSetting(db, name, value, nowMs);
@@ -65,7 +82,13 @@ export function changeSetting(db: Database.Database, name: EditableSetting, valu
 }
 
 /** A local `settings.changed` event in the trail; false (nothing recorded) when before and after are equal. */
-export function recordSettingChange(db: Database.Database, name: string, before: unknown, after: unknown, nowMs: number): boolean {
+export function recordSettingChange(
+  db: Database.Database,
+  name: string,
+  before: unknown,
+  after: unknown,
+  nowMs: number,
+): boolean {
   return recordSettingChanged(db, name, before, after, nowMs) !== null;
 }
 
@@ -76,7 +99,12 @@ export type RecordedChange<T> = { ok: true; before: T; after: T } | { ok: false;
  * `config set` of a profile setting: validate and store in one immediate transaction (so a concurrent writer
  * cannot slip between the read of "before" and the write), then record the change in the trail.
  */
-export function setProfileSettingRecorded(db: Database.Database, name: ProfileSettingName, value: unknown, nowMs: number): RecordedChange<unknown> {
+export function setProfileSettingRecorded(
+  db: Database.Database,
+  name: ProfileSettingName,
+  value: unknown,
+  nowMs: number,
+): RecordedChange<unknown> {
   const change = db
     .transaction(() => {
       const before = readProfileSetting(db, name);
@@ -93,7 +121,13 @@ export function setProfileSettingRecorded(db: Database.Database, name: ProfileSe
  * `config set` of an alert rule (dotted key, text value): parsed and validated by the alert core against the
  * stored rules, saved in one immediate transaction, and the change recorded in the trail.
  */
-export function setAlertRuleRecorded(db: Database.Database, key: string, value: string, timeZone: string, nowMs: number): RecordedChange<unknown> & { rules?: AlertRules } {
+export function setAlertRuleRecorded(
+  db: Database.Database,
+  key: string,
+  value: string,
+  timeZone: string,
+  nowMs: number,
+): RecordedChange<unknown> & { rules?: AlertRules } {
   const change = db
     .transaction(() => {
       const current = loadAlertRulesChecked(db, timeZone).rules;

@@ -16,7 +16,13 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
-import { evaluateFindings, findingsFromCsv, findingsFromIssues, formatFinding, validateAllowList } from './lib/electronegativity-report.mjs';
+import {
+  evaluateFindings,
+  findingsFromCsv,
+  findingsFromIssues,
+  formatFinding,
+  validateAllowList,
+} from './lib/electronegativity-report.mjs';
 import { isMainModule, projectRoot } from './lib/project.mjs';
 
 export const SCANNED_FOLDERS = ['main', 'preload', 'renderer'];
@@ -51,9 +57,16 @@ function writeReport(root, issues) {
   const lines = ['issue, severity, confidence, filename, location, sample, description, url'];
   for (const issue of issues) {
     lines.push(
-      [issue.id, csvField(issue.severity?.name), csvField(issue.confidence?.name), csvField(issue.file),
-        csvField(`${issue.location?.line}:${issue.location?.column}`), csvField(issue.sample), csvField(issue.description),
-        `https://github.com/doyensec/electronegativity/wiki/${issue.id}`].join(','),
+      [
+        issue.id,
+        csvField(issue.severity?.name),
+        csvField(issue.confidence?.name),
+        csvField(issue.file),
+        csvField(`${issue.location?.line}:${issue.location?.column}`),
+        csvField(issue.sample),
+        csvField(issue.description),
+        `https://github.com/doyensec/electronegativity/wiki/${issue.id}`,
+      ].join(','),
     );
   }
   mkdirSync(join(root, 'test-results'), { recursive: true });
@@ -66,14 +79,23 @@ async function scan(root) {
   let timer;
   try {
     const options = {
-      input: stage, isRelative: true, electronVersionOverride: electronVersion(root),
-      customScan: [], excludeFromScan: [], parserPlugins: [], isVerbose: false,
+      input: stage,
+      isRelative: true,
+      electronVersionOverride: electronVersion(root),
+      customScan: [],
+      excludeFromScan: [],
+      parserPlugins: [],
+      isVerbose: false,
     };
     const timeout = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the scan took longer than ${SCAN_TIMEOUT_MS / 1000} s`)), SCAN_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`the scan took longer than ${SCAN_TIMEOUT_MS / 1000} s`)),
+        SCAN_TIMEOUT_MS,
+      );
     });
     const result = await Promise.race([run(options, false), timeout]);
-    for (const error of result.errors ?? []) console.log(`electronegativity: could not parse ${error.file}: ${error.message}`);
+    for (const error of result.errors ?? [])
+      console.log(`electronegativity: could not parse ${error.file}: ${error.message}`);
     writeReport(root, result.issues);
     return findingsFromIssues(result.issues);
   } finally {
@@ -96,9 +118,14 @@ export async function check(argv, root = projectRoot) {
   const findings = csvIndex >= 0 ? findingsFromCsv(readFileSync(argv[csvIndex + 1] ?? '', 'utf8')) : await scan(root);
   const { entries, problems } = readAllowList(root);
   const verdict = evaluateFindings(findings, entries);
-  console.log(`electronegativity: ${findings.length} finding(s) over ${SCANNED_FOLDERS.join(', ')} (report: ${REPORT})`);
+  console.log(
+    `electronegativity: ${findings.length} finding(s) over ${SCANNED_FOLDERS.join(', ')} (report: ${REPORT})`,
+  );
   for (const judged of verdict.judged) console.log(`  ${formatFinding(judged)}`);
-  for (const entry of verdict.unused) console.log(`electronegativity: allow-list entry ${entry.check}${entry.file ? ` (${entry.file})` : ''} matched nothing; remove it?`);
+  for (const entry of verdict.unused)
+    console.log(
+      `electronegativity: allow-list entry ${entry.check}${entry.file ? ` (${entry.file})` : ''} matched nothing; remove it?`,
+    );
   for (const problem of problems) console.log(`electronegativity: ${ALLOW_LIST}: ${problem}`);
   const ok = verdict.ok && problems.length === 0;
   console.log(

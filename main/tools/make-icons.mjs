@@ -44,7 +44,12 @@ export function encodePng(width, height, rgba) {
     Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(raw, y * (width * 4 + 1) + 1);
   }
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 // ---- Shapes in unit coordinates (0..1, y down) ---------------------------------------------------
@@ -138,7 +143,11 @@ export function rasterize(size, colourAt) {
 
 export function trayIcon(state, size) {
   const inked = TRAY_STATES[state];
-  return encodePng(size, size, rasterize(size, (x, y) => (inked(x, y) ? [0, 0, 0, 255] : null)));
+  return encodePng(
+    size,
+    size,
+    rasterize(size, (x, y) => (inked(x, y) ? [0, 0, 0, 255] : null)),
+  );
 }
 
 const CLAY = [201, 100, 66, 255];

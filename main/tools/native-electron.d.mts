@@ -7,7 +7,10 @@ export function electronInfo(root: string): ElectronInfo | undefined;
 export function stagedDir(root: string, electronVersion: string): string;
 export function exportsAbi(binary: Buffer, abi: string): boolean;
 export function isStagedCurrent(root: string, info: ElectronInfo, betterSqliteVersion: string): boolean;
-export function electronBuildEnv(baseEnv: Record<string, string | undefined>, info: ElectronInfo): Record<string, string | undefined>;
+export function electronBuildEnv(
+  baseEnv: Record<string, string | undefined>,
+  info: ElectronInfo,
+): Record<string, string | undefined>;
 export function summarizeFailure(log: string): string;
 export function recentFailure(
   root: string,

@@ -80,7 +80,13 @@ export function recentFailure(root, info, betterSqliteVersion, now = Date.now())
 function rememberFailure(root, info, betterSqliteVersion, reason) {
   const dir = stagedDir(root, info.version);
   mkdirSync(dir, { recursive: true });
-  const failure = { electron: info.version, abi: info.abi, betterSqlite3: betterSqliteVersion, reason, at: new Date().toISOString() };
+  const failure = {
+    electron: info.version,
+    abi: info.abi,
+    betterSqlite3: betterSqliteVersion,
+    reason,
+    at: new Date().toISOString(),
+  };
   writeFileSync(join(dir, 'last-failure.json'), `${JSON.stringify(failure, null, 2)}\n`);
 }
 
@@ -100,7 +106,10 @@ export function summarizeFailure(log) {
     return `the Electron headers could not be downloaded from ${url}`;
   }
   if (/build timed out/.test(log)) return 'the build timed out';
-  const lines = log.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = log
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const error = lines.find((line) => /^gyp ERR! stack Error:/.test(line)) ?? lines.at(-1) ?? 'no output';
   return error.replace(/^gyp ERR! (stack )?/, '').slice(0, 160);
 }
@@ -146,7 +155,12 @@ function findNodeGyp(root) {
  * Builds and stages the Electron-ABI binding. Resolves { status, message } with status
  * 'current' | 'staged' | 'unavailable'; never rejects.
  */
-export async function stageElectronBinding({ root = projectRoot, env = process.env, timeoutMs = BUILD_TIMEOUT_MS, force = false } = {}) {
+export async function stageElectronBinding({
+  root = projectRoot,
+  env = process.env,
+  timeoutMs = BUILD_TIMEOUT_MS,
+  force = false,
+} = {}) {
   const info = electronInfo(root);
   const packageDir = join(root, 'node_modules', 'better-sqlite3');
   const betterSqliteVersion = readJson(join(packageDir, 'package.json'))?.version;
@@ -158,7 +172,10 @@ export async function stageElectronBinding({ root = projectRoot, env = process.e
   }
   const failed = force ? undefined : recentFailure(root, info, betterSqliteVersion);
   if (failed) {
-    return { status: 'unavailable', message: `the last build for Electron ${info.version} failed (${failed.reason}); Node build only. Retry: node main/tools/native-electron.mjs --force` };
+    return {
+      status: 'unavailable',
+      message: `the last build for Electron ${info.version} failed (${failed.reason}); Node build only. Retry: node main/tools/native-electron.mjs --force`,
+    };
   }
   const nodeGyp = findNodeGyp(root);
   if (!nodeGyp) return { status: 'unavailable', message: 'node-gyp is not installed; Node build only.' };
@@ -166,34 +183,62 @@ export async function stageElectronBinding({ root = projectRoot, env = process.e
   const buildEnv = electronBuildEnv(env, info);
   const target = [`--target=${info.version}`, '--runtime=electron', `--dist-url=${HEADERS_URL}`];
   // Headers first (--ensure: reuse node-gyp's cached copy): offline, this fails in a second, before any copying.
-  const headers = await runQuiet(process.execPath, [nodeGyp, 'install', '--ensure', ...target], { cwd: root, env: buildEnv, timeoutMs });
+  const headers = await runQuiet(process.execPath, [nodeGyp, 'install', '--ensure', ...target], {
+    cwd: root,
+    env: buildEnv,
+    timeoutMs,
+  });
   if (headers.code !== 0) {
-    return { status: 'unavailable', message: `could not build for Electron ${info.version} (${summarizeFailure(headers.log)}); Node build only.` };
+    return {
+      status: 'unavailable',
+      message: `could not build for Electron ${info.version} (${summarizeFailure(headers.log)}); Node build only.`,
+    };
   }
   const scratch = join(root, '.native', 'build', `better-sqlite3-${betterSqliteVersion}-electron-${info.version}`);
   try {
     rmSync(scratch, { recursive: true, force: true });
     cpSync(packageDir, scratch, { recursive: true, filter: (src) => !src.startsWith(join(packageDir, 'build')) });
-    const result = await runQuiet(process.execPath, [nodeGyp, 'rebuild', '--release', ...target], { cwd: scratch, env: buildEnv, timeoutMs });
+    const result = await runQuiet(process.execPath, [nodeGyp, 'rebuild', '--release', ...target], {
+      cwd: scratch,
+      env: buildEnv,
+      timeoutMs,
+    });
     if (result.code !== 0) {
       const reason = summarizeFailure(result.log);
       rememberFailure(root, info, betterSqliteVersion, reason);
-      return { status: 'unavailable', message: `could not build for Electron ${info.version} (${reason}); Node build only.` };
+      return {
+        status: 'unavailable',
+        message: `could not build for Electron ${info.version} (${reason}); Node build only.`,
+      };
     }
     const built = join(scratch, 'build', 'Release', 'better_sqlite3.node');
     if (!existsSync(built) || !exportsAbi(readFileSync(built), info.abi)) {
       rememberFailure(root, info, betterSqliteVersion, `the result did not target Electron's ABI ${info.abi}`);
-      return { status: 'unavailable', message: `the build did not target Electron's ABI ${info.abi}; Node build only.` };
+      return {
+        status: 'unavailable',
+        message: `the build did not target Electron's ABI ${info.abi}; Node build only.`,
+      };
     }
     const dir = stagedDir(root, info.version);
     mkdirSync(dir, { recursive: true });
     copyFileSync(built, join(dir, 'better_sqlite3.node'));
-    const marker = { electron: info.version, abi: info.abi, betterSqlite3: betterSqliteVersion, builtAt: new Date().toISOString() };
+    const marker = {
+      electron: info.version,
+      abi: info.abi,
+      betterSqlite3: betterSqliteVersion,
+      builtAt: new Date().toISOString(),
+    };
     writeFileSync(join(dir, 'better_sqlite3.json'), `${JSON.stringify(marker, null, 2)}\n`);
     rmSync(join(dir, 'last-failure.json'), { force: true });
-    return { status: 'staged', message: `staged better-sqlite3 ${betterSqliteVersion} for Electron ${info.version} (ABI ${info.abi}).` };
+    return {
+      status: 'staged',
+      message: `staged better-sqlite3 ${betterSqliteVersion} for Electron ${info.version} (ABI ${info.abi}).`,
+    };
   } catch (error) {
-    return { status: 'unavailable', message: `could not stage the Electron build (${error instanceof Error ? error.message : String(error)}); Node build only.` };
+    return {
+      status: 'unavailable',
+      message: `could not stage the Electron build (${error instanceof Error ? error.message : String(error)}); Node build only.`,
+    };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
     removeIfEmpty(join(root, '.native', 'build'));

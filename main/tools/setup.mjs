@@ -19,7 +19,8 @@ import { isMainModule, npmCommand, projectRoot, runStreaming } from './lib/proje
 /** True when an npm log tail shows that electron's own install script (the binary download) failed. */
 export function electronDownloadFailed(logTail) {
   const electronPackage = /node_modules[\\/]electron(?![\w.-])/;
-  const scriptFailure = /command failed|install\.js|RequestError|ENOTFOUND|ETIMEDOUT|ECONNRESET|ECONNREFUSED|fetch failed|HTTPError/i;
+  const scriptFailure =
+    /command failed|install\.js|RequestError|ENOTFOUND|ETIMEDOUT|ECONNRESET|ECONNREFUSED|fetch failed|HTTPError/i;
   return electronPackage.test(logTail) && scriptFailure.test(logTail);
 }
 
@@ -63,7 +64,7 @@ export async function install(root = projectRoot, log = console.log) {
     log(`setup: npm ${args[0]} failed (exit ${first.code}); see the npm output above.`);
     return { ok: false, headless: false };
   }
-  log("setup: the Electron binary download failed; retrying with ELECTRON_SKIP_BINARY_DOWNLOAD=1.");
+  log('setup: the Electron binary download failed; retrying with ELECTRON_SKIP_BINARY_DOWNLOAD=1.');
   log(HEADLESS_NOTE);
   const second = await npmInstall(args, { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
   if (second.code !== 0) log(`setup: npm ${args[0]} failed again (exit ${second.code}); see the npm output above.`);

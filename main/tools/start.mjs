@@ -36,7 +36,10 @@ const node = (script, args = []) => runInherited(process.execPath, [join(project
 
 async function ensureInstalled() {
   const code = await node('main/tools/setup.mjs', ['--check']);
-  if (code !== 0) throw new Error('installing the dependencies failed (see the npm output above); fix that and run `npm start` again');
+  if (code !== 0)
+    throw new Error(
+      'installing the dependencies failed (see the npm output above); fix that and run `npm start` again',
+    );
 }
 
 async function ensureBuilt() {

@@ -33,13 +33,16 @@ function policyProblems(config, baseDir) {
     if (fuses[fuse] !== wanted) problems.push(`electronFuses.${fuse} must be ${wanted}`);
   }
   const unpack = [].concat(config.asarUnpack || []);
-  if (!unpack.includes('**/*.node')) problems.push('asarUnpack must include "**/*.node" (native modules cannot load from the asar)');
-  if (config.asar === false) problems.push('asar must stay enabled (onlyLoadAppFromAsar and asar integrity depend on it)');
+  if (!unpack.includes('**/*.node'))
+    problems.push('asarUnpack must include "**/*.node" (native modules cannot load from the asar)');
+  if (config.asar === false)
+    problems.push('asar must stay enabled (onlyLoadAppFromAsar and asar integrity depend on it)');
   const files = [].concat(config.files || []);
   if (!files.includes('out/**')) problems.push('files must include "out/**" (the electron-vite build)');
   for (const [platform, targets] of Object.entries(REQUIRED_TARGETS)) {
     const have = targetNames(config[platform]);
-    for (const target of targets) if (!have.includes(target)) problems.push(`${platform}.target must include ${target}`);
+    for (const target of targets)
+      if (!have.includes(target)) problems.push(`${platform}.target must include ${target}`);
   }
   const referenced = [
     ['linux.icon', config.linux && config.linux.icon],
@@ -49,7 +52,8 @@ function policyProblems(config, baseDir) {
     ['mac.entitlementsInherit', config.mac && config.mac.entitlementsInherit],
   ];
   for (const [key, file] of referenced) {
-    if (typeof file === 'string' && !existsSync(join(baseDir, file))) problems.push(`${key} points to ${file}, which does not exist`);
+    if (typeof file === 'string' && !existsSync(join(baseDir, file)))
+      problems.push(`${key} points to ${file}, which does not exist`);
   }
   return problems;
 }
@@ -70,7 +74,11 @@ async function validateBuilderConfig(file, projectDir = dirname(resolve(file))) 
     await validateConfiguration(config, new DebugLogger(false));
   } catch (error) {
     // Keep the schema's own sentence, drop its generic "How to fix" footer.
-    problems.push(String(error.message || error).split('\n  How to fix:')[0].trim());
+    problems.push(
+      String(error.message || error)
+        .split('\n  How to fix:')[0]
+        .trim(),
+    );
   }
   problems.push(...policyProblems(config, projectDir));
   return { ok: problems.length === 0, problems };

@@ -23,7 +23,10 @@ export class ApiError extends Error {
 export function api(): ClientApi {
   const bridge = window.api;
   if (!bridge) {
-    throw new ApiError({ code: 'no-bridge', message: 'This page is not running inside Clade Admin, so it has no data to show.' });
+    throw new ApiError({
+      code: 'no-bridge',
+      message: 'This page is not running inside Clade Admin, so it has no data to show.',
+    });
   }
   return bridge;
 }

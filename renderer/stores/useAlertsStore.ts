@@ -4,7 +4,13 @@
  * shows it next to that field.
  */
 import { create } from 'zustand';
-import type { AlertRulesForm, AlertRulesState, AlertsList, SnoozeDurationId, AlertRuleId } from '../../preload/contract';
+import type {
+  AlertRulesForm,
+  AlertRulesState,
+  AlertsList,
+  SnoozeDurationId,
+  AlertRuleId,
+} from '../../preload/contract';
 import { api, errorMessage, unwrap } from '../lib/api';
 
 export interface SnoozeSubject {
@@ -64,14 +70,21 @@ export const useAlertsStore = create<AlertsState>((set) => {
         set({ rulesError: errorMessage(error) });
       }
     },
-    snooze: (subject, duration, description) => act(() => unwrap(api().alerts.snooze({ ...subject, duration })), `Snoozed ${description}.`),
-    unsnooze: (subject, description) => act(() => unwrap(api().alerts.unsnooze(subject)), `Ended the snooze of ${description}.`),
+    snooze: (subject, duration, description) =>
+      act(() => unwrap(api().alerts.snooze({ ...subject, duration })), `Snoozed ${description}.`),
+    unsnooze: (subject, description) =>
+      act(() => unwrap(api().alerts.unsnooze(subject)), `Ended the snooze of ${description}.`),
     saveRules: async (form) => {
       set({ busy: true, status: null, actionError: null });
       try {
         const result = await unwrap(api().alerts.setRules(form));
         const { saved, errors, ...state } = result;
-        set({ rules: state, fieldErrors: errors, busy: false, status: saved ? 'Saved. The alert list follows the new rules.' : null });
+        set({
+          rules: state,
+          fieldErrors: errors,
+          busy: false,
+          status: saved ? 'Saved. The alert list follows the new rules.' : null,
+        });
         // The new rules were evaluated in main: the list may have opened or closed episodes.
         if (saved) set({ list: await unwrap(api().alerts.list()) });
         return saved;

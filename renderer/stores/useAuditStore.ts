@@ -61,7 +61,12 @@ export const useAuditStore = create<AuditState>((set, get) => ({
       const page = await unwrap(api().audit.search({ query, limit: AUDIT_PAGE_SIZE }));
       if (mine !== generation) return;
       const keep = page.events.some((event) => event.id === get().selectedId);
-      set({ events: page.events, nextCursor: page.nextCursor, status: 'ready', selectedId: keep ? get().selectedId : null });
+      set({
+        events: page.events,
+        nextCursor: page.nextCursor,
+        status: 'ready',
+        selectedId: keep ? get().selectedId : null,
+      });
     } catch (error) {
       if (mine !== generation) return;
       set({ status: 'error', error: errorMessage(error), events: [], nextCursor: null, selectedId: null });

@@ -93,6 +93,7 @@ export const useSettingsStore = create<SettingsState>((set, get) => {
       set({ fieldErrors: {}, savedMessage: null });
     },
     addProfile: (label) => profileAction(() => unwrap(api().settings.addProfile({ label }))),
-    removeProfile: (profileId, deleteMirror) => profileAction(() => unwrap(api().settings.removeProfile({ profileId, deleteMirror }))),
+    removeProfile: (profileId, deleteMirror) =>
+      profileAction(() => unwrap(api().settings.removeProfile({ profileId, deleteMirror }))),
   };
 });

@@ -4,7 +4,12 @@ import type { UsageSeries, UsageSeriesQuery } from '../../preload/contract';
 import { api, errorMessage, unwrap } from '../lib/api';
 import type { LoadStatus } from './useOrgStore';
 
-export const DEFAULT_SPEND_QUERY: UsageSeriesQuery = { range: { kind: 'preset', preset: '30d' }, bucket: 'day', groupBy: 'workspace', metric: 'cost' };
+export const DEFAULT_SPEND_QUERY: UsageSeriesQuery = {
+  range: { kind: 'preset', preset: '30d' },
+  bucket: 'day',
+  groupBy: 'workspace',
+  metric: 'cost',
+};
 
 interface SpendState {
   query: UsageSeriesQuery;

@@ -11,7 +11,15 @@ import { parseArgs } from 'node:util';
 import { bundleChildren } from './lib/bundle';
 import { killAll, REPO_ROOT, runChild, useBundledChildren } from './lib/child';
 import { MODES, type BenchContext } from './lib/context';
-import { machineInfo, markdownTable, notMeasured, writeReport, type BenchMode, type BenchReport, type ScenarioResult } from './lib/report';
+import {
+  machineInfo,
+  markdownTable,
+  notMeasured,
+  writeReport,
+  type BenchMode,
+  type BenchReport,
+  type ScenarioResult,
+} from './lib/report';
 import { BUILT_CLI } from './lib/sandbox';
 import { SCENARIOS, type ScenarioStep } from './scenarios/index';
 
@@ -36,7 +44,12 @@ async function ensureBuilt(log: (m: string) => void): Promise<void> {
   if (built.code !== 0) throw new Error(`npm run build failed: ${built.stderr.slice(-800)}`);
 }
 
-async function runStep(ctx: BenchContext, step: ScenarioStep, results: ScenarioResult[], broken: string[]): Promise<void> {
+async function runStep(
+  ctx: BenchContext,
+  step: ScenarioStep,
+  results: ScenarioResult[],
+  broken: string[],
+): Promise<void> {
   const started = performance.now();
   try {
     results.push(...(await step.run(ctx)));
@@ -49,15 +62,26 @@ async function runStep(ctx: BenchContext, step: ScenarioStep, results: ScenarioR
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, smoke: { type: 'boolean' }, only: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { quick: { type: 'boolean' }, smoke: { type: 'boolean' }, only: { type: 'string' } },
+  });
   const mode: BenchMode = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
   const only = values.only ? new Set(values.only.split(',')) : null;
   const runStarted = performance.now();
-  const log = (m: string): void => void process.stderr.write(`[bench ${((performance.now() - runStarted) / 1000).toFixed(1)}s] ${m}\n`);
+  const log = (m: string): void =>
+    void process.stderr.write(`[bench ${((performance.now() - runStarted) / 1000).toFixed(1)}s] ${m}\n`);
   const report: BenchReport = { machine: machineInfo(), startedAt: new Date().toISOString(), mode, scenarios: [] };
   const cacheDir = join(RESULTS_DIR, 'cache');
   mkdirSync(cacheDir, { recursive: true }); // also creates RESULTS_DIR for the run's temp dir
-  const ctx: BenchContext = { mode, cfg: MODES[mode], tmp: mkdtempSync(join(RESULTS_DIR, 'tmp-')), cacheDir, sandbox: null, mirrorFile: null, log };
+  const ctx: BenchContext = {
+    mode,
+    cfg: MODES[mode],
+    tmp: mkdtempSync(join(RESULTS_DIR, 'tmp-')),
+    cacheDir,
+    sandbox: null,
+    mirrorFile: null,
+    log,
+  };
   const broken: string[] = [];
   const cleanUp = (): void => {
     killAll();
@@ -71,7 +95,8 @@ async function main(): Promise<number> {
     await ensureBuilt(log);
     await bundleChildren(join(ctx.tmp, 'children')).then(
       () => useBundledChildren(join(ctx.tmp, 'children')),
-      (error: unknown) => log(`children run under tsx (bundling failed: ${error instanceof Error ? error.message : String(error)})`),
+      (error: unknown) =>
+        log(`children run under tsx (bundling failed: ${error instanceof Error ? error.message : String(error)})`),
     );
     for (const step of SCENARIOS) {
       // Steps that set up what later ones need (the sandbox, the synced mirror) run even when filtered out.

@@ -28,7 +28,11 @@ describe('the admin key in Settings', () => {
     const key = harness.sandboxAdminKey!;
     const answers: string[] = [];
     page.on('response', (response) => {
-      if (response.url().includes('/api/')) void response.text().then((text) => answers.push(text), () => undefined);
+      if (response.url().includes('/api/'))
+        void response.text().then(
+          (text) => answers.push(text),
+          () => undefined,
+        );
     });
     await page.getByLabel('Paste an Admin key').fill(key);
     await page.getByRole('button', { name: 'Connect' }).click();

@@ -15,9 +15,17 @@ let session: BrowserSession;
 /** The harness builds the renderer only when it is missing; rebuild when the alert centre is newer than the bundle. */
 async function ensureBundleHasAlertCentre(): Promise<void> {
   const index = join(rendererOutDir, 'index.html');
-  const sources = [resolve(__dirname, '../../renderer/features/alerts'), resolve(__dirname, '../../renderer/App.tsx'), resolve(__dirname, '../../renderer/stores/useAlertsStore.ts')];
+  const sources = [
+    resolve(__dirname, '../../renderer/features/alerts'),
+    resolve(__dirname, '../../renderer/App.tsx'),
+    resolve(__dirname, '../../renderer/stores/useAlertsStore.ts'),
+  ];
   const newest = Math.max(
-    ...sources.flatMap((path) => (statSync(path).isDirectory() ? readdirSync(path).map((name) => statSync(join(path, name)).mtimeMs) : [statSync(path).mtimeMs])),
+    ...sources.flatMap((path) =>
+      statSync(path).isDirectory()
+        ? readdirSync(path).map((name) => statSync(join(path, name)).mtimeMs)
+        : [statSync(path).mtimeMs],
+    ),
   );
   if (!existsSync(index) || statSync(index).mtimeMs < newest) await buildRenderer();
 }
@@ -52,7 +60,9 @@ describe('the alert centre on the demo org with a $1 budget', () => {
     await expect(item.textContent()).resolves.toMatch(/Opened.+\((just now|\d+ min ago)\)/);
     const severities = await openRegion().locator('.episode-head .badge').allTextContents();
     expect(severities[0]).toBe('Critical');
-    expect(severities.indexOf('Info') === -1 || severities.indexOf('Info') > severities.lastIndexOf('Critical')).toBe(true);
+    expect(severities.indexOf('Info') === -1 || severities.indexOf('Info') > severities.lastIndexOf('Critical')).toBe(
+      true,
+    );
     expect(session.problems).toEqual([]);
   });
 
@@ -61,7 +71,10 @@ describe('the alert centre on the demo org with a $1 budget', () => {
     const group = budgetEpisode().first().getByRole('group');
     await group.getByLabel('for').selectOption('1h');
     await group.getByRole('button', { name: 'Snooze' }).click();
-    await page.getByRole('status').filter({ hasText: /^Snoozed / }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Snoozed / })
+      .waitFor();
     const snoozed = page.getByRole('region', { name: 'Snoozed' });
     await expect(snoozed.textContent()).resolves.toMatch(/Spend against budgets and limits alerts on .+, until/);
     await expect(snoozed.getByRole('button', { name: /^Unsnooze / }).count()).resolves.toBe(1);
@@ -82,7 +95,9 @@ describe('the alert centre on the demo org with a $1 budget', () => {
     await page.getByRole('button', { name: 'Save rules' }).click();
     await page.getByText('Saved. The alert list follows the new rules.').waitFor();
     await expect(error.count()).resolves.toBe(0);
-    const stored = await page.evaluate(async () => (window as unknown as { api: import('../../preload/contract').ClientApi }).api.alerts.rules());
+    const stored = await page.evaluate(async () =>
+      (window as unknown as { api: import('../../preload/contract').ClientApi }).api.alerts.rules(),
+    );
     expect(stored).toMatchObject({ ok: true, value: { form: { rotationDays: '60', orgMonthlyUsd: '1' } } });
   });
 
@@ -104,7 +119,10 @@ describe('the alert centre on the demo org with a $1 budget', () => {
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Snooze');
     await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: /^Snoozed every alert on / }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Snoozed every alert on / })
+      .waitFor();
     await expect(page.getByRole('region', { name: 'Snoozed' }).getByRole('listitem').count()).resolves.toBe(before + 1);
   });
 

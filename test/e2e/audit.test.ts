@@ -45,7 +45,10 @@ const dataRows = () => grid().locator('.audit-canvas [role="row"]');
 describe('the audit view on the demo org, network off', () => {
   it('proves the route blocks the internet: a page in this context cannot reach a non-loopback host', async () => {
     const probe = await session.context.newPage();
-    const reached = await probe.goto('https://api.anthropic.com/v1/organizations/me').then(() => true, () => false);
+    const reached = await probe.goto('https://api.anthropic.com/v1/organizations/me').then(
+      () => true,
+      () => false,
+    );
     await probe.close();
     expect(reached).toBe(false);
     expect(blocked).toContain('https://api.anthropic.com/v1/organizations/me');
@@ -58,14 +61,18 @@ describe('the audit view on the demo org, network off', () => {
     expect(text).toContain('demo-reporting-job');
     expect(text).toContain('Change journal');
     // Local time in the cell, UTC in its tooltip.
-    await expect(dataRows().first().locator('time').getAttribute('title')).resolves.toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
+    await expect(dataRows().first().locator('time').getAttribute('title')).resolves.toMatch(
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/,
+    );
   });
 
   it('searches with free text and with qualifiers', async () => {
     const { page } = session;
     await page.getByLabel('Search', { exact: true }).fill('demo-reporting-job');
     await page.getByLabel('Search', { exact: true }).press('Enter');
-    await grid().and(page.getByRole('grid', { name: 'Audit events matching demo-reporting-job' })).waitFor();
+    await grid()
+      .and(page.getByRole('grid', { name: 'Audit events matching demo-reporting-job' }))
+      .waitFor();
     await expect(dataRows().count()).resolves.toBe(1);
     await expect(dataRows().first().textContent()).resolves.toContain('api_key.created');
 
@@ -85,7 +92,10 @@ describe('the audit view on the demo org, network off', () => {
     expect(sources.length).toBeGreaterThanOrEqual(4);
     expect(new Set(sources)).toEqual(new Set(['Change journal']));
     await page.getByLabel('Before (UTC)').fill('2000-01-01');
-    await page.getByRole('status').filter({ hasText: 'No event matches “source:journal before:2000-01-01”.' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'No event matches “source:journal before:2000-01-01”.' })
+      .waitFor();
     await page.getByLabel('Before (UTC)').fill('');
     await page.getByRole('grid', { name: 'Audit events matching source:journal' }).waitFor();
   });
@@ -97,7 +107,11 @@ describe('the audit view on the demo org, network off', () => {
     await page.getByRole('grid', { name: 'Audit events matching type:user.changed source:journal' }).waitFor();
     // Keyboard only: Tab from the search field to the grid (through the filters and the export buttons).
     await page.getByLabel('Search', { exact: true }).focus();
-    for (let presses = 0; presses < 25 && !(await grid().evaluate((el) => el === document.activeElement)); presses += 1) {
+    for (
+      let presses = 0;
+      presses < 25 && !(await grid().evaluate((el) => el === document.activeElement));
+      presses += 1
+    ) {
       await page.keyboard.press('Tab');
     }
     await expect(grid().evaluate((el) => el === document.activeElement)).resolves.toBe(true);
@@ -106,7 +120,10 @@ describe('the audit view on the demo org, network off', () => {
     const heading = page.getByRole('heading', { level: 2 }).filter({ hasText: 'changed' });
     await heading.waitFor();
     await expect(heading.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
-    const role = page.getByRole('table').getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'role' }) });
+    const role = page
+      .getByRole('table')
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'role' }) });
     await expect(role.getByRole('cell').allTextContents()).resolves.toEqual(['developer', 'admin']);
     await screenshot(page, 'audit-view');
     await page.keyboard.press('Escape');
@@ -135,7 +152,10 @@ describe('the audit view on the demo org, network off', () => {
     const jsonlStatus = page.getByText(/^Exported \d+ events? as JSON Lines to /);
     await jsonlStatus.waitFor();
     const jsonlFile = /to (.+\.jsonl)$/.exec((await jsonlStatus.textContent()) ?? '')?.[1] ?? '';
-    const events = readFileSync(jsonlFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { source: string });
+    const events = readFileSync(jsonlFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { source: string });
     expect(events).toHaveLength(shown);
     expect(new Set(events.map((event) => event.source))).toEqual(new Set(['journal']));
 

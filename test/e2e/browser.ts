@@ -31,7 +31,12 @@ export interface BrowserSession {
   close: () => Promise<void>;
 }
 
-export async function openApp(options: HarnessOptions & { viewport?: { width: number; height: number }; reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<BrowserSession> {
+export async function openApp(
+  options: HarnessOptions & {
+    viewport?: { width: number; height: number };
+    reducedMotion?: 'reduce' | 'no-preference';
+  } = {},
+): Promise<BrowserSession> {
   const harness = await startHarness({ ...options, port: 0 });
   const profile = mkdtempSync(join(tmpdir(), 'clade-pw-'));
   let context: BrowserContext | null = null;
@@ -82,5 +87,11 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+          .map((node) => node.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }

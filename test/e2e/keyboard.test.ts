@@ -20,7 +20,10 @@ async function tabTo(describe: (el: Element) => boolean, limit = 25): Promise<vo
   throw new Error('never reached the element with Tab');
 }
 
-const isButton = (label: string) => new Function('el', `return el && el.tagName === 'BUTTON' && el.textContent.trim() === ${JSON.stringify(label)}`) as (el: Element) => boolean;
+const isButton = (label: string) =>
+  new Function('el', `return el && el.tagName === 'BUTTON' && el.textContent.trim() === ${JSON.stringify(label)}`) as (
+    el: Element,
+  ) => boolean;
 
 describe('keyboard only', () => {
   it('leaves the welcome screen, walks the tree, opens a key, reaches every view and changes settings (sync interval, theme)', async () => {
@@ -32,15 +35,21 @@ describe('keyboard only', () => {
 
     // Into the tree: Tab until the tree itself has focus.
     await tabTo((el) => el.getAttribute('role') === 'tree');
-    const activeLabel = () => page.evaluate(() => {
-      const tree = document.querySelector('[role="tree"]')!;
-      return document.getElementById(tree.getAttribute('aria-activedescendant')!)?.querySelector('.tree-label')?.textContent ?? null;
-    });
+    const activeLabel = () =>
+      page.evaluate(() => {
+        const tree = document.querySelector('[role="tree"]')!;
+        return (
+          document.getElementById(tree.getAttribute('aria-activedescendant')!)?.querySelector('.tree-label')
+            ?.textContent ?? null
+        );
+      });
     await page.keyboard.press('ArrowDown');
     const firstWorkspace = await activeLabel();
     expect(firstWorkspace).toBeTruthy();
     await page.keyboard.press('ArrowLeft'); // collapse the workspace
-    await expect(page.locator(`[role="treeitem"][aria-expanded="false"] .tree-label >> text="${firstWorkspace}"`).count()).resolves.toBe(1);
+    await expect(
+      page.locator(`[role="treeitem"][aria-expanded="false"] .tree-label >> text="${firstWorkspace}"`).count(),
+    ).resolves.toBe(1);
     await page.keyboard.press('ArrowRight'); // expand it again
     await page.keyboard.press('End');
     // Type-ahead back to a key: find the first key row's name and type its first letters.
@@ -48,7 +57,9 @@ describe('keyboard only', () => {
     await page.keyboard.press('Home');
     await page.keyboard.type(keyName!.slice(0, 4).toLowerCase());
     // The active row may be scrolled into the virtual list a frame later: poll, don't read once.
-    await expect.poll(async () => (await activeLabel())?.toLowerCase().startsWith(keyName!.slice(0, 4).toLowerCase())).toBe(true);
+    await expect
+      .poll(async () => (await activeLabel())?.toLowerCase().startsWith(keyName!.slice(0, 4).toLowerCase()))
+      .toBe(true);
     await page.keyboard.press('Enter');
     const details = page.getByRole('complementary');
     await expect(details.getByRole('heading').textContent()).resolves.toBe(await activeLabel());
@@ -59,7 +70,9 @@ describe('keyboard only', () => {
       await page.keyboard.press('Shift+Tab');
       await tabTo(isButton(view), 40);
       await page.keyboard.press('Enter');
-      await expect(page.getByRole('button', { name: view, exact: true }).getAttribute('aria-current')).resolves.toBe('page');
+      await expect(page.getByRole('button', { name: view, exact: true }).getAttribute('aria-current')).resolves.toBe(
+        'page',
+      );
     }
 
     // Change a setting: the sync interval, typed and submitted with Enter.
@@ -69,7 +82,11 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     const stored = await page.evaluate(async () => {
-      const answer = await (window as unknown as { api: { settings: { get(): Promise<{ ok: boolean; value?: { values: Record<string, unknown> } }> } } }).api.settings.get();
+      const answer = await (
+        window as unknown as {
+          api: { settings: { get(): Promise<{ ok: boolean; value?: { values: Record<string, unknown> } }> } };
+        }
+      ).api.settings.get();
       return answer.value?.values['sync.intervalMinutes'];
     });
     expect(stored).toBe(45);

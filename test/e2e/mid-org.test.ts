@@ -25,8 +25,17 @@ describe('the mid-size org', () => {
     await page.keyboard.press('End');
     // The virtualiser renders the row a frame after the scroll: wait for it rather than reading at once.
     const last = await page
-      .waitForFunction(() => document.getElementById(document.querySelector('[role="tree"]')!.getAttribute('aria-activedescendant')!) !== null, undefined, { timeout: 5_000 })
-      .then(() => true, () => false);
+      .waitForFunction(
+        () =>
+          document.getElementById(document.querySelector('[role="tree"]')!.getAttribute('aria-activedescendant')!) !==
+          null,
+        undefined,
+        { timeout: 5_000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
     expect(last).toBe(true);
     await screenshot(page, 'org-tree-mid');
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -67,7 +76,11 @@ describe('the mid-size org', () => {
     await page.getByRole('heading', { level: 2, name: 'Alerts' }).waitFor();
     const open = page.getByRole('region', { name: /^Open alerts \(\d+\)$/ });
     await open.waitFor();
-    const count = Number(/\((\d+)\)/.exec((await open.getAttribute('aria-label')) ?? (await open.locator('h3, h2').first().textContent()) ?? '')?.[1]);
+    const count = Number(
+      /\((\d+)\)/.exec(
+        (await open.getAttribute('aria-label')) ?? (await open.locator('h3, h2').first().textContent()) ?? '',
+      )?.[1],
+    );
     expect(count).toBeGreaterThan(0); // a mid org always has dormant or expiring keys among 300
     await screenshot(page, 'alerts-mid');
     expect(await seriousA11yViolations(page)).toEqual([]);

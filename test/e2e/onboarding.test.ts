@@ -15,7 +15,9 @@ describe('the welcome screen on a fresh profile', () => {
     await page.getByRole('heading', { name: 'Welcome to Clade Admin' }).waitFor();
     await expect(page.getByText('Settings → Admin keys').isVisible()).resolves.toBe(true);
     await expect(page.getByText(/Only organization admins/).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('heading', { name: 'What Clade Admin will do with it' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: 'What Clade Admin will do with it' }).isVisible()).resolves.toBe(
+      true,
+    );
     await expect(page.getByRole('heading', { name: 'What it will never do' }).isVisible()).resolves.toBe(true);
     await screenshot(page, 'onboarding');
     expect(problems).toEqual([]);

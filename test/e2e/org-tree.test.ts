@@ -16,7 +16,11 @@ afterAll(async () => {
 /** What the harness serves, asked over its HTTP api like the page does (same-origin). */
 async function servedTree(): Promise<OrgTree> {
   const origin = new URL(session.harness.url).origin;
-  const response = await fetch(`${origin}/api/clade:org/tree`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: '{}' });
+  const response = await fetch(`${origin}/api/clade:org/tree`, {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/json' },
+    body: '{}',
+  });
   const result = (await response.json()) as Result<OrgTree | null>;
   if (!result.ok || !result.value) throw new Error('the harness served no tree');
   return result.value;
@@ -48,9 +52,13 @@ describe('the org tree on the demo org', () => {
     await expect(page.locator('[role="treeitem"][data-kind="member"]').first().isVisible()).resolves.toBe(true);
     const key = tree.workspaces.flatMap((w) => w.keys).find((k) => k.partialKeyHint)!;
     await page.getByLabel('Search the org').fill(key.name);
-    await expect(page.locator('[role="treeitem"][data-kind="key"]').first().textContent()).resolves.toContain(key.partialKeyHint!);
+    await expect(page.locator('[role="treeitem"][data-kind="key"]').first().textContent()).resolves.toContain(
+      key.partialKeyHint!,
+    );
     await page.getByLabel('Search the org').fill(member.email);
-    await expect(page.locator('[role="treeitem"][data-kind="member"]').first().textContent()).resolves.toMatch(/admin|user|developer|billing/i);
+    await expect(page.locator('[role="treeitem"][data-kind="member"]').first().textContent()).resolves.toMatch(
+      /admin|user|developer|billing/i,
+    );
     await page.getByLabel('Search the org').fill('');
   });
 
@@ -61,7 +69,17 @@ describe('the org tree on the demo org', () => {
     await keys.first().waitFor();
     const badges = await keys.locator('.badge').allTextContents();
     expect(badges.length).toBeGreaterThan(0);
-    for (const badge of badges) expect(['Rotate soon', 'Dormant', 'Expiring', 'Expired', 'Orphaned', 'Default workspace', 'Inactive', 'Archived']).toContain(badge);
+    for (const badge of badges)
+      expect([
+        'Rotate soon',
+        'Dormant',
+        'Expiring',
+        'Expired',
+        'Orphaned',
+        'Default workspace',
+        'Inactive',
+        'Archived',
+      ]).toContain(badge);
     await screenshot(page, 'org-tree-attention');
     await page.getByLabel('Needs attention').uncheck();
   });
@@ -78,7 +96,9 @@ describe('the org tree on the demo org', () => {
     const tone = limit.percent >= 100 ? 'over' : limit.percent >= 80 ? 'warn' : 'ok';
     await expect(row.locator(`.badge.tone-${tone}`).textContent()).resolves.toBe(`${limit.percent} % of limit`);
     // Keys with usage this month carry an estimate, marked as one.
-    const used = tree.workspaces.flatMap((w) => w.keys).find((k) => k.estimatedMonthCents && !/^0(\.0*)?$/.test(k.estimatedMonthCents))!;
+    const used = tree.workspaces
+      .flatMap((w) => w.keys)
+      .find((k) => k.estimatedMonthCents && !/^0(\.0*)?$/.test(k.estimatedMonthCents))!;
     await page.getByLabel('Search the org').fill(used.name);
     const keyRow = page.locator('[role="treeitem"][data-kind="key"]', { hasText: used.name }).first();
     await expect(keyRow.locator('.tree-money').textContent()).resolves.toMatch(/^≈ \$[\d,]+\.\d\d this month$/);
@@ -86,7 +106,9 @@ describe('the org tree on the demo org', () => {
     await page.getByLabel('Search the org').fill('');
     // Status filter: archived keys and workspaces only.
     await page.getByLabel('Status').selectOption('archived');
-    const kinds = await page.locator('[role="treeitem"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
+    const kinds = await page
+      .locator('[role="treeitem"]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
     expect(kinds.filter((kind) => kind === 'member')).toEqual([]);
     await page.getByLabel('Status').selectOption('');
     await page.getByLabel('Needs attention').check();

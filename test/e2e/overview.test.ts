@@ -19,7 +19,11 @@ afterAll(async () => {
 
 async function served(): Promise<Overview> {
   const origin = new URL(session.harness.url).origin;
-  const response = await fetch(`${origin}/api/clade:overview/summary`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: '{}' });
+  const response = await fetch(`${origin}/api/clade:overview/summary`, {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/json' },
+    body: '{}',
+  });
   const result = (await response.json()) as Result<Overview>;
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
@@ -36,21 +40,31 @@ describe('the overview on the demo org', () => {
   it('shows month-to-date spend, the org spend limit with its share, and the forecast, as served', async () => {
     const { page } = session;
     const overview = await served();
-    const spend = page.getByRole('region', { name: 'Overview' }).locator('section', { has: page.getByRole('heading', { name: 'Spend this month' }) });
+    const spend = page
+      .getByRole('region', { name: 'Overview' })
+      .locator('section', { has: page.getByRole('heading', { name: 'Spend this month' }) });
     await spend.waitFor();
     await expect(spend.locator('.big').textContent()).resolves.toBe(dollars(overview.monthToDateCents));
     const limit = overview.targets.find((target) => target.source === 'limit')!;
     expect(limit).toBeDefined();
-    await expect(spend.textContent()).resolves.toContain(`Org spend limit ${dollars(limit.amountCents)}${limit.percent} %`);
+    await expect(spend.textContent()).resolves.toContain(
+      `Org spend limit ${dollars(limit.amountCents)}${limit.percent} %`,
+    );
     const forecast = page.locator('section', { has: page.getByRole('heading', { name: 'Month-end forecast' }) });
     await expect(forecast.locator('.big').textContent()).resolves.toBe(dollars(overview.forecastCents!));
-    await expect(forecast.textContent()).resolves.toMatch(new RegExp(`${overview.org!.name} (reaches its spend limit (around \\d+ \\w{3}|today)|stays within its spend limit this month|passed its spend limit on \\d+ \\w{3})`));
+    await expect(forecast.textContent()).resolves.toMatch(
+      new RegExp(
+        `${overview.org!.name} (reaches its spend limit (around \\d+ \\w{3}|today)|stays within its spend limit this month|passed its spend limit on \\d+ \\w{3})`,
+      ),
+    );
   });
 
   it('lists every workspace with spend, with the share of its limit', async () => {
     const { page } = session;
     const overview = await served();
-    const rows = page.locator('section', { has: page.getByRole('heading', { name: 'Spend by workspace' }) }).locator('tbody tr');
+    const rows = page
+      .locator('section', { has: page.getByRole('heading', { name: 'Spend by workspace' }) })
+      .locator('tbody tr');
     expect(await rows.count()).toBe(overview.byWorkspace.length);
     const production = overview.byWorkspace.find((row) => row.name === 'Production')!;
     const shown = await page.getByRole('row', { name: /^Production / }).textContent();
@@ -116,7 +130,12 @@ describe('the overview on the demo org', () => {
     await page.route('**/api/clade:overview/summary', async (route) => {
       const response = await route.fetch();
       const result = (await response.json()) as Result<Overview>;
-      if (result.ok) result.value.sync = { ...result.value.sync, problems: ['credential-invalid'], lastRun: { status: 'credential_invalid', finishedAtMs: Date.now(), detail: 'the admin key was refused' } };
+      if (result.ok)
+        result.value.sync = {
+          ...result.value.sync,
+          problems: ['credential-invalid'],
+          lastRun: { status: 'credential_invalid', finishedAtMs: Date.now(), detail: 'the admin key was refused' },
+        };
       await route.fulfill({ response, json: result });
     });
     try {
@@ -125,7 +144,9 @@ describe('the overview on the demo org', () => {
       await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Overview' }).click();
       const notice = page.locator('.notice-offline');
       await notice.waitFor();
-      await expect(notice.textContent()).resolves.toMatch(/^Offline: the admin key was rejected\. .*Showing the mirror as of .+\. Connect a new key in Settings\.$/);
+      await expect(notice.textContent()).resolves.toMatch(
+        /^Offline: the admin key was rejected\. .*Showing the mirror as of .+\. Connect a new key in Settings\.$/,
+      );
       await expect(page.getByRole('heading', { name: 'Spend this month' }).isVisible()).resolves.toBe(true);
       await screenshot(page, 'overview-offline');
       expect(await seriousA11yViolations(page)).toEqual([]);

@@ -19,7 +19,10 @@ afterAll(async () => {
 describe('Settings in the browser', () => {
   it('lists the profiles: the demo org and the open default profile, without a key', async () => {
     const { page } = session;
-    const rows = page.getByRole('list').filter({ has: page.getByText('Demo org (sandbox)') }).getByRole('listitem');
+    const rows = page
+      .getByRole('list')
+      .filter({ has: page.getByText('Demo org (sandbox)') })
+      .getByRole('listitem');
     await expect(rows.count()).resolves.toBe(2);
     await expect(rows.nth(0).textContent()).resolves.toContain('Built-in demo org');
     await expect(rows.nth(1).getAttribute('aria-current')).resolves.toBe('true');
@@ -66,7 +69,9 @@ describe('Settings in the browser', () => {
     await expect(page.getByLabel('Sync every').inputValue()).resolves.toBe('30');
     await page.getByRole('button', { name: 'Remove Acme Staging…' }).click();
     const confirm = page.getByRole('group', { name: /Remove Acme Staging\?/ });
-    await expect(confirm.getByRole('button', { name: 'Cancel' }).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(
+      confirm.getByRole('button', { name: 'Cancel' }).evaluate((el) => el === document.activeElement),
+    ).resolves.toBe(true);
     await screenshot(page, 'settings-remove-profile');
     await confirm.getByRole('button', { name: 'Remove profile' }).click();
     await page.getByText('(acme-staging)').waitFor({ state: 'detached' });
@@ -88,7 +93,9 @@ describe('Settings in the browser', () => {
     const overflowing = await page.evaluate(() => {
       const width = document.documentElement.clientWidth;
       const view = document.querySelector('.settings')!;
-      return [view, ...Array.from(view.querySelectorAll('*'))].filter((el) => el.getBoundingClientRect().right > width + 1).map((el) => el.outerHTML.slice(0, 80));
+      return [view, ...Array.from(view.querySelectorAll('*'))]
+        .filter((el) => el.getBoundingClientRect().right > width + 1)
+        .map((el) => el.outerHTML.slice(0, 80));
     });
     expect(overflowing).toEqual([]);
     expect(await seriousA11yViolations(page)).toEqual([]);

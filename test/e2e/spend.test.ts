@@ -26,8 +26,7 @@ function parseCsv(text: string): string[][] {
     else if (ch === ',') {
       row.push(cell);
       cell = '';
-    }
-    else if (ch === '\r' && text[i + 1] === '\n') {
+    } else if (ch === '\r' && text[i + 1] === '\n') {
       row.push(cell);
       rows.push(row);
       row = [];
@@ -65,14 +64,21 @@ async function tableByGroup(page: Page): Promise<Map<string, Record<string, stri
     const headers = [...element.querySelectorAll('thead th')].slice(1).map((th) => th.textContent ?? '');
     return [...element.querySelectorAll('tbody tr')].map((tr) => {
       const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '');
-      return [tr.querySelector('th')?.textContent ?? '', Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? '']))] as const;
+      return [
+        tr.querySelector('th')?.textContent ?? '',
+        Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? ''])),
+      ] as const;
     });
   });
   return new Map(rows);
 }
 
 /** Sums the CSV per group and checks each total against the table (tokens exactly, money to the displayed cent). */
-async function expectCsvMatchesTable(page: Page, rows: string[][], moneyColumns: Array<[csv: string, table: string]>): Promise<number> {
+async function expectCsvMatchesTable(
+  page: Page,
+  rows: string[][],
+  moneyColumns: Array<[csv: string, table: string]>,
+): Promise<number> {
   const [header, ...body] = rows;
   const col = (name: string) => header!.indexOf(name);
   const table = await tableByGroup(page);
@@ -87,7 +93,12 @@ async function expectCsvMatchesTable(page: Page, rows: string[][], moneyColumns:
   for (const [group, sum] of sums) {
     const cells = table.get(group)!;
     expect({ group, tokens: sum.tokens.toLocaleString('en-US') }).toEqual({ group, tokens: cells['Total tokens'] });
-    moneyColumns.forEach(([, tableColumn], i) => expect({ group, [tableColumn]: formatCents(fineToCents(sum.money[i]!)) }).toEqual({ group, [tableColumn]: cells[tableColumn] }));
+    moneyColumns.forEach(([, tableColumn], i) =>
+      expect({ group, [tableColumn]: formatCents(fineToCents(sum.money[i]!)) }).toEqual({
+        group,
+        [tableColumn]: cells[tableColumn],
+      }),
+    );
   }
   return sums.size;
 }
@@ -115,13 +126,18 @@ for (const size of ['demo', 'mid'] as const) {
       const table = page.getByRole('region', { name: 'Usage and cost table' });
       await table.getByRole('columnheader', { name: 'Billed', exact: true }).waitFor();
       await expect(table.getByRole('columnheader', { name: 'Estimate', exact: true }).isVisible()).resolves.toBe(true);
-      await expect(table.getByRole('columnheader', { name: 'Difference (billed − estimate)' }).isVisible()).resolves.toBe(true);
+      await expect(
+        table.getByRole('columnheader', { name: 'Difference (billed − estimate)' }).isVisible(),
+      ).resolves.toBe(true);
       await page.locator('.chart canvas').first().waitFor();
       await expect(page.getByText(/^Billed = Anthropic's daily cost report/).isVisible()).resolves.toBe(true);
       const csv = await downloadCsv(page);
       expect(csv.name).toBe('clade-admin-spend-workspace-30d.csv');
       expect(csv.rows[0]).toEqual(['day', 'workspace', 'workspace id', 'all tokens', 'estimate (USD)', 'billed (USD)']);
-      await expectCsvMatchesTable(page, csv.rows, [['estimate (USD)', 'Estimate'], ['billed (USD)', 'Billed']]);
+      await expectCsvMatchesTable(page, csv.rows, [
+        ['estimate (USD)', 'Estimate'],
+        ['billed (USD)', 'Billed'],
+      ]);
       expect(await seriousA11yViolations(page)).toEqual([]);
       await screenshot(page, `spend-${size}`);
     });
@@ -132,7 +148,9 @@ for (const size of ['demo', 'mid'] as const) {
       await page.getByText(/^Estimate only: billed cost is reported per day, never per hour/).waitFor();
       const table = page.getByRole('region', { name: 'Usage and cost table' });
       await expect(table.getByRole('columnheader', { name: 'Billed', exact: true }).count()).resolves.toBe(0);
-      await expect(table.getByRole('columnheader', { name: 'Estimate (no billed cost here)' }).isVisible()).resolves.toBe(true);
+      await expect(
+        table.getByRole('columnheader', { name: 'Estimate (no billed cost here)' }).isVisible(),
+      ).resolves.toBe(true);
       const hourly = await downloadCsv(page);
       expect(hourly.name).toBe('clade-admin-spend-workspace-30d-hourly.csv');
       expect(hourly.rows[1]![0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:00Z$/);
@@ -142,11 +160,20 @@ for (const size of ['demo', 'mid'] as const) {
       await page.getByText(/Usage per API key is kept by day only/).waitFor();
       await expect(page.getByRole('button', { name: 'Export CSV' }).isDisabled()).resolves.toBe(true);
       await page.getByLabel('Buckets').selectOption('day');
-      await page.getByText(/^Estimate only: billed cost is reported per workspace and model, never per API key/).waitFor();
-      await expect(page.getByRole('region', { name: 'Usage and cost table' }).getByRole('columnheader', { name: 'API key' }).isVisible()).resolves.toBe(true);
+      await page
+        .getByText(/^Estimate only: billed cost is reported per workspace and model, never per API key/)
+        .waitFor();
+      await expect(
+        page
+          .getByRole('region', { name: 'Usage and cost table' })
+          .getByRole('columnheader', { name: 'API key' })
+          .isVisible(),
+      ).resolves.toBe(true);
       const perKey = await downloadCsv(page);
       expect(perKey.rows[0]).toEqual(['day', 'key', 'key id', 'all tokens', 'estimate (USD)']);
-      expect(await expectCsvMatchesTable(page, perKey.rows, [['estimate (USD)', 'Estimate (no billed cost here)']])).toBeGreaterThan(3);
+      expect(
+        await expectCsvMatchesTable(page, perKey.rows, [['estimate (USD)', 'Estimate (no billed cost here)']]),
+      ).toBeGreaterThan(3);
       expect(await seriousA11yViolations(page)).toEqual([]);
       await screenshot(page, `spend-${size}-keys`);
     });
@@ -160,9 +187,14 @@ for (const size of ['demo', 'mid'] as const) {
         await expect(page.evaluate(() => document.activeElement?.id ?? '')).resolves.toMatch(/-range$/);
         await page.keyboard.press('Tab');
         await page.keyboard.press('Tab');
-        await expect(page.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.value)).resolves.toBe('key');
+        await expect(page.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.value)).resolves.toBe(
+          'key',
+        );
         await page.keyboard.press('ArrowDown'); // API key → Model
-        await page.getByRole('region', { name: 'Usage and cost table' }).getByRole('columnheader', { name: 'Model' }).waitFor();
+        await page
+          .getByRole('region', { name: 'Usage and cost table' })
+          .getByRole('columnheader', { name: 'Model' })
+          .waitFor();
         await page.getByRole('button', { name: 'Export CSV' }).focus();
         const pending = page.waitForEvent('download');
         await page.keyboard.press('Enter');

@@ -20,16 +20,25 @@ export function createHttpApi(handlers: Handlers, log: (message: string, error?:
   const streams = new Set<ServerResponse>();
   return {
     async handle(req, res) {
-      if (!isSameOrigin(req)) return sendJson(res, 403, { ok: false, error: { code: 'forbidden-sender', message: 'Cross-origin request refused.' } });
+      if (!isSameOrigin(req))
+        return sendJson(res, 403, {
+          ok: false,
+          error: { code: 'forbidden-sender', message: 'Cross-origin request refused.' },
+        });
       const path = new URL(req.url ?? '/', 'http://harness.invalid').pathname;
       if (req.method === 'GET' && path === '/api/events') {
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
         res.write(': connected\n\n');
         streams.add(res);
         req.on('close', () => streams.delete(res));
         return;
       }
-      if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'bad-request', message: 'Use POST.' } });
+      if (req.method !== 'POST')
+        return sendJson(res, 405, { ok: false, error: { code: 'bad-request', message: 'Use POST.' } });
       let body: unknown;
       try {
         body = JSON.parse((await readBody(req)) || '{}');

@@ -7,7 +7,11 @@ import { startHarness } from './server';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '0' }, size: { type: 'string', default: 'demo' }, empty: { type: 'boolean', default: false } },
+    options: {
+      port: { type: 'string', default: '0' },
+      size: { type: 'string', default: 'demo' },
+      empty: { type: 'boolean', default: false },
+    },
   });
   const size = values.size as 'demo' | 'mid' | 'large';
   if (!['demo', 'mid', 'large'].includes(size)) throw new Error(`--size must be demo, mid or large, not ${size}`);

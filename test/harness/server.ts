@@ -44,7 +44,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Runnin
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[harness] ${message}`, error ?? ''));
   const [root, shim] = await Promise.all([ensureRendererBuilt(), bundleShim()]);
   const dir = mkdtempSync(join(tmpdir(), 'clade-harness-'));
-  const demo = options.empty ? null : await openDemoOrg({ mirrorFile: join(dir, 'mirror.sqlite'), size: options.size, seed: options.seed });
+  const demo = options.empty
+    ? null
+    : await openDemoOrg({ mirrorFile: join(dir, 'mirror.sqlite'), size: options.size, seed: options.seed });
   // Like the app after a sync: one alert cycle records the open episodes (the window reads them; nothing notifies here).
   if (demo) recordAlertCycle(demo.db, Date.now(), { defaultTz: 'UTC' });
   // Profiles live in the temp dir's profiles.json; every profile shows the demo org here (no live mode), so a
@@ -52,7 +54,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Runnin
   // port makes every verification fail cleanly.
   let activeProfile = 'default';
   const profilesFile = createProfilesFile(dir);
-  const vault = createMemoryVault(demo?.sandbox.url ?? 'http://127.0.0.1:9', { profiles: profilesFile, profileId: () => activeProfile });
+  const vault = createMemoryVault(demo?.sandbox.url ?? 'http://127.0.0.1:9', {
+    profiles: profilesFile,
+    profileId: () => activeProfile,
+  });
   const profiles = createWindowProfiles({
     dataDir: dir,
     secrets: vault.secrets,
@@ -68,7 +73,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Runnin
     appInfo: () => ({ name: 'Clade Admin', version: '0.0.0-harness', mode: 'demo' }),
     mirror: () => demo?.db ?? null,
     now: () => Date.now(),
-    adminActions: async () => (demo ? createAdminActionsClient({ apiKey: demo.sandbox.adminKey, baseURL: demo.sandbox.url }) : null),
+    adminActions: async () =>
+      demo ? createAdminActionsClient({ apiKey: demo.sandbox.adminKey, baseURL: demo.sandbox.url }) : null,
   });
   const api = createHttpApi(handlers, log);
   const server = createServer((req, res) => {

@@ -10,7 +10,12 @@ export async function bundleShim(): Promise<string> {
     build: {
       write: false,
       minify: false,
-      lib: { entry: resolve(__dirname, 'browser-shim.ts'), formats: ['iife'], name: 'cladeHarnessShim', fileName: () => 'shim.js' },
+      lib: {
+        entry: resolve(__dirname, 'browser-shim.ts'),
+        formats: ['iife'],
+        name: 'cladeHarnessShim',
+        fileName: () => 'shim.js',
+      },
     },
   });
   const results = Array.isArray(output) ? output : [output];

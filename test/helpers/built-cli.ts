@@ -41,7 +41,10 @@ export function runBuiltCli(args: string[], env: NodeJS.ProcessEnv = {}): Promis
 /** Starts a long-running command and resolves with its first stdout line (e.g. the sandbox's ready line). */
 export function startBuiltCli(args: string[]): Promise<{ child: ChildProcess; firstLine: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ensureBuiltCli(), ...args], { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [ensureBuiltCli(), ...args], {
+      env: cleanEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let buffered = '';
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
@@ -58,7 +61,13 @@ export function startBuiltCli(args: string[]): Promise<{ child: ChildProcess; fi
 /** The parent's environment without anything that would steer the CLI elsewhere (a real key, a base URL, a profile). */
 function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const name of ['ANTHROPIC_ADMIN_KEY', 'ANTHROPIC_BASE_URL', 'ANTHROPIC_API_KEY', 'CLADE_PROFILE', 'CLADE_DATA_DIR']) {
+  for (const name of [
+    'ANTHROPIC_ADMIN_KEY',
+    'ANTHROPIC_BASE_URL',
+    'ANTHROPIC_API_KEY',
+    'CLADE_PROFILE',
+    'CLADE_DATA_DIR',
+  ]) {
     delete env[name];
   }
   return env;

@@ -34,7 +34,8 @@ export interface ImageDouble {
   path: string;
 }
 
-export const imagePath = (image: NativeImage | string): string => (typeof image === 'string' ? image : (image as unknown as ImageDouble).path);
+export const imagePath = (image: NativeImage | string): string =>
+  typeof image === 'string' ? image : (image as unknown as ImageDouble).path;
 
 /** What Menu.buildFromTemplate returns here: the template itself. */
 export interface MenuDouble {

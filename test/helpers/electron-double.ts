@@ -12,7 +12,14 @@ import type {
   HeadersReceivedResponse,
   WindowOpenHandlerResponse,
 } from 'electron';
-import type { AppPort, BrowserWindowPort, ElectronRuntime, SessionPort, WebContentsPort, WindowPort } from '../../main/app/electron-ports';
+import type {
+  AppPort,
+  BrowserWindowPort,
+  ElectronRuntime,
+  SessionPort,
+  WebContentsPort,
+  WindowPort,
+} from '../../main/app/electron-ports';
 import type { FrameLike } from '../../main/ipc/sender-check';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -30,7 +37,10 @@ class Emitter {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), wrapped]);
   }
   private off(event: string, listener: Listener): void {
-    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== listener));
+    this.listeners.set(
+      event,
+      (this.listeners.get(event) ?? []).filter((l) => l !== listener),
+    );
   }
   listenerCount(event: string): number {
     return this.listeners.get(event)?.length ?? 0;
@@ -171,17 +181,28 @@ export class IpcMainDouble {
     this.handlers.delete(channel);
   }
   /** What ipcRenderer.invoke does: rejects when no handler is registered, like Electron. */
-  async invoke(channel: string, from: { frame: FrameLike | null; mainFrame?: FrameLike }, ...args: unknown[]): Promise<unknown> {
+  async invoke(
+    channel: string,
+    from: { frame: FrameLike | null; mainFrame?: FrameLike },
+    ...args: unknown[]
+  ): Promise<unknown> {
     const listener = this.handlers.get(channel);
-    if (!listener) throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
-    const event = { senderFrame: from.frame, sender: { mainFrame: from.mainFrame ?? from.frame } } as unknown as IpcMainInvokeEvent;
+    if (!listener)
+      throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
+    const event = {
+      senderFrame: from.frame,
+      sender: { mainFrame: from.mainFrame ?? from.frame },
+    } as unknown as IpcMainInvokeEvent;
     return listener(event, ...args);
   }
 }
 
 type PermissionRequestHandler = Parameters<SessionPort['setPermissionRequestHandler']>[0];
 type PermissionCheckHandler = Parameters<SessionPort['setPermissionCheckHandler']>[0];
-type HeadersListener = (details: OnHeadersReceivedListenerDetails, callback: (response: HeadersReceivedResponse) => void) => void;
+type HeadersListener = (
+  details: OnHeadersReceivedListenerDetails,
+  callback: (response: HeadersReceivedResponse) => void,
+) => void;
 
 export class SessionDouble {
   permissionRequestHandler: PermissionRequestHandler = null;

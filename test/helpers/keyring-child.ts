@@ -57,7 +57,8 @@ async function runCli(op: Extract<Op, { op: 'cli' }>): Promise<{ code: number; s
     await program.parseAsync(op.args, { from: 'user' });
     return { code: 0, stdout, stderr };
   } catch (error) {
-    if (error instanceof CliError) return { code: error.exitCode, stdout, stderr: `${stderr}clade-admin: ${error.message}\n` };
+    if (error instanceof CliError)
+      return { code: error.exitCode, stdout, stderr: `${stderr}clade-admin: ${error.message}\n` };
     throw error;
   }
 }
@@ -83,7 +84,11 @@ async function main(): Promise<void> {
     }
   }
   process.stdout.write(`${JSON.stringify(results)}\n`);
-  if (results.some((r) => (r as { kind?: string }).kind === 'timeout' || JSON.stringify(r).includes('did not answer in time'))) {
+  if (
+    results.some(
+      (r) => (r as { kind?: string }).kind === 'timeout' || JSON.stringify(r).includes('did not answer in time'),
+    )
+  ) {
     // keytar's worker thread is still blocked in the stuck D-Bus call, and Node joins its thread pool at exit, which
     // would hold this process for the D-Bus timeout (~25-50 s). The results are written (synchronously, to a file).
     process.kill(process.pid, 'SIGKILL');

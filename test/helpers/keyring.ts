@@ -20,7 +20,9 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 
 export const KEYRING_CHILD = join(REPO_ROOT, 'test', 'helpers', 'keyring-child.ts');
 
 /** An in-memory keychain; `items` is exposed so tests can look inside. */
-export function createMemorySecretStore(initial: Record<string, string> = {}): SecretStorePort & { items: Map<string, string> } {
+export function createMemorySecretStore(
+  initial: Record<string, string> = {},
+): SecretStorePort & { items: Map<string, string> } {
   const items = new Map(Object.entries(initial));
   return {
     items,
@@ -41,7 +43,9 @@ export function createFailingSecretStore(error: () => Error): SecretStorePort {
   };
 }
 
-export function createMemoryProfileStore(initial: ProfileRegistry = EMPTY_REGISTRY): ProfileStorePort & { registry: ProfileRegistry } {
+export function createMemoryProfileStore(
+  initial: ProfileRegistry = EMPTY_REGISTRY,
+): ProfileStorePort & { registry: ProfileRegistry } {
   const store = {
     registry: structuredClone(initial),
     read: () => structuredClone(store.registry),
@@ -86,7 +90,8 @@ export function createKeyringDirs(): KeyringDirs {
     xdgCacheHome: join(root, 'xdg-cache'),
     xdgRuntimeDir: join(root, 'xdg-runtime'),
   };
-  for (const dir of [dirs.home, dirs.xdgDataHome, dirs.xdgConfigHome, dirs.xdgCacheHome, dirs.xdgRuntimeDir]) mkdirSync(dir, { recursive: true });
+  for (const dir of [dirs.home, dirs.xdgDataHome, dirs.xdgConfigHome, dirs.xdgCacheHome, dirs.xdgRuntimeDir])
+    mkdirSync(dir, { recursive: true });
   chmodSync(dirs.xdgRuntimeDir, 0o700);
   return dirs;
 }
@@ -121,7 +126,12 @@ const FREEZE_KEYRING = [
  * Steps see CLADE_DATA_DIR, HOME and XDG_* pointing into `dirs`, REPO_ROOT as the working directory, and
  * `child <json-ops>` as a shell function that runs test/helpers/keyring-child.ts.
  */
-export async function runInKeyringSession(mode: KeyringMode, dirs: KeyringDirs, steps: string[], timeoutMs = 30_000): Promise<StepResult[]> {
+export async function runInKeyringSession(
+  mode: KeyringMode,
+  dirs: KeyringDirs,
+  steps: string[],
+  timeoutMs = 30_000,
+): Promise<StepResult[]> {
   const out = mkdtempSync(join(dirs.root, 'steps-'));
   const lines = ['set -u', `child() { '${process.execPath}' --import tsx '${KEYRING_CHILD}' "$@"; }`];
   if (mode === 'unlocked' || mode === 'frozen') {
@@ -148,7 +158,10 @@ export async function runInKeyringSession(mode: KeyringMode, dirs: KeyringDirs, 
 /** A login keyring on disk, created by unlocking it once with `password` in a throw-away session. */
 async function createKeyringWithPassword(dirs: KeyringDirs, password: string): Promise<void> {
   const script = join(dirs.root, 'create-keyring.sh');
-  writeFileSync(script, `printf %s '${password}' | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1\nsecret-tool store --label=seed service clade-test account seed <<<'seed-value'\n`);
+  writeFileSync(
+    script,
+    `printf %s '${password}' | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1\nsecret-tool store --label=seed service clade-test account seed <<<'seed-value'\n`,
+  );
   await spawnChecked(['dbus-run-session', '--', 'bash', script], sessionEnv('unlocked', dirs), 15_000);
 }
 

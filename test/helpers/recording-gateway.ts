@@ -53,14 +53,27 @@ export function createRecordingGateway(handlers: Handlers): RecordingGateway {
   const responses: RecordedResponse[] = [];
   const logs: RecordedLogLine[] = [];
   const log = (message: string, error?: unknown): void => {
-    const detail = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : error === undefined ? '' : String(error);
+    const detail =
+      error instanceof Error
+        ? `${error.name}: ${error.message}\n${error.stack ?? ''}`
+        : error === undefined
+          ? ''
+          : String(error);
     const raw = `[clade-admin] ${message} ${detail}`.trim();
     logs.push({ raw, printed: redactSecrets(raw) });
   };
   const pushes: RecordedPush[] = [];
-  const window = { isDestroyed: () => false, send: (channel: string, payload: unknown) => void pushes.push({ channel, payload }) };
+  const window = {
+    isDestroyed: () => false,
+    send: (channel: string, payload: unknown) => void pushes.push({ channel, payload }),
+  };
   const push = createPush(() => [window]);
-  const close = registerGateway({ ipcMain, handlers, log, isTrustedSender: createSenderCheck({ appFileUrl: TRUSTED_PAGE }) });
+  const close = registerGateway({
+    ipcMain,
+    handlers,
+    log,
+    isTrustedSender: createSenderCheck({ appFileUrl: TRUSTED_PAGE }),
+  });
   const ours = fakeFrame(TRUSTED_PAGE);
   const theirs = fakeFrame('https://evil.example/frame.html', ours);
   const call = async (channel: string, payload: unknown, label: string, frame: typeof ours, mainFrame: typeof ours) => {
@@ -70,7 +83,8 @@ export function createRecordingGateway(handlers: Handlers): RecordingGateway {
   };
   return {
     invoke: (channel, payload, label = channel) => call(channel, payload, label, ours, ours),
-    invokeUntrusted: (channel, payload, label = `${channel} from another frame`) => call(channel, payload, label, theirs, ours),
+    invokeUntrusted: (channel, payload, label = `${channel} from another frame`) =>
+      call(channel, payload, label, theirs, ours),
     responses,
     logs,
     push,

@@ -48,7 +48,11 @@ export function textHasSecretTrace(text: string, secret: string): boolean {
 }
 
 function secretNeedles(secret: string): Buffer[] {
-  const needles = [Buffer.from(secret, 'utf8'), Buffer.from(secret, 'utf16le'), Buffer.from(Buffer.from(secret).toString('base64'))];
+  const needles = [
+    Buffer.from(secret, 'utf8'),
+    Buffer.from(secret, 'utf16le'),
+    Buffer.from(Buffer.from(secret).toString('base64')),
+  ];
   if (secret.length > 40) {
     // The middle third of the secret: distinctive, and survives truncation at either end.
     const third = Math.floor(secret.length / 3);

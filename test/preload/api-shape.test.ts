@@ -6,7 +6,10 @@ describe('methodNameOf', () => {
   it('maps invoke actions to camelCase and push actions to on<Action>', () => {
     expect(methodNameOf('clade:org/tree', 'invoke')).toEqual({ domain: 'org', method: 'tree' });
     expect(methodNameOf('clade:key/set-label', 'invoke')).toEqual({ domain: 'key', method: 'setLabel' });
-    expect(methodNameOf('clade:sync/progress-changed', 'push')).toEqual({ domain: 'sync', method: 'onProgressChanged' });
+    expect(methodNameOf('clade:sync/progress-changed', 'push')).toEqual({
+      domain: 'sync',
+      method: 'onProgressChanged',
+    });
   });
 
   it('rejects names outside clade:<domain>/<action>', () => {

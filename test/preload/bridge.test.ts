@@ -19,14 +19,17 @@ function ipcRendererDouble() {
     }),
   };
   const fire = (channel: string, payload: unknown) => {
-    for (const listener of listeners.get(channel) ?? []) listener({ sender: 'ipcRenderer itself' } as unknown as IpcRendererEvent, payload);
+    for (const listener of listeners.get(channel) ?? [])
+      listener({ sender: 'ipcRenderer itself' } as unknown as IpcRendererEvent, payload);
   };
   return { port: port as unknown as IpcRendererPort & typeof port, fire, listeners };
 }
 
 function expose() {
   const exposed: Array<{ key: string; api: ClientApi }> = [];
-  const bridge = { exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.push({ key, api: api as ClientApi })) };
+  const bridge = {
+    exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.push({ key, api: api as ClientApi })),
+  };
   const ipc = ipcRendererDouble();
   exposeApi(bridge, ipc.port);
   return { bridge, exposed, ipc };

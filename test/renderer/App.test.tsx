@@ -29,7 +29,8 @@ describe('App', () => {
     render(<App />);
     const tree = await screen.findByRole('tree');
     expect(within(tree).getByText('Acme Research')).toBeInTheDocument();
-    for (const name of ['Production', 'Default Workspace', 'Hackathon']) expect(within(tree).getByText(name)).toBeInTheDocument();
+    for (const name of ['Production', 'Default Workspace', 'Hackathon'])
+      expect(within(tree).getByText(name)).toBeInTheDocument();
     expect(within(tree).getByText('Ada Lovelace')).toBeInTheDocument();
     expect(within(tree).getAllByText('Workspace admin').length).toBeGreaterThan(0);
     expect(within(tree).getByText('sk-ant-api03-R2D...igAA')).toBeInTheDocument();
@@ -68,7 +69,10 @@ describe('App', () => {
     let fail = true;
     installFakeApi({
       'clade:app/info': () => demoInfo,
-      'clade:org/tree': () => (fail ? { ok: false, error: { code: 'unavailable', message: 'The mirror file is locked by another program.' } } : demoTree),
+      'clade:org/tree': () =>
+        fail
+          ? { ok: false, error: { code: 'unavailable', message: 'The mirror file is locked by another program.' } }
+          : demoTree,
     });
     render(<App />);
     expect(await screen.findByRole('alert')).toHaveTextContent('The mirror file is locked by another program.');
@@ -84,7 +88,9 @@ describe('App', () => {
     await screen.findByRole('tree');
     expect(screen.queryByText('Hackathon')).not.toBeInTheDocument();
     tree = demoTree;
-    await act(async () => fake.push('clade:sync/progress-changed', { phase: 'done', resource: null, page: 0, rows: 12 }));
+    await act(async () =>
+      fake.push('clade:sync/progress-changed', { phase: 'done', resource: null, page: 0, rows: 12 }),
+    );
     expect(await screen.findByText('Hackathon')).toBeInTheDocument();
     expect(fake.listenerCount('clade:sync/progress-changed')).toBeGreaterThan(0);
     view.unmount();

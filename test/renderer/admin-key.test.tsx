@@ -25,7 +25,9 @@ describe('AdminKeySection', () => {
     fireEvent.change(input, { target: { value: KEY } });
     fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
     expect(await screen.findByText(/Connected to Acme Research/)).toBeInTheDocument();
-    expect(fake.calls.filter((c) => c.channel === 'clade:key/set')).toEqual([{ channel: 'clade:key/set', request: { key: KEY } }]);
+    expect(fake.calls.filter((c) => c.channel === 'clade:key/set')).toEqual([
+      { channel: 'clade:key/set', request: { key: KEY } },
+    ]);
     expect(screen.getByLabelText('Replace with a new Admin key')).toHaveValue('');
     expect(document.body.innerHTML).not.toContain(KEY);
     expect(JSON.stringify(useVaultStore.getState())).not.toContain(KEY);
@@ -34,10 +36,15 @@ describe('AdminKeySection', () => {
   it("shows main's explanation when the key is refused, and keeps nothing", async () => {
     installFakeApi({
       'clade:key/status': () => ({ present: false, orgName: null, verifiedAt: null }),
-      'clade:key/set': () => ({ ok: false, error: { code: 'bad-request', message: 'This is a regular API key, not an Admin key.' } }),
+      'clade:key/set': () => ({
+        ok: false,
+        error: { code: 'bad-request', message: 'This is a regular API key, not an Admin key.' },
+      }),
     });
     render(<AdminKeySection />);
-    fireEvent.change(await screen.findByLabelText('Paste an Admin key'), { target: { value: 'sk-ant-api03-TESTregular' } });
+    fireEvent.change(await screen.findByLabelText('Paste an Admin key'), {
+      target: { value: 'sk-ant-api03-TESTregular' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('not an Admin key');
     expect(screen.getByLabelText('Paste an Admin key')).toHaveValue('');

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { actorLabel, buildAuditQuery, changeRows, EMPTY_FILTERS, formatLocalTime, formatUtc } from '../../renderer/features/audit/audit-format';
+import {
+  actorLabel,
+  buildAuditQuery,
+  changeRows,
+  EMPTY_FILTERS,
+  formatLocalTime,
+  formatUtc,
+} from '../../renderer/features/audit/audit-format';
 import { gridKeyAction } from '../../renderer/features/audit/grid-keys';
 
 describe('audit view helpers', () => {
   it('folds the filter controls into the query language after the typed text, and ignores half-typed dates', () => {
     expect(buildAuditQuery(EMPTY_FILTERS)).toBe('');
-    expect(buildAuditQuery({ text: '  actor:ada key ', source: 'compliance', after: '2026-01-01', before: '2026-02-01' })).toBe('actor:ada key source:compliance after:2026-01-01 before:2026-02-01');
+    expect(
+      buildAuditQuery({ text: '  actor:ada key ', source: 'compliance', after: '2026-01-01', before: '2026-02-01' }),
+    ).toBe('actor:ada key source:compliance after:2026-01-01 before:2026-02-01');
     expect(buildAuditQuery({ text: '', source: 'all', after: '2026-1', before: '' })).toBe('');
   });
 
@@ -21,7 +30,9 @@ describe('audit view helpers', () => {
       { field: 'name', before: 'Ada', after: 'Ada', changed: false },
       { field: 'role', before: 'developer', after: 'admin', changed: true },
     ]);
-    expect(changeRows(null, { limits: [1, 2] })).toEqual([{ field: 'limits', before: '—', after: '[1,2]', changed: true }]);
+    expect(changeRows(null, { limits: [1, 2] })).toEqual([
+      { field: 'limits', before: '—', after: '[1,2]', changed: true },
+    ]);
     expect(changeRows(15, 30)).toEqual([{ field: 'value', before: '15', after: '30', changed: true }]);
     expect(changeRows(null, null)).toEqual([]);
   });

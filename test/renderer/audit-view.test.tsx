@@ -8,29 +8,77 @@ import { giveElementsASize } from './layout';
 
 /** Events as the contract describes them: a journal change, a feed activity, a local action. */
 const journalChange: AuditEventView = {
-  id: 3, atMs: Date.UTC(2026, 10, 20, 9, 14, 0), recordedAtMs: Date.UTC(2026, 10, 20, 9, 15, 0), source: 'journal', type: 'user.changed',
-  actor: null, workspaceId: null, keyId: null, targets: [{ type: 'user', id: 'user_01ADA', name: 'Ada Lovelace' }],
-  summary: 'User Ada Lovelace changed: role: developer → admin', before: { role: 'developer', name: 'Ada Lovelace' }, after: { role: 'admin', name: 'Ada Lovelace' }, raw: null, hash: 'a'.repeat(64),
+  id: 3,
+  atMs: Date.UTC(2026, 10, 20, 9, 14, 0),
+  recordedAtMs: Date.UTC(2026, 10, 20, 9, 15, 0),
+  source: 'journal',
+  type: 'user.changed',
+  actor: null,
+  workspaceId: null,
+  keyId: null,
+  targets: [{ type: 'user', id: 'user_01ADA', name: 'Ada Lovelace' }],
+  summary: 'User Ada Lovelace changed: role: developer → admin',
+  before: { role: 'developer', name: 'Ada Lovelace' },
+  after: { role: 'admin', name: 'Ada Lovelace' },
+  raw: null,
+  hash: 'a'.repeat(64),
 };
 const feedActivity: AuditEventView = {
-  id: 2, atMs: Date.UTC(2026, 10, 19, 17, 0, 0), recordedAtMs: Date.UTC(2026, 10, 20, 9, 15, 0), source: 'compliance', type: 'platform_api_key_created',
-  actor: { kind: 'user', id: 'user_01ADA', email: 'ada@example.com' }, workspaceId: 'wrkspc_01PROD', keyId: 'apikey_01NEW', targets: [{ type: 'api_key', id: 'apikey_01NEW' }],
-  summary: 'ada@example.com created API key apikey_01NEW', before: null, after: null, raw: { id: 'activity_01X', type: 'platform_api_key_created', actor: { type: 'user_actor', email_address: 'ada@example.com' } }, hash: 'b'.repeat(64),
+  id: 2,
+  atMs: Date.UTC(2026, 10, 19, 17, 0, 0),
+  recordedAtMs: Date.UTC(2026, 10, 20, 9, 15, 0),
+  source: 'compliance',
+  type: 'platform_api_key_created',
+  actor: { kind: 'user', id: 'user_01ADA', email: 'ada@example.com' },
+  workspaceId: 'wrkspc_01PROD',
+  keyId: 'apikey_01NEW',
+  targets: [{ type: 'api_key', id: 'apikey_01NEW' }],
+  summary: 'ada@example.com created API key apikey_01NEW',
+  before: null,
+  after: null,
+  raw: {
+    id: 'activity_01X',
+    type: 'platform_api_key_created',
+    actor: { type: 'user_actor', email_address: 'ada@example.com' },
+  },
+  hash: 'b'.repeat(64),
 };
 const localAction: AuditEventView = {
-  id: 1, atMs: Date.UTC(2026, 10, 18, 8, 0, 0), recordedAtMs: Date.UTC(2026, 10, 18, 8, 0, 0), source: 'local', type: 'settings.changed',
-  actor: { kind: 'local_admin', name: 'this app' }, workspaceId: null, keyId: null, targets: [{ type: 'setting', id: 'syncIntervalMinutes' }],
-  summary: 'Changed setting syncIntervalMinutes', before: 15, after: 30, raw: null, hash: 'c'.repeat(64),
+  id: 1,
+  atMs: Date.UTC(2026, 10, 18, 8, 0, 0),
+  recordedAtMs: Date.UTC(2026, 10, 18, 8, 0, 0),
+  source: 'local',
+  type: 'settings.changed',
+  actor: { kind: 'local_admin', name: 'this app' },
+  workspaceId: null,
+  keyId: null,
+  targets: [{ type: 'setting', id: 'syncIntervalMinutes' }],
+  summary: 'Changed setting syncIntervalMinutes',
+  before: 15,
+  after: 30,
+  raw: null,
+  hash: 'c'.repeat(64),
 };
 const trail = [journalChange, feedActivity, localAction];
 
 let fake: FakeApi;
-const searches = (): Array<Record<string, unknown>> => fake.calls.filter((call) => call.channel === 'clade:audit/search').map((call) => call.request as Record<string, unknown>);
+const searches = (): Array<Record<string, unknown>> =>
+  fake.calls
+    .filter((call) => call.channel === 'clade:audit/search')
+    .map((call) => call.request as Record<string, unknown>);
 
-function install(search: (request: { query: string; cursor?: string | null }) => AuditSearchPageView | { ok: false; error: { code: 'bad-request'; message: string } }): void {
+function install(
+  search: (request: {
+    query: string;
+    cursor?: string | null;
+  }) => AuditSearchPageView | { ok: false; error: { code: 'bad-request'; message: string } },
+): void {
   fake = installFakeApi({
     'clade:audit/search': search as never,
-    'clade:audit/export': (request) => ({ count: 3, file: `/home/admin/.config/Clade Admin/profiles/demo/exports/audit-2026-11-23T10-00-00Z.${request.format}` }),
+    'clade:audit/export': (request) => ({
+      count: 3,
+      file: `/home/admin/.config/Clade Admin/profiles/demo/exports/audit-2026-11-23T10-00-00Z.${request.format}`,
+    }),
   });
 }
 
@@ -48,7 +96,11 @@ describe('the audit view', () => {
     const rows = within(grid).getAllByRole('row');
     expect(rows).toHaveLength(4); // header + 3
     expect(rows[1]).toHaveAttribute('aria-rowindex', '2');
-    expect(within(grid).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['When', 'Source', 'Type', 'Actor', 'Summary']);
+    expect(
+      within(grid)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['When', 'Source', 'Type', 'Actor', 'Summary']);
     expect(rows[1]!.querySelector('time')).toHaveAttribute('title', '2026-11-20 09:14:00 UTC');
     expect(within(rows[2]!).getByText('ada@example.com')).toBeInTheDocument();
     expect(grid).toHaveAttribute('aria-rowcount', '4');
@@ -65,7 +117,9 @@ describe('the audit view', () => {
     fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'journal' } });
     await waitFor(() => expect(searches().at(-1)).toMatchObject({ query: 'actor:ada role source:journal' }));
     fireEvent.change(screen.getByLabelText('From (UTC)'), { target: { value: '2026-11-01' } });
-    await waitFor(() => expect(searches().at(-1)).toMatchObject({ query: 'actor:ada role source:journal after:2026-11-01' }));
+    await waitFor(() =>
+      expect(searches().at(-1)).toMatchObject({ query: 'actor:ada role source:journal after:2026-11-01' }),
+    );
     await screen.findByRole('grid', { name: 'Audit events matching actor:ada role source:journal after:2026-11-01' });
   });
 
@@ -86,7 +140,11 @@ describe('the audit view', () => {
     expect(heading).toHaveFocus();
     const changes = screen.getByRole('table');
     const role = within(changes).getByRole('rowheader', { name: 'role' }).closest('tr')!;
-    expect(within(role).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['developer', 'admin']);
+    expect(
+      within(role)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['developer', 'admin']);
     expect(role).toHaveAttribute('data-changed');
     expect(within(changes).getByRole('rowheader', { name: 'name' }).closest('tr')).not.toHaveAttribute('data-changed');
     expect(within(grid).getAllByRole('row')[1]).toHaveAttribute('aria-selected', 'true');
@@ -106,7 +164,11 @@ describe('the audit view', () => {
   });
 
   it('loads the next page through nextCursor and appends it', async () => {
-    install((request) => (request.cursor === 'cursor-1' ? { events: [localAction], nextCursor: null } : { events: [journalChange, feedActivity], nextCursor: 'cursor-1' }));
+    install((request) =>
+      request.cursor === 'cursor-1'
+        ? { events: [localAction], nextCursor: null }
+        : { events: [journalChange, feedActivity], nextCursor: 'cursor-1' },
+    );
     render(<AuditView />);
     const grid = await screen.findByRole('grid');
     await waitFor(() => expect(searches().some((request) => request.cursor === 'cursor-1')).toBe(true));
@@ -140,8 +202,12 @@ describe('the audit view', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     });
-    expect(fake.calls.filter((call) => call.channel === 'clade:audit/export').map((call) => call.request)).toEqual([{ query: 'source:local', format: 'csv' }]);
-    expect(await screen.findByText(/Exported 3 events as CSV to .*exports\/audit-2026-11-23T10-00-00Z\.csv/)).toBeInTheDocument();
+    expect(fake.calls.filter((call) => call.channel === 'clade:audit/export').map((call) => call.request)).toEqual([
+      { query: 'source:local', format: 'csv' },
+    ]);
+    expect(
+      await screen.findByText(/Exported 3 events as CSV to .*exports\/audit-2026-11-23T10-00-00Z\.csv/),
+    ).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Export the current search' })).toBeInTheDocument();
   });
 
@@ -162,8 +228,17 @@ describe('the audit view', () => {
 
   it('keeps the DOM small on a long trail and pages on from End through nextCursor, without repeats', async () => {
     const many = (from: number, count: number): AuditEventView[] =>
-      Array.from({ length: count }, (_, i) => ({ ...localAction, id: from - i, atMs: localAction.atMs - (from - i) * 1000, summary: `Changed setting number ${from - i}` }));
-    install((request) => (request.cursor === 'page-2' ? { events: many(100, 100), nextCursor: null } : { events: many(200, 100), nextCursor: 'page-2' }));
+      Array.from({ length: count }, (_, i) => ({
+        ...localAction,
+        id: from - i,
+        atMs: localAction.atMs - (from - i) * 1000,
+        summary: `Changed setting number ${from - i}`,
+      }));
+    install((request) =>
+      request.cursor === 'page-2'
+        ? { events: many(100, 100), nextCursor: null }
+        : { events: many(200, 100), nextCursor: 'page-2' },
+    );
     render(<AuditView />);
     const grid = await screen.findByRole('grid');
     expect(grid).toHaveAttribute('aria-rowcount', '-1'); // total unknown while pages remain

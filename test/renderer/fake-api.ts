@@ -5,9 +5,19 @@
  * `push(channel, payload)`.
  */
 import { buildClientApi, type ClientApi } from '../../preload/api-shape';
-import { channelKinds, channels, type InvokeChannel, type PushChannel, type RequestOf, type ResponseOf, type Result } from '../../preload/contract';
+import {
+  channelKinds,
+  channels,
+  type InvokeChannel,
+  type PushChannel,
+  type RequestOf,
+  type ResponseOf,
+  type Result,
+} from '../../preload/contract';
 
-export type FakeAnswers = { [K in InvokeChannel]?: (request: RequestOf<K>) => ResponseOf<K> | Promise<ResponseOf<K>> | Result<ResponseOf<K>> };
+export type FakeAnswers = {
+  [K in InvokeChannel]?: (request: RequestOf<K>) => ResponseOf<K> | Promise<ResponseOf<K>> | Result<ResponseOf<K>>;
+};
 
 export interface FakeApi {
   api: ClientApi;
@@ -47,7 +57,13 @@ export function createFakeApi(answers: FakeAnswers = {}): FakeApi {
 }
 
 function isResult(value: unknown): value is Result<unknown> {
-  return typeof value === 'object' && value !== null && 'ok' in value && typeof (value as { ok: unknown }).ok === 'boolean' && ('value' in value || 'error' in value);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'ok' in value &&
+    typeof (value as { ok: unknown }).ok === 'boolean' &&
+    ('value' in value || 'error' in value)
+  );
 }
 
 /** Installs a fake as window.api for one test; returns it. */

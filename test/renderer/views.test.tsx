@@ -58,7 +58,16 @@ const keyRow = (over: Partial<KeyInventoryRow>): KeyInventoryRow => ({
   reason: 'Active, in use, and younger than the rotation policy.',
   ...over,
 });
-const keys = [keyRow({}), keyRow({ id: 'apikey_01B', name: 'left-behind', creatorIsMember: false, verdict: 'orphaned', reason: 'Its creator is no longer a member of the organization.' })];
+const keys = [
+  keyRow({}),
+  keyRow({
+    id: 'apikey_01B',
+    name: 'left-behind',
+    creatorIsMember: false,
+    verdict: 'orphaned',
+    reason: 'Its creator is no longer a member of the organization.',
+  }),
+];
 
 const answers: FakeAnswers = {
   'clade:app/info': () => ({ name: 'Clade Admin', version: '0.1.0', mode: 'demo' }),

@@ -20,7 +20,8 @@ afterEach(() => {
 async function validate(config: Record<string, unknown>) {
   dir = mkdtempSync(join(tmpdir(), 'builder-config-'));
   mkdirSync(join(dir, 'assets'));
-  for (const file of ['icon.png', 'entitlements.mac.plist']) copyFileSync(join(root, 'assets', file), join(dir, 'assets', file));
+  for (const file of ['icon.png', 'entitlements.mac.plist'])
+    copyFileSync(join(root, 'assets', file), join(dir, 'assets', file));
   const file = join(dir, 'electron-builder.yml');
   writeFileSync(file, dump(config));
   return validateBuilderConfig(file);

@@ -5,7 +5,12 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { electronZipCached, electronZipUrl, probeUrl, shouldSkipElectronDownload } from '../../main/tools/lib/electron-probe.mjs';
+import {
+  electronZipCached,
+  electronZipUrl,
+  probeUrl,
+  shouldSkipElectronDownload,
+} from '../../main/tools/lib/electron-probe.mjs';
 
 let dir: string | undefined;
 let server: Server | undefined;
@@ -52,17 +57,33 @@ describe('shouldSkipElectronDownload', () => {
     expect(result).toEqual({ skip: true, reason: 'github.com is unreachable (ENOTFOUND)' });
   });
   it('tries the normal install when the host answers', async () => {
-    expect((await shouldSkipElectronDownload({ root: projectWithElectron(), env: {}, probe: reachable })).skip).toBe(false);
+    expect((await shouldSkipElectronDownload({ root: projectWithElectron(), env: {}, probe: reachable })).skip).toBe(
+      false,
+    );
   });
   it('does not second-guess a proxy or a cached zip', async () => {
     const root = projectWithElectron();
-    expect((await shouldSkipElectronDownload({ root, env: { HTTPS_PROXY: 'http://proxy:3128' }, probe: unreachable })).skip).toBe(false);
+    expect(
+      (await shouldSkipElectronDownload({ root, env: { HTTPS_PROXY: 'http://proxy:3128' }, probe: unreachable })).skip,
+    ).toBe(false);
     mkdirSync(join(root, 'cache'));
     writeFileSync(join(root, 'cache', `electron-v41.7.1-${process.platform}-${process.arch}.zip`), 'zip');
-    expect((await shouldSkipElectronDownload({ root, env: { electron_config_cache: join(root, 'cache') }, probe: unreachable })).skip).toBe(false);
+    expect(
+      (
+        await shouldSkipElectronDownload({
+          root,
+          env: { electron_config_cache: join(root, 'cache') },
+          probe: unreachable,
+        })
+      ).skip,
+    ).toBe(false);
   });
   it('honours an explicit ELECTRON_SKIP_BINARY_DOWNLOAD=1', async () => {
-    const result = await shouldSkipElectronDownload({ root: projectWithElectron(), env: { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }, probe: reachable });
+    const result = await shouldSkipElectronDownload({
+      root: projectWithElectron(),
+      env: { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+      probe: reachable,
+    });
     expect(result.skip).toBe(true);
   });
 });

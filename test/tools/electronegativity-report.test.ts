@@ -50,9 +50,23 @@ describe('findingsFromCsv', () => {
 describe('findingsFromIssues', () => {
   it('maps the runner API issue objects to the same findings', () => {
     const [finding] = findingsFromIssues([
-      { id: 'SANDBOX_JS_CHECK', severity: { name: 'MEDIUM' }, confidence: { name: 'FIRM' }, file: 'main/app/window.ts', location: { line: 3, column: 1 }, description: 'sandbox' },
+      {
+        id: 'SANDBOX_JS_CHECK',
+        severity: { name: 'MEDIUM' },
+        confidence: { name: 'FIRM' },
+        file: 'main/app/window.ts',
+        location: { line: 3, column: 1 },
+        description: 'sandbox',
+      },
     ]);
-    expect(finding).toEqual({ check: 'SANDBOX_JS_CHECK', severity: 'MEDIUM', confidence: 'FIRM', file: 'main/app/window.ts', line: 3, description: 'sandbox' });
+    expect(finding).toEqual({
+      check: 'SANDBOX_JS_CHECK',
+      severity: 'MEDIUM',
+      confidence: 'FIRM',
+      file: 'main/app/window.ts',
+      line: 3,
+      description: 'sandbox',
+    });
   });
 });
 
@@ -71,7 +85,11 @@ describe('evaluateFindings', () => {
 
   it('passes when reviewed entries cover the blocking findings, by check and file', () => {
     const entries = [
-      { check: 'CONTEXT_ISOLATION_JS_CHECK', file: 'main/app/window.ts', reason: 'set through secureWebPreferences(); asserted by a unit test' },
+      {
+        check: 'CONTEXT_ISOLATION_JS_CHECK',
+        file: 'main/app/window.ts',
+        reason: 'set through secureWebPreferences(); asserted by a unit test',
+      },
       { check: 'auxclick_js_check', file: 'main/app/*.ts', reason: 'new windows are denied by setWindowOpenHandler' },
       { check: 'LIMIT_NAVIGATION_GLOBAL_CHECK', reason: 'will-navigate is prevented in main/app/security.ts' },
     ];
@@ -81,7 +99,9 @@ describe('evaluateFindings', () => {
   });
 
   it('does not let an entry for one file cover the same check in another file', () => {
-    const entries = [{ check: 'CONTEXT_ISOLATION_JS_CHECK', file: 'main/app/other.ts', reason: 'reviewed for the other window only' }];
+    const entries = [
+      { check: 'CONTEXT_ISOLATION_JS_CHECK', file: 'main/app/other.ts', reason: 'reviewed for the other window only' },
+    ];
     const verdict = evaluateFindings(findings, entries);
     expect(verdict.blocking.map(({ finding }) => finding.check)).toContain('CONTEXT_ISOLATION_JS_CHECK');
     expect(verdict.unused).toEqual(entries);

@@ -52,7 +52,10 @@ describe('tray icons', () => {
   });
 
   for (const state of states) {
-    for (const [suffix, size] of [['', 16], ['@2x', 32]] as const) {
+    for (const [suffix, size] of [
+      ['', 16],
+      ['@2x', 32],
+    ] as const) {
       it(`tray-${state}Template${suffix}.png is ${size}×${size}, black on transparent, partly inked`, () => {
         const png = decodePng(readFileSync(join(assets, `tray-${state}Template${suffix}.png`)));
         expect([png.width, png.height, png.colourType]).toEqual([size, size, 6]);
@@ -69,7 +72,9 @@ describe('tray icons', () => {
   }
 
   it('draws each state differently', () => {
-    const alphas = states.map((state) => decodePng(readFileSync(join(assets, `tray-${state}Template@2x.png`))).pixels.toString('hex'));
+    const alphas = states.map((state) =>
+      decodePng(readFileSync(join(assets, `tray-${state}Template@2x.png`))).pixels.toString('hex'),
+    );
     expect(new Set(alphas).size).toBe(states.length);
   });
 });

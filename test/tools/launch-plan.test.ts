@@ -3,7 +3,13 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUILD_OUTPUTS, findDisplay, findElectronBinary, planLaunch, staleBuildReason } from '../../main/tools/lib/launch-plan.mjs';
+import {
+  BUILD_OUTPUTS,
+  findDisplay,
+  findElectronBinary,
+  planLaunch,
+  staleBuildReason,
+} from '../../main/tools/lib/launch-plan.mjs';
 
 let dir: string | undefined;
 afterEach(() => {
@@ -50,7 +56,9 @@ describe('findElectronBinary', () => {
     const root = tempProject();
     write(root, 'node_modules/electron/package.json', '{"version":"41.7.1"}');
     write(root, 'custom/electron', '#!/bin/sh');
-    expect(findElectronBinary(root, { ELECTRON_OVERRIDE_DIST_PATH: join(root, 'custom') }).path).toBe(join(root, 'custom/electron'));
+    expect(findElectronBinary(root, { ELECTRON_OVERRIDE_DIST_PATH: join(root, 'custom') }).path).toBe(
+      join(root, 'custom/electron'),
+    );
     expect(findElectronBinary(root, { ELECTRON_OVERRIDE_DIST_PATH: join(root, 'nowhere') }).missing).toMatch(/not at/);
   });
   it('reports a missing electron package', () => {
@@ -62,7 +70,10 @@ describe('planLaunch', () => {
   const binary = { path: '/x/electron' };
   const noBinary = { missing: "Electron's binary was never downloaded" };
   it('opens the window only with both a binary and a display', () => {
-    expect(planLaunch({ electron: binary, display: { ok: true } })).toEqual({ mode: 'electron', binary: '/x/electron' });
+    expect(planLaunch({ electron: binary, display: { ok: true } })).toEqual({
+      mode: 'electron',
+      binary: '/x/electron',
+    });
   });
   it('runs the headless demo and explains every missing piece with how to fix it', () => {
     const plan = planLaunch({ electron: noBinary, display: { ok: false, missing: 'there is no display' } });

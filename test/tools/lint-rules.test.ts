@@ -66,13 +66,19 @@ describe('eslint layer rules', () => {
   }
 
   it('rejects a core file that imports electron, by name in the message', async () => {
-    const messages = await lint("import { app } from 'electron';\nexport const v = app.getVersion();\n", 'main/core/x.ts');
+    const messages = await lint(
+      "import { app } from 'electron';\nexport const v = app.getVersion();\n",
+      'main/core/x.ts',
+    );
     expect(messages.map((m) => m.ruleId)).toContain('@typescript-eslint/no-restricted-imports');
     expect(messages.find((m) => m.ruleId === '@typescript-eslint/no-restricted-imports')?.message).toMatch(/electron/);
   });
 
   it('lets the same electron import through outside the pure layers (main/app)', async () => {
-    const messages = await lint("import { app } from 'electron';\nexport const v = app.getVersion();\n", 'main/app/x.ts');
+    const messages = await lint(
+      "import { app } from 'electron';\nexport const v = app.getVersion();\n",
+      'main/app/x.ts',
+    );
     expect(messages).toEqual([]);
   });
 

@@ -5,7 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { betterSqliteNativeBinding, stagedElectronBindingPath } from '../../main/db/native-binding';
-import { electronBuildEnv, exportsAbi, isStagedCurrent, recentFailure, stageElectronBinding, stagedDir, summarizeFailure } from '../../main/tools/native-electron.mjs';
+import {
+  electronBuildEnv,
+  exportsAbi,
+  isStagedCurrent,
+  recentFailure,
+  stageElectronBinding,
+  stagedDir,
+  summarizeFailure,
+} from '../../main/tools/native-electron.mjs';
 
 let dir: string | undefined;
 afterEach(() => {
@@ -39,14 +47,19 @@ describe('betterSqliteNativeBinding', () => {
 
 describe('native-electron staging checks', () => {
   it('recognises the module ABI a compiled addon registers for', () => {
-    const nodeBuild = readFileSync(join(__dirname, '..', '..', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'));
+    const nodeBuild = readFileSync(
+      join(__dirname, '..', '..', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+    );
     expect(exportsAbi(nodeBuild, process.versions.modules)).toBe(true);
     expect(exportsAbi(nodeBuild, '145')).toBe(false);
     expect(exportsAbi(Buffer.from('xx node_register_module_v1450\0'), '145')).toBe(false);
   });
 
   it('removes npm nodedir from the build environment so Electron headers are used', () => {
-    const env = electronBuildEnv({ npm_config_nodedir: '/usr', NPM_CONFIG_NODEDIR: '/usr', PATH: '/bin' }, { version: '41.7.1', abi: '145' });
+    const env = electronBuildEnv(
+      { npm_config_nodedir: '/usr', NPM_CONFIG_NODEDIR: '/usr', PATH: '/bin' },
+      { version: '41.7.1', abi: '145' },
+    );
     expect(env.npm_config_nodedir).toBeUndefined();
     expect(env.NPM_CONFIG_NODEDIR).toBeUndefined();
     expect(env).toMatchObject({ PATH: '/bin', npm_config_runtime: 'electron', npm_config_target: '41.7.1' });
@@ -58,15 +71,23 @@ describe('native-electron staging checks', () => {
     expect(isStagedCurrent(dir, info, '12.11.1')).toBe(false);
     mkdirSync(stagedDir(dir, '41.7.1'), { recursive: true });
     writeFileSync(join(stagedDir(dir, '41.7.1'), 'better_sqlite3.node'), 'binary');
-    writeFileSync(join(stagedDir(dir, '41.7.1'), 'better_sqlite3.json'), JSON.stringify({ electron: '41.7.1', abi: '145', betterSqlite3: '12.11.1' }));
+    writeFileSync(
+      join(stagedDir(dir, '41.7.1'), 'better_sqlite3.json'),
+      JSON.stringify({ electron: '41.7.1', abi: '145', betterSqlite3: '12.11.1' }),
+    );
     expect(isStagedCurrent(dir, info, '12.11.1')).toBe(true);
     expect(isStagedCurrent(dir, info, '12.12.0')).toBe(false);
   });
 
   it('summarises an offline header download in one line', () => {
-    const log = 'gyp http GET https://electronjs.org/headers/v41.7.1/node-v41.7.1-headers.tar.gz\ngyp ERR! stack Error: ... is related to network connectivity.\n';
-    expect(summarizeFailure(log)).toBe('the Electron headers could not be downloaded from https://electronjs.org/headers/v41.7.1/node-v41.7.1-headers.tar.gz');
-    expect(summarizeFailure('gyp ERR! stack Error: `make` failed with exit code: 2\ngyp ERR! not ok')).toBe('Error: `make` failed with exit code: 2');
+    const log =
+      'gyp http GET https://electronjs.org/headers/v41.7.1/node-v41.7.1-headers.tar.gz\ngyp ERR! stack Error: ... is related to network connectivity.\n';
+    expect(summarizeFailure(log)).toBe(
+      'the Electron headers could not be downloaded from https://electronjs.org/headers/v41.7.1/node-v41.7.1-headers.tar.gz',
+    );
+    expect(summarizeFailure('gyp ERR! stack Error: `make` failed with exit code: 2\ngyp ERR! not ok')).toBe(
+      'Error: `make` failed with exit code: 2',
+    );
   });
 });
 
@@ -86,13 +107,22 @@ describe('stageElectronBinding (no compile)', () => {
   it('is a no-op when the staged build is current', async () => {
     const root = fakeProject();
     writeFileSync(join(stagedDir(root, '41.7.1'), 'better_sqlite3.node'), 'binary');
-    writeFileSync(join(stagedDir(root, '41.7.1'), 'better_sqlite3.json'), JSON.stringify({ electron: '41.7.1', abi: '145', betterSqlite3: '12.11.1' }));
+    writeFileSync(
+      join(stagedDir(root, '41.7.1'), 'better_sqlite3.json'),
+      JSON.stringify({ electron: '41.7.1', abi: '145', betterSqlite3: '12.11.1' }),
+    );
     expect((await stageElectronBinding({ root })).status).toBe('current');
   });
 
   it('does not retry a compile that failed within the last day, unless forced', async () => {
     const root = fakeProject();
-    const failure = { electron: '41.7.1', abi: '145', betterSqlite3: '12.11.1', reason: 'make failed', at: new Date().toISOString() };
+    const failure = {
+      electron: '41.7.1',
+      abi: '145',
+      betterSqlite3: '12.11.1',
+      reason: 'make failed',
+      at: new Date().toISOString(),
+    };
     writeFileSync(join(stagedDir(root, '41.7.1'), 'last-failure.json'), JSON.stringify(failure));
     const result = await stageElectronBinding({ root });
     expect(result).toMatchObject({ status: 'unavailable' });

@@ -21,7 +21,8 @@ npm error command failed
 npm error command sh -c prebuild-install || node-gyp rebuild
 npm error Package libsecret-1 was not found in the pkg-config search path.
 `;
-const REGISTRY_FAILURE = 'npm error code E404\nnpm error 404 Not Found - GET https://registry.npmjs.org/electron-nope\n';
+const REGISTRY_FAILURE =
+  'npm error code E404\nnpm error 404 Not Found - GET https://registry.npmjs.org/electron-nope\n';
 
 describe('electronDownloadFailed', () => {
   it('recognises a failed electron postinstall', () => {
@@ -32,7 +33,9 @@ describe('electronDownloadFailed', () => {
     expect(electronDownloadFailed(REGISTRY_FAILURE)).toBe(false);
   });
   it('does not confuse electron-vite or electron-builder with electron', () => {
-    expect(electronDownloadFailed('npm error path /x/node_modules/electron-builder\nnpm error command failed')).toBe(false);
+    expect(electronDownloadFailed('npm error path /x/node_modules/electron-builder\nnpm error command failed')).toBe(
+      false,
+    );
   });
 });
 
@@ -76,11 +79,20 @@ describe('firstLockDifference', () => {
 
 describe('manifestMatchesLock', () => {
   it('is true when package.json declares exactly the locked ranges', () => {
-    expect(manifestMatchesLock({ dependencies: { zod: '^4.6.7' }, devDependencies: { vitest: '^4.1.12' } }, lock)).toBe(true);
+    expect(manifestMatchesLock({ dependencies: { zod: '^4.6.7' }, devDependencies: { vitest: '^4.1.12' } }, lock)).toBe(
+      true,
+    );
   });
   it('is false when a dependency was added or changed in package.json only', () => {
-    expect(manifestMatchesLock({ dependencies: { zod: '^4.6.7', uplot: '^1' }, devDependencies: { vitest: '^4.1.12' } }, lock)).toBe(false);
-    expect(manifestMatchesLock({ dependencies: { zod: '^5' }, devDependencies: { vitest: '^4.1.12' } }, lock)).toBe(false);
+    expect(
+      manifestMatchesLock(
+        { dependencies: { zod: '^4.6.7', uplot: '^1' }, devDependencies: { vitest: '^4.1.12' } },
+        lock,
+      ),
+    ).toBe(false);
+    expect(manifestMatchesLock({ dependencies: { zod: '^5' }, devDependencies: { vitest: '^4.1.12' } }, lock)).toBe(
+      false,
+    );
   });
 });
 
@@ -91,14 +103,21 @@ describe('inspectInstall', () => {
   });
   function project(withNodeModules: boolean, hiddenLock?: object) {
     dir = mkdtempSync(join(tmpdir(), 'setup-test-'));
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ dependencies: { zod: '^4.6.7' }, devDependencies: { vitest: '^4.1.12' } }));
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ dependencies: { zod: '^4.6.7' }, devDependencies: { vitest: '^4.1.12' } }),
+    );
     writeFileSync(join(dir, 'package-lock.json'), JSON.stringify(lock));
     if (withNodeModules) mkdirSync(join(dir, 'node_modules'));
     if (hiddenLock) writeFileSync(join(dir, 'node_modules', '.package-lock.json'), JSON.stringify(hiddenLock));
     return dir;
   }
   it('reports installed when node_modules matches the lockfile', () => {
-    expect(inspectInstall(project(true, hidden))).toEqual({ installed: true, reason: 'node_modules matches package-lock.json', lockUsable: true });
+    expect(inspectInstall(project(true, hidden))).toEqual({
+      installed: true,
+      reason: 'node_modules matches package-lock.json',
+      lockUsable: true,
+    });
   });
   it('asks for an install when node_modules or its hidden lockfile is missing', () => {
     expect(inspectInstall(project(false)).installed).toBe(false);

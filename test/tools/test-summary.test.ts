@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeVitestReport } from '../../main/tools/test-summary.mjs';
 
-const report = (fields: Record<string, unknown>) => JSON.stringify({ numTotalTests: 0, success: true, testResults: [], ...fields });
+const report = (fields: Record<string, unknown>) =>
+  JSON.stringify({ numTotalTests: 0, success: true, testResults: [], ...fields });
 
 describe('summarizeVitestReport', () => {
   it('counts passed, failed, and pending + todo as skipped', () => {

@@ -51,12 +51,19 @@ export function createAdminActionsClient(opts: AdminActionsClientOptions): Admin
     try {
       return parse(body);
     } catch (error) {
-      throw toAdminApiError(new Error(`unexpected answer: ${error instanceof Error ? error.message : String(error)}`), endpoint);
+      throw toAdminApiError(
+        new Error(`unexpected answer: ${error instanceof Error ? error.message : String(error)}`),
+        endpoint,
+      );
     }
   }
 
   /** A read that answers null on 404 (the target is gone), the parsed body otherwise. */
-  async function read<T>(endpoint: string, run: () => Promise<unknown>, parse: (body: unknown) => T): Promise<T | null> {
+  async function read<T>(
+    endpoint: string,
+    run: () => Promise<unknown>,
+    parse: (body: unknown) => T,
+  ): Promise<T | null> {
     try {
       return await call(endpoint, run, parse);
     } catch (error) {
@@ -69,25 +76,49 @@ export function createAdminActionsClient(opts: AdminActionsClientOptions): Admin
     switch (action.kind) {
       case 'apikey.set-status':
       case 'apikey.rename': {
-        const key = await read(`GET ${ORG}/api_keys/${action.keyId}`, () => org.apiKeys.retrieve(action.keyId), (b) => S.ApiKeySchema.parse(b));
-        const done = key !== null && (action.kind === 'apikey.rename' ? key.name === action.name : key.status === action.status);
+        const key = await read(
+          `GET ${ORG}/api_keys/${action.keyId}`,
+          () => org.apiKeys.retrieve(action.keyId),
+          (b) => S.ApiKeySchema.parse(b),
+        );
+        const done =
+          key !== null && (action.kind === 'apikey.rename' ? key.name === action.name : key.status === action.status);
         return done ? { kind: 'api_key', item: key } : null;
       }
       case 'invite.create': {
-        const page = await call(`GET ${ORG}/invites`, () => org.invites.list({ email: action.email, limit: 100 }), (b) => S.pageSchema(S.InviteSchema).parse(b));
-        const invite = page.data.find((i) => i.status === 'pending' && i.email.toLowerCase() === action.email.toLowerCase() && i.role === action.role);
+        const page = await call(
+          `GET ${ORG}/invites`,
+          () => org.invites.list({ email: action.email, limit: 100 }),
+          (b) => S.pageSchema(S.InviteSchema).parse(b),
+        );
+        const invite = page.data.find(
+          (i) =>
+            i.status === 'pending' && i.email.toLowerCase() === action.email.toLowerCase() && i.role === action.role,
+        );
         return invite ? { kind: 'invite', item: invite } : null;
       }
       case 'invite.delete': {
-        const invite = await read(`GET ${ORG}/invites/${action.inviteId}`, () => org.invites.retrieve(action.inviteId), (b) => S.InviteSchema.parse(b));
+        const invite = await read(
+          `GET ${ORG}/invites/${action.inviteId}`,
+          () => org.invites.retrieve(action.inviteId),
+          (b) => S.InviteSchema.parse(b),
+        );
         return invite === null || invite.status === 'deleted' ? { kind: 'deleted', id: action.inviteId } : null;
       }
       case 'user.set-role': {
-        const user = await read(`GET ${ORG}/users/${action.userId}`, () => org.users.retrieve(action.userId), (b) => S.UserSchema.parse(b));
+        const user = await read(
+          `GET ${ORG}/users/${action.userId}`,
+          () => org.users.retrieve(action.userId),
+          (b) => S.UserSchema.parse(b),
+        );
         return user !== null && user.role === action.role ? { kind: 'user', item: user } : null;
       }
       case 'user.remove': {
-        const user = await read(`GET ${ORG}/users/${action.userId}`, () => org.users.retrieve(action.userId), (b) => S.UserSchema.parse(b));
+        const user = await read(
+          `GET ${ORG}/users/${action.userId}`,
+          () => org.users.retrieve(action.userId),
+          (b) => S.UserSchema.parse(b),
+        );
         return user === null ? { kind: 'deleted', id: action.userId } : null;
       }
       case 'workspace-member.add':
@@ -98,8 +129,11 @@ export function createAdminActionsClient(opts: AdminActionsClientOptions): Admin
           () => org.workspaces.members.retrieve(action.userId, { workspace_id: action.workspaceId }),
           (b) => S.WorkspaceMemberSchema.parse(b),
         );
-        if (action.kind === 'workspace-member.remove') return member === null ? { kind: 'deleted', id: `${action.workspaceId}/${action.userId}` } : null;
-        return member !== null && member.workspace_role === action.role ? { kind: 'workspace_member', item: member } : null;
+        if (action.kind === 'workspace-member.remove')
+          return member === null ? { kind: 'deleted', id: `${action.workspaceId}/${action.userId}` } : null;
+        return member !== null && member.workspace_role === action.role
+          ? { kind: 'workspace_member', item: member }
+          : null;
       }
     }
   }
@@ -109,9 +143,17 @@ export function createAdminActionsClient(opts: AdminActionsClientOptions): Admin
     send(action) {
       switch (action.kind) {
         case 'apikey.set-status':
-          return call(`POST ${ORG}/api_keys/${action.keyId}`, () => org.apiKeys.update(action.keyId, { status: action.status }), (b) => ({ kind: 'api_key', item: S.ApiKeySchema.parse(b) }));
+          return call(
+            `POST ${ORG}/api_keys/${action.keyId}`,
+            () => org.apiKeys.update(action.keyId, { status: action.status }),
+            (b) => ({ kind: 'api_key', item: S.ApiKeySchema.parse(b) }),
+          );
         case 'apikey.rename':
-          return call(`POST ${ORG}/api_keys/${action.keyId}`, () => org.apiKeys.update(action.keyId, { name: action.name }), (b) => ({ kind: 'api_key', item: S.ApiKeySchema.parse(b) }));
+          return call(
+            `POST ${ORG}/api_keys/${action.keyId}`,
+            () => org.apiKeys.update(action.keyId, { name: action.name }),
+            (b) => ({ kind: 'api_key', item: S.ApiKeySchema.parse(b) }),
+          );
         case 'invite.create':
           return call(
             `POST ${ORG}/invites`,
@@ -119,21 +161,41 @@ export function createAdminActionsClient(opts: AdminActionsClientOptions): Admin
             (b) => ({ kind: 'invite', item: S.InviteSchema.parse(b) }),
           );
         case 'invite.delete':
-          return call(`DELETE ${ORG}/invites/${action.inviteId}`, () => org.invites.delete(action.inviteId), (b) => deleted(b, action.inviteId));
+          return call(
+            `DELETE ${ORG}/invites/${action.inviteId}`,
+            () => org.invites.delete(action.inviteId),
+            (b) => deleted(b, action.inviteId),
+          );
         case 'user.set-role':
-          return call(`POST ${ORG}/users/${action.userId}`, () => org.users.update(action.userId, { role: action.role as never }), (b) => ({ kind: 'user', item: S.UserSchema.parse(b) }));
+          return call(
+            `POST ${ORG}/users/${action.userId}`,
+            () => org.users.update(action.userId, { role: action.role as never }),
+            (b) => ({ kind: 'user', item: S.UserSchema.parse(b) }),
+          );
         case 'user.remove':
-          return call(`DELETE ${ORG}/users/${action.userId}`, () => org.users.remove(action.userId), (b) => deleted(b, action.userId));
+          return call(
+            `DELETE ${ORG}/users/${action.userId}`,
+            () => org.users.remove(action.userId),
+            (b) => deleted(b, action.userId),
+          );
         case 'workspace-member.add':
           return call(
             `POST ${ORG}/workspaces/${action.workspaceId}/members`,
-            () => org.workspaces.members.add(action.workspaceId, { user_id: action.userId, workspace_role: action.role as never }),
+            () =>
+              org.workspaces.members.add(action.workspaceId, {
+                user_id: action.userId,
+                workspace_role: action.role as never,
+              }),
             (b) => ({ kind: 'workspace_member', item: S.WorkspaceMemberSchema.parse(b) }),
           );
         case 'workspace-member.set-role':
           return call(
             `POST ${ORG}/workspaces/${action.workspaceId}/members/${action.userId}`,
-            () => org.workspaces.members.update(action.userId, { workspace_id: action.workspaceId, workspace_role: action.role as never }),
+            () =>
+              org.workspaces.members.update(action.userId, {
+                workspace_id: action.workspaceId,
+                workspace_role: action.role as never,
+              }),
             (b) => ({ kind: 'workspace_member', item: S.WorkspaceMemberSchema.parse(b) }),
           );
         case 'workspace-member.remove':

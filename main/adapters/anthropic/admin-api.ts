@@ -55,9 +55,19 @@ export function createAdminApi(opts: CreateAdminApiOptions): AdminApiPort {
     const p = params as Record<string, unknown>;
     switch (route) {
       case 'users':
-        return pages(`GET ${ORG}/users`, () => org.users.list({ limit: PAGE_LIMIT, after_id: after }), S.pageSchema(S.UserSchema), pageCursor);
+        return pages(
+          `GET ${ORG}/users`,
+          () => org.users.list({ limit: PAGE_LIMIT, after_id: after }),
+          S.pageSchema(S.UserSchema),
+          pageCursor,
+        );
       case 'invites':
-        return pages(`GET ${ORG}/invites`, () => org.invites.list({ limit: PAGE_LIMIT, after_id: after }), S.pageSchema(S.InviteSchema), pageCursor);
+        return pages(
+          `GET ${ORG}/invites`,
+          () => org.invites.list({ limit: PAGE_LIMIT, after_id: after }),
+          S.pageSchema(S.InviteSchema),
+          pageCursor,
+        );
       case 'workspaces':
         return pages(
           `GET ${ORG}/workspaces`,
@@ -81,9 +91,19 @@ export function createAdminApi(opts: CreateAdminApiOptions): AdminApiPort {
         );
       }
       case 'api_keys':
-        return pages(`GET ${ORG}/api_keys`, () => org.apiKeys.list({ limit: PAGE_LIMIT, after_id: after }), S.pageSchema(S.ApiKeySchema), pageCursor);
+        return pages(
+          `GET ${ORG}/api_keys`,
+          () => org.apiKeys.list({ limit: PAGE_LIMIT, after_id: after }),
+          S.pageSchema(S.ApiKeySchema),
+          pageCursor,
+        );
       case 'rate_limits':
-        return pages(`GET ${ORG}/rate_limits`, () => org.rateLimits.list(pageParam(cursor)), S.pageCursorSchema(S.RateLimitSchema), nextPage);
+        return pages(
+          `GET ${ORG}/rate_limits`,
+          () => org.rateLimits.list(pageParam(cursor)),
+          S.pageCursorSchema(S.RateLimitSchema),
+          nextPage,
+        );
       case 'workspace_rate_limits': {
         const ws = String(p['workspaceId']);
         return pages(
@@ -101,7 +121,12 @@ export function createAdminApi(opts: CreateAdminApiOptions): AdminApiPort {
           nextPage,
         );
       case 'spend_limits':
-        return pages(`GET ${ORG}/spend_limits`, () => org.spendLimits.list(pageParam(cursor)), S.pageCursorSchema(S.SpendLimitSchema), nextPage);
+        return pages(
+          `GET ${ORG}/spend_limits`,
+          () => org.spendLimits.list(pageParam(cursor)),
+          S.pageCursorSchema(S.SpendLimitSchema),
+          nextPage,
+        );
     }
     throw new Error(`unknown list route ${String(route)}`);
   }
@@ -128,23 +153,40 @@ export function createAdminApi(opts: CreateAdminApiOptions): AdminApiPort {
     },
     list: list as AdminApiPort['list'],
     usageReport(q: UsageReportQuery, cursor: string | null): AsyncIterable<ApiPage<ApiReportBucket<ApiUsageResult>>> {
-      const query = { starting_at: q.startingAt, ending_at: q.endingAt, bucket_width: q.bucketWidth, group_by: q.groupBy };
+      const query = {
+        starting_at: q.startingAt,
+        ending_at: q.endingAt,
+        bucket_width: q.bucketWidth,
+        group_by: q.groupBy,
+      };
       const limit = q.bucketWidth === '1h' ? HOURLY_BUCKETS_PER_PAGE : DAILY_USAGE_BUCKETS_PER_PAGE;
       return report(`${ORG}/usage_report/messages`, { ...query, limit }, cursor, S.UsageBucketSchema);
     },
     costReport(q: CostReportQuery, cursor: string | null): AsyncIterable<ApiPage<ApiReportBucket<ApiCostResult>>> {
-      const query = { starting_at: q.startingAt, ending_at: q.endingAt, bucket_width: '1d', group_by: q.groupBy, limit: COST_BUCKETS_PER_PAGE };
+      const query = {
+        starting_at: q.startingAt,
+        ending_at: q.endingAt,
+        bucket_width: '1d',
+        group_by: q.groupBy,
+        limit: COST_BUCKETS_PER_PAGE,
+      };
       return report(`${ORG}/cost_report`, query, cursor, S.CostBucketSchema);
     },
     claudeCodeReport(day: string, cursor: string | null): AsyncIterable<ApiPage<ApiClaudeCodeRecord>> {
-      return report(`${ORG}/usage_report/claude_code`, { starting_at: day, limit: 1000 }, cursor, S.ClaudeCodeRecordSchema);
+      return report(
+        `${ORG}/usage_report/claude_code`,
+        { starting_at: day, limit: 1000 },
+        cursor,
+        S.ClaudeCodeRecordSchema,
+      );
     },
   };
 }
 
 /** `page` only when resuming: an empty `page=` is an invalid cursor to the API. */
 const pageParam = (cursor: string | null): { page?: string } => (cursor ? { page: cursor } : {});
-const pageCursor = (body: { has_more: boolean; last_id: string | null }): string | null => (body.has_more ? body.last_id : null);
+const pageCursor = (body: { has_more: boolean; last_id: string | null }): string | null =>
+  body.has_more ? body.last_id : null;
 const nextPage = (body: { next_page: string | null }): string | null => body.next_page;
 
 /**

@@ -98,7 +98,9 @@ export const RateLimitSchema: z.ZodType<ApiRateLimit> = z
     limits: z.array(z.object({ type: z.string(), value: z.number().nullable() })),
     models: z.array(z.string()).nullable().optional(),
   })
-  .refine((r) => r.id != null || r.group != null || r.group_type != null, { message: 'rate limit without id or group' });
+  .refine((r) => r.id != null || r.group != null || r.group_type != null, {
+    message: 'rate limit without id or group',
+  });
 
 export const WorkspaceRateLimitSchema: z.ZodType<ApiWorkspaceRateLimit> = z.object({
   workspace_id: z.string().min(1),

@@ -6,7 +6,12 @@
  */
 import type Database from 'better-sqlite3';
 import type { Navigate } from '../../../preload/contract';
-import { pauseAlerts, resumeAlerts, runAppAlertCycle, type AppAlertCycleResult } from '../../services/alerts/alert-cycle';
+import {
+  pauseAlerts,
+  resumeAlerts,
+  runAppAlertCycle,
+  type AppAlertCycleResult,
+} from '../../services/alerts/alert-cycle';
 import { createElectronNotifier, type NotifierPort } from '../notifier';
 import { createAppTray, type TrayView } from './tray';
 import type { TrayMenuActions } from './tray-menu';
@@ -52,7 +57,10 @@ export function startTrayAndAlerts(deps: TrayAndAlertsDeps): TrayAndAlerts {
   const timeZone = deps.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   const notifier = deps.notifier ?? createElectronNotifier(deps.electron, { openView: deps.openView });
   const tray = createAppTray(deps.electron, { assetsDir: deps.assetsDir, onClick: () => deps.openView(null) });
-  const timers = deps.timers ?? { setInterval: (fn, ms) => setInterval(fn, ms), clearInterval: (h) => clearInterval(h as NodeJS.Timeout) };
+  const timers = deps.timers ?? {
+    setInterval: (fn, ms) => setInterval(fn, ms),
+    clearInterval: (h) => clearInterval(h as NodeJS.Timeout),
+  };
   let syncing = false;
   let rulesProblemSaid = false;
   const actions: TrayMenuActions = {

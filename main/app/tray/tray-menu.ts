@@ -43,11 +43,15 @@ export interface TrayMenuActions {
 const SEVERITY_LABEL: Record<Severity, string> = { critical: 'Critical', warning: 'Warning', info: 'Info' };
 
 function monthLabel(month: string): string {
-  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
 }
 
 function localTime(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(ms));
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(
+    new Date(ms),
+  );
 }
 
 const info = (label: string): MenuItemConstructorOptions => ({ label, enabled: false });
@@ -56,12 +60,21 @@ const separator: MenuItemConstructorOptions = { type: 'separator' };
 function spendItems(spend: MonthSpendSummary | null, actions: TrayMenuActions): MenuItemConstructorOptions[] {
   if (spend === null) return [info('No data synced yet')];
   const items = [info(`${monthLabel(spend.month)}: ${formatUsd(spend.spentNanocents)} spent`)];
-  items.push(info(spend.projectedNanocents === null ? 'Forecast: not enough history yet' : `Forecast: ${formatUsd(spend.projectedNanocents)} by month end`));
+  items.push(
+    info(
+      spend.projectedNanocents === null
+        ? 'Forecast: not enough history yet'
+        : `Forecast: ${formatUsd(spend.projectedNanocents)} by month end`,
+    ),
+  );
   // Why the forecast is below the run rate: each limit that stops spend, said once.
   for (const cap of spend.forecastCaps) items.push(info(`  ${redactSecrets(cap)}`));
   if (spend.budgetNanocents !== null) {
     const reached = spend.spentNanocents >= spend.budgetNanocents;
-    const crossing = spend.budgetCrossingDay === null ? '' : `, reached around the ${ordinal(Number(spend.budgetCrossingDay.slice(8, 10)))}`;
+    const crossing =
+      spend.budgetCrossingDay === null
+        ? ''
+        : `, reached around the ${ordinal(Number(spend.budgetCrossingDay.slice(8, 10)))}`;
     items.push(info(`Budget: ${formatUsd(spend.budgetNanocents)}${reached ? ', exceeded' : crossing}`));
   }
   if (spend.topWorkspaces.length > 0) {
@@ -78,13 +91,21 @@ function spendItems(spend: MonthSpendSummary | null, actions: TrayMenuActions): 
 
 function alertItems(open: readonly Episode[], actions: TrayMenuActions): MenuItemConstructorOptions[] {
   if (open.length === 0) return [info('No open alerts')];
-  const sorted = [...open].sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || b.openedAtMs - a.openedAtMs);
+  const sorted = [...open].sort(
+    (a, b) => severityRank[b.severity] - severityRank[a.severity] || b.openedAtMs - a.openedAtMs,
+  );
   const items = [info(`${open.length} open alert${open.length === 1 ? '' : 's'}`)];
   for (const episode of sorted.slice(0, MENU_ALERT_LIMIT)) {
-    items.push({ label: `${SEVERITY_LABEL[episode.severity]}: ${redactSecrets(episode.title)}`, click: () => actions.openWindow(navigationFor(episode.view)) });
+    items.push({
+      label: `${SEVERITY_LABEL[episode.severity]}: ${redactSecrets(episode.title)}`,
+      click: () => actions.openWindow(navigationFor(episode.view)),
+    });
   }
   if (sorted.length > MENU_ALERT_LIMIT) {
-    items.push({ label: `…and ${sorted.length - MENU_ALERT_LIMIT} more`, click: () => actions.openWindow(ALERT_CENTRE) });
+    items.push({
+      label: `…and ${sorted.length - MENU_ALERT_LIMIT} more`,
+      click: () => actions.openWindow(ALERT_CENTRE),
+    });
   }
   return items;
 }
@@ -97,9 +118,16 @@ export function buildTrayMenuTemplate(data: TrayMenuData, actions: TrayMenuActio
     separator,
     ...alertItems(data.openAlerts, actions),
     separator,
-    { label: data.syncing ? 'Syncing…' : 'Sync now', enabled: data.canSync && !data.syncing, click: () => actions.syncNow() },
+    {
+      label: data.syncing ? 'Syncing…' : 'Sync now',
+      enabled: data.canSync && !data.syncing,
+      click: () => actions.syncNow(),
+    },
     paused
-      ? { label: `Alerts paused until ${localTime(data.pausedUntilMs ?? data.nowMs, data.timeZone)}: resume`, click: () => actions.resumeAlerts() }
+      ? {
+          label: `Alerts paused until ${localTime(data.pausedUntilMs ?? data.nowMs, data.timeZone)}: resume`,
+          click: () => actions.resumeAlerts(),
+        }
       : { label: 'Pause alerts for 1 h', click: () => actions.pauseAlerts() },
     separator,
     { label: 'Open Clade Admin', click: () => actions.openWindow(null) },

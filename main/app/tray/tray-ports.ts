@@ -3,7 +3,14 @@
  * tray-runtime.ts proves at compile time that the real modules fit; test/helpers/electron-double-tray.ts
  * implements them, so the tray, its menu and the notifications are tested without an Electron binary.
  */
-import type { Menu, MenuItemConstructorOptions, NativeImage, Notification, NotificationConstructorOptions, Tray } from 'electron';
+import type {
+  Menu,
+  MenuItemConstructorOptions,
+  NativeImage,
+  Notification,
+  NotificationConstructorOptions,
+  Tray,
+} from 'electron';
 
 export type TrayPort = Pick<Tray, 'setImage' | 'setToolTip' | 'setContextMenu' | 'on' | 'destroy' | 'isDestroyed'>;
 

@@ -22,7 +22,10 @@ function emptyView(moment: TrayMoment, actions: TrayMenuActions): TrayView {
   return {
     state: trayIconState({ syncing, offline: true, alerting: false }),
     tooltip: trayTooltip({ orgName: null, lastSyncAtMs: null, nowMs, syncing, credentialInvalid: false }),
-    menu: buildTrayMenuTemplate({ orgName: null, spend: null, openAlerts: [], pausedUntilMs: null, syncing, canSync, nowMs, timeZone }, actions),
+    menu: buildTrayMenuTemplate(
+      { orgName: null, spend: null, openAlerts: [], pausedUntilMs: null, syncing, canSync, nowMs, timeZone },
+      actions,
+    ),
   };
 }
 
@@ -43,7 +46,17 @@ export function readTrayView(db: Database.Database | null, moment: TrayMoment, a
       offline: problems.some((problem) => problem !== 'spend-unavailable'),
       alerting: spendUnavailable || open.some((episode) => episode.severity !== 'info'),
     }),
-    tooltip: trayTooltip({ orgName, lastSyncAtMs: inputs.sync.lastSuccessAtMs, nowMs, syncing, credentialInvalid: inputs.sync.credentialInvalid, spendUnavailable }),
-    menu: buildTrayMenuTemplate({ ...moment, orgName, spend, openAlerts: open, pausedUntilMs: pausedUntilMs(db, nowMs) }, actions),
+    tooltip: trayTooltip({
+      orgName,
+      lastSyncAtMs: inputs.sync.lastSuccessAtMs,
+      nowMs,
+      syncing,
+      credentialInvalid: inputs.sync.credentialInvalid,
+      spendUnavailable,
+    }),
+    menu: buildTrayMenuTemplate(
+      { ...moment, orgName, spend, openAlerts: open, pausedUntilMs: pausedUntilMs(db, nowMs) },
+      actions,
+    ),
   };
 }

@@ -19,7 +19,9 @@ const YES = ['-y, --yes', 'confirm without asking (required when standard input 
 export function registerAdminActionCommands(program: Command, context: () => CliContext): void {
   const run = (action: unknown, opts: ConfirmOptions) => runAdminActionCommand(context(), action, opts);
 
-  const apikey = program.command('apikey').description("act on the organization's API keys (not the admin key: see `key`)");
+  const apikey = program
+    .command('apikey')
+    .description("act on the organization's API keys (not the admin key: see `key`)");
   const status = (name: string, verb: string, value: string, extra = '') =>
     apikey
       .command(`${name} <keyId>`)
@@ -35,13 +37,17 @@ export function registerAdminActionCommands(program: Command, context: () => Cli
     .option(...YES)
     .action((keyId: string, name: string, opts: ConfirmOptions) => run({ kind: 'apikey.rename', keyId, name }, opts));
 
-  const invite = program.command('invite').description('invite people to the organization, or withdraw a pending invite');
+  const invite = program
+    .command('invite')
+    .description('invite people to the organization, or withdraw a pending invite');
   invite
     .command('create <email>')
     .description(`invite someone (roles the API allows: ${ASSIGNABLE_ORG_ROLES.join(', ')})`)
     .requiredOption('--role <role>', 'their organization role')
     .option(...YES)
-    .action((email: string, opts: ConfirmOptions & { role: string }) => run({ kind: 'invite.create', email, role: opts.role }, opts));
+    .action((email: string, opts: ConfirmOptions & { role: string }) =>
+      run({ kind: 'invite.create', email, role: opts.role }, opts),
+    );
   invite
     .command('delete <inviteId>')
     .description('delete a pending invite')
@@ -60,7 +66,11 @@ export function registerAdminActionCommands(program: Command, context: () => Cli
     .option(...YES)
     .action((userId: string, opts: ConfirmOptions) => run({ kind: 'user.remove', userId }, opts));
 
-  const workspaceMember = program.command('workspace').description('workspace membership').command('member').description('add, re-role or remove a workspace member');
+  const workspaceMember = program
+    .command('workspace')
+    .description('workspace membership')
+    .command('member')
+    .description('add, re-role or remove a workspace member');
   workspaceMember
     .command('add <workspaceId> <userId>')
     .description(`add a member to a workspace (${ADDABLE_WORKSPACE_ROLES.join(', ')})`)
@@ -73,10 +83,14 @@ export function registerAdminActionCommands(program: Command, context: () => Cli
     .command('role <workspaceId> <userId> <role>')
     .description(`change a member's workspace role (${WORKSPACE_ROLES.join(', ')})`)
     .option(...YES)
-    .action((workspaceId: string, userId: string, role: string, opts: ConfirmOptions) => run({ kind: 'workspace-member.set-role', workspaceId, userId, role }, opts));
+    .action((workspaceId: string, userId: string, role: string, opts: ConfirmOptions) =>
+      run({ kind: 'workspace-member.set-role', workspaceId, userId, role }, opts),
+    );
   workspaceMember
     .command('remove <workspaceId> <userId>')
     .description('remove a member from a workspace')
     .option(...YES)
-    .action((workspaceId: string, userId: string, opts: ConfirmOptions) => run({ kind: 'workspace-member.remove', workspaceId, userId }, opts));
+    .action((workspaceId: string, userId: string, opts: ConfirmOptions) =>
+      run({ kind: 'workspace-member.remove', workspaceId, userId }, opts),
+    );
 }

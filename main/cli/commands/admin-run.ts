@@ -23,26 +23,44 @@ const NO_CREDENTIAL_EXIT = 3;
 
 export async function runAdminActionCommand(ctx: CliContext, raw: unknown, options: ConfirmOptions): Promise<void> {
   const parsed = AdminActionSchema.safeParse(raw);
-  if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '), USAGE_EXIT);
+  if (!parsed.success)
+    throw new CliError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '),
+      USAGE_EXIT,
+    );
   const action: AdminAction = parsed.data;
   if (ctx.profileId === DEMO_PROFILE && !ctx.envAdminKey) {
-    throw new CliError('the demo org lives inside the app; act on it in the window, or use a profile with an admin key (or ANTHROPIC_ADMIN_KEY).', NO_CREDENTIAL_EXIT);
+    throw new CliError(
+      'the demo org lives inside the app; act on it in the window, or use a profile with an admin key (or ANTHROPIC_ADMIN_KEY).',
+      NO_CREDENTIAL_EXIT,
+    );
   }
   const { openMirror } = await import('../../db/open');
-  const { previewAdminAction, runAdminAction, createAdminActionsClient } = await import('../../services/actions/run-admin-action');
+  const { previewAdminAction, runAdminAction, createAdminActionsClient } =
+    await import('../../services/actions/run-admin-action');
   const db = openMirror(ensureMirrorFile(ctx.dataDir, ctx.profileId));
   try {
     const preview = previewAdminAction(db, action);
     // A refused action (role rule, archived key) is not asked about: it is recorded as refused and nothing is sent.
-    if (!options.yes && preview.problems.length === 0) await confirm(ctx.io, preview.description, preview.irreversible ? preview.confirmText : null);
+    if (!options.yes && preview.problems.length === 0)
+      await confirm(ctx.io, preview.description, preview.irreversible ? preview.confirmText : null);
     const { storedKey } = await import('./sync');
     const outcome = await runAdminAction(
-      { db, client: async () => createAdminActionsClient({ apiKey: await storedKey(ctx), baseURL: ctx.baseUrl }), now: () => Date.now(), via: 'cli' },
+      {
+        db,
+        client: async () => createAdminActionsClient({ apiKey: await storedKey(ctx), baseURL: ctx.baseUrl }),
+        now: () => Date.now(),
+        via: 'cli',
+      },
       action,
     );
     if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, action, ...outcome });
     else if (outcome.ok) note(ctx.io, `${outcome.summary}. Recorded in the audit trail.`);
-    else note(ctx.io, `Not done: ${outcome.description}.\n${outcome.error.message}\n(The attempt is recorded in the audit trail.)`);
+    else
+      note(
+        ctx.io,
+        `Not done: ${outcome.description}.\n${outcome.error.message}\n(The attempt is recorded in the audit trail.)`,
+      );
     if (!outcome.ok) ctx.io.exitCode = outcome.error.code === 'no_credential' ? NO_CREDENTIAL_EXIT : ACTION_FAILED_EXIT;
   } finally {
     db.close();
@@ -55,14 +73,18 @@ export async function runAdminActionCommand(ctx: CliContext, raw: unknown, optio
  */
 async function confirm(io: CliIO, description: string, typeToConfirm: string | null): Promise<void> {
   if (!io.stdin.isTTY) {
-    throw new CliError(`not confirmed: "${description}" needs confirmation, and standard input is not a terminal. Add --yes to confirm it from a script.`, USAGE_EXIT);
+    throw new CliError(
+      `not confirmed: "${description}" needs confirmation, and standard input is not a terminal. Add --yes to confirm it from a script.`,
+      USAGE_EXIT,
+    );
   }
   const rl = createInterface({ input: io.stdin, output: io.stderr as NodeJS.WritableStream });
   try {
     if (typeToConfirm !== null) {
       note(io, `${description}. This cannot be undone.`);
       const typed = await rl.question(`Type "${typeToConfirm}" to confirm: `);
-      if (typed.trim() !== typeToConfirm) throw new CliError('not confirmed: the typed name did not match; nothing was changed.', USAGE_EXIT);
+      if (typed.trim() !== typeToConfirm)
+        throw new CliError('not confirmed: the typed name did not match; nothing was changed.', USAGE_EXIT);
       return;
     }
     const answer = await rl.question(`${description}? [y/N] `);

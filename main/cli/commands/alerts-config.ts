@@ -49,7 +49,9 @@ async function readRules(ctx: CliContext): Promise<AlertRules> {
 export function registerConfigCommands(program: Command, context: () => CliContext): void {
   const config = program
     .command('config')
-    .description('settings of this profile: alert budgets, thresholds, key policies, quiet hours; sync interval and history; audit retention');
+    .description(
+      'settings of this profile: alert budgets, thresholds, key policies, quiet hours; sync interval and history; audit retention',
+    );
 
   config
     .command('get')
@@ -75,7 +77,8 @@ export function registerConfigCommands(program: Command, context: () => CliConte
             const got = getAlertRule(rules, k);
             return `${k} = ${got.ok ? display(got.value) : '?'}`;
           });
-        for (const { name, value } of settings) lines.push(`${name} = ${display(value, name)}${READ_ONLY_SETTINGS.has(name) ? ' (read-only)' : ''}`);
+        for (const { name, value } of settings)
+          lines.push(`${name} = ${display(value, name)}${READ_ONLY_SETTINGS.has(name) ? ' (read-only)' : ''}`);
         ctx.io.stdout.write(`${lines.join('\n')}\n`);
         return;
       }
@@ -87,7 +90,9 @@ export function registerConfigCommands(program: Command, context: () => CliConte
 
   config
     .command('set')
-    .description('change one setting (lists as "50,80,95"; "none" clears a budget; audit.retentionDays takes days or "forever")')
+    .description(
+      'change one setting (lists as "50,80,95"; "none" clears a budget; audit.retentionDays takes days or "forever")',
+    )
     .argument('<key>', 'a dotted key such as budgets.orgMonthlyUsd, quietHours.start or audit.retentionDays')
     .argument('<value>', 'the new value')
     .action(async (key: string, value: string) => {
@@ -127,14 +132,20 @@ async function readProfileSettings(ctx: CliContext): Promise<Array<{ name: Profi
 }
 
 /** The JSON of `config get`: the alert rules with the profile settings placed at their dotted paths. */
-function withProfileSettings(rules: AlertRules, settings: Array<{ name: string; value: unknown }>): Record<string, unknown> {
+function withProfileSettings(
+  rules: AlertRules,
+  settings: Array<{ name: string; value: unknown }>,
+): Record<string, unknown> {
   const out = structuredClone(rules) as unknown as Record<string, unknown>;
   for (const { name, value } of settings) {
     const path = name.split('.');
     let node = out;
     for (const part of path.slice(0, -1)) {
       const child = node[part];
-      node = (node[part] = typeof child === 'object' && child !== null && !Array.isArray(child) ? child : {}) as Record<string, unknown>;
+      node = (node[part] = typeof child === 'object' && child !== null && !Array.isArray(child) ? child : {}) as Record<
+        string,
+        unknown
+      >;
     }
     node[path[path.length - 1]!] = value;
   }
@@ -155,7 +166,8 @@ export function parseSettingValue(raw: string): unknown {
 }
 
 async function setProfileSetting(ctx: CliContext, key: ProfileSettingName, raw: string): Promise<void> {
-  if (READ_ONLY_SETTINGS.has(key)) throw new CliError(`${key} is read-only: the app records it (see \`clade-admin status\`)`, USAGE_EXIT);
+  if (READ_ONLY_SETTINGS.has(key))
+    throw new CliError(`${key} is read-only: the app records it (see \`clade-admin status\`)`, USAGE_EXIT);
   const { ensureMirrorFile } = await import('../../adapters/data-dir');
   const { setProfileSettingRecorded } = await import('../../services/settings');
   ensureMirrorFile(ctx.dataDir, ctx.profileId);
@@ -176,5 +188,6 @@ function warnUnknownWorkspace(ctx: CliContext, workspaceName: (id: string) => st
   const prefix = 'budgets.workspaceMonthlyUsd.';
   if (!key.startsWith(prefix)) return;
   const id = key.slice(prefix.length);
-  if (workspaceName(id) === null && id !== 'default') note(ctx.io, `warning: the mirror holds no workspace "${id}" (yet); the budget applies once it is synced`);
+  if (workspaceName(id) === null && id !== 'default')
+    note(ctx.io, `warning: the mirror holds no workspace "${id}" (yet); the budget applies once it is synced`);
 }

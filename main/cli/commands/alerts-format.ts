@@ -2,7 +2,14 @@
  * Text and JSON shapes of `clade-admin alerts` and `clade-admin check`. Texts come from the alert core, which
  * names workspaces and keys by name only; they still pass through redactSecrets, like every line we print.
  */
-import { describeSpendProblems, type AlertCycle, type Condition, type Episode, type HealthProblem, type Severity } from '../../core/alerts/index';
+import {
+  describeSpendProblems,
+  type AlertCycle,
+  type Condition,
+  type Episode,
+  type HealthProblem,
+  type Severity,
+} from '../../core/alerts/index';
 import { redactSecrets } from '../../core/redact';
 
 const LABEL: Record<Severity, string> = { critical: 'CRITICAL', warning: 'WARNING ', info: 'info    ' };
@@ -40,7 +47,8 @@ function episodeState(episode: Episode): string {
 
 export function episodeLines(episodes: readonly Episode[]): string[] {
   return episodes.map(
-    (e) => `${LABEL[e.severity]}  ${redactSecrets(e.title)}\n${indent(`${redactSecrets(e.body)}\nsince ${utc(e.openedAtMs)} · ${episodeState(e)} · ${e.id}`)}`,
+    (e) =>
+      `${LABEL[e.severity]}  ${redactSecrets(e.title)}\n${indent(`${redactSecrets(e.body)}\nsince ${utc(e.openedAtMs)} · ${episodeState(e)} · ${e.id}`)}`,
   );
 }
 
@@ -53,7 +61,11 @@ export function describeCheck(orgName: string, cycle: AlertCycle, nowMs: number,
     `${redactSecrets(orgName)} at ${utc(nowMs)}: ${verdict} (${counts.critical} critical, ${counts.warning} warning, ${counts.info} info)`,
   ];
   for (const problem of cycle.health.problems) {
-    lines.push(problem === 'spend-unavailable' ? `  ${redactSecrets(describeSpendProblems(cycle.health.spend))}` : `  cannot evaluate: ${PROBLEM_TEXT[problem]}`);
+    lines.push(
+      problem === 'spend-unavailable'
+        ? `  ${redactSecrets(describeSpendProblems(cycle.health.spend))}`
+        : `  cannot evaluate: ${PROBLEM_TEXT[problem]}`,
+    );
   }
   if (cycle.health.lastSuccessAtMs !== null) lines.push(`  data as of ${utc(cycle.health.lastSuccessAtMs)}`);
   if (!recorded) lines.push('  (evaluated at another instant than now: episodes were not recorded)');

@@ -34,7 +34,10 @@ export async function openProfileMirror(ctx: CliContext): Promise<MirrorDb> {
   try {
     return openMirror(ctx.mirrorFile);
   } catch (error) {
-    throw new CliError(`cannot open the mirror of profile "${ctx.profileId}": ${error instanceof Error ? error.message : String(error)}`, CANNOT_EVALUATE_EXIT);
+    throw new CliError(
+      `cannot open the mirror of profile "${ctx.profileId}": ${error instanceof Error ? error.message : String(error)}`,
+      CANNOT_EVALUATE_EXIT,
+    );
   }
 }
 
@@ -46,14 +49,19 @@ export function registerAlertCommands(program: Command, context: () => CliContex
       const ctx = context();
       if (!existsSync(ctx.mirrorFile)) {
         if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, episodes: [] });
-        else ctx.io.stdout.write(`Profile "${ctx.profileId}" has no local mirror yet: no alerts. Run \`clade-admin sync\`.\n`);
+        else
+          ctx.io.stdout.write(
+            `Profile "${ctx.profileId}" has no local mirror yet: no alerts. Run \`clade-admin sync\`.\n`,
+          );
         return;
       }
       const { loadEpisodes } = await import('../../db/alerts/index');
       const { openEpisodes, severityRank } = await import('../../core/alerts/index');
       const db = await openProfileMirror(ctx);
       try {
-        const open = openEpisodes(loadEpisodes(db)).sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || a.openedAtMs - b.openedAtMs);
+        const open = openEpisodes(loadEpisodes(db)).sort(
+          (a, b) => severityRank[b.severity] - severityRank[a.severity] || a.openedAtMs - b.openedAtMs,
+        );
         if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, episodes: open.map(episodeJson) });
         else ctx.io.stdout.write(open.length === 0 ? 'No open alerts.\n' : `${episodeLines(open).join('\n')}\n`);
       } finally {
@@ -71,10 +79,24 @@ export function registerAlertCommands(program: Command, context: () => CliContex
       const nowMs = options.now === undefined ? Date.now() : parseInstant(options.now);
       const synced = options.sync ? await syncFirst(ctx) : undefined;
       // With --json, how the sync before the check went: a partial one names what failed.
-      const syncJson = synced === undefined ? {} : { sync: synced ? { status: synced.status, failed: failedResources(synced) } : null };
+      const syncJson =
+        synced === undefined
+          ? {}
+          : { sync: synced ? { status: synced.status, failed: failedResources(synced) } : null };
       if (!existsSync(ctx.mirrorFile)) {
-        if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, exitCode: CANNOT_EVALUATE_EXIT, health: { problems: ['no-data'], lastSuccessAtMs: null, spend: [] }, conditions: [], ...syncJson });
-        else note(ctx.io, `Profile "${ctx.profileId}" has no local mirror: nothing to evaluate. Run \`clade-admin sync\` or \`check --sync\`.`);
+        if (ctx.json)
+          printJson(ctx.io, {
+            profile: ctx.profileId,
+            exitCode: CANNOT_EVALUATE_EXIT,
+            health: { problems: ['no-data'], lastSuccessAtMs: null, spend: [] },
+            conditions: [],
+            ...syncJson,
+          });
+        else
+          note(
+            ctx.io,
+            `Profile "${ctx.profileId}" has no local mirror: nothing to evaluate. Run \`clade-admin sync\` or \`check --sync\`.`,
+          );
         ctx.io.exitCode = CANNOT_EVALUATE_EXIT;
         return;
       }
@@ -85,7 +107,8 @@ export function registerAlertCommands(program: Command, context: () => CliContex
         const result = recordAlertCycle(db, nowMs, { defaultTz: systemTimeZone(), persist });
         if (result.rulesProblem) note(ctx.io, `warning: ${result.rulesProblem}`);
         const { cycle, inputs } = result;
-        if (ctx.json) printJson(ctx.io, { ...checkJson(ctx.profileId, inputs.org.name, cycle, nowMs, persist), ...syncJson });
+        if (ctx.json)
+          printJson(ctx.io, { ...checkJson(ctx.profileId, inputs.org.name, cycle, nowMs, persist), ...syncJson });
         else ctx.io.stdout.write(describeCheck(inputs.org.name, cycle, nowMs, persist));
         ctx.io.exitCode = cycle.exitCode;
       } finally {
@@ -98,8 +121,14 @@ export function registerAlertCommands(program: Command, context: () => CliContex
 
 function parseInstant(text: string): number {
   // A date-time with an explicit zone only: a bare "2026-11-23" or a local time would depend on the machine's zone.
-  const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text) ? Date.parse(text) : Number.NaN;
-  if (Number.isNaN(ms)) throw new CliError(`--now: expected an ISO date-time with a zone, e.g. 2026-11-23T10:00:00Z; got "${text}"`, USAGE_EXIT);
+  const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)
+    ? Date.parse(text)
+    : Number.NaN;
+  if (Number.isNaN(ms))
+    throw new CliError(
+      `--now: expected an ISO date-time with a zone, e.g. 2026-11-23T10:00:00Z; got "${text}"`,
+      USAGE_EXIT,
+    );
   return ms;
 }
 
@@ -122,16 +151,23 @@ async function syncFirst(ctx: CliContext): Promise<SyncSummary | null> {
   const sandbox = demo ? await startDemoSandbox() : null;
   try {
     // No key: not fatal here. The mirror (if any) still evaluates, and says how old it is.
-    const apiKey = sandbox ? sandbox.apiKey : await storedKey(ctx).catch((error: unknown) => {
-      if (error instanceof CliError) note(ctx.io, `warning: ${error.message}`);
-      else throw error;
-      return null;
-    });
+    const apiKey = sandbox
+      ? sandbox.apiKey
+      : await storedKey(ctx).catch((error: unknown) => {
+          if (error instanceof CliError) note(ctx.io, `warning: ${error.message}`);
+          else throw error;
+          return null;
+        });
     if (apiKey === null) return null;
     const { openMirror } = await import('../../db/open');
     const db = openMirror(ensureMirrorFile(ctx.dataDir, ctx.profileId));
     try {
-      const summary = await syncWithProgress(ctx, db, { apiKey, baseURL: sandbox ? sandbox.baseURL : ctx.baseUrl }, demo ? { requestsPerMinute: null } : {});
+      const summary = await syncWithProgress(
+        ctx,
+        db,
+        { apiKey, baseURL: sandbox ? sandbox.baseURL : ctx.baseUrl },
+        demo ? { requestsPerMinute: null } : {},
+      );
       if (summary.status !== 'ok') note(ctx.io, describeSummary(summary, ctx.profileId).trimEnd());
       return summary;
     } catch (error) {

@@ -24,12 +24,20 @@ const defaultDeps: AuditCommandDeps = {
  * `clade-admin audit search|export|verify|purge`: the audit trail, from the local mirror only (never the network).
  * Queries use the trail's search language: free text plus actor: type: workspace: key: source: after: before:.
  */
-export function registerAuditCommands(program: Command, context: () => CliContext, deps: AuditCommandDeps = defaultDeps): void {
-  const audit = program.command('audit').description('the audit trail: compliance feed, change journal and your own actions');
+export function registerAuditCommands(
+  program: Command,
+  context: () => CliContext,
+  deps: AuditCommandDeps = defaultDeps,
+): void {
+  const audit = program
+    .command('audit')
+    .description('the audit trail: compliance feed, change journal and your own actions');
 
   audit
     .command('search')
-    .description('search the trail, newest first (free text plus actor: type: workspace: key: source: after:YYYY-MM-DD before:YYYY-MM-DD)')
+    .description(
+      'search the trail, newest first (free text plus actor: type: workspace: key: source: after:YYYY-MM-DD before:YYYY-MM-DD)',
+    )
     .argument('[query...]', 'the query; empty lists everything')
     .option('--limit <n>', 'events per page (1–1000)', parseIntInRange(1, 1000), 50)
     .option('--cursor <cursor>', 'continue after the page that printed this cursor')
@@ -37,7 +45,13 @@ export function registerAuditCommands(program: Command, context: () => CliContex
       const ctx = context();
       const query = words.join(' ');
       const { searchAuditEvents } = await import('../../db/audit/search');
-      const page = await withMirror(ctx, deps, true, (db) => searchAuditEvents(db, query, { limit: options.limit, cursor: options.cursor ?? null }), { events: [], nextCursor: null });
+      const page = await withMirror(
+        ctx,
+        deps,
+        true,
+        (db) => searchAuditEvents(db, query, { limit: options.limit, cursor: options.cursor ?? null }),
+        { events: [], nextCursor: null },
+      );
       if (ctx.json) {
         // The query is echoed redacted: an admin may paste a key into it, and this output ends up in cron logs.
         printJson(ctx.io, { query: redactSecrets(query), events: page.events, nextCursor: page.nextCursor });
@@ -45,24 +59,44 @@ export function registerAuditCommands(program: Command, context: () => CliContex
       }
       if (page.events.length === 0) ctx.io.stdout.write('No audit events match.\n');
       for (const event of page.events) ctx.io.stdout.write(`${formatEventLine(event)}\n`);
-      if (page.nextCursor) note(ctx.io, `more: clade-admin audit search ${query ? `${JSON.stringify(redactSecrets(query))} ` : ''}--cursor ${page.nextCursor}`);
+      if (page.nextCursor)
+        note(
+          ctx.io,
+          `more: clade-admin audit search ${query ? `${JSON.stringify(redactSecrets(query))} ` : ''}--cursor ${page.nextCursor}`,
+        );
     });
 
   audit
     .command('export')
-    .description('export the events a query finds (newest first) as CSV or JSON Lines; the export is recorded in the trail')
+    .description(
+      'export the events a query finds (newest first) as CSV or JSON Lines; the export is recorded in the trail',
+    )
     .argument('[query...]', 'the query; empty exports everything')
     .requiredOption('--format <format>', 'csv | jsonl', parseChoice(['csv', 'jsonl'] as const))
     .requiredOption('--out <file>', 'file to write (written as <file>.partial, renamed when complete)')
-    .option('--spreadsheet-safe', "CSV for Excel/Sheets: prefix cells starting with = + - @ with ' so they never run as formulas")
+    .option(
+      '--spreadsheet-safe',
+      "CSV for Excel/Sheets: prefix cells starting with = + - @ with ' so they never run as formulas",
+    )
     .action(async (words: string[], options: { format: 'csv' | 'jsonl'; out: string; spreadsheetSafe?: boolean }) => {
       const ctx = context();
       const query = words.join(' ');
       const { exportAuditToFile } = await import('../../services/export-audit');
       const db = await deps.openDb(ctx.mirrorFile, { readonly: false });
       try {
-        const result = await exportAuditToFile(db, { query, format: options.format, file: options.out, spreadsheetSafe: options.spreadsheetSafe ?? false });
-        if (ctx.json) printJson(ctx.io, { query: redactSecrets(query), format: options.format, file: result.file, count: result.count });
+        const result = await exportAuditToFile(db, {
+          query,
+          format: options.format,
+          file: options.out,
+          spreadsheetSafe: options.spreadsheetSafe ?? false,
+        });
+        if (ctx.json)
+          printJson(ctx.io, {
+            query: redactSecrets(query),
+            format: options.format,
+            file: result.file,
+            count: result.count,
+          });
         else ctx.io.stdout.write(`Exported ${result.count} audit events to ${result.file}\n`);
       } catch (error) {
         throw asUsageError(error);
@@ -73,14 +107,19 @@ export function registerAuditCommands(program: Command, context: () => CliContex
 
   audit
     .command('verify')
-    .description('recompute the hash chain and check it against the external head; exits 1 naming the first broken event')
+    .description(
+      'recompute the hash chain and check it against the external head; exits 1 naming the first broken event',
+    )
     .action(async () => {
       const ctx = context();
       const { verifyAuditChain } = await import('../../db/audit/verify');
       const empty = { ok: true, checked: 0, tip: { lastId: 0, hash: '', count: 0 }, problem: null };
       const result = await withMirror(ctx, deps, true, (db) => verifyAuditChain(db), empty);
       if (ctx.json) printJson(ctx.io, result);
-      else if (result.ok) ctx.io.stdout.write(`Audit trail OK: ${result.checked} events verified, chain of ${result.tip.count} events.\n`);
+      else if (result.ok)
+        ctx.io.stdout.write(
+          `Audit trail OK: ${result.checked} events verified, chain of ${result.tip.count} events.\n`,
+        );
       if (!result.ok && result.problem) {
         const where = result.problem.eventId !== null ? ` (event ${result.problem.eventId})` : '';
         throw new CliError(`audit trail verification FAILED${where}: ${result.problem.message}`, 1);
@@ -111,7 +150,9 @@ export function registerAuditCommands(program: Command, context: () => CliContex
 function registerResetHead(audit: Command, context: () => CliContext, deps: AuditCommandDeps): void {
   audit
     .command('reset-head')
-    .description('re-establish the external chain head for a trail that verifies on its own (e.g. restored from a backup); recorded in the trail')
+    .description(
+      're-establish the external chain head for a trail that verifies on its own (e.g. restored from a backup); recorded in the trail',
+    )
     .requiredOption('--reason <text>', 'why; stored in the trail with the previous head')
     .action(async (options: { reason: string }) => {
       const ctx = context();
@@ -120,7 +161,10 @@ function registerResetHead(audit: Command, context: () => CliContext, deps: Audi
       try {
         const head = resetAuditHead(db, options.reason);
         if (ctx.json) printJson(ctx.io, head);
-        else ctx.io.stdout.write(`External head re-established at ${head.count} events; the reset is recorded in the trail.\n`);
+        else
+          ctx.io.stdout.write(
+            `External head re-established at ${head.count} events; the reset is recorded in the trail.\n`,
+          );
       } catch (error) {
         if (error instanceof Error && error.name === 'AuditChainBrokenError') throw new CliError(error.message, 1);
         throw error;
@@ -131,7 +175,13 @@ function registerResetHead(audit: Command, context: () => CliContext, deps: Audi
 }
 
 /** Runs `read` on the mirror, or answers `whenMissing` when the profile has no mirror yet. */
-async function withMirror<T>(ctx: CliContext, deps: AuditCommandDeps, readonly: boolean, read: (db: Database.Database) => T, whenMissing: T): Promise<T> {
+async function withMirror<T>(
+  ctx: CliContext,
+  deps: AuditCommandDeps,
+  readonly: boolean,
+  read: (db: Database.Database) => T,
+  whenMissing: T,
+): Promise<T> {
   if (!existsSync(ctx.mirrorFile)) {
     note(ctx.io, `Profile "${ctx.profileId}" has no local mirror yet, so no audit trail.`);
     return whenMissing;
@@ -148,10 +198,15 @@ async function withMirror<T>(ctx: CliContext, deps: AuditCommandDeps, readonly: 
 
 /** A bad query or cursor is the user's to fix: exit 2 with the message, no stack. */
 function asUsageError(error: unknown): unknown {
-  return error instanceof Error && error.name === 'AuditQueryError' ? new CliError(redactSecrets(error.message), USAGE_EXIT) : error;
+  return error instanceof Error && error.name === 'AuditQueryError'
+    ? new CliError(redactSecrets(error.message), USAGE_EXIT)
+    : error;
 }
 
 function formatEventLine(event: AuditEvent): string {
-  const at = new Date(event.atMs).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
+  const at = new Date(event.atMs)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, 'Z');
   return `${at}  #${event.id}  ${event.source.padEnd(10)}  ${event.type.padEnd(32)}  ${event.summary}`;
 }

@@ -26,7 +26,12 @@ export function registerDemoCommand(program: Command, context: () => CliContext)
         const { readOrgTree } = await import('../../db/repos/org-tree-repo');
         const db = openMirror(file);
         try {
-          const summary = await syncWithProgress(ctx, db, { apiKey: sandbox.adminKey, baseURL: sandbox.url }, { requestsPerMinute: null });
+          const summary = await syncWithProgress(
+            ctx,
+            db,
+            { apiKey: sandbox.adminKey, baseURL: sandbox.url },
+            { requestsPerMinute: null },
+          );
           if (syncExitCode(summary) !== 0) throw new CliError(describeSummary(summary, DEMO_PROFILE).trim());
           const tree = readOrgTree(db);
           if (!tree) throw new CliError('the demo sync finished but the mirror holds no organization');

@@ -52,7 +52,11 @@ export function readAllStdin(stdin: KeyInput): Promise<string> {
  * Reads one line from a TTY in raw mode, echoing nothing: Enter ends it, Backspace and Ctrl-U edit it, Ctrl-C
  * cancels, escape sequences (arrow keys, bracketed-paste markers) are dropped. Raw mode is restored in every case.
  */
-export function readHiddenLine(stdin: KeyInput, prompt: { write(text: string): unknown }, label: string): Promise<string> {
+export function readHiddenLine(
+  stdin: KeyInput,
+  prompt: { write(text: string): unknown },
+  label: string,
+): Promise<string> {
   prompt.write(label);
   const wasRaw = stdin.isRaw === true;
   stdin.setRawMode?.(true);

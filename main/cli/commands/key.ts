@@ -44,8 +44,10 @@ export function registerKeyCommands(program: Command, context: () => KeyCommandC
 
   key
     .command('set')
-    .description('verify an Admin API key and store it in the OS keychain (hidden prompt, or piped on stdin; never an argument)')
-    .option('--label <name>', 'a label for the profile (default: the organization\'s name)')
+    .description(
+      'verify an Admin API key and store it in the OS keychain (hidden prompt, or piped on stdin; never an argument)',
+    )
+    .option('--label <name>', "a label for the profile (default: the organization's name)")
     .allowExcessArguments(true)
     .action(async (options: { label?: string }, command: Command) => {
       const ctx = context();
@@ -58,14 +60,20 @@ export function registerKeyCommands(program: Command, context: () => KeyCommandC
         );
       }
       if (isDemoProfile(ctx.profileId)) {
-        throw new CliError('the demo profile uses the built-in sandbox and takes no key; choose a profile with --profile <id>.', USAGE_EXIT);
+        throw new CliError(
+          'the demo profile uses the built-in sandbox and takes no key; choose a profile with --profile <id>.',
+          USAGE_EXIT,
+        );
       }
       const pasted = await readKey(ctx);
       // Shape first, so a regular API key is refused before we claim to verify anything.
       const adminKey = await run(async () => assertAdminKeyShape(pasted));
       note(ctx, `Verifying the key with the Admin API (${ctx.baseUrl})…`);
       const { result: status, trailError } = await run(() =>
-        vaultOf(ctx).connect(ctx.profileId, adminKey, { via: 'cli', ...(options.label !== undefined ? { label: options.label } : {}) }),
+        vaultOf(ctx).connect(ctx.profileId, adminKey, {
+          via: 'cli',
+          ...(options.label !== undefined ? { label: options.label } : {}),
+        }),
       );
       warnTrail(ctx, trailError);
       if (ctx.json) return printJson(ctx, { profile: ctx.profileId, ...status });
@@ -73,12 +81,15 @@ export function registerKeyCommands(program: Command, context: () => KeyCommandC
         `Connected profile "${ctx.profileId}" to ${status.orgName} (verified ${status.verifiedAt}). ` +
           'The key is stored in the OS keychain and nowhere else.\n',
       );
-      if (ctx.env?.[ADMIN_KEY_ENV]) note(ctx, `note: ${ADMIN_KEY_ENV} is set; headless runs use it instead of the stored key.`);
+      if (ctx.env?.[ADMIN_KEY_ENV])
+        note(ctx, `note: ${ADMIN_KEY_ENV} is set; headless runs use it instead of the stored key.`);
     });
 
   key
     .command('status')
-    .description('whether the profile has a key, for which organization, verified when (--json: {present, orgName, verifiedAt})')
+    .description(
+      'whether the profile has a key, for which organization, verified when (--json: {present, orgName, verifiedAt})',
+    )
     .action(async () => {
       const ctx = context();
       const status = await run(() => vaultOf(ctx).status(ctx.profileId));
@@ -88,12 +99,14 @@ export function registerKeyCommands(program: Command, context: () => KeyCommandC
         ? `Profile "${ctx.profileId}": key stored in the OS keychain for ${status.orgName ?? 'an unverified organization'}` +
           `${status.verifiedAt ? `, verified ${status.verifiedAt}` : ''}.`
         : `Profile "${ctx.profileId}": no key stored. Run \`clade-admin key set\` to connect one.`;
-      ctx.stdout.write(`${line}${envKeySet ? ` (${ADMIN_KEY_ENV} is set and takes precedence for headless runs.)` : ''}\n`);
+      ctx.stdout.write(
+        `${line}${envKeySet ? ` (${ADMIN_KEY_ENV} is set and takes precedence for headless runs.)` : ''}\n`,
+      );
     });
 
   key
     .command('remove')
-    .description('delete the profile\'s key from the OS keychain (the local mirror stays unless --delete-mirror)')
+    .description("delete the profile's key from the OS keychain (the local mirror stays unless --delete-mirror)")
     .option('--delete-mirror', 'also delete the local mirror and forget the profile')
     .action(async (options: { deleteMirror?: boolean }) => {
       const ctx = context();
@@ -108,7 +121,8 @@ export function registerKeyCommands(program: Command, context: () => KeyCommandC
       }
       const { result: keyDeleted, trailError } = await run(() => vaultOf(ctx).clear(ctx.profileId, { via: 'cli' }));
       warnTrail(ctx, trailError);
-      if (ctx.json) return printJson(ctx, { profile: ctx.profileId, keyDeleted, profileRemoved: false, mirrorFilesDeleted: [] });
+      if (ctx.json)
+        return printJson(ctx, { profile: ctx.profileId, keyDeleted, profileRemoved: false, mirrorFilesDeleted: [] });
       ctx.stdout.write(
         keyDeleted
           ? `Deleted the key of profile "${ctx.profileId}" from the OS keychain. The local mirror stays (use --delete-mirror to delete it too).\n`
@@ -123,7 +137,10 @@ export function registerKeyCommands(program: Command, context: () => KeyCommandC
  * The production context from the CLI's global context: the real keychain and the SDK verifier on --base-url.
  * Wire it as `registerKeyCommands(program, () => keyContextFrom(context()))`.
  */
-export function keyContextFrom(cli: CliContext, secrets: SecretStorePort = createKeytarSecretStore()): KeyCommandContext {
+export function keyContextFrom(
+  cli: CliContext,
+  secrets: SecretStorePort = createKeytarSecretStore(),
+): KeyCommandContext {
   return {
     dataDir: cli.dataDir,
     profileId: cli.profileId,
@@ -146,7 +163,10 @@ async function readKey(ctx: KeyCommandContext): Promise<string> {
       : await readAllStdin(ctx.stdin);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new CliError(message === 'cancelled' ? 'cancelled; nothing was stored.' : `cannot read the key: ${message}`, message === 'cancelled' ? 130 : 1);
+    throw new CliError(
+      message === 'cancelled' ? 'cancelled; nothing was stored.' : `cannot read the key: ${message}`,
+      message === 'cancelled' ? 130 : 1,
+    );
   }
   if (key.trim() === '') {
     throw new CliError(
@@ -160,12 +180,18 @@ async function readKey(ctx: KeyCommandContext): Promise<string> {
 }
 
 function vaultOf(ctx: KeyCommandContext): KeyVaultService {
-  return createKeyVaultService({ dataDir: ctx.dataDir, secrets: ctx.secrets, verify: ctx.verify, clock: ctx.clock ?? { now: () => Date.now() } });
+  return createKeyVaultService({
+    dataDir: ctx.dataDir,
+    secrets: ctx.secrets,
+    verify: ctx.verify,
+    clock: ctx.clock ?? { now: () => Date.now() },
+  });
 }
 
 /** The key change has happened: a trail that could not be written is said on stderr, not turned into a failure. */
 function warnTrail(ctx: KeyCommandContext, trailError: string | null): void {
-  if (trailError !== null) note(ctx, `warning: the action could not be recorded in the profile's audit trail: ${trailError}`);
+  if (trailError !== null)
+    note(ctx, `warning: the action could not be recorded in the profile's audit trail: ${trailError}`);
 }
 
 /** Runs a vault operation and turns its errors into one redacted CLI line with a meaningful exit code. */

@@ -12,10 +12,15 @@ import { CliError, USAGE_EXIT } from '../errors';
 import { KEYCHAIN_EXIT, type KeyCommandContext } from './key';
 
 /** What `profile` commands need: the key context minus the verifier (no command here talks to the API). */
-export type ProfileCommandContext = Pick<KeyCommandContext, 'dataDir' | 'json' | 'secrets' | 'stdout' | 'stderr' | 'clock'>;
+export type ProfileCommandContext = Pick<
+  KeyCommandContext,
+  'dataDir' | 'json' | 'secrets' | 'stdout' | 'stderr' | 'clock'
+>;
 
 export function registerProfileCommands(program: Command, context: () => ProfileCommandContext): Command {
-  const profile = program.command('profile').description('profiles: one per organization, each with its own key and mirror');
+  const profile = program
+    .command('profile')
+    .description('profiles: one per organization, each with its own key and mirror');
 
   profile
     .command('list')
@@ -25,21 +30,35 @@ export function registerProfileCommands(program: Command, context: () => Profile
       const profiles = guard(() => createProfilesFile(ctx.dataDir).list());
       if (ctx.json) return print(ctx, profiles.map(describeProfile));
       for (const p of profiles) {
-        const org = p.id === 'demo' ? 'built-in sandbox, no key' : p.orgId ? `${p.orgName ?? p.orgId} (${p.orgId})` : 'no key connected yet';
+        const org =
+          p.id === 'demo'
+            ? 'built-in sandbox, no key'
+            : p.orgId
+              ? `${p.orgName ?? p.orgId} (${p.orgId})`
+              : 'no key connected yet';
         ctx.stdout.write(`${p.id.padEnd(20)} ${p.label} — ${org}\n`);
       }
     });
 
   profile
     .command('add <id>')
-    .description('add a profile (ids: 1–40 lowercase letters, digits or dashes); connect its key with `key set --profile <id>`')
-    .option('--label <name>', 'a label (default: the id until a key is connected, then the organization\'s name)')
+    .description(
+      'add a profile (ids: 1–40 lowercase letters, digits or dashes); connect its key with `key set --profile <id>`',
+    )
+    .option('--label <name>', "a label (default: the id until a key is connected, then the organization's name)")
     .action((id: string, options: { label?: string }) => {
       const ctx = context();
       const now = (ctx.clock ?? { now: () => Date.now() }).now();
-      const added = guard(() => createProfilesFile(ctx.dataDir).add({ id, ...(options.label !== undefined ? { label: options.label } : {}) }, now));
+      const added = guard(() =>
+        createProfilesFile(ctx.dataDir).add(
+          { id, ...(options.label !== undefined ? { label: options.label } : {}) },
+          now,
+        ),
+      );
       if (ctx.json) return print(ctx, describeProfile(added));
-      ctx.stdout.write(`Added profile "${added.id}". Connect its Admin key with: clade-admin --profile ${added.id} key set\n`);
+      ctx.stdout.write(
+        `Added profile "${added.id}". Connect its Admin key with: clade-admin --profile ${added.id} key set\n`,
+      );
     });
 
   profile
@@ -54,7 +73,9 @@ export function registerProfileCommands(program: Command, context: () => Profile
 
   profile
     .command('remove <id>')
-    .description('forget a profile and delete its key from the OS keychain; --delete-mirror also deletes its local mirror')
+    .description(
+      'forget a profile and delete its key from the OS keychain; --delete-mirror also deletes its local mirror',
+    )
     .option('--delete-mirror', 'also delete the local mirror (SQLite file with its -wal/-shm/-journal)')
     .action(async (id: string, options: { deleteMirror?: boolean }) => {
       const ctx = context();
@@ -93,7 +114,8 @@ function describeProfile(p: Profile) {
 function toCliError(error: unknown): unknown {
   if (error instanceof KeychainUnavailableError) return new CliError(redactSecrets(error.message), KEYCHAIN_EXIT);
   if (error instanceof VaultError) {
-    const usage = error.code === 'INVALID_PROFILE_ID' || error.code === 'INVALID_PROFILE_LABEL' || error.code === 'PROFILE_EXISTS';
+    const usage =
+      error.code === 'INVALID_PROFILE_ID' || error.code === 'INVALID_PROFILE_LABEL' || error.code === 'PROFILE_EXISTS';
     return new CliError(redactSecrets(error.message), usage ? USAGE_EXIT : 1);
   }
   return error;

@@ -13,10 +13,14 @@ interface ServeOptions {
 
 /** `clade-admin sandbox serve`: the local Admin API simulator, for scripts, demos and benchmarks. */
 export function registerSandboxCommands(program: Command, context: () => CliContext): void {
-  const sandbox = program.command('sandbox').description('the local Admin API simulator (demo org, faults, virtual time)');
+  const sandbox = program
+    .command('sandbox')
+    .description('the local Admin API simulator (demo org, faults, virtual time)');
   sandbox
     .command('serve')
-    .description('serve the sandbox on 127.0.0.1 and print one JSON ready line {url, adminKey, controlUrl, controlToken} (admin key: random, or $CLADE_SANDBOX_ADMIN_KEY)')
+    .description(
+      'serve the sandbox on 127.0.0.1 and print one JSON ready line {url, adminKey, controlUrl, controlToken} (admin key: random, or $CLADE_SANDBOX_ADMIN_KEY)',
+    )
     .option('--port <n>', 'port to listen on (0 = any free port)', parseIntInRange(0, 65535), 0)
     .option('--seed <n>', 'seed of the generated org', parseIntInRange(0, 2 ** 31 - 1), 1)
     .option('--size <size>', 'demo | mid | large', parseChoice(['demo', 'mid', 'large'] as const), 'demo')

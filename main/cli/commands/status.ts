@@ -14,9 +14,20 @@ export function registerStatusCommand(program: Command, context: () => CliContex
     .action(async () => {
       const ctx = context();
       if (!existsSync(ctx.mirrorFile)) {
-        const empty = { profile: ctx.profileId, mirror: null, org: null, syncedAtMs: null, counts: {}, resources: [], compliance: null };
+        const empty = {
+          profile: ctx.profileId,
+          mirror: null,
+          org: null,
+          syncedAtMs: null,
+          counts: {},
+          resources: [],
+          compliance: null,
+        };
         if (ctx.json) printJson(ctx.io, empty);
-        else ctx.io.stdout.write(`Profile "${ctx.profileId}" has no local mirror yet. Run \`clade-admin sync\` (or \`clade-admin demo\`).\n`);
+        else
+          ctx.io.stdout.write(
+            `Profile "${ctx.profileId}" has no local mirror yet. Run \`clade-admin sync\` (or \`clade-admin demo\`).\n`,
+          );
         return;
       }
       const { openMirror } = await import('../../db/open');
@@ -39,12 +50,16 @@ export function registerStatusCommand(program: Command, context: () => CliContex
           `Org       ${status.org ? `${status.org.name} (${status.org.id})` : '—'}`,
           `Synced    ${status.syncedAtMs ? formatAge(status.syncedAtMs, now) : 'never'}`,
           ...(status.credential?.status === 'invalid'
-            ? [`Key       REJECTED by the Admin API (${formatAge(status.credential.changedAtMs, now)}): syncing has stopped, local data is kept. Run \`clade-admin key set\`.`]
+            ? [
+                `Key       REJECTED by the Admin API (${formatAge(status.credential.changedAtMs, now)}): syncing has stopped, local data is kept. Run \`clade-admin key set\`.`,
+              ]
             : []),
           `Mirror    ${ctx.mirrorFile}`,
           `Audit     compliance feed ${describeCompliance(compliance, now)}`,
           '',
-          ...status.resources.map((r) => `  ${r.resource.padEnd(22)} ${String(r.rows).padStart(7)}  ${describeResource(r, now)}`),
+          ...status.resources.map(
+            (r) => `  ${r.resource.padEnd(22)} ${String(r.rows).padStart(7)}  ${describeResource(r, now)}`,
+          ),
         ];
         ctx.io.stdout.write(`${redactSecrets(lines.join('\n'))}\n`);
       } finally {
@@ -61,7 +76,10 @@ function describeResource(r: ResourceFreshness, now: number): string {
   return synced;
 }
 
-function describeCompliance(probe: { status: string; checkedAtMs: number; nextProbeAtMs: number | null } | null, now: number): string {
+function describeCompliance(
+  probe: { status: string; checkedAtMs: number; nextProbeAtMs: number | null } | null,
+  now: number,
+): string {
   if (probe === null) return 'not asked yet (the next sync asks)';
   if (probe.status === 'available') return `readable (checked ${formatAge(probe.checkedAtMs, now)})`;
   const next = probe.nextProbeAtMs !== null ? `; asked again after ${new Date(probe.nextProbeAtMs).toISOString()}` : '';

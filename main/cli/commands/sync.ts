@@ -20,9 +20,13 @@ const NO_CREDENTIAL_EXIT = 3;
 export function registerSyncCommand(program: Command, context: () => CliContext): void {
   program
     .command('sync')
-    .description('sync the profile\'s local mirror with the Admin API (only what is due, unless --full)')
+    .description("sync the profile's local mirror with the Admin API (only what is due, unless --full)")
     .option('--full', 'refresh every resource, ignoring the refresh intervals')
-    .option('--history <days>', "days of usage and cost history to backfill (default: the profile's sync.historyDays setting, 90)", parseIntInRange(1, 3650))
+    .option(
+      '--history <days>',
+      "days of usage and cost history to backfill (default: the profile's sync.historyDays setting, 90)",
+      parseIntInRange(1, 3650),
+    )
     .action(async (options: SyncCommandOptions) => {
       const ctx = context();
       const runOptions = { full: options.full ?? false };
@@ -56,7 +60,12 @@ export { startDemoTarget as startDemoSandbox } from '../../services/profile-key'
 /** The profile's key for this run (services/profile-key.ts); none is a one-line error with the "no credential" code. */
 export async function storedKey(ctx: CliContext): Promise<string> {
   const { resolveProfileKey } = await import('../../services/profile-key');
-  const key = await resolveProfileKey({ dataDir: ctx.dataDir, profileId: ctx.profileId, env: ctx.io.env, baseUrl: ctx.baseUrl });
+  const key = await resolveProfileKey({
+    dataDir: ctx.dataDir,
+    profileId: ctx.profileId,
+    env: ctx.io.env,
+    baseUrl: ctx.baseUrl,
+  });
   if (key === null) {
     throw new CliError(
       `no Admin key for profile "${ctx.profileId}". Store one with \`clade-admin key set\` or set ANTHROPIC_ADMIN_KEY for this run.`,

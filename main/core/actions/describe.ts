@@ -5,8 +5,10 @@
 import type { ActionContext, AdminAction } from './types';
 
 export function describeAction(action: AdminAction, context: ActionContext = {}): string {
-  const key = () => `key '${context.key?.name ?? keyIdOf(action)}'${context.workspace ? ` in ${context.workspace.name}` : ''}`;
-  const user = () => (context.user ? `${context.user.name || context.user.email} (${context.user.email})` : userIdOf(action));
+  const key = () =>
+    `key '${context.key?.name ?? keyIdOf(action)}'${context.workspace ? ` in ${context.workspace.name}` : ''}`;
+  const user = () =>
+    context.user ? `${context.user.name || context.user.email} (${context.user.email})` : userIdOf(action);
   const ws = () => context.workspace?.name ?? workspaceIdOf(action);
   switch (action.kind) {
     case 'apikey.set-status':
@@ -37,8 +39,15 @@ export function describeDone(action: AdminAction, context: ActionContext = {}): 
   const text = describeAction(action, context).replace(' (irreversible)', '');
   const [verb = '', ...rest] = text.split(' ');
   const past: Record<string, string> = {
-    Disable: 'Disabled', 'Re-enable': 'Re-enabled', Archive: 'Archived', Rename: 'Renamed', Invite: 'Invited',
-    Delete: 'Deleted', Change: 'Changed', Remove: 'Removed', Add: 'Added',
+    Disable: 'Disabled',
+    'Re-enable': 'Re-enabled',
+    Archive: 'Archived',
+    Rename: 'Renamed',
+    Invite: 'Invited',
+    Delete: 'Deleted',
+    Change: 'Changed',
+    Remove: 'Removed',
+    Add: 'Added',
   };
   return [past[verb] ?? verb, ...rest].join(' ');
 }

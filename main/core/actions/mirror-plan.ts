@@ -48,7 +48,13 @@ function deletions(action: AdminAction): MirrorOp[] {
         { op: 'delete', resource: 'users', match: { id: action.userId } },
       ];
     case 'workspace-member.remove':
-      return [{ op: 'delete', resource: 'workspace_members', match: { workspace_id: action.workspaceId, user_id: action.userId } }];
+      return [
+        {
+          op: 'delete',
+          resource: 'workspace_members',
+          match: { workspace_id: action.workspaceId, user_id: action.userId },
+        },
+      ];
     default:
       return [];
   }
@@ -64,7 +70,11 @@ export function afterState(action: AdminAction, result: ActionResult): Record<st
     case 'user':
       return { id: result.item.id, email: result.item.email, role: result.item.role };
     case 'workspace_member':
-      return { workspaceId: result.item.workspace_id, userId: result.item.user_id, workspaceRole: result.item.workspace_role };
+      return {
+        workspaceId: result.item.workspace_id,
+        userId: result.item.user_id,
+        workspaceRole: result.item.workspace_role,
+      };
     case 'deleted':
       return { id: result.id, removed: action.kind };
   }

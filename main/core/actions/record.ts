@@ -14,20 +14,32 @@ export interface ActionFailure {
 }
 
 export function beforeState(action: AdminAction, context: ActionContext): { [key: string]: JsonValue } | null {
-  if (action.kind.startsWith('apikey.')) return context.key ? { id: context.key.id, name: context.key.name, status: context.key.status } : null;
+  if (action.kind.startsWith('apikey.'))
+    return context.key ? { id: context.key.id, name: context.key.name, status: context.key.status } : null;
   if (action.kind.startsWith('invite.')) return context.invite ? { ...context.invite } : null;
-  if (action.kind.startsWith('user.')) return context.user ? { id: context.user.id, email: context.user.email, role: context.user.role } : null;
+  if (action.kind.startsWith('user.'))
+    return context.user ? { id: context.user.id, email: context.user.email, role: context.user.role } : null;
   if (action.kind === 'workspace-member.add') return null;
-  return context.member ? { workspaceId: context.member.workspaceId, userId: context.member.userId, workspaceRole: context.member.role } : null;
+  return context.member
+    ? { workspaceId: context.member.workspaceId, userId: context.member.userId, workspaceRole: context.member.role }
+    : null;
 }
 
 export function actionTargets(action: AdminAction, context: ActionContext): AuditTarget[] {
   const targets: AuditTarget[] = [];
-  if ('keyId' in action) targets.push({ type: 'api_key', id: action.keyId, ...(context.key ? { name: context.key.name } : {}) });
-  if ('userId' in action) targets.push({ type: 'user', id: action.userId, ...(context.user ? { name: context.user.email } : {}) });
-  if ('inviteId' in action) targets.push({ type: 'invite', id: action.inviteId, ...(context.invite ? { name: context.invite.email } : {}) });
+  if ('keyId' in action)
+    targets.push({ type: 'api_key', id: action.keyId, ...(context.key ? { name: context.key.name } : {}) });
+  if ('userId' in action)
+    targets.push({ type: 'user', id: action.userId, ...(context.user ? { name: context.user.email } : {}) });
+  if ('inviteId' in action)
+    targets.push({ type: 'invite', id: action.inviteId, ...(context.invite ? { name: context.invite.email } : {}) });
   if (action.kind === 'invite.create') targets.push({ type: 'invite', name: action.email });
-  if ('workspaceId' in action) targets.push({ type: 'workspace', id: action.workspaceId, ...(context.workspace ? { name: context.workspace.name } : {}) });
+  if ('workspaceId' in action)
+    targets.push({
+      type: 'workspace',
+      id: action.workspaceId,
+      ...(context.workspace ? { name: context.workspace.name } : {}),
+    });
   return targets;
 }
 
@@ -63,7 +75,12 @@ export function failedRecord(input: {
     workspaceId: workspaceOf(input.action, input.context),
     keyId: 'keyId' in input.action ? input.action.keyId : null,
     before: beforeState(input.action, input.context),
-    after: { action: input.action.kind, outcome: 'failed', error: { code: input.failure.code, message: input.failure.message }, via: input.via },
+    after: {
+      action: input.action.kind,
+      outcome: 'failed',
+      error: { code: input.failure.code, message: input.failure.message },
+      via: input.via,
+    },
   });
 }
 

@@ -20,7 +20,13 @@ export const WORKSPACE_ROLES = [
 export const ADDABLE_WORKSPACE_ROLES = WORKSPACE_ROLES.filter((r) => r !== 'workspace_billing');
 export const SETTABLE_KEY_STATUSES = ['active', 'inactive', 'archived'] as const;
 
-const id = (prefix: string) => z.string().trim().min(1).max(200).regex(new RegExp(`^${prefix}[A-Za-z0-9_-]+$`), `expected an id starting with ${prefix}`);
+const id = (prefix: string) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(new RegExp(`^${prefix}[A-Za-z0-9_-]+$`), `expected an id starting with ${prefix}`);
 const keyId = id('apikey_');
 const userId = id('user_');
 const workspaceId = id('wrkspc_');

@@ -25,7 +25,8 @@ export function validateAction(action: AdminAction, context: ActionContext = {})
       if (context.key?.status === 'archived') problems.push('This key is archived; archived keys cannot be changed.');
       if (action.kind === 'apikey.set-status') {
         if (context.key?.status === action.status) problems.push(`This key is already ${action.status}.`);
-        if (context.key?.status === 'expired' && action.status === 'active') problems.push('An expired key cannot be re-activated.');
+        if (context.key?.status === 'expired' && action.status === 'active')
+          problems.push('An expired key cannot be re-activated.');
       } else if (context.key?.name === action.name) {
         problems.push('The key already has this name.');
       }
@@ -35,30 +36,45 @@ export function validateAction(action: AdminAction, context: ActionContext = {})
       problems.push(...orgRoleProblems(action.role, 'invited'));
       break;
     case 'invite.delete':
-      if (context.invite && context.invite.status !== 'pending') problems.push(`Only pending invites can be deleted; this one is ${context.invite.status}.`);
+      if (context.invite && context.invite.status !== 'pending')
+        problems.push(`Only pending invites can be deleted; this one is ${context.invite.status}.`);
       break;
     case 'user.set-role':
       problems.push(...orgRoleProblems(action.role, 'given'));
       problems.push(...protectedUserProblems(context, 'change the role of'));
-      if (context.user && context.user.role === action.role) problems.push(`This member already has the ${action.role} role.`);
+      if (context.user && context.user.role === action.role)
+        problems.push(`This member already has the ${action.role} role.`);
       break;
     case 'user.remove':
       problems.push(...protectedUserProblems(context, 'remove'));
       break;
     case 'workspace-member.add':
       if (!(ADDABLE_WORKSPACE_ROLES as readonly string[]).includes(action.role)) {
-        problems.push(`A member cannot be added as ${action.role}; choose one of: ${list(ADDABLE_WORKSPACE_ROLES)} (workspace_billing only by a role change).`);
+        problems.push(
+          `A member cannot be added as ${action.role}; choose one of: ${list(ADDABLE_WORKSPACE_ROLES)} (workspace_billing only by a role change).`,
+        );
       }
       if (context.member) problems.push('This user is already a member of this workspace.');
-      problems.push(...workspaceProblems(context), ...protectedUserProblems(context, 'change the workspace membership of'));
+      problems.push(
+        ...workspaceProblems(context),
+        ...protectedUserProblems(context, 'change the workspace membership of'),
+      );
       break;
     case 'workspace-member.set-role':
-      if (!(WORKSPACE_ROLES as readonly string[]).includes(action.role)) problems.push(`Unknown workspace role ${action.role}; choose one of: ${list(WORKSPACE_ROLES)}.`);
-      if (context.member && context.member.role === action.role) problems.push(`This member already has the ${action.role} role here.`);
-      problems.push(...workspaceProblems(context), ...protectedUserProblems(context, 'change the workspace membership of'));
+      if (!(WORKSPACE_ROLES as readonly string[]).includes(action.role))
+        problems.push(`Unknown workspace role ${action.role}; choose one of: ${list(WORKSPACE_ROLES)}.`);
+      if (context.member && context.member.role === action.role)
+        problems.push(`This member already has the ${action.role} role here.`);
+      problems.push(
+        ...workspaceProblems(context),
+        ...protectedUserProblems(context, 'change the workspace membership of'),
+      );
       break;
     case 'workspace-member.remove':
-      problems.push(...workspaceProblems(context), ...protectedUserProblems(context, 'change the workspace membership of'));
+      problems.push(
+        ...workspaceProblems(context),
+        ...protectedUserProblems(context, 'change the workspace membership of'),
+      );
       break;
   }
   return problems;
@@ -67,7 +83,9 @@ export function validateAction(action: AdminAction, context: ActionContext = {})
 function orgRoleProblems(role: string, verb: 'invited' | 'given'): string[] {
   if ((ASSIGNABLE_ORG_ROLES as readonly string[]).includes(role)) return [];
   if ((PROTECTED_ORG_ROLES as readonly string[]).includes(role)) {
-    return [`The ${role} role cannot be ${verb} through the Admin API (use the Console); choose one of: ${list(ASSIGNABLE_ORG_ROLES)}.`];
+    return [
+      `The ${role} role cannot be ${verb} through the Admin API (use the Console); choose one of: ${list(ASSIGNABLE_ORG_ROLES)}.`,
+    ];
   }
   return [`Unknown role ${role}; choose one of: ${list(ASSIGNABLE_ORG_ROLES)}.`];
 }

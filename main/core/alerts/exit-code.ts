@@ -9,7 +9,10 @@ export type CheckExitCode = 0 | 1 | 2 | 3;
  * nothing, so it outranks everything; else 2 for any critical condition, 1 for any warning, 0 otherwise
  * (info conditions such as a dormant key do not fail a check).
  */
-export function checkExitCode(conditions: readonly Condition[], health: Pick<EvaluationHealth, 'problems'>): CheckExitCode {
+export function checkExitCode(
+  conditions: readonly Condition[],
+  health: Pick<EvaluationHealth, 'problems'>,
+): CheckExitCode {
   if (health.problems.length > 0) return 3;
   if (conditions.some((condition) => condition.severity === 'critical')) return 2;
   if (conditions.some((condition) => condition.severity === 'warning')) return 1;

@@ -7,7 +7,13 @@ export { getAlertRule, setAlertRule, alertRuleKeys } from './rule-settings';
 export { evaluateAlerts, evaluators, severityRank, type Evaluator } from './evaluate';
 export { evaluateSpendThresholds, monthToDateNanocents } from './evaluators/spend-thresholds';
 export { forecastOrgMonth, describeForecastCap, type OrgForecast, type ForecastCap } from './evaluators/org-forecast';
-export { evaluateForecast, projectMonth, weekdayAwareRates, type MonthProjection, type DailyRates } from './evaluators/forecast';
+export {
+  evaluateForecast,
+  projectMonth,
+  weekdayAwareRates,
+  type MonthProjection,
+  type DailyRates,
+} from './evaluators/forecast';
 export { evaluateSpendAnomaly } from './evaluators/spend-anomaly';
 export { evaluateKeyExpiry } from './evaluators/key-expiry';
 export { evaluateExpiredStillActive } from './evaluators/expired-still-active';
@@ -17,7 +23,14 @@ export { evaluateOrphanedKeys } from './evaluators/orphaned-keys';
 export { evaluateNewPrivilegedMembers } from './evaluators/new-privileged-members';
 export { evaluatePendingInvites } from './evaluators/pending-invites';
 export { evaluateProductionKeyChanges } from './evaluators/production-key-changes';
-export { evaluateSyncHealth, assessHealth, describeSpendProblems, type EvaluationHealth, type HealthProblem, type SpendSourceProblem } from './evaluators/sync-health';
+export {
+  evaluateSyncHealth,
+  assessHealth,
+  describeSpendProblems,
+  type EvaluationHealth,
+  type HealthProblem,
+  type SpendSourceProblem,
+} from './evaluators/sync-health';
 export { spendTargets, dailyCostFor, type SpendTarget } from './evaluators/spend-targets';
 export { productionWorkspaceKeys } from './evaluators/production';
 export { workspaceKey } from './evaluators/shared';

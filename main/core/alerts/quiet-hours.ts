@@ -40,7 +40,7 @@ export function quietHoursEndMs(nowMs: number, hours: QuietHours): number | null
   if (bounds === null || !isWithinQuietHours(nowMs, hours)) return null;
   const startOfMinute = nowMs - (nowMs % 60_000);
   const minute = zonedParts(nowMs, hours.timeZone).minuteOfDay;
-  let candidate = startOfMinute + (((bounds.end - minute + 1440) % 1440) * 60_000);
+  let candidate = startOfMinute + ((bounds.end - minute + 1440) % 1440) * 60_000;
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const local = zonedParts(candidate, hours.timeZone).minuteOfDay;
     const drift = ((bounds.end - local + 2160) % 1440) - 720;

@@ -24,7 +24,8 @@ export function alertRuleKeys(rules: AlertRules = defaultAlertRules()): string[]
       for (const id of Object.keys(value as Record<string, string>)) keys.push(`${WORKSPACE_BUDGETS}.${id}`);
       return;
     }
-    if (isPlainObject(value)) for (const [key, child] of Object.entries(value)) walk(child, path ? `${path}.${key}` : key);
+    if (isPlainObject(value))
+      for (const [key, child] of Object.entries(value)) walk(child, path ? `${path}.${key}` : key);
     else keys.push(path);
   };
   walk(rules, '');
@@ -40,7 +41,10 @@ function lookup(root: Json, path: string[]): Json {
   return value;
 }
 
-export function getAlertRule(rules: AlertRules, key: string): { ok: true; value: Json } | { ok: false; message: string } {
+export function getAlertRule(
+  rules: AlertRules,
+  key: string,
+): { ok: true; value: Json } | { ok: false; message: string } {
   const value = lookup(rules, key.split('.'));
   if (value === undefined) return { ok: false, message: unknownKey(key) };
   return { ok: true, value };
@@ -59,19 +63,26 @@ function parseScalar(raw: string, like: Json, key: string): { ok: true; value: J
   }
   if (typeof like === 'number') {
     const value = Number(text);
-    return text !== '' && Number.isFinite(value) ? { ok: true, value } : { ok: false, message: `${key}: expected a number, got "${raw}"` };
+    return text !== '' && Number.isFinite(value)
+      ? { ok: true, value }
+      : { ok: false, message: `${key}: expected a number, got "${raw}"` };
   }
   return { ok: true, value: text };
 }
 
 /** Text → the setting's type: lists as "50,80,95" or JSON arrays; "none" clears a budget. */
 function convert(raw: string, key: string): { ok: true; value: Json } | { ok: false; message: string } {
-  if (key.startsWith(`${WORKSPACE_BUDGETS}.`)) return { ok: true, value: CLEAR_WORDS.has(raw.trim().toLowerCase()) ? undefined : raw.trim() };
+  if (key.startsWith(`${WORKSPACE_BUDGETS}.`))
+    return { ok: true, value: CLEAR_WORDS.has(raw.trim().toLowerCase()) ? undefined : raw.trim() };
   if (NULLABLE.has(key) && CLEAR_WORDS.has(raw.trim().toLowerCase())) return { ok: true, value: null };
   const like = lookup(defaultAlertRules(), key.split('.'));
   if (Array.isArray(like)) {
     const text = raw.trim();
-    const items = text.startsWith('[') ? safeJsonArray(text) : text === '' ? [] : text.split(',').map((item) => item.trim());
+    const items = text.startsWith('[')
+      ? safeJsonArray(text)
+      : text === ''
+        ? []
+        : text.split(',').map((item) => item.trim());
     if (items === null) return { ok: false, message: `${key}: expected a list such as "a,b" or a JSON array` };
     const converted = items.map((item) => parseScalar(String(item), like[0] ?? '', key));
     const failed = converted.find((item) => !item.ok);
@@ -95,7 +106,8 @@ export function setAlertRule(rules: AlertRules, key: string, raw: string): Rules
   const path = key.split('.');
   const isWorkspaceBudget = key.startsWith(`${WORKSPACE_BUDGETS}.`) && path.length === 3 && path[2] !== '';
   const current = lookup(rules, path);
-  if (!isWorkspaceBudget && (current === undefined || isPlainObject(current))) return { ok: false, message: unknownKey(key) };
+  if (!isWorkspaceBudget && (current === undefined || isPlainObject(current)))
+    return { ok: false, message: unknownKey(key) };
   const converted = convert(raw, key);
   if (!converted.ok) return converted;
   const copy = structuredClone(rules) as unknown as Record<string, Json>;

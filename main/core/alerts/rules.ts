@@ -92,12 +92,12 @@ export function defaultAlertRules(timeZone = 'UTC'): AlertRules {
   };
 }
 
-const usdAmount = z
+const usdAmount = z.string().refine((value) => isDecimalString(value) && (usdToNanocents(value) ?? 0n) > 0n, {
+  message: 'must be a positive USD amount written as a decimal, e.g. "1500" or "1500.50"',
+});
+const clockTime = z
   .string()
-  .refine((value) => isDecimalString(value) && (usdToNanocents(value) ?? 0n) > 0n, {
-    message: 'must be a positive USD amount written as a decimal, e.g. "1500" or "1500.50"',
-  });
-const clockTime = z.string().refine((value) => parseClockTime(value) !== null, { message: 'must be a time "HH:MM" (24 h)' });
+  .refine((value) => parseClockTime(value) !== null, { message: 'must be a time "HH:MM" (24 h)' });
 const uniqueInts = (min: number, max: number) =>
   z
     .array(z.number().int().min(min).max(max))
@@ -107,12 +107,21 @@ const days = z.number().int().min(1).max(3650);
 export const alertRulesSchema = z
   .object({
     disabledRules: z.array(z.enum(RULE_IDS as [RuleId, ...RuleId[]])),
-    budgets: z.strictObject({ orgMonthlyUsd: usdAmount.nullable(), workspaceMonthlyUsd: z.record(z.string().min(1), usdAmount) }),
+    budgets: z.strictObject({
+      orgMonthlyUsd: usdAmount.nullable(),
+      workspaceMonthlyUsd: z.record(z.string().min(1), usdAmount),
+    }),
     spend: z.strictObject({ thresholdsPct: uniqueInts(1, 1000), useApiSpendLimits: z.boolean() }),
-    forecast: z.strictObject({ enabled: z.boolean(), historyDays: z.number().int().min(7).max(90), minHistoryDays: z.number().int().min(1).max(90) }),
+    forecast: z.strictObject({
+      enabled: z.boolean(),
+      historyDays: z.number().int().min(7).max(90),
+      minHistoryDays: z.number().int().min(1).max(90),
+    }),
     anomaly: z.strictObject({
       factor: z.number().min(1.1).max(100),
-      floorUsd: z.string().refine((value) => usdToNanocents(value) !== null, { message: 'must be a USD amount written as a decimal, e.g. "10"' }),
+      floorUsd: z.string().refine((value) => usdToNanocents(value) !== null, {
+        message: 'must be a USD amount written as a decimal, e.g. "10"',
+      }),
       trailingDays: z.number().int().min(3).max(90),
       minHistoryDays: z.number().int().min(1).max(90),
       lookbackDays: z.number().int().min(1).max(14),
@@ -130,7 +139,12 @@ export const alertRulesSchema = z
       matchTags: z.boolean(),
       workspaceIds: z.array(z.string().min(1)),
     }),
-    sync: z.strictObject({ staleAfterHours: z.number().positive().max(24 * 90) }),
+    sync: z.strictObject({
+      staleAfterHours: z
+        .number()
+        .positive()
+        .max(24 * 90),
+    }),
     quietHours: z
       .strictObject({
         enabled: z.boolean(),

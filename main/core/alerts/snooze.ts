@@ -26,9 +26,7 @@ export function activeSnoozeFor(
   subject: { rule: RuleId; targetId: string },
   nowMs: number,
 ): Snooze | undefined {
-  return snoozes
-    .filter((snooze) => snoozeCovers(snooze, subject, nowMs))
-    .sort((a, b) => b.untilMs - a.untilMs)[0];
+  return snoozes.filter((snooze) => snoozeCovers(snooze, subject, nowMs)).sort((a, b) => b.untilMs - a.untilMs)[0];
 }
 
 /** Drops snoozes that have ended. */

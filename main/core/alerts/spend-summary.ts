@@ -45,9 +45,19 @@ export function summarizeMonthSpend(inputs: AlertInputs, rules: AlertRules, nowM
   const projection = rates === null ? null : projectMonth(org, nowMs, rates, budget ?? -1n);
   const keys = new Set(inputs.dailyCost.map((row) => workspaceKey(row.workspaceId)));
   const topWorkspaces = [...keys]
-    .map((key) => ({ workspaceKey: key, name: workspaceName(inputs, key), spentNanocents: monthToDateNanocents(dailyCostFor(inputs, key), nowMs) }))
+    .map((key) => ({
+      workspaceKey: key,
+      name: workspaceName(inputs, key),
+      spentNanocents: monthToDateNanocents(dailyCostFor(inputs, key), nowMs),
+    }))
     .filter((entry) => entry.spentNanocents > 0n)
-    .sort((a, b) => (a.spentNanocents === b.spentNanocents ? a.name.localeCompare(b.name) : a.spentNanocents > b.spentNanocents ? -1 : 1))
+    .sort((a, b) =>
+      a.spentNanocents === b.spentNanocents
+        ? a.name.localeCompare(b.name)
+        : a.spentNanocents > b.spentNanocents
+          ? -1
+          : 1,
+    )
     .slice(0, top);
   const forecast = forecastOrgMonth(inputs, rules, nowMs);
   return {

@@ -1,5 +1,13 @@
 import { canonicalJson } from './canonical-json';
-import type { AuditChainTip, AuditEvent, AuditEventDraft, AuditHashFn, AuditRecord, JsonValue, RedactFn } from './event';
+import type {
+  AuditChainTip,
+  AuditEvent,
+  AuditEventDraft,
+  AuditHashFn,
+  AuditRecord,
+  JsonValue,
+  RedactFn,
+} from './event';
 
 /** Bumped only with a migration that re-chains: old events keep verifying under the version they were written with. */
 const HASH_FORMAT_VERSION = 1;
@@ -38,7 +46,8 @@ export function draftToUnchainedRecord(
   draft: AuditEventDraft,
   redact: RedactFn,
 ): Omit<AuditRecord, 'id' | 'recordedAtMs' | 'prevHash' | 'hash'> {
-  if (!Number.isSafeInteger(draft.atMs)) throw new Error(`audit event time must be integer epoch ms, got ${draft.atMs}`);
+  if (!Number.isSafeInteger(draft.atMs))
+    throw new Error(`audit event time must be integer epoch ms, got ${draft.atMs}`);
   const json = (value: JsonValue | null | undefined): string | null =>
     value === null || value === undefined ? null : redact(canonicalJson(value));
   return {

@@ -61,11 +61,15 @@ export const EMPTY_COMPLIANCE_MARK: ComplianceMark = { newestAtMs: null, walk: n
 export function parseComplianceMark(text: string | null): ComplianceMark {
   if (text === null) return EMPTY_COMPLIANCE_MARK;
   try {
-    const value = JSON.parse(text) as { newestAtMs?: unknown; walk?: Partial<Record<keyof ComplianceWalk, unknown>> | null };
+    const value = JSON.parse(text) as {
+      newestAtMs?: unknown;
+      walk?: Partial<Record<keyof ComplianceWalk, unknown>> | null;
+    };
     const ms = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-    const walk = value.walk && typeof value.walk.cursor === 'string' && value.walk.cursor !== ''
-      ? { sinceMs: ms(value.walk.sinceMs), cursor: value.walk.cursor, topAtMs: ms(value.walk.topAtMs) }
-      : null;
+    const walk =
+      value.walk && typeof value.walk.cursor === 'string' && value.walk.cursor !== ''
+        ? { sinceMs: ms(value.walk.sinceMs), cursor: value.walk.cursor, topAtMs: ms(value.walk.topAtMs) }
+        : null;
     return { newestAtMs: ms(value.newestAtMs), walk };
   } catch {
     // An unreadable mark re-reads the feed from the top; the trail skips activities it already holds.
@@ -98,7 +102,10 @@ export function advanceComplianceWalk(
   const topAtMs = maxOrNull(mark.walk?.topAtMs ?? null, pageTopAtMs);
   if (page.hasMore && page.lastId !== null) {
     const walk: ComplianceWalk = { sinceMs, cursor: page.lastId, topAtMs };
-    return { mark: { newestAtMs: mark.newestAtMs, walk }, next: { ...sinceOf(sinceMs), afterId: page.lastId, limit: query.limit } };
+    return {
+      mark: { newestAtMs: mark.newestAtMs, walk },
+      next: { ...sinceOf(sinceMs), afterId: page.lastId, limit: query.limit },
+    };
   }
   return { mark: { newestAtMs: maxOrNull(mark.newestAtMs, topAtMs), walk: null }, next: null };
 }

@@ -67,7 +67,9 @@ export function csvRow(event: AuditEvent, options: CsvOptions = {}): string {
     event.prevHash,
     event.hash,
   ];
-  const safe = options.spreadsheetSafe ? cells.map((cell) => (typeof cell === 'string' ? defuseFormula(cell) : cell)) : cells;
+  const safe = options.spreadsheetSafe
+    ? cells.map((cell) => (typeof cell === 'string' ? defuseFormula(cell) : cell))
+    : cells;
   return `${safe.map(csvCell).join(',')}\r\n`;
 }
 

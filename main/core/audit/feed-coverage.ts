@@ -25,7 +25,9 @@ export interface FeedCoverage {
 }
 
 /** The difference a journal row describes, or null when the feed has no activity that records it. */
-export function feedCoverageOf(row: Pick<StoredJournalEventLike, 'resource' | 'entityKey' | 'kind' | 'detail'>): FeedCoverage | null {
+export function feedCoverageOf(
+  row: Pick<StoredJournalEventLike, 'resource' | 'entityKey' | 'kind' | 'detail'>,
+): FeedCoverage | null {
   const resource = singularResource(row.resource);
   const id = row.entityKey;
   const fields = row.kind === 'changed' ? Object.keys(row.detail) : [];
@@ -43,22 +45,35 @@ export function feedCoverageOf(row: Pick<StoredJournalEventLike, 'resource' | 'e
       return null;
     case 'user':
       if (row.kind === 'created') return cover(['org_user_invite_accepted'], is('user_id', id));
-      if (row.kind === 'removed') return cover(['org_user_deleted'], (a) => a.deleted_user_id === id || a.user_id === id);
-      if (row.kind === 'changed' && only('role')) return cover(['org_user_role_updated', 'org_user_updated'], (a) => a.user_id === id && recordsFields(a.updates, fields));
+      if (row.kind === 'removed')
+        return cover(['org_user_deleted'], (a) => a.deleted_user_id === id || a.user_id === id);
+      if (row.kind === 'changed' && only('role'))
+        return cover(
+          ['org_user_role_updated', 'org_user_updated'],
+          (a) => a.user_id === id && recordsFields(a.updates, fields),
+        );
       return null;
     case 'invite': {
       if (row.kind === 'created') {
         const email = typeof row.detail.email === 'string' ? row.detail.email.toLowerCase() : null;
-        return cover(['org_user_invite_sent'], (a) => a.invite_id === id || (a.invite_id === undefined && email !== null && String(a.invited_email ?? '').toLowerCase() === email));
+        return cover(
+          ['org_user_invite_sent'],
+          (a) =>
+            a.invite_id === id ||
+            (a.invite_id === undefined && email !== null && String(a.invited_email ?? '').toLowerCase() === email),
+        );
       }
       if (row.kind === 'removed') return cover(['org_user_invite_deleted'], is('invite_id', id));
-      if (row.kind === 'changed' && only('status', 'accepted_at_ms') && after('status') === 'accepted') return cover(['org_user_invite_accepted'], is('invite_id', id));
+      if (row.kind === 'changed' && only('status', 'accepted_at_ms') && after('status') === 'accepted')
+        return cover(['org_user_invite_accepted'], is('invite_id', id));
       return null;
     }
     case 'workspace':
       if (row.kind === 'created') return cover(['platform_workspace_created'], is('workspace_id', id));
-      if (row.kind === 'changed' && only('archived_at_ms') && after('archived_at_ms') != null) return cover(['platform_workspace_archived'], is('workspace_id', id));
-      if (row.kind === 'changed' && only('name', 'display_color')) return cover(['platform_workspace_updated'], (a) => a.workspace_id === id && recordsFields(a.updates, fields));
+      if (row.kind === 'changed' && only('archived_at_ms') && after('archived_at_ms') != null)
+        return cover(['platform_workspace_archived'], is('workspace_id', id));
+      if (row.kind === 'changed' && only('name', 'display_color'))
+        return cover(['platform_workspace_updated'], (a) => a.workspace_id === id && recordsFields(a.updates, fields));
       return null;
     case 'workspace_member': {
       const [workspaceId, userId] = id.split('/');
@@ -73,8 +88,9 @@ export function feedCoverageOf(row: Pick<StoredJournalEventLike, 'resource' | 'e
       // and the same group name when the journal row carries it (a `changed` row carries only the limits).
       const [workspaceId] = id.split('/');
       const names = [row.detail.display_name, row.detail.group_type].filter((v): v is string => typeof v === 'string');
-      return cover(['platform_workspace_rate_limit_updated', 'platform_workspace_rate_limit_deleted'], (a) =>
-        a.workspace_id === workspaceId && (names.length === 0 || names.includes(String(a.model_group))),
+      return cover(
+        ['platform_workspace_rate_limit_updated', 'platform_workspace_rate_limit_deleted'],
+        (a) => a.workspace_id === workspaceId && (names.length === 0 || names.includes(String(a.model_group))),
       );
     }
     default:
@@ -93,7 +109,9 @@ function cover(types: readonly string[], matches: (activity: Record<string, unkn
 function recordsFields(updates: unknown, fields: readonly string[]): boolean {
   if (typeof updates !== 'object' || updates === null) return true;
   const named = Array.isArray(updates)
-    ? updates.map((u) => (typeof u === 'object' && u !== null && 'field' in u ? String((u as { field: unknown }).field) : ''))
+    ? updates.map((u) =>
+        typeof u === 'object' && u !== null && 'field' in u ? String((u as { field: unknown }).field) : '',
+      )
     : Object.keys(updates);
   return fields.every((f) => named.includes(f));
 }

@@ -54,9 +54,15 @@ export function pendingHead(
   nested = false,
 ): AuditHeadFile {
   const mismatch = carriedMismatch(previous, before, nowMs);
-  const beforeIsPending = previous !== null && !sameMark(previous.confirmed, headMark(before)) && headVouchesFor(previous, before);
+  const beforeIsPending =
+    previous !== null && !sameMark(previous.confirmed, headMark(before)) && headVouchesFor(previous, before);
   if (nested && beforeIsPending && previous) {
-    return { version: 1, confirmed: previous.confirmed, pending: [...previous.pending, headMark(after)].slice(-MAX_PENDING_MARKS), mismatch };
+    return {
+      version: 1,
+      confirmed: previous.confirmed,
+      pending: [...previous.pending, headMark(after)].slice(-MAX_PENDING_MARKS),
+      mismatch,
+    };
   }
   return { version: 1, confirmed: headMark(before), pending: [headMark(after)], mismatch };
 }
@@ -66,7 +72,11 @@ export function confirmedHead(previous: AuditHeadFile | null, tip: AuditChainTip
 }
 
 /** An earlier mismatch is carried on; a new one is recorded when the chain end is not what the file vouched for. */
-function carriedMismatch(previous: AuditHeadFile | null, before: AuditChainTip, nowMs: number): AuditHeadFile['mismatch'] {
+function carriedMismatch(
+  previous: AuditHeadFile | null,
+  before: AuditChainTip,
+  nowMs: number,
+): AuditHeadFile['mismatch'] {
   if (previous?.mismatch) return previous.mismatch;
   if (previous === null) {
     if (before.count === 0) return null;
@@ -92,7 +102,12 @@ export function parseHead(text: string): AuditHeadFile | null {
   if (!Array.isArray(value.pending) || !value.pending.every(isMark)) return null;
   const mismatch = value.mismatch ?? null;
   if (mismatch !== null && !isRecord(mismatch)) return null;
-  return { version: 1, confirmed: value.confirmed, pending: value.pending, mismatch: mismatch as AuditHeadFile['mismatch'] };
+  return {
+    version: 1,
+    confirmed: value.confirmed,
+    pending: value.pending,
+    mismatch: mismatch as AuditHeadFile['mismatch'],
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -98,9 +98,13 @@ export function normaliseJournalEvent(event: JournalDiffEvent): AuditEventDraft 
     atMs: event.atMs,
     source: 'journal',
     type: `${resource}.${event.change}`,
-    externalId: event.journalId != null ? `journal:${event.journalId}` : `${resource}:${event.id}:${event.change}:${event.atMs}`,
+    externalId:
+      event.journalId != null ? `journal:${event.journalId}` : `${resource}:${event.id}:${event.change}:${event.atMs}`,
     actor: resource === 'api_key' && event.change === 'created' ? creatorOf(event.after) : null,
-    workspaceId: resource === 'workspace' ? event.id : event.workspaceId ?? workspaceOf(event.after) ?? workspaceOf(event.before) ?? idPart(event.id, 'wrkspc_'),
+    workspaceId:
+      resource === 'workspace'
+        ? event.id
+        : (event.workspaceId ?? workspaceOf(event.after) ?? workspaceOf(event.before) ?? idPart(event.id, 'wrkspc_')),
     keyId: resource === 'api_key' ? event.id : null,
     targets: [target, ...compositeTargets(event.id)],
     summary: summarise(resource, event, name),
@@ -116,7 +120,9 @@ function summarise(resource: string, event: JournalDiffEvent, name: string | nul
   if (event.change === 'created') return `${what} appeared`;
   if (event.change === 'removed') return `${what} disappeared`;
   const fields = changedFields(event.before ?? {}, event.after ?? {});
-  const shown = fields.slice(0, MAX_FIELDS_IN_SUMMARY).map((f) => `${f}: ${short(event.before?.[f])} → ${short(event.after?.[f])}`);
+  const shown = fields
+    .slice(0, MAX_FIELDS_IN_SUMMARY)
+    .map((f) => `${f}: ${short(event.before?.[f])} → ${short(event.after?.[f])}`);
   const more = fields.length > MAX_FIELDS_IN_SUMMARY ? `; +${fields.length - MAX_FIELDS_IN_SUMMARY} more` : '';
   return `${what} changed${shown.length ? `: ${shown.join('; ')}${more}` : ''}`;
 }
@@ -175,4 +181,3 @@ function creatorOf(after: Record<string, unknown> | null): AuditActor | null {
   if (typeof id !== 'string') return null;
   return { kind: typeof type === 'string' ? type : 'user', id };
 }
-

@@ -98,7 +98,12 @@ export function keyRemovedAction(input: { atMs: number; profileId: string; via?:
   };
 }
 
-export function settingsChangedAction(input: { atMs: number; setting: string; before: JsonValue; after: JsonValue }): LocalAuditAction {
+export function settingsChangedAction(input: {
+  atMs: number;
+  setting: string;
+  before: JsonValue;
+  after: JsonValue;
+}): LocalAuditAction {
   return {
     type: 'settings.changed',
     atMs: input.atMs,
@@ -122,7 +127,13 @@ export function adminAction(input: {
   return { type: 'admin.action', ...input };
 }
 
-export function exportAction(input: { atMs: number; query: string; format: string; count: number; file: string }): LocalAuditAction {
+export function exportAction(input: {
+  atMs: number;
+  query: string;
+  format: string;
+  count: number;
+  file: string;
+}): LocalAuditAction {
   const shown = input.query.trim() === '' ? 'all events' : `query “${input.query}”`;
   return {
     type: EXPORT_EVENT_TYPE,

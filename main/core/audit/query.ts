@@ -25,7 +25,17 @@ const LIST_QUALIFIERS = ['actor', 'type', 'workspace', 'key'] as const;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function emptyAuditQuery(): AuditQuery {
-  return { text: [], actor: [], type: [], workspace: [], key: [], source: [], afterMs: null, beforeMs: null, errors: [] };
+  return {
+    text: [],
+    actor: [],
+    type: [],
+    workspace: [],
+    key: [],
+    source: [],
+    afterMs: null,
+    beforeMs: null,
+    errors: [],
+  };
 }
 
 export function parseAuditQuery(input: string): AuditQuery {
@@ -113,8 +123,6 @@ export function formatAuditQuery(query: AuditQuery): string {
  * nothing useful and are dropped. Null when no term is left.
  */
 export function ftsMatchExpression(terms: string[]): string | null {
-  const phrases = terms
-    .filter((term) => /[\p{L}\p{N}]/u.test(term))
-    .map((term) => `"${term.replace(/"/g, '""')}"*`);
+  const phrases = terms.filter((term) => /[\p{L}\p{N}]/u.test(term)).map((term) => `"${term.replace(/"/g, '""')}"*`);
   return phrases.length ? phrases.join(' AND ') : null;
 }

@@ -50,11 +50,19 @@ export function createChainVerifier(anchor: AuditAnchor | null, hash: AuditHashF
   function feed(record: AuditRecord): boolean {
     if (problem) return false;
     if (record.id !== tip.lastId + 1) {
-      problem = { kind: 'missing-event', eventId: tip.lastId + 1, message: `event ${tip.lastId + 1} is missing (the next stored event is ${record.id})` };
+      problem = {
+        kind: 'missing-event',
+        eventId: tip.lastId + 1,
+        message: `event ${tip.lastId + 1} is missing (the next stored event is ${record.id})`,
+      };
       return false;
     }
     if (computeRecordHash(record, hash) !== record.hash) {
-      problem = { kind: 'hash-mismatch', eventId: record.id, message: `event ${record.id} was altered: its content does not match its hash` };
+      problem = {
+        kind: 'hash-mismatch',
+        eventId: record.id,
+        message: `event ${record.id} was altered: its content does not match its hash`,
+      };
       return false;
     }
     if (record.prevHash !== tip.hash) {
@@ -68,7 +76,12 @@ export function createChainVerifier(anchor: AuditAnchor | null, hash: AuditHashF
   }
 
   function finish(headCheck: AuditHeadCheck): AuditVerifyResult {
-    const result = (found: AuditVerifyProblem | null): AuditVerifyResult => ({ ok: found === null, checked, tip, problem: found });
+    const result = (found: AuditVerifyProblem | null): AuditVerifyResult => ({
+      ok: found === null,
+      checked,
+      tip,
+      problem: found,
+    });
     if (problem) return result(problem);
     if (!anchorConfirmed && anchor) {
       return result({
@@ -81,7 +94,11 @@ export function createChainVerifier(anchor: AuditAnchor | null, hash: AuditHashF
     const head = headCheck.head;
     if (head === null) {
       if (tip.count === 0) return result(null);
-      return result({ kind: 'head-missing', eventId: null, message: 'the external chain head file is missing or unreadable, so a rewritten chain could not be detected' });
+      return result({
+        kind: 'head-missing',
+        eventId: null,
+        message: 'the external chain head file is missing or unreadable, so a rewritten chain could not be detected',
+      });
     }
     if (head.mismatch) {
       return result({
@@ -110,7 +127,11 @@ export function createChainVerifier(anchor: AuditAnchor | null, hash: AuditHashF
 function brokenLink(eventId: number, previousId: number, anchor: AuditAnchor | null): AuditVerifyProblem {
   if (previousId === 0 || (anchor && previousId === anchor.throughId)) {
     const start = previousId === 0 ? 'the start of the chain' : 'the retention-purge anchor';
-    return { kind: 'broken-link', eventId, message: `event ${eventId} does not follow ${start}: its previous-hash does not match` };
+    return {
+      kind: 'broken-link',
+      eventId,
+      message: `event ${eventId} does not follow ${start}: its previous-hash does not match`,
+    };
   }
   return {
     kind: 'broken-link',

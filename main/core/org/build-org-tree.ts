@@ -43,7 +43,9 @@ export function buildOrgTree(input: OrgTreeInput): OrgTree {
   const known = new Map(input.workspaces.map((w) => [w.id, w]));
   const defaultRow = input.workspaces.find((w) => w.isDefault) ?? null;
   // Keys pointing at a workspace we never saw listed can only be in the (unlisted) default workspace.
-  const unlistedIds = new Set(input.keys.map((k) => k.workspaceId).filter((id): id is string => id != null && !known.has(id)));
+  const unlistedIds = new Set(
+    input.keys.map((k) => k.workspaceId).filter((id): id is string => id != null && !known.has(id)),
+  );
   const defaultId = defaultRow?.id ?? (unlistedIds.size === 1 ? [...unlistedIds][0]! : null);
 
   const keysOf = new Map<string | null, OrgKey[]>();
@@ -54,7 +56,8 @@ export function buildOrgTree(input: OrgTreeInput): OrgTree {
       organizationKeys.push(key);
       continue;
     }
-    const bucket = workspaceId == null || workspaceId === defaultId || !known.has(workspaceId) ? DEFAULT_BUCKET : workspaceId;
+    const bucket =
+      workspaceId == null || workspaceId === defaultId || !known.has(workspaceId) ? DEFAULT_BUCKET : workspaceId;
     push(keysOf, bucket, key);
   }
   const membersOf = new Map<string | null, OrgMember[]>();

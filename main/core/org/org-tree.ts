@@ -7,7 +7,8 @@
 /** Money as a decimal string of cents (never a float), e.g. "123456.789". */
 export type CentsString = string;
 
-export type KeyHygieneVerdictId = 'ok' | 'rotate-soon' | 'dormant' | 'expiring' | 'expired' | 'orphaned' | 'default-workspace' | 'inactive';
+export type KeyHygieneVerdictId =
+  'ok' | 'rotate-soon' | 'dormant' | 'expiring' | 'expired' | 'orphaned' | 'default-workspace' | 'inactive';
 
 export interface SpendTarget {
   source: 'budget' | 'limit';

@@ -31,13 +31,22 @@ export class CursorProgress {
     if (startsMs.length === 0) return;
     const first = Math.min(...startsMs);
     if (this.lastBucketStartMs !== null && first <= this.lastBucketStartMs) {
-      throw this.stuck(`a report page did not move forward (it starts at ${new Date(first).toISOString()}, the page before ended at ${new Date(this.lastBucketStartMs).toISOString()})`, requestId);
+      throw this.stuck(
+        `a report page did not move forward (it starts at ${new Date(first).toISOString()}, the page before ended at ${new Date(this.lastBucketStartMs).toISOString()})`,
+        requestId,
+      );
     }
     this.lastBucketStartMs = Math.max(...startsMs);
   }
 
   private stuck(what: string, requestId: string | null): AdminApiError {
-    return new AdminApiError('cursor_stuck', `${what}; paging stopped instead of asking for the same page again`, this.resource, null, requestId);
+    return new AdminApiError(
+      'cursor_stuck',
+      `${what}; paging stopped instead of asking for the same page again`,
+      this.resource,
+      null,
+      requestId,
+    );
   }
 }
 

@@ -67,7 +67,10 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions = {}): Promise<S
   const passDeps: PassDeps = {
     api,
     store,
-    budget: new RequestBudget(clock, opts.requestsPerMinute === undefined ? DEFAULT_REQUESTS_PER_MINUTE : opts.requestsPerMinute),
+    budget: new RequestBudget(
+      clock,
+      opts.requestsPerMinute === undefined ? DEFAULT_REQUESTS_PER_MINUTE : opts.requestsPerMinute,
+    ),
     onProgress: opts.onProgress ?? (() => undefined),
   };
   let status: SyncStatus = 'ok';
@@ -76,13 +79,18 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions = {}): Promise<S
   try {
     const states = store.resourceStates();
     for (const policy of planResources(states, startedAtMs, opts.full ?? false)) {
-      const ctx: WriteContext = { runId, atMs: startedAtMs, journal: states.get(policy.resource)?.lastCompleteAtMs != null };
+      const ctx: WriteContext = {
+        runId,
+        atMs: startedAtMs,
+        journal: states.get(policy.resource)?.lastCompleteAtMs != null,
+      };
       const summary = await runGuarded(deps, passDeps, policy, ctx, opts, problems);
       resources.push(summary);
       opts.onResourceDone?.(summary);
       if (summary.status === 'error') {
         status = 'partial';
-        if (STOPS_SYNC.has(policy.resource)) throw new Error(`${policy.resource} failed: ${summary.detail ?? 'unknown error'}`);
+        if (STOPS_SYNC.has(policy.resource))
+          throw new Error(`${policy.resource} failed: ${summary.detail ?? 'unknown error'}`);
       }
     }
   } catch (e) {
@@ -144,7 +152,8 @@ async function runGuarded(
         deps.store.markResource(policy.resource, 'error', deps.clock.now(), message);
         return summary('error', message);
       }
-      if (e.kind === 'unauthorized' && (policy.core || (await keyRefusedEverywhere(deps, passDeps)))) throw new CredentialInvalid(e);
+      if (e.kind === 'unauthorized' && (policy.core || (await keyRefusedEverywhere(deps, passDeps))))
+        throw new CredentialInvalid(e);
       if (isNotAvailable(policy, e)) {
         const why = `not available for this organization (${e.status ?? e.kind} on ${e.endpoint})`;
         deps.store.markResource(policy.resource, 'unavailable', deps.clock.now(), why);
@@ -187,7 +196,11 @@ function isNotAvailable(policy: ResourcePolicy, e: AdminApiError): boolean {
 
 /** A 400 about the `page` cursor the request carried (not about the page's size). */
 function isCursorRejection(e: AdminApiError): boolean {
-  return e.kind === 'bad_request' && !REPORT_SIZE_CODES.has(e.errorCode ?? '') && /cursor|\bpage\b|after_id|before_id/i.test(e.message);
+  return (
+    e.kind === 'bad_request' &&
+    !REPORT_SIZE_CODES.has(e.errorCode ?? '') &&
+    /cursor|\bpage\b|after_id|before_id/i.test(e.message)
+  );
 }
 
 /**

@@ -124,7 +124,11 @@ function apiKeyRow(k: ApiKey): Row {
   const scopeWorkspaceId = k.scope?.type === 'workspace' ? k.scope.workspace_id : null;
   const hasLegacy = k.workspace_id !== undefined;
   const principalId =
-    k.principal == null ? null : k.principal.type === 'user_actor' ? k.principal.user_id : k.principal.service_account_id;
+    k.principal == null
+      ? null
+      : k.principal.type === 'user_actor'
+        ? k.principal.user_id
+        : k.principal.service_account_id;
   return {
     id: k.id,
     name: k.name,

@@ -54,7 +54,10 @@ function copyGroup(result: object, fields: readonly string[], row: Row): string 
   return JSON.stringify(values);
 }
 
-export function usageBucketRows(resource: 'usage_hourly' | 'usage_daily', bucket: ApiReportBucket<ApiUsageResult>): BucketRows {
+export function usageBucketRows(
+  resource: 'usage_hourly' | 'usage_daily',
+  bucket: ApiReportBucket<ApiUsageResult>,
+): BucketRows {
   const bucketStartMs = parseApiTime(bucket.starting_at);
   const fields = REPORT_GROUP_BY[resource];
   const rows = bucket.results.map((r): Row => {
@@ -132,7 +135,10 @@ function mergeDuplicates(rows: Row[], sumFields: string[]): Row[] {
     for (const f of sumFields) {
       const a = seen[f];
       const b = row[f];
-      seen[f] = typeof a === 'bigint' || typeof b === 'bigint' ? BigInt(a ?? 0) + BigInt(b ?? 0) : Number(a ?? 0) + Number(b ?? 0);
+      seen[f] =
+        typeof a === 'bigint' || typeof b === 'bigint'
+          ? BigInt(a ?? 0) + BigInt(b ?? 0)
+          : Number(a ?? 0) + Number(b ?? 0);
     }
   }
   return [...byKey.values()];

@@ -8,7 +8,14 @@ import { DAY_MS, floorTo, toApiTime, utcDay } from '../time';
 import { toRowOrReject, type PassDeps, type PassTally } from './entity-pass';
 import { CursorProgress } from './cursor-progress';
 import { BUCKET_MS, extendCoverage, planReportWindow, type ReportWindow } from './report-plan';
-import { claudeCodeRow, costBucketRows, REPORT_GROUP_BY, usageBucketRows, type BucketRows, type ReportResource } from './report-rows';
+import {
+  claudeCodeRow,
+  costBucketRows,
+  REPORT_GROUP_BY,
+  usageBucketRows,
+  type BucketRows,
+  type ReportResource,
+} from './report-rows';
 import type { OpenPass } from './store-port';
 
 export const DEFAULT_HISTORY_DAYS = 90;
@@ -24,7 +31,12 @@ export interface ReportContext {
 
 type Deps = PassDeps & { clock: Clock };
 
-export async function syncReportResource(deps: Deps, resource: ReportResource, ctx: ReportContext, tally: PassTally): Promise<void> {
+export async function syncReportResource(
+  deps: Deps,
+  resource: ReportResource,
+  ctx: ReportContext,
+  tally: PassTally,
+): Promise<void> {
   // At most twice: a pass left open by an interrupted sync finishes its own (older) window first.
   for (let round = 0; round < 2; round++) {
     const planned = planReportWindow(resource, deps.store.reportCoverage(resource), ctx.atMs, ctx.historyDays);
@@ -44,7 +56,11 @@ async function bucketPass(
   ctx: ReportContext,
   tally: PassTally,
 ): Promise<void> {
-  const query = { startingAt: toApiTime(window.startMs), endingAt: toApiTime(window.endMs), groupBy: REPORT_GROUP_BY[resource] };
+  const query = {
+    startingAt: toApiTime(window.startMs),
+    endingAt: toApiTime(window.endMs),
+    groupBy: REPORT_GROUP_BY[resource],
+  };
   const pages =
     resource === 'cost_daily'
       ? deps.api.costReport(query, pass.cursor)
@@ -76,7 +92,10 @@ async function bucketPass(
         resource === 'cost_daily' ? costBucketRows(b as never) : usageBucketRows(resource, b as never),
       ),
     );
-    progress.buckets(buckets.map((b) => b.bucketStartMs), page.requestId);
+    progress.buckets(
+      buckets.map((b) => b.bucketStartMs),
+      page.requestId,
+    );
     const written = deps.store.applyReportPage(
       resource,
       pass,
@@ -101,9 +120,17 @@ interface ClaudeCodeCursor {
 }
 
 /** One query per UTC day (the endpoint takes a single day); the pass cursor is {day, page within the day}. */
-async function claudeCodePass(deps: Deps, pass: OpenPass, window: ReportWindow, ctx: ReportContext, tally: PassTally): Promise<void> {
+async function claudeCodePass(
+  deps: Deps,
+  pass: OpenPass,
+  window: ReportWindow,
+  ctx: ReportContext,
+  tally: PassTally,
+): Promise<void> {
   const lastDay = floorTo(window.endMs - 1, DAY_MS);
-  let state: ClaudeCodeCursor = pass.cursor ? (JSON.parse(pass.cursor) as ClaudeCodeCursor) : { dayMs: floorTo(window.startMs, DAY_MS), page: null };
+  let state: ClaudeCodeCursor = pass.cursor
+    ? (JSON.parse(pass.cursor) as ClaudeCodeCursor)
+    : { dayMs: floorTo(window.startMs, DAY_MS), page: null };
   const eta = etaEstimator(deps.clock, Math.round((lastDay - state.dayMs) / DAY_MS) + 1);
   let pageNo = 0;
   while (state.dayMs <= lastDay) {
@@ -112,7 +139,9 @@ async function claudeCodePass(deps: Deps, pass: OpenPass, window: ReportWindow, 
     for await (const page of deps.api.claudeCodeReport(utcDay(state.dayMs), state.page)) {
       progress.nextCursor(page.nextCursor, page.requestId);
       const rows = page.items.map((r) => toRowOrReject('claude_code_daily', () => claudeCodeRow(r), page.requestId));
-      const next: ClaudeCodeCursor = page.nextCursor ? { dayMs: state.dayMs, page: page.nextCursor } : { dayMs: state.dayMs + DAY_MS, page: null };
+      const next: ClaudeCodeCursor = page.nextCursor
+        ? { dayMs: state.dayMs, page: page.nextCursor }
+        : { dayMs: state.dayMs + DAY_MS, page: null };
       const done = next.dayMs > lastDay;
       const written = deps.store.applyReportPage(
         'claude_code_daily',
@@ -127,7 +156,12 @@ async function claudeCodePass(deps: Deps, pass: OpenPass, window: ReportWindow, 
       pageNo += 1;
       tally.pages += 1;
       tally.rows += written.rows;
-      deps.onProgress({ resource: 'claude_code_daily', page: tally.pages, rows: tally.rows, ...eta(pageNo, page.nextCursor ? 0 : 1) });
+      deps.onProgress({
+        resource: 'claude_code_daily',
+        page: tally.pages,
+        rows: tally.rows,
+        ...eta(pageNo, page.nextCursor ? 0 : 1),
+      });
       if (page.nextCursor == null) break;
       await deps.budget.acquire();
     }
@@ -140,10 +174,14 @@ function nextTurnOfEventLoop(): Promise<void> {
 
 function toBuckets(resource: string, requestId: string | null, make: () => BucketRows): BucketRows {
   let result: BucketRows | undefined;
-  toRowOrReject(resource, () => {
-    result = make();
-    return {};
-  }, requestId);
+  toRowOrReject(
+    resource,
+    () => {
+      result = make();
+      return {};
+    },
+    requestId,
+  );
   return result!;
 }
 

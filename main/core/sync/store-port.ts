@@ -36,7 +36,11 @@ export interface PageWriteResult {
 
 export interface MirrorStorePort {
   beginRun(atMs: number, full: boolean): number;
-  finishRun(runId: number, atMs: number, outcome: { status: string; requests: number; rows: number; detail: string | null }): void;
+  finishRun(
+    runId: number,
+    atMs: number,
+    outcome: { status: string; requests: number; rows: number; detail: string | null },
+  ): void;
 
   storedOrganization(): ApiOrganization | null;
   saveOrganization(org: ApiOrganization, ctx: WriteContext): number;

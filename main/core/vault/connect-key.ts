@@ -35,10 +35,15 @@ export interface ConnectKeyInput {
  * touched: a replaced key of the same org keeps every byte of local data. Throws InvalidAdminKeyError,
  * KeyVerificationError, ProfileOrgMismatchError or KeychainUnavailableError; nothing is stored when it throws.
  */
-export async function connectKey(input: ConnectKeyInput): Promise<KeyStatus & { present: true; orgName: string; verifiedAt: string }> {
+export async function connectKey(
+  input: ConnectKeyInput,
+): Promise<KeyStatus & { present: true; orgName: string; verifiedAt: string }> {
   const profileId = assertProfileId(input.profileId);
   if (isDemoProfile(profileId)) {
-    throw new VaultError('DEMO_PROFILE_TAKES_NO_KEY', 'The demo profile uses the built-in sandbox and takes no key; choose another profile.');
+    throw new VaultError(
+      'DEMO_PROFILE_TAKES_NO_KEY',
+      'The demo profile uses the built-in sandbox and takes no key; choose another profile.',
+    );
   }
   const key = assertAdminKeyShape(input.key);
   const label = input.label === undefined ? undefined : normalizeLabel(input.label);
@@ -49,7 +54,13 @@ export async function connectKey(input: ConnectKeyInput): Promise<KeyStatus & { 
   await input.secrets.set(profileId, key);
   const nowMs = input.clock.now();
   input.profiles.write(
-    recordVerification(registry, { profileId, orgId: org.orgId, orgName: org.orgName, nowMs, ...(label ? { label } : {}) }),
+    recordVerification(registry, {
+      profileId,
+      orgId: org.orgId,
+      orgName: org.orgName,
+      nowMs,
+      ...(label ? { label } : {}),
+    }),
   );
   return { present: true, orgName: org.orgName.trim() || org.orgId, verifiedAt: new Date(nowMs).toISOString() };
 }
@@ -69,7 +80,11 @@ export function assertKeyMatchesProfile(registry: ProfileRegistry, profileId: st
 }
 
 /** `{present, orgName, verifiedAt}` and nothing more. The demo profile never touches the keychain. */
-export async function keyStatus(input: { profileId: string; secrets: SecretStorePort; profiles: ProfileStorePort }): Promise<KeyStatus> {
+export async function keyStatus(input: {
+  profileId: string;
+  secrets: SecretStorePort;
+  profiles: ProfileStorePort;
+}): Promise<KeyStatus> {
   const profileId = assertProfileId(input.profileId);
   if (isDemoProfile(profileId)) return { present: false, orgName: null, verifiedAt: null };
   const present = (await input.secrets.get(profileId)) !== null;
@@ -110,11 +125,13 @@ export interface RemoveProfileResult {
  */
 export async function removeProfile(input: RemoveProfileInput): Promise<RemoveProfileResult> {
   const profileId = assertProfileId(input.profileId);
-  if (input.deleteMirror && !input.removeMirror) throw new Error('removeProfile: deleteMirror needs a removeMirror function');
+  if (input.deleteMirror && !input.removeMirror)
+    throw new Error('removeProfile: deleteMirror needs a removeMirror function');
   const keyDeleted = isDemoProfile(profileId) ? false : await input.secrets.delete(profileId);
   const registry = input.profiles.read();
   const profileRemoved = findProfile(registry, profileId) !== undefined;
-  if (profileRemoved) input.profiles.write({ ...registry, profiles: registry.profiles.filter((p) => p.id !== profileId) });
+  if (profileRemoved)
+    input.profiles.write({ ...registry, profiles: registry.profiles.filter((p) => p.id !== profileId) });
   const mirrorFilesDeleted = input.deleteMirror && input.removeMirror ? await input.removeMirror(profileId) : [];
   return { keyDeleted, profileRemoved, mirrorFilesDeleted };
 }
@@ -127,7 +144,10 @@ async function verifyOrExplain(verify: VerifyKey, key: string): Promise<Verified
     throw explainVerificationFailure(error, key);
   }
   if (!org || typeof org.orgId !== 'string' || org.orgId === '') {
-    throw new KeyVerificationError(null, 'The Admin API did not say which organization this key belongs to. Nothing was stored.');
+    throw new KeyVerificationError(
+      null,
+      'The Admin API did not say which organization this key belongs to. Nothing was stored.',
+    );
   }
   return { orgId: org.orgId, orgName: typeof org.orgName === 'string' ? org.orgName : org.orgId };
 }
@@ -135,7 +155,8 @@ async function verifyOrExplain(verify: VerifyKey, key: string): Promise<Verified
 /** SDK errors are recognised by shape (status), so the core stays free of the SDK. */
 function explainVerificationFailure(error: unknown, key: string): Error {
   if (error instanceof VaultError) return error;
-  const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : null;
+  const status =
+    typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : null;
   const said = scrub(error instanceof Error ? error.message : String(error), key);
   const nothingStored = 'Nothing was stored.';
   if (status === 401) {
@@ -145,12 +166,21 @@ function explainVerificationFailure(error: unknown, key: string): Error {
     );
   }
   if (status === 403) {
-    return new KeyVerificationError(403, `The Admin API refused this key (403): it may not read the organization. Use an Admin key created by an org admin. ${nothingStored}`);
+    return new KeyVerificationError(
+      403,
+      `The Admin API refused this key (403): it may not read the organization. Use an Admin key created by an org admin. ${nothingStored}`,
+    );
   }
   if (status !== null) {
-    return new KeyVerificationError(status, `The Admin API answered ${status} while verifying the key (${said}). ${nothingStored} Try again later.`);
+    return new KeyVerificationError(
+      status,
+      `The Admin API answered ${status} while verifying the key (${said}). ${nothingStored} Try again later.`,
+    );
   }
-  return new KeyVerificationError(null, `Could not reach the Admin API to verify the key (${said}). ${nothingStored} Check the network and try again.`);
+  return new KeyVerificationError(
+    null,
+    `Could not reach the Admin API to verify the key (${said}). ${nothingStored} Check the network and try again.`,
+  );
 }
 
 /** Removes the key itself (in any form) and anything key-shaped from a foreign message. */

@@ -47,7 +47,8 @@ export class InvalidAdminKeyError extends VaultError {
   }
 }
 
-export type AdminKeyShapeProblem = 'empty' | 'api-key' | 'other-anthropic-credential' | 'not-an-anthropic-key' | 'malformed';
+export type AdminKeyShapeProblem =
+  'empty' | 'api-key' | 'other-anthropic-credential' | 'not-an-anthropic-key' | 'malformed';
 
 export class KeyVerificationError extends VaultError {
   constructor(

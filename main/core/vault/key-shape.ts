@@ -6,8 +6,7 @@
 import { InvalidAdminKeyError, type AdminKeyShapeProblem } from './errors';
 
 export type AdminKeyShapeCheck =
-  | { ok: true; key: string }
-  | { ok: false; problem: AdminKeyShapeProblem; message: string };
+  { ok: true; key: string } | { ok: false; problem: AdminKeyShapeProblem; message: string };
 
 /** What an Admin key is and where it comes from; appended to every refusal. */
 export const ADMIN_KEY_EXPLAINER =
@@ -26,7 +25,10 @@ export function checkAdminKeyShape(input: string): AdminKeyShapeCheck {
   if (key === '') return refuse('empty', `No key was given. ${ADMIN_KEY_EXPLAINER}`);
   if (ADMIN_KEY.test(key)) return { ok: true, key };
   if (/^sk-ant-admin/.test(key)) {
-    return refuse('malformed', `This looks like an Admin key but is incomplete or contains stray characters; copy it again in full. ${ADMIN_KEY_EXPLAINER}`);
+    return refuse(
+      'malformed',
+      `This looks like an Admin key but is incomplete or contains stray characters; copy it again in full. ${ADMIN_KEY_EXPLAINER}`,
+    );
   }
   if (/^sk-ant-api/.test(key)) {
     return refuse(
@@ -35,7 +37,10 @@ export function checkAdminKeyShape(input: string): AdminKeyShapeCheck {
     );
   }
   if (/^sk-ant-/.test(key)) {
-    return refuse('other-anthropic-credential', `This Anthropic credential is not an Admin API key. ${ADMIN_KEY_EXPLAINER}`);
+    return refuse(
+      'other-anthropic-credential',
+      `This Anthropic credential is not an Admin API key. ${ADMIN_KEY_EXPLAINER}`,
+    );
   }
   return refuse('not-an-anthropic-key', `This is not an Anthropic key. ${ADMIN_KEY_EXPLAINER}`);
 }

@@ -66,7 +66,14 @@ export function requireProfile(registry: ProfileRegistry, profileId: string): Pr
 
 /** The built-in demo profile, listed first, never persisted. */
 export function demoProfile(): Profile {
-  return { id: DEMO_PROFILE_ID, label: DEMO_PROFILE_LABEL, orgId: null, orgName: null, verifiedAtMs: null, createdAtMs: 0 };
+  return {
+    id: DEMO_PROFILE_ID,
+    label: DEMO_PROFILE_LABEL,
+    orgId: null,
+    orgName: null,
+    verifiedAtMs: null,
+    createdAtMs: 0,
+  };
 }
 
 /** Every profile the admin can pick, the demo first, the rest by id. */
@@ -76,7 +83,11 @@ export function listProfiles(registry: ProfileRegistry): Profile[] {
 }
 
 /** A new, unbound profile. Refuses the demo id and an id already taken. */
-export function addProfile(registry: ProfileRegistry, input: { id: string; label?: string }, nowMs: number): ProfileRegistry {
+export function addProfile(
+  registry: ProfileRegistry,
+  input: { id: string; label?: string },
+  nowMs: number,
+): ProfileRegistry {
   const id = assertProfileId(input.id);
   if (isDemoProfile(id)) throw new VaultError('PROFILE_EXISTS', 'The demo profile is built in; choose another id.');
   if (findProfile(registry, id)) throw new VaultError('PROFILE_EXISTS', `A profile "${id}" already exists.`);
@@ -133,7 +144,11 @@ function labelAfterVerification(profile: Profile, orgName: string): string {
   return profile.label === profile.id ? normalizeLabel(orgName) : profile.label;
 }
 
-function replaceProfile(registry: ProfileRegistry, profileId: string, change: (p: Profile) => Profile): ProfileRegistry {
+function replaceProfile(
+  registry: ProfileRegistry,
+  profileId: string,
+  change: (p: Profile) => Profile,
+): ProfileRegistry {
   return { ...registry, profiles: registry.profiles.map((p) => (p.id === profileId ? change(p) : p)) };
 }
 
@@ -149,8 +164,10 @@ export function parseRegistry(value: unknown): ProfileRegistry {
   const profiles = record.profiles.map((raw, i): Profile => {
     const p = raw as Record<string, unknown>;
     const str = (k: string) => (typeof p[k] === 'string' ? (p[k] as string) : bad(`profile ${i}: ${k}`));
-    const strOrNull = (k: string) => (p[k] === null || typeof p[k] === 'string' ? (p[k] as string | null) : bad(`profile ${i}: ${k}`));
-    const numOrNull = (k: string) => (p[k] === null || typeof p[k] === 'number' ? (p[k] as number | null) : bad(`profile ${i}: ${k}`));
+    const strOrNull = (k: string) =>
+      p[k] === null || typeof p[k] === 'string' ? (p[k] as string | null) : bad(`profile ${i}: ${k}`);
+    const numOrNull = (k: string) =>
+      p[k] === null || typeof p[k] === 'number' ? (p[k] as number | null) : bad(`profile ${i}: ${k}`);
     const id = str('id');
     if (!PROFILE_ID.test(id)) bad(`profile ${i}: id ${JSON.stringify(id)}`);
     return {

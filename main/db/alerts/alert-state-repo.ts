@@ -22,7 +22,8 @@ const RULES = 'rules';
 const LAST_DIGEST_DAY = 'last_digest_day';
 
 function readSetting(db: Database.Database, name: string): unknown {
-  const row = db.prepare(`SELECT value_json FROM alert_settings WHERE name = ?`).get(name) as { value_json: string } | undefined;
+  const row = db.prepare(`SELECT value_json FROM alert_settings WHERE name = ?`).get(name) as
+    { value_json: string } | undefined;
   return row === undefined ? undefined : (JSON.parse(row.value_json) as unknown);
 }
 
@@ -49,7 +50,10 @@ export function loadAlertRulesChecked(db: Database.Database, defaultTz: string):
   const withZone = withDefaultZone(stored, defaultTz);
   const parsed = parseAlertRules(withZone);
   if (parsed.ok) return { rules: parsed.rules, problem: null };
-  return { rules: defaultAlertRules(defaultTz), problem: `the stored alert settings are invalid, using the defaults: ${parsed.message}` };
+  return {
+    rules: defaultAlertRules(defaultTz),
+    problem: `the stored alert settings are invalid, using the defaults: ${parsed.message}`,
+  };
 }
 
 export function loadAlertRules(db: Database.Database, defaultTz: string): AlertRules {
@@ -60,7 +64,8 @@ function withDefaultZone(stored: unknown, defaultTz: string): unknown {
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return stored;
   const record = stored as Record<string, unknown>;
   const quiet = record['quietHours'];
-  const quietRecord = typeof quiet === 'object' && quiet !== null && !Array.isArray(quiet) ? (quiet as Record<string, unknown>) : {};
+  const quietRecord =
+    typeof quiet === 'object' && quiet !== null && !Array.isArray(quiet) ? (quiet as Record<string, unknown>) : {};
   if (typeof quietRecord['timeZone'] === 'string') return stored;
   return { ...record, quietHours: { ...quietRecord, timeZone: defaultTz } };
 }
@@ -86,7 +91,9 @@ export function setLastDigestDay(db: Database.Database, localDay: string, atMs =
 
 /** Every stored episode, in the order they were saved. */
 export function loadEpisodes(db: Database.Database): Episode[] {
-  const rows = db.prepare(`SELECT episode_json FROM alert_episodes ORDER BY seq`).all() as Array<{ episode_json: string }>;
+  const rows = db.prepare(`SELECT episode_json FROM alert_episodes ORDER BY seq`).all() as Array<{
+    episode_json: string;
+  }>;
   return rows.map((row) => JSON.parse(row.episode_json) as Episode);
 }
 
@@ -123,11 +130,13 @@ export function updateEpisodes<T extends { episodes: readonly Episode[] }>(
   db: Database.Database,
   step: (stored: Episode[]) => T,
 ): T {
-  return db.transaction(() => {
-    const result = step(loadEpisodes(db));
-    saveEpisodes(db, result.episodes);
-    return result;
-  }).immediate();
+  return db
+    .transaction(() => {
+      const result = step(loadEpisodes(db));
+      saveEpisodes(db, result.episodes);
+      return result;
+    })
+    .immediate();
 }
 
 /** The notifier showed these episodes: mark them (first time only), re-reading the store in the same transaction. */
@@ -149,7 +158,9 @@ export function loadSnoozes(db: Database.Database): Snooze[] {
     until_ms: number;
   }>;
   // A rule id a later build removed cannot hold anything: drop it rather than fail.
-  return rows.flatMap((row) => (isSnoozeRule(row.rule) ? [{ rule: row.rule, targetId: row.target_id, untilMs: row.until_ms }] : []));
+  return rows.flatMap((row) =>
+    isSnoozeRule(row.rule) ? [{ rule: row.rule, targetId: row.target_id, untilMs: row.until_ms }] : [],
+  );
 }
 
 export function saveSnoozes(db: Database.Database, snoozes: readonly Snooze[]): void {
@@ -163,7 +174,9 @@ export function saveSnoozes(db: Database.Database, snoozes: readonly Snooze[]): 
 /** The latest instant the stored episodes know of: evaluating before it would rewrite history backwards. */
 export function latestEpisodeActivityMs(db: Database.Database): number | null {
   const row = db
-    .prepare(`SELECT max(max(last_seen_at_ms), coalesce(max(closed_at_ms), 0), coalesce(max(notified_at_ms), 0)) AS at FROM alert_episodes`)
+    .prepare(
+      `SELECT max(max(last_seen_at_ms), coalesce(max(closed_at_ms), 0), coalesce(max(notified_at_ms), 0)) AS at FROM alert_episodes`,
+    )
     .get() as { at: number | null };
   return row.at;
 }

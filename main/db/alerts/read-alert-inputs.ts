@@ -63,13 +63,17 @@ export function rulesForMirror(db: Database.Database, rules: AlertRules): AlertR
     ...rules,
     budgets: {
       ...rules.budgets,
-      workspaceMonthlyUsd: budget === undefined || defaultId in rules.budgets.workspaceMonthlyUsd
-        ? rules.budgets.workspaceMonthlyUsd
-        : { ...rules.budgets.workspaceMonthlyUsd, [defaultId]: budget },
+      workspaceMonthlyUsd:
+        budget === undefined || defaultId in rules.budgets.workspaceMonthlyUsd
+          ? rules.budgets.workspaceMonthlyUsd
+          : { ...rules.budgets.workspaceMonthlyUsd, [defaultId]: budget },
     },
     production: {
       ...rules.production,
-      workspaceIds: listed && !rules.production.workspaceIds.includes(defaultId) ? [...rules.production.workspaceIds, defaultId] : rules.production.workspaceIds,
+      workspaceIds:
+        listed && !rules.production.workspaceIds.includes(defaultId)
+          ? [...rules.production.workspaceIds, defaultId]
+          : rules.production.workspaceIds,
     },
   };
 }
@@ -79,7 +83,11 @@ export function costWindowStartMs(nowMs: number, rules: AlertRules): number {
   const now = new Date(nowMs);
   const monthStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
   const todayStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const days = Math.max(MIN_COST_DAYS, rules.forecast.historyDays + 1, rules.anomaly.trailingDays + rules.anomaly.lookbackDays + 1);
+  const days = Math.max(
+    MIN_COST_DAYS,
+    rules.forecast.historyDays + 1,
+    rules.anomaly.trailingDays + rules.anomaly.lookbackDays + 1,
+  );
   return Math.min(monthStart, todayStart - days * DAY_MS);
 }
 
@@ -90,18 +98,26 @@ export function readWorkspaceName(db: Database.Database, id: string): string | n
 }
 
 function readDefaultWorkspaceId(db: Database.Database): string | null {
-  const row = db.prepare(`SELECT id FROM workspaces WHERE is_default = 1 ORDER BY id LIMIT 1`).get() as { id: string } | undefined;
+  const row = db.prepare(`SELECT id FROM workspaces WHERE is_default = 1 ORDER BY id LIMIT 1`).get() as
+    { id: string } | undefined;
   return row?.id ?? null;
 }
 
 function readWorkspaces(db: Database.Database): AlertWorkspace[] {
-  const rows = db.prepare(`SELECT id, name, archived_at_ms, tags_json FROM workspaces ORDER BY name, id`).all() as Array<{
+  const rows = db
+    .prepare(`SELECT id, name, archived_at_ms, tags_json FROM workspaces ORDER BY name, id`)
+    .all() as Array<{
     id: string;
     name: string;
     archived_at_ms: number | null;
     tags_json: string;
   }>;
-  return rows.map((row) => ({ id: row.id, name: row.name, tags: parseTags(row.tags_json), archivedAtMs: row.archived_at_ms }));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    tags: parseTags(row.tags_json),
+    archivedAtMs: row.archived_at_ms,
+  }));
 }
 
 /** The stored tags object; anything but an object of strings reads as no tags (the production rule still matches names). */
@@ -109,7 +125,9 @@ function parseTags(text: string): Record<string, string> {
   try {
     const value: unknown = JSON.parse(text);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
-    return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    return Object.fromEntries(
+      Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    );
   } catch {
     return {};
   }
@@ -162,11 +180,19 @@ function readUsers(db: Database.Database): AlertUser[] {
     role: string;
     added_at_ms: number;
   }>;
-  return rows.map((row) => ({ id: row.id, name: row.name, email: row.email, role: row.role, addedAtMs: row.added_at_ms }));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    addedAtMs: row.added_at_ms,
+  }));
 }
 
 function readInvites(db: Database.Database): AlertInvite[] {
-  const rows = db.prepare(`SELECT id, email, role, status, invited_at_ms, expires_at_ms FROM invites ORDER BY email, id`).all() as Array<{
+  const rows = db
+    .prepare(`SELECT id, email, role, status, invited_at_ms, expires_at_ms FROM invites ORDER BY email, id`)
+    .all() as Array<{
     id: string;
     email: string;
     role: string;
@@ -195,7 +221,13 @@ function readJournal(db: Database.Database, fromMs: number, toMs: number): Alert
       `SELECT at_ms, resource, entity_key, kind, detail_json FROM journal_events
        WHERE at_ms >= ? AND at_ms <= ? ORDER BY at_ms, id`,
     )
-    .all(fromMs, toMs) as Array<{ at_ms: number; resource: string; entity_key: string; kind: string; detail_json: string }>;
+    .all(fromMs, toMs) as Array<{
+    at_ms: number;
+    resource: string;
+    entity_key: string;
+    kind: string;
+    detail_json: string;
+  }>;
   return rows.map((row) => {
     const detail = JSON.parse(row.detail_json) as Record<string, unknown>;
     const sides = splitDetail(row.kind, detail);
@@ -204,7 +236,9 @@ function readJournal(db: Database.Database, fromMs: number, toMs: number): Alert
 }
 
 function scalar(value: unknown): JournalValue {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null ? value : JSON.stringify(value);
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null
+    ? value
+    : JSON.stringify(value);
 }
 
 /** created: the row is `after`; removed: the row is `before`; changed: each field's before/after split in two. */

@@ -52,12 +52,12 @@ export interface AuditAppendResult {
 
 /** Where the chain ends now: its last event, or the purge anchor when none is left, or the genesis. */
 export function readAuditTip(db: Database.Database): AuditChainTip {
-  const last = db.prepare('SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+  const last = db.prepare('SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1').get() as
+    { id: number; hash: string } | undefined;
   // Ids are 1, 2, 3, … with no reuse (the insert trigger enforces it), so the last id is also the count ever appended.
   if (last) return { lastId: last.id, hash: last.hash, count: last.id };
   const anchor = db.prepare('SELECT through_id, through_hash FROM audit_anchors ORDER BY id DESC LIMIT 1').get() as
-    | { through_id: number; through_hash: string }
-    | undefined;
+    { through_id: number; through_hash: string } | undefined;
   return anchor ? { lastId: anchor.through_id, hash: anchor.through_hash, count: anchor.through_id } : EMPTY_CHAIN_TIP;
 }
 
@@ -66,7 +66,11 @@ export function readAuditTip(db: Database.Database): AuditChainTip {
  * sync engine writing a page and its journal together). Drafts already recorded (same source and externalId) are
  * skipped, so replays are harmless. The external head is written as "pending" before the commit and "confirmed" after.
  */
-export function appendAuditEvents(db: Database.Database, drafts: Iterable<AuditEventDraft>, options: AuditStoreOptions = {}): AuditAppendResult {
+export function appendAuditEvents(
+  db: Database.Database,
+  drafts: Iterable<AuditEventDraft>,
+  options: AuditStoreOptions = {},
+): AuditAppendResult {
   const resolved = resolveAuditOptions(db, options);
   const nested = db.inTransaction;
   const outcome = db.transaction(() => appendInTransaction(db, drafts, resolved, nested)).immediate();
@@ -130,7 +134,11 @@ export function confirmHead(options: ResolvedAuditStoreOptions, outcome: AppendO
 }
 
 /** The sync engine's entry point: one call per sync with the journal events it found. */
-export function appendJournalEventsToAudit(db: Database.Database, events: readonly JournalDiffEvent[], options: AuditStoreOptions = {}): AuditAppendResult {
+export function appendJournalEventsToAudit(
+  db: Database.Database,
+  events: readonly JournalDiffEvent[],
+  options: AuditStoreOptions = {},
+): AuditAppendResult {
   return appendAuditEvents(db, events.map(normaliseJournalEvent), options);
 }
 
@@ -145,7 +153,11 @@ export function appendStoredJournalEventsToAudit(
   describe: (row: StoredJournalEventLike) => { name?: string | null; workspaceId?: string | null } = () => ({}),
   options: AuditStoreOptions = {},
 ): AuditAppendResult {
-  return appendAuditEvents(db, rows.map((row) => normaliseJournalEvent(fromStoredJournalEvent(row, describe(row)))), options);
+  return appendAuditEvents(
+    db,
+    rows.map((row) => normaliseJournalEvent(fromStoredJournalEvent(row, describe(row)))),
+    options,
+  );
 }
 
 /** Compliance feed pages (newest first as the API returns them) are recorded oldest first. */
@@ -159,10 +171,16 @@ export function appendComplianceActivitiesToAudit(
 
 /** A feed page (newest first) as drafts in the order they are chained: oldest first, ties by activity id. */
 export function complianceActivityDrafts(activities: readonly ComplianceActivity[]): AuditEventDraft[] {
-  return activities.map(normaliseComplianceActivity).sort((a, b) => a.atMs - b.atMs || compareText(a.externalId, b.externalId));
+  return activities
+    .map(normaliseComplianceActivity)
+    .sort((a, b) => a.atMs - b.atMs || compareText(a.externalId, b.externalId));
 }
 
-export function recordLocalAuditAction(db: Database.Database, action: LocalAuditAction, options: AuditStoreOptions = {}): AuditAppendResult {
+export function recordLocalAuditAction(
+  db: Database.Database,
+  action: LocalAuditAction,
+  options: AuditStoreOptions = {},
+): AuditAppendResult {
   return appendAuditEvents(db, [normaliseLocalAction(action)], options);
 }
 

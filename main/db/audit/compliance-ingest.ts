@@ -75,7 +75,11 @@ export async function ingestComplianceFeed(
   const requestsBefore = feed.requestCount();
   const probe = readProfileSetting(db, 'compliance.probe');
   const tally = { pages: 0, appended: 0 };
-  const result = (outcome: ComplianceIngestOutcome, detail: string | null, error: AdminApiError | null = null): ComplianceIngestResult => ({
+  const result = (
+    outcome: ComplianceIngestOutcome,
+    detail: string | null,
+    error: AdminApiError | null = null,
+  ): ComplianceIngestResult => ({
     outcome,
     ...tally,
     requests: feed.requestCount() - requestsBefore,
@@ -84,7 +88,10 @@ export async function ingestComplianceFeed(
   });
   if (!shouldAskComplianceFeed(probe, options.now(), options.full ?? false)) {
     const next = nextComplianceProbeAtMs(probe);
-    return result('skipped', `refused ${iso(probe?.checkedAtMs)}${probe?.detail ? ` (${probe.detail})` : ''}; asked again after ${iso(next)}`);
+    return result(
+      'skipped',
+      `refused ${iso(probe?.checkedAtMs)}${probe?.detail ? ` (${probe.detail})` : ''}; asked again after ${iso(next)}`,
+    );
   }
 
   const limit = Math.min(COMPLIANCE_PAGE_LIMIT, Math.max(1, options.pageLimit ?? COMPLIANCE_PAGE_LIMIT));
@@ -101,7 +108,8 @@ export async function ingestComplianceFeed(
     } catch (e) {
       // The adapter turns every HTTP failure into an AdminApiError; anything else is a fault of ours in reading the
       // feed, which must not take the sync down with it (the pages stored so far stay).
-      if (!isAdminApiError(e)) return result('error', `reading the feed failed: ${e instanceof Error ? e.message : String(e)}`);
+      if (!isAdminApiError(e))
+        return result('error', `reading the feed failed: ${e instanceof Error ? e.message : String(e)}`);
       return await failure(db, e, options, result);
     }
     const drafts = complianceActivityDrafts(page.activities);
@@ -113,7 +121,8 @@ export async function ingestComplianceFeed(
       .transaction(() => {
         const appended = appendInTransaction(db, drafts, resolved, nested);
         writeIngestMark(db, 'compliance', serialiseComplianceMark(advanced.mark), nowMs);
-        if (!markedAvailable) writeProfileSetting(db, 'compliance.probe', { status: 'available', checkedAtMs: nowMs, detail: null }, nowMs);
+        if (!markedAvailable)
+          writeProfileSetting(db, 'compliance.probe', { status: 'available', checkedAtMs: nowMs, detail: null }, nowMs);
         return appended;
       })
       .immediate();
@@ -136,7 +145,11 @@ async function failure(
   db: Database.Database,
   e: AdminApiError,
   options: ComplianceIngestOptions,
-  result: (outcome: ComplianceIngestOutcome, detail: string | null, error?: AdminApiError | null) => ComplianceIngestResult,
+  result: (
+    outcome: ComplianceIngestOutcome,
+    detail: string | null,
+    error?: AdminApiError | null,
+  ) => ComplianceIngestResult,
 ): Promise<ComplianceIngestResult> {
   const described = `${e.status ?? e.kind} on ${e.endpoint}${e.requestId ? ` (request ${e.requestId})` : ''}: ${e.message}`;
   if (e.kind === 'unauthorized') {
@@ -144,7 +157,8 @@ async function failure(
     try {
       await options.verifyKey();
     } catch (verifyError) {
-      if (isAdminApiError(verifyError) && verifyError.kind === 'unauthorized') return result('credential_invalid', described, verifyError);
+      if (isAdminApiError(verifyError) && verifyError.kind === 'unauthorized')
+        return result('credential_invalid', described, verifyError);
       // The check itself failed (network): we learnt nothing about the key; try the feed again next sync.
       return result('error', described, e);
     }
@@ -158,11 +172,20 @@ function refused(
   db: Database.Database,
   e: AdminApiError,
   options: ComplianceIngestOptions,
-  result: (outcome: ComplianceIngestOutcome, detail: string | null, error?: AdminApiError | null) => ComplianceIngestResult,
+  result: (
+    outcome: ComplianceIngestOutcome,
+    detail: string | null,
+    error?: AdminApiError | null,
+  ) => ComplianceIngestResult,
   described: string,
 ): ComplianceIngestResult {
   const nowMs = options.now();
-  writeProfileSetting(db, 'compliance.probe', { status: 'refused', checkedAtMs: nowMs, detail: `${e.status ?? e.kind}: ${e.message}` }, nowMs);
+  writeProfileSetting(
+    db,
+    'compliance.probe',
+    { status: 'refused', checkedAtMs: nowMs, detail: `${e.status ?? e.kind}: ${e.message}` },
+    nowMs,
+  );
   return result('refused', `not available for this organization (${described})`, e);
 }
 

@@ -11,7 +11,9 @@ import { verifyAuditChain } from './verify';
 export class AuditChainBrokenError extends Error {
   override name = 'AuditChainBrokenError';
   constructor(readonly result: AuditVerifyResult) {
-    super(`the chain itself is broken, so its head cannot be re-established: ${result.problem?.message ?? 'unknown problem'}`);
+    super(
+      `the chain itself is broken, so its head cannot be re-established: ${result.problem?.message ?? 'unknown problem'}`,
+    );
   }
 }
 
@@ -21,7 +23,11 @@ export class AuditChainBrokenError extends Error {
  * reset is recorded in the trail with the previous head, so an auditor sees that the head was re-established, when
  * and why.
  */
-export function resetAuditHead(db: Database.Database, reason: string, options: AuditStoreOptions = {}): { count: number; hash: string } {
+export function resetAuditHead(
+  db: Database.Database,
+  reason: string,
+  options: AuditStoreOptions = {},
+): { count: number; hash: string } {
   const resolved = resolveAuditOptions(db, options);
   if (resolved.headPath === null) throw new Error('this audit trail keeps no external head');
   const headPath = resolved.headPath;
@@ -36,7 +42,9 @@ export function resetAuditHead(db: Database.Database, reason: string, options: A
     hash: chain.tip.hash,
   });
   // The head is written after the commit, from scratch: the old mismatch flag is deliberately not carried over.
-  const outcome = db.transaction(() => appendInTransaction(db, [normaliseLocalAction(action)], { ...resolved, headPath: null })).immediate();
+  const outcome = db
+    .transaction(() => appendInTransaction(db, [normaliseLocalAction(action)], { ...resolved, headPath: null }))
+    .immediate();
   writeHeadFile(headPath, confirmedHead(null, outcome.result.tip));
   return { count: outcome.result.tip.count, hash: outcome.result.tip.hash };
 }

@@ -12,7 +12,13 @@ export {
   recordLocalAuditAction,
 } from './append';
 export { catchUpJournalIntoAudit, type JournalCatchUpResult } from './journal-catch-up';
-export { AuditQueryError, countAuditEvents, iterateAuditEvents, searchAuditEvents, type AuditSearchPage } from './search';
+export {
+  AuditQueryError,
+  countAuditEvents,
+  iterateAuditEvents,
+  searchAuditEvents,
+  type AuditSearchPage,
+} from './search';
 export { streamAuditExport } from './export';
 export { verifyAuditChain, readAuditAnchor } from './verify';
 export { applyAuditRetention, purgeAuditOlderThan, type AuditPurgeResult } from './purge';

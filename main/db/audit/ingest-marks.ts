@@ -4,7 +4,9 @@ import type Database from 'better-sqlite3';
 export type AuditFeed = 'journal' | 'compliance';
 
 export function readIngestMark(db: Database.Database, feed: AuditFeed): string | null {
-  return (db.prepare('SELECT mark FROM audit_ingest_marks WHERE feed = ?').pluck().get(feed) as string | undefined) ?? null;
+  return (
+    (db.prepare('SELECT mark FROM audit_ingest_marks WHERE feed = ?').pluck().get(feed) as string | undefined) ?? null
+  );
 }
 
 export function writeIngestMark(db: Database.Database, feed: AuditFeed, mark: string, nowMs: number): void {

@@ -18,7 +18,8 @@ export interface JournalDiffWindow {
 
 /** The window a journal row's difference happened in (its `atMs` is the start of the sync that found it). */
 export function journalDiffWindow(db: Database.Database, atMs: number, nowMs: number): JournalDiffWindow {
-  const previous = db.prepare('SELECT max(started_at_ms) FROM sync_runs WHERE started_at_ms < ?').pluck().get(atMs) as number | bigint | null;
+  const previous = db.prepare('SELECT max(started_at_ms) FROM sync_runs WHERE started_at_ms < ?').pluck().get(atMs) as
+    number | bigint | null;
   const finished = db
     .prepare('SELECT finished_at_ms FROM sync_runs WHERE started_at_ms = ? ORDER BY id DESC LIMIT 1')
     .pluck()
@@ -35,7 +36,10 @@ export function journalDiffWindow(db: Database.Database, atMs: number, nowMs: nu
  * (null: not covered, or covered but no such activity is stored, e.g. feed lag; the caller keeps it then). Make one
  * per catch-up: it caches what it read, and the trail's feed events must not change while it is used.
  */
-export function feedActivityMatcher(db: Database.Database, nowMs: () => number): (row: StoredJournalEventLike) => string | null {
+export function feedActivityMatcher(
+  db: Database.Database,
+  nowMs: () => number,
+): (row: StoredJournalEventLike) => string | null {
   const candidates = db.prepare(
     `SELECT external_id, raw_json FROM audit_events
      WHERE source = 'compliance' AND type = ? AND at_ms BETWEEN ? AND ? AND raw_json IS NOT NULL
@@ -49,9 +53,13 @@ export function feedActivityMatcher(db: Database.Database, nowMs: () => number):
     let list = cache.get(key);
     if (!list) {
       list = [];
-      for (const candidate of candidates.all(type, window.fromMs, window.toMs) as Array<{ external_id: string | null; raw_json: string }>) {
+      for (const candidate of candidates.all(type, window.fromMs, window.toMs) as Array<{
+        external_id: string | null;
+        raw_json: string;
+      }>) {
         const raw = JSON.parse(candidate.raw_json) as unknown;
-        if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) list.push({ id: candidate.external_id ?? '', activity: raw as Record<string, unknown> });
+        if (typeof raw === 'object' && raw !== null && !Array.isArray(raw))
+          list.push({ id: candidate.external_id ?? '', activity: raw as Record<string, unknown> });
       }
       cache.set(key, list);
     }

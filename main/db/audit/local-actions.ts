@@ -25,7 +25,11 @@ export function recordSettingChanged(
   const was = toJson(before);
   const now = toJson(after);
   if (canonicalJson(was) === canonicalJson(now)) return null;
-  return recordLocalAuditAction(db, settingsChangedAction({ atMs: nowMs, setting: name, before: was, after: now }), options);
+  return recordLocalAuditAction(
+    db,
+    settingsChangedAction({ atMs: nowMs, setting: name, before: was, after: now }),
+    options,
+  );
 }
 
 export interface KeyConnectedInput {
@@ -39,7 +43,12 @@ export interface KeyConnectedInput {
   via?: 'cli' | 'window';
 }
 
-export function recordKeyConnected(db: Database.Database, input: KeyConnectedInput, nowMs: number, options: AuditStoreOptions = {}): AuditAppendResult {
+export function recordKeyConnected(
+  db: Database.Database,
+  input: KeyConnectedInput,
+  nowMs: number,
+  options: AuditStoreOptions = {},
+): AuditAppendResult {
   return recordLocalAuditAction(db, keyConnectedAction({ atMs: nowMs, ...input }), options);
 }
 

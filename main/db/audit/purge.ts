@@ -16,14 +16,22 @@ export interface AuditPurgeResult {
  * stays until everything before it is past the cutoff too. In one transaction: open the purge guard up to the last
  * removed id, delete, close the guard, leave an anchor with that event's hash, and record the purge in the trail.
  */
-export function purgeAuditOlderThan(db: Database.Database, cutoffMs: number, options: AuditStoreOptions = {}): AuditPurgeResult {
+export function purgeAuditOlderThan(
+  db: Database.Database,
+  cutoffMs: number,
+  options: AuditStoreOptions = {},
+): AuditPurgeResult {
   const resolved = resolveAuditOptions(db, options);
   const nested = db.inTransaction;
   let outcome: ReturnType<typeof appendInTransaction> | null = null;
   const purge = db.transaction((): AuditPurgeResult => {
-    const bounds = db.prepare('SELECT min(id) AS first, max(id) AS last FROM audit_events').get() as { first: number | null; last: number | null };
+    const bounds = db.prepare('SELECT min(id) AS first, max(id) AS last FROM audit_events').get() as {
+      first: number | null;
+      last: number | null;
+    };
     if (bounds.first === null || bounds.last === null) return { removed: 0, anchor: null };
-    const firstKept = db.prepare('SELECT min(id) FROM audit_events WHERE at_ms >= ?').pluck().get(cutoffMs) as number | null;
+    const firstKept = db.prepare('SELECT min(id) FROM audit_events WHERE at_ms >= ?').pluck().get(cutoffMs) as
+      number | null;
     const throughId = firstKept === null ? bounds.last : firstKept - 1;
     if (throughId < bounds.first) return { removed: 0, anchor: null };
     const throughHash = db.prepare('SELECT hash FROM audit_events WHERE id = ?').pluck().get(throughId) as string;
@@ -54,7 +62,8 @@ export function applyAuditRetention(
   options: AuditStoreOptions = {},
 ): AuditPurgeResult | null {
   if (keepDays === null) return null;
-  if (!Number.isInteger(keepDays) || keepDays < 1) throw new Error(`audit retention must be a whole number of days ≥ 1, got ${keepDays}`);
+  if (!Number.isInteger(keepDays) || keepDays < 1)
+    throw new Error(`audit retention must be a whole number of days ≥ 1, got ${keepDays}`);
   const now = resolveAuditOptions(db, options).now();
   return purgeAuditOlderThan(db, now - keepDays * 86_400_000, options);
 }

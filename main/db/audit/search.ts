@@ -57,7 +57,9 @@ export function searchAuditEvents(
   if (match !== null && matchesMoreThan(db, match, tuning.inListMax)) {
     const ids = walkForMatches(db, { ...parsed, text: [] }, match, after, limit + 1, tuning.batch);
     rows = db
-      .prepare(`SELECT ${RECORD_COLUMNS} FROM audit_events WHERE id IN (SELECT value FROM json_each(?)) ORDER BY at_ms DESC, id DESC`)
+      .prepare(
+        `SELECT ${RECORD_COLUMNS} FROM audit_events WHERE id IN (SELECT value FROM json_each(?)) ORDER BY at_ms DESC, id DESC`,
+      )
       .all(JSON.stringify(ids)) as AuditEventRow[];
   } else {
     const { sql, params } = selectSql(parsed, after, match);
@@ -70,7 +72,10 @@ export function searchAuditEvents(
 }
 
 function matchesMoreThan(db: Database.Database, match: string, max: number): boolean {
-  const count = db.prepare('SELECT count(*) FROM (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ? LIMIT ?)').pluck().get(match, max + 1) as number;
+  const count = db
+    .prepare('SELECT count(*) FROM (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ? LIMIT ?)')
+    .pluck()
+    .get(match, max + 1) as number;
   return count > max;
 }
 
@@ -87,7 +92,14 @@ function matchesMoreThan(db: Database.Database, match: string, max: number): boo
  * The range bounds are bound as integers on purpose: FTS5 ignores a rowid bound that arrives as a REAL (as a
  * JavaScript number does through better-sqlite3) and then reads the whole doclist.
  */
-function walkForMatches(db: Database.Database, qualifiers: AuditQuery, match: string, after: AuditPageCursor | null, want: number, maxBatch: number): number[] {
+function walkForMatches(
+  db: Database.Database,
+  qualifiers: AuditQuery,
+  match: string,
+  after: AuditPageCursor | null,
+  want: number,
+  maxBatch: number,
+): number[] {
   const inRange = db
     .prepare(
       `SELECT rowid FROM audit_fts WHERE audit_fts MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)
@@ -99,7 +111,9 @@ function walkForMatches(db: Database.Database, qualifiers: AuditQuery, match: st
   let batch = Math.min(maxBatch, firstBatchSize(db, match, want));
   while (hits.length < want) {
     const { where, params } = whereClause(qualifiers, cursor, null);
-    const candidates = db.prepare(`SELECT id, at_ms FROM audit_events ${where} ORDER BY at_ms DESC, id DESC LIMIT ?`).all(...params, batch) as Array<{ id: number; at_ms: number }>;
+    const candidates = db
+      .prepare(`SELECT id, at_ms FROM audit_events ${where} ORDER BY at_ms DESC, id DESC LIMIT ?`)
+      .all(...params, batch) as Array<{ id: number; at_ms: number }>;
     if (candidates.length === 0) break;
     let low = Infinity;
     let high = -Infinity;
@@ -158,27 +172,60 @@ function rowFromValues(names: string[]): (values: unknown[]) => AuditEventRow {
     return index;
   };
   const i = {
-    id: at('id'), atMs: at('at_ms'), recordedAtMs: at('recorded_at_ms'), source: at('source'), type: at('type'),
-    externalId: at('external_id'), actorJson: at('actor_json'), workspaceId: at('workspace_id'), keyId: at('key_id'),
-    targetsJson: at('targets_json'), summary: at('summary'), beforeJson: at('before_json'), afterJson: at('after_json'),
-    rawJson: at('raw_json'), prevHash: at('prev_hash'), hash: at('hash'),
+    id: at('id'),
+    atMs: at('at_ms'),
+    recordedAtMs: at('recorded_at_ms'),
+    source: at('source'),
+    type: at('type'),
+    externalId: at('external_id'),
+    actorJson: at('actor_json'),
+    workspaceId: at('workspace_id'),
+    keyId: at('key_id'),
+    targetsJson: at('targets_json'),
+    summary: at('summary'),
+    beforeJson: at('before_json'),
+    afterJson: at('after_json'),
+    rawJson: at('raw_json'),
+    prevHash: at('prev_hash'),
+    hash: at('hash'),
   };
   return (v) =>
     ({
-      id: v[i.id], at_ms: v[i.atMs], recorded_at_ms: v[i.recordedAtMs], source: v[i.source], type: v[i.type],
-      external_id: v[i.externalId], actor_json: v[i.actorJson], workspace_id: v[i.workspaceId], key_id: v[i.keyId],
-      targets_json: v[i.targetsJson], summary: v[i.summary], before_json: v[i.beforeJson], after_json: v[i.afterJson],
-      raw_json: v[i.rawJson], prev_hash: v[i.prevHash], hash: v[i.hash],
+      id: v[i.id],
+      at_ms: v[i.atMs],
+      recorded_at_ms: v[i.recordedAtMs],
+      source: v[i.source],
+      type: v[i.type],
+      external_id: v[i.externalId],
+      actor_json: v[i.actorJson],
+      workspace_id: v[i.workspaceId],
+      key_id: v[i.keyId],
+      targets_json: v[i.targetsJson],
+      summary: v[i.summary],
+      before_json: v[i.beforeJson],
+      after_json: v[i.afterJson],
+      raw_json: v[i.rawJson],
+      prev_hash: v[i.prevHash],
+      hash: v[i.hash],
     }) as AuditEventRow;
 }
 
 export function countAuditEvents(db: Database.Database, query: string | AuditQuery): number {
   const parsed = toAuditQuery(query);
   const { where, params } = whereClause(parsed, null, indexedMatchExpression(db, parsed.text));
-  return (db.prepare(`SELECT count(*) FROM audit_events ${where}`).pluck().get(...params) as number) ?? 0;
+  return (
+    (db
+      .prepare(`SELECT count(*) FROM audit_events ${where}`)
+      .pluck()
+      .get(...params) as number) ?? 0
+  );
 }
 
-function selectSql(query: AuditQuery, after: AuditPageCursor | null, match: string | null): { sql: string; params: unknown[] } {
+function selectSql(
+  query: AuditQuery,
+  after: AuditPageCursor | null,
+  match: string | null,
+): { sql: string; params: unknown[] } {
   const { where, params } = whereClause(query, after, match);
   return { sql: `SELECT ${RECORD_COLUMNS} FROM audit_events ${where} ORDER BY at_ms DESC, id DESC`, params };
 }
@@ -187,7 +234,11 @@ function selectSql(query: AuditQuery, after: AuditPageCursor | null, match: stri
  * The WHERE clause of a parsed query: qualifiers of one kind OR together, kinds AND together. `match` is the FTS
  * expression for the query's text (`indexedMatchExpression`), computed once by the caller.
  */
-export function whereClause(query: AuditQuery, after: AuditPageCursor | null, match: string | null = ftsMatchExpression(query.text)): { where: string; params: unknown[] } {
+export function whereClause(
+  query: AuditQuery,
+  after: AuditPageCursor | null,
+  match: string | null = ftsMatchExpression(query.text),
+): { where: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
   const anyOf = (values: string[], one: (value: string) => { sql: string; params: unknown[] }): void => {
@@ -249,7 +300,12 @@ function actorClause(value: string): { sql: string; params: unknown[] } {
  * `key:apikey_…` / `workspace:wrkspc_…` use the indexed id column alone; anything else may also be a name, matched
  * against the event's targets (`key:"deploy bot"`, `workspace:marketing`).
  */
-function idOrName(column: string, targetType: string, idShape: RegExp, value: string): { sql: string; params: unknown[] } {
+function idOrName(
+  column: string,
+  targetType: string,
+  idShape: RegExp,
+  value: string,
+): { sql: string; params: unknown[] } {
   if (idShape.test(value)) return { sql: `${column} = ?`, params: [value] };
   return { sql: `(${column} = ? OR ${targetNamed(targetType)})`, params: [value, value, value] };
 }

@@ -13,9 +13,9 @@ const MAX_CATCH_UP_PASSES = 3;
 
 /** The latest purge anchor, or null when nothing was ever purged. */
 export function readAuditAnchor(db: Database.Database): AuditAnchor | null {
-  const row = db.prepare('SELECT through_id, through_hash, removed_total FROM audit_anchors ORDER BY id DESC LIMIT 1').get() as
-    | { through_id: number; through_hash: string; removed_total: number }
-    | undefined;
+  const row = db
+    .prepare('SELECT through_id, through_hash, removed_total FROM audit_anchors ORDER BY id DESC LIMIT 1')
+    .get() as { through_id: number; through_hash: string; removed_total: number } | undefined;
   return row ? { throughId: row.through_id, throughHash: row.through_hash, removedTotal: row.removed_total } : null;
 }
 
@@ -32,7 +32,9 @@ export function verifyAuditChain(db: Database.Database, options: AuditStoreOptio
   let lastId = 0;
   let intact = true;
   const pass = (): void => {
-    const rows = db.prepare(`SELECT ${RECORD_COLUMNS} FROM audit_events WHERE id > ? ORDER BY id`).iterate(lastId) as IterableIterator<AuditEventRow>;
+    const rows = db
+      .prepare(`SELECT ${RECORD_COLUMNS} FROM audit_events WHERE id > ? ORDER BY id`)
+      .iterate(lastId) as IterableIterator<AuditEventRow>;
     for (const row of rows) {
       if (!verifier.feed(rowToRecord(row))) {
         intact = false;

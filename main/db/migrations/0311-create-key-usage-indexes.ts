@@ -48,7 +48,16 @@ const REMOVE_OLD = `
     row_count = row_count - 1
   WHERE ${OLD_GROUP};`;
 
-const SUMMED = ['bucket_start_ms', 'api_key_id', 'model', 'uncached_input_tokens', 'cache_creation_5m_input_tokens', 'cache_creation_1h_input_tokens', 'cache_read_input_tokens', 'output_tokens'];
+const SUMMED = [
+  'bucket_start_ms',
+  'api_key_id',
+  'model',
+  'uncached_input_tokens',
+  'cache_creation_5m_input_tokens',
+  'cache_creation_1h_input_tokens',
+  'cache_read_input_tokens',
+  'output_tokens',
+];
 
 const DDL = `
 CREATE INDEX usage_daily_key_last_used ON usage_daily (api_key_id, bucket_start_ms) WHERE ${TOKENS} > 0;

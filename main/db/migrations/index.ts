@@ -16,4 +16,15 @@ import { migration as createCostDayRollup } from './0310-create-cost-day-rollup'
 import { migration as createKeyUsageIndexes } from './0311-create-key-usage-indexes';
 import { migration as addWorkspaceTags } from './0320-add-workspace-tags';
 
-export const MIGRATIONS: readonly Migration[] = [createOrgTables, createLimitTables, createReportTables, createEffectiveSpendTable, createAuditTrail, createAlertState, createProfileSettings, createCostDayRollup, createKeyUsageIndexes, addWorkspaceTags];
+export const MIGRATIONS: readonly Migration[] = [
+  createOrgTables,
+  createLimitTables,
+  createReportTables,
+  createEffectiveSpendTable,
+  createAuditTrail,
+  createAlertState,
+  createProfileSettings,
+  createCostDayRollup,
+  createKeyUsageIndexes,
+  addWorkspaceTags,
+];

@@ -15,7 +15,10 @@ type Errors = Record<string, string>;
 export function rulesToForm(rules: AlertRules): AlertRulesForm {
   return {
     orgMonthlyUsd: rules.budgets.orgMonthlyUsd ?? '',
-    workspaceBudgets: Object.entries(rules.budgets.workspaceMonthlyUsd).map(([workspaceId, usd]) => ({ workspaceId, usd })),
+    workspaceBudgets: Object.entries(rules.budgets.workspaceMonthlyUsd).map(([workspaceId, usd]) => ({
+      workspaceId,
+      usd,
+    })),
     thresholdsPct: rules.spend.thresholdsPct.join(', '),
     useApiSpendLimits: rules.spend.useApiSpendLimits,
     forecastEnabled: rules.forecast.enabled && !rules.disabledRules.includes('spend-forecast'),
@@ -57,7 +60,10 @@ function wholeNumber(text: string, field: string, errors: Errors): number {
 }
 
 function wholeNumbers(text: string, field: string, errors: Errors): number[] {
-  const items = text.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const items = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
   if (items.length === 0 || items.some((item) => !WHOLE.test(item))) {
     errors[field] = 'must be whole numbers separated by commas, e.g. "50, 80, 95, 100"';
     return [];
@@ -65,7 +71,11 @@ function wholeNumbers(text: string, field: string, errors: Errors): number[] {
   return items.map(Number);
 }
 
-function withRule(disabled: AlertRules['disabledRules'], rule: AlertRules['disabledRules'][number], enabled: boolean): AlertRules['disabledRules'] {
+function withRule(
+  disabled: AlertRules['disabledRules'],
+  rule: AlertRules['disabledRules'][number],
+  enabled: boolean,
+): AlertRules['disabledRules'] {
   const others = disabled.filter((id) => id !== rule);
   return enabled ? others : [...others, rule];
 }
@@ -80,16 +90,28 @@ function applyForm(current: AlertRules, form: AlertRulesForm, errors: Errors): u
   const org = form.orgMonthlyUsd.trim();
   return {
     ...current,
-    disabledRules: withRule(withRule(current.disabledRules, 'spend-anomaly', form.anomalyEnabled), 'spend-forecast', true),
+    disabledRules: withRule(
+      withRule(current.disabledRules, 'spend-anomaly', form.anomalyEnabled),
+      'spend-forecast',
+      true,
+    ),
     budgets: { orgMonthlyUsd: org === '' ? null : org, workspaceMonthlyUsd: budgets },
-    spend: { thresholdsPct: wholeNumbers(form.thresholdsPct, 'thresholdsPct', errors), useApiSpendLimits: form.useApiSpendLimits },
+    spend: {
+      thresholdsPct: wholeNumbers(form.thresholdsPct, 'thresholdsPct', errors),
+      useApiSpendLimits: form.useApiSpendLimits,
+    },
     forecast: { ...current.forecast, enabled: form.forecastEnabled },
     keys: {
       expiryDays: wholeNumbers(form.expiryDays, 'expiryDays', errors),
       rotationDays: wholeNumber(form.rotationDays, 'rotationDays', errors),
       dormantDays: wholeNumber(form.dormantDays, 'dormantDays', errors),
     },
-    quietHours: { enabled: form.quietHoursEnabled, start: form.quietStart.trim(), end: form.quietEnd.trim(), timeZone: form.timeZone.trim() },
+    quietHours: {
+      enabled: form.quietHoursEnabled,
+      start: form.quietStart.trim(),
+      end: form.quietEnd.trim(),
+      timeZone: form.timeZone.trim(),
+    },
     digest: { enabled: form.digestEnabled, at: form.digestAt.trim() },
   };
 }
@@ -127,24 +149,34 @@ export function fieldErrorsOf(message: string): Errors {
 export type SaveRulesResult = { saved: true; changedKeys: string[] } | { saved: false; errors: Errors };
 
 /** Converts, validates, stores and records; nothing is stored when any field is refused. */
-export function saveRulesForm(db: Database.Database, form: AlertRulesForm, nowMs: number, systemTimeZone: string): SaveRulesResult {
-  const outcome = db.transaction((): SaveRulesResult & { before?: AlertRules; after?: AlertRules } => {
-    const current = loadAlertRules(db, systemTimeZone);
-    const errors: Errors = {};
-    const candidate = applyForm(current, form, errors);
-    const parsed = parseAlertRules(candidate);
-    if (!parsed.ok) Object.assign(errors, { ...fieldErrorsOf(parsed.message), ...errors });
-    if (Object.keys(errors).length > 0 || !parsed.ok) return { saved: false, errors };
-    saveAlertRules(db, parsed.rules, systemTimeZone, nowMs);
-    return { saved: true, changedKeys: [], before: current, after: parsed.rules };
-  }).immediate();
-  if (!outcome.saved || !outcome.before || !outcome.after) return outcome.saved ? { saved: true, changedKeys: [] } : { saved: false, errors: outcome.errors };
+export function saveRulesForm(
+  db: Database.Database,
+  form: AlertRulesForm,
+  nowMs: number,
+  systemTimeZone: string,
+): SaveRulesResult {
+  const outcome = db
+    .transaction((): SaveRulesResult & { before?: AlertRules; after?: AlertRules } => {
+      const current = loadAlertRules(db, systemTimeZone);
+      const errors: Errors = {};
+      const candidate = applyForm(current, form, errors);
+      const parsed = parseAlertRules(candidate);
+      if (!parsed.ok) Object.assign(errors, { ...fieldErrorsOf(parsed.message), ...errors });
+      if (Object.keys(errors).length > 0 || !parsed.ok) return { saved: false, errors };
+      saveAlertRules(db, parsed.rules, systemTimeZone, nowMs);
+      return { saved: true, changedKeys: [], before: current, after: parsed.rules };
+    })
+    .immediate();
+  if (!outcome.saved || !outcome.before || !outcome.after)
+    return outcome.saved ? { saved: true, changedKeys: [] } : { saved: false, errors: outcome.errors };
   const changedKeys = recordChanges(db, outcome.before, outcome.after, nowMs);
   return { saved: true, changedKeys };
 }
 
 function recordChanges(db: Database.Database, before: AlertRules, after: AlertRules, nowMs: number): string[] {
-  const keys = new Set([...alertRuleKeys(before), ...alertRuleKeys(after)].filter((key) => !key.endsWith('<workspace id>')));
+  const keys = new Set(
+    [...alertRuleKeys(before), ...alertRuleKeys(after)].filter((key) => !key.endsWith('<workspace id>')),
+  );
   const changed: string[] = [];
   for (const key of keys) {
     const was = getAlertRule(before, key);

@@ -16,7 +16,11 @@ export interface HygieneInput {
   lastUsedDayMs: number | null;
 }
 
-export function keyHygiene(key: HygieneInput, rules: AlertRules, nowMs: number): Pick<KeyInventoryRow, 'verdict' | 'reason'> {
+export function keyHygiene(
+  key: HygieneInput,
+  rules: AlertRules,
+  nowMs: number,
+): Pick<KeyInventoryRow, 'verdict' | 'reason'> {
   const { verdict, reason } = judgeKey(
     {
       status: key.status,

@@ -26,7 +26,11 @@ interface KeySqlRow {
   inDefault: number;
 }
 
-export function readKeyInventory(db: Database.Database, nowMs: number, rules: AlertRules = readProfileAlertRules(db)): KeyInventoryRow[] {
+export function readKeyInventory(
+  db: Database.Database,
+  nowMs: number,
+  rules: AlertRules = readProfileAlertRules(db),
+): KeyInventoryRow[] {
   const keys = db
     .prepare(
       `SELECT k.id, k.name, k.status, k.partial_key_hint AS partialKeyHint, k.created_at_ms AS createdAtMs,

@@ -42,18 +42,61 @@ const MONTH_SQL = `
          cache_read_input_tokens, output_tokens
   FROM usage_key_month_rollup WHERE month_start_ms = ?`;
 
-type KeyRow = [id: string, status: string, createdAtMs: number, expiresAtMs: number | null, createdById: string | null, createdByType: string | null, creatorKnown: number, inDefault: number, lastDayMs: number | null];
-type MonthRow = [keyId: string, model: string, uncachedInput: number, cacheWrite5m: number, cacheWrite1h: number, cacheRead: number, output: number];
+type KeyRow = [
+  id: string,
+  status: string,
+  createdAtMs: number,
+  expiresAtMs: number | null,
+  createdById: string | null,
+  createdByType: string | null,
+  creatorKnown: number,
+  inDefault: number,
+  lastDayMs: number | null,
+];
+type MonthRow = [
+  keyId: string,
+  model: string,
+  uncachedInput: number,
+  cacheWrite5m: number,
+  cacheWrite1h: number,
+  cacheRead: number,
+  output: number,
+];
 
 /** Key id → badge, for every key in the mirror. */
-export function readKeyBadges(db: Database.Database, nowMs: number, rules: AlertRules = readProfileAlertRules(db)): Map<string, KeyBadge> {
+export function readKeyBadges(
+  db: Database.Database,
+  nowMs: number,
+  rules: AlertRules = readProfileAlertRules(db),
+): Map<string, KeyBadge> {
   const picocents = monthEstimates(db, nowMs);
   const badges = new Map<string, KeyBadge>();
   const keys = cachedStatement(db, KEYS_SQL).raw(true).safeIntegers(false).all() as KeyRow[];
-  for (const [id, status, createdAtMs, expiresAtMs, createdById, createdByType, creatorKnown, inDefault, lastDayMs] of keys) {
+  for (const [
+    id,
+    status,
+    createdAtMs,
+    expiresAtMs,
+    createdById,
+    createdByType,
+    creatorKnown,
+    inDefault,
+    lastDayMs,
+  ] of keys) {
     // As the inventory reads it: only a user creator can have left; service accounts and system keys cannot.
     const creatorIsMember = createdById === null || createdByType !== 'user' ? null : creatorKnown === 1;
-    const hygiene = keyHygiene({ status, createdAtMs, expiresAtMs, creatorIsMember, inDefaultWorkspace: inDefault === 1, lastUsedDayMs: lastDayMs }, rules, nowMs);
+    const hygiene = keyHygiene(
+      {
+        status,
+        createdAtMs,
+        expiresAtMs,
+        creatorIsMember,
+        inDefaultWorkspace: inDefault === 1,
+        lastUsedDayMs: lastDayMs,
+      },
+      rules,
+      nowMs,
+    );
     badges.set(id, { estimatedMonthCents: picocentsToCents(picocents.get(id) ?? 0n), hygiene });
   }
   return badges;

@@ -31,7 +31,12 @@ export interface SpendPicture {
   rules: AlertRules;
   /** Org month to date and its projection (null: too little history). */
   /** The projection is capped where a spend limit stops spend; `forecastCaps` says which limits did. */
-  org: { spentNanocents: bigint; projectedNanocents: bigint | null; forecastCaps: string[]; targets: SpendTargetView[] };
+  org: {
+    spentNanocents: bigint;
+    projectedNanocents: bigint | null;
+    forecastCaps: string[];
+    targets: SpendTargetView[];
+  };
   /** Keyed by workspaceKey (id, or 'default' for the id-less default workspace). */
   workspaces: Map<string, { spentNanocents: bigint; targets: SpendTargetView[] }>;
 }
@@ -44,7 +49,9 @@ export function readSpendPicture(db: Database.Database, nowMs: number): SpendPic
 
 /** The default workspace's real id when the API listed it (newer shape); null otherwise. */
 function defaultWorkspaceId(db: Database.Database): string | null {
-  const row = cachedStatement(db, `SELECT id FROM workspaces WHERE is_default = 1 ORDER BY id LIMIT 1`).raw(false).get() as { id: string } | undefined;
+  const row = cachedStatement(db, `SELECT id FROM workspaces WHERE is_default = 1 ORDER BY id LIMIT 1`)
+    .raw(false)
+    .get() as { id: string } | undefined;
   return row?.id ?? null;
 }
 
@@ -67,7 +74,13 @@ function withoutDefaultAlias(rules: AlertRules): AlertRules {
 export function readSpendInputs(db: Database.Database, nowMs: number, rules: AlertRules): AlertInputs {
   const org = new OrganizationRepo(db).get();
   const state = new SyncStateRepo(db);
-  const workspaces = cachedStatement(db, `SELECT id, name, is_default, archived_at_ms FROM workspaces ORDER BY name, id`).raw(false).safeIntegers(false).all() as Array<{
+  const workspaces = cachedStatement(
+    db,
+    `SELECT id, name, is_default, archived_at_ms FROM workspaces ORDER BY name, id`,
+  )
+    .raw(false)
+    .safeIntegers(false)
+    .all() as Array<{
     id: string;
     name: string;
     is_default: number;
@@ -91,7 +104,10 @@ export function readSpendInputs(db: Database.Database, nowMs: number, rules: Ale
 export function spendPicture(inputs: AlertInputs, rules: AlertRules, nowMs: number): SpendPicture {
   const today = new Date(nowMs).toISOString().slice(0, 10);
   const monthFirst = `${today.slice(0, 8)}01`;
-  const firstDay = inputs.dailyCost.reduce<string | null>((first, row) => (first === null || row.day < first ? row.day : first), null);
+  const firstDay = inputs.dailyCost.reduce<string | null>(
+    (first, row) => (first === null || row.day < first ? row.day : first),
+    null,
+  );
   const targets = spendTargets(inputs, rules);
   const perWorkspace = dailyCostByWorkspace(inputs);
   const measure = (key: string | null): { spent: bigint; targets: SpendTargetView[] } => {
@@ -135,7 +151,10 @@ function targetView(
   rates: ReturnType<typeof weekdayAwareRates>,
   nowMs: number,
 ): SpendTargetView {
-  const crossingDay = rates === null ? pastCrossingDay(byDay, nowMs, target.amountNanocents) : projectMonth(byDay, nowMs, rates, target.amountNanocents).crossingDay;
+  const crossingDay =
+    rates === null
+      ? pastCrossingDay(byDay, nowMs, target.amountNanocents)
+      : projectMonth(byDay, nowMs, rates, target.amountNanocents).crossingDay;
   return {
     source: target.source,
     amountCents: nanocentsToCents(target.amountNanocents),

@@ -37,7 +37,10 @@ export function readOverview(db: Database.Database, nowMs: number): Overview {
 
 function lastCostDayMs(picture: SpendPicture, monthStartMs: number): number | null {
   const month = new Date(monthStartMs).toISOString().slice(0, 7);
-  const last = picture.inputs.dailyCost.reduce<string | null>((max, row) => (row.day.startsWith(month) && (max === null || row.day > max) ? row.day : max), null);
+  const last = picture.inputs.dailyCost.reduce<string | null>(
+    (max, row) => (row.day.startsWith(month) && (max === null || row.day > max) ? row.day : max),
+    null,
+  );
   return last === null ? null : Date.parse(`${last}T00:00:00Z`);
 }
 
@@ -45,7 +48,9 @@ function byWorkspace(picture: SpendPicture): Overview['byWorkspace'] {
   const names = new Map(picture.inputs.workspaces.map((workspace) => [workspaceKey(workspace.id), workspace]));
   return [...picture.workspaces]
     .filter(([, spend]) => spend.spentNanocents > 0n || spend.targets.length > 0)
-    .sort(([keyA, a], [keyB, b]) => (a.spentNanocents === b.spentNanocents ? keyA.localeCompare(keyB) : a.spentNanocents > b.spentNanocents ? -1 : 1))
+    .sort(([keyA, a], [keyB, b]) =>
+      a.spentNanocents === b.spentNanocents ? keyA.localeCompare(keyB) : a.spentNanocents > b.spentNanocents ? -1 : 1,
+    )
     .map(([key, spend]) => ({
       workspaceId: key === 'default' ? null : key,
       name: names.get(key)?.name ?? (key === 'default' ? 'Default workspace' : key),
@@ -55,7 +60,9 @@ function byWorkspace(picture: SpendPicture): Overview['byWorkspace'] {
 }
 
 function alertSummary(open: Episode[]): Overview['alerts'] {
-  const ranked = [...open].sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || b.openedAtMs - a.openedAtMs);
+  const ranked = [...open].sort(
+    (a, b) => severityRank[b.severity] - severityRank[a.severity] || b.openedAtMs - a.openedAtMs,
+  );
   const top: OverviewAlert[] = ranked.slice(0, TOP_ALERTS).map((episode) => ({
     id: episode.id,
     severity: episode.severity,
@@ -74,7 +81,9 @@ function alertSummary(open: Episode[]): Overview['alerts'] {
 function syncHealth(db: Database.Database, picture: SpendPicture, nowMs: number): OverviewSync {
   const health = assessHealth(picture.inputs, picture.rules, nowMs);
   const run = db
-    .prepare(`SELECT status, finished_at_ms AS finishedAtMs, detail FROM sync_runs WHERE finished_at_ms IS NOT NULL ORDER BY finished_at_ms DESC, id DESC LIMIT 1`)
+    .prepare(
+      `SELECT status, finished_at_ms AS finishedAtMs, detail FROM sync_runs WHERE finished_at_ms IS NOT NULL ORDER BY finished_at_ms DESC, id DESC LIMIT 1`,
+    )
     .get() as { status: string; finishedAtMs: number; detail: string | null } | undefined;
   // The detail is an error message: never let anything key-shaped through to the window.
   const lastRun = run ? { ...run, detail: run.detail === null ? null : redactSecrets(run.detail) } : null;

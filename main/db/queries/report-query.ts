@@ -62,7 +62,15 @@ function usageRows(db: Database.Database, field: string, fromMs: number, toMs: n
               sum(output_tokens) AS output, sum(web_search_requests) AS web
        FROM usage_daily WHERE bucket_start_ms >= ? AND bucket_start_ms < ? GROUP BY ${field}`,
     )
-    .all(fromMs, toMs) as Array<{ grp: string | null; uncached: number; cc1h: number; cc5m: number; cread: number; output: number; web: number }>;
+    .all(fromMs, toMs) as Array<{
+    grp: string | null;
+    uncached: number;
+    cc1h: number;
+    cc5m: number;
+    cread: number;
+    output: number;
+    web: number;
+  }>;
   return sums
     .sort((a, b) => compareGroups(a.grp, b.grp))
     .map((s) => ({
@@ -78,7 +86,9 @@ function usageRows(db: Database.Database, field: string, fromMs: number, toMs: n
 
 function costRows(db: Database.Database, field: string, fromMs: number, toMs: number): CostRow[] {
   const rows = db
-    .prepare(`SELECT ${field} AS grp, currency, amount_nanocents AS amount FROM cost_daily WHERE bucket_start_ms >= ? AND bucket_start_ms < ?`)
+    .prepare(
+      `SELECT ${field} AS grp, currency, amount_nanocents AS amount FROM cost_daily WHERE bucket_start_ms >= ? AND bucket_start_ms < ?`,
+    )
     .safeIntegers(true)
     .all(fromMs, toMs) as Array<{ grp: string | null; currency: string; amount: bigint }>;
   return sumCost(field, rows);
@@ -96,7 +106,10 @@ function costByWorkspaceRows(db: Database.Database, fromMs: number, toMs: number
   type Sum = { grp: string | null; currency: string; amount: bigint };
   let rows: Sum[];
   try {
-    rows = db.prepare(sql('sum(amount_nanocents)', 'GROUP BY workspace_key, currency')).safeIntegers(true).all(fromMs, toMs) as Sum[];
+    rows = db
+      .prepare(sql('sum(amount_nanocents)', 'GROUP BY workspace_key, currency'))
+      .safeIntegers(true)
+      .all(fromMs, toMs) as Sum[];
   } catch (error) {
     if (!(error instanceof Error && /integer overflow/i.test(error.message))) throw error;
     rows = db.prepare(sql('amount_nanocents', '')).safeIntegers(true).all(fromMs, toMs) as Sum[];
@@ -104,11 +117,15 @@ function costByWorkspaceRows(db: Database.Database, fromMs: number, toMs: number
   // The cost report writes the default workspace's spend with no id; the mirror knows its id, and every other
   // surface (overview, tree, alerts) files it there, so the report does too.
   const defaultId = defaultWorkspaceId(db);
-  return sumCost('workspace_id', defaultId === null ? rows : rows.map((row) => (row.grp === null ? { ...row, grp: defaultId } : row)));
+  return sumCost(
+    'workspace_id',
+    defaultId === null ? rows : rows.map((row) => (row.grp === null ? { ...row, grp: defaultId } : row)),
+  );
 }
 
 function defaultWorkspaceId(db: Database.Database): string | null {
-  const row = db.prepare(`SELECT id FROM workspaces WHERE is_default = 1 ORDER BY id LIMIT 1`).get() as { id: string } | undefined;
+  const row = db.prepare(`SELECT id FROM workspaces WHERE is_default = 1 ORDER BY id LIMIT 1`).get() as
+    { id: string } | undefined;
   return row?.id ?? null;
 }
 

@@ -13,7 +13,12 @@ import { nanocentsToCents } from '../../core/money';
 import { cachedStatement } from '../repos/statement-cache';
 
 /** USD cost per UTC day and workspace in [fromMs, toMs], the default workspace's two spellings summed into one row. */
-export function readDailyCost(db: Database.Database, fromMs: number, toMs: number, defaultWorkspaceId: string | null): AlertDailyCost[] {
+export function readDailyCost(
+  db: Database.Database,
+  fromMs: number,
+  toMs: number,
+  defaultWorkspaceId: string | null,
+): AlertDailyCost[] {
   const rows = cachedStatement(
     db,
     `SELECT bucket_start_ms, workspace_key, amount_nanocents FROM cost_day_rollup
@@ -49,7 +54,11 @@ export function readMonthlySpendLimits(db: Database.Database): AlertSpendLimit[]
   )
     .raw(false)
     .safeIntegers(true)
-    .all() as Array<{ scope_type: 'organization' | 'workspace'; scope_workspace_id: string | null; amount_nanocents: bigint }>;
+    .all() as Array<{
+    scope_type: 'organization' | 'workspace';
+    scope_workspace_id: string | null;
+    amount_nanocents: bigint;
+  }>;
   return rows.map((row) => ({
     scope: row.scope_type,
     ...(row.scope_type === 'workspace' ? { workspaceId: row.scope_workspace_id } : {}),

@@ -83,14 +83,25 @@ export class UsageAccumulator {
     group.billed[i]! += nanocents;
     group.billedTotal += nanocents;
     if (costType === 'tokens') group.billedTokenTotal += nanocents;
-    else group.billedUncovered.set(costType ?? 'other', (group.billedUncovered.get(costType ?? 'other') ?? 0n) + nanocents);
+    else
+      group.billedUncovered.set(
+        costType ?? 'other',
+        (group.billedUncovered.get(costType ?? 'other') ?? 0n) + nanocents,
+      );
   }
 
   /** Groups, largest first (billed, else estimate, for cost; the charted tokens otherwise), and the totals. */
-  finish(billed: boolean, name: { key: (grp: string | null) => string; label: (grp: string | null) => string }): Pick<UsageSeries, 'groups' | 'totals'> {
+  finish(
+    billed: boolean,
+    name: { key: (grp: string | null) => string; label: (grp: string | null) => string },
+  ): Pick<UsageSeries, 'groups' | 'totals'> {
     const entries = [...this.groups.entries()];
     const sortValue = (g: GroupAcc): bigint =>
-      this.metric === 'cost' ? (billed ? nanocentsToPicocents(g.billedTotal) : g.estimateTotal) : BigInt(g.tokens.reduce((a, b) => a + b, 0));
+      this.metric === 'cost'
+        ? billed
+          ? nanocentsToPicocents(g.billedTotal)
+          : g.estimateTotal
+        : BigInt(g.tokens.reduce((a, b) => a + b, 0));
     entries.sort(([ga, a], [gb, b]) => {
       const [va, vb] = [sortValue(a), sortValue(b)];
       return vb > va ? 1 : vb < va ? -1 : name.label(ga).localeCompare(name.label(gb));
@@ -101,17 +112,28 @@ export class UsageAccumulator {
       tokens: g.tokens,
       estimateCents: g.estimate.map(picocentsToCents),
       billedCents: billed ? g.billed.map(nanocentsToCents) : null,
-      totals: { tokens: g.breakdown, ...money(billed, g.estimateTotal, g.billedTotal, g.billedTokenTotal, g.billedUncovered), unpricedTokens: g.unpriced },
+      totals: {
+        tokens: g.breakdown,
+        ...money(billed, g.estimateTotal, g.billedTotal, g.billedTokenTotal, g.billedUncovered),
+        unpricedTokens: g.unpriced,
+      },
     }));
     const all = [...this.groups.values()];
     const sum = (pick: (g: GroupAcc) => bigint): bigint => all.reduce((total, g) => total + pick(g), 0n);
     const tokens = emptyBreakdown();
-    for (const g of all) for (const k of Object.keys(tokens) as Array<keyof TokenBreakdown>) tokens[k] += g.breakdown[k];
+    for (const g of all)
+      for (const k of Object.keys(tokens) as Array<keyof TokenBreakdown>) tokens[k] += g.breakdown[k];
     return {
       groups,
       totals: {
         tokens,
-        ...money(billed, sum((g) => g.estimateTotal), sum((g) => g.billedTotal), sum((g) => g.billedTokenTotal), mergeUncovered(all)),
+        ...money(
+          billed,
+          sum((g) => g.estimateTotal),
+          sum((g) => g.billedTotal),
+          sum((g) => g.billedTokenTotal),
+          mergeUncovered(all),
+        ),
         unpricedTokens: all.reduce((total, g) => total + g.unpriced, 0),
         unpricedModels: [...this.unpricedModels].sort(),
       },
@@ -145,9 +167,22 @@ export class UsageAccumulator {
  * on screen), then each billed part no estimate covers (web search, code execution, …) with its amount, and what
  * remains is "unexplained" (list prices vs. the invoice, discounts, usage the report filled late).
  */
-function money(billed: boolean, estimate: bigint, billedTotal: bigint, billedTokens: bigint, uncovered: ReadonlyMap<string, bigint>) {
+function money(
+  billed: boolean,
+  estimate: bigint,
+  billedTotal: bigint,
+  billedTokens: bigint,
+  uncovered: ReadonlyMap<string, bigint>,
+) {
   if (!billed) {
-    return { estimateCents: picocentsToCents(estimate), billedCents: null, billedTokenCents: null, differenceCents: null, notEstimated: [], unexplainedCents: null };
+    return {
+      estimateCents: picocentsToCents(estimate),
+      billedCents: null,
+      billedTokenCents: null,
+      differenceCents: null,
+      notEstimated: [],
+      unexplainedCents: null,
+    };
   }
   const shownBilled = roundToWholeCents(billedTotal, NANOCENTS_PER_CENT);
   const shownEstimate = roundToWholeCents(estimate, PICOCENTS_PER_CENT);
@@ -168,6 +203,7 @@ function money(billed: boolean, estimate: bigint, billedTotal: bigint, billedTok
 
 function mergeUncovered(groups: readonly GroupAcc[]): Map<string, bigint> {
   const merged = new Map<string, bigint>();
-  for (const group of groups) for (const [costType, amount] of group.billedUncovered) merged.set(costType, (merged.get(costType) ?? 0n) + amount);
+  for (const group of groups)
+    for (const [costType, amount] of group.billedUncovered) merged.set(costType, (merged.get(costType) ?? 0n) + amount);
   return merged;
 }

@@ -21,8 +21,20 @@ export interface KeyUsageRow {
 const cellOf = (day: number, ws: string | null, model: string | null): string => JSON.stringify([day, ws, model]);
 
 /** One estimate per row (null: the model has no known price), in picocents. */
-export function keyEstimates(db: Database.Database, rows: readonly KeyUsageRow[], fromMs: number, toMs: number): Array<bigint | null> {
-  const listPrice = rows.map((row) => estimateCostPicocents(row.model, row.counts, { atMs: row.bucket, serviceTier: null, contextWindow: null, inferenceGeo: null }));
+export function keyEstimates(
+  db: Database.Database,
+  rows: readonly KeyUsageRow[],
+  fromMs: number,
+  toMs: number,
+): Array<bigint | null> {
+  const listPrice = rows.map((row) =>
+    estimateCostPicocents(row.model, row.counts, {
+      atMs: row.bucket,
+      serviceTier: null,
+      contextWindow: null,
+      inferenceGeo: null,
+    }),
+  );
   const exact = exactDailyEstimates(db, fromMs, toMs);
   const cells = new Map<string, number[]>();
   rows.forEach((row, i) => {
@@ -47,7 +59,9 @@ export function shareOut(total: bigint, weights: readonly bigint[]): bigint[] {
   const sum = weights.reduce((a, b) => a + b, 0n);
   const shares = weights.map((w) => (total * w) / sum);
   let leftover = total - shares.reduce((a, b) => a + b, 0n);
-  const byRemainder = weights.map((w, i) => ({ i, remainder: (total * w) % sum })).sort((a, b) => (b.remainder > a.remainder ? 1 : b.remainder < a.remainder ? -1 : a.i - b.i));
+  const byRemainder = weights
+    .map((w, i) => ({ i, remainder: (total * w) % sum }))
+    .sort((a, b) => (b.remainder > a.remainder ? 1 : b.remainder < a.remainder ? -1 : a.i - b.i));
   for (const { i } of byRemainder) {
     if (leftover <= 0n) break;
     shares[i]! += 1n;
@@ -60,7 +74,8 @@ function exactDailyEstimates(db: Database.Database, fromMs: number, toMs: number
   const exact = new Map<string, bigint>();
   if (!tableExists(db, 'usage_hourly') || !tableExists(db, 'report_coverage')) return exact;
   // Only days the hourly report holds from their start: its first day is usually partial (history starts mid-day).
-  const coverage = db.prepare(`SELECT from_ms AS fromMs FROM report_coverage WHERE resource = 'usage_hourly'`).get() as { fromMs: number } | undefined;
+  const coverage = db.prepare(`SELECT from_ms AS fromMs FROM report_coverage WHERE resource = 'usage_hourly'`).get() as
+    { fromMs: number } | undefined;
   if (!coverage) return exact;
   const startMs = Math.max(fromMs, Math.ceil(coverage.fromMs / DAY_MS) * DAY_MS);
   const rows = db
@@ -70,10 +85,33 @@ function exactDailyEstimates(db: Database.Database, fromMs: number, toMs: number
               sum(cache_read_input_tokens) AS cread, sum(output_tokens) AS output
        FROM usage_hourly WHERE bucket_start_ms >= ? AND bucket_start_ms < ? GROUP BY 1, ws, model, tier, ctx, geo`,
     )
-    .all(startMs, toMs) as Array<{ day: number; ws: string | null; model: string | null; tier: string | null; ctx: string | null; geo: string | null; uncached: number; cw1h: number; cw5m: number; cread: number; output: number }>;
+    .all(startMs, toMs) as Array<{
+    day: number;
+    ws: string | null;
+    model: string | null;
+    tier: string | null;
+    ctx: string | null;
+    geo: string | null;
+    uncached: number;
+    cw1h: number;
+    cw5m: number;
+    cread: number;
+    output: number;
+  }>;
   for (const r of rows) {
-    const counts = { uncachedInput: r.uncached, cacheWrite5m: r.cw5m, cacheWrite1h: r.cw1h, cacheRead: r.cread, output: r.output };
-    const estimate = estimateCostPicocents(r.model, counts, { atMs: r.day, serviceTier: r.tier, contextWindow: r.ctx, inferenceGeo: r.geo });
+    const counts = {
+      uncachedInput: r.uncached,
+      cacheWrite5m: r.cw5m,
+      cacheWrite1h: r.cw1h,
+      cacheRead: r.cread,
+      output: r.output,
+    };
+    const estimate = estimateCostPicocents(r.model, counts, {
+      atMs: r.day,
+      serviceTier: r.tier,
+      contextWindow: r.ctx,
+      inferenceGeo: r.geo,
+    });
     const cell = cellOf(r.day, r.ws, r.model);
     // A cell the hourly report holds counts even when nothing in it has a price (e.g. all Priority Tier): its keys
     // then share zero, rather than falling back to a list price the workspace total would not contain.

@@ -18,7 +18,12 @@ const NULL_GROUP: Record<UsageSeriesQuery['groupBy'], { key: string; label: stri
 };
 
 export function groupLabeller(db: Database.Database, groupBy: UsageSeriesQuery['groupBy']): GroupLabeller {
-  const names = groupBy === 'model' ? new Map<string, string>() : groupBy === 'workspace' ? namesOf(db, 'workspaces') : keyNames(db);
+  const names =
+    groupBy === 'model'
+      ? new Map<string, string>()
+      : groupBy === 'workspace'
+        ? namesOf(db, 'workspaces')
+        : keyNames(db);
   const none = NULL_GROUP[groupBy];
   return {
     key: (grp) => grp ?? none.key,
@@ -30,15 +35,26 @@ export function groupLabeller(db: Database.Database, groupBy: UsageSeriesQuery['
 function keyNames(db: Database.Database): Map<string, string> {
   if (!tableExists(db, 'api_keys')) return new Map();
   const workspaces = namesOf(db, 'workspaces');
-  const rows = db.prepare(`SELECT id, name, workspace_id AS workspaceId FROM api_keys`).all() as Array<{ id: string; name: string; workspaceId: string | null }>;
-  return new Map(rows.map((row) => [row.id, `${row.name} (${row.workspaceId === null ? 'Default Workspace' : (workspaces.get(row.workspaceId) ?? row.workspaceId)})`]));
+  const rows = db.prepare(`SELECT id, name, workspace_id AS workspaceId FROM api_keys`).all() as Array<{
+    id: string;
+    name: string;
+    workspaceId: string | null;
+  }>;
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      `${row.name} (${row.workspaceId === null ? 'Default Workspace' : (workspaces.get(row.workspaceId) ?? row.workspaceId)})`,
+    ]),
+  );
 }
 
 /** Labels the table and CSV can tell apart: any label still shared by two groups gets the group's id appended. */
 export function uniqueLabels<T extends { key: string; label: string }>(groups: T[]): T[] {
   const counts = new Map<string, number>();
   for (const group of groups) counts.set(group.label, (counts.get(group.label) ?? 0) + 1);
-  return groups.map((group) => ((counts.get(group.label) ?? 0) > 1 ? { ...group, label: `${group.label} [${group.key}]` } : group));
+  return groups.map((group) =>
+    (counts.get(group.label) ?? 0) > 1 ? { ...group, label: `${group.label} [${group.key}]` } : group,
+  );
 }
 
 function namesOf(db: Database.Database, table: 'workspaces' | 'api_keys'): Map<string, string> {

@@ -42,7 +42,8 @@ export function resolveUsageRange(range: UsageRangeInput, bucket: 'hour' | 'day'
     const lastDayMs = day(range.to, 'end');
     if (fromMs > lastDayMs) throw new UsageRangeError('The start day is after the end day.');
     if (lastDayMs > todayMs) throw new UsageRangeError('The end day is in the future (days are UTC).');
-    if ((lastDayMs - fromMs) / DAY_MS + 1 > MAX_RANGE_DAYS) throw new UsageRangeError(`A range can span at most ${MAX_RANGE_DAYS} days.`);
+    if ((lastDayMs - fromMs) / DAY_MS + 1 > MAX_RANGE_DAYS)
+      throw new UsageRangeError(`A range can span at most ${MAX_RANGE_DAYS} days.`);
     toMs = Math.min(lastDayMs + DAY_MS, bucket === 'hour' ? hourEndMs : lastDayMs + DAY_MS);
   }
   if (bucket === 'hour' && toMs - fromMs > MAX_HOUR_RANGE_DAYS * DAY_MS) {

@@ -38,7 +38,13 @@ const TOKEN_SUMS = `sum(uncached_input_tokens) AS uncached, sum(cache_creation_1
 const HOURLY_GROUP = { workspace: 'workspace_id', model: 'model' } as const;
 const COST_GROUP = { workspace: 'workspace_id', model: 'model' } as const;
 
-const countsOf = (row: TokenSums): TokenCounts => ({ uncachedInput: row.uncached, cacheWrite5m: row.cw5m, cacheWrite1h: row.cw1h, cacheRead: row.cread, output: row.output });
+const countsOf = (row: TokenSums): TokenCounts => ({
+  uncachedInput: row.uncached,
+  cacheWrite5m: row.cw5m,
+  cacheWrite1h: row.cw1h,
+  cacheRead: row.cread,
+  output: row.output,
+});
 
 /** How a row without a known price is named in the "tokens without a known price" note. */
 function unpricedName(row: TokenRow): string {
@@ -65,16 +71,36 @@ export function readUsageSeries(db: Database.Database, query: UsageSeriesQuery, 
     ...new UsageAccumulator(0, query.metric).finish(billedHere, { key: String, label: String }),
   };
   if (query.groupBy === 'key' && query.bucket === 'hour') {
-    return { ...base, bucketStartsMs: [], unavailable: 'Usage per API key is kept by day only (the hourly report has no key). Choose days, or group by workspace or model.' };
+    return {
+      ...base,
+      bucketStartsMs: [],
+      unavailable:
+        'Usage per API key is kept by day only (the hourly report has no key). Choose days, or group by workspace or model.',
+    };
   }
   if (range.unavailable !== null) return base;
 
   const sums = new UsageAccumulator(range.bucketStartsMs.length, query.metric);
   const indexOf = (bucket: number): number => Math.floor((bucket - range.fromMs) / bucketMs);
   const rows = tokenRows(db, query, bucketMs, range.fromMs, range.toMs);
-  const perKey = query.groupBy === 'key' ? keyEstimates(db, rows.map((row) => ({ bucket: row.bucket, ws: row.ws ?? null, model: row.model, counts: countsOf(row) })), range.fromMs, range.toMs) : null;
+  const perKey =
+    query.groupBy === 'key'
+      ? keyEstimates(
+          db,
+          rows.map((row) => ({ bucket: row.bucket, ws: row.ws ?? null, model: row.model, counts: countsOf(row) })),
+          range.fromMs,
+          range.toMs,
+        )
+      : null;
   rows.forEach((row, n) => {
-    const estimate = perKey ? perKey[n]! : estimateCostPicocents(row.model, countsOf(row), { atMs: row.bucket, serviceTier: row.tier, contextWindow: row.ctx, inferenceGeo: row.geo });
+    const estimate = perKey
+      ? perKey[n]!
+      : estimateCostPicocents(row.model, countsOf(row), {
+          atMs: row.bucket,
+          serviceTier: row.tier,
+          contextWindow: row.ctx,
+          inferenceGeo: row.geo,
+        });
     sums.addTokens(row.grp, indexOf(row.bucket), row, estimate, unpricedName(row));
   });
   if (billedHere && query.groupBy !== 'key') {
@@ -88,11 +114,19 @@ export function readUsageSeries(db: Database.Database, query: UsageSeriesQuery, 
 
 function costCoverage(db: Database.Database): { fromMs: number; toMs: number } | null {
   if (!tableExists(db, 'report_coverage')) return null;
-  const row = db.prepare(`SELECT from_ms AS fromMs, to_ms AS toMs FROM report_coverage WHERE resource = 'cost_daily'`).get() as { fromMs: number; toMs: number } | undefined;
+  const row = db
+    .prepare(`SELECT from_ms AS fromMs, to_ms AS toMs FROM report_coverage WHERE resource = 'cost_daily'`)
+    .get() as { fromMs: number; toMs: number } | undefined;
   return row ?? null;
 }
 
-function tokenRows(db: Database.Database, query: UsageSeriesQuery, bucketMs: number, fromMs: number, toMs: number): TokenRow[] {
+function tokenRows(
+  db: Database.Database,
+  query: UsageSeriesQuery,
+  bucketMs: number,
+  fromMs: number,
+  toMs: number,
+): TokenRow[] {
   if (query.groupBy === 'key') {
     if (!tableExists(db, 'usage_daily')) return [];
     return db
@@ -116,7 +150,12 @@ function tokenRows(db: Database.Database, query: UsageSeriesQuery, bucketMs: num
     .all(fromMs, toMs) as TokenRow[];
 }
 
-function billedRows(db: Database.Database, column: string, fromMs: number, toMs: number): Array<{ bucket: bigint; grp: string | null; costType: string | null; nanocents: bigint }> {
+function billedRows(
+  db: Database.Database,
+  column: string,
+  fromMs: number,
+  toMs: number,
+): Array<{ bucket: bigint; grp: string | null; costType: string | null; nanocents: bigint }> {
   if (!tableExists(db, 'cost_daily')) return [];
   return db
     .prepare(
@@ -124,5 +163,10 @@ function billedRows(db: Database.Database, column: string, fromMs: number, toMs:
        FROM cost_daily WHERE bucket_start_ms >= ? AND bucket_start_ms < ? GROUP BY bucket_start_ms, grp, cost_type`,
     )
     .safeIntegers(true)
-    .all(BigInt(fromMs), BigInt(toMs)) as Array<{ bucket: bigint; grp: string | null; costType: string | null; nanocents: bigint }>;
+    .all(BigInt(fromMs), BigInt(toMs)) as Array<{
+    bucket: bigint;
+    grp: string | null;
+    costType: string | null;
+    nanocents: bigint;
+  }>;
 }

@@ -21,9 +21,16 @@ export function readActionContext(db: MirrorDb, action: AdminAction): ActionCont
   const context: ActionContext = {};
   if ('keyId' in action) {
     const row = repo.get('api_keys', ['id'], { id: action.keyId });
-    context.key = row ? { id: action.keyId, name: str(row.name), status: str(row.status), workspaceId: row.workspace_id == null ? null : str(row.workspace_id) } : null;
+    context.key = row
+      ? {
+          id: action.keyId,
+          name: str(row.name),
+          status: str(row.status),
+          workspaceId: row.workspace_id == null ? null : str(row.workspace_id),
+        }
+      : null;
   }
-  const workspaceId = 'workspaceId' in action ? action.workspaceId : context.key?.workspaceId ?? null;
+  const workspaceId = 'workspaceId' in action ? action.workspaceId : (context.key?.workspaceId ?? null);
   if (workspaceId) {
     const row = repo.get('workspaces', ['id'], { id: workspaceId });
     context.workspace = row ? { id: workspaceId, name: str(row.name), archived: row.archived_at_ms != null } : null;
@@ -32,13 +39,20 @@ export function readActionContext(db: MirrorDb, action: AdminAction): ActionCont
     const row = repo.get('users', ['id'], { id: action.userId });
     context.user = row ? { id: action.userId, email: str(row.email), name: str(row.name), role: str(row.role) } : null;
     if ('workspaceId' in action) {
-      const member = repo.get('workspace_members', ['workspace_id', 'user_id'], { workspace_id: action.workspaceId, user_id: action.userId });
-      context.member = member ? { workspaceId: action.workspaceId, userId: action.userId, role: str(member.workspace_role) } : null;
+      const member = repo.get('workspace_members', ['workspace_id', 'user_id'], {
+        workspace_id: action.workspaceId,
+        user_id: action.userId,
+      });
+      context.member = member
+        ? { workspaceId: action.workspaceId, userId: action.userId, role: str(member.workspace_role) }
+        : null;
     }
   }
   if ('inviteId' in action) {
     const row = repo.get('invites', ['id'], { id: action.inviteId });
-    context.invite = row ? { id: action.inviteId, email: str(row.email), role: str(row.role), status: str(row.status) } : null;
+    context.invite = row
+      ? { id: action.inviteId, email: str(row.email), role: str(row.role), status: str(row.status) }
+      : null;
   }
   return context;
 }

@@ -6,7 +6,13 @@
  */
 import type Database from 'better-sqlite3';
 import type { OrgTree } from '../../../preload/contract';
-import { buildOrgTree, type TreeKeyRow, type TreeMemberRow, type TreeUserRow, type TreeWorkspaceRow } from '../../core/org/build-org-tree';
+import {
+  buildOrgTree,
+  type TreeKeyRow,
+  type TreeMemberRow,
+  type TreeUserRow,
+  type TreeWorkspaceRow,
+} from '../../core/org/build-org-tree';
 import { OrganizationRepo } from './organization-repo';
 import { cachedStatement } from './statement-cache';
 import { SyncStateRepo } from './sync-state-repo';
@@ -17,18 +23,28 @@ const MEMBERS_SQL = `SELECT workspace_id, user_id, workspace_role FROM workspace
 const KEYS_SQL = `SELECT id, name, status, partial_key_hint, created_at_ms, expires_at_ms, workspace_id, scope_type FROM api_keys`;
 
 type Raw = unknown[];
-const rows = (db: Database.Database, sql: string): Raw[] => cachedStatement(db, sql).raw(true).safeIntegers(false).all() as Raw[];
+const rows = (db: Database.Database, sql: string): Raw[] =>
+  cachedStatement(db, sql).raw(true).safeIntegers(false).all() as Raw[];
 
 export function readOrgTree(db: Database.Database): OrgTree | null {
   const org = new OrganizationRepo(db).get();
   if (!org) return null;
-  const workspaces = rows(db, WORKSPACES_SQL).map(
-    ([id, name, isDefault, archivedAtMs]): TreeWorkspaceRow => ({ id: id as string, name: name as string, isDefault: isDefault === 1, archived: archivedAtMs != null }),
-  );
-  const users = rows(db, USERS_SQL).map(([id, name, email]): TreeUserRow => ({ id: id as string, name: name as string, email: email as string }));
-  const members = rows(db, MEMBERS_SQL).map(
-    ([workspaceId, userId, workspaceRole]): TreeMemberRow => ({ workspaceId: workspaceId as string, userId: userId as string, workspaceRole: workspaceRole as string }),
-  );
+  const workspaces = rows(db, WORKSPACES_SQL).map(([id, name, isDefault, archivedAtMs]): TreeWorkspaceRow => ({
+    id: id as string,
+    name: name as string,
+    isDefault: isDefault === 1,
+    archived: archivedAtMs != null,
+  }));
+  const users = rows(db, USERS_SQL).map(([id, name, email]): TreeUserRow => ({
+    id: id as string,
+    name: name as string,
+    email: email as string,
+  }));
+  const members = rows(db, MEMBERS_SQL).map(([workspaceId, userId, workspaceRole]): TreeMemberRow => ({
+    workspaceId: workspaceId as string,
+    userId: userId as string,
+    workspaceRole: workspaceRole as string,
+  }));
   const keys = rows(db, KEYS_SQL).map(
     ([id, name, status, partialKeyHint, createdAtMs, expiresAtMs, workspaceId, scopeType]): TreeKeyRow => ({
       id: id as string,

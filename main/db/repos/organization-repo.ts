@@ -15,7 +15,9 @@ export class OrganizationRepo {
     const row = this.db
       .prepare(`SELECT id, name, first_seen_at_ms, last_seen_at_ms FROM organization LIMIT 1`)
       .get() as { id: string; name: string; first_seen_at_ms: number; last_seen_at_ms: number } | undefined;
-    return row ? { id: row.id, name: row.name, firstSeenAtMs: row.first_seen_at_ms, lastSeenAtMs: row.last_seen_at_ms } : null;
+    return row
+      ? { id: row.id, name: row.name, firstSeenAtMs: row.first_seen_at_ms, lastSeenAtMs: row.last_seen_at_ms }
+      : null;
   }
 
   upsert(id: string, name: string, atMs: number): void {

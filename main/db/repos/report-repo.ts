@@ -47,8 +47,7 @@ export class ReportRepo {
 
   coverage(resource: ReportResource): Coverage | null {
     const row = this.stmt(`SELECT from_ms, to_ms FROM report_coverage WHERE resource = ?`).get(resource) as
-      | { from_ms: number; to_ms: number }
-      | undefined;
+      { from_ms: number; to_ms: number } | undefined;
     return row ? { fromMs: row.from_ms, toMs: row.to_ms } : null;
   }
 
@@ -63,7 +62,9 @@ export class ReportRepo {
     let writer = this.writers.get(resource);
     if (writer) return writer;
     const table = TABLES[resource];
-    const all = (this.db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).filter((c) => c !== 'fetched_at_ms');
+    const all = (this.db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).filter(
+      (c) => c !== 'fetched_at_ms',
+    );
     const written = [...all, 'fetched_at_ms'];
     const updates = written.filter((c) => !KEY_COLUMNS.includes(c)).map((c) => `${c} = excluded.${c}`);
     const statement = this.db.prepare(

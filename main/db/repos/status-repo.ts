@@ -43,7 +43,9 @@ export function readMirrorStatus(db: Database.Database): MirrorStatus {
   const state = new SyncStateRepo(db);
   const states = state.states();
   const existing = new Set(
-    (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).all() as Array<{ name: string }>).map((r) => r.name),
+    (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).all() as Array<{ name: string }>).map(
+      (r) => r.name,
+    ),
   );
   const counts: Record<string, number> = {};
   const resources: ResourceFreshness[] = [];

@@ -28,7 +28,11 @@ export class SyncStateRepo {
     return Number(info.lastInsertRowid);
   }
 
-  finishRun(runId: number, atMs: number, o: { status: string; requests: number; rows: number; detail: string | null }): void {
+  finishRun(
+    runId: number,
+    atMs: number,
+    o: { status: string; requests: number; rows: number; detail: string | null },
+  ): void {
     this.db
       .prepare(`UPDATE sync_runs SET finished_at_ms = ?, status = ?, requests = ?, rows = ?, detail = ? WHERE id = ?`)
       .run(atMs, o.status, o.requests, o.rows, o.detail, runId);
@@ -50,7 +54,12 @@ export class SyncStateRepo {
       credentialInvalid: this.credential()?.status === 'invalid',
       spendSources: SPEND_RESOURCES.map((resource) => {
         const state = states.get(resource);
-        return { resource, status: state?.status ?? null, lastCompleteAtMs: state?.lastCompleteAtMs ?? null, detail: state?.detail ?? null };
+        return {
+          resource,
+          status: state?.status ?? null,
+          lastCompleteAtMs: state?.lastCompleteAtMs ?? null,
+          detail: state?.detail ?? null,
+        };
       }),
     };
   }
@@ -142,8 +151,7 @@ export class SyncStateRepo {
 
   credential(): { status: 'valid' | 'invalid'; changedAtMs: number; detail: string | null } | null {
     const row = this.db.prepare(`SELECT status, changed_at_ms, detail FROM credential_state WHERE id = 1`).get() as
-      | { status: 'valid' | 'invalid'; changed_at_ms: number; detail: string | null }
-      | undefined;
+      { status: 'valid' | 'invalid'; changed_at_ms: number; detail: string | null } | undefined;
     return row ? { status: row.status, changedAtMs: row.changed_at_ms, detail: row.detail } : null;
   }
 }

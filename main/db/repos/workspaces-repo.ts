@@ -5,9 +5,11 @@ export class WorkspacesRepo {
   constructor(private readonly db: Database.Database) {}
 
   activeIds(): string[] {
-    return (this.db.prepare(`SELECT id FROM workspaces WHERE archived_at_ms IS NULL ORDER BY id`).all() as Array<{ id: string }>).map(
-      (r) => r.id,
-    );
+    return (
+      this.db.prepare(`SELECT id FROM workspaces WHERE archived_at_ms IS NULL ORDER BY id`).all() as Array<{
+        id: string;
+      }>
+    ).map((r) => r.id);
   }
 
   allIds(): string[] {

@@ -18,7 +18,9 @@ export const SETTINGS = {
   'audit.retentionDays': { schema: PositiveDays.nullable(), fallback: null },
   /** What the last Compliance API probe learnt: readable or refused, and when it was asked. */
   'compliance.probe': {
-    schema: z.object({ status: z.enum(['available', 'refused']), checkedAtMs: z.number(), detail: z.string().nullable() }).nullable(),
+    schema: z
+      .object({ status: z.enum(['available', 'refused']), checkedAtMs: z.number(), detail: z.string().nullable() })
+      .nullable(),
     fallback: null,
   },
 } as const satisfies Record<string, { schema: z.ZodType; fallback: unknown }>;
@@ -31,8 +33,12 @@ export function isProfileSettingName(name: string): name is ProfileSettingName {
 }
 
 /** The stored value, or the default when nothing (or something no longer valid) is stored. */
-export function readProfileSetting<N extends ProfileSettingName>(db: Database.Database, name: N): ProfileSettingValue<N> {
-  const row = db.prepare('SELECT value_json FROM profile_settings WHERE name = ?').get(name) as { value_json: string } | undefined;
+export function readProfileSetting<N extends ProfileSettingName>(
+  db: Database.Database,
+  name: N,
+): ProfileSettingValue<N> {
+  const row = db.prepare('SELECT value_json FROM profile_settings WHERE name = ?').get(name) as
+    { value_json: string } | undefined;
   const spec = SETTINGS[name];
   if (!row) return spec.fallback as ProfileSettingValue<N>;
   const parsed = spec.schema.safeParse(JSON.parse(row.value_json));
@@ -42,9 +48,15 @@ export function readProfileSetting<N extends ProfileSettingName>(db: Database.Da
 export type WriteResult = { ok: true } | { ok: false; message: string };
 
 /** Validates and stores; a value equal to the default is stored too (the admin chose it explicitly). */
-export function writeProfileSetting<N extends ProfileSettingName>(db: Database.Database, name: N, value: unknown, atMs: number): WriteResult {
+export function writeProfileSetting<N extends ProfileSettingName>(
+  db: Database.Database,
+  name: N,
+  value: unknown,
+  atMs: number,
+): WriteResult {
   const parsed = SETTINGS[name].schema.safeParse(value);
-  if (!parsed.success) return { ok: false, message: `${name}: ${parsed.error.issues.map((i) => i.message).join('; ')}` };
+  if (!parsed.success)
+    return { ok: false, message: `${name}: ${parsed.error.issues.map((i) => i.message).join('; ')}` };
   db.prepare(
     `INSERT INTO profile_settings (name, value_json, updated_at_ms) VALUES (?, ?, ?)
      ON CONFLICT(name) DO UPDATE SET value_json = excluded.value_json, updated_at_ms = excluded.updated_at_ms`,

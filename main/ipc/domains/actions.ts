@@ -41,6 +41,10 @@ export function actionsHandlers(deps: ActionsDeps): {
 
 function checked(request: unknown): AdminAction {
   const parsed = AdminActionSchema.safeParse(request);
-  if (!parsed.success) throw new HandlerError('bad-request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    throw new HandlerError(
+      'bad-request',
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
   return parsed.data;
 }

@@ -61,7 +61,9 @@ export function alertsHandlers(deps: AlertsDeps): {
       // Evaluate at once (recording only) so the list shows what the new rules open or close.
       if (result.saved) recordAlertCycle(db, nowMs, { defaultTz: zone() });
       const state = readRulesState(db, zone());
-      return result.saved ? { ...state, saved: true, errors: {} } : { ...state, form, saved: false, errors: result.errors };
+      return result.saved
+        ? { ...state, saved: true, errors: {} }
+        : { ...state, form, saved: false, errors: result.errors };
     },
   };
 }

@@ -32,13 +32,19 @@ export function auditHandlers(deps: AuditDeps): {
     'clade:audit/search': async (request) => {
       const db = deps.mirror();
       if (!db) return { events: [], nextCursor: null };
-      const page = userFacing(() => searchAuditEvents(db, request.query, { limit: request.limit, cursor: request.cursor ?? null }));
+      const page = userFacing(() =>
+        searchAuditEvents(db, request.query, { limit: request.limit, cursor: request.cursor ?? null }),
+      );
       return { events: page.events.map(toView), nextCursor: page.nextCursor };
     },
     'clade:audit/export': async (request) => {
       const db = deps.mirror();
       const dir = db ? (deps.auditExportDir ?? defaultAuditExportDir)(db) : null;
-      if (!db || dir === null) throw new HandlerError('unavailable', 'There is no local mirror to export from yet. Wait for the first sync to finish.');
+      if (!db || dir === null)
+        throw new HandlerError(
+          'unavailable',
+          'There is no local mirror to export from yet. Wait for the first sync to finish.',
+        );
       try {
         return await exportOpenMirror(db, request, { dir, now: deps.now });
       } catch (error) {

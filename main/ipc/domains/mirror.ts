@@ -36,7 +36,14 @@ export function mirrorHandlers(deps: MirrorDeps): {
       const db = deps.mirror();
       return db
         ? readSpendSummary(db, deps.now())
-        : { currency: 'USD', monthStartMs: 0, lastCostDayMs: null, monthToDateCents: '0', forecastCents: null, byWorkspace: [] };
+        : {
+            currency: 'USD',
+            monthStartMs: 0,
+            lastCostDayMs: null,
+            monthToDateCents: '0',
+            forecastCents: null,
+            byWorkspace: [],
+          };
     },
     'clade:overview/summary': async () => {
       const db = deps.mirror();

@@ -41,7 +41,11 @@ export function settingsHandlers(deps: SettingsDeps): {
     'clade:settings/get': snapshot,
     'clade:settings/set': async ({ name, value }) => {
       const db = deps.mirror();
-      if (!db) throw new HandlerError('unavailable', 'The data of this profile is still being prepared; try again in a moment.');
+      if (!db)
+        throw new HandlerError(
+          'unavailable',
+          'The data of this profile is still being prepared; try again in a moment.',
+        );
       const result = changeSetting(db, name, value, deps.now());
       if (!result.ok) throw new HandlerError('bad-request', result.message);
       // Only the interval moves the timer; re-arming on other changes would just push the next sync back.
@@ -67,7 +71,14 @@ export function settingsHandlers(deps: SettingsDeps): {
       const profiles = profilesOrRefuse();
       await explained(() => profiles.remove(profileId, deleteMirror));
       const db = deps.mirror();
-      if (db) changeRecorded(db, 'profile.removed', { id: profileId }, { id: profileId, mirrorDeleted: deleteMirror }, deps.now());
+      if (db)
+        changeRecorded(
+          db,
+          'profile.removed',
+          { id: profileId },
+          { id: profileId, mirrorDeleted: deleteMirror },
+          deps.now(),
+        );
       return snapshot();
     },
   };
@@ -84,7 +95,14 @@ async function explained<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     if (error instanceof VaultError) {
-      throw new HandlerError(error.code === 'PROFILE_NOT_FOUND' ? 'not-found' : error.code.startsWith('KEYCHAIN') ? 'unavailable' : 'bad-request', error.message);
+      throw new HandlerError(
+        error.code === 'PROFILE_NOT_FOUND'
+          ? 'not-found'
+          : error.code.startsWith('KEYCHAIN')
+            ? 'unavailable'
+            : 'bad-request',
+        error.message,
+      );
     }
     throw error;
   }

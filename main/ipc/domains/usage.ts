@@ -16,7 +16,11 @@ export function usageHandlers(deps: UsageDeps): { 'clade:usage/series': Handler<
   return {
     'clade:usage/series': async (query) => {
       const db = deps.mirror();
-      if (!db) throw new HandlerError('unavailable', 'The local copy of the org is still being prepared. Try again in a moment.');
+      if (!db)
+        throw new HandlerError(
+          'unavailable',
+          'The local copy of the org is still being prepared. Try again in a moment.',
+        );
       try {
         return readUsageSeries(db, query, deps.now()) satisfies UsageSeries;
       } catch (error) {

@@ -37,8 +37,13 @@ export function removeUser(ctx: ActionCtx, user: UserRec): void {
 
 export function createInvite(ctx: ActionCtx, email: string, role: OrgRole, rbacGroupIds: string[] = []): InviteRec {
   const invite: InviteRec = {
-    id: makeId('invite', nextRng(ctx, 'invite')), email, role, invitedAtMs: ctx.atMs, status: 'pending',
-    acceptedAtMs: null, rbacGroupIds,
+    id: makeId('invite', nextRng(ctx, 'invite')),
+    email,
+    role,
+    invitedAtMs: ctx.atMs,
+    status: 'pending',
+    acceptedAtMs: null,
+    rbacGroupIds,
   };
   ctx.state.model.invites.set(invite.id, invite);
   registerCursor(ctx.state.model, 'invites', invite.id, invite.invitedAtMs);
@@ -56,9 +61,17 @@ export function acceptInvite(ctx: ActionCtx, invite: InviteRec): UserRec {
   invite.status = 'accepted';
   invite.acceptedAtMs = ctx.atMs;
   const local = invite.email.split('@')[0] ?? 'new.user';
-  const name = local.split(/[._-]/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join(' ');
+  const name = local
+    .split(/[._-]/)
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+    .join(' ');
   const user: UserRec = {
-    id: makeId('user', nextRng(ctx, 'user')), email: invite.email, name, role: invite.role, addedAtMs: ctx.atMs, removedAtMs: null,
+    id: makeId('user', nextRng(ctx, 'user')),
+    email: invite.email,
+    name,
+    role: invite.role,
+    addedAtMs: ctx.atMs,
+    removedAtMs: null,
   };
   ctx.state.model.users.set(user.id, user);
   registerCursor(ctx.state.model, 'users', user.id, user.addedAtMs);
@@ -66,9 +79,17 @@ export function acceptInvite(ctx: ActionCtx, invite: InviteRec): UserRec {
   return user;
 }
 
-export function createWorkspace(ctx: ActionCtx, ws: Omit<WorkspaceRec, 'id' | 'createdAtMs' | 'compartmentId'>): WorkspaceRec {
+export function createWorkspace(
+  ctx: ActionCtx,
+  ws: Omit<WorkspaceRec, 'id' | 'createdAtMs' | 'compartmentId'>,
+): WorkspaceRec {
   const rng = nextRng(ctx, 'workspace');
-  const rec: WorkspaceRec = { ...ws, id: makeId('wrkspc', rng), createdAtMs: ctx.atMs, compartmentId: makeId('cmpt', rng) };
+  const rec: WorkspaceRec = {
+    ...ws,
+    id: makeId('wrkspc', rng),
+    createdAtMs: ctx.atMs,
+    compartmentId: makeId('cmpt', rng),
+  };
   ctx.state.model.workspaces.set(rec.id, rec);
   ctx.state.model.members.set(rec.id, new Map());
   registerCursor(ctx.state.model, 'workspaces', rec.id, rec.createdAtMs);
@@ -102,7 +123,11 @@ export function updateMember(ctx: ActionCtx, ws: WorkspaceRec, userId: string, r
   if (!member) return;
   const previous = member.role;
   member.role = role;
-  record(ctx, 'platform_workspace_member_updated', { workspace_id: ws.id, user_id: userId, updates: { workspace_role: { previous, current: role } } });
+  record(ctx, 'platform_workspace_member_updated', {
+    workspace_id: ws.id,
+    user_id: userId,
+    updates: { workspace_role: { previous, current: role } },
+  });
 }
 
 export function removeMember(ctx: ActionCtx, ws: WorkspaceRec, userId: string): void {
@@ -114,7 +139,11 @@ function stopTraffic(key: ApiKeyRec, atMs: number): void {
   key.traffic.lastTrafficMs = Math.min(key.traffic.lastTrafficMs ?? Infinity, atMs);
 }
 
-export function updateApiKey(ctx: ActionCtx, key: ApiKeyRec, changes: { name?: string; status?: 'active' | 'inactive' | 'archived' }): void {
+export function updateApiKey(
+  ctx: ActionCtx,
+  key: ApiKeyRec,
+  changes: { name?: string; status?: 'active' | 'inactive' | 'archived' },
+): void {
   const updates: Record<string, unknown> = {};
   if (changes.name !== undefined && changes.name !== key.name) {
     updates.name = { previous: key.name, current: changes.name };
@@ -136,9 +165,17 @@ export function expireApiKey(ctx: ActionCtx, key: ApiKeyRec): void {
 export function createApiKey(ctx: ActionCtx, ws: WorkspaceRec, name: string, creator: UserRec): ApiKeyRec {
   const rng = nextRng(ctx, 'api-key');
   const key: ApiKeyRec = {
-    id: makeId('apikey', rng), name, status: 'active', createdAtMs: ctx.atMs, expiresAtMs: null,
-    partialKeyHint: makeKeyHint(rng), createdBy: { id: creator.id, type: 'user' }, principal: null,
-    scopeType: 'workspace', workspaceId: ws.id, traffic: randomTraffic(rng, null),
+    id: makeId('apikey', rng),
+    name,
+    status: 'active',
+    createdAtMs: ctx.atMs,
+    expiresAtMs: null,
+    partialKeyHint: makeKeyHint(rng),
+    createdBy: { id: creator.id, type: 'user' },
+    principal: null,
+    scopeType: 'workspace',
+    workspaceId: ws.id,
+    traffic: randomTraffic(rng, null),
   };
   ctx.state.model.apiKeys.set(key.id, key);
   registerCursor(ctx.state.model, 'api_keys', key.id, key.createdAtMs);
@@ -148,7 +185,9 @@ export function createApiKey(ctx: ActionCtx, ws: WorkspaceRec, name: string, cre
 
 /** Sets (value) or clears (null) workspace overrides for one org rate-limit entry. */
 export function setWorkspaceRateLimit(
-  ctx: ActionCtx, ws: WorkspaceRec, entry: { id: string; group: { display_name?: string; type: string } },
+  ctx: ActionCtx,
+  ws: WorkspaceRec,
+  entry: { id: string; group: { display_name?: string; type: string } },
   limits: Array<{ type: string; value: number | null }>,
 ): void {
   const model = ctx.state.model;
@@ -160,7 +199,10 @@ export function setWorkspaceRateLimit(
     if (limit.value === null) overrides.delete(limit.type);
     else overrides.set(limit.type, limit.value);
     record(ctx, 'platform_workspace_rate_limit_updated', {
-      workspace_id: ws.id, model_group: entry.group.display_name ?? entry.group.type, limiter_type: limit.type, value: limit.value,
+      workspace_id: ws.id,
+      model_group: entry.group.display_name ?? entry.group.type,
+      limiter_type: limit.type,
+      value: limit.value,
     });
   }
   if (overrides.size === 0) perWs.delete(entry.id);

@@ -27,20 +27,31 @@ export interface ActivityLog {
 export function userActor(user: Pick<UserRec, 'id' | 'email'>): ActivityActor {
   const n = hashSeed(user.id);
   return {
-    type: 'user_actor', email_address: user.email, user_id: user.id,
-    ip_address: `203.0.113.${n % 250 + 1}`,
-    user_agent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36',
+    type: 'user_actor',
+    email_address: user.email,
+    user_id: user.id,
+    ip_address: `203.0.113.${(n % 250) + 1}`,
+    user_agent:
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36',
   };
 }
 
 export function recordActivity(
-  model: OrgModel, log: ActivityLog, atMs: number, type: string, actor: ActivityActor, fields: Record<string, unknown>,
+  model: OrgModel,
+  log: ActivityLog,
+  atMs: number,
+  type: string,
+  actor: ActivityActor,
+  fields: Record<string, unknown>,
 ): ActivityRec | null {
   if (!log.enabled || log.enabledAtMs === null || atMs < log.enabledAtMs) return null;
   log.counter++;
   const rec: ActivityRec = {
     id: makeId('activity', createRng(hashSeed(model.seed, 'activity', log.counter, atMs))),
-    createdAtMs: atMs, type, actor, fields,
+    createdAtMs: atMs,
+    type,
+    actor,
+    fields,
   };
   log.records.push(rec);
   registerCursor(model, 'activities', rec.id, atMs);
@@ -49,7 +60,12 @@ export function recordActivity(
 
 export function activityObject(model: OrgModel, a: ActivityRec): unknown {
   return {
-    id: a.id, created_at: new Date(a.createdAtMs).toISOString(),
-    organization_id: model.org.complianceId, organization_uuid: model.org.id, type: a.type, actor: a.actor, ...a.fields,
+    id: a.id,
+    created_at: new Date(a.createdAtMs).toISOString(),
+    organization_id: model.org.complianceId,
+    organization_uuid: model.org.id,
+    type: a.type,
+    actor: a.actor,
+    ...a.fields,
   };
 }

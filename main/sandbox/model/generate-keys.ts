@@ -61,10 +61,16 @@ function baseKey(ctx: KeyContext, rng: Rng, name: string, ws: WorkspaceRec, crea
   const earliest = Math.max(ws.createdAtMs, creator.addedAtMs, ctx.historyStartMs - 20 * DAY_MS);
   const latest = Math.max(earliest, ctx.nowMs - 7 * DAY_MS);
   return {
-    id: makeId('apikey', rng), name, status: 'active',
+    id: makeId('apikey', rng),
+    name,
+    status: 'active',
     createdAtMs: earliest + Math.floor(rng.next() * (latest - earliest)),
-    expiresAtMs: null, partialKeyHint: makeKeyHint(rng),
-    createdBy: { id: creator.id, type: 'user' }, principal: null, scopeType: 'workspace', workspaceId: ws.id,
+    expiresAtMs: null,
+    partialKeyHint: makeKeyHint(rng),
+    createdBy: { id: creator.id, type: 'user' },
+    principal: null,
+    scopeType: 'workspace',
+    workspaceId: ws.id,
     traffic: presetTraffic(rng, 'none'),
   };
 }
@@ -75,13 +81,23 @@ export function generateDemoKeys(ctx: KeyContext): ApiKeyRec[] {
   const developers = ctx.users.filter((u) => u.role === 'developer' || u.role === 'admin');
   return DEMO_KEYS.map((spec, i) => {
     const rng = rngFor(ctx.seed, 'key', i);
-    const ws = spec.ws === 'default' ? defaultWs : spec.ws === 'archived' ? archivedWs : (ctx.workspaces[spec.ws + 1] as WorkspaceRec);
+    const ws =
+      spec.ws === 'default'
+        ? defaultWs
+        : spec.ws === 'archived'
+          ? archivedWs
+          : (ctx.workspaces[spec.ws + 1] as WorkspaceRec);
     const creator =
-      spec.creator === 'removed' ? ctx.removedUser :
-      typeof spec.creator === 'number' ? (ctx.users[spec.creator] as UserRec) : rng.pick(developers);
-    const name = spec.name === 'laptop' || spec.name === 'cli' ? `${creator.name.split(' ')[0]}'s ${spec.name}` : spec.name;
+      spec.creator === 'removed'
+        ? ctx.removedUser
+        : typeof spec.creator === 'number'
+          ? (ctx.users[spec.creator] as UserRec)
+          : rng.pick(developers);
+    const name =
+      spec.name === 'laptop' || spec.name === 'cli' ? `${creator.name.split(' ')[0]}'s ${spec.name}` : spec.name;
     const key = baseKey(ctx, rng, name, ws, creator);
-    if (spec.creator === 'removed') key.createdAtMs = Math.min(key.createdAtMs, ctx.removedUser.removedAtMs! - 40 * DAY_MS);
+    if (spec.creator === 'removed')
+      key.createdAtMs = Math.min(key.createdAtMs, ctx.removedUser.removedAtMs! - 40 * DAY_MS);
     if (spec.creator === 'legacy') key.createdBy = null;
     if (spec.creator === 'service_account') {
       key.createdBy = { id: ctx.serviceAccountId, type: 'service_account' };
@@ -93,8 +109,12 @@ export function generateDemoKeys(ctx: KeyContext): ApiKeyRec[] {
     }
     if (spec.expiresInDays !== undefined) key.expiresAtMs = ctx.nowMs + spec.expiresInDays * DAY_MS;
     if (spec.status) key.status = spec.status;
-    const lastTraffic = spec.dormantDays !== undefined ? ctx.nowMs - spec.dormantDays * DAY_MS
-      : spec.expiresInDays !== undefined && spec.expiresInDays < 0 ? key.expiresAtMs : null;
+    const lastTraffic =
+      spec.dormantDays !== undefined
+        ? ctx.nowMs - spec.dormantDays * DAY_MS
+        : spec.expiresInDays !== undefined && spec.expiresInDays < 0
+          ? key.expiresAtMs
+          : null;
     key.traffic = presetTraffic(rng, spec.level, lastTraffic);
     return key;
   });
@@ -106,13 +126,21 @@ export function generateRandomKeys(ctx: KeyContext, count: number): ApiKeyRec[] 
   const keys: ApiKeyRec[] = [];
   for (let i = 0; i < count; i++) {
     const rng = rngFor(ctx.seed, 'key', i);
-    const ws = i === 0 ? ctx.workspaces[ctx.workspaces.length - 1]! : rng.chance(0.08) ? ctx.workspaces[0]! : rng.pick(rng.chance(0.97) ? live : ctx.workspaces);
+    const ws =
+      i === 0
+        ? ctx.workspaces[ctx.workspaces.length - 1]!
+        : rng.chance(0.08)
+          ? ctx.workspaces[0]!
+          : rng.pick(rng.chance(0.97) ? live : ctx.workspaces);
     const creator = i === 1 ? ctx.removedUser : rng.pick(creators);
     const env = ws.name.split(' ')[1]?.toLowerCase() ?? 'prod';
     const draw = rng.next();
-    const name = draw < 0.12 ? rng.pick(BAD_KEY_NAMES)
-      : draw < 0.25 ? `${creator.name.split(' ')[0]}'s ${rng.pick(PERSONAL_KEY_SUFFIXES)}`
-      : `${rng.pick(SERVICE_NAMES)}-${env}${rng.chance(0.3) ? `-${rng.int(2, 9)}` : ''}`;
+    const name =
+      draw < 0.12
+        ? rng.pick(BAD_KEY_NAMES)
+        : draw < 0.25
+          ? `${creator.name.split(' ')[0]}'s ${rng.pick(PERSONAL_KEY_SUFFIXES)}`
+          : `${rng.pick(SERVICE_NAMES)}-${env}${rng.chance(0.3) ? `-${rng.int(2, 9)}` : ''}`;
     const key = baseKey(ctx, rng, name, ws, creator);
     if (i === 1) key.createdAtMs = Math.min(key.createdAtMs, ctx.removedUser.removedAtMs! - 40 * DAY_MS);
     if (rng.chance(0.03)) key.createdBy = null;
@@ -131,7 +159,7 @@ export function generateRandomKeys(ctx: KeyContext, count: number): ApiKeyRec[] 
     else if (rng.chance(0.08)) key.status = 'inactive';
     const dormant = rng.chance(0.15) ? ctx.nowMs - rng.int(31, 200) * DAY_MS : null;
     const expiredAt = key.expiresAtMs !== null && key.expiresAtMs < ctx.nowMs ? key.expiresAtMs : null;
-    key.traffic = randomTraffic(rng, dormant ?? expiredAt ?? (ws.archivedAtMs ?? null));
+    key.traffic = randomTraffic(rng, dormant ?? expiredAt ?? ws.archivedAtMs ?? null);
     keys.push(key);
   }
   return keys;

@@ -19,18 +19,31 @@ export function generateOrg(seed: number, size: SandboxSize, nowMs: number): Org
   const workspaces = generateWorkspaces(seed, spec.workspaces, historyStartMs, nowMs);
   const members = generateMembers(seed, workspaces, people.users);
   const ctx: KeyContext = {
-    seed, users: people.users, removedUser: people.removedUser, workspaces,
-    serviceAccountId: makeId('svac', rngFor(seed, 'service-account')), historyStartMs, nowMs,
+    seed,
+    users: people.users,
+    removedUser: people.removedUser,
+    workspaces,
+    serviceAccountId: makeId('svac', rngFor(seed, 'service-account')),
+    historyStartMs,
+    nowMs,
   };
   const keys = size === 'demo' ? generateDemoKeys(ctx) : generateRandomKeys(ctx, spec.keys);
   for (const key of keys) stopTrafficOfRetiredKey(key, nowMs);
 
   const model: OrgModel = {
-    seed, size,
+    seed,
+    size,
     org: { id: makeUuid(rng), name: company.name, domain: company.domain, complianceId: makeId('org', rng) },
-    users: new Map(), workspaces: new Map(), defaultWorkspaceId: workspaces[0]!.id,
-    members: new Map(), apiKeys: new Map(), invites: new Map(), historyStartMs, cursorKeys: new Map(),
-    rateLimitOverrides: new Map(), spendLimits: new Map(),
+    users: new Map(),
+    workspaces: new Map(),
+    defaultWorkspaceId: workspaces[0]!.id,
+    members: new Map(),
+    apiKeys: new Map(),
+    invites: new Map(),
+    historyStartMs,
+    cursorKeys: new Map(),
+    rateLimitOverrides: new Map(),
+    spendLimits: new Map(),
   };
   for (const u of [...people.users, people.removedUser]) {
     model.users.set(u.id, u);

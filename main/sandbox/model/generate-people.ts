@@ -6,8 +6,18 @@ import { DAY_MS } from './sizes';
 import type { InviteRec, OrgRole, UserRec } from './types';
 
 const DEMO_ROLES: OrgRole[] = [
-  'admin', 'developer', 'developer', 'developer', 'developer', 'user', 'user', 'user', 'billing',
-  'claude_code_user', 'claude_code_user', 'developer',
+  'admin',
+  'developer',
+  'developer',
+  'developer',
+  'developer',
+  'user',
+  'user',
+  'user',
+  'billing',
+  'claude_code_user',
+  'claude_code_user',
+  'developer',
 ];
 
 function roleFor(index: number, count: number, draw: number): OrgRole {
@@ -26,7 +36,13 @@ export interface People {
   invites: InviteRec[];
 }
 
-export function generatePeople(seed: number, count: number, domain: string, historyStartMs: number, nowMs: number): People {
+export function generatePeople(
+  seed: number,
+  count: number,
+  domain: string,
+  historyStartMs: number,
+  nowMs: number,
+): People {
   const names = new Set<string>();
   const firstNames = new Set<string>();
   const makePerson = (label: string, index: number) => {
@@ -34,7 +50,11 @@ export function generatePeople(seed: number, count: number, domain: string, hist
     // redraw a few times to avoid repeated first names (small orgs) and repeated full names (any org)
     let first = rng.pick(FIRST_NAMES);
     let last = rng.pick(LAST_NAMES);
-    for (let tries = 0; tries < 8 && (names.has(`${first} ${last}`) || (firstNames.has(first) && firstNames.size < FIRST_NAMES.length)); tries++) {
+    for (
+      let tries = 0;
+      tries < 8 && (names.has(`${first} ${last}`) || (firstNames.has(first) && firstNames.size < FIRST_NAMES.length));
+      tries++
+    ) {
       first = rng.pick(FIRST_NAMES);
       last = rng.pick(LAST_NAMES);
     }
@@ -53,22 +73,38 @@ export function generatePeople(seed: number, count: number, domain: string, hist
   for (let i = 0; i < count; i++) {
     const { rng, name, email } = makePerson('user', i);
     // the first users joined before history starts; later ones trickle in over it
-    const addedAtMs = i < 3 ? historyStartMs - (30 - i) * DAY_MS : historyStartMs + Math.floor((span * 0.8 * i) / count);
+    const addedAtMs =
+      i < 3 ? historyStartMs - (30 - i) * DAY_MS : historyStartMs + Math.floor((span * 0.8 * i) / count);
     users.push({
-      id: makeId('user', rng), email, name, role: roleFor(i, count, rng.next()),
-      addedAtMs: addedAtMs + rng.int(0, 3_600_000), removedAtMs: null,
+      id: makeId('user', rng),
+      email,
+      name,
+      role: roleFor(i, count, rng.next()),
+      addedAtMs: addedAtMs + rng.int(0, 3_600_000),
+      removedAtMs: null,
     });
   }
   const gone = makePerson('removed-user', 0);
   const removedUser: UserRec = {
-    id: makeId('user', gone.rng), email: gone.email, name: gone.name, role: 'developer',
-    addedAtMs: historyStartMs - 60 * DAY_MS, removedAtMs: nowMs - 30 * DAY_MS,
+    id: makeId('user', gone.rng),
+    email: gone.email,
+    name: gone.name,
+    role: 'developer',
+    addedAtMs: historyStartMs - 60 * DAY_MS,
+    removedAtMs: nowMs - 30 * DAY_MS,
   };
-  return { users, removedUser, invites: generateInvites(seed, Math.max(5, Math.round(count / 8)), domain, nowMs, makePerson, users) };
+  return {
+    users,
+    removedUser,
+    invites: generateInvites(seed, Math.max(5, Math.round(count / 8)), domain, nowMs, makePerson, users),
+  };
 }
 
 function generateInvites(
-  seed: number, count: number, domain: string, nowMs: number,
+  seed: number,
+  count: number,
+  domain: string,
+  nowMs: number,
   makePerson: (label: string, i: number) => { name: string; email: string },
   users: UserRec[],
 ): InviteRec[] {
@@ -81,8 +117,13 @@ function generateInvites(
       const joiner = users[users.length - 1 - accepted++];
       if (joiner) {
         invites.push({
-          id: makeId('invite', rng), email: joiner.email, role: ['user', 'developer', 'billing', 'claude_code_user'].includes(joiner.role) ? joiner.role : 'user',
-          invitedAtMs: joiner.addedAtMs - 2 * DAY_MS, status: 'accepted', acceptedAtMs: joiner.addedAtMs, rbacGroupIds: [],
+          id: makeId('invite', rng),
+          email: joiner.email,
+          role: ['user', 'developer', 'billing', 'claude_code_user'].includes(joiner.role) ? joiner.role : 'user',
+          invitedAtMs: joiner.addedAtMs - 2 * DAY_MS,
+          status: 'accepted',
+          acceptedAtMs: joiner.addedAtMs,
+          rbacGroupIds: [],
         });
         continue;
       }
@@ -93,10 +134,13 @@ function generateInvites(
     const ageDays = [2, 19, 40, 15, 10][kind] as number;
     const invitedAtMs = nowMs - ageDays * DAY_MS - rng.int(0, 6 * 3_600_000);
     invites.push({
-      id: makeId('invite', rng), email: kind === 2 ? email.replace(`@${domain}`, '@gmail.example') : email,
-      role: rng.pick(['user', 'developer', 'claude_code_user'] as const), invitedAtMs,
+      id: makeId('invite', rng),
+      email: kind === 2 ? email.replace(`@${domain}`, '@gmail.example') : email,
+      role: rng.pick(['user', 'developer', 'claude_code_user'] as const),
+      invitedAtMs,
       status: kind === 3 ? 'accepted' : kind === 4 ? 'deleted' : 'pending',
-      acceptedAtMs: kind === 3 ? invitedAtMs + 2 * DAY_MS : null, rbacGroupIds: [],
+      acceptedAtMs: kind === 3 ? invitedAtMs + 2 * DAY_MS : null,
+      rbacGroupIds: [],
     });
   }
   return invites;

@@ -17,18 +17,37 @@ function workspaceNames(count: number): string[] {
   return names;
 }
 
-function baseWorkspace(id: string, name: string, createdAtMs: number, color: string, compartment: string): WorkspaceRec {
+function baseWorkspace(
+  id: string,
+  name: string,
+  createdAtMs: number,
+  color: string,
+  compartment: string,
+): WorkspaceRec {
   return {
-    id, name, createdAtMs, archivedAtMs: null, displayColor: color, tags: {},
-    allowedInferenceGeos: 'unrestricted', defaultInferenceGeo: 'global', compartmentId: compartment,
-    externalKeyId: null, userProfileId: null, isDefault: false,
+    id,
+    name,
+    createdAtMs,
+    archivedAtMs: null,
+    displayColor: color,
+    tags: {},
+    allowedInferenceGeos: 'unrestricted',
+    defaultInferenceGeo: 'global',
+    compartmentId: compartment,
+    externalKeyId: null,
+    userProfileId: null,
+    isDefault: false,
   };
 }
 
 export function generateWorkspaces(seed: number, count: number, historyStartMs: number, nowMs: number): WorkspaceRec[] {
   const rngDefault = rngFor(seed, 'workspace', 'default');
   const defaultWs = baseWorkspace(
-    makeId('wrkspc', rngDefault), 'Default Workspace', historyStartMs - 90 * DAY_MS, '#6C5BB9', makeUuid(rngDefault),
+    makeId('wrkspc', rngDefault),
+    'Default Workspace',
+    historyStartMs - 90 * DAY_MS,
+    '#6C5BB9',
+    makeUuid(rngDefault),
   );
   defaultWs.isDefault = true;
   const list = [defaultWs];
@@ -36,8 +55,11 @@ export function generateWorkspaces(seed: number, count: number, historyStartMs: 
   names.forEach((name, i) => {
     const rng = rngFor(seed, 'workspace', i);
     const ws = baseWorkspace(
-      makeId('wrkspc', rng), name, historyStartMs - 20 * DAY_MS + i * 3 * 3_600_000,
-      WORKSPACE_COLORS[i % WORKSPACE_COLORS.length] as string, makeUuid(rng),
+      makeId('wrkspc', rng),
+      name,
+      historyStartMs - 20 * DAY_MS + i * 3 * 3_600_000,
+      WORKSPACE_COLORS[i % WORKSPACE_COLORS.length] as string,
+      makeUuid(rng),
     );
     if (/Production/.test(name)) ws.tags = { env: 'prod', owner: 'platform' };
     if (rng.chance(0.15)) ws.allowedInferenceGeos = ['us'];
@@ -48,15 +70,26 @@ export function generateWorkspaces(seed: number, count: number, historyStartMs: 
   });
   // every org has one archived leftover, so include_archived matters
   const rng = rngFor(seed, 'workspace', 'archived');
-  const hack = baseWorkspace(makeId('wrkspc', rng), 'Hackathon 2025', historyStartMs - 10 * DAY_MS, '#B5487A', makeUuid(rng));
+  const hack = baseWorkspace(
+    makeId('wrkspc', rng),
+    'Hackathon 2025',
+    historyStartMs - 10 * DAY_MS,
+    '#B5487A',
+    makeUuid(rng),
+  );
   hack.archivedAtMs = nowMs - 45 * DAY_MS;
   list.push(hack);
   return list;
 }
 
 const MEMBER_ROLES: WorkspaceRole[] = [
-  'workspace_developer', 'workspace_developer', 'workspace_user', 'workspace_restricted_developer',
-  'workspace_user', 'workspace_admin', 'workspace_billing',
+  'workspace_developer',
+  'workspace_developer',
+  'workspace_user',
+  'workspace_restricted_developer',
+  'workspace_user',
+  'workspace_admin',
+  'workspace_billing',
 ];
 
 /** Explicit members: each admin manages every workspace; a few other users join each one. */
@@ -68,7 +101,12 @@ export function generateMembers(seed: number, workspaces: WorkspaceRec[], users:
     if (ws.isDefault) continue;
     const rng = rngFor(seed, 'members', ws.id);
     for (const admin of admins) {
-      members.push({ workspaceId: ws.id, userId: admin.id, role: 'workspace_admin', addedAtMs: Math.max(ws.createdAtMs, admin.addedAtMs) });
+      members.push({
+        workspaceId: ws.id,
+        userId: admin.id,
+        role: 'workspace_admin',
+        addedAtMs: Math.max(ws.createdAtMs, admin.addedAtMs),
+      });
     }
     const want = Math.min(others.length, rng.int(2, Math.max(3, Math.min(12, Math.round(others.length / 3)))));
     const chosen = new Set<UserRec>();
@@ -76,7 +114,9 @@ export function generateMembers(seed: number, workspaces: WorkspaceRec[], users:
     for (const user of chosen) {
       const role = user.role === 'billing' ? 'workspace_billing' : rng.pick(MEMBER_ROLES.slice(0, 5));
       members.push({
-        workspaceId: ws.id, userId: user.id, role,
+        workspaceId: ws.id,
+        userId: user.id,
+        role,
         addedAtMs: Math.max(ws.createdAtMs, user.addedAtMs) + rng.int(0, 5 * DAY_MS),
       });
     }

@@ -12,7 +12,10 @@ export function implicitRole(orgRole: string): WorkspaceRole {
 export function workspaceMembers(model: OrgModel, ws: WorkspaceRec): MemberRec[] {
   if (ws.isDefault) {
     return activeUsers(model).map((u) => ({
-      workspaceId: ws.id, userId: u.id, role: implicitRole(u.role), addedAtMs: u.addedAtMs,
+      workspaceId: ws.id,
+      userId: u.id,
+      role: implicitRole(u.role),
+      addedAtMs: u.addedAtMs,
     }));
   }
   const explicit = model.members.get(ws.id);

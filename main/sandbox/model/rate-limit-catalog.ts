@@ -3,12 +3,27 @@
 import { createRng, hashSeed } from './prng';
 
 export const LIMITER_TYPES = [
-  'requests_per_minute', 'input_tokens_per_minute', 'input_tokens_per_minute_cache_aware', 'output_tokens_per_minute',
-  'tokens_per_minute', 'tokens_per_day', 'tool_uses_per_second', 'fast_itpmca', 'fast_otpm', 'enqueued_batch_requests',
+  'requests_per_minute',
+  'input_tokens_per_minute',
+  'input_tokens_per_minute_cache_aware',
+  'output_tokens_per_minute',
+  'tokens_per_minute',
+  'tokens_per_day',
+  'tool_uses_per_second',
+  'fast_itpmca',
+  'fast_otpm',
+  'enqueued_batch_requests',
 ] as const;
 
 export type GroupType = 'model_group' | 'batch' | 'token_count' | 'files' | 'skills' | 'web_search';
-export const GROUP_TYPES: readonly GroupType[] = ['model_group', 'batch', 'token_count', 'files', 'skills', 'web_search'];
+export const GROUP_TYPES: readonly GroupType[] = [
+  'model_group',
+  'batch',
+  'token_count',
+  'files',
+  'skills',
+  'web_search',
+];
 
 export interface RateLimitEntry {
   id: string;
@@ -64,7 +79,10 @@ const byOrg = new Map<string, readonly RateLimitEntry[]>();
 export function rateLimitCatalog(orgId: string): readonly RateLimitEntry[] {
   let entries = byOrg.get(orgId);
   if (!entries) {
-    entries = TEMPLATE.map((e) => ({ ...e, id: `ratelimit_01${createRng(hashSeed(orgId, 'rate-limit', e.id)).base62(22)}` }));
+    entries = TEMPLATE.map((e) => ({
+      ...e,
+      id: `ratelimit_01${createRng(hashSeed(orgId, 'rate-limit', e.id)).base62(22)}`,
+    }));
     byOrg.set(orgId, entries);
   }
   return entries;

@@ -3,8 +3,14 @@ import type { Rng } from './prng';
 import type { TrafficProfile } from './types';
 
 export const TRAFFIC_MODELS = [
-  'claude-sonnet-4-5-20250929', 'claude-sonnet-4-6', 'claude-haiku-4-5-20251001', 'claude-opus-4-6',
-  'claude-opus-5', 'claude-sonnet-5', 'claude-sonnet-5-5', 'claude-opus-5-5',
+  'claude-sonnet-4-5-20250929',
+  'claude-sonnet-4-6',
+  'claude-haiku-4-5-20251001',
+  'claude-opus-4-6',
+  'claude-opus-5',
+  'claude-sonnet-5',
+  'claude-sonnet-5-5',
+  'claude-opus-5-5',
 ] as const;
 
 export type TrafficLevel = 'none' | 'low' | 'mid' | 'high';
@@ -23,9 +29,13 @@ export function presetTraffic(rng: Rng, level: TrafficLevel, lastTrafficMs: numb
 export function randomTraffic(rng: Rng, lastTrafficMs: number | null): TrafficProfile {
   const bucket = rng.next();
   const dailyActivity =
-    bucket < 0.35 ? 0.03 + rng.next() * 0.15 :
-    bucket < 0.75 ? 0.2 + rng.next() * 0.3 :
-    bucket < 0.95 ? 0.5 + rng.next() * 0.4 : 0.95;
+    bucket < 0.35
+      ? 0.03 + rng.next() * 0.15
+      : bucket < 0.75
+        ? 0.2 + rng.next() * 0.3
+        : bucket < 0.95
+          ? 0.5 + rng.next() * 0.4
+          : 0.95;
   // log-normal-ish scale: median ~15k tokens per active hour, long tail to millions
   const gaussian = (rng.next() + rng.next() + rng.next() + rng.next() - 2) * 1.7;
   const scale = Math.round(Math.exp(9.6 + 1.5 * gaussian));

@@ -2,16 +2,35 @@
 import type { SortKey } from '../pagination';
 
 export type OrgRole =
-  | 'admin' | 'billing' | 'claude_code_user' | 'developer' | 'managed'
-  | 'membership_admin' | 'owner' | 'primary_owner' | 'user';
+  | 'admin'
+  | 'billing'
+  | 'claude_code_user'
+  | 'developer'
+  | 'managed'
+  | 'membership_admin'
+  | 'owner'
+  | 'primary_owner'
+  | 'user';
 export const ORG_ROLES: readonly OrgRole[] = [
-  'admin', 'billing', 'claude_code_user', 'developer', 'managed', 'membership_admin', 'owner', 'primary_owner', 'user',
+  'admin',
+  'billing',
+  'claude_code_user',
+  'developer',
+  'managed',
+  'membership_admin',
+  'owner',
+  'primary_owner',
+  'user',
 ];
 
 export type WorkspaceRole =
-  | 'workspace_user' | 'workspace_developer' | 'workspace_restricted_developer' | 'workspace_admin' | 'workspace_billing';
+  'workspace_user' | 'workspace_developer' | 'workspace_restricted_developer' | 'workspace_admin' | 'workspace_billing';
 export const WORKSPACE_ROLES: readonly WorkspaceRole[] = [
-  'workspace_user', 'workspace_developer', 'workspace_restricted_developer', 'workspace_admin', 'workspace_billing',
+  'workspace_user',
+  'workspace_developer',
+  'workspace_restricted_developer',
+  'workspace_admin',
+  'workspace_billing',
 ];
 
 export type KeyStatus = 'active' | 'inactive' | 'archived' | 'expired';
@@ -72,7 +91,8 @@ export interface ApiKeyRec {
   expiresAtMs: number | null;
   partialKeyHint: string | null;
   createdBy: { id: string; type: 'user' | 'service_account' } | null;
-  principal: { type: 'user_actor'; user_id: string } | { type: 'service_account_actor'; service_account_id: string } | null;
+  principal:
+    { type: 'user_actor'; user_id: string } | { type: 'service_account_actor'; service_account_id: string } | null;
   scopeType: 'workspace' | 'organization';
   /** real workspace id (the default workspace's id for default-workspace keys); org-scoped keys bill to default */
   workspaceId: string;

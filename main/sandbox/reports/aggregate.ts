@@ -2,12 +2,26 @@
 import { DAY_MS } from '../model/sizes';
 import type { OrgModel } from '../model/types';
 import {
-  activeWindow, portion, type Counters, type DayUsage, type DayUsageCache, type UsageRow, type UsageSource, usageSources,
+  activeWindow,
+  portion,
+  type Counters,
+  type DayUsage,
+  type DayUsageCache,
+  type UsageRow,
+  type UsageSource,
+  usageSources,
 } from './usage-model';
 
 export const USAGE_DIMENSIONS = [
-  'api_key_id', 'workspace_id', 'model', 'service_tier', 'context_window', 'inference_geo',
-  'account_id', 'service_account_id', 'speed',
+  'api_key_id',
+  'workspace_id',
+  'model',
+  'service_tier',
+  'context_window',
+  'inference_geo',
+  'account_id',
+  'service_account_id',
+  'speed',
 ] as const;
 export type UsageDimension = (typeof USAGE_DIMENSIONS)[number];
 
@@ -28,16 +42,27 @@ export type Aggregation = Map<number, Map<string, Cell>>;
 
 function dimensionValues(source: UsageSource, row: UsageRow): DimensionValues {
   return {
-    api_key_id: source.apiKeyId, workspace_id: source.workspaceId, model: row.model, service_tier: row.serviceTier,
-    context_window: row.contextWindow, inference_geo: row.inferenceGeo, account_id: source.accountId,
-    service_account_id: source.serviceAccountId, speed: row.speed,
+    api_key_id: source.apiKeyId,
+    workspace_id: source.workspaceId,
+    model: row.model,
+    service_tier: row.serviceTier,
+    context_window: row.contextWindow,
+    inference_geo: row.inferenceGeo,
+    account_id: source.accountId,
+    service_account_id: source.serviceAccountId,
+    speed: row.speed,
   };
 }
 
 export function aggregateUsage(
-  model: OrgModel, cache: DayUsageCache, nowMs: number,
-  bucketStarts: number[], bucketMs: number, endMs: number,
-  groupBy: readonly UsageDimension[], filters: UsageFilters,
+  model: OrgModel,
+  cache: DayUsageCache,
+  nowMs: number,
+  bucketStarts: number[],
+  bucketMs: number,
+  endMs: number,
+  groupBy: readonly UsageDimension[],
+  filters: UsageFilters,
 ): Aggregation {
   const result: Aggregation = new Map(bucketStarts.map((s) => [s, new Map()]));
   if (bucketStarts.length === 0) return result;
@@ -54,15 +79,34 @@ export function aggregateUsage(
       if (usage.rows.length === 0) continue;
       const rows = usage.rows.filter(filters.rows);
       if (rows.length === 0) continue;
-      addDay(result, source, usage, rows, day, Math.max(from, day), Math.min(to, day + DAY_MS), pageStart, bucketMs, groupBy);
+      addDay(
+        result,
+        source,
+        usage,
+        rows,
+        day,
+        Math.max(from, day),
+        Math.min(to, day + DAY_MS),
+        pageStart,
+        bucketMs,
+        groupBy,
+      );
     }
   }
   return result;
 }
 
 function addDay(
-  result: Aggregation, source: UsageSource, usage: DayUsage, rows: UsageRow[], day: number,
-  from: number, to: number, pageStart: number, bucketMs: number, groupBy: readonly UsageDimension[],
+  result: Aggregation,
+  source: UsageSource,
+  usage: DayUsage,
+  rows: UsageRow[],
+  day: number,
+  from: number,
+  to: number,
+  pageStart: number,
+  bucketMs: number,
+  groupBy: readonly UsageDimension[],
 ): void {
   // grouping keys once per row and grouping (memoised on the cached row), not once per (row, bucket)
   const sig = groupBy.join(',');
@@ -96,6 +140,8 @@ function addDay(
 }
 
 export function sortedCells(cells: Map<string, Cell>): Cell[] {
-  return [...cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c)
+  return [...cells.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, c]) => c)
     .filter((c) => c.counters.some((v) => v > 0));
 }

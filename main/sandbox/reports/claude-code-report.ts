@@ -9,7 +9,12 @@ import type { RouteDef } from '../router';
 import { decodeCursor, encodeCursor } from './report-params';
 
 const TERMINALS = ['vscode', 'iTerm.app', 'tmux', 'cursor', 'Apple_Terminal', 'ghostty', 'WindowsTerminal'] as const;
-const CODE_MODELS = ['claude-sonnet-4-5-20250929', 'claude-opus-4-6', 'claude-haiku-4-5-20251001', 'claude-sonnet-5'] as const;
+const CODE_MODELS = [
+  'claude-sonnet-4-5-20250929',
+  'claude-opus-4-6',
+  'claude-haiku-4-5-20251001',
+  'claude-sonnet-5',
+] as const;
 
 interface Actor {
   seedId: string;
@@ -21,7 +26,11 @@ function actors(model: OrgModel): Actor[] {
   const out: Actor[] = [];
   for (const u of activeUsers(model)) {
     if (!['claude_code_user', 'developer', 'admin'].includes(u.role)) continue;
-    out.push({ seedId: u.id, actor: { type: 'user_actor', email_address: u.email }, activity: u.role === 'claude_code_user' ? 0.8 : 0.45 });
+    out.push({
+      seedId: u.id,
+      actor: { type: 'user_actor', email_address: u.email },
+      activity: u.role === 'claude_code_user' ? 0.8 : 0.45,
+    });
   }
   for (const k of model.apiKeys.values()) {
     if (k.scopeType === 'organization' && k.status === 'active') {
@@ -39,7 +48,9 @@ function record(model: OrgModel, a: Actor, dayMs: number, fraction: number): unk
   const sessions = scale(rng.int(1, 9));
   if (sessions === 0) return null;
   const tool = () => ({ accepted: scale(rng.int(0, 60)), rejected: scale(rng.int(0, 8)) });
-  const models = rng.chance(0.6) ? [rng.pick(CODE_MODELS)] : [...new Set([rng.pick(CODE_MODELS), rng.pick(CODE_MODELS)])];
+  const models = rng.chance(0.6)
+    ? [rng.pick(CODE_MODELS)]
+    : [...new Set([rng.pick(CODE_MODELS), rng.pick(CODE_MODELS)])];
   return {
     date: new Date(dayMs).toISOString().replace('.000Z', 'Z'),
     actor: a.actor,
@@ -56,8 +67,10 @@ function record(model: OrgModel, a: Actor, dayMs: number, fraction: number): unk
     tool_actions: { edit_tool: tool(), multi_edit_tool: tool(), notebook_edit_tool: tool(), write_tool: tool() },
     model_breakdown: models.map((m) => {
       const tokens = {
-        input: scale(rng.int(5_000, 400_000)), output: scale(rng.int(2_000, 120_000)),
-        cache_read: scale(rng.int(50_000, 4_000_000)), cache_creation: scale(rng.int(5_000, 300_000)),
+        input: scale(rng.int(5_000, 400_000)),
+        output: scale(rng.int(2_000, 120_000)),
+        cache_read: scale(rng.int(50_000, 4_000_000)),
+        cache_creation: scale(rng.int(5_000, 300_000)),
       };
       const ctx = { model: m, atMs: dayMs, serviceTier: 'standard', contextWindow: '0-200k', inferenceGeo: 'global' };
       const nanocents =
@@ -66,7 +79,11 @@ function record(model: OrgModel, a: Actor, dayMs: number, fraction: number): unk
         tokenCostNanocents(BigInt(tokens.cache_read), 'cache_read_input_tokens', ctx) +
         tokenCostNanocents(BigInt(tokens.cache_creation), 'cache_creation.ephemeral_5m_input_tokens', ctx);
       // documented as a NUMBER of cents (unlike cost_report's strings)
-      return { model: m, tokens, estimated_cost: { amount: Math.round(Number(nanocents) / 1e5) / 1e4, currency: 'USD' } };
+      return {
+        model: m,
+        tokens,
+        estimated_cost: { amount: Math.round(Number(nanocents) / 1e5) / 1e4, currency: 'USD' },
+      };
     }),
   };
 }
@@ -87,7 +104,12 @@ export const claudeCodeReportRoutes: RouteDef[] = [
       // only data older than one hour is reported (admin-api.md §4.3)
       const visibleUntil = state.clock.nowMs() - HOUR_MS;
       const fraction = Math.max(0, Math.min(1, (visibleUntil - dayMs) / DAY_MS));
-      const all = fraction === 0 ? [] : actors(state.model).map((a) => record(state.model, a, dayMs, fraction)).filter((r) => r !== null);
+      const all =
+        fraction === 0
+          ? []
+          : actors(state.model)
+              .map((a) => record(state.model, a, dayMs, fraction))
+              .filter((r) => r !== null);
       const data = all.slice(offset, offset + limit);
       const next = offset + limit < all.length ? offset + limit : null;
       return { data, has_more: next !== null, next_page: next === null ? null : encodeCursor(query, next) };

@@ -6,7 +6,12 @@ import { apiActor } from '../state';
 import type { RouteDef } from '../router';
 import { iso } from '../routes/serialize';
 import {
-  formatCents, modelDisplayName, tokenCostNanocents, TOKEN_TYPES, WEB_SEARCH_NANOCENTS, type TokenType,
+  formatCents,
+  modelDisplayName,
+  tokenCostNanocents,
+  TOKEN_TYPES,
+  WEB_SEARCH_NANOCENTS,
+  type TokenType,
 } from '../pricing';
 import { aggregateUsage, sortedCells, type Cell } from './aggregate';
 import { reportCache } from './report-cache';
@@ -22,8 +27,11 @@ const TOKEN_LABELS: Record<TokenType, string> = {
 };
 /** index of each token type in the usage counters */
 const COUNTER_INDEX: Record<TokenType, number> = {
-  uncached_input_tokens: 0, 'cache_creation.ephemeral_1h_input_tokens': 1,
-  'cache_creation.ephemeral_5m_input_tokens': 2, cache_read_input_tokens: 3, output_tokens: 4,
+  uncached_input_tokens: 0,
+  'cache_creation.ephemeral_1h_input_tokens': 1,
+  'cache_creation.ephemeral_5m_input_tokens': 2,
+  cache_read_input_tokens: 3,
+  output_tokens: 4,
 };
 
 interface CostLine {
@@ -31,7 +39,13 @@ interface CostLine {
   fields: Record<string, string | null>;
 }
 
-export function costDescription(model: string, tokenType: TokenType, tier: string, ctxWindow: string, geo: string): string {
+export function costDescription(
+  model: string,
+  tokenType: TokenType,
+  tier: string,
+  ctxWindow: string,
+  geo: string,
+): string {
   let d = `${modelDisplayName(model)} Usage - ${TOKEN_LABELS[tokenType]}`;
   if (tier === 'batch') d += ' (Batch)';
   if (ctxWindow === '200k-1M') d += ' - Long Context';
@@ -43,21 +57,40 @@ function costLinesOfCell(cell: Cell, dayMs: number, byDescription: boolean, byWo
   const d = cell.dims;
   const ws = byWorkspace ? d.workspace_id : null;
   const lines: CostLine[] = [];
-  const blank = { cost_type: null, description: null, model: null, service_tier: null, token_type: null,
-    context_window: null, inference_geo: null, workspace_id: ws };
+  const blank = {
+    cost_type: null,
+    description: null,
+    model: null,
+    service_tier: null,
+    token_type: null,
+    context_window: null,
+    inference_geo: null,
+    workspace_id: ws,
+  };
   for (const tokenType of TOKEN_TYPES) {
     const tokens = cell.counters[COUNTER_INDEX[tokenType]] as number;
     if (tokens === 0) continue;
     const amount = tokenCostNanocents(BigInt(tokens), tokenType, {
-      model: d.model!, atMs: dayMs, serviceTier: d.service_tier!, contextWindow: d.context_window!, inferenceGeo: d.inference_geo!,
+      model: d.model!,
+      atMs: dayMs,
+      serviceTier: d.service_tier!,
+      contextWindow: d.context_window!,
+      inferenceGeo: d.inference_geo!,
     });
     lines.push({
       amount,
-      fields: byDescription ? {
-        cost_type: 'tokens', description: costDescription(d.model!, tokenType, d.service_tier!, d.context_window!, d.inference_geo!),
-        model: d.model, service_tier: d.service_tier, token_type: tokenType, context_window: d.context_window,
-        inference_geo: d.inference_geo, workspace_id: ws,
-      } : blank,
+      fields: byDescription
+        ? {
+            cost_type: 'tokens',
+            description: costDescription(d.model!, tokenType, d.service_tier!, d.context_window!, d.inference_geo!),
+            model: d.model,
+            service_tier: d.service_tier,
+            token_type: tokenType,
+            context_window: d.context_window,
+            inference_geo: d.inference_geo,
+            workspace_id: ws,
+          }
+        : blank,
     });
   }
   const searches = cell.counters[5] as number;
@@ -84,12 +117,27 @@ export const costReportRoutes: RouteDef[] = [
       const byDescription = groupBy.includes('description');
       const nowMs = state.clock.nowMs();
       // reading a report is itself an audited action (admin-api.md §5)
-      recordActivity(state.model, state.activity, nowMs, 'platform_cost_report_viewed', apiActor(state, headers['user-agent']), {});
+      recordActivity(
+        state.model,
+        state.activity,
+        nowMs,
+        'platform_cost_report_viewed',
+        apiActor(state, headers['user-agent']),
+        {},
+      );
       const range = bucketRange(query, '1d', nowMs);
       const page = pageBuckets(range, decodeCursor(query), limit);
       // always aggregate at pricing grain; roll up afterwards
-      const agg = aggregateUsage(state.model, reportCache(state), nowMs, page.starts, range.bucketMs, range.endMs,
-        ['workspace_id', 'model', 'service_tier', 'context_window', 'inference_geo'], noFilter);
+      const agg = aggregateUsage(
+        state.model,
+        reportCache(state),
+        nowMs,
+        page.starts,
+        range.bucketMs,
+        range.endMs,
+        ['workspace_id', 'model', 'service_tier', 'context_window', 'inference_geo'],
+        noFilter,
+      );
       return {
         data: page.starts.map((s) => {
           const rolled = new Map<string, CostLine>();
@@ -104,7 +152,8 @@ export const costReportRoutes: RouteDef[] = [
           return {
             starting_at: iso(s),
             ending_at: iso(bucketEnd(range, s)),
-            results: [...rolled.entries()].sort(([a], [b]) => (a < b ? -1 : 1))
+            results: [...rolled.entries()]
+              .sort(([a], [b]) => (a < b ? -1 : 1))
               .map(([, l]) => ({ amount: formatCents(l.amount), currency: 'USD', ...l.fields })),
           };
         }),

@@ -66,7 +66,10 @@ export function decodeCursor(query: Query): number | undefined {
 }
 
 function queryHash(query: Query): string {
-  return createHash('sha256').update(query.fingerprint(['page', 'limit'])).digest('base64url').slice(0, 16);
+  return createHash('sha256')
+    .update(query.fingerprint(['page', 'limit']))
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 /** The page's bucket starts, and the next page's start (null when this is the last page). */
@@ -74,7 +77,11 @@ export function bucketEnd(range: BucketRange, start: number): number {
   return range.explicitEnd ? Math.min(start + range.bucketMs, range.endMs) : start + range.bucketMs;
 }
 
-export function pageBuckets(range: BucketRange, cursorStartMs: number | undefined, limit: number): { starts: number[]; next: number | null } {
+export function pageBuckets(
+  range: BucketRange,
+  cursorStartMs: number | undefined,
+  limit: number,
+): { starts: number[]; next: number | null } {
   const first = cursorStartMs ?? range.startMs;
   const starts: number[] = [];
   for (let s = first; s < range.endMs && starts.length < limit; s += range.bucketMs) starts.push(s);

@@ -47,23 +47,36 @@ const EMPTY_DAY: DayUsage = { rows: [], hourCum: [], minuteCum: [] };
 export const REPORT_LAG_MS = 5 * 60_000;
 
 const PRE_GEO_MODELS = new Set(['claude-sonnet-4-5-20250929', 'claude-haiku-4-5-20251001']);
-const LONG_CONTEXT_MODELS = new Set(['claude-sonnet-4-5-20250929', 'claude-sonnet-4-6', 'claude-sonnet-5', 'claude-sonnet-5-5']);
+const LONG_CONTEXT_MODELS = new Set([
+  'claude-sonnet-4-5-20250929',
+  'claude-sonnet-4-6',
+  'claude-sonnet-5',
+  'claude-sonnet-5-5',
+]);
 
 export function usageSources(model: OrgModel): UsageSource[] {
   const sources: UsageSource[] = [];
   for (const key of model.apiKeys.values()) {
     sources.push({
-      id: key.id, apiKeyId: key.id,
-      workspaceId: key.scopeType === 'organization' || key.workspaceId === model.defaultWorkspaceId ? null : key.workspaceId,
+      id: key.id,
+      apiKeyId: key.id,
+      workspaceId:
+        key.scopeType === 'organization' || key.workspaceId === model.defaultWorkspaceId ? null : key.workspaceId,
       accountId: key.principal?.type === 'user_actor' ? key.principal.user_id : null,
       serviceAccountId: key.principal?.type === 'service_account_actor' ? key.principal.service_account_id : null,
-      traffic: key.traffic, activeFromMs: key.createdAtMs,
+      traffic: key.traffic,
+      activeFromMs: key.createdAtMs,
     });
   }
   // Console Workbench / playground usage carries no api_key_id (admin-api.md §4.1)
   sources.push({
-    id: 'workbench', apiKeyId: null, workspaceId: null, accountId: null, serviceAccountId: null,
-    traffic: presetTraffic(rngFor(model.seed, 'workbench'), 'low'), activeFromMs: model.historyStartMs,
+    id: 'workbench',
+    apiKeyId: null,
+    workspaceId: null,
+    accountId: null,
+    serviceAccountId: null,
+    traffic: presetTraffic(rngFor(model.seed, 'workbench'), 'low'),
+    activeFromMs: model.historyStartMs,
   });
   return sources;
 }
@@ -80,7 +93,10 @@ export class DayUsageCache {
   private readonly memo = new Map<string, Map<number, DayUsage>>();
   private size = 0;
   // bounded: about a third of entries are active days holding a few rows each (tens of MB at most)
-  constructor(private readonly seed: number, private readonly max = 150_000) {}
+  constructor(
+    private readonly seed: number,
+    private readonly max = 150_000,
+  ) {}
 
   get(source: UsageSource, dayStartMs: number): DayUsage {
     let perSource = this.memo.get(source.id);
@@ -156,7 +172,7 @@ export function generateDay(seed: number, source: UsageSource, dayStartMs: numbe
   t.models.forEach((model, mi) => {
     for (const tier of t.serviceTiers) {
       const tierShare = tier === 'standard' ? 1 : tier === 'batch' ? 0.35 : 0.15;
-      const base = (dayUncached * (modelShares[mi] as number)) / modelTotal * tierShare;
+      const base = ((dayUncached * (modelShares[mi] as number)) / modelTotal) * tierShare;
       for (const [geo, ctx, share] of splits(model, tier, t.usGeoShare)) {
         const uncached = Math.round(base * share);
         if (uncached <= 0) continue;
@@ -166,7 +182,11 @@ export function generateDay(seed: number, source: UsageSource, dayStartMs: numbe
         const output = Math.round(uncached * (0.15 + 0.35 * rng.next()));
         const webSearch = rng.chance(0.08) ? rng.int(1, 12) * spike : 0;
         rows.push({
-          model, serviceTier: tier, contextWindow: ctx, inferenceGeo: geo, speed: 'standard',
+          model,
+          serviceTier: tier,
+          contextWindow: ctx,
+          inferenceGeo: geo,
+          speed: 'standard',
           tokens: [uncached, cache1h, cache5m, cacheRead, output, webSearch],
         });
       }
@@ -182,7 +202,12 @@ function splits(model: string, tier: string, usShare: number): Array<[string, st
   const long = tier === 'standard' && LONG_CONTEXT_MODELS.has(model) ? 0.06 : 0;
   const geoAware = !PRE_GEO_MODELS.has(model);
   const us = geoAware && tier !== 'batch' ? usShare : 0;
-  const geos: Array<[string, number]> = geoAware ? [['global', 1 - us], ['us', us]] : [['not_available', 1]];
+  const geos: Array<[string, number]> = geoAware
+    ? [
+        ['global', 1 - us],
+        ['us', us],
+      ]
+    : [['not_available', 1]];
   for (const [geo, geoShare] of geos) {
     if (geoShare <= 0) continue;
     out.push([geo, '0-200k', geoShare * (1 - long)]);

@@ -5,8 +5,23 @@ import { badRequest } from '../errors';
 import type { Query } from '../query';
 import type { RouteDef, RequestContext } from '../router';
 import { iso } from '../routes/serialize';
-import { aggregateUsage, sortedCells, USAGE_DIMENSIONS, type Cell, type UsageDimension, type UsageFilters } from './aggregate';
-import { bucketEnd, bucketRange, decodeCursor, encodeCursor, pageBuckets, USAGE_LIMITS, type BucketWidth } from './report-params';
+import {
+  aggregateUsage,
+  sortedCells,
+  USAGE_DIMENSIONS,
+  type Cell,
+  type UsageDimension,
+  type UsageFilters,
+} from './aggregate';
+import {
+  bucketEnd,
+  bucketRange,
+  decodeCursor,
+  encodeCursor,
+  pageBuckets,
+  USAGE_LIMITS,
+  type BucketWidth,
+} from './report-params';
 import type { UsageRow, UsageSource } from './usage-model';
 import { reportCache } from './report-cache';
 
@@ -18,7 +33,7 @@ const SPEEDS = ['standard', 'fast'] as const;
 
 export function hasBeta(ctx: RequestContext, beta: string): boolean {
   const header = ctx.headers['anthropic-beta'];
-  const values = (Array.isArray(header) ? header.join(',') : header ?? '').split(',').map((s) => s.trim());
+  const values = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((s) => s.trim());
   return values.includes(beta);
 }
 
@@ -38,11 +53,16 @@ export function usageFilters(ctx: RequestContext, defaultWorkspaceId: string): U
   const inList = (list: string[] | undefined, v: string | null) => !list || (v !== null && list.includes(v));
   return {
     sources: (s: UsageSource) =>
-      inList(keyIds, s.apiKeyId) && inList(wsIds, s.workspaceId ?? defaultWorkspaceId) &&
-      inList(accounts, s.accountId) && inList(serviceAccounts, s.serviceAccountId),
+      inList(keyIds, s.apiKeyId) &&
+      inList(wsIds, s.workspaceId ?? defaultWorkspaceId) &&
+      inList(accounts, s.accountId) &&
+      inList(serviceAccounts, s.serviceAccountId),
     rows: (r: UsageRow) =>
-      inList(models, r.model) && inList(tiers, r.serviceTier) && inList(windows, r.contextWindow) &&
-      inList(geos, r.inferenceGeo) && inList(speeds, r.speed),
+      inList(models, r.model) &&
+      inList(tiers, r.serviceTier) &&
+      inList(windows, r.contextWindow) &&
+      inList(geos, r.inferenceGeo) &&
+      inList(speeds, r.speed),
   };
 }
 
@@ -63,8 +83,13 @@ function resultObject(cell: Cell, withSpeed: boolean): unknown {
     cache_read_input_tokens: cacheRead,
     output_tokens: output,
     server_tool_use: { web_search_requests: webSearch },
-    api_key_id: d.api_key_id, workspace_id: d.workspace_id, model: d.model, service_tier: d.service_tier,
-    context_window: d.context_window, inference_geo: d.inference_geo, account_id: d.account_id,
+    api_key_id: d.api_key_id,
+    workspace_id: d.workspace_id,
+    model: d.model,
+    service_tier: d.service_tier,
+    context_window: d.context_window,
+    inference_geo: d.inference_geo,
+    account_id: d.account_id,
     service_account_id: d.service_account_id,
     ...(withSpeed ? { speed: d.speed } : {}),
   };
@@ -87,11 +112,25 @@ export const usageReportRoutes: RouteDef[] = [
       const filters = usageFilters(ctx, state.model.defaultWorkspaceId);
       const nowMs = state.clock.nowMs();
       // reading a report is itself an audited action (admin-api.md §5)
-      recordActivity(state.model, state.activity, nowMs, 'platform_usage_report_messages_viewed', apiActor(state, headers['user-agent']), {});
+      recordActivity(
+        state.model,
+        state.activity,
+        nowMs,
+        'platform_usage_report_messages_viewed',
+        apiActor(state, headers['user-agent']),
+        {},
+      );
       const range = bucketRange(query, width, nowMs);
       const page = pageBuckets(range, decodeCursor(query), limit);
       const agg = aggregateUsage(
-        state.model, reportCache(state), nowMs, page.starts, range.bucketMs, range.endMs, groupBy, filters,
+        state.model,
+        reportCache(state),
+        nowMs,
+        page.starts,
+        range.bucketMs,
+        range.endMs,
+        groupBy,
+        filters,
       );
       const withSpeed = hasBeta(ctx, FAST_MODE_BETA);
       return {

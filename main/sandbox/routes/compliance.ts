@@ -23,9 +23,12 @@ export const complianceRoutes: RouteDef[] = [
     method: 'POST',
     path: '/v1/organizations/compliance_settings',
     handler: ({ state, body }) => {
-      const req = parseBody(z.object({
-        state: z.union([z.enum(['enabled', 'disabled']), z.object({ type: z.enum(['enabled', 'disabled']) })]),
-      }), body);
+      const req = parseBody(
+        z.object({
+          state: z.union([z.enum(['enabled', 'disabled']), z.object({ type: z.enum(['enabled', 'disabled']) })]),
+        }),
+        body,
+      );
       const wanted = (typeof req.state === 'string' ? req.state : req.state.type) === 'enabled';
       if (wanted && !state.activity.enabled) {
         state.activity.enabled = true;
@@ -54,13 +57,19 @@ export const complianceRoutes: RouteDef[] = [
       if (orgs && !orgs.includes(org.complianceId) && !orgs.includes(org.id)) {
         return { data: [], has_more: false, first_id: null, last_id: null };
       }
-      const items = state.activity.records.filter((a) =>
-        (!types || types.includes(a.type)) &&
-        (!actors || (a.actor.type === 'user_actor' && actors.includes(a.actor.user_id))) &&
-        (gte === undefined || a.createdAtMs >= gte) && (gt === undefined || a.createdAtMs > gt) &&
-        (lte === undefined || a.createdAtMs <= lte) && (lt === undefined || a.createdAtMs < lt));
+      const items = state.activity.records.filter(
+        (a) =>
+          (!types || types.includes(a.type)) &&
+          (!actors || (a.actor.type === 'user_actor' && actors.includes(a.actor.user_id))) &&
+          (gte === undefined || a.createdAtMs >= gte) &&
+          (gt === undefined || a.createdAtMs > gt) &&
+          (lte === undefined || a.createdAtMs <= lte) &&
+          (lt === undefined || a.createdAtMs < lt),
+      );
       return paginatePage(query, {
-        items, defaultLimit: 100, maxLimit: 5000,
+        items,
+        defaultLimit: 100,
+        maxLimit: 5000,
         keyOf: (a) => ({ rank: -a.createdAtMs, id: a.id }),
         resolveCursor: cursorResolver(state.model, 'activities'),
         serialize: (a) => activityObject(state.model, a),

@@ -19,13 +19,19 @@ import { workspaceWriteRoutes } from './workspaces-write';
 export function buildRouter(): Router {
   return new Router()
     .add(organizationRoutes)
-    .add(userReadRoutes).add(userWriteRoutes)
+    .add(userReadRoutes)
+    .add(userWriteRoutes)
     .add(inviteRoutes)
-    .add(workspaceReadRoutes).add(workspaceWriteRoutes)
-    .add(memberReadRoutes).add(memberWriteRoutes)
-    .add(apiKeyReadRoutes).add(apiKeyWriteRoutes)
+    .add(workspaceReadRoutes)
+    .add(workspaceWriteRoutes)
+    .add(memberReadRoutes)
+    .add(memberWriteRoutes)
+    .add(apiKeyReadRoutes)
+    .add(apiKeyWriteRoutes)
     .add(rateLimitRoutes)
     .add(spendLimitRoutes)
     .add(complianceRoutes)
-    .add(usageReportRoutes).add(costReportRoutes).add(claudeCodeReportRoutes);
+    .add(usageReportRoutes)
+    .add(costReportRoutes)
+    .add(claudeCodeReportRoutes);
 }

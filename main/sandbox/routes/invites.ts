@@ -20,9 +20,14 @@ export const inviteRoutes: RouteDef[] = [
     method: 'POST',
     path: '/v1/organizations/invites',
     handler: ({ state, body, headers }) => {
-      const req = parseBody(z.object({
-        email: z.email(), role: z.string(), rbac_group_ids: z.array(z.string()).optional(),
-      }), body);
+      const req = parseBody(
+        z.object({
+          email: z.email(),
+          role: z.string(),
+          rbac_group_ids: z.array(z.string()).optional(),
+        }),
+        body,
+      );
       if (!(ASSIGNABLE_ROLES as readonly string[]).includes(req.role)) {
         throw badRequest(`role: Input should be ${ASSIGNABLE_ROLES.map((r) => `'${r}'`).join(', ')}`);
       }
@@ -31,10 +36,19 @@ export const inviteRoutes: RouteDef[] = [
       if (activeUsers(state.model).some((u) => u.email.toLowerCase() === email)) {
         throw badRequest(`${email} is already a member of this organization.`, 'already_member');
       }
-      if ([...state.model.invites.values()].some((i) => i.email.toLowerCase() === email && inviteStatus(i, now) === 'pending')) {
+      if (
+        [...state.model.invites.values()].some(
+          (i) => i.email.toLowerCase() === email && inviteStatus(i, now) === 'pending',
+        )
+      ) {
         throw badRequest(`A pending invite for ${email} already exists.`, 'invite_already_exists');
       }
-      const invite = createInvite({ state, actor: apiActor(state, headers['user-agent']), atMs: now }, email, req.role as OrgRole, req.rbac_group_ids ?? []);
+      const invite = createInvite(
+        { state, actor: apiActor(state, headers['user-agent']), atMs: now },
+        email,
+        req.role as OrgRole,
+        req.rbac_group_ids ?? [],
+      );
       return inviteObject(invite, now);
     },
   },
@@ -46,9 +60,12 @@ export const inviteRoutes: RouteDef[] = [
       const roles = query.arrayOf('roles', ORG_ROLES);
       const statuses = query.arrayOf('statuses', STATUSES) ?? ['accepted', 'expired', 'pending'];
       const now = state.clock.nowMs();
-      const items = [...state.model.invites.values()].filter((i) =>
-        (email === undefined || i.email.toLowerCase() === email) && (!roles || roles.includes(i.role)) &&
-        statuses.includes(inviteStatus(i, now)));
+      const items = [...state.model.invites.values()].filter(
+        (i) =>
+          (email === undefined || i.email.toLowerCase() === email) &&
+          (!roles || roles.includes(i.role)) &&
+          statuses.includes(inviteStatus(i, now)),
+      );
       return paginatePage(query, {
         items,
         keyOf: (i) => ({ rank: -i.invitedAtMs, id: i.id }),

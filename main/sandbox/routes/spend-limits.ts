@@ -16,7 +16,15 @@ import type { RequestContext, RouteDef } from '../router';
 import { iso } from './serialize';
 
 export const SPEND_LIMIT_READS_BETA = 'spend-limit-reads-2026-09-26';
-const SCOPE_TYPES = ['user', 'seat_tier', 'rbac_group', 'organization_service', 'organization', 'workspace', 'usage_tier'] as const;
+const SCOPE_TYPES = [
+  'user',
+  'seat_tier',
+  'rbac_group',
+  'organization_service',
+  'organization',
+  'workspace',
+  'usage_tier',
+] as const;
 /** the scope types that apply to a Console organization; the others are a 400 in a filter */
 const CONSOLE_SCOPE_TYPES: readonly string[] = ['organization', 'workspace', 'usage_tier'];
 const WINDOW_MS = 60_000;
@@ -38,8 +46,15 @@ function throttle(ctx: RequestContext): void {
 
 export function spendLimitObject(s: SpendLimitRec): unknown {
   return {
-    id: s.id, type: 'spend_limit', amount: s.amount, currency: 'USD', period: s.period, is_enabled: s.isEnabled,
-    scope: { ...s.scope }, created_at: iso(s.createdAtMs), updated_at: iso(s.updatedAtMs),
+    id: s.id,
+    type: 'spend_limit',
+    amount: s.amount,
+    currency: 'USD',
+    period: s.period,
+    is_enabled: s.isEnabled,
+    scope: { ...s.scope },
+    created_at: iso(s.createdAtMs),
+    updated_at: iso(s.updatedAtMs),
   };
 }
 
@@ -51,16 +66,24 @@ function find(ctx: RequestContext): SpendLimitRec {
 
 function assertWritesEnabled(ctx: RequestContext): void {
   if (!ctx.state.spendLimitWrites) {
-    throw new ApiError(403, 'permission_error', 'Spend limit writes through the Admin API are not enabled for this organization.',
-      'spend_limits_admin_api_writes_not_enabled');
+    throw new ApiError(
+      403,
+      'permission_error',
+      'Spend limit writes through the Admin API are not enabled for this organization.',
+      'spend_limits_admin_api_writes_not_enabled',
+    );
   }
 }
 
 /** Console orgs read spend limits only in the early-access preview (the same 403 otherwise). */
 function assertReadsEnabled(ctx: RequestContext): void {
   if (!ctx.state.spendLimitReads) {
-    throw new ApiError(403, 'permission_error', 'This organization cannot retrieve, set or delete spend limits with an Admin API credential.',
-      'spend_limits_admin_api_writes_not_enabled');
+    throw new ApiError(
+      403,
+      'permission_error',
+      'This organization cannot retrieve, set or delete spend limits with an Admin API credential.',
+      'spend_limits_admin_api_writes_not_enabled',
+    );
   }
 }
 
@@ -83,7 +106,11 @@ export const spendLimitRoutes: RouteDef[] = [
       if (wsId !== undefined) findWorkspace(ctx.state.model, wsId);
       // a Console organization's limits come newest first (SDK doc comment)
       const items = [...ctx.state.model.spendLimits.values()]
-        .filter((s) => (!types || types.includes(s.scope.type)) && (wsId === undefined || (s.scope.type === 'workspace' && s.scope.workspace_id === wsId)))
+        .filter(
+          (s) =>
+            (!types || types.includes(s.scope.type)) &&
+            (wsId === undefined || (s.scope.type === 'workspace' && s.scope.workspace_id === wsId)),
+        )
         .sort((a, b) => b.createdAtMs - a.createdAtMs || (a.id < b.id ? -1 : 1));
       return paginateCursor(ctx.query, items, spendLimitObject, 20);
     },
@@ -112,31 +139,47 @@ export const spendLimitRoutes: RouteDef[] = [
       throttle(ctx);
       assertReadsEnabled(ctx);
       assertWritesEnabled(ctx);
-      const req = parseBody(z.object({
-        scope: z.union([
-          z.object({ type: z.literal('organization') }),
-          z.object({ type: z.literal('workspace'), workspace_id: z.string() }),
-          z.object({ type: z.enum(['user', 'seat_tier', 'rbac_group', 'organization_service', 'usage_tier']) }).passthrough(),
-        ]),
-        amount: z.string().regex(/^\d+$/, 'amount must be a string of minor units, e.g. "50000"').nullable(),
-        period: z.enum(['daily', 'weekly', 'monthly']).optional(),
-      }), ctx.body);
+      const req = parseBody(
+        z.object({
+          scope: z.union([
+            z.object({ type: z.literal('organization') }),
+            z.object({ type: z.literal('workspace'), workspace_id: z.string() }),
+            z
+              .object({ type: z.enum(['user', 'seat_tier', 'rbac_group', 'organization_service', 'usage_tier']) })
+              .passthrough(),
+          ]),
+          amount: z.string().regex(/^\d+$/, 'amount must be a string of minor units, e.g. "50000"').nullable(),
+          period: z.enum(['daily', 'weekly', 'monthly']).optional(),
+        }),
+        ctx.body,
+      );
       if (req.scope.type === 'usage_tier') throw badRequest('usage_tier spend limits are read-only.');
-      if (req.scope.type !== 'organization' && req.scope.type !== 'workspace') throw enterpriseOnly(`${req.scope.type} spend limits`);
+      if (req.scope.type !== 'organization' && req.scope.type !== 'workspace')
+        throw enterpriseOnly(`${req.scope.type} spend limits`);
       if ((req.period ?? 'monthly') !== 'monthly') throw badRequest('period: only monthly spend limits are supported.');
       // Console organization and workspace limits always carry an amount
       if (req.amount === null) throw badRequest('amount: organization and workspace spend limits need an amount');
       if (req.scope.type === 'workspace') findWorkspace(ctx.state.model, req.scope.workspace_id);
       const scope = req.scope as SpendScope;
       const now = ctx.state.clock.nowMs();
-      const existing = [...ctx.state.model.spendLimits.values()].find((s) => sameScope(s.scope, scope) && s.period === 'monthly');
+      const existing = [...ctx.state.model.spendLimits.values()].find(
+        (s) => sameScope(s.scope, scope) && s.period === 'monthly',
+      );
       if (existing) {
         existing.amount = req.amount;
         existing.updatedAtMs = now;
         return spendLimitObject(existing);
       }
       const id = makeId('spl', rngFor(ctx.state.model.seed, 'spend-limit', now, ctx.state.model.spendLimits.size));
-      const rec: SpendLimitRec = { id, amount: req.amount, period: 'monthly', isEnabled: true, scope, createdAtMs: now, updatedAtMs: now };
+      const rec: SpendLimitRec = {
+        id,
+        amount: req.amount,
+        period: 'monthly',
+        isEnabled: true,
+        scope,
+        createdAtMs: now,
+        updatedAtMs: now,
+      };
       ctx.state.model.spendLimits.set(id, rec);
       return spendLimitObject(rec);
     },

@@ -30,7 +30,11 @@ export const userWriteRoutes: RouteDef[] = [
       }
       const user = findUser(state.model, params.user_id!);
       assertNotPrivileged(user, 'change the role of');
-      changeUserRole({ state, actor: apiActor(state, headers['user-agent']), atMs: state.clock.nowMs() }, user, role as OrgRole);
+      changeUserRole(
+        { state, actor: apiActor(state, headers['user-agent']), atMs: state.clock.nowMs() },
+        user,
+        role as OrgRole,
+      );
       return userObject(user);
     },
   },
@@ -40,7 +44,8 @@ export const userWriteRoutes: RouteDef[] = [
     handler: ({ state, params, headers }) => {
       const user = findUser(state.model, params.user_id!);
       assertNotPrivileged(user, 'remove');
-      if (activeUsers(state.model).length <= 1) throw badRequest('Cannot remove the last member of the organization.', 'cannot_remove_last_member');
+      if (activeUsers(state.model).length <= 1)
+        throw badRequest('Cannot remove the last member of the organization.', 'cannot_remove_last_member');
       removeUser({ state, actor: apiActor(state, headers['user-agent']), atMs: state.clock.nowMs() }, user);
       return { id: user.id, type: 'user_deleted' };
     },

@@ -22,12 +22,17 @@ const name = z.string().trim().min(1).max(40);
 
 function checkTags(tags: Record<string, string | null> | undefined): void {
   for (const key of Object.keys(tags ?? {})) {
-    if (key.toLowerCase().startsWith('anthropic')) throw badRequest(`tags: keys may not start with "anthropic" (got '${key}')`);
+    if (key.toLowerCase().startsWith('anthropic'))
+      throw badRequest(`tags: keys may not start with "anthropic" (got '${key}')`);
   }
 }
 
-function applyResidency(ws: Pick<WorkspaceRec, 'allowedInferenceGeos' | 'defaultInferenceGeo'>, r: z.infer<typeof residency>): void {
-  if (r.allowed_inference_geos != null) ws.allowedInferenceGeos = r.allowed_inference_geos as InferenceGeo[] | 'unrestricted';
+function applyResidency(
+  ws: Pick<WorkspaceRec, 'allowedInferenceGeos' | 'defaultInferenceGeo'>,
+  r: z.infer<typeof residency>,
+): void {
+  if (r.allowed_inference_geos != null)
+    ws.allowedInferenceGeos = r.allowed_inference_geos as InferenceGeo[] | 'unrestricted';
   if (r.default_inference_geo != null) ws.defaultInferenceGeo = r.default_inference_geo;
   const allowed = ws.allowedInferenceGeos;
   if (allowed !== 'unrestricted' && !allowed.includes(ws.defaultInferenceGeo)) {
@@ -40,20 +45,37 @@ export const workspaceWriteRoutes: RouteDef[] = [
     method: 'POST',
     path: '/v1/organizations/workspaces',
     handler: ({ state, body, headers }) => {
-      const req = parseBody(z.object({
-        name, data_residency: residency.nullish(), display_color: color.nullish(),
-        tags: z.record(z.string(), z.string()).nullish(), external_key_id: z.string().nullish(), user_profile_id: z.string().nullish(),
-      }), body);
+      const req = parseBody(
+        z.object({
+          name,
+          data_residency: residency.nullish(),
+          display_color: color.nullish(),
+          tags: z.record(z.string(), z.string()).nullish(),
+          external_key_id: z.string().nullish(),
+          user_profile_id: z.string().nullish(),
+        }),
+        body,
+      );
       checkTags(req.tags ?? undefined);
       const active = [...state.model.workspaces.values()].filter((w) => !w.isDefault && w.archivedAtMs === null).length;
-      if (active >= MAX_ACTIVE_WORKSPACES) throw badRequest(`Organizations can have at most ${MAX_ACTIVE_WORKSPACES} active workspaces.`);
+      if (active >= MAX_ACTIVE_WORKSPACES)
+        throw badRequest(`Organizations can have at most ${MAX_ACTIVE_WORKSPACES} active workspaces.`);
       const draft = {
-        name: req.name, archivedAtMs: null, displayColor: req.display_color ?? '#6C5BB9', tags: req.tags ?? {},
-        allowedInferenceGeos: 'unrestricted' as const as WorkspaceRec['allowedInferenceGeos'], defaultInferenceGeo: 'global' as InferenceGeo,
-        externalKeyId: req.external_key_id ?? null, userProfileId: req.user_profile_id ?? null, isDefault: false,
+        name: req.name,
+        archivedAtMs: null,
+        displayColor: req.display_color ?? '#6C5BB9',
+        tags: req.tags ?? {},
+        allowedInferenceGeos: 'unrestricted' as const as WorkspaceRec['allowedInferenceGeos'],
+        defaultInferenceGeo: 'global' as InferenceGeo,
+        externalKeyId: req.external_key_id ?? null,
+        userProfileId: req.user_profile_id ?? null,
+        isDefault: false,
       };
       if (req.data_residency) applyResidency(draft, req.data_residency);
-      const ws = createWorkspace({ state, actor: apiActor(state, headers['user-agent']), atMs: state.clock.nowMs() }, draft);
+      const ws = createWorkspace(
+        { state, actor: apiActor(state, headers['user-agent']), atMs: state.clock.nowMs() },
+        draft,
+      );
       return workspaceObject(ws);
     },
   },
@@ -61,10 +83,17 @@ export const workspaceWriteRoutes: RouteDef[] = [
     method: 'POST',
     path: '/v1/organizations/workspaces/:workspace_id',
     handler: ({ state, params, body, headers }) => {
-      const req = parseBody(z.object({
-        name: name.optional(), display_color: color.optional(), tags: z.record(z.string(), z.string().nullable()).optional(),
-        data_residency: residency.nullish(), external_key_id: z.string().optional(), user_profile_id: z.string().optional(),
-      }), body);
+      const req = parseBody(
+        z.object({
+          name: name.optional(),
+          display_color: color.optional(),
+          tags: z.record(z.string(), z.string().nullable()).optional(),
+          data_residency: residency.nullish(),
+          external_key_id: z.string().optional(),
+          user_profile_id: z.string().optional(),
+        }),
+        body,
+      );
       const ws = findWorkspace(state.model, params.workspace_id!);
       if (ws.archivedAtMs !== null) throw badRequest('Archived workspaces cannot be modified.');
       checkTags(req.tags);
@@ -73,11 +102,18 @@ export const workspaceWriteRoutes: RouteDef[] = [
       }
       if (req.user_profile_id !== undefined) {
         if (ws.isDefault) throw badRequest('The default workspace cannot carry a user profile.');
-        if (ws.userProfileId !== null && ws.userProfileId !== req.user_profile_id) throw badRequest('user_profile_id can only be set once.');
+        if (ws.userProfileId !== null && ws.userProfileId !== req.user_profile_id)
+          throw badRequest('user_profile_id can only be set once.');
       }
       const updates: Record<string, unknown> = {};
-      if (req.name !== undefined && req.name !== ws.name) { updates.name = { previous: ws.name, current: req.name }; ws.name = req.name; }
-      if (req.display_color !== undefined) { updates.display_color = req.display_color; ws.displayColor = req.display_color; }
+      if (req.name !== undefined && req.name !== ws.name) {
+        updates.name = { previous: ws.name, current: req.name };
+        ws.name = req.name;
+      }
+      if (req.display_color !== undefined) {
+        updates.display_color = req.display_color;
+        ws.displayColor = req.display_color;
+      }
       if (req.tags !== undefined) {
         for (const [k, v] of Object.entries(req.tags)) {
           if (v === null) delete ws.tags[k];
@@ -85,7 +121,10 @@ export const workspaceWriteRoutes: RouteDef[] = [
         }
         updates.tags = req.tags;
       }
-      if (req.data_residency) { applyResidency(ws, req.data_residency); updates.data_residency = req.data_residency; }
+      if (req.data_residency) {
+        applyResidency(ws, req.data_residency);
+        updates.data_residency = req.data_residency;
+      }
       if (req.external_key_id !== undefined) ws.externalKeyId = req.external_key_id;
       if (req.user_profile_id !== undefined) ws.userProfileId = req.user_profile_id;
       updateWorkspace({ state, actor: apiActor(state, headers['user-agent']), atMs: state.clock.nowMs() }, ws, updates);

@@ -18,25 +18,51 @@ export function describeActionError(error: unknown): ActionFailure {
     case 'forbidden':
       // The API could not confirm the request came from the org; the change did not happen (admin-api.md §8).
       if (error.errorCode === 'api_key_requester_unconfirmed') {
-        return { code: 'requester_unconfirmed', message: `The Admin API could not confirm this request came from your organization${code}; it is safe to send the same action again.` };
+        return {
+          code: 'requester_unconfirmed',
+          message: `The Admin API could not confirm this request came from your organization${code}; it is safe to send the same action again.`,
+        };
       }
-      return { code: 'forbidden', message: `The Admin API refused this action (403): ${reason}${code}. The admin key may not be allowed to do it; use the Console.` };
+      return {
+        code: 'forbidden',
+        message: `The Admin API refused this action (403): ${reason}${code}. The admin key may not be allowed to do it; use the Console.`,
+      };
     case 'bad_request':
       return { code: error.errorCode ?? 'refused', message: `The Admin API refused this action: ${reason}${code}` };
     case 'not_found':
-      return { code: 'not_found', message: `Not found (404): ${reason}. It may have changed since the last sync; sync and try again.` };
+      return {
+        code: 'not_found',
+        message: `Not found (404): ${reason}. It may have changed since the last sync; sync and try again.`,
+      };
     case 'rate_limited': {
-      const wait = error.retryAfterMs != null ? ` in ${Math.max(1, Math.ceil(error.retryAfterMs / 1000))} s` : ' in a minute';
-      return { code: 'rate_limited', message: `The Admin API is rate limiting requests (429); nothing was changed. Try again${wait}.` };
+      const wait =
+        error.retryAfterMs != null ? ` in ${Math.max(1, Math.ceil(error.retryAfterMs / 1000))} s` : ' in a minute';
+      return {
+        code: 'rate_limited',
+        message: `The Admin API is rate limiting requests (429); nothing was changed. Try again${wait}.`,
+      };
     }
     case 'unauthorized':
-      return { code: 'unauthorized', message: 'The admin key was refused (401); nothing was changed. Replace it in Settings or with `clade-admin key set`.' };
+      return {
+        code: 'unauthorized',
+        message:
+          'The admin key was refused (401); nothing was changed. Replace it in Settings or with `clade-admin key set`.',
+      };
     case 'network':
-      return { code: 'network', message: `Could not reach the Admin API: ${reason}. Nothing is known to have changed; sync to check.` };
+      return {
+        code: 'network',
+        message: `Could not reach the Admin API: ${reason}. Nothing is known to have changed; sync to check.`,
+      };
     case 'server':
-      return { code: 'server', message: `The Admin API failed (${error.status ?? '5xx'}): ${reason}. Sync to check whether the change was applied.` };
+      return {
+        code: 'server',
+        message: `The Admin API failed (${error.status ?? '5xx'}): ${reason}. Sync to check whether the change was applied.`,
+      };
     case 'malformed':
     case 'cursor_stuck':
-      return { code: 'malformed', message: `The Admin API gave an unexpected answer: ${reason}. Sync to see the current state.` };
+      return {
+        code: 'malformed',
+        message: `The Admin API gave an unexpected answer: ${reason}. Sync to see the current state.`,
+      };
   }
 }

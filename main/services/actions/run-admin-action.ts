@@ -38,7 +38,13 @@ export interface ActionPreview {
 }
 
 export type ActionOutcome =
-  | { ok: true; description: string; summary: string; before: { [key: string]: JsonValue } | null; after: { [key: string]: JsonValue } }
+  | {
+      ok: true;
+      description: string;
+      summary: string;
+      before: { [key: string]: JsonValue } | null;
+      after: { [key: string]: JsonValue };
+    }
   | { ok: false; description: string; error: ActionFailure };
 
 export interface RunActionDeps {
@@ -66,7 +72,11 @@ export async function runAdminAction(deps: RunActionDeps, action: AdminAction): 
   const context = readActionContext(deps.db, action);
   const description = describeAction(action, context);
   const fail = (failure: ActionFailure): ActionOutcome => {
-    recordLocalAuditAction(deps.db, failedRecord({ atMs: deps.now(), action, context, failure, via: deps.via }), deps.audit);
+    recordLocalAuditAction(
+      deps.db,
+      failedRecord({ atMs: deps.now(), action, context, failure, via: deps.via }),
+      deps.audit,
+    );
     return { ok: false, description, error: failure };
   };
   const problems = validateAction(action, context);
@@ -77,7 +87,8 @@ export async function runAdminAction(deps: RunActionDeps, action: AdminAction): 
   } catch (error) {
     return fail(describeActionError(error));
   }
-  if (!client) return fail({ code: 'no_credential', message: 'No admin key is stored for this profile; connect one first.' });
+  if (!client)
+    return fail({ code: 'no_credential', message: 'No admin key is stored for this profile; connect one first.' });
   let result;
   let confirmedAfterError = false;
   try {
@@ -93,7 +104,9 @@ export async function runAdminAction(deps: RunActionDeps, action: AdminAction): 
   applyMirrorOps(deps.db, planMirrorUpdate(action, result), atMs);
   const after = afterState(action, result);
   recordLocalAuditAction(deps.db, succeededRecord({ atMs, action, context, after, via: deps.via }), deps.audit);
-  const summary = describeDone(action, context) + (confirmedAfterError ? ' (the answer was lost on the way; reading it back confirmed the change)' : '');
+  const summary =
+    describeDone(action, context) +
+    (confirmedAfterError ? ' (the answer was lost on the way; reading it back confirmed the change)' : '');
   return { ok: true, description, summary, before: beforeState(action, context), after };
 }
 

@@ -6,8 +6,23 @@
  * Plain Node over the mirror and a NotifierPort: tested with the Electron double's Notification.
  */
 import type Database from 'better-sqlite3';
-import { addSnooze, planDigest, removeSnooze, type AlertCycle, type AlertRules, type Digest, type Episode } from '../../core/alerts/index';
-import { getLastDigestDay, loadEpisodes, loadSnoozes, markEpisodesNotified, saveSnoozes, setLastDigestDay } from '../../db/alerts/index';
+import {
+  addSnooze,
+  planDigest,
+  removeSnooze,
+  type AlertCycle,
+  type AlertRules,
+  type Digest,
+  type Episode,
+} from '../../core/alerts/index';
+import {
+  getLastDigestDay,
+  loadEpisodes,
+  loadSnoozes,
+  markEpisodesNotified,
+  saveSnoozes,
+  setLastDigestDay,
+} from '../../db/alerts/index';
 import { recordAlertCycle } from './evaluate-alerts';
 import type { NotifierPort } from '../../core/ports';
 
@@ -39,10 +54,23 @@ export function runAppAlertCycle(deps: AppAlertCycleDeps): AppAlertCycleResult {
   const notifiedIds = notifier.notifyEpisodes(reconciliation.toNotify);
   const episodes = notifiedIds.length > 0 ? markEpisodesNotified(db, notifiedIds, nowMs) : loadEpisodes(db);
   const digest = runDigest(db, episodes, nowMs, recorded.rules, notifier);
-  return { cycle: recorded.cycle, rules: recorded.rules, episodes, notifiedIds, digest, rulesProblem: recorded.rulesProblem };
+  return {
+    cycle: recorded.cycle,
+    rules: recorded.rules,
+    episodes,
+    notifiedIds,
+    digest,
+    rulesProblem: recorded.rulesProblem,
+  };
 }
 
-function runDigest(db: Database.Database, episodes: readonly Episode[], nowMs: number, rules: AlertRules, notifier: NotifierPort): Digest | null {
+function runDigest(
+  db: Database.Database,
+  episodes: readonly Episode[],
+  nowMs: number,
+  rules: AlertRules,
+  notifier: NotifierPort,
+): Digest | null {
   const plan = planDigest(episodes, nowMs, rules, getLastDigestDay(db));
   if (plan === null) return null;
   // Nothing open, or notifications unavailable: the day still counts, so a later opening does not trigger one.
@@ -66,6 +94,8 @@ export function resumeAlerts(db: Database.Database): void {
 
 /** When the global pause ends; null when alerts are not paused. */
 export function pausedUntilMs(db: Database.Database, nowMs: number): number | null {
-  const pause = loadSnoozes(db).find((snooze) => snooze.rule === '*' && snooze.targetId === null && snooze.untilMs > nowMs);
+  const pause = loadSnoozes(db).find(
+    (snooze) => snooze.rule === '*' && snooze.targetId === null && snooze.untilMs > nowMs,
+  );
   return pause?.untilMs ?? null;
 }

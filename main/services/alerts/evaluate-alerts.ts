@@ -12,7 +12,13 @@ import {
   type AlertRules,
   type Episode,
 } from '../../core/alerts/index';
-import { latestEpisodeActivityMs, loadAlertRulesChecked, loadEpisodes, loadSnoozes, saveEpisodes } from '../../db/alerts/alert-state-repo';
+import {
+  latestEpisodeActivityMs,
+  loadAlertRulesChecked,
+  loadEpisodes,
+  loadSnoozes,
+  saveEpisodes,
+} from '../../db/alerts/alert-state-repo';
 
 export { latestEpisodeActivityMs } from '../../db/alerts/alert-state-repo';
 import { readAlertInputs, rulesForMirror } from '../../db/alerts/read-alert-inputs';
@@ -39,19 +45,24 @@ export interface RecordOptions {
 }
 
 export function recordAlertCycle(db: Database.Database, nowMs: number, options: RecordOptions): RecordedCycle {
-  return db.transaction((): RecordedCycle => {
-    const loaded = loadAlertRulesChecked(db, options.defaultTz);
-    const rules = rulesForMirror(db, loaded.rules);
-    const inputs = readAlertInputs(db, nowMs, rules);
-    const stored = loadEpisodes(db);
-    const cycle = runAlertCycle(inputs, rules, stored, loadSnoozes(db), nowMs);
-    const persist = options.persist ?? true;
-    if (persist) {
-      const kept: Episode[] = pruneClosedEpisodes(cycle.reconciliation.episodes, nowMs - EPISODE_RETENTION_DAYS * DAY_MS);
-      saveEpisodes(db, kept);
-    }
-    return { cycle, rules, inputs, recorded: persist, rulesProblem: loaded.problem };
-  }).immediate();
+  return db
+    .transaction((): RecordedCycle => {
+      const loaded = loadAlertRulesChecked(db, options.defaultTz);
+      const rules = rulesForMirror(db, loaded.rules);
+      const inputs = readAlertInputs(db, nowMs, rules);
+      const stored = loadEpisodes(db);
+      const cycle = runAlertCycle(inputs, rules, stored, loadSnoozes(db), nowMs);
+      const persist = options.persist ?? true;
+      if (persist) {
+        const kept: Episode[] = pruneClosedEpisodes(
+          cycle.reconciliation.episodes,
+          nowMs - EPISODE_RETENTION_DAYS * DAY_MS,
+        );
+        saveEpisodes(db, kept);
+      }
+      return { cycle, rules, inputs, recorded: persist, rulesProblem: loaded.problem };
+    })
+    .immediate();
 }
 
 /**

@@ -55,12 +55,17 @@ function describeSubject(db: Database.Database, subject: SnoozeSubject): { text:
   const targetName = subject.targetId === null ? null : nameOfTarget(db, subject.targetId);
   const rule = subject.rule === '*' ? 'every' : `${subject.rule}`;
   const target = subject.targetId === null ? '' : ` on “${targetName ?? subject.targetId}”`;
-  const text = subject.rule === '*' ? `${subject.targetId === null ? 'every alert' : `every alert${target}`}` : `${rule} alerts${target}`;
+  const text =
+    subject.rule === '*'
+      ? `${subject.targetId === null ? 'every alert' : `every alert${target}`}`
+      : `${rule} alerts${target}`;
   return { text, targetName };
 }
 
 function nameOfTarget(db: Database.Database, targetId: string): string | null {
-  const episode = loadEpisodes(db).reverse().find((candidate) => candidate.targetId === targetId);
+  const episode = loadEpisodes(db)
+    .reverse()
+    .find((candidate) => candidate.targetId === targetId);
   return episode?.targetName ?? null;
 }
 
@@ -73,17 +78,31 @@ function subjectJson(subject: SnoozeSubject, targetName: string | null, untilMs?
   };
 }
 
-export function snoozeAlerts(db: Database.Database, subject: SnoozeSubject, duration: SnoozeDurationId, nowMs: number, systemTimeZone: string): Snooze {
+export function snoozeAlerts(
+  db: Database.Database,
+  subject: SnoozeSubject,
+  duration: SnoozeDurationId,
+  nowMs: number,
+  systemTimeZone: string,
+): Snooze {
   const timeZone = loadAlertRules(db, systemTimeZone).quietHours.timeZone;
   const snooze: Snooze = { ...subject, untilMs: snoozeUntilMs(duration, nowMs, timeZone) };
-  const before = loadSnoozes(db).find((s) => s.rule === subject.rule && s.targetId === subject.targetId && s.untilMs > nowMs);
+  const before = loadSnoozes(db).find(
+    (s) => s.rule === subject.rule && s.targetId === subject.targetId && s.untilMs > nowMs,
+  );
   saveSnoozes(db, addSnooze(loadSnoozes(db), snooze, nowMs));
   const { text, targetName } = describeSubject(db, subject);
   recordLocalAuditAction(db, {
     type: 'alerts.snoozed',
     atMs: nowMs,
     summary: `Snoozed ${text} until ${new Date(snooze.untilMs).toISOString()}`,
-    targets: [{ type: 'alert-snooze', id: `${subject.rule}|${subject.targetId ?? '*'}`, ...(targetName === null ? {} : { name: targetName }) }],
+    targets: [
+      {
+        type: 'alert-snooze',
+        id: `${subject.rule}|${subject.targetId ?? '*'}`,
+        ...(targetName === null ? {} : { name: targetName }),
+      },
+    ],
     before: before ? subjectJson(subject, targetName, before.untilMs) : null,
     after: subjectJson(subject, targetName, snooze.untilMs),
   });
@@ -92,7 +111,12 @@ export function snoozeAlerts(db: Database.Database, subject: SnoozeSubject, dura
 }
 
 /** Ends a snooze early; false (nothing recorded) when there was none. */
-export function unsnoozeAlerts(db: Database.Database, subject: SnoozeSubject, nowMs: number, systemTimeZone: string): boolean {
+export function unsnoozeAlerts(
+  db: Database.Database,
+  subject: SnoozeSubject,
+  nowMs: number,
+  systemTimeZone: string,
+): boolean {
   const stored = loadSnoozes(db);
   const existing = stored.find((s) => s.rule === subject.rule && s.targetId === subject.targetId);
   if (!existing) return false;
@@ -102,7 +126,13 @@ export function unsnoozeAlerts(db: Database.Database, subject: SnoozeSubject, no
     type: 'alerts.unsnoozed',
     atMs: nowMs,
     summary: `Ended the snooze of ${text}`,
-    targets: [{ type: 'alert-snooze', id: `${subject.rule}|${subject.targetId ?? '*'}`, ...(targetName === null ? {} : { name: targetName }) }],
+    targets: [
+      {
+        type: 'alert-snooze',
+        id: `${subject.rule}|${subject.targetId ?? '*'}`,
+        ...(targetName === null ? {} : { name: targetName }),
+      },
+    ],
     before: subjectJson(subject, targetName, existing.untilMs),
     after: null,
   });

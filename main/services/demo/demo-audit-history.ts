@@ -26,7 +26,12 @@ export function demoAuditEvents(sandbox: Pick<RunningSandbox, 'model'>): OrgEven
 }
 
 /** Applies the scripted changes, syncs again and copies the journal into the trail. Returns the events added. */
-export async function fillDemoAuditTrail(db: MirrorDb, api: AdminApiPort, sandbox: Pick<RunningSandbox, 'model' | 'state' | 'clock'>, clock: Clock = systemClock): Promise<number> {
+export async function fillDemoAuditTrail(
+  db: MirrorDb,
+  api: AdminApiPort,
+  sandbox: Pick<RunningSandbox, 'model' | 'state' | 'clock'>,
+  clock: Clock = systemClock,
+): Promise<number> {
   for (const event of demoAuditEvents(sandbox)) applyEvent(sandbox.state, event, sandbox.clock.nowMs());
   await syncMirror(db, api, { requestsPerMinute: null, clock });
   const journal = new JournalRepo(db);

@@ -38,7 +38,12 @@ export interface DemoOrg {
 
 export async function openDemoOrg(options: DemoOrgOptions): Promise<DemoOrg> {
   const frozen = options.frozenAt !== undefined;
-  const sandbox = await startSandbox({ size: options.size ?? 'demo', seed: options.seed ?? 1, now: options.frozenAt, freezeClock: frozen });
+  const sandbox = await startSandbox({
+    size: options.size ?? 'demo',
+    seed: options.seed ?? 1,
+    now: options.frozenAt,
+    freezeClock: frozen,
+  });
   const clock = frozen ? { ...systemClock, now: () => sandbox.clock.nowMs() } : systemClock;
   let db: MirrorDb | null = null;
   try {
@@ -51,7 +56,8 @@ export async function openDemoOrg(options: DemoOrgOptions): Promise<DemoOrg> {
       clock,
       // A loopback simulator needs no request budget; the real API keeps the engine's default.
       requestsPerMinute: null,
-      onProgress: (progress) => report({ phase: 'running', resource: progress.resource, page: progress.page, rows: progress.rows }),
+      onProgress: (progress) =>
+        report({ phase: 'running', resource: progress.resource, page: progress.page, rows: progress.rows }),
     });
     // The demo's audit trail: scripted changes, a second sync, the journal copied into the trail.
     if (summary.status !== 'failed') await fillDemoAuditTrail(db, api, sandbox, clock);

@@ -54,7 +54,14 @@ export const systemClock: Clock = {
 };
 
 export async function syncMirror(db: MirrorDb, api: AdminApiPort, opts: SyncMirrorOptions = {}): Promise<SyncSummary> {
-  const { clock = systemClock, lock = { holder: 'clade-admin' }, compliance = null, compliancePageLimit, alerts = { timeZone: systemTimeZone() }, ...syncOptions } = opts;
+  const {
+    clock = systemClock,
+    lock = { holder: 'clade-admin' },
+    compliance = null,
+    compliancePageLimit,
+    alerts = { timeZone: systemTimeZone() },
+    ...syncOptions
+  } = opts;
   const run = async () => {
     const store = new SqliteMirrorStore(db);
     let summary = await runSync({ api, store, clock }, syncOptions);
@@ -74,7 +81,8 @@ export async function syncMirror(db: MirrorDb, api: AdminApiPort, opts: SyncMirr
       summary = withComplianceIngest(summary, ingest);
       const feed = summary.resources[summary.resources.length - 1];
       if (feed) syncOptions.onResourceDone?.(feed);
-      if (ingest.outcome === 'credential_invalid') store.markCredentialInvalid(clock.now(), summary.detail ?? 'the admin key was refused');
+      if (ingest.outcome === 'credential_invalid')
+        store.markCredentialInvalid(clock.now(), summary.detail ?? 'the admin key was refused');
       feedRead = ingest.outcome === 'ingested';
     }
     // Every change the sync journaled joins the audit trail (idempotent: the trail keeps its own mark).

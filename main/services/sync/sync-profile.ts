@@ -23,7 +23,11 @@ export interface SyncProfileOptions extends Omit<SyncMirrorOptions, 'compliance'
   compliance?: boolean;
 }
 
-export async function syncProfile(db: MirrorDb, target: SyncTarget, options: SyncProfileOptions = {}): Promise<SyncSummary> {
+export async function syncProfile(
+  db: MirrorDb,
+  target: SyncTarget,
+  options: SyncProfileOptions = {},
+): Promise<SyncSummary> {
   const { compliance = true, ...rest } = options;
   const api = createAdminApi({ apiKey: target.apiKey, baseURL: target.baseURL });
   return syncMirror(db, api, {

@@ -8,7 +8,15 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 const DEFAULT_MIRROR = 'https://github.com/electron/electron/releases/download/';
-const UNREACHABLE = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNRESET']);
+const UNREACHABLE = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ECONNRESET',
+]);
 
 /** The electron version the lockfile pins, or undefined. */
 export function lockedElectronVersion(root) {
@@ -30,11 +38,14 @@ export function electronZipUrl(version, env = process.env, platform = process.pl
 
 /** True when a zip for this version already sits in electron's download cache (install works offline). */
 export function electronZipCached(version, env = process.env, platform = process.platform, arch = process.arch) {
-  const cacheRoot = env.electron_config_cache || env.ELECTRON_CACHE || (platform === 'darwin'
-    ? join(homedir(), 'Library', 'Caches', 'electron')
-    : platform === 'win32'
-      ? join(env.LOCALAPPDATA || homedir(), 'electron', 'Cache')
-      : join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'electron'));
+  const cacheRoot =
+    env.electron_config_cache ||
+    env.ELECTRON_CACHE ||
+    (platform === 'darwin'
+      ? join(homedir(), 'Library', 'Caches', 'electron')
+      : platform === 'win32'
+        ? join(env.LOCALAPPDATA || homedir(), 'electron', 'Cache')
+        : join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'electron'));
   const name = `electron-v${version}-${platform}-${arch}.zip`;
   if (!existsSync(cacheRoot)) return false;
   try {
@@ -64,7 +75,9 @@ export function probeUrl(url, timeoutMs = 8000) {
       req.on('timeout', () => {
         req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }));
       });
-      req.on('error', (error) => finish({ reachable: !UNREACHABLE.has(error.code), detail: error.code || error.message }));
+      req.on('error', (error) =>
+        finish({ reachable: !UNREACHABLE.has(error.code), detail: error.code || error.message }),
+      );
       req.end();
     } catch (error) {
       finish({ reachable: true, detail: String(error) });
@@ -77,11 +90,13 @@ export function probeUrl(url, timeoutMs = 8000) {
  * `probe` is injectable for tests.
  */
 export async function shouldSkipElectronDownload({ root, env = process.env, probe = probeUrl } = {}) {
-  if (env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1') return { skip: true, reason: 'ELECTRON_SKIP_BINARY_DOWNLOAD=1 is already set' };
+  if (env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1')
+    return { skip: true, reason: 'ELECTRON_SKIP_BINARY_DOWNLOAD=1 is already set' };
   const version = lockedElectronVersion(root);
   if (!version) return { skip: false, reason: 'no electron version in the lockfile' };
   if (electronZipCached(version, env)) return { skip: false, reason: `Electron ${version} is in the download cache` };
-  if (env.HTTPS_PROXY || env.https_proxy || env.ELECTRON_GET_USE_PROXY) return { skip: false, reason: 'a proxy is configured' };
+  if (env.HTTPS_PROXY || env.https_proxy || env.ELECTRON_GET_USE_PROXY)
+    return { skip: false, reason: 'a proxy is configured' };
   const url = electronZipUrl(version, env);
   const result = await probe(url);
   return result.reachable

@@ -79,9 +79,12 @@ export function validateAllowList(value) {
   const problems = [];
   const entries = [];
   value.forEach((entry, index) => {
-    if (typeof entry?.check !== 'string' || entry.check.trim() === '') problems.push(`entry ${index}: "check" is required`);
-    else if (typeof entry.reason !== 'string' || entry.reason.trim().length < 10) problems.push(`entry ${index} (${entry.check}): a reviewed "reason" is required`);
-    else if (entry.file !== undefined && typeof entry.file !== 'string') problems.push(`entry ${index} (${entry.check}): "file" must be a string`);
+    if (typeof entry?.check !== 'string' || entry.check.trim() === '')
+      problems.push(`entry ${index}: "check" is required`);
+    else if (typeof entry.reason !== 'string' || entry.reason.trim().length < 10)
+      problems.push(`entry ${index} (${entry.check}): a reviewed "reason" is required`);
+    else if (entry.file !== undefined && typeof entry.file !== 'string')
+      problems.push(`entry ${index} (${entry.check}): "file" must be a string`);
     else entries.push(entry);
   });
   return { entries, problems };
@@ -91,13 +94,20 @@ function fileMatches(pattern, file) {
   if (pattern === undefined) return true;
   const normalized = file.replace(/\\/g, '/');
   if (!pattern.includes('*')) return pattern === normalized;
-  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const regex = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return regex.test(normalized);
 }
 
 /** The allow-list entry covering a finding, if any (same check, and same file when the entry names one). */
 export function allowEntryFor(finding, entries) {
-  return entries.find((entry) => entry.check.toUpperCase() === finding.check.toUpperCase() && fileMatches(entry.file, finding.file));
+  return entries.find(
+    (entry) => entry.check.toUpperCase() === finding.check.toUpperCase() && fileMatches(entry.file, finding.file),
+  );
 }
 
 /**

@@ -56,7 +56,8 @@ export function inspectInstall(root) {
   const manifest = readJson(join(root, 'package.json'));
   const lock = existsSync(lockFile) ? readJson(lockFile) : undefined;
   const lockUsable = lock !== undefined && manifestMatchesLock(manifest, lock);
-  if (!existsSync(join(root, 'node_modules'))) return { installed: false, reason: 'node_modules is missing', lockUsable };
+  if (!existsSync(join(root, 'node_modules')))
+    return { installed: false, reason: 'node_modules is missing', lockUsable };
   if (!lock) return { installed: false, reason: 'there is no package-lock.json', lockUsable };
   if (!lockUsable) return { installed: false, reason: 'package.json and package-lock.json differ', lockUsable };
   const hidden = readJson(join(root, 'node_modules', '.package-lock.json'));

@@ -6,4 +6,8 @@ export type LaunchPlan = { mode: 'electron'; binary: string } | { mode: 'headles
 export function staleBuildReason(root: string): string | undefined;
 export function findElectronBinary(root: string, env?: Record<string, string | undefined>): ElectronBinary;
 export function findDisplay(platform?: string, env?: Record<string, string | undefined>): DisplayCheck;
-export function planLaunch(input: { electron: ElectronBinary; display: DisplayCheck; forceHeadless?: boolean }): LaunchPlan;
+export function planLaunch(input: {
+  electron: ElectronBinary;
+  display: DisplayCheck;
+  forceHeadless?: boolean;
+}): LaunchPlan;

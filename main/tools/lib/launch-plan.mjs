@@ -3,7 +3,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const BUILD_OUTPUTS = ['out/main/index.js', 'out/main/cli.js', 'out/preload/index.js', 'out/renderer/index.html'];
+export const BUILD_OUTPUTS = [
+  'out/main/index.js',
+  'out/main/cli.js',
+  'out/preload/index.js',
+  'out/renderer/index.html',
+];
 export const BUILD_INPUTS = ['main', 'preload', 'renderer', 'electron.vite.config.ts', 'package.json', 'tsconfig.json'];
 const SKIPPED_INPUTS = new Set(['tools', 'node_modules']);
 
@@ -52,7 +57,11 @@ export function findElectronBinary(root, env = process.env) {
   let path;
   if (env.ELECTRON_OVERRIDE_DIST_PATH) path = join(env.ELECTRON_OVERRIDE_DIST_PATH, relative || 'electron');
   else if (relative) path = join(dir, 'dist', relative);
-  else return { missing: "Electron's binary was never downloaded (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1, or github.com was unreachable)" };
+  else
+    return {
+      missing:
+        "Electron's binary was never downloaded (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1, or github.com was unreachable)",
+    };
   return existsSync(path) ? { path } : { missing: `Electron's binary is not at ${path}` };
 }
 
@@ -76,6 +85,9 @@ export function planLaunch({ electron, display, forceHeadless = false }) {
         ' (or set ELECTRON_MIRROR to a mirror), then `npm start` again.',
     );
   }
-  if (!display.ok) reasons.push(`${display.missing}.\n    Run \`npm start\` inside a desktop session (X11 or Wayland) to open the window.`);
+  if (!display.ok)
+    reasons.push(
+      `${display.missing}.\n    Run \`npm start\` inside a desktop session (X11 or Wayland) to open the window.`,
+    );
   return reasons.length === 0 ? { mode: 'electron', binary: electron.path } : { mode: 'headless', reasons };
 }

@@ -28,7 +28,11 @@ export function npmCommand(env = process.env) {
  * and keeping the last `keepBytes` of it so the caller can explain a failure.
  * Resolves { code, tail } and never rejects (a spawn error becomes code 127).
  */
-export function runStreaming(command, args, { cwd = projectRoot, env = process.env, shell = false, keepBytes = 65536 } = {}) {
+export function runStreaming(
+  command,
+  args,
+  { cwd = projectRoot, env = process.env, shell = false, keepBytes = 65536 } = {},
+) {
   return new Promise((resolve) => {
     let tail = '';
     const keep = (chunk) => {

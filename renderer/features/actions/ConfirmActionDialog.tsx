@@ -7,7 +7,8 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useActionsStore } from '../../stores/useActionsStore';
 import './actions.css';
 
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export function ConfirmActionDialog() {
   const { phase, preview, outcome, error, confirm, close } = useActionsStore();
@@ -55,7 +56,16 @@ export function ConfirmActionDialog() {
 
   return (
     <div className="modal-backdrop">
-      <div ref={dialog} className="modal" role="dialog" aria-modal="true" aria-labelledby="action-title" aria-describedby="action-body" tabIndex={-1} onKeyDown={onKeyDown}>
+      <div
+        ref={dialog}
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="action-title"
+        aria-describedby="action-body"
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
         <h2 id="action-title">{phase === 'done' ? 'Result' : 'Confirm admin action'}</h2>
         <div id="action-body">
           {phase === 'previewing' && <p>Checking…</p>}
@@ -69,18 +79,31 @@ export function ConfirmActionDialog() {
             </ul>
           )}
           {phase === 'running' && <p role="status">Sending to the Admin API…</p>}
-          {outcome?.ok === true && <p role="status" className="ok">{outcome.summary}. Recorded in the audit trail.</p>}
+          {outcome?.ok === true && (
+            <p role="status" className="ok">
+              {outcome.summary}. Recorded in the audit trail.
+            </p>
+          )}
           {outcome?.ok === false && (
             <p role="alert" className="error">
               Not done: {outcome.error.message} (The attempt is recorded in the audit trail.)
             </p>
           )}
-          {error && <p role="alert" className="error">{error}</p>}
+          {error && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
         </div>
         {needsName && phase === 'confirming' && !refused && (
           <p>
             <label htmlFor="action-confirm-name">Type “{preview!.confirmText}” to confirm</label>
-            <input id="action-confirm-name" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+            <input
+              id="action-confirm-name"
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              autoComplete="off"
+            />
           </p>
         )}
         <div className="modal-buttons">
@@ -93,7 +116,12 @@ export function ConfirmActionDialog() {
               <button type="button" onClick={close} disabled={phase === 'running'}>
                 Cancel
               </button>
-              <button type="button" className={preview?.irreversible ? 'danger' : 'primary'} onClick={() => void confirm()} disabled={!canConfirm}>
+              <button
+                type="button"
+                className={preview?.irreversible ? 'danger' : 'primary'}
+                onClick={() => void confirm()}
+                disabled={!canConfirm}
+              >
                 Confirm
               </button>
             </>

@@ -8,14 +8,31 @@ import { useId, useState } from 'react';
 import { useActionsStore } from '../../stores/useActionsStore';
 
 export const ORG_ROLES_ASSIGNABLE = ['user', 'developer', 'billing', 'claude_code_user'] as const;
-export const WORKSPACE_ROLES = ['workspace_user', 'workspace_developer', 'workspace_restricted_developer', 'workspace_admin', 'workspace_billing'] as const;
+export const WORKSPACE_ROLES = [
+  'workspace_user',
+  'workspace_developer',
+  'workspace_restricted_developer',
+  'workspace_admin',
+  'workspace_billing',
+] as const;
 const PROTECTED = ['admin', 'owner', 'primary_owner'];
 
-export function OrgMemberActions({ userId, role, onChanged }: { userId: string; role: string; onChanged?: () => void }) {
+export function OrgMemberActions({
+  userId,
+  role,
+  onChanged,
+}: {
+  userId: string;
+  role: string;
+  onChanged?: () => void;
+}) {
   const begin = useActionsStore((s) => s.begin);
   const [next, setNext] = useState(ORG_ROLES_ASSIGNABLE.find((r) => r !== role) ?? 'user');
   const id = useId();
-  if (PROTECTED.includes(role)) return <p className="muted">The Admin API cannot change or remove a member with the {role} role; use the Console.</p>;
+  if (PROTECTED.includes(role))
+    return (
+      <p className="muted">The Admin API cannot change or remove a member with the {role} role; use the Console.</p>
+    );
   return (
     <div className="member-actions" role="group" aria-label="Member actions">
       <label htmlFor={`${id}-role`}>Organization role</label>
@@ -26,7 +43,11 @@ export function OrgMemberActions({ userId, role, onChanged }: { userId: string; 
           </option>
         ))}
       </select>
-      <button type="button" disabled={next === role} onClick={() => void begin({ kind: 'user.set-role', userId, role: next }, onChanged)}>
+      <button
+        type="button"
+        disabled={next === role}
+        onClick={() => void begin({ kind: 'user.set-role', userId, role: next }, onChanged)}
+      >
         Change role
       </button>
       <button type="button" className="danger" onClick={() => void begin({ kind: 'user.remove', userId }, onChanged)}>
@@ -36,7 +57,12 @@ export function OrgMemberActions({ userId, role, onChanged }: { userId: string; 
   );
 }
 
-export function WorkspaceMemberActions(props: { workspaceId: string; userId: string; workspaceRole: string | null; onChanged?: () => void }) {
+export function WorkspaceMemberActions(props: {
+  workspaceId: string;
+  userId: string;
+  workspaceRole: string | null;
+  onChanged?: () => void;
+}) {
   const { workspaceId, userId, workspaceRole, onChanged } = props;
   const begin = useActionsStore((s) => s.begin);
   const [next, setNext] = useState<string>(workspaceRole ?? 'workspace_user');
@@ -53,15 +79,28 @@ export function WorkspaceMemberActions(props: { workspaceId: string; userId: str
         ))}
       </select>
       {workspaceRole === null ? (
-        <button type="button" onClick={() => void begin({ kind: 'workspace-member.add', workspaceId, userId, role: next }, onChanged)}>
+        <button
+          type="button"
+          onClick={() => void begin({ kind: 'workspace-member.add', workspaceId, userId, role: next }, onChanged)}
+        >
           Add to workspace
         </button>
       ) : (
         <>
-          <button type="button" disabled={next === workspaceRole} onClick={() => void begin({ kind: 'workspace-member.set-role', workspaceId, userId, role: next }, onChanged)}>
+          <button
+            type="button"
+            disabled={next === workspaceRole}
+            onClick={() =>
+              void begin({ kind: 'workspace-member.set-role', workspaceId, userId, role: next }, onChanged)
+            }
+          >
             Change workspace role
           </button>
-          <button type="button" className="danger" onClick={() => void begin({ kind: 'workspace-member.remove', workspaceId, userId }, onChanged)}>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => void begin({ kind: 'workspace-member.remove', workspaceId, userId }, onChanged)}
+          >
             Remove from workspace
           </button>
         </>

@@ -27,13 +27,21 @@ export function AlertsView() {
       <p className="alerts-status" role="status">
         {status ?? ''}
       </p>
-      {actionError && <p role="alert" className="field-error">{actionError}</p>}
+      {actionError && (
+        <p role="alert" className="field-error">
+          {actionError}
+        </p>
+      )}
       {listError && <p role="alert">{listError}</p>}
       {list && (
         <>
           <section aria-labelledby="alerts-open-heading" className="alerts-section">
             <h3 id="alerts-open-heading">Open alerts ({list.open.length})</h3>
-            {list.open.length === 0 ? <p>No open alerts.</p> : <EpisodeList episodes={list.open} nowMs={list.nowMs} timeZone={list.timeZone} open />}
+            {list.open.length === 0 ? (
+              <p>No open alerts.</p>
+            ) : (
+              <EpisodeList episodes={list.open} nowMs={list.nowMs} timeZone={list.timeZone} open />
+            )}
           </section>
           <section aria-labelledby="alerts-snoozes-heading" className="alerts-section">
             <h3 id="alerts-snoozes-heading">Snoozed</h3>
@@ -41,7 +49,11 @@ export function AlertsView() {
           </section>
           <section aria-labelledby="alerts-recent-heading" className="alerts-section">
             <h3 id="alerts-recent-heading">Recently closed ({list.recent.length})</h3>
-            {list.recent.length === 0 ? <p>Nothing closed recently.</p> : <EpisodeList episodes={list.recent} nowMs={list.nowMs} timeZone={list.timeZone} open={false} />}
+            {list.recent.length === 0 ? (
+              <p>Nothing closed recently.</p>
+            ) : (
+              <EpisodeList episodes={list.recent} nowMs={list.nowMs} timeZone={list.timeZone} open={false} />
+            )}
           </section>
         </>
       )}

@@ -7,10 +7,22 @@ import { SnoozeControl } from './SnoozeControl';
 function holdText(episode: AlertEpisode, timeZone: string): string | null {
   if (episode.heldBy === null) return null;
   const until = episode.heldUntilMs === null ? '' : ` until ${formatWhen(episode.heldUntilMs, timeZone)}`;
-  return episode.heldBy === 'snooze' ? `Notification held by a snooze${until}` : `Notification held for quiet hours${until}`;
+  return episode.heldBy === 'snooze'
+    ? `Notification held by a snooze${until}`
+    : `Notification held for quiet hours${until}`;
 }
 
-export function EpisodeList({ episodes, nowMs, timeZone, open }: { episodes: AlertEpisode[]; nowMs: number; timeZone: string; open: boolean }) {
+export function EpisodeList({
+  episodes,
+  nowMs,
+  timeZone,
+  open,
+}: {
+  episodes: AlertEpisode[];
+  nowMs: number;
+  timeZone: string;
+  open: boolean;
+}) {
   return (
     <ul className="episode-list">
       {episodes.map((episode, index) => {
@@ -35,14 +47,20 @@ export function EpisodeList({ episodes, nowMs, timeZone, open }: { episodes: Ale
               <div>
                 <dt>Opened</dt>
                 <dd>
-                  <time dateTime={new Date(episode.openedAtMs).toISOString()}>{formatWhen(episode.openedAtMs, timeZone)}</time> ({formatAge(episode.openedAtMs, nowMs)})
+                  <time dateTime={new Date(episode.openedAtMs).toISOString()}>
+                    {formatWhen(episode.openedAtMs, timeZone)}
+                  </time>{' '}
+                  ({formatAge(episode.openedAtMs, nowMs)})
                 </dd>
               </div>
               {episode.closedAtMs !== null && (
                 <div>
                   <dt>Closed</dt>
                   <dd>
-                    <time dateTime={new Date(episode.closedAtMs).toISOString()}>{formatWhen(episode.closedAtMs, timeZone)}</time> ({formatAge(episode.closedAtMs, nowMs)})
+                    <time dateTime={new Date(episode.closedAtMs).toISOString()}>
+                      {formatWhen(episode.closedAtMs, timeZone)}
+                    </time>{' '}
+                    ({formatAge(episode.closedAtMs, nowMs)})
                   </dd>
                 </div>
               )}

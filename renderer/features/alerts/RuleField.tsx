@@ -11,7 +11,9 @@ export function RuleField(props: {
   inputMode?: 'decimal' | 'numeric' | 'text';
   width?: 'short' | 'long';
 }) {
-  const describedBy = [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(' ');
+  const describedBy = [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-error` : null]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className="field rule-field">
       <label htmlFor={props.id}>{props.label}</label>
@@ -39,10 +41,20 @@ export function RuleField(props: {
   );
 }
 
-export function RuleToggle(props: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+export function RuleToggle(props: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
   return (
     <div className="rule-toggle">
-      <input id={props.id} type="checkbox" checked={props.checked} onChange={(event) => props.onChange(event.target.checked)} />
+      <input
+        id={props.id}
+        type="checkbox"
+        checked={props.checked}
+        onChange={(event) => props.onChange(event.target.checked)}
+      />
       <label htmlFor={props.id}>{props.label}</label>
     </div>
   );

@@ -31,7 +31,11 @@ export function SnoozeControl({ episode, idPrefix }: { episode: AlertEpisode; id
         <option value="rule">Every “{ruleLabel(episode.rule)}” alert</option>
       </select>
       <label htmlFor={`${idPrefix}-duration`}>for</label>
-      <select id={`${idPrefix}-duration`} value={duration} onChange={(event) => setDuration(event.target.value as SnoozeDurationId)}>
+      <select
+        id={`${idPrefix}-duration`}
+        value={duration}
+        onChange={(event) => setDuration(event.target.value as SnoozeDurationId)}
+      >
         {DURATIONS.map((option) => (
           <option key={option.id} value={option.id}>
             {option.label}
@@ -41,7 +45,9 @@ export function SnoozeControl({ episode, idPrefix }: { episode: AlertEpisode; id
       <button
         type="button"
         disabled={busy}
-        onClick={() => void snooze(subject, duration, describeSubject(subject.rule, subject.targetId, episode.targetName))}
+        onClick={() =>
+          void snooze(subject, duration, describeSubject(subject.rule, subject.targetId, episode.targetName))
+        }
       >
         Snooze
       </button>

@@ -16,7 +16,12 @@ export function SnoozeList({ list }: { list: AlertsList }) {
             <span>
               {what[0]!.toUpperCase() + what.slice(1)}, until {formatWhen(snooze.untilMs, list.timeZone)}
             </span>
-            <button type="button" disabled={busy} aria-label={`Unsnooze ${what}`} onClick={() => void unsnooze({ rule: snooze.rule, targetId: snooze.targetId }, what)}>
+            <button
+              type="button"
+              disabled={busy}
+              aria-label={`Unsnooze ${what}`}
+              onClick={() => void unsnooze({ rule: snooze.rule, targetId: snooze.targetId }, what)}
+            >
               Unsnooze
             </button>
           </li>

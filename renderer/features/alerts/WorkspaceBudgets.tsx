@@ -28,7 +28,11 @@ export function WorkspaceBudgets(props: {
             error={errors[`workspaceBudgets.${budget.workspaceId}`]}
             onChange={(usd) => onChange(budgets.map((b) => (b.workspaceId === budget.workspaceId ? { ...b, usd } : b)))}
           />
-          <button type="button" aria-label={`Remove the budget for ${nameOf(budget.workspaceId)}`} onClick={() => onChange(budgets.filter((b) => b.workspaceId !== budget.workspaceId))}>
+          <button
+            type="button"
+            aria-label={`Remove the budget for ${nameOf(budget.workspaceId)}`}
+            onClick={() => onChange(budgets.filter((b) => b.workspaceId !== budget.workspaceId))}
+          >
             Remove
           </button>
         </div>

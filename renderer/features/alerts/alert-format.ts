@@ -27,12 +27,23 @@ export const DURATIONS: Array<{ id: SnoozeDurationId; label: string }> = [
   { id: 'tomorrow-morning', label: 'Until tomorrow morning' },
 ];
 
-export const SEVERITY_LABELS: Record<AlertEpisode['severity'], string> = { critical: 'Critical', warning: 'Warning', info: 'Info' };
+export const SEVERITY_LABELS: Record<AlertEpisode['severity'], string> = {
+  critical: 'Critical',
+  warning: 'Warning',
+  info: 'Info',
+};
 
 /** "23 Nov, 14:05" in the admin's zone. */
 export function formatWhen(ms: number, timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(ms));
+    return new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+    }).format(new Date(ms));
   } catch {
     return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
   }

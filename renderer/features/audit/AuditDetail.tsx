@@ -57,7 +57,9 @@ export const AuditDetail = forwardRef<HTMLHeadingElement, Props>(function AuditD
           <dt>Actor</dt>
           <dd>
             {actorLabel(event.actor)}
-            {event.actor?.email && event.actor.email !== actorLabel(event.actor) && <span className="muted"> {event.actor.email}</span>}
+            {event.actor?.email && event.actor.email !== actorLabel(event.actor) && (
+              <span className="muted"> {event.actor.email}</span>
+            )}
             {event.actor && <span className="muted"> ({event.actor.kind.replace(/_/g, ' ')})</span>}
           </dd>
         </div>

@@ -32,7 +32,17 @@ interface Props {
   gridRef: React.RefObject<HTMLDivElement | null>;
 }
 
-export function AuditGrid({ events, hasMore, activeIndex, selectedId, label, onActiveChange, onOpen, onNeedMore, gridRef }: Props) {
+export function AuditGrid({
+  events,
+  hasMore,
+  activeIndex,
+  selectedId,
+  label,
+  onActiveChange,
+  onOpen,
+  onNeedMore,
+  gridRef,
+}: Props) {
   const virtualizer = useVirtualizer({
     count: events.length,
     getScrollElement: () => gridRef.current,
@@ -81,7 +91,12 @@ export function AuditGrid({ events, hasMore, activeIndex, selectedId, label, onA
       <div role="rowgroup" className="audit-head">
         <div role="row" aria-rowindex={1} className="audit-row audit-row-head">
           {COLUMNS.map((column, index) => (
-            <div key={column} role="columnheader" aria-colindex={index + 1} className={`audit-cell audit-col-${column.toLowerCase()}`}>
+            <div
+              key={column}
+              role="columnheader"
+              aria-colindex={index + 1}
+              className={`audit-cell audit-col-${column.toLowerCase()}`}
+            >
               {column}
             </div>
           ))}

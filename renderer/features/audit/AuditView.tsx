@@ -15,7 +15,23 @@ import './audit.css';
 const FORMAT_LABEL: Record<ExportFormat, string> = { csv: 'CSV', jsonl: 'JSON Lines' };
 
 export function AuditView() {
-  const { filters, setFilters, query, status, events, nextCursor, loadingMore, error, moreError, selectedId, exportState, search, loadMore, select, exportAs } = useAuditStore();
+  const {
+    filters,
+    setFilters,
+    query,
+    status,
+    events,
+    nextCursor,
+    loadingMore,
+    error,
+    moreError,
+    selectedId,
+    exportState,
+    search,
+    loadMore,
+    select,
+    exportAs,
+  } = useAuditStore();
   const [activeIndex, setActiveIndex] = useState(0);
   const gridRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -75,16 +91,30 @@ export function AuditView() {
             onChange={(event) => update({ text: event.target.value })}
           />
           <label htmlFor="audit-source">Source</label>
-          <select id="audit-source" value={filters.source} onChange={(event) => run(update({ source: event.target.value as SourceFilter }))}>
+          <select
+            id="audit-source"
+            value={filters.source}
+            onChange={(event) => run(update({ source: event.target.value as SourceFilter }))}
+          >
             <option value="all">All sources</option>
             <option value="compliance">Activity feed</option>
             <option value="journal">Change journal</option>
             <option value="local">This app</option>
           </select>
           <label htmlFor="audit-after">From (UTC)</label>
-          <input id="audit-after" type="date" value={filters.after} onChange={(event) => run(update({ after: event.target.value }))} />
+          <input
+            id="audit-after"
+            type="date"
+            value={filters.after}
+            onChange={(event) => run(update({ after: event.target.value }))}
+          />
           <label htmlFor="audit-before">Before (UTC)</label>
-          <input id="audit-before" type="date" value={filters.before} onChange={(event) => run(update({ before: event.target.value }))} />
+          <input
+            id="audit-before"
+            type="date"
+            value={filters.before}
+            onChange={(event) => run(update({ before: event.target.value }))}
+          />
           <button type="submit" className="primary">
             Search
           </button>
@@ -99,12 +129,18 @@ export function AuditView() {
           </button>
         </form>
         <p id="audit-search-help" className="muted audit-help">
-          Words search the text. Narrow with <code>actor:</code> <code>type:</code> <code>workspace:</code> <code>key:</code>{' '}
-          <code>source:</code> <code>after:YYYY-MM-DD</code> <code>before:YYYY-MM-DD</code> (UTC days; after is inclusive).
+          Words search the text. Narrow with <code>actor:</code> <code>type:</code> <code>workspace:</code>{' '}
+          <code>key:</code> <code>source:</code> <code>after:YYYY-MM-DD</code> <code>before:YYYY-MM-DD</code> (UTC days;
+          after is inclusive).
         </p>
         <div className="audit-actions" role="group" aria-label="Export the current search">
           {(['csv', 'jsonl'] as const).map((format) => (
-            <button key={format} type="button" disabled={exportState.status === 'running' || status !== 'ready'} onClick={() => void exportAs(format)}>
+            <button
+              key={format}
+              type="button"
+              disabled={exportState.status === 'running' || status !== 'ready'}
+              onClick={() => void exportAs(format)}
+            >
               Export {FORMAT_LABEL[format]}
             </button>
           ))}
@@ -119,13 +155,7 @@ export function AuditView() {
             </span>
           )}
         </div>
-        <Results
-          status={status}
-          error={error}
-          query={query}
-          count={events.length}
-          onRetry={() => void search(query)}
-        >
+        <Results status={status} error={error} query={query} count={events.length} onRetry={() => void search(query)}>
           <AuditGrid
             events={events}
             hasMore={nextCursor !== null}
@@ -160,7 +190,21 @@ export function AuditView() {
   );
 }
 
-function Results({ status, error, query, count, onRetry, children }: { status: LoadStatus; error: string | null; query: string; count: number; onRetry: () => void; children: React.ReactNode }) {
+function Results({
+  status,
+  error,
+  query,
+  count,
+  onRetry,
+  children,
+}: {
+  status: LoadStatus;
+  error: string | null;
+  query: string;
+  count: number;
+  onRetry: () => void;
+  children: React.ReactNode;
+}) {
   if (status !== 'ready') {
     return (
       <LoadState status={status} error={error} onRetry={onRetry} loadingText="Searching the audit trail…">
@@ -171,7 +215,9 @@ function Results({ status, error, query, count, onRetry, children }: { status: L
   if (count === 0) {
     return (
       <p role="status" className="muted audit-empty">
-        {query ? `No event matches “${query}”.` : 'The audit trail is empty. Events appear here after syncs find changes, and when you act in the app.'}
+        {query
+          ? `No event matches “${query}”.`
+          : 'The audit trail is empty. Events appear here after syncs find changes, and when you act in the app.'}
       </p>
     );
   }

@@ -74,8 +74,13 @@ export interface ChangeRow {
  * one only `before`); anything else is one row named "value". Values are shown as compact JSON.
  */
 export function changeRows(before: unknown, after: unknown): ChangeRow[] {
-  const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-  if ((before === null || isRecord(before)) && (after === null || isRecord(after)) && (before !== null || after !== null)) {
+  const isRecord = (value: unknown): value is Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (
+    (before === null || isRecord(before)) &&
+    (after === null || isRecord(after)) &&
+    (before !== null || after !== null)
+  ) {
     const b = (before ?? {}) as Record<string, unknown>;
     const a = (after ?? {}) as Record<string, unknown>;
     const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();

@@ -7,11 +7,20 @@ import type { KeyInventoryRow } from '../../../preload/contract';
 import { formatDate, formatStatus } from '../../lib/format';
 import { useActionsStore } from '../../stores/useActionsStore';
 
-export function KeyDetailPanel({ keyRow, onClose, onChanged }: { keyRow: KeyInventoryRow; onClose: () => void; onChanged: () => void }) {
+export function KeyDetailPanel({
+  keyRow,
+  onClose,
+  onChanged,
+}: {
+  keyRow: KeyInventoryRow;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   const begin = useActionsStore((s) => s.begin);
   const [name, setName] = useState(keyRow.name);
   const archived = keyRow.status === 'archived';
-  const setStatus = (status: 'active' | 'inactive' | 'archived') => void begin({ kind: 'apikey.set-status', keyId: keyRow.id, status }, onChanged);
+  const setStatus = (status: 'active' | 'inactive' | 'archived') =>
+    void begin({ kind: 'apikey.set-status', keyId: keyRow.id, status }, onChanged);
   return (
     <section className="key-detail" aria-labelledby="key-detail-title">
       <div className="view-title">

@@ -30,7 +30,12 @@ export function KeyInventoryView() {
     void load();
   }, [load]);
   const shown = useMemo(
-    () => keys.filter((key) => filter === 'all' || (filter === 'attention' ? key.verdict !== 'ok' && key.verdict !== 'inactive' : key.verdict === filter)),
+    () =>
+      keys.filter(
+        (key) =>
+          filter === 'all' ||
+          (filter === 'attention' ? key.verdict !== 'ok' && key.verdict !== 'inactive' : key.verdict === filter),
+      ),
     [keys, filter],
   );
   const now = Date.now();
@@ -40,7 +45,11 @@ export function KeyInventoryView() {
         <div className="view-title">
           <h2>API keys</h2>
           <label htmlFor="verdict-filter">Show</label>
-          <select id="verdict-filter" value={filter} onChange={(event) => setFilter(event.target.value as typeof filter)}>
+          <select
+            id="verdict-filter"
+            value={filter}
+            onChange={(event) => setFilter(event.target.value as typeof filter)}
+          >
             <option value="all">All keys ({keys.length})</option>
             <option value="attention">Needs attention</option>
             {Object.entries(VERDICT_LABEL).map(([id, label]) => (
@@ -101,7 +110,14 @@ export function KeyInventoryView() {
           </table>
         </div>
         {shown.length === 0 && <p className="muted">No key matches this filter.</p>}
-        {opened && <KeyDetailPanel key={opened.id} keyRow={opened} onClose={() => setOpenId(null)} onChanged={() => void load()} />}
+        {opened && (
+          <KeyDetailPanel
+            key={opened.id}
+            keyRow={opened}
+            onClose={() => setOpenId(null)}
+            onChanged={() => void load()}
+          />
+        )}
         <ConfirmActionDialog />
       </div>
     </LoadState>

@@ -15,7 +15,12 @@ export function ViewNav({ view, onChange }: { view: View; onChange: (view: View)
   return (
     <nav className="view-nav" aria-label="Views">
       {VIEWS.map((item) => (
-        <button key={item.id} type="button" aria-current={view === item.id ? 'page' : undefined} onClick={() => onChange(item.id)}>
+        <button
+          key={item.id}
+          type="button"
+          aria-current={view === item.id ? 'page' : undefined}
+          onClick={() => onChange(item.id)}
+        >
           {item.label}
         </button>
       ))}

@@ -17,8 +17,8 @@ export function Onboarding({ onExploreDemo }: Props) {
         Welcome to Clade Admin
       </h2>
       <p className="lead">
-        Clade Admin keeps watch over your company’s Anthropic organization from the tray: its workspaces, members and API
-        keys, what they spend, and what needs your attention — readable offline from a copy on this computer.
+        Clade Admin keeps watch over your company’s Anthropic organization from the tray: its workspaces, members and
+        API keys, what they spend, and what needs your attention — readable offline from a copy on this computer.
       </p>
 
       <section aria-labelledby="onboarding-key">
@@ -32,12 +32,12 @@ export function Onboarding({ onExploreDemo }: Props) {
             Open the Claude Console and go to <strong>Settings → Admin keys</strong>.
           </li>
           <li>
-            Choose <strong>Create Admin key</strong>. Only organization admins see this page; if you don’t, ask an admin of
-            your organization.
+            Choose <strong>Create Admin key</strong>. Only organization admins see this page; if you don’t, ask an admin
+            of your organization.
           </li>
           <li>
-            Paste it in this window under <strong>Settings → Admin key</strong>, or run <code>clade-admin key set</code> in a
-            terminal.
+            Paste it in this window under <strong>Settings → Admin key</strong>, or run <code>clade-admin key set</code>{' '}
+            in a terminal.
           </li>
         </ol>
       </section>

@@ -6,7 +6,13 @@ import { formatCents, formatDate, formatRole, formatStatus } from '../../lib/for
 export function NodeDetails({ node }: { node: TreeNode | null }) {
   return (
     <aside className="details" aria-labelledby="details-heading" aria-live="polite">
-      {node ? <Facts node={node} /> : <p className="muted" id="details-heading">Select a workspace, member or key and press Enter to see its details.</p>}
+      {node ? (
+        <Facts node={node} />
+      ) : (
+        <p className="muted" id="details-heading">
+          Select a workspace, member or key and press Enter to see its details.
+        </p>
+      )}
     </aside>
   );
 }
@@ -19,11 +25,19 @@ function Facts({ node }: { node: TreeNode }) {
     if (data.tree.spend) rows.push(...spendFacts(data.tree.spend));
   } else if (data.kind === 'workspace') {
     const ws = data.workspace;
-    rows.push(['Workspace id', ws.id ?? 'Default workspace'], ['Members', String(ws.members.length)], ['API keys', String(ws.keys.length)]);
+    rows.push(
+      ['Workspace id', ws.id ?? 'Default workspace'],
+      ['Members', String(ws.members.length)],
+      ['API keys', String(ws.keys.length)],
+    );
     if (ws.archived) rows.push(['State', 'Archived']);
     if (ws.spend) rows.push(...spendFacts(ws.spend));
   } else if (data.kind === 'member') {
-    rows.push(['Email', data.member.email], ['Role', formatRole(data.member.workspaceRole)], ['Workspace', data.workspace.name]);
+    rows.push(
+      ['Email', data.member.email],
+      ['Role', formatRole(data.member.workspaceRole)],
+      ['Workspace', data.workspace.name],
+    );
   } else if (data.kind === 'key') {
     const key = data.key;
     rows.push(
@@ -34,7 +48,8 @@ function Facts({ node }: { node: TreeNode }) {
       ['Expires', key.expiresAtMs === null ? 'never' : formatDate(key.expiresAtMs)],
       ['Key id', key.id],
     );
-    if (key.estimatedMonthCents !== undefined) rows.push(['This month (est.)', `≈ ${formatCents(key.estimatedMonthCents)}`]);
+    if (key.estimatedMonthCents !== undefined)
+      rows.push(['This month (est.)', `≈ ${formatCents(key.estimatedMonthCents)}`]);
     if (key.hygiene) rows.push(['Hygiene', key.hygiene.reason]);
   }
   return (
@@ -55,6 +70,9 @@ function Facts({ node }: { node: TreeNode }) {
 function spendFacts(spend: WorkspaceSpendBadge): Array<[string, string]> {
   return [
     ['This month', formatCents(spend.cents)],
-    ...spend.targets.map((target): [string, string] => [target.source === 'budget' ? 'Budget' : 'Spend limit', `${formatCents(target.amountCents)} (${target.percent} % used)`]),
+    ...spend.targets.map((target): [string, string] => [
+      target.source === 'budget' ? 'Budget' : 'Spend limit',
+      `${formatCents(target.amountCents)} (${target.percent} % used)`,
+    ]),
   ];
 }

@@ -23,15 +23,24 @@ export function OrgTreeView({ tree }: { tree: OrgTree }) {
   const [attentionOnly, setAttentionOnly] = useState(false);
   const [role, setRole] = useState<string | null>(null);
   const [status, setStatus] = useState<NodeStatus | null>(null);
-  const filter = useMemo<TreeFilter>(() => ({ query, attentionOnly, role, status }), [query, attentionOnly, role, status]);
+  const filter = useMemo<TreeFilter>(
+    () => ({ query, attentionOnly, role, status }),
+    [query, attentionOnly, role, status],
+  );
   const rows = useMemo(() => flattenTree(roots, expanded, filter), [roots, expanded, filter]);
-  const roles = useMemo(() => [...new Set(tree.workspaces.flatMap((w) => w.members.map((m) => m.workspaceRole)))].sort(), [tree]);
+  const roles = useMemo(
+    () => [...new Set(tree.workspaces.flatMap((w) => w.members.map((m) => m.workspaceRole)))].sort(),
+    [tree],
+  );
   const [activeId, setActiveId] = useState('org');
   const [openId, setOpenId] = useState<string | null>(null);
   const typed = useRef({ text: '', at: 0 });
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  const activeIndex = Math.max(0, rows.findIndex((row) => row.node.id === activeId));
+  const activeIndex = Math.max(
+    0,
+    rows.findIndex((row) => row.node.id === activeId),
+  );
   const activeRow = rows[activeIndex];
   const openNode = rows.find((row) => row.node.id === openId)?.node ?? null;
 

@@ -35,8 +35,17 @@ export function isFiltering(filter: TreeFilter): boolean {
  * With a filter, only nodes that match (or have a matching descendant) are kept, and their ancestors are
  * shown expanded so every match is visible. A string is a plain text query.
  */
-export function flattenTree(roots: TreeNode[], expanded: ReadonlySet<string>, filter: TreeFilter | string = {}): TreeRow[] {
-  const { query = '', attentionOnly = false, role = null, status = null } = typeof filter === 'string' ? { query: filter } : filter;
+export function flattenTree(
+  roots: TreeNode[],
+  expanded: ReadonlySet<string>,
+  filter: TreeFilter | string = {},
+): TreeRow[] {
+  const {
+    query = '',
+    attentionOnly = false,
+    role = null,
+    status = null,
+  } = typeof filter === 'string' ? { query: filter } : filter;
   const needle = query.trim().toLowerCase();
   const filtering = isFiltering({ query, attentionOnly, role, status });
   const matches = (node: TreeNode): boolean =>
@@ -56,7 +65,15 @@ export function flattenTree(roots: TreeNode[], expanded: ReadonlySet<string>, fi
     kept.forEach((node, index) => {
       const isOpen = filtering ? node.children.some(matchesDeep) : expanded.has(node.id);
       const hasChildren = node.children.length > 0;
-      rows.push({ node, level, posInSet: index + 1, setSize: kept.length, parentId, hasChildren, expanded: hasChildren && isOpen });
+      rows.push({
+        node,
+        level,
+        posInSet: index + 1,
+        setSize: kept.length,
+        parentId,
+        hasChildren,
+        expanded: hasChildren && isOpen,
+      });
       if (hasChildren && isOpen) visit(node.children, level + 1, node.id);
     });
   };

@@ -4,7 +4,15 @@
  * with the tree from main: a workspace's month-to-date spend against its budget or limit, a key's estimated
  * month-to-date cost and its hygiene verdict.
  */
-import type { KeyInventoryRow, OrgKey, OrgMember, OrgTree, OrgWorkspace, SpendTarget, WorkspaceSpendBadge } from '../../../preload/contract';
+import type {
+  KeyInventoryRow,
+  OrgKey,
+  OrgMember,
+  OrgTree,
+  OrgWorkspace,
+  SpendTarget,
+  WorkspaceSpendBadge,
+} from '../../../preload/contract';
 import { formatCents, formatRole, formatStatus } from '../../lib/format';
 
 const VERDICT_BADGE: Partial<Record<KeyInventoryRow['verdict'], string>> = {
@@ -52,15 +60,36 @@ export interface TreeNode {
   searchText: string;
   /** Why this node needs the admin's attention (empty when it does not); drives the "needs attention" filter. */
   warnings: string[];
-  data: { kind: 'org'; tree: OrgTree } | { kind: 'workspace'; workspace: OrgWorkspace } | { kind: 'member'; member: OrgMember; workspace: OrgWorkspace } | { kind: 'key'; key: OrgKey; workspace: OrgWorkspace } | { kind: 'group' };
+  data:
+    | { kind: 'org'; tree: OrgTree }
+    | { kind: 'workspace'; workspace: OrgWorkspace }
+    | { kind: 'member'; member: OrgMember; workspace: OrgWorkspace }
+    | { kind: 'key'; key: OrgKey; workspace: OrgWorkspace }
+    | { kind: 'group' };
 }
 
 export function buildTreeNodes(tree: OrgTree): TreeNode[] {
   const workspaces = [...tree.workspaces].sort(workspaceOrder).map((workspace) => workspaceNode(workspace));
   const orgKeys = tree.organizationKeys ?? [];
-  const orgWorkspace: OrgWorkspace = { id: null, name: tree.org.name, isDefault: false, archived: false, members: [], keys: orgKeys };
+  const orgWorkspace: OrgWorkspace = {
+    id: null,
+    name: tree.org.name,
+    isDefault: false,
+    archived: false,
+    members: [],
+    keys: orgKeys,
+  };
   const orgKeyGroup: TreeNode[] =
-    orgKeys.length === 0 ? [] : [group('org/keys', 'keys', 'Organization API keys', [...orgKeys].sort(byName).map((key) => keyNode(key, orgWorkspace)))];
+    orgKeys.length === 0
+      ? []
+      : [
+          group(
+            'org/keys',
+            'keys',
+            'Organization API keys',
+            [...orgKeys].sort(byName).map((key) => keyNode(key, orgWorkspace)),
+          ),
+        ];
   const orgSpend = spendBadge(tree.spend);
   return [
     {
@@ -81,7 +110,19 @@ export function buildTreeNodes(tree: OrgTree): TreeNode[] {
 }
 
 function group(id: string, kind: 'members' | 'keys', label: string, children: TreeNode[]): TreeNode {
-  return { id, kind, label, detail: String(children.length), badges: [], status: null, role: null, warnings: [], searchText: '', data: { kind: 'group' }, children };
+  return {
+    id,
+    kind,
+    label,
+    detail: String(children.length),
+    badges: [],
+    status: null,
+    role: null,
+    warnings: [],
+    searchText: '',
+    data: { kind: 'group' },
+    children,
+  };
 }
 
 const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name);
@@ -90,7 +131,12 @@ const byName = (a: { name: string }, b: { name: string }): number => a.name.loca
 export function bindingTarget(targets: readonly SpendTarget[]): SpendTarget | null {
   let best: SpendTarget | null = null;
   for (const target of targets) {
-    if (best === null || target.percent > best.percent || (target.percent === best.percent && target.source === 'limit')) best = target;
+    if (
+      best === null ||
+      target.percent > best.percent ||
+      (target.percent === best.percent && target.source === 'limit')
+    )
+      best = target;
   }
   return best;
 }
@@ -103,7 +149,12 @@ function spendBadge(spend: WorkspaceSpendBadge | undefined): SpendBadge | undefi
   if (!target) return { money, percent: null, tone: 'ok', title: `${money}; no budget or spend limit` };
   const what = target.source === 'budget' ? 'budget' : 'limit';
   const tone = target.percent >= 100 ? 'over' : target.percent >= ATTENTION_PERCENT ? 'warn' : 'ok';
-  return { money, percent: `${target.percent} % of ${what}`, tone, title: `${money} of a ${formatCents(target.amountCents)} monthly ${what === 'limit' ? 'spend limit' : 'budget'}` };
+  return {
+    money,
+    percent: `${target.percent} % of ${what}`,
+    tone,
+    title: `${money} of a ${formatCents(target.amountCents)} monthly ${what === 'limit' ? 'spend limit' : 'budget'}`,
+  };
 }
 
 /** "Needs attention" from 80 % of a budget or limit (the alerts' warning threshold). */
@@ -114,7 +165,9 @@ function attentionWarnings(spend: WorkspaceSpendBadge | undefined, badge: SpendB
 
 function workspaceNode(workspace: OrgWorkspace): TreeNode {
   const base = `ws:${workspace.id ?? 'default'}`;
-  const badges = [workspace.isDefault ? 'Default' : null, workspace.archived ? 'Archived' : null].filter((b): b is string => b !== null);
+  const badges = [workspace.isDefault ? 'Default' : null, workspace.archived ? 'Archived' : null].filter(
+    (b): b is string => b !== null,
+  );
   const spend = spendBadge(workspace.spend);
   return {
     id: base,
@@ -129,8 +182,18 @@ function workspaceNode(workspace: OrgWorkspace): TreeNode {
     searchText: `${workspace.id ?? ''} ${badges.join(' ')}`,
     data: { kind: 'workspace', workspace },
     children: [
-      group(`${base}/members`, 'members', 'Members', [...workspace.members].sort(byName).map((member) => memberNode(base, member, workspace))),
-      group(`${base}/keys`, 'keys', 'API keys', [...workspace.keys].sort(byName).map((key) => keyNode(key, workspace))),
+      group(
+        `${base}/members`,
+        'members',
+        'Members',
+        [...workspace.members].sort(byName).map((member) => memberNode(base, member, workspace)),
+      ),
+      group(
+        `${base}/keys`,
+        'keys',
+        'API keys',
+        [...workspace.keys].sort(byName).map((key) => keyNode(key, workspace)),
+      ),
     ],
   };
 }

@@ -6,7 +6,15 @@ const SEVERITY_LABEL = { critical: 'Critical', warning: 'Warning', info: 'Info' 
 /** The card shows the most pressing three; the alert centre has the rest. */
 const SHOWN = 3;
 
-export function AlertsCard({ alerts, nowMs, onOpenAlertCentre }: { alerts: Overview['alerts']; nowMs: number; onOpenAlertCentre?: () => void }) {
+export function AlertsCard({
+  alerts,
+  nowMs,
+  onOpenAlertCentre,
+}: {
+  alerts: Overview['alerts'];
+  nowMs: number;
+  onOpenAlertCentre?: () => void;
+}) {
   const others = alerts.open - alerts.critical - alerts.warning;
   const shown = alerts.top.slice(0, SHOWN);
   const more = alerts.open - shown.length;

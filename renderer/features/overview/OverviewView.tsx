@@ -35,7 +35,10 @@ export function OverviewView() {
       <div className="overview" role="region" aria-labelledby="overview-heading" tabIndex={0}>
         <div className="view-title">
           <h2 id="overview-heading">Overview</h2>
-          <p className="muted overview-freshness">{overview?.org?.name ? `${overview.org.name}, ` : ''}synced {formatFreshness(overview?.sync.syncedAtMs ?? null, now)}</p>
+          <p className="muted overview-freshness">
+            {overview?.org?.name ? `${overview.org.name}, ` : ''}synced{' '}
+            {formatFreshness(overview?.sync.syncedAtMs ?? null, now)}
+          </p>
         </div>
         {offline && (
           <div className="notice notice-offline" role="status">

@@ -14,12 +14,21 @@ export function SpendCard({ overview, nowMs }: { overview: Overview; nowMs: numb
         <h3 id="spend-heading">Spend this month</h3>
         <p className="big">{formatCents(overview.monthToDateCents, currency)}</p>
         <p className="muted">
-          {overview.lastCostDayMs === null ? `No cost reported for ${monthName} yet.` : `Billed cost for ${monthName}, through ${formatDay(new Date(overview.lastCostDayMs).toISOString().slice(0, 10))} (UTC).`}
+          {overview.lastCostDayMs === null
+            ? `No cost reported for ${monthName} yet.`
+            : `Billed cost for ${monthName}, through ${formatDay(new Date(overview.lastCostDayMs).toISOString().slice(0, 10))} (UTC).`}
         </p>
         {targets.map((target) => (
-          <SpendMeter key={target.source} target={target} currency={currency} label={target.source === 'budget' ? 'Org budget' : 'Org spend limit'} />
+          <SpendMeter
+            key={target.source}
+            target={target}
+            currency={currency}
+            label={target.source === 'budget' ? 'Org budget' : 'Org spend limit'}
+          />
         ))}
-        {targets.length === 0 && <p className="muted">No org budget or spend limit set. Budgets live in the alert settings.</p>}
+        {targets.length === 0 && (
+          <p className="muted">No org budget or spend limit set. Budgets live in the alert settings.</p>
+        )}
       </section>
       <section className="card" aria-labelledby="forecast-heading">
         <h3 id="forecast-heading">Month-end forecast</h3>
@@ -39,7 +48,10 @@ export function SpendCard({ overview, nowMs }: { overview: Overview; nowMs: numb
         {overview.forecastCents !== null && targets.length > 0 && (
           <ul className="plain-list">
             {targets.map((target) => (
-              <li key={target.source} className={target.percent >= 100 || target.crossingDay !== null ? 'text-warn' : undefined}>
+              <li
+                key={target.source}
+                className={target.percent >= 100 || target.crossingDay !== null ? 'text-warn' : undefined}
+              >
                 {overview.org?.name ?? 'The org'} {crossingPhrase(target, today)}
               </li>
             ))}

@@ -32,8 +32,16 @@ export function WorkspaceSpendTable({ overview, nowMs }: { overview: Overview; n
                 <tr key={row.workspaceId ?? 'default'}>
                   <th scope="row">{row.name}</th>
                   <td className="num">{formatCents(row.cents, overview.currency)}</td>
-                  <td>{target ? `${formatCents(target.amountCents, overview.currency)} ${target.source === 'budget' ? 'budget' : 'limit'}` : <span className="muted">none</span>}</td>
-                  <td className="num">{target ? <span className={`pct tone-${toneOf(target.percent)}`}>{target.percent} %</span> : ''}</td>
+                  <td>
+                    {target ? (
+                      `${formatCents(target.amountCents, overview.currency)} ${target.source === 'budget' ? 'budget' : 'limit'}`
+                    ) : (
+                      <span className="muted">none</span>
+                    )}
+                  </td>
+                  <td className="num">
+                    {target ? <span className={`pct tone-${toneOf(target.percent)}`}>{target.percent} %</span> : ''}
+                  </td>
                   <td>{target ? crossingPhrase(target, today).replace(/^\w/, (c) => c.toUpperCase()) : ''}</td>
                 </tr>
               );

@@ -14,7 +14,8 @@ export function targetName(target: SpendTarget): string {
 /** "reaches its budget around 24 Nov", "passed its spend limit on 5 Nov", "stays within its budget". */
 export function crossingPhrase(target: SpendTarget, todayUtc: string): string {
   const what = targetName(target);
-  if (target.percent >= 100) return target.crossingDay ? `passed its ${what} on ${formatDay(target.crossingDay)}` : `is over its ${what}`;
+  if (target.percent >= 100)
+    return target.crossingDay ? `passed its ${what} on ${formatDay(target.crossingDay)}` : `is over its ${what}`;
   if (target.crossingDay === null) return `stays within its ${what} this month`;
   if (target.crossingDay <= todayUtc) return `reaches its ${what} today`;
   return `reaches its ${what} around ${formatDay(target.crossingDay)}`;
@@ -24,7 +25,12 @@ export function crossingPhrase(target: SpendTarget, todayUtc: string): string {
 export function mostPressing(targets: readonly SpendTarget[]): SpendTarget | null {
   let best: SpendTarget | null = null;
   for (const target of targets) {
-    if (best === null || target.percent > best.percent || (target.percent === best.percent && target.source === 'limit')) best = target;
+    if (
+      best === null ||
+      target.percent > best.percent ||
+      (target.percent === best.percent && target.source === 'limit')
+    )
+      best = target;
   }
   return best;
 }
@@ -45,24 +51,42 @@ export interface OfflineState {
  * failed, stale, spend reports failed, last sync partial.
  */
 export function offlineState(sync: Overview['sync'], nowMs: number): OfflineState | null {
-  const asOf = sync.syncedAtMs === null ? 'Nothing has been synced yet.' : `Showing the mirror ${formatFreshness(sync.syncedAtMs, nowMs)}.`;
+  const asOf =
+    sync.syncedAtMs === null
+      ? 'Nothing has been synced yet.'
+      : `Showing the mirror ${formatFreshness(sync.syncedAtMs, nowMs)}.`;
   if (sync.problems.includes('credential-invalid')) {
-    return { title: 'Offline: the admin key was rejected', body: `The Admin API refused the stored key, so syncing has stopped. ${asOf} Connect a new key in Settings.` };
+    return {
+      title: 'Offline: the admin key was rejected',
+      body: `The Admin API refused the stored key, so syncing has stopped. ${asOf} Connect a new key in Settings.`,
+    };
   }
-  const failed = sync.lastRun !== null && !['ok', 'partial'].includes(sync.lastRun.status) && (sync.syncedAtMs === null || sync.lastRun.finishedAtMs > sync.syncedAtMs);
+  const failed =
+    sync.lastRun !== null &&
+    !['ok', 'partial'].includes(sync.lastRun.status) &&
+    (sync.syncedAtMs === null || sync.lastRun.finishedAtMs > sync.syncedAtMs);
   if (sync.syncedAtMs === null) {
     return failed
-      ? { title: 'Offline: the first sync failed', body: `${sentence(sync.lastRun!.detail ?? 'The sync did not finish')} Nothing has been synced yet; the overview fills in after the first successful sync.` }
+      ? {
+          title: 'Offline: the first sync failed',
+          body: `${sentence(sync.lastRun!.detail ?? 'The sync did not finish')} Nothing has been synced yet; the overview fills in after the first successful sync.`,
+        }
       : { title: 'Never synced', body: 'Nothing has been synced yet. The overview fills in after the first sync.' };
   }
   if (failed) {
     const detail = sync.lastRun!.detail ?? 'the sync did not finish';
-    return { title: 'Offline: the last sync failed', body: `Failed ${formatAge(sync.lastRun!.finishedAtMs, nowMs)}: ${sentence(detail)} ${asOf}` };
+    return {
+      title: 'Offline: the last sync failed',
+      body: `Failed ${formatAge(sync.lastRun!.finishedAtMs, nowMs)}: ${sentence(detail)} ${asOf}`,
+    };
   }
   if (sync.problems.includes('data-too-old')) return { title: 'Data is out of date', body: asOf };
   if (sync.problems.includes('spend-unavailable')) {
     const reports = sync.spend.map((problem) => `${problem.resource} ${problem.reason}`).join('; ');
-    return { title: 'Spend cannot be evaluated', body: `${sentence(`Spend alerts cannot be trusted until these reports sync: ${reports}`)} ${asOf}` };
+    return {
+      title: 'Spend cannot be evaluated',
+      body: `${sentence(`Spend alerts cannot be trusted until these reports sync: ${reports}`)} ${asOf}`,
+    };
   }
   if (sync.lastRun?.status === 'partial') {
     return {

@@ -28,7 +28,10 @@ export function AdminKeySection() {
     return (
       <section aria-labelledby="settings-key" className="admin-key settings-section">
         <h3 id="settings-key">Admin key</h3>
-        <p>The demo org needs no key. To connect your organization, add a profile above, switch to it, and connect its Admin key here.</p>
+        <p>
+          The demo org needs no key. To connect your organization, add a profile above, switch to it, and connect its
+          Admin key here.
+        </p>
       </section>
     );
   }
@@ -42,7 +45,9 @@ export function AdminKeySection() {
           : 'No key connected: the window shows the demo org.'}
       </p>
       <form onSubmit={(event) => void submit(event)} className="key-form">
-        <label htmlFor="admin-key-input">{status?.present ? 'Replace with a new Admin key' : 'Paste an Admin key'}</label>
+        <label htmlFor="admin-key-input">
+          {status?.present ? 'Replace with a new Admin key' : 'Paste an Admin key'}
+        </label>
         <input
           id="admin-key-input"
           type="password"
@@ -59,7 +64,8 @@ export function AdminKeySection() {
         </button>
       </form>
       <p id="admin-key-help" className="muted">
-        Clade Admin checks the key with Anthropic once, then keeps it in your system’s keychain. It is never shown again.
+        Clade Admin checks the key with Anthropic once, then keeps it in your system’s keychain. It is never shown
+        again.
       </p>
       {error && (
         <p role="alert" className="notice notice-error" id="admin-key-error">

@@ -37,12 +37,22 @@ export function ProfilesSection() {
             </div>
             <div className="profile-actions">
               {!profile.active && (
-                <button type="button" disabled={busy} onClick={() => void switchProfile(profile.id)} aria-label={`Switch to ${profile.label}`}>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => void switchProfile(profile.id)}
+                  aria-label={`Switch to ${profile.label}`}
+                >
                   Switch to
                 </button>
               )}
               {!profile.active && !profile.demo && confirming !== profile.id && (
-                <button type="button" disabled={busy} onClick={() => setConfirming(profile.id)} aria-label={`Remove ${profile.label}…`}>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => setConfirming(profile.id)}
+                  aria-label={`Remove ${profile.label}…`}
+                >
                   Remove…
                 </button>
               )}

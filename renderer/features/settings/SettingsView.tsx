@@ -41,7 +41,8 @@ export function SettingsView() {
       <section aria-labelledby="settings-alerts" className="settings-section">
         <h3 id="settings-alerts">Budgets and alerts</h3>
         <p className="muted" id="settings-alerts-help">
-          Monthly budgets per workspace, spend thresholds, key expiry and age policy, quiet hours and snoozes live in the alert centre.
+          Monthly budgets per workspace, spend thresholds, key expiry and age policy, quiet hours and snoozes live in
+          the alert centre.
         </p>
         <button type="button" onClick={() => setView('alerts')} aria-describedby="settings-alerts-help">
           Budgets and alert rules…
@@ -51,7 +52,13 @@ export function SettingsView() {
         <legend>Theme</legend>
         {THEMES.map((option) => (
           <label key={option.id} className="radio">
-            <input type="radio" name="theme" value={option.id} checked={theme === option.id} onChange={() => setTheme(option.id)} />
+            <input
+              type="radio"
+              name="theme"
+              value={option.id}
+              checked={theme === option.id}
+              onChange={() => setTheme(option.id)}
+            />
             {option.label}
           </label>
         ))}

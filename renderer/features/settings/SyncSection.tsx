@@ -70,7 +70,9 @@ export function SyncSection() {
       ['sync.historyDays', drafts.history],
       ...(drafts.keepAll ? [] : ([['audit.retentionDays', drafts.retention]] as Array<[EditableSetting, string]>)),
     ];
-    const toSave: Partial<Record<EditableSetting, number | null>> = drafts.keepAll ? { 'audit.retentionDays': null } : {};
+    const toSave: Partial<Record<EditableSetting, number | null>> = drafts.keepAll
+      ? { 'audit.retentionDays': null }
+      : {};
     let unreadable = false;
     for (const [name, text] of typed) {
       const value = parsed(text);
@@ -88,7 +90,14 @@ export function SyncSection() {
     setSaving(false);
   };
 
-  const field = (name: EditableSetting, label: string, unit: string, draft: string, onChange: (text: string) => void, disabled = false) => {
+  const field = (
+    name: EditableSetting,
+    label: string,
+    unit: string,
+    draft: string,
+    onChange: (text: string) => void,
+    disabled = false,
+  ) => {
     const id = FIELD_IDS[name];
     const error = fieldErrors[name];
     const { min, max } = limits[name];
@@ -128,19 +137,37 @@ export function SyncSection() {
       <h3 id="settings-sync">Sync and history</h3>
       {showsDemo && (
         <p className="muted">
-          {active.label} has no key yet: the window shows the demo org, and these are the demo org’s settings. Once its key is connected, {active.label} has its own, starting from the defaults.
+          {active.label} has no key yet: the window shows the demo org, and these are the demo org’s settings. Once its
+          key is connected, {active.label} has its own, starting from the defaults.
         </p>
       )}
       <form className="settings-form" onSubmit={(e) => void submit(e)} noValidate>
-        {field('sync.intervalMinutes', 'Sync every', 'minutes', drafts.interval, (interval) => setDrafts({ ...drafts, interval }))}
-        {field('sync.historyDays', 'Usage and cost history to keep', 'days', drafts.history, (history) => setDrafts({ ...drafts, history }))}
+        {field('sync.intervalMinutes', 'Sync every', 'minutes', drafts.interval, (interval) =>
+          setDrafts({ ...drafts, interval }),
+        )}
+        {field('sync.historyDays', 'Usage and cost history to keep', 'days', drafts.history, (history) =>
+          setDrafts({ ...drafts, history }),
+        )}
         <fieldset className="field-group">
           <legend>Audit trail retention</legend>
           <label className="check">
-            <input type="checkbox" checked={drafts.keepAll} onChange={(e) => setDrafts({ ...drafts, keepAll: e.target.checked, retention: drafts.retention || '365' })} />
+            <input
+              type="checkbox"
+              checked={drafts.keepAll}
+              onChange={(e) =>
+                setDrafts({ ...drafts, keepAll: e.target.checked, retention: drafts.retention || '365' })
+              }
+            />
             Keep the whole audit trail
           </label>
-          {field('audit.retentionDays', 'Keep audit events for', 'days', drafts.retention, (retention) => setDrafts({ ...drafts, retention }), drafts.keepAll)}
+          {field(
+            'audit.retentionDays',
+            'Keep audit events for',
+            'days',
+            drafts.retention,
+            (retention) => setDrafts({ ...drafts, retention }),
+            drafts.keepAll,
+          )}
         </fieldset>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={saving}>
@@ -152,7 +179,8 @@ export function SyncSection() {
         </div>
       </form>
       <p className="muted">
-        A longer history is fetched by the next syncs; the audit trail is trimmed after each sync. Changes are recorded in the audit trail.
+        A longer history is fetched by the next syncs; the audit trail is trimmed after each sync. Changes are recorded
+        in the audit trail.
       </p>
     </section>
   );

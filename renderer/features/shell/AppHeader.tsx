@@ -15,16 +15,18 @@ export function AppHeader({ info, orgName, syncedAtMs, progress }: Props) {
   const syncing = progress?.phase === 'running';
   return (
     <header className="app-header">
-      <h1>
-        Clade Admin{orgName && <span className="org-name"> · {orgName}</span>}
-      </h1>
+      <h1>Clade Admin{orgName && <span className="org-name"> · {orgName}</span>}</h1>
       {info?.mode === 'demo' && (
         <span className="badge badge-demo" title="No admin key is stored: this is a generated demo organization.">
           Demo org
         </span>
       )}
       <p className="freshness" role="status" aria-live="polite">
-        {syncing ? `Syncing ${progress.resource ?? ''}… ${progress.rows} rows` : orgName ? formatFreshness(syncedAtMs, now) : ''}
+        {syncing
+          ? `Syncing ${progress.resource ?? ''}… ${progress.rows} rows`
+          : orgName
+            ? formatFreshness(syncedAtMs, now)
+            : ''}
       </p>
     </header>
   );

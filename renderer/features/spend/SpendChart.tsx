@@ -14,7 +14,13 @@ function axisColour(element: HTMLElement): string {
 
 function formatTick(unit: 'usd' | 'tokens', value: number): string {
   if (unit === 'usd') return `$${value.toLocaleString()}`;
-  return value >= 1e9 ? `${value / 1e9}B` : value >= 1e6 ? `${value / 1e6}M` : value >= 1e3 ? `${value / 1e3}k` : String(value);
+  return value >= 1e9
+    ? `${value / 1e9}B`
+    : value >= 1e6
+      ? `${value / 1e6}M`
+      : value >= 1e3
+        ? `${value / 1e3}k`
+        : String(value);
 }
 
 export function SpendChart({ data, description }: { data: UsageSeries; description: string }) {

@@ -17,7 +17,9 @@ interface Props {
 }
 
 export function SpendControls({ query, onChange, now }: Props) {
-  const [rangeChoice, setRangeChoice] = useState<Preset | 'custom'>(query.range.kind === 'preset' ? query.range.preset : 'custom');
+  const [rangeChoice, setRangeChoice] = useState<Preset | 'custom'>(
+    query.range.kind === 'preset' ? query.range.preset : 'custom',
+  );
   const [from, setFrom] = useState(query.range.kind === 'custom' ? query.range.from : utcToday(now() - 6 * DAY));
   const [to, setTo] = useState(query.range.kind === 'custom' ? query.range.to : utcToday(now()));
   const [problem, setProblem] = useState<string | null>(null);
@@ -55,11 +57,27 @@ export function SpendControls({ query, onChange, now }: Props) {
           <legend>Custom range (UTC days, both included)</legend>
           <div className="spend-field">
             <label htmlFor={`${id}-from`}>From</label>
-            <input id={`${id}-from`} type="date" value={from} max={utcToday(now())} aria-invalid={problem !== null} aria-describedby={problem ? 'spend-range-problem' : undefined} onChange={(event) => setFrom(event.target.value)} />
+            <input
+              id={`${id}-from`}
+              type="date"
+              value={from}
+              max={utcToday(now())}
+              aria-invalid={problem !== null}
+              aria-describedby={problem ? 'spend-range-problem' : undefined}
+              onChange={(event) => setFrom(event.target.value)}
+            />
           </div>
           <div className="spend-field">
             <label htmlFor={`${id}-to`}>To</label>
-            <input id={`${id}-to`} type="date" value={to} max={utcToday(now())} aria-invalid={problem !== null} aria-describedby={problem ? 'spend-range-problem' : undefined} onChange={(event) => setTo(event.target.value)} />
+            <input
+              id={`${id}-to`}
+              type="date"
+              value={to}
+              max={utcToday(now())}
+              aria-invalid={problem !== null}
+              aria-describedby={problem ? 'spend-range-problem' : undefined}
+              onChange={(event) => setTo(event.target.value)}
+            />
           </div>
           <button type="submit">Show range</button>
           {problem && (
@@ -71,14 +89,22 @@ export function SpendControls({ query, onChange, now }: Props) {
       )}
       <div className="spend-field">
         <label htmlFor={`${id}-bucket`}>Buckets</label>
-        <select id={`${id}-bucket`} value={query.bucket} onChange={(event) => change({ bucket: event.target.value as UsageSeriesQuery['bucket'] })}>
+        <select
+          id={`${id}-bucket`}
+          value={query.bucket}
+          onChange={(event) => change({ bucket: event.target.value as UsageSeriesQuery['bucket'] })}
+        >
           <option value="day">By day</option>
           <option value="hour">By hour</option>
         </select>
       </div>
       <div className="spend-field">
         <label htmlFor={`${id}-group`}>Group by</label>
-        <select id={`${id}-group`} value={query.groupBy} onChange={(event) => change({ groupBy: event.target.value as UsageSeriesQuery['groupBy'] })}>
+        <select
+          id={`${id}-group`}
+          value={query.groupBy}
+          onChange={(event) => change({ groupBy: event.target.value as UsageSeriesQuery['groupBy'] })}
+        >
           {(Object.keys(GROUP_LABELS) as Array<UsageSeriesQuery['groupBy']>).map((group) => (
             <option key={group} value={group}>
               {GROUP_LABELS[group]}
@@ -88,7 +114,11 @@ export function SpendControls({ query, onChange, now }: Props) {
       </div>
       <div className="spend-field">
         <label htmlFor={`${id}-metric`}>Show</label>
-        <select id={`${id}-metric`} value={query.metric} onChange={(event) => change({ metric: event.target.value as UsageSeriesQuery['metric'] })}>
+        <select
+          id={`${id}-metric`}
+          value={query.metric}
+          onChange={(event) => change({ metric: event.target.value as UsageSeriesQuery['metric'] })}
+        >
           {(Object.keys(METRIC_LABELS) as Array<UsageSeriesQuery['metric']>).map((metric) => (
             <option key={metric} value={metric}>
               {METRIC_LABELS[metric]}

@@ -12,12 +12,21 @@ import { SpendChart } from './SpendChart';
 import { SpendControls } from './SpendControls';
 import { UsageTable, formatTokens } from './UsageTable';
 import { csvFileName, usageToCsv } from './spend-csv';
-import { billedCoverageNote, costBasisNote, costTypeLabel, GROUP_LABELS, METRIC_LABELS, RANGE_LABELS, unpricedNote } from './spend-labels';
+import {
+  billedCoverageNote,
+  costBasisNote,
+  costTypeLabel,
+  GROUP_LABELS,
+  METRIC_LABELS,
+  RANGE_LABELS,
+  unpricedNote,
+} from './spend-labels';
 import './spend.css';
 
 function rangeText(data: UsageSeries): string {
   const iso = (ms: number) => new Date(ms).toISOString();
-  if (data.bucket === 'hour') return `${iso(data.fromMs).slice(0, 16).replace('T', ' ')} – ${iso(data.toMs).slice(0, 16).replace('T', ' ')} UTC`;
+  if (data.bucket === 'hour')
+    return `${iso(data.fromMs).slice(0, 16).replace('T', ' ')} – ${iso(data.toMs).slice(0, 16).replace('T', ' ')} UTC`;
   return `${iso(data.fromMs).slice(0, 10)} – ${iso(data.toMs - 1).slice(0, 10)} (UTC days)`;
 }
 
@@ -94,7 +103,11 @@ export function SpendView({ now = Date.now }: { now?: () => number }) {
     <div className="spend" role="region" aria-labelledby="spend-view-heading" tabIndex={0}>
       <div className="view-title">
         <h2 id="spend-view-heading">Spend</h2>
-        <button type="button" onClick={() => shown && download(usageToCsv(shown), csvFileName(shown, rangeName(query)))} disabled={!shown}>
+        <button
+          type="button"
+          onClick={() => shown && download(usageToCsv(shown), csvFileName(shown, rangeName(query)))}
+          disabled={!shown}
+        >
           Export CSV
         </button>
       </div>
@@ -105,7 +118,9 @@ export function SpendView({ now = Date.now }: { now?: () => number }) {
             {data.unavailable}
           </p>
         )}
-        {data && data.unavailable === null && data.groups.length === 0 && <p className="notice">No usage or cost in this range yet.</p>}
+        {data && data.unavailable === null && data.groups.length === 0 && (
+          <p className="notice">No usage or cost in this range yet.</p>
+        )}
         {shown && (
           <>
             <p>
@@ -119,7 +134,10 @@ export function SpendView({ now = Date.now }: { now?: () => number }) {
               data={shown}
               description={`Chart of ${metricWords} by ${shown.bucket} for the ${Math.min(shown.groups.length, 8)} largest of ${shown.groups.length} groups over ${rangeWords}; the same numbers are in the table below.`}
             />
-            <UsageTable data={shown} caption={`Totals per ${GROUP_LABELS[shown.groupBy].toLowerCase()}, ${rangeText(shown)}`} />
+            <UsageTable
+              data={shown}
+              caption={`Totals per ${GROUP_LABELS[shown.groupBy].toLowerCase()}, ${rangeText(shown)}`}
+            />
           </>
         )}
       </LoadState>

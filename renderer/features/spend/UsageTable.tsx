@@ -7,7 +7,17 @@ export const formatTokens = (n: number): string => n.toLocaleString('en-US');
 
 type Totals = UsageSeries['groups'][number]['totals'];
 
-function Cells({ totals, billed, unpriced, currency }: { totals: Totals; billed: boolean; unpriced: boolean; currency: string }) {
+function Cells({
+  totals,
+  billed,
+  unpriced,
+  currency,
+}: {
+  totals: Totals;
+  billed: boolean;
+  unpriced: boolean;
+  currency: string;
+}) {
   return (
     <>
       <td className="num">{formatTokens(totals.tokens.input)}</td>
@@ -33,15 +43,39 @@ export function UsageTable({ data, caption }: { data: UsageSeries; caption: stri
         <thead>
           <tr>
             <th scope="col">{GROUP_LABELS[data.groupBy]}</th>
-            <th scope="col" className="num">Input tokens</th>
-            <th scope="col" className="num">Output tokens</th>
-            <th scope="col" className="num">Cache read</th>
-            <th scope="col" className="num">Cache write</th>
-            <th scope="col" className="num">Total tokens</th>
-            {billed && <th scope="col" className="num">Billed</th>}
-            <th scope="col" className="num">{billed ? 'Estimate' : 'Estimate (no billed cost here)'}</th>
-            {billed && <th scope="col" className="num">Difference (billed − estimate)</th>}
-            {unpriced && <th scope="col" className="num">Tokens without a known price</th>}
+            <th scope="col" className="num">
+              Input tokens
+            </th>
+            <th scope="col" className="num">
+              Output tokens
+            </th>
+            <th scope="col" className="num">
+              Cache read
+            </th>
+            <th scope="col" className="num">
+              Cache write
+            </th>
+            <th scope="col" className="num">
+              Total tokens
+            </th>
+            {billed && (
+              <th scope="col" className="num">
+                Billed
+              </th>
+            )}
+            <th scope="col" className="num">
+              {billed ? 'Estimate' : 'Estimate (no billed cost here)'}
+            </th>
+            {billed && (
+              <th scope="col" className="num">
+                Difference (billed − estimate)
+              </th>
+            )}
+            {unpriced && (
+              <th scope="col" className="num">
+                Tokens without a known price
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>

@@ -44,10 +44,17 @@ export function chartModel(data: UsageSeries): ChartModel {
     lines.push({ label: `${label} — estimate`, color, dashed: true, values: estimate });
   };
   top.forEach((group, i) => {
-    add(group.label, PALETTE[i % PALETTE.length]!, group.estimateCents.map(dollars), group.billedCents?.map(dollars) ?? null, group.tokens);
+    add(
+      group.label,
+      PALETTE[i % PALETTE.length]!,
+      group.estimateCents.map(dollars),
+      group.billedCents?.map(dollars) ?? null,
+      group.tokens,
+    );
   });
   if (rest.length > 0) {
-    const sum = (pick: (g: UsageSeries['groups'][number], i: number) => number) => xs.map((_, i) => rest.reduce((total, g) => total + pick(g, i), 0));
+    const sum = (pick: (g: UsageSeries['groups'][number], i: number) => number) =>
+      xs.map((_, i) => rest.reduce((total, g) => total + pick(g, i), 0));
     add(
       `Other (${rest.length})`,
       PALETTE[PALETTE.length - 1]!,

@@ -48,7 +48,14 @@ export function usageToCsv(data: UsageSeries): string {
       const estimate = group.estimateCents[i] ?? '0';
       const billedCents = group.billedCents?.[i] ?? '0';
       if (tokens === 0 && isZero(estimate) && isZero(billedCents)) continue;
-      rows.push([bucketText(ms, data.bucket), group.label, group.key, String(tokens), centsToDollars(estimate), ...(billed ? [centsToDollars(billedCents)] : [])]);
+      rows.push([
+        bucketText(ms, data.bucket),
+        group.label,
+        group.key,
+        String(tokens),
+        centsToDollars(estimate),
+        ...(billed ? [centsToDollars(billedCents)] : []),
+      ]);
     }
   });
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';

@@ -15,9 +15,18 @@ export function metricLabel(metric: Exclude<UsageSeriesQuery['metric'], 'cost'>)
   return METRIC_LABELS[metric].toLowerCase();
 }
 
-export const GROUP_LABELS: Record<UsageSeriesQuery['groupBy'], string> = { workspace: 'Workspace', key: 'API key', model: 'Model' };
+export const GROUP_LABELS: Record<UsageSeriesQuery['groupBy'], string> = {
+  workspace: 'Workspace',
+  key: 'API key',
+  model: 'Model',
+};
 
-export const RANGE_LABELS = { '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days', '90d': 'Last 90 days' } as const;
+export const RANGE_LABELS = {
+  '24h': 'Last 24 hours',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+  '90d': 'Last 90 days',
+} as const;
 
 /** A cost report cost type in words: "web search", "code execution". */
 export function costTypeLabel(costType: string): string {
@@ -67,7 +76,10 @@ export function unpricedNote(data: UsageSeries): string | null {
     else models.push(name);
   }
   const parts = [
-    ...[...tiers].map(([tier, n]) => `${tier === 'priority' ? 'Priority Tier (billed outside the cost report)' : `the ${tier} tier`} on ${n} model${n === 1 ? '' : 's'}`),
+    ...[...tiers].map(
+      ([tier, n]) =>
+        `${tier === 'priority' ? 'Priority Tier (billed outside the cost report)' : `the ${tier} tier`} on ${n} model${n === 1 ? '' : 's'}`,
+    ),
     ...(models.length > 0 ? [`no published price for ${models.join(', ')}`] : []),
   ];
   return `${count.toLocaleString('en-US')} tokens without a known price are not in the estimate${parts.length > 0 ? `: ${parts.join('; ')}` : ''}.`;

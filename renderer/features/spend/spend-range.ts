@@ -27,6 +27,7 @@ export function customRangeProblem(from: string, to: string, bucket: 'hour' | 'd
   if (toMs > Date.parse(`${utcToday(nowMs)}T00:00:00Z`)) return 'The end day is in the future (days are UTC).';
   const days = (toMs - fromMs) / DAY + 1;
   if (days > MAX_RANGE_DAYS) return `A range can span at most ${MAX_RANGE_DAYS} days.`;
-  if (bucket === 'hour' && days > MAX_HOUR_RANGE_DAYS) return `Hourly charts cover at most ${MAX_HOUR_RANGE_DAYS} days. Choose days, or a shorter range.`;
+  if (bucket === 'hour' && days > MAX_HOUR_RANGE_DAYS)
+    return `Hourly charts cover at most ${MAX_HOUR_RANGE_DAYS} days. Choose days, or a shorter range.`;
   return null;
 }

@@ -29,7 +29,9 @@ async function exportCsv(mirror: string, outFile: string): Promise<void> {
   clearInterval(sampler);
   peakKb = Math.max(peakKb, Math.round(process.memoryUsage().rss / 1024));
   db.close();
-  process.stdout.write(`${JSON.stringify({ count, ms, beforeKb, peakKb, maxRssKb: process.resourceUsage().maxRSS, bytes: out.bytesWritten })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ count, ms, beforeKb, peakKb, maxRssKb: process.resourceUsage().maxRSS, bytes: out.bytesWritten })}\n`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -44,7 +46,8 @@ async function main(): Promise<void> {
     const db = openMirror(mirror!, { readonly: true });
     const verdict = verifyAuditChain(db, { headPath: null });
     db.close();
-    if (!verdict.ok || verdict.checked !== Number(rest[0])) throw new Error(`fixture does not verify: ${JSON.stringify(verdict).slice(0, 500)}`);
+    if (!verdict.ok || verdict.checked !== Number(rest[0]))
+      throw new Error(`fixture does not verify: ${JSON.stringify(verdict).slice(0, 500)}`);
     process.stdout.write(`${JSON.stringify({ ...built, verifyMs: performance.now() - verifyStarted })}\n`);
   } else if (mode === 'export') {
     await exportCsv(mirror!, rest[0]!);

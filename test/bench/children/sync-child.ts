@@ -23,7 +23,10 @@ async function main(): Promise<void> {
     const db = openMirror(mirror!);
     const calls: RecordedCall[] = [];
     const started = performance.now();
-    const full = await syncMirror(db, recordingApi(api, calls), { requestsPerMinute: null, historyDays: Number(historyDays) });
+    const full = await syncMirror(db, recordingApi(api, calls), {
+      requestsPerMinute: null,
+      historyDays: Number(historyDays),
+    });
     const fullMs = performance.now() - started;
     const fullMaxRssKb = process.resourceUsage().maxRSS;
     const idleStarted = performance.now();
@@ -31,14 +34,24 @@ async function main(): Promise<void> {
     const idleMs = performance.now() - idleStarted;
     db.close();
     writeFileSync(callsFile!, JSON.stringify(calls));
-    const brief = (s: typeof full, ms: number) => ({ ms, status: s.status, requests: s.requests, rows: s.rows, detail: s.detail });
-    process.stdout.write(`${JSON.stringify({ full: brief(full, fullMs), idle: brief(idle, idleMs), startRssKb, fullMaxRssKb })}\n`);
+    const brief = (s: typeof full, ms: number) => ({
+      ms,
+      status: s.status,
+      requests: s.requests,
+      rows: s.rows,
+      detail: s.detail,
+    });
+    process.stdout.write(
+      `${JSON.stringify({ full: brief(full, fullMs), idle: brief(idle, idleMs), startRssKb, fullMaxRssKb })}\n`,
+    );
   } else if (mode === 'fetch') {
     const calls = JSON.parse(readFileSync(rest[0]!, 'utf8')) as RecordedCall[];
     const started = performance.now();
     const { pages, refused } = await replayCalls(api, calls);
     const ms = performance.now() - started;
-    process.stdout.write(`${JSON.stringify({ ms, requests: api.requestCount(), pages, refused, startRssKb, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ms, requests: api.requestCount(), pages, refused, startRssKb, maxRssKb: process.resourceUsage().maxRSS })}\n`,
+    );
   } else {
     throw new Error(`unknown mode ${mode}`);
   }

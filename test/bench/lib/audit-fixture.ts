@@ -25,10 +25,37 @@ import { RECORD_COLUMNS } from '../../../main/db/audit/audit-rows';
 import { sha256Hex } from '../../../main/db/audit/sha256';
 import { openMirror } from '../../../main/db/open';
 
-const TYPES = ['api_key_created', 'api_key_updated', 'workspace_member_added', 'workspace_member_removed', 'user_invited',
-  'user_role_changed', 'workspace_created', 'workspace_archived', 'spend_limit_changed', 'rate_limit_changed',
-  'login_succeeded', 'login_failed', 'file_uploaded', 'project_created', 'conversation_exported'];
-const WORDS = ['alpha', 'billing', 'prod', 'staging', 'research', 'support', 'ml', 'infra', 'analytics', 'mobile', 'web', 'ops'];
+const TYPES = [
+  'api_key_created',
+  'api_key_updated',
+  'workspace_member_added',
+  'workspace_member_removed',
+  'user_invited',
+  'user_role_changed',
+  'workspace_created',
+  'workspace_archived',
+  'spend_limit_changed',
+  'rate_limit_changed',
+  'login_succeeded',
+  'login_failed',
+  'file_uploaded',
+  'project_created',
+  'conversation_exported',
+];
+const WORDS = [
+  'alpha',
+  'billing',
+  'prod',
+  'staging',
+  'research',
+  'support',
+  'ml',
+  'infra',
+  'analytics',
+  'mobile',
+  'web',
+  'ops',
+];
 const DAY_MS = 86_400_000;
 const ROWS_PER_TRANSACTION = 50_000;
 
@@ -96,13 +123,19 @@ function bulkSensitiveObjects(db: Database.Database): SchemaObject[] {
  * the trigger would have put in it.
  */
 export function ftsFillSql(triggerSql: string): string {
-  const body = /BEGIN\s+(INSERT INTO audit_fts\s*\([^)]*\))\s*VALUES\s*\(([\s\S]*)\);\s*END\s*$/i.exec(triggerSql.trim());
+  const body = /BEGIN\s+(INSERT INTO audit_fts\s*\([^)]*\))\s*VALUES\s*\(([\s\S]*)\);\s*END\s*$/i.exec(
+    triggerSql.trim(),
+  );
   if (!body) throw new Error(`unexpected audit FTS trigger shape: ${triggerSql}`);
   return `${body[1]} SELECT ${body[2]} FROM audit_events AS NEW ORDER BY NEW.id`;
 }
 
 /** Writes `count` events into a new mirror at `file`; returns how long each phase took (ms). */
-export function buildAuditFixture(file: string, count: number, endMs: number): { ms: number; phases: Record<string, number> } {
+export function buildAuditFixture(
+  file: string,
+  count: number,
+  endMs: number,
+): { ms: number; phases: Record<string, number> } {
   const started = performance.now();
   const phases: Record<string, number> = {};
   let mark = started;
@@ -136,7 +169,9 @@ export function buildAuditFixture(file: string, count: number, endMs: number): {
 /** Chains and inserts the drafts in large transactions with one prepared statement. */
 function insertChained(db: Database.Database, source: Iterator<AuditEventDraft>, count: number, endMs: number): void {
   const columns = RECORD_COLUMNS.split(',').map((c) => c.trim());
-  const insert = db.prepare(`INSERT INTO audit_events (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+  const insert = db.prepare(
+    `INSERT INTO audit_events (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  );
   const recordedAtMs = endMs; // deterministic: the same file every build
   let tip: AuditChainTip = readAuditTip(db);
   const insertBatch = db.transaction((n: number) => {
@@ -145,10 +180,27 @@ function insertChained(db: Database.Database, source: Iterator<AuditEventDraft>,
       if (next.done) return;
       const chained = chainRecord(tip, draftToUnchainedRecord(next.value, redactSecrets), recordedAtMs, sha256Hex);
       const r = chained.record;
-      insert.run(r.id, r.atMs, r.recordedAtMs, r.source, r.type, r.externalId, r.actorJson, r.workspaceId, r.keyId,
-        r.targetsJson, r.summary, r.beforeJson, r.afterJson, r.rawJson, r.prevHash, r.hash);
+      insert.run(
+        r.id,
+        r.atMs,
+        r.recordedAtMs,
+        r.source,
+        r.type,
+        r.externalId,
+        r.actorJson,
+        r.workspaceId,
+        r.keyId,
+        r.targetsJson,
+        r.summary,
+        r.beforeJson,
+        r.afterJson,
+        r.rawJson,
+        r.prevHash,
+        r.hash,
+      );
       tip = chained.tip;
     }
   });
-  for (let written = 0; written < count; written += ROWS_PER_TRANSACTION) insertBatch(Math.min(ROWS_PER_TRANSACTION, count - written));
+  for (let written = 0; written < count; written += ROWS_PER_TRANSACTION)
+    insertBatch(Math.min(ROWS_PER_TRANSACTION, count - written));
 }

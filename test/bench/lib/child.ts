@@ -32,14 +32,23 @@ export function killAll(): void {
 }
 
 export function spawnTracked(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  const child = spawn(cmd, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, args, {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   live.add(child);
   child.once('exit', () => live.delete(child));
   return child;
 }
 
 /** Runs a command to completion (or kills it at the deadline) and returns what it printed. */
-export function runChild(cmd: string, args: string[], opts: { timeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<ChildResult> {
+export function runChild(
+  cmd: string,
+  args: string[],
+  opts: { timeoutMs: number; env?: NodeJS.ProcessEnv },
+): Promise<ChildResult> {
   const started = performance.now();
   const child = spawnTracked(cmd, args, opts.env);
   let stdout = '';
@@ -76,7 +85,8 @@ export async function runTsChild<T>(script: string, args: string[], timeoutMs: n
     : ['--import', 'tsx', resolve(REPO_ROOT, 'test/bench/children', script)];
   const result = await runChild(process.execPath, [...launch, ...args], { timeoutMs });
   const last = result.stdout.trim().split('\n').pop() ?? '';
-  if (result.code !== 0) throw new Error(`${script} exited ${result.code ?? result.signal}: ${result.stderr.trim().slice(-800)}`);
+  if (result.code !== 0)
+    throw new Error(`${script} exited ${result.code ?? result.signal}: ${result.stderr.trim().slice(-800)}`);
   try {
     return JSON.parse(last) as T;
   } catch {

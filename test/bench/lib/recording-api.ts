@@ -42,7 +42,10 @@ export function recordingApi(api: AdminApiPort, calls: RecordedCall[]): AdminApi
  * of every call, so for a full sync (which reads every page) the requests are the same. A call the API refused
  * (an optional route "not available for this organization") was refused to the sync too: it counts and moves on.
  */
-export async function replayCalls(api: AdminApiPort, calls: readonly RecordedCall[]): Promise<{ pages: number; refused: number }> {
+export async function replayCalls(
+  api: AdminApiPort,
+  calls: readonly RecordedCall[],
+): Promise<{ pages: number; refused: number }> {
   let pages = 0;
   let refused = 0;
   for (const call of calls) {

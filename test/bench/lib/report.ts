@@ -36,7 +36,12 @@ export interface BenchReport {
 
 export function machineInfo(): BenchReport['machine'] {
   const cpu = cpus();
-  return { cores: cpu.length, node: process.version, platform: `${process.platform}-${process.arch}`, cpuModel: cpu[0]?.model.trim() ?? 'unknown' };
+  return {
+    cores: cpu.length,
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    cpuModel: cpu[0]?.model.trim() ?? 'unknown',
+  };
 }
 
 /** A measured row: min/median/max of `values`; `pass` is decided by the caller against the target. */
@@ -44,7 +49,14 @@ export function measured(
   id: string,
   values: readonly number[],
   unit: string,
-  fields: { baseline?: number | null; ratio?: number | null; target: string; pass: boolean | null; note?: string; extra?: ScenarioResult['extra'] },
+  fields: {
+    baseline?: number | null;
+    ratio?: number | null;
+    target: string;
+    pass: boolean | null;
+    note?: string;
+    extra?: ScenarioResult['extra'];
+  },
 ): ScenarioResult {
   const s = summarize(values);
   return {
@@ -65,7 +77,19 @@ export function measured(
 
 /** A scenario that could not be measured: never a made-up number. */
 export function notMeasured(id: string, target: string, note: string): ScenarioResult {
-  return { id, runs: 0, min: null, median: null, max: null, unit: '', baseline: null, ratio: null, target, pass: null, note };
+  return {
+    id,
+    runs: 0,
+    min: null,
+    median: null,
+    max: null,
+    unit: '',
+    baseline: null,
+    ratio: null,
+    target,
+    pass: null,
+    note,
+  };
 }
 
 function cell(value: number | null | boolean | undefined): string {
@@ -84,7 +108,11 @@ export function markdownTable(report: BenchReport): string {
     '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const s of report.scenarios) {
-    const extra = s.extra ? Object.entries(s.extra).map(([k, v]) => `${k}=${typeof v === 'number' ? cell(round(v)) : String(v)}`).join(', ') : '';
+    const extra = s.extra
+      ? Object.entries(s.extra)
+          .map(([k, v]) => `${k}=${typeof v === 'number' ? cell(round(v)) : String(v)}`)
+          .join(', ')
+      : '';
     const note = [extra, s.note ?? ''].filter(Boolean).join('; ').replace(/\|/g, '/');
     lines.push(
       `| ${s.id} | ${s.runs} | ${cell(s.min)} | ${cell(s.median)} | ${cell(s.max)} | ${s.unit} | ${cell(s.baseline)} | ${cell(s.ratio)} | ${s.target} | ${s.pass == null ? 'n/a' : cell(s.pass)} | ${note} |`,
@@ -115,7 +143,11 @@ export function readmeSection(report: BenchReport): string {
   ].join('\n');
 }
 
-export function writeReport(dir: string, report: BenchReport, options: { readmeTable?: boolean } = {}): { json: string; md: string } {
+export function writeReport(
+  dir: string,
+  report: BenchReport,
+  options: { readmeTable?: boolean } = {},
+): { json: string; md: string } {
   mkdirSync(dir, { recursive: true });
   const json = join(dir, 'latest.json');
   const md = join(dir, 'latest.md');

@@ -54,7 +54,14 @@ export function startSandboxChild(size: BenchSize, timeoutMs = 60_000): Promise<
         settled = true;
         clearTimeout(timer);
         void rssKb(child.pid!, 'VmHWM').then((rss) =>
-          resolveReady({ url: ready.url, adminKey: ready.adminKey, pid: child.pid!, readyMs, rssKbAtReady: rss, close }),
+          resolveReady({
+            url: ready.url,
+            adminKey: ready.adminKey,
+            pid: child.pid!,
+            readyMs,
+            rssKbAtReady: rss,
+            close,
+          }),
         );
       } catch {
         fail(`ready line is not JSON: ${buffered.slice(0, 200)}`);

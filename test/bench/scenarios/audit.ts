@@ -29,7 +29,14 @@ const FIXTURE_SOURCES = [
   'test/bench/lib/audit-fixture.ts',
 ];
 /** Text + one qualifier each; the terms come from the fixture generator's vocabulary. */
-const QUERIES = ['billing type:api_key_created', 'prod actor:person42@example.com', 'member workspace:wrkspc_bench_7', 'research source:compliance', 'login type:login_failed', 'staging after:2026-06-01'];
+const QUERIES = [
+  'billing type:api_key_created',
+  'prod actor:person42@example.com',
+  'member workspace:wrkspc_bench_7',
+  'research source:compliance',
+  'login type:login_failed',
+  'staging after:2026-06-01',
+];
 
 function fingerprint(count: number): string {
   const hash = createHash('sha256').update(String(count));
@@ -52,17 +59,26 @@ async function auditFixture(ctx: BenchContext): Promise<{ file: string; note: st
       ctx.log(`cached audit fixture unusable (${error instanceof Error ? error.message : String(error)}): rebuilding`);
     }
   }
-  for (const old of readdirSync(ctx.cacheDir).filter((f) => f.startsWith(`audit-${count}-`))) rmSync(join(ctx.cacheDir, old), { force: true });
+  for (const old of readdirSync(ctx.cacheDir).filter((f) => f.startsWith(`audit-${count}-`)))
+    rmSync(join(ctx.cacheDir, old), { force: true });
   const partial = join(ctx.tmp, 'audit-fixture.sqlite');
   ctx.log(`building the ${count}-event audit fixture (cached for later runs)…`);
   // The smoke run (CI) checks the builder's chain with verifyAuditChain every time; the builder is deterministic, so
   // the 1M-event runs skip the 15–45 s re-check (set BENCH_VERIFY_FIXTURE=1 to have it anyway).
   const verify = ctx.mode === 'smoke' || process.env.BENCH_VERIFY_FIXTURE === '1';
   const built = await runTsChild<{ ms: number; verifyMs: number | null; phases: Record<string, number> }>(
-    'audit-child.ts', ['build', partial, String(count), String(Date.now()), ...(verify ? ['verify'] : [])], 20 * 60_000);
+    'audit-child.ts',
+    ['build', partial, String(count), String(Date.now()), ...(verify ? ['verify'] : [])],
+    20 * 60_000,
+  );
   renameSync(partial, file);
-  const phases = Object.entries(built.phases).map(([k, v]) => `${k} ${Math.round(v / 1000)} s`).join(', ');
-  const verified = built.verifyMs == null ? 'chain not re-verified (smoke runs verify the builder)' : `chain verified in ${Math.round(built.verifyMs / 1000)} s`;
+  const phases = Object.entries(built.phases)
+    .map(([k, v]) => `${k} ${Math.round(v / 1000)} s`)
+    .join(', ');
+  const verified =
+    built.verifyMs == null
+      ? 'chain not re-verified (smoke runs verify the builder)'
+      : `chain verified in ${Math.round(built.verifyMs / 1000)} s`;
   ctx.log(`audit fixture built in ${Math.round(built.ms / 1000)} s (${phases}), ${verified}`);
   return { file, note: `fixture built in ${Math.round(built.ms / 1000)} s (${phases}), ${verified}, cached` };
 }
@@ -94,7 +110,13 @@ function runSearch(ctx: BenchContext, file: string, note: string): ScenarioResul
       target: TARGETS['audit-search'],
       pass: p95 <= 50,
       note: `${ctx.cfg.auditEvents} events, first page of ${QUERIES.length} queries in turn (max per query: ${slowest}); ${note}`,
-      extra: { p50: percentile(times, 50), p95, cpuP50: percentile(cpuTimes, 50), cpuP95: percentile(cpuTimes, 95), emptyPages: hits.filter((h) => h === 0).length },
+      extra: {
+        p50: percentile(times, 50),
+        p95,
+        cpuP50: percentile(cpuTimes, 50),
+        cpuP95: percentile(cpuTimes, 95),
+        emptyPages: hits.filter((h) => h === 0).length,
+      },
     });
   } finally {
     db.close();
@@ -118,13 +140,20 @@ async function runExport(ctx: BenchContext, file: string): Promise<ScenarioResul
     last = await runTsChild<ExportRun>('audit-child.ts', ['export', file, out], 30 * 60_000);
     rmSync(out, { force: true });
     growth.push((Math.max(last.peakKb, last.maxRssKb) - last.beforeKb) / 1024);
-    ctx.log(`audit-export ${i + 1}: ${last.count} events in ${Math.round(last.ms)} ms, RSS +${Math.round(growth[i]!)} MB`);
+    ctx.log(
+      `audit-export ${i + 1}: ${last.count} events in ${Math.round(last.ms)} ms, RSS +${Math.round(growth[i]!)} MB`,
+    );
   }
   return measured('audit-export', growth, 'MB', {
     target: TARGETS['audit-export'],
     pass: Math.max(...growth) <= 100,
     note: 'peak RSS of the exporting child minus its RSS just before the export',
-    extra: { events: last!.count, exportMs: last!.ms, csvMb: last!.bytes / 1024 / 1024, rssBeforeMb: last!.beforeKb / 1024 },
+    extra: {
+      events: last!.count,
+      exportMs: last!.ms,
+      csvMb: last!.bytes / 1024 / 1024,
+      rssBeforeMb: last!.beforeKb / 1024,
+    },
   });
 }
 

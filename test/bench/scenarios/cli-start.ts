@@ -19,7 +19,10 @@ export async function runCliStart(ctx: BenchContext): Promise<ScenarioResult[]> 
   const ours: number[] = [];
   const base: number[] = [];
   for (let i = 0; i < ctx.cfg.cliRuns + 1; i++) {
-    const status = await runChild(process.execPath, [BUILT_CLI, '--data-dir', dataDir, 'status'], { timeoutMs: 30_000, env });
+    const status = await runChild(process.execPath, [BUILT_CLI, '--data-dir', dataDir, 'status'], {
+      timeoutMs: 30_000,
+      env,
+    });
     if (status.code !== 0) throw new Error(`clade-admin status exited ${status.code}: ${status.stderr.slice(-400)}`);
     const bare = await runChild(process.execPath, ['-e', '0'], { timeoutMs: 30_000 });
     if (i === 0) continue; // warm-up: the first spawn pays for the file cache

@@ -37,7 +37,9 @@ function readPages(file: string, limit: number): { pages: Page[]; rows: number }
     let rows = 0;
     RESOURCES.forEach(({ resource, bucketsPerPage }, i) => {
       const take = Math.min(counts[i]!, Math.ceil((limit * counts[i]!) / Math.max(1, total)));
-      const all = db.prepare(`SELECT * FROM ${resource} ORDER BY bucket_start_ms, group_key LIMIT ?`).all(take) as Array<Record<string, unknown>>;
+      const all = db
+        .prepare(`SELECT * FROM ${resource} ORDER BY bucket_start_ms, group_key LIMIT ?`)
+        .all(take) as Array<Record<string, unknown>>;
       let page: Page | null = null;
       for (const raw of all) {
         const { fetched_at_ms: _fetched, ...row } = raw;
@@ -68,7 +70,14 @@ function throughWritePath(db: MirrorDb, pages: Page[]): void {
     own.forEach((page, i) => {
       const last = i === own.length - 1;
       const coverage = last ? { fromMs: own[0]!.buckets[0]!, toMs: page.buckets[page.buckets.length - 1]! + 1 } : null;
-      store.applyReportPage(resource, pass, { replaceBuckets: page.buckets, rows: page.rows }, last ? null : `page-${i + 1}`, coverage, atMs);
+      store.applyReportPage(
+        resource,
+        pass,
+        { replaceBuckets: page.buckets, rows: page.rows },
+        last ? null : `page-${i + 1}`,
+        coverage,
+        atMs,
+      );
     });
   }
 }
@@ -83,7 +92,9 @@ function rawInserts(db: MirrorDb, pages: Page[]): void {
         const key = `${page.resource}:${columns.join(',')}`;
         let insert = statements.get(key);
         if (!insert) {
-          insert = db.prepare(`INSERT INTO ${page.resource} (${columns.join(', ')}, fetched_at_ms) VALUES (${columns.map(() => '?').join(', ')}, ?)`);
+          insert = db.prepare(
+            `INSERT INTO ${page.resource} (${columns.join(', ')}, fetched_at_ms) VALUES (${columns.map(() => '?').join(', ')}, ?)`,
+          );
           statements.set(key, insert);
         }
         insert.run([...Object.values(row), atMs]);

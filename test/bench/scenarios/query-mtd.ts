@@ -18,7 +18,10 @@ const OURS_PER_BASELINE = 3;
 
 /** Repeats the days the mirror holds backwards until it holds `days` days of cost; returns the row count. */
 function extendCostHistory(db: MirrorDb, days: number, todayMs: number): number {
-  const range = db.prepare('SELECT min(bucket_start_ms) AS lo, max(bucket_start_ms) AS hi FROM cost_daily').get() as { lo: number | null; hi: number | null };
+  const range = db.prepare('SELECT min(bucket_start_ms) AS lo, max(bucket_start_ms) AS hi FROM cost_daily').get() as {
+    lo: number | null;
+    hi: number | null;
+  };
   if (range.lo == null || range.hi == null) return 0;
   const columns = (db.prepare('PRAGMA table_info(cost_daily)').all() as Array<{ name: string }>).map((c) => c.name);
   const shifted = columns.map((c) => (c === 'bucket_start_ms' ? 'bucket_start_ms - ?' : c)).join(', ');
@@ -31,7 +34,8 @@ function extendCostHistory(db: MirrorDb, days: number, todayMs: number): number 
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
   db.transaction(() => {
-    for (let shift = span; range.lo! - shift + span > oldest; shift += span) copy.run(shift, range.lo, range.hi, shift, oldest);
+    for (let shift = span; range.lo! - shift + span > oldest; shift += span)
+      copy.run(shift, range.lo, range.hi, shift, oldest);
     db.prepare('UPDATE report_coverage SET from_ms = min(from_ms, ?) WHERE resource = ?').run(oldest, 'cost_daily');
   })();
   db.pragma('journal_mode = WAL');
@@ -52,13 +56,18 @@ export async function runQueryMtd(ctx: BenchContext): Promise<ScenarioResult[]> 
     const monthMs = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
     const fillStarted = performance.now();
     const totalRows = extendCostHistory(db, ctx.cfg.queryHistoryDays, todayMs);
-    ctx.log(`query-mtd: ${totalRows} cost rows over ${ctx.cfg.queryHistoryDays} days in ${Math.round((performance.now() - fillStarted) / 1000)} s`);
+    ctx.log(
+      `query-mtd: ${totalRows} cost rows over ${ctx.cfg.queryHistoryDays} days in ${Math.round((performance.now() - fillStarted) / 1000)} s`,
+    );
     if (!totalRows) return [notMeasured('query-mtd', TARGET, 'the synced mirror holds no cost rows')];
     const query = { kind: 'cost' as const, from: utcDay(monthMs), to: utcDay(todayMs), groupBy: 'workspace' as const };
     const bare = db.prepare(
       'SELECT workspace_id, sum(amount_nanocents) FROM cost_daily WHERE bucket_start_ms >= ? AND bucket_start_ms < ? GROUP BY workspace_id',
     );
-    const monthRows = db.prepare('SELECT count(*) FROM cost_daily WHERE bucket_start_ms >= ? AND bucket_start_ms < ?').pluck().get(monthMs, todayMs + DAY_MS) as number;
+    const monthRows = db
+      .prepare('SELECT count(*) FROM cost_daily WHERE bucket_start_ms >= ? AND bucket_start_ms < ?')
+      .pluck()
+      .get(monthMs, todayMs + DAY_MS) as number;
     queryReport(db, query); // warm-up
     bare.all(monthMs, todayMs + DAY_MS);
     const ours: number[] = [];
@@ -84,7 +93,14 @@ export async function runQueryMtd(ctx: BenchContext): Promise<ScenarioResult[]> 
         target: TARGET,
         pass: p95 <= 20,
         note: `p95 vs the bare SUM's p95; ${ctx.cfg.queryHistoryDays} days of cost in the mirror (${ctx.cfg.historyDays} synced, the rest repeated from them)`,
-        extra: { p50: percentile(ours, 50), p95, baselineP50: percentile(base, 50), baselineRuns: base.length, costRows: totalRows, monthRows },
+        extra: {
+          p50: percentile(ours, 50),
+          p95,
+          baselineP50: percentile(base, 50),
+          baselineRuns: base.length,
+          costRows: totalRows,
+          monthRows,
+        },
       }),
     ];
   } finally {

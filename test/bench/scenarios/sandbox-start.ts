@@ -17,7 +17,9 @@ export async function runSandboxStart(ctx: BenchContext): Promise<{ result: Scen
     sandbox = await startSandboxChild(ctx.cfg.size);
     times.push(sandbox.readyMs);
     if (sandbox.rssKbAtReady != null) rss.push(sandbox.rssKbAtReady / 1024);
-    ctx.log(`sandbox-start ${i + 1}: ready in ${Math.round(sandbox.readyMs)} ms, RSS ${Math.round((sandbox.rssKbAtReady ?? 0) / 1024)} MB`);
+    ctx.log(
+      `sandbox-start ${i + 1}: ready in ${Math.round(sandbox.readyMs)} ms, RSS ${Math.round((sandbox.rssKbAtReady ?? 0) / 1024)} MB`,
+    );
   }
   const maxRssMb = rss.length ? Math.max(...rss) : null;
   const medianMs = [...times].sort((a, b) => a - b)[times.length >> 1]!;

@@ -44,12 +44,22 @@ export async function runSyncScenarios(ctx: BenchContext): Promise<ScenarioResul
   for (let round = 0; round < ctx.cfg.syncRounds; round++) {
     const mirror = join(ctx.tmp, `sync-${round}.sqlite`);
     const calls = join(ctx.tmp, `calls-${round}.json`);
-    const sync = await runTsChild<SyncRun>('sync-child.ts', ['sync', sandbox.url, sandbox.adminKey, mirror, String(ctx.cfg.historyDays), calls], timeoutMs);
+    const sync = await runTsChild<SyncRun>(
+      'sync-child.ts',
+      ['sync', sandbox.url, sandbox.adminKey, mirror, String(ctx.cfg.historyDays), calls],
+      timeoutMs,
+    );
     if (sync.full.status !== 'ok') throw new Error(`sync-full ended ${sync.full.status}: ${sync.full.detail ?? ''}`);
     syncs.push(sync);
     ctx.mirrorFile = mirror;
-    ctx.log(`sync-full ${round + 1}: ${Math.round(sync.full.ms)} ms, ${sync.full.requests} requests, ${sync.full.rows} rows; idle ${Math.round(sync.idle.ms)} ms, ${sync.idle.requests} requests`);
-    const fetch = await runTsChild<FetchRun>('sync-child.ts', ['fetch', sandbox.url, sandbox.adminKey, calls], timeoutMs);
+    ctx.log(
+      `sync-full ${round + 1}: ${Math.round(sync.full.ms)} ms, ${sync.full.requests} requests, ${sync.full.rows} rows; idle ${Math.round(sync.idle.ms)} ms, ${sync.idle.requests} requests`,
+    );
+    const fetch = await runTsChild<FetchRun>(
+      'sync-child.ts',
+      ['fetch', sandbox.url, sandbox.adminKey, calls],
+      timeoutMs,
+    );
     fetches.push(fetch);
     ctx.log(`fetch-only ${round + 1}: ${Math.round(fetch.ms)} ms, ${fetch.requests} requests`);
   }
@@ -61,26 +71,43 @@ export async function runSyncScenarios(ctx: BenchContext): Promise<ScenarioResul
   const idleShare = summarize(syncs.map((s) => s.idle.ms / s.full.ms)).median;
   const peakMb = syncs.map((s) => s.fullMaxRssKb / 1024);
   return [
-    measured('sync-full', syncs.map((s) => s.full.ms), 'ms', {
-      baseline,
-      ratio: full.median / baseline,
-      target: TARGETS['sync-full'],
-      pass: full.median / baseline <= 1.15,
-      note: `${days}${ctx.cfg.historyDays === 90 ? '' : ' (the issue\'s figure is 90 days: the full run)'}`,
-      extra: { requests: last.full.requests, baselineRequests: fetches[fetches.length - 1]!.requests, rows: last.full.rows },
-    }),
-    measured('sync-idle', syncs.map((s) => s.idle.ms), 'ms', {
-      baseline: full.median,
-      ratio: idleShare,
-      target: TARGETS['sync-idle'],
-      pass: idleRequests <= 15 && idleShare <= 0.05,
-      extra: { requests: idleRequests, fullRequests: last.full.requests },
-    }),
+    measured(
+      'sync-full',
+      syncs.map((s) => s.full.ms),
+      'ms',
+      {
+        baseline,
+        ratio: full.median / baseline,
+        target: TARGETS['sync-full'],
+        pass: full.median / baseline <= 1.15,
+        note: `${days}${ctx.cfg.historyDays === 90 ? '' : " (the issue's figure is 90 days: the full run)"}`,
+        extra: {
+          requests: last.full.requests,
+          baselineRequests: fetches[fetches.length - 1]!.requests,
+          rows: last.full.rows,
+        },
+      },
+    ),
+    measured(
+      'sync-idle',
+      syncs.map((s) => s.idle.ms),
+      'ms',
+      {
+        baseline: full.median,
+        ratio: idleShare,
+        target: TARGETS['sync-idle'],
+        pass: idleRequests <= 15 && idleShare <= 0.05,
+        extra: { requests: idleRequests, fullRequests: last.full.requests },
+      },
+    ),
     measured('memory', peakMb, 'MB', {
       target: TARGETS.memory,
       pass: Math.max(...peakMb) <= 300,
       note: `peak RSS of the child running sync-full (${days}); it starts at ${Math.round(last.startRssKb / 1024)} MB (Node + bundled modules)`,
-      extra: { startRssMb: last.startRssKb / 1024, fetchOnlyPeakMb: Math.max(...fetches.map((f) => f.maxRssKb / 1024)) },
+      extra: {
+        startRssMb: last.startRssKb / 1024,
+        fetchOnlyPeakMb: Math.max(...fetches.map((f) => f.maxRssKb / 1024)),
+      },
     }),
   ];
 }

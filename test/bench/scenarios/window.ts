@@ -24,7 +24,15 @@ import { summarize } from '../lib/stats';
 
 export const TARGET = '≤ 1.5 s, ≤ 1,500 nodes';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 /**
  * Runs in the page before its scripts, every frame: clicks "Org tree" in the first frame the view switcher shows
@@ -53,7 +61,8 @@ async function serveMirror(mirrorFile: string): Promise<{ url: string; orgName: 
   const db = openMirror(mirrorFile, { readonly: true });
   const orgName = readOrgTree(db)?.org.name ?? '';
   const [root, shim] = await Promise.all([ensureRendererBuilt(), bundleShim()]);
-  const log = (message: string, error?: unknown): void => void process.stderr.write(`[window harness] ${message} ${error ?? ''}\n`);
+  const log = (message: string, error?: unknown): void =>
+    void process.stderr.write(`[window harness] ${message} ${error ?? ''}\n`);
   // The same dependencies the harness passes (test/harness/server.ts); the key vault is its in-memory one, unused here.
   const handlers = createHandlers({
     vault: createMemoryVault('http://127.0.0.1:9'),
@@ -108,15 +117,20 @@ export async function runWindow(ctx: BenchContext): Promise<ScenarioResult[]> {
         page.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())));
         page.on('pageerror', (e) => void problems.push(e.message));
         await page.goto(served.url);
-        const shownAt = await page.waitForFunction(() => (window as unknown as { __benchTreeAt?: number }).__benchTreeAt ?? null, undefined, {
-          timeout: 20_000,
-          polling: 100,
-        })
-        .catch(async (error: unknown) => {
-          const text = (await page.evaluate(() => document.body.innerText).catch(() => '')).slice(0, 300);
-          await page.screenshot({ path: join(REPO_ROOT, 'bench-results', 'window-failure.png') }).catch(() => undefined);
-          throw new Error(`(screenshot: bench-results/window-failure.png) the tree never showed "${served.orgName}" (${String(error).slice(0, 120)}); page says: ${text}; errors: ${problems.join(' / ').slice(0, 300)}`);
-        });
+        const shownAt = await page
+          .waitForFunction(() => (window as unknown as { __benchTreeAt?: number }).__benchTreeAt ?? null, undefined, {
+            timeout: 20_000,
+            polling: 100,
+          })
+          .catch(async (error: unknown) => {
+            const text = (await page.evaluate(() => document.body.innerText).catch(() => '')).slice(0, 300);
+            await page
+              .screenshot({ path: join(REPO_ROOT, 'bench-results', 'window-failure.png') })
+              .catch(() => undefined);
+            throw new Error(
+              `(screenshot: bench-results/window-failure.png) the tree never showed "${served.orgName}" (${String(error).slice(0, 120)}); page says: ${text}; errors: ${problems.join(' / ').slice(0, 300)}`,
+            );
+          });
         const ms = (await shownAt.jsonValue()) as number;
         const phases = await page.evaluate(() => {
           const w = window as unknown as { __benchClickAt?: number };

@@ -9,7 +9,7 @@ describe('defaultDataDir (the folder the app and the CLI share)', () => {
     ['linux', { XDG_CONFIG_HOME: '/x/cfg' }, '/x/cfg/clade-admin'],
     ['darwin', {}, join(homedir(), 'Library', 'Application Support', 'clade-admin')],
     ['win32', { APPDATA: 'C:/Users/a/AppData/Roaming' }, join('C:/Users/a/AppData/Roaming', 'clade-admin')],
-  ] as const)('on %s with %o it is Electron\'s userData', (platform, env, expected) => {
+  ] as const)("on %s with %o it is Electron's userData", (platform, env, expected) => {
     expect(defaultDataDir(env, platform)).toBe(expected);
   });
 

@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -49,7 +58,9 @@ describe('createProfilesFile', () => {
   it('writes the file with mode 0600 and its folder with 0700, and leaves no temp file behind', () => {
     const dataDir = tempDataDir();
     const file = createProfilesFile(dataDir);
-    file.write(recordVerification({ version: 1, profiles: [] }, { profileId: 'p', orgId: 'o', orgName: 'O', nowMs: T0 }));
+    file.write(
+      recordVerification({ version: 1, profiles: [] }, { profileId: 'p', orgId: 'o', orgName: 'O', nowMs: T0 }),
+    );
     file.add({ id: 'q' }, T0);
     expect(statSync(file.path).mode & 0o777).toBe(0o600);
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
@@ -89,7 +100,7 @@ describe('deleteProfileMirror', () => {
     expect(existsSync(join(dataDir, 'profiles', 'acme'))).toBe(false);
   });
 
-  it('keeps other profiles\' mirrors and other files of the profile', () => {
+  it("keeps other profiles' mirrors and other files of the profile", () => {
     const dataDir = tempDataDir();
     for (const id of ['acme', 'beta']) {
       mkdirSync(join(dataDir, 'profiles', id), { recursive: true });

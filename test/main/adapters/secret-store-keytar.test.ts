@@ -6,15 +6,30 @@ import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createKeytarSecretStore, KEYCHAIN_SERVICE, type KeytarLike } from '../../../main/adapters/secret-store-keytar';
 import { KeychainUnavailableError } from '../../../main/core/vault/errors';
-import { REPO_ROOT, createKeyringDirs as makeDirs, fakeAdminKey, removeKeyringDirs, runInKeyringSession, type KeyringDirs, type KeyringMode } from '../../helpers/keyring';
+import {
+  REPO_ROOT,
+  createKeyringDirs as makeDirs,
+  fakeAdminKey,
+  removeKeyringDirs,
+  runInKeyringSession,
+  type KeyringDirs,
+  type KeyringMode,
+} from '../../helpers/keyring';
 import { findSecretTraces, textHasSecretTrace } from '../../helpers/secret-scan';
 
 /** A keytar double that records calls and can fail or hang. */
-function keytarDouble(behaviour: 'ok' | 'reject' | 'hang' = 'ok', message = 'Cannot create an item in a locked collection') {
+function keytarDouble(
+  behaviour: 'ok' | 'reject' | 'hang' = 'ok',
+  message = 'Cannot create an item in a locked collection',
+) {
   const calls: string[][] = [];
   const items = new Map<string, string>();
   const act = <T>(value: () => T): Promise<T> =>
-    behaviour === 'ok' ? Promise.resolve(value()) : behaviour === 'reject' ? Promise.reject(new Error(message)) : new Promise<T>(() => {});
+    behaviour === 'ok'
+      ? Promise.resolve(value())
+      : behaviour === 'reject'
+        ? Promise.reject(new Error(message))
+        : new Promise<T>(() => {});
   const keytar: KeytarLike = {
     getPassword: (s, a) => (calls.push(['get', s, a]), act(() => items.get(`${s}/${a}`) ?? null)),
     setPassword: (s, a, p) => (calls.push(['set', s, a]), act(() => void items.set(`${s}/${a}`, p))),
@@ -41,13 +56,19 @@ describe('createKeytarSecretStore (keytar double)', () => {
     const store = createKeytarSecretStore({ loadKeytar: async () => keytar, platform: 'linux' });
     const error = await store.set('acme', 'k').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KeychainUnavailableError);
-    expect(error).toMatchObject({ kind: 'locked', message: expect.stringMatching(/^The keyring is locked\. Unlock it/) });
+    expect(error).toMatchObject({
+      kind: 'locked',
+      message: expect.stringMatching(/^The keyring is locked\. Unlock it/),
+    });
   });
 
   it('gives up on a keychain that never answers, instead of hanging', async () => {
     const { keytar } = keytarDouble('hang');
     const store = createKeytarSecretStore({ loadKeytar: async () => keytar, timeoutMs: 50, platform: 'darwin' });
-    await expect(store.get('acme')).rejects.toMatchObject({ kind: 'timeout', message: expect.stringMatching(/macOS Keychain did not answer in time/) });
+    await expect(store.get('acme')).rejects.toMatchObject({
+      kind: 'timeout',
+      message: expect.stringMatching(/macOS Keychain did not answer in time/),
+    });
   });
 
   it('reports a keytar that cannot load (libsecret missing) as no Secret Service, and retries the load later', async () => {
@@ -57,7 +78,8 @@ describe('createKeytarSecretStore (keytar double)', () => {
       platform: 'linux',
       loadKeytar: async () => {
         attempts += 1;
-        if (attempts === 1) throw new Error('libsecret-1.so.0: cannot open shared object file: No such file or directory');
+        if (attempts === 1)
+          throw new Error('libsecret-1.so.0: cannot open shared object file: No such file or directory');
         return keytar;
       },
     });
@@ -72,10 +94,20 @@ describe('the keytar boundary', () => {
     const importsKeytar = /(from\s+['"]keytar['"]|import\(\s*['"]keytar['"]\s*\)|require\(\s*['"]keytar['"]\s*\))/;
     const sources = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory() ? sources(join(dir, e.name)) : /\.(ts|tsx|mts|cts|js|mjs|cjs)$/.test(e.name) ? [join(dir, e.name)] : [],
+        e.isDirectory()
+          ? sources(join(dir, e.name))
+          : /\.(ts|tsx|mts|cts|js|mjs|cjs)$/.test(e.name)
+            ? [join(dir, e.name)]
+            : [],
       );
     const users = ['main', 'preload', 'renderer']
-      .flatMap((top) => { try { return sources(join(REPO_ROOT, top)); } catch { return []; } })
+      .flatMap((top) => {
+        try {
+          return sources(join(REPO_ROOT, top));
+        } catch {
+          return [];
+        }
+      })
       .filter((file) => importsKeytar.test(readFileSync(file, 'utf8')))
       .map((file) => relative(REPO_ROOT, file));
     expect(users).toEqual(['main/adapters/secret-store-keytar.ts']);
@@ -97,8 +129,15 @@ describe('findSecretTraces (the leak scanner these tests rely on)', () => {
     writeFileSync(join(dir, 'utf16.bin'), Buffer.from(`..${key}..`, 'utf16le'));
     writeFileSync(join(dir, 'b64.txt'), Buffer.from(key).toString('base64'));
     writeFileSync(join(dir, 'cut.csv'), key.slice(30, 90));
-    writeFileSync(join(dir, 'clean.json'), JSON.stringify({ hint: 'sk-ant-admin01-TES...STAA', redacted: 'sk-ant-admin01-…[redacted]' }));
-    expect(findSecretTraces(dir, key).map((f) => f.slice(dir.length)).sort()).toEqual(['/b64.txt', '/cut.csv', '/logs/utf8.log', '/utf16.bin']);
+    writeFileSync(
+      join(dir, 'clean.json'),
+      JSON.stringify({ hint: 'sk-ant-admin01-TES...STAA', redacted: 'sk-ant-admin01-…[redacted]' }),
+    );
+    expect(
+      findSecretTraces(dir, key)
+        .map((f) => f.slice(dir.length))
+        .sort(),
+    ).toEqual(['/b64.txt', '/cut.csv', '/logs/utf8.log', '/utf16.bin']);
     expect(textHasSecretTrace(`{"error":"${key}"}`, key)).toBe(true);
     expect(textHasSecretTrace('{"error":"sk-ant-admin01-…[redacted]"}', key)).toBe(false);
   });
@@ -128,7 +167,14 @@ function hasTool(name: string): boolean {
 }
 const keyringTools = ['dbus-run-session', 'gnome-keyring-daemon', 'secret-tool'].every(hasTool);
 
-type OpResult = { ok: boolean; value?: unknown; kind?: string | null; code?: string | null; message?: string; ms: number };
+type OpResult = {
+  ok: boolean;
+  value?: unknown;
+  kind?: string | null;
+  code?: string | null;
+  message?: string;
+  ms: number;
+};
 
 /** Fresh folders for one test, deleted when it finishes. */
 function createKeyringDirs(): KeyringDirs {
@@ -176,7 +222,7 @@ describe.skipIf(!keyringTools)('keytar adapter against a real Secret Service (gn
       lookup('acme'),
       lookup('beta'),
     ]);
-    const [first, lookupA, lookupB, second, lookupA2, lookupB2] = steps as [typeof steps[0], ...typeof steps];
+    const [first, lookupA, lookupB, second, lookupA2, lookupB2] = steps as [(typeof steps)[0], ...typeof steps];
     expect(first.code, first.stderr).toBe(0);
     expect(parseOps(first.stdout).map((r) => r.value ?? null)).toEqual([null, null, null, keyA1, keyB]);
     expect(lookupA?.stdout).toBe(keyA1);
@@ -192,13 +238,21 @@ describe.skipIf(!keyringTools)('keytar adapter against a real Secret Service (gn
     const dirs = createKeyringDirs();
     const [run] = await runInKeyringSession('unlocked', dirs, [
       child([
-        { op: 'cli', args: ['--profile', 'acme', 'key', 'set'], stdin: `${keyA1}\n`, orgId: 'org-acme', orgName: 'Acme' },
+        {
+          op: 'cli',
+          args: ['--profile', 'acme', 'key', 'set'],
+          stdin: `${keyA1}\n`,
+          orgId: 'org-acme',
+          orgName: 'Acme',
+        },
         { op: 'cli', args: ['--profile', 'acme', '--json', 'key', 'status'] },
         { op: 'cli', args: ['--profile', 'acme', 'key', 'remove'] },
         { op: 'cli', args: ['--profile', 'acme', '--json', 'key', 'status'] },
       ]),
     ]);
-    const results = parseOps(run?.stdout ?? '[]').map((r) => r.value as { code: number; stdout: string; stderr: string });
+    const results = parseOps(run?.stdout ?? '[]').map(
+      (r) => r.value as { code: number; stdout: string; stderr: string },
+    );
     expect(results.map((r) => r.code)).toEqual([0, 0, 0, 0]);
     expect(JSON.parse(results[1]?.stdout ?? '')).toMatchObject({ profile: 'acme', present: true, orgName: 'Acme' });
     expect(JSON.parse(results[3]?.stdout ?? '')).toMatchObject({ present: false, orgName: 'Acme' });
@@ -210,26 +264,29 @@ describe.skipIf(!keyringTools)('keytar adapter against a real Secret Service (gn
     ['none', 'no-service', /No Secret Service is available.*Install and start one/],
     ['locked', 'locked', /The keyring is locked\. Unlock it/],
     ['never-unlocked', 'locked', /The keyring is locked\. Unlock it/],
-  ])('with %s: a clear %s error at once, a non-zero CLI exit, and no file holding the key', async (mode, kind, message) => {
-    const dirs = createKeyringDirs();
-    const [direct, cli] = await runInKeyringSession(mode, dirs, [
-      child([{ op: 'set', profile: 'acme', key: keyA1 }]),
-      child([{ op: 'cli', args: ['--profile', 'acme', 'key', 'set'], stdin: keyA1 }]),
-    ]);
-    const [set] = parseOps(direct?.stdout ?? '[]');
-    expect(set).toMatchObject({ ok: false, code: 'KEYCHAIN_UNAVAILABLE', kind });
-    expect(set?.message).toMatch(message);
-    // Fast, not rescued by our 5 s timeout: the failure came from the keychain itself.
-    expect(set?.ms).toBeLessThan(5_000);
-    const [cliRun] = parseOps(cli?.stdout ?? '[]');
-    const out = cliRun?.value as { code: number; stdout: string; stderr: string };
-    expect(out.code).toBe(3);
-    expect(out.stderr).toMatch(message);
-    expect(out.stderr.trim().split('\n').at(-1)).toMatch(/^clade-admin: /);
-    expect(out.stderr).not.toMatch(/\n\s+at /); // no stack trace
-    expect(textHasSecretTrace(out.stdout + out.stderr + (direct?.stdout ?? ''), keyA1)).toBe(false);
-    expect(tracesIn(dirs, keyA1)).toEqual([]);
-  });
+  ])(
+    'with %s: a clear %s error at once, a non-zero CLI exit, and no file holding the key',
+    async (mode, kind, message) => {
+      const dirs = createKeyringDirs();
+      const [direct, cli] = await runInKeyringSession(mode, dirs, [
+        child([{ op: 'set', profile: 'acme', key: keyA1 }]),
+        child([{ op: 'cli', args: ['--profile', 'acme', 'key', 'set'], stdin: keyA1 }]),
+      ]);
+      const [set] = parseOps(direct?.stdout ?? '[]');
+      expect(set).toMatchObject({ ok: false, code: 'KEYCHAIN_UNAVAILABLE', kind });
+      expect(set?.message).toMatch(message);
+      // Fast, not rescued by our 5 s timeout: the failure came from the keychain itself.
+      expect(set?.ms).toBeLessThan(5_000);
+      const [cliRun] = parseOps(cli?.stdout ?? '[]');
+      const out = cliRun?.value as { code: number; stdout: string; stderr: string };
+      expect(out.code).toBe(3);
+      expect(out.stderr).toMatch(message);
+      expect(out.stderr.trim().split('\n').at(-1)).toMatch(/^clade-admin: /);
+      expect(out.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expect(textHasSecretTrace(out.stdout + out.stderr + (direct?.stdout ?? ''), keyA1)).toBe(false);
+      expect(tracesIn(dirs, keyA1)).toEqual([]);
+    },
+  );
 
   it('with a Secret Service that stops answering: a timeout error instead of a hang, for the adapter and the CLI', async () => {
     const dirs = createKeyringDirs();

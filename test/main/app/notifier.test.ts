@@ -72,17 +72,44 @@ describe('the Electron notifier', () => {
 
   it('clicking a notification opens the window view that shows the episode: spend, keys, the org tree for people, the overview for sync health', () => {
     const episodes = [
-      episode('s', 'critical', { rule: 'spend-threshold', targetKind: 'workspace', targetId: 'wrkspc_prod', view: { view: 'spend', id: 'wrkspc_prod' } }),
-      episode('p', 'warning', { rule: 'new-privileged-member', targetKind: 'user', targetId: 'user_1', view: { view: 'people', id: 'user_1' } }),
-      episode('y', 'warning', { rule: 'sync-health', targetKind: 'sync', targetId: 'sync', view: { view: 'sync' }, openedAtMs: NOW + 1 }),
+      episode('s', 'critical', {
+        rule: 'spend-threshold',
+        targetKind: 'workspace',
+        targetId: 'wrkspc_prod',
+        view: { view: 'spend', id: 'wrkspc_prod' },
+      }),
+      episode('p', 'warning', {
+        rule: 'new-privileged-member',
+        targetKind: 'user',
+        targetId: 'user_1',
+        view: { view: 'people', id: 'user_1' },
+      }),
+      episode('y', 'warning', {
+        rule: 'sync-health',
+        targetKind: 'sync',
+        targetId: 'sync',
+        view: { view: 'sync' },
+        openedAtMs: NOW + 1,
+      }),
     ];
     notifier().notifyEpisodes(episodes);
     for (const notification of electron.notifications) notification.click();
-    expect(opened).toEqual([{ view: 'spend', target: 'wrkspc_prod' }, { view: 'tree', target: 'user_1' }, { view: 'overview' }]);
+    expect(opened).toEqual([
+      { view: 'spend', target: 'wrkspc_prod' },
+      { view: 'tree', target: 'user_1' },
+      { view: 'overview' },
+    ]);
   });
 
   it('folds a burst into the three most severe plus one summary, and reports every episode as shown', () => {
-    const burst = [episode('i1', 'info'), episode('w1', 'warning'), episode('c1', 'critical'), episode('i2', 'info'), episode('w2', 'warning', { openedAtMs: NOW - 1 }), episode('i3', 'info')];
+    const burst = [
+      episode('i1', 'info'),
+      episode('w1', 'warning'),
+      episode('c1', 'critical'),
+      episode('i2', 'info'),
+      episode('w2', 'warning', { openedAtMs: NOW - 1 }),
+      episode('i3', 'info'),
+    ];
     const plan = planNotifications(burst);
     expect(plan.individual.map((e) => e.conditionId)).toEqual(['c1', 'w2', 'w1']);
     expect(plan.summarized.map((e) => e.conditionId)).toEqual(['i1', 'i2', 'i3']);
@@ -92,7 +119,9 @@ describe('the Electron notifier', () => {
     const summary = electron.notifications[3]!;
     expect(summary.options).toEqual({
       title: '3 more alerts',
-      body: ['Key "key-i1" expires in 6 days', 'Key "key-i2" expires in 6 days', 'Key "key-i3" expires in 6 days'].join('\n'),
+      body: ['Key "key-i1" expires in 6 days', 'Key "key-i2" expires in 6 days', 'Key "key-i3" expires in 6 days'].join(
+        '\n',
+      ),
       silent: true,
       urgency: 'low',
     });
@@ -115,7 +144,14 @@ describe('the Electron notifier', () => {
 
   it('shows nothing and reports nothing shown where notifications are not supported', () => {
     electron.setNotificationsSupported(false);
-    const digest: Digest = { localDay: '2026-11-23', title: '1 open alert (1 warning)', lines: ['[warning] x'], body: '[warning] x', episodeIds: ['x'], counts: { critical: 0, warning: 1, info: 0 } };
+    const digest: Digest = {
+      localDay: '2026-11-23',
+      title: '1 open alert (1 warning)',
+      lines: ['[warning] x'],
+      body: '[warning] x',
+      episodeIds: ['x'],
+      counts: { critical: 0, warning: 1, info: 0 },
+    };
     const n = notifier();
     expect(n.notifyEpisodes([episode('a', 'warning')])).toEqual([]);
     expect(n.notifyDigest(digest)).toBe(false);

@@ -87,7 +87,11 @@ describe('sync scheduler interval from the setting', () => {
     vi.useFakeTimers();
     let minutes = 15;
     let syncs = 0;
-    const scheduler = createSyncScheduler({ sync: async () => void (syncs += 1), intervalMs: () => minutes * 60_000, log: () => undefined });
+    const scheduler = createSyncScheduler({
+      sync: async () => void (syncs += 1),
+      intervalMs: () => minutes * 60_000,
+      log: () => undefined,
+    });
     scheduler.start();
     await vi.advanceTimersByTimeAsync(15 * 60_000);
     expect(syncs).toBe(1);
@@ -133,7 +137,12 @@ describe('sync scheduler interval from the setting', () => {
 
   it('does not start timers on reschedule before start, and falls back to 15 minutes on a nonsense interval', () => {
     const { intervals, timers } = fakeTimers();
-    const scheduler = createSyncScheduler({ sync: async () => undefined, intervalMs: () => Number.NaN, timers, log: () => undefined });
+    const scheduler = createSyncScheduler({
+      sync: async () => undefined,
+      intervalMs: () => Number.NaN,
+      timers,
+      log: () => undefined,
+    });
     scheduler.reschedule();
     expect(intervals).toHaveLength(0);
     scheduler.start();

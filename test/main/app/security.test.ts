@@ -40,7 +40,9 @@ describe('security baseline', () => {
     hardenSession(session);
     const callback = vi.fn();
     session.headersListener!({ responseHeaders: { 'X-Test': ['1'] } } as never, callback);
-    expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'X-Test': ['1'], 'Content-Security-Policy': [contentSecurityPolicy] } });
+    expect(callback).toHaveBeenCalledWith({
+      responseHeaders: { 'X-Test': ['1'], 'Content-Security-Policy': [contentSecurityPolicy] },
+    });
   });
 });
 

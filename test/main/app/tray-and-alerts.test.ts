@@ -39,7 +39,15 @@ interface Harness {
 }
 
 function harness(mirror: () => Database.Database | null, nowMs: number, extra: Partial<TrayAndAlertsDeps> = {}) {
-  const h: Harness = { electron: createTrayElectronDouble(), opened: [], intervals: [], cleared: [], quits: 0, syncs: 0, logs: [] };
+  const h: Harness = {
+    electron: createTrayElectronDouble(),
+    opened: [],
+    intervals: [],
+    cleared: [],
+    quits: 0,
+    syncs: 0,
+    logs: [],
+  };
   const running = startTrayAndAlerts({
     electron: h.electron,
     assetsDir: '/app/assets',
@@ -49,7 +57,10 @@ function harness(mirror: () => Database.Database | null, nowMs: number, extra: P
     openView: (view) => h.opened.push(view),
     quit: () => (h.quits += 1),
     log: (message) => h.logs.push(message),
-    timers: { setInterval: (fn) => (h.intervals.push(fn), 'handle'), clearInterval: (handle) => h.cleared.push(handle) },
+    timers: {
+      setInterval: (fn) => (h.intervals.push(fn), 'handle'),
+      clearInterval: (handle) => h.cleared.push(handle),
+    },
     ...extra,
   });
   return { h, running, tray: () => h.electron.trays[0]! };
@@ -79,13 +90,17 @@ describe('the tray over the sandbox demo org', () => {
     const spend = monthSpendByWorkspace(demo.db, now);
     const total = spend.reduce((sum, row) => sum + row.nanocents, 0n);
     const open = loadEpisodes(demo.db).filter((e) => e.closedAtMs === null);
-    const month = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(now));
+    const month = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(now),
+    );
     const labels = tray().labels();
 
     expect(labels.slice(0, 2)).toEqual([org, `${month}: ${formatUsd(total)} spent`]);
     expect(labels[2]).toMatch(/^Forecast: \$[\d,]+\.\d\d by month end$/);
     const top = labels.indexOf('Top workspaces');
-    expect(labels.slice(top + 1, top + 4)).toEqual(spend.slice(0, 3).map((row) => `${row.name}: ${formatUsd(row.nanocents)}`));
+    expect(labels.slice(top + 1, top + 4)).toEqual(
+      spend.slice(0, 3).map((row) => `${row.name}: ${formatUsd(row.nanocents)}`),
+    );
     expect(labels[top + 4]).toBe('---');
     expect(open.length).toBeGreaterThan(0);
     const alerts = labels.indexOf(`${open.length} open alerts`);
@@ -119,7 +134,11 @@ describe('the tray over the sandbox demo org', () => {
     rules.budgets.orgMonthlyUsd = '1';
     saveAlertRules(demo.db, rules, 'UTC');
     const { running, tray } = harness(() => demo.db, now);
-    expect(tray().labels().filter((label) => label.startsWith('Budget: '))).toEqual(['Budget: $1.00, exceeded']);
+    expect(
+      tray()
+        .labels()
+        .filter((label) => label.startsWith('Budget: ')),
+    ).toEqual(['Budget: $1.00, exceeded']);
     running.stop();
     saveAlertRules(demo.db, defaultAlertRules('UTC'), 'UTC');
   });
@@ -127,7 +146,9 @@ describe('the tray over the sandbox demo org', () => {
   it('pauses and resumes alerts from the menu, and runs a cycle each minute', () => {
     const { h, running, tray } = harness(() => demo.db, now);
     tray().clickItem('Pause alerts for 1 h');
-    expect(tray().labels()).toContain(`Alerts paused until ${new Date(now + 3_600_000).toISOString().slice(11, 16)}: resume`);
+    expect(tray().labels()).toContain(
+      `Alerts paused until ${new Date(now + 3_600_000).toISOString().slice(11, 16)}: resume`,
+    );
     tray().clickItem(`Alerts paused until ${new Date(now + 3_600_000).toISOString().slice(11, 16)}: resume`);
     expect(tray().labels()).toContain('Pause alerts for 1 h');
     expect(h.intervals).toHaveLength(1);

@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildTrayMenuTemplate, MENU_ALERT_LIMIT, type TrayMenuActions, type TrayMenuData } from '../../../main/app/tray/tray-menu';
+import {
+  buildTrayMenuTemplate,
+  MENU_ALERT_LIMIT,
+  type TrayMenuActions,
+  type TrayMenuData,
+} from '../../../main/app/tray/tray-menu';
 import type { Episode, MonthSpendSummary } from '../../../main/core/alerts/index';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
@@ -63,7 +68,8 @@ const data = (fields: Partial<TrayMenuData> = {}): TrayMenuData => ({
   ...fields,
 });
 
-const labels = (template: ReturnType<typeof buildTrayMenuTemplate>) => template.map((item) => (item.type === 'separator' ? '---' : item.label));
+const labels = (template: ReturnType<typeof buildTrayMenuTemplate>) =>
+  template.map((item) => (item.type === 'separator' ? '---' : item.label));
 
 describe('buildTrayMenuTemplate', () => {
   it('shows the month-to-date spend, the forecast, the budget, the top workspaces and the fixed actions', () => {
@@ -88,9 +94,15 @@ describe('buildTrayMenuTemplate', () => {
   });
 
   it('says when there is no data, no forecast yet, or the budget is already exceeded', () => {
-    expect(labels(buildTrayMenuTemplate(data({ orgName: null, spend: null }), actions())).slice(0, 2)).toEqual(['Clade Admin', 'No data synced yet']);
+    expect(labels(buildTrayMenuTemplate(data({ orgName: null, spend: null }), actions())).slice(0, 2)).toEqual([
+      'Clade Admin',
+      'No data synced yet',
+    ]);
     const early = { ...spend, projectedNanocents: null, budgetNanocents: 3000n * USD, budgetCrossingDay: null };
-    expect(labels(buildTrayMenuTemplate(data({ spend: early }), actions())).slice(2, 4)).toEqual(['Forecast: not enough history yet', 'Budget: $3,000.00, exceeded']);
+    expect(labels(buildTrayMenuTemplate(data({ spend: early }), actions())).slice(2, 4)).toEqual([
+      'Forecast: not enough history yet',
+      'Budget: $3,000.00, exceeded',
+    ]);
   });
 
   it('lists open alerts most severe first (newest first within a severity), at most five, each opening its view', () => {
@@ -105,7 +117,10 @@ describe('buildTrayMenuTemplate', () => {
     ];
     const act = actions();
     const template = buildTrayMenuTemplate(data({ openAlerts: open }), act);
-    const alertLabels = labels(template).slice(labels(template).indexOf('7 open alerts'), labels(template).indexOf('Sync now') - 1);
+    const alertLabels = labels(template).slice(
+      labels(template).indexOf('7 open alerts'),
+      labels(template).indexOf('Sync now') - 1,
+    );
     expect(alertLabels).toEqual([
       '7 open alerts',
       'Critical: Production has reached its monthly spend limit',
@@ -131,8 +146,11 @@ describe('buildTrayMenuTemplate', () => {
     // 11:00 UTC is 12:00 in Berlin in November.
     expect(labels(paused)).toContain('Alerts paused until 12:00: resume');
     expect(paused.find((item) => item.label === 'Syncing…')?.enabled).toBe(false);
-    expect(buildTrayMenuTemplate(data({ canSync: false }), act).find((item) => item.label === 'Sync now')?.enabled).toBe(false);
-    const click = (template: typeof paused, label: string) => (template.find((item) => item.label === label)!.click as () => void)();
+    expect(
+      buildTrayMenuTemplate(data({ canSync: false }), act).find((item) => item.label === 'Sync now')?.enabled,
+    ).toBe(false);
+    const click = (template: typeof paused, label: string) =>
+      (template.find((item) => item.label === label)!.click as () => void)();
     click(paused, 'Alerts paused until 12:00: resume');
     const normal = buildTrayMenuTemplate(data(), act);
     for (const label of ['Sync now', 'Pause alerts for 1 h', 'Open Clade Admin', 'Quit']) click(normal, label);
@@ -143,7 +161,10 @@ describe('buildTrayMenuTemplate', () => {
 
   it('never shows a key in a label', () => {
     const leaky = episode('x', 'warning', 'Key sk-ant-api03-TESTabcdefghijklmnopqrstuvwxyz0123456789 leaked');
-    const template = buildTrayMenuTemplate(data({ openAlerts: [leaky], orgName: 'Org sk-ant-admin01-TESTabcdefghijklmnop' }), { ...actions(), openWindow: vi.fn() });
+    const template = buildTrayMenuTemplate(
+      data({ openAlerts: [leaky], orgName: 'Org sk-ant-admin01-TESTabcdefghijklmnop' }),
+      { ...actions(), openWindow: vi.fn() },
+    );
     const text = labels(template).join('\n');
     expect(text).not.toMatch(/TESTabcdefgh/);
     expect(text).toMatch(/sk-ant-api03-…\[redacted\]/);

@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAppTray, syncAge, TRAY_ICON_STATES, trayIconFile, trayIconState, trayTooltip } from '../../../main/app/tray/tray';
+import {
+  createAppTray,
+  syncAge,
+  TRAY_ICON_STATES,
+  trayIconFile,
+  trayIconState,
+  trayTooltip,
+} from '../../../main/app/tray/tray';
 import { createTrayElectronDouble, type TrayElectronDouble } from '../../helpers/electron-double-tray';
 
 const ASSETS = join(__dirname, '..', '..', '..', 'assets');
@@ -30,12 +37,37 @@ describe('tray tooltip', () => {
   const now = Date.parse('2026-11-23T10:00:00Z');
 
   it('names the org and the sync age', () => {
-    expect(trayTooltip({ orgName: 'Acme', lastSyncAtMs: now - 5 * 60_000, nowMs: now, syncing: false, credentialInvalid: false })).toBe('Clade Admin: Acme, synced 5 min ago');
-    expect(trayTooltip({ orgName: null, lastSyncAtMs: null, nowMs: now, syncing: true, credentialInvalid: false })).toBe('Clade Admin, not synced yet, syncing…');
-    expect(trayTooltip({ orgName: 'Acme', lastSyncAtMs: now - 3 * 3_600_000, nowMs: now, syncing: false, credentialInvalid: true })).toBe('Clade Admin: Acme, synced 3 h ago, admin key rejected');
-    expect(trayTooltip({ orgName: 'Acme', lastSyncAtMs: now - 60_000, nowMs: now, syncing: false, credentialInvalid: false, spendUnavailable: true })).toBe(
-      'Clade Admin: Acme, synced 1 min ago, spend not evaluated (a report failed)',
-    );
+    expect(
+      trayTooltip({
+        orgName: 'Acme',
+        lastSyncAtMs: now - 5 * 60_000,
+        nowMs: now,
+        syncing: false,
+        credentialInvalid: false,
+      }),
+    ).toBe('Clade Admin: Acme, synced 5 min ago');
+    expect(
+      trayTooltip({ orgName: null, lastSyncAtMs: null, nowMs: now, syncing: true, credentialInvalid: false }),
+    ).toBe('Clade Admin, not synced yet, syncing…');
+    expect(
+      trayTooltip({
+        orgName: 'Acme',
+        lastSyncAtMs: now - 3 * 3_600_000,
+        nowMs: now,
+        syncing: false,
+        credentialInvalid: true,
+      }),
+    ).toBe('Clade Admin: Acme, synced 3 h ago, admin key rejected');
+    expect(
+      trayTooltip({
+        orgName: 'Acme',
+        lastSyncAtMs: now - 60_000,
+        nowMs: now,
+        syncing: false,
+        credentialInvalid: false,
+        spendUnavailable: true,
+      }),
+    ).toBe('Clade Admin: Acme, synced 1 min ago, spend not evaluated (a report failed)');
   });
 
   it.each([
@@ -62,7 +94,11 @@ describe('createAppTray on the Electron double', () => {
     tray.show({ state: 'alert', tooltip: 'Clade Admin: Acme, synced just now', menu: [{ label: 'Quit' }] });
     tray.show({ state: 'alert', tooltip: 'Clade Admin: Acme, synced 1 min ago', menu: [{ label: 'Quit' }] });
     tray.show({ state: 'offline', tooltip: 't', menu: [] });
-    expect(double.images).toEqual(['/app/assets/tray-idleTemplate.png', '/app/assets/tray-alertTemplate.png', '/app/assets/tray-offlineTemplate.png']);
+    expect(double.images).toEqual([
+      '/app/assets/tray-idleTemplate.png',
+      '/app/assets/tray-alertTemplate.png',
+      '/app/assets/tray-offlineTemplate.png',
+    ]);
     expect(double.tooltip).toBe('t');
     tray.destroy();
     expect(double.destroyed).toBe(true);

@@ -5,7 +5,10 @@ import { createElectronDouble } from '../../helpers/electron-double';
 describe('createMainWindow', () => {
   it('opens a hardened window: isolated, sandboxed, no Node, no webviews, our preload', () => {
     const electron = createElectronDouble();
-    createMainWindow(electron.BrowserWindow, { preloadPath: '/app/out/preload/index.js', page: { file: '/app/out/renderer/index.html' } });
+    createMainWindow(electron.BrowserWindow, {
+      preloadPath: '/app/out/preload/index.js',
+      page: { file: '/app/out/renderer/index.html' },
+    });
     const prefs = electron.windows[0]!.options.webPreferences!;
     expect(prefs).toMatchObject({
       preload: '/app/out/preload/index.js',

@@ -35,11 +35,16 @@ function io(answers: string[]): CliIO & { out: () => string; err: () => string }
 }
 const cli = async (args: string[], answers: string[] = []) => {
   const cliIo = io(answers);
-  const code = await runCli(['--data-dir', join(root, 'data'), '--profile', 'acme', '--base-url', sandbox.url, ...args], cliIo);
+  const code = await runCli(
+    ['--data-dir', join(root, 'data'), '--profile', 'acme', '--base-url', sandbox.url, ...args],
+    cliIo,
+  );
   return { code, stderr: cliIo.err() };
 };
 async function keyStatus(id: string): Promise<string> {
-  const res = await fetch(`${sandbox.url}/v1/organizations/api_keys/${id}`, { headers: { 'x-api-key': sandbox.adminKey, 'anthropic-version': '2023-06-01' } });
+  const res = await fetch(`${sandbox.url}/v1/organizations/api_keys/${id}`, {
+    headers: { 'x-api-key': sandbox.adminKey, 'anthropic-version': '2023-06-01' },
+  });
   return ((await res.json()) as { status: string }).status;
 }
 

@@ -43,8 +43,10 @@ async function cli(args: string[]): Promise<Run> {
     await program.parseAsync(args, { from: 'user' });
     return { code: io.exitCode ?? 0, stdout, stderr };
   } catch (error) {
-    if (error instanceof CommanderError) return { code: error.code === 'commander.helpDisplayed' ? 0 : 2, stdout, stderr };
-    if (error instanceof CliError) return { code: error.exitCode, stdout, stderr: `${stderr}clade-admin: ${error.message}\n` };
+    if (error instanceof CommanderError)
+      return { code: error.code === 'commander.helpDisplayed' ? 0 : 2, stdout, stderr };
+    if (error instanceof CliError)
+      return { code: error.exitCode, stdout, stderr: `${stderr}clade-admin: ${error.message}\n` };
     throw error;
   }
 }
@@ -78,10 +80,17 @@ describe('clade-admin check against the sandbox demo org', () => {
     const check = await demo('check');
     expect(check.code, check.stderr).toBe(2);
     expect(check.stdout).toMatch(/: critical \(\d+ critical/);
-    expect(check.stdout).toMatch(/CRITICAL {2}.+ has reached its monthly budget\n {10}\$[\d,]+\.\d\d of \$1\.00 spent in /);
-    const json = JSON.parse((await demo('check', '--json')).stdout) as { exitCode: number; conditions: Array<{ id: string; severity: string }> };
+    expect(check.stdout).toMatch(
+      /CRITICAL {2}.+ has reached its monthly budget\n {10}\$[\d,]+\.\d\d of \$1\.00 spent in /,
+    );
+    const json = JSON.parse((await demo('check', '--json')).stdout) as {
+      exitCode: number;
+      conditions: Array<{ id: string; severity: string }>;
+    };
     expect(json.exitCode).toBe(2);
-    expect(json.conditions).toContainEqual(expect.objectContaining({ id: `spend:org:${month}:100`, severity: 'critical' }));
+    expect(json.conditions).toContainEqual(
+      expect.objectContaining({ id: `spend:org:${month}:100`, severity: 'critical' }),
+    );
   });
 
   it('records the episodes it opened but never marks them notified; `alerts` lists them', async () => {
@@ -89,7 +98,9 @@ describe('clade-admin check against the sandbox demo org', () => {
     await demo('check');
     const listed = await demo('alerts', '--json');
     expect(listed.code, listed.stderr).toBe(0);
-    const { episodes } = JSON.parse(listed.stdout) as { episodes: Array<{ conditionId: string; notifiedAtMs: number | null; view: unknown }> };
+    const { episodes } = JSON.parse(listed.stdout) as {
+      episodes: Array<{ conditionId: string; notifiedAtMs: number | null; view: unknown }>;
+    };
     const budget = episodes.find((e) => e.conditionId === `spend:org:${month}:100`);
     expect(budget).toMatchObject({ notifiedAtMs: null, view: { view: 'spend' } });
     expect(episodes.every((e) => e.notifiedAtMs === null)).toBe(true);
@@ -107,7 +118,9 @@ describe('clade-admin check against the sandbox demo org', () => {
   });
 
   it('config get prints one setting or all of them; set refuses a bad key or value with one line and exit 2', async () => {
-    expect((await demo('config', 'set', 'spend.thresholdsPct', '60,90')).stdout).toBe('spend.thresholdsPct = [60,90]\n');
+    expect((await demo('config', 'set', 'spend.thresholdsPct', '60,90')).stdout).toBe(
+      'spend.thresholdsPct = [60,90]\n',
+    );
     expect((await demo('config', 'get', 'spend.thresholdsPct')).stdout).toBe('[60,90]\n');
     const all = (await demo('config', 'get')).stdout;
     expect(all).toMatch(/^budgets\.orgMonthlyUsd = 1$/m);
@@ -148,9 +161,18 @@ describe('clade-admin check without a usable mirror', () => {
     const check = await cli(['--data-dir', dataDir, 'check']);
     expect(check.code).toBe(3);
     expect(check.stdout).toMatch(/cannot evaluate: nothing has been synced yet/);
-    const cleared = await cli(['--data-dir', dataDir, 'config', 'set', 'budgets.workspaceMonthlyUsd.wrkspc_later', 'none']);
+    const cleared = await cli([
+      '--data-dir',
+      dataDir,
+      'config',
+      'set',
+      'budgets.workspaceMonthlyUsd.wrkspc_later',
+      'none',
+    ]);
     expect(cleared.stdout).toBe('budgets.workspaceMonthlyUsd.wrkspc_later = none\n');
-    expect(JSON.parse((await cli(['--data-dir', dataDir, 'config', 'get', '--json'])).stdout).budgets.workspaceMonthlyUsd).toEqual({});
+    expect(
+      JSON.parse((await cli(['--data-dir', dataDir, 'config', 'get', '--json'])).stdout).budgets.workspaceMonthlyUsd,
+    ).toEqual({});
   });
 
   it('exits 3 when the stored credential was rejected', async () => {
@@ -179,10 +201,16 @@ describe('clade-admin check without a usable mirror', () => {
     const args = ['--data-dir', dataDir, '--profile', 'work', 'check', '--json', '--now'];
     // The sync is 30 h old at this (past) instant: a data-too-old episode opens and is recorded.
     const episodeId = `sync:data-too-old@${Date.parse('2026-11-21T15:00:00Z')}`;
-    const first = JSON.parse((await cli([...args, '2026-11-21T15:00:00Z'])).stdout) as { recorded: boolean; opened: string[] };
+    const first = JSON.parse((await cli([...args, '2026-11-21T15:00:00Z'])).stdout) as {
+      recorded: boolean;
+      opened: string[];
+    };
     expect(first).toMatchObject({ recorded: true, opened: [episodeId] });
     // Earlier than that, the data is fresh: evaluated, but recording it would close the episode backwards.
-    const earlier = JSON.parse((await cli([...args, '2026-11-20T10:00:00Z'])).stdout) as { recorded: boolean; closed: string[] };
+    const earlier = JSON.parse((await cli([...args, '2026-11-20T10:00:00Z'])).stdout) as {
+      recorded: boolean;
+      closed: string[];
+    };
     expect(earlier).toMatchObject({ recorded: false, closed: [episodeId] });
     const reopened = openMirror(ensureMirrorFile(dataDir, 'work'));
     expect(loadEpisodes(reopened).map((e) => [e.id, e.closedAtMs])).toEqual([[episodeId, null]]);
@@ -216,7 +244,11 @@ describe('the built clade-admin bin', () => {
     const check = await demo('check');
     expect(check.code, check.stderr).toBe(2);
     expect(check.stdout).toMatch(/CRITICAL {2}.+ has reached its monthly budget/);
-    const alerts = JSON.parse((await demo('alerts', '--json')).stdout) as { episodes: Array<{ conditionId: string; notifiedAtMs: number | null }> };
-    expect(alerts.episodes).toContainEqual(expect.objectContaining({ conditionId: `spend:org:${month}:100`, notifiedAtMs: null }));
+    const alerts = JSON.parse((await demo('alerts', '--json')).stdout) as {
+      episodes: Array<{ conditionId: string; notifiedAtMs: number | null }>;
+    };
+    expect(alerts.episodes).toContainEqual(
+      expect.objectContaining({ conditionId: `spend:org:${month}:100`, notifiedAtMs: null }),
+    );
   }, 120_000);
 });

@@ -31,9 +31,20 @@ beforeEach(() => {
   const db = new Database(file);
   up(db);
   appendAuditEvents(db, [
-    localDraft(1, { source: 'journal', type: 'api_key.created', externalId: 'j1', keyId: 'apikey_01', summary: 'API key “deploy” (apikey_01) appeared' }),
+    localDraft(1, {
+      source: 'journal',
+      type: 'api_key.created',
+      externalId: 'j1',
+      keyId: 'apikey_01',
+      summary: 'API key “deploy” (apikey_01) appeared',
+    }),
     localDraft(2, { summary: 'changed the retention setting' }),
-    localDraft(3, { source: 'journal', type: 'user.changed', externalId: 'j3', summary: 'User “Ada” changed: role: developer → admin' }),
+    localDraft(3, {
+      source: 'journal',
+      type: 'user.changed',
+      externalId: 'j3',
+      summary: 'User “Ada” changed: role: developer → admin',
+    }),
   ]);
   db.close();
 });
@@ -75,7 +86,9 @@ describe('clade-admin audit', () => {
 
     const first = JSON.parse((await cli('audit', 'search', '--limit', '2', '--json')).stdout);
     expect(first.events).toHaveLength(2);
-    const rest = JSON.parse((await cli('audit', 'search', '--limit', '2', '--cursor', first.nextCursor, '--json')).stdout);
+    const rest = JSON.parse(
+      (await cli('audit', 'search', '--limit', '2', '--cursor', first.nextCursor, '--json')).stdout,
+    );
     expect(rest.events.map((e: { id: number }) => e.id)).toEqual([1]);
     expect(rest.nextCursor).toBeNull();
   });
@@ -98,7 +111,12 @@ describe('clade-admin audit', () => {
     const result = await cli('--json', 'audit', 'export', 'source:journal', '--format', 'jsonl', '--out', out);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ count: 2, format: 'jsonl', file: out });
-    expect(readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l).id)).toEqual([3, 1]);
+    expect(
+      readFileSync(out, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual([3, 1]);
     const recorded = JSON.parse((await cli('--json', 'audit', 'search', 'type:export.created')).stdout).events;
     expect(recorded[0].after).toMatchObject({ query: 'source:journal', format: 'jsonl', count: 2 });
   });

@@ -22,12 +22,16 @@ async function setUp(compliance: boolean) {
   const root = mkdtempSync(join(tmpdir(), 'clade-compliance-cli-'));
   roots.push(root);
   const cli = (...args: string[]) =>
-    runBuiltCli(['--data-dir', join(root, 'data'), '--base-url', sandbox.url, ...args], { ANTHROPIC_ADMIN_KEY: sandbox.adminKey });
+    runBuiltCli(['--data-dir', join(root, 'data'), '--base-url', sandbox.url, ...args], {
+      ANTHROPIC_ADMIN_KEY: sandbox.adminKey,
+    });
   return { sandbox, cli };
 }
 
 async function complianceRequests(sandbox: RunningSandbox): Promise<number> {
-  const res = await fetch(`${sandbox.controlUrl}/requests`, { headers: { authorization: `Bearer ${sandbox.controlToken}` } });
+  const res = await fetch(`${sandbox.controlUrl}/requests`, {
+    headers: { authorization: `Bearer ${sandbox.controlToken}` },
+  });
   const body = (await res.json()) as { requests: Array<{ path: string }> };
   return body.requests.filter((r) => r.path.startsWith('/v1/compliance/activities')).length;
 }
@@ -37,9 +41,15 @@ describe('clade-admin sync and status with the Compliance API feed', () => {
     const { sandbox, cli } = await setUp(true);
     const sync = await cli('--json', 'sync', '--history', '3');
     expect(sync.code, sync.stderr).toBe(0);
-    expect(JSON.parse(sync.stdout).resources).toContainEqual(expect.objectContaining({ resource: 'compliance_activities', status: 'ok' }));
+    expect(JSON.parse(sync.stdout).resources).toContainEqual(
+      expect.objectContaining({ resource: 'compliance_activities', status: 'ok' }),
+    );
     const status = JSON.parse((await cli('--json', 'status')).stdout);
-    expect(status.compliance).toMatchObject({ status: 'available', checkedAtMs: expect.any(Number), nextProbeAtMs: null });
+    expect(status.compliance).toMatchObject({
+      status: 'available',
+      checkedAtMs: expect.any(Number),
+      nextProbeAtMs: null,
+    });
     const search = JSON.parse((await cli('--json', 'audit', 'search', 'source:compliance', '--limit', '1000')).stdout);
     expect(search.events.length).toBeGreaterThan(0);
     expect(search.events.length).toBeLessThanOrEqual(sandbox.state.activity.records.length);
@@ -61,13 +71,16 @@ describe('clade-admin sync and status with the Compliance API feed', () => {
   it('retention set with config applies at the next sync, is recorded, and audit verify still passes', async () => {
     const { cli } = await setUp(true);
     expect((await cli('sync', '--history', '3')).code).toBe(0);
-    const before = JSON.parse((await cli('--json', 'audit', 'search', 'source:compliance', '--limit', '1000')).stdout).events.length as number;
+    const before = JSON.parse((await cli('--json', 'audit', 'search', 'source:compliance', '--limit', '1000')).stdout)
+      .events.length as number;
     expect((await cli('config', 'set', 'audit.retentionDays', '30')).code).toBe(0);
     expect((await cli('sync', '--history', '3')).code).toBe(0);
-    const purges = JSON.parse((await cli('--json', 'audit', 'search', 'type:retention.purged')).stdout).events as Array<{ after: { removedCount: number } }>;
+    const purges = JSON.parse((await cli('--json', 'audit', 'search', 'type:retention.purged')).stdout)
+      .events as Array<{ after: { removedCount: number } }>;
     expect(purges).toHaveLength(1);
     expect(purges[0]!.after.removedCount).toBeGreaterThan(0);
-    const after = JSON.parse((await cli('--json', 'audit', 'search', 'source:compliance', '--limit', '1000')).stdout).events as Array<{ atMs: number }>;
+    const after = JSON.parse((await cli('--json', 'audit', 'search', 'source:compliance', '--limit', '1000')).stdout)
+      .events as Array<{ atMs: number }>;
     expect(after.length).toBeLessThan(before);
     expect(after.every((e) => e.atMs >= Date.now() - 30 * 86_400_000 - 60_000)).toBe(true);
     const verify = await cli('audit', 'verify');

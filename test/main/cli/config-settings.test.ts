@@ -41,7 +41,9 @@ describe('clade-admin config: profile settings and the audit trail', () => {
     const cli = (...args: string[]) => runBuiltCli(['--data-dir', dir, ...args]);
     expect((await cli('config', 'set', 'audit.retentionDays', '365')).stdout).toBe('audit.retentionDays = 365\n');
     expect((await cli('config', 'get', 'audit.retentionDays')).stdout).toBe('365\n');
-    expect((await cli('config', 'set', 'audit.retentionDays', 'forever')).stdout).toBe('audit.retentionDays = forever\n');
+    expect((await cli('config', 'set', 'audit.retentionDays', 'forever')).stdout).toBe(
+      'audit.retentionDays = forever\n',
+    );
     expect((await cli('config', 'set', 'sync.intervalMinutes', '30')).stdout).toBe('sync.intervalMinutes = 30\n');
     expect((await cli('config', 'set', 'budgets.orgMonthlyUsd', '1500')).code).toBe(0);
 
@@ -64,7 +66,12 @@ describe('clade-admin config: profile settings and the audit trail', () => {
 
     const search = await cli('--json', 'audit', 'search', 'type:settings.changed');
     expect(search.code, search.stderr).toBe(0);
-    const events = JSON.parse(search.stdout).events as Array<{ source: string; before: unknown; after: unknown; targets: unknown }>;
+    const events = JSON.parse(search.stdout).events as Array<{
+      source: string;
+      before: unknown;
+      after: unknown;
+      targets: unknown;
+    }>;
     expect(events.map((e) => [e.before, e.after])).toEqual([
       [{ 'budgets.orgMonthlyUsd': null }, { 'budgets.orgMonthlyUsd': '1500' }],
       [{ 'sync.intervalMinutes': 15 }, { 'sync.intervalMinutes': 30 }],

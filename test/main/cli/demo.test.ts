@@ -22,7 +22,11 @@ async function servedCounts(sandbox: RunningSandbox) {
     keysByWorkspace.set(workspaceId, (keysByWorkspace.get(workspaceId) ?? 0) + 1);
   }
   const workspaces = new Map<string, { name: string; members: number; keys: number }>();
-  for await (const ws of client.beta.organization.workspaces.list({ limit: 1000, include_archived: true, include_default: true } as never)) {
+  for await (const ws of client.beta.organization.workspaces.list({
+    limit: 1000,
+    include_archived: true,
+    include_default: true,
+  } as never)) {
     let members = 0;
     for await (const _m of client.beta.organization.workspaces.members.list(ws.id, { limit: 1000 })) members += 1;
     workspaces.set(ws.id, { name: ws.name, members, keys: keysByWorkspace.get(ws.id) ?? 0 });

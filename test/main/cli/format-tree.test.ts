@@ -13,7 +13,14 @@ const tree: OrgTree = {
       archived: false,
       members: [{ userId: 'user_01A', name: 'Ada', email: 'ada@acme.test', workspaceRole: 'workspace_admin' }],
       keys: [
-        { id: 'apikey_01', name: 'backend', status: 'active', partialKeyHint: 'sk-ant-api03-R2D...igAA', createdAtMs: 1, expiresAtMs: null },
+        {
+          id: 'apikey_01',
+          name: 'backend',
+          status: 'active',
+          partialKeyHint: 'sk-ant-api03-R2D...igAA',
+          createdAtMs: 1,
+          expiresAtMs: null,
+        },
         { id: 'apikey_02', name: 'old', status: 'inactive', partialKeyHint: null, createdAtMs: 2, expiresAtMs: null },
       ],
     },

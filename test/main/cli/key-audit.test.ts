@@ -29,7 +29,10 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-async function runKey(args: string[], ctx: { dataDir: string; secrets: ReturnType<typeof createMemorySecretStore>; stdin?: string; atMs: number }): Promise<string> {
+async function runKey(
+  args: string[],
+  ctx: { dataDir: string; secrets: ReturnType<typeof createMemorySecretStore>; stdin?: string; atMs: number },
+): Promise<string> {
   let stderr = '';
   const program = new Command('clade-admin').option('--profile <id>').exitOverride();
   const stdin = new PassThrough();
@@ -52,11 +55,16 @@ async function runKey(args: string[], ctx: { dataDir: string; secrets: ReturnTyp
 }
 
 describe('key commands in the audit trail', () => {
-  it('records key connected, replaced and removed in that profile\'s mirror, with the hint and never the key', async () => {
+  it("records key connected, replaced and removed in that profile's mirror, with the hint and never the key", async () => {
     const dataDir = join(root, 'data');
     const secrets = createMemorySecretStore();
     await runKey(['--profile', 'acme', 'key', 'set'], { dataDir, secrets, stdin: `${org.adminKey}\n`, atMs: T0 });
-    await runKey(['--profile', 'acme', 'key', 'set'], { dataDir, secrets, stdin: `${org.adminKey}\n`, atMs: T0 + 1000 });
+    await runKey(['--profile', 'acme', 'key', 'set'], {
+      dataDir,
+      secrets,
+      stdin: `${org.adminKey}\n`,
+      atMs: T0 + 1000,
+    });
     const stderr = await runKey(['--profile', 'acme', 'key', 'remove'], { dataDir, secrets, atMs: T0 + 2000 });
     expect(stderr).not.toMatch(/warning/);
     // Removing again (no key left) records nothing more.
@@ -73,7 +81,12 @@ describe('key commands in the audit trail', () => {
       const connected = events[2]!;
       expect(connected.source).toBe('local');
       expect(connected.actor).toMatchObject({ kind: 'local_admin' });
-      expect(connected.after).toMatchObject({ profileId: 'acme', orgId: org.model.org.id, keyHint: `sk-ant-admin01-…${org.adminKey.slice(-4)}`, via: 'cli' });
+      expect(connected.after).toMatchObject({
+        profileId: 'acme',
+        orgId: org.model.org.id,
+        keyHint: `sk-ant-admin01-…${org.adminKey.slice(-4)}`,
+        via: 'cli',
+      });
       expect(verifyAuditChain(db).ok).toBe(true);
     } finally {
       db.close();

@@ -38,7 +38,13 @@ interface Run {
 /** Runs `clade-admin <args>` with only the key commands, handling errors the way main/cli/run.ts does. */
 async function runKey(
   args: string[],
-  options: { dataDir: string; stdin?: KeyInput; secrets?: SecretStorePort; sandbox?: RunningSandbox; env?: Record<string, string> },
+  options: {
+    dataDir: string;
+    stdin?: KeyInput;
+    secrets?: SecretStorePort;
+    sandbox?: RunningSandbox;
+    env?: Record<string, string>;
+  },
 ): Promise<Run> {
   const out = { stdout: '', stderr: '' };
   const sandbox = options.sandbox ?? orgA;
@@ -65,7 +71,8 @@ async function runKey(
     await program.parseAsync(args, { from: 'user' });
     return { code: 0, ...out };
   } catch (error) {
-    if (error instanceof CliError) return { code: error.exitCode, stdout: out.stdout, stderr: `${out.stderr}clade-admin: ${error.message}\n` };
+    if (error instanceof CliError)
+      return { code: error.exitCode, stdout: out.stdout, stderr: `${out.stderr}clade-admin: ${error.message}\n` };
     if (error instanceof CommanderError) return { code: 2, ...out };
     throw error;
   }
@@ -105,14 +112,21 @@ describe('clade-admin key set', () => {
     const run = await runKey(['key', 'set'], { dataDir: dir, secrets, stdin: pipedStdin(`${orgA.adminKey}\n`) });
     expect(run.code, run.stderr).toBe(0);
     expect(secrets.items.get('default')).toBe(orgA.adminKey);
-    expect(run.stdout).toMatch(/^Connected profile "default" to .+ \(verified 2026-11-23T09:00:00\.000Z\)\. The key is stored in the OS keychain and nowhere else\.\n$/);
+    expect(run.stdout).toMatch(
+      /^Connected profile "default" to .+ \(verified 2026-11-23T09:00:00\.000Z\)\. The key is stored in the OS keychain and nowhere else\.\n$/,
+    );
     expect(createProfilesFile(dir).get('default')?.orgId).toBeTruthy();
   });
 
   it('prints {profile, present, orgName, verifiedAt} with --json', async () => {
     const run = await runKey(['--json', 'key', 'set'], { dataDir: dataDir(), stdin: pipedStdin(orgA.adminKey) });
     expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ profile: 'default', present: true, orgName: expect.any(String), verifiedAt: '2026-11-23T09:00:00.000Z' });
+    expect(JSON.parse(run.stdout)).toEqual({
+      profile: 'default',
+      present: true,
+      orgName: expect.any(String),
+      verifiedAt: '2026-11-23T09:00:00.000Z',
+    });
   });
 
   it('reads from a terminal without echo, honours Backspace, and restores the terminal mode', async () => {
@@ -165,7 +179,9 @@ describe('clade-admin key set', () => {
     const stdin = ttyStdin([]);
     const run = await runKey(['--profile', 'demo', 'key', 'set'], { dataDir: dataDir(), stdin });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('clade-admin: the demo profile uses the built-in sandbox and takes no key; choose a profile with --profile <id>.\n');
+    expect(run.stderr).toBe(
+      'clade-admin: the demo profile uses the built-in sandbox and takes no key; choose a profile with --profile <id>.\n',
+    );
     expect(stdin.rawModes).toEqual([]);
   });
 
@@ -179,7 +195,12 @@ describe('clade-admin key set', () => {
     const dir = dataDir();
     const secrets = createMemorySecretStore();
     await runKey(['--profile', 'work', 'key', 'set'], { dataDir: dir, secrets, stdin: pipedStdin(orgA.adminKey) });
-    const run = await runKey(['--profile', 'work', 'key', 'set'], { dataDir: dir, secrets, sandbox: orgB, stdin: pipedStdin(orgB.adminKey) });
+    const run = await runKey(['--profile', 'work', 'key', 'set'], {
+      dataDir: dir,
+      secrets,
+      sandbox: orgB,
+      stdin: pipedStdin(orgB.adminKey),
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/clade-admin: Profile "work" belongs to the organization/);
     expect(secrets.items.get('work')).toBe(orgA.adminKey);
@@ -187,7 +208,9 @@ describe('clade-admin key set', () => {
 
   it('reports an unavailable keychain in one line with exit 3, and writes no profile', async () => {
     const dir = dataDir();
-    const secrets = createFailingSecretStore(() => new KeychainUnavailableError('no-service', 'No Secret Service is available to keep the admin key.'));
+    const secrets = createFailingSecretStore(
+      () => new KeychainUnavailableError('no-service', 'No Secret Service is available to keep the admin key.'),
+    );
     const run = await runKey(['key', 'set'], { dataDir: dir, secrets, stdin: pipedStdin(orgA.adminKey) });
     expect(run.code).toBe(3);
     expect(run.stderr.trim().split('\n')).toEqual([
@@ -198,7 +221,11 @@ describe('clade-admin key set', () => {
   });
 
   it('mentions ANTHROPIC_ADMIN_KEY when it is set, since it takes precedence', async () => {
-    const run = await runKey(['key', 'set'], { dataDir: dataDir(), stdin: pipedStdin(orgA.adminKey), env: { ANTHROPIC_ADMIN_KEY: 'x' } });
+    const run = await runKey(['key', 'set'], {
+      dataDir: dataDir(),
+      stdin: pipedStdin(orgA.adminKey),
+      env: { ANTHROPIC_ADMIN_KEY: 'x' },
+    });
     expect(run.stderr).toMatch(/ANTHROPIC_ADMIN_KEY is set; headless runs use it/);
   });
 });
@@ -208,7 +235,13 @@ describe('clade-admin key status', () => {
     const dir = dataDir();
     const secrets = createMemorySecretStore();
     const before = await runKey(['--json', 'key', 'status'], { dataDir: dir, secrets });
-    expect(JSON.parse(before.stdout)).toEqual({ profile: 'default', present: false, orgName: null, verifiedAt: null, envKeySet: false });
+    expect(JSON.parse(before.stdout)).toEqual({
+      profile: 'default',
+      present: false,
+      orgName: null,
+      verifiedAt: null,
+      envKeySet: false,
+    });
     await runKey(['key', 'set'], { dataDir: dir, secrets, stdin: pipedStdin(orgA.adminKey) });
     const after = await runKey(['--json', 'key', 'status'], { dataDir: dir, secrets });
     const status = JSON.parse(after.stdout) as Record<string, unknown>;
@@ -249,9 +282,17 @@ describe('clade-admin key remove', () => {
 
   it('--delete-mirror also deletes the mirror files and forgets the profile', async () => {
     const { dir, secrets, db, wal } = await connectedWithMirror();
-    const run = await runKey(['--profile', 'acme', '--json', 'key', 'remove', '--delete-mirror'], { dataDir: dir, secrets });
+    const run = await runKey(['--profile', 'acme', '--json', 'key', 'remove', '--delete-mirror'], {
+      dataDir: dir,
+      secrets,
+    });
     expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ profile: 'acme', keyDeleted: true, profileRemoved: true, mirrorFilesDeleted: [db, wal] });
+    expect(JSON.parse(run.stdout)).toEqual({
+      profile: 'acme',
+      keyDeleted: true,
+      profileRemoved: true,
+      mirrorFilesDeleted: [db, wal],
+    });
     expect(existsSync(db) || existsSync(wal)).toBe(false);
     expect(createProfilesFile(dir).get('acme')).toBeUndefined();
     expect(findSecretTraces(dir, orgA.adminKey)).toEqual([]);
@@ -260,7 +301,9 @@ describe('clade-admin key remove', () => {
 
 describe('createSdkVerifier', () => {
   it('refuses to send the key to a host other than the API or a loopback sandbox', async () => {
-    await expect(createSdkVerifier('https://api.anthropic.com.evil.test')(orgA.adminKey)).rejects.toThrow(/refusing to send the key/);
+    await expect(createSdkVerifier('https://api.anthropic.com.evil.test')(orgA.adminKey)).rejects.toThrow(
+      /refusing to send the key/,
+    );
   });
 
   it('returns the org of the key from GET /v1/organizations/me', async () => {
@@ -271,7 +314,7 @@ describe('createSdkVerifier', () => {
 });
 
 describe('keyContextFrom', () => {
-  it('wires the key commands from the CLI\'s global options: data dir, profile, base URL, --json, stdio', async () => {
+  it("wires the key commands from the CLI's global options: data dir, profile, base URL, --json, stdio", async () => {
     const dir = dataDir();
     const secrets = createMemorySecretStore();
     const out = { stdout: '', stderr: '' };
@@ -281,9 +324,17 @@ describe('keyContextFrom', () => {
       stdin: pipedStdin(`${orgB.adminKey}\n`),
       env: {},
     };
-    const program = new Command('clade-admin').option('--data-dir <dir>').option('--profile <id>').option('--base-url <url>').option('--json').exitOverride();
+    const program = new Command('clade-admin')
+      .option('--data-dir <dir>')
+      .option('--profile <id>')
+      .option('--base-url <url>')
+      .option('--json')
+      .exitOverride();
     registerKeyCommands(program, () => keyContextFrom(resolveContext(program.opts(), io), secrets));
-    await program.parseAsync(['--data-dir', dir, '--profile', 'team-b', '--base-url', orgB.url, '--json', 'key', 'set'], { from: 'user' });
+    await program.parseAsync(
+      ['--data-dir', dir, '--profile', 'team-b', '--base-url', orgB.url, '--json', 'key', 'set'],
+      { from: 'user' },
+    );
     expect(JSON.parse(out.stdout)).toMatchObject({ profile: 'team-b', present: true });
     expect(secrets.items.get('team-b')).toBe(orgB.adminKey);
     expect(createProfilesFile(dir).get('team-b')?.orgId).toBe((await createSdkVerifier(orgB.url)(orgB.adminKey)).orgId);

@@ -41,7 +41,8 @@ async function runProfile(args: string[], dir: string, secrets: SecretStorePort 
     await program.parseAsync(args, { from: 'user' });
     return { code: 0, ...out };
   } catch (error) {
-    if (error instanceof CliError) return { code: error.exitCode, stdout: out.stdout, stderr: `${out.stderr}clade-admin: ${error.message}\n` };
+    if (error instanceof CliError)
+      return { code: error.exitCode, stdout: out.stdout, stderr: `${out.stderr}clade-admin: ${error.message}\n` };
     if (error instanceof CommanderError) return { code: 2, ...out };
     throw error;
   }
@@ -63,11 +64,20 @@ describe('clade-admin profile', () => {
       profiles: createProfilesFile(dir),
       clock: { now: () => T0 },
     });
-    expect((await runProfile(['profile', 'relabel', 'beta', 'Beta team'], dir)).stdout).toBe('Profile "beta" is now labelled "Beta team".\n');
+    expect((await runProfile(['profile', 'relabel', 'beta', 'Beta team'], dir)).stdout).toBe(
+      'Profile "beta" is now labelled "Beta team".\n',
+    );
     const list = await runProfile(['--json', 'profile', 'list'], dir, secrets);
     expect(JSON.parse(list.stdout)).toEqual([
       { id: 'demo', label: 'Demo org (sandbox)', orgId: null, orgName: null, verifiedAt: null, demo: true },
-      { id: 'acme', label: 'Acme', orgId: 'org-acme', orgName: 'Acme', verifiedAt: '2026-11-23T09:00:00.000Z', demo: false },
+      {
+        id: 'acme',
+        label: 'Acme',
+        orgId: 'org-acme',
+        orgName: 'Acme',
+        verifiedAt: '2026-11-23T09:00:00.000Z',
+        demo: false,
+      },
       { id: 'beta', label: 'Beta team', orgId: null, orgName: null, verifiedAt: null, demo: false },
     ]);
     expect(list.stdout).not.toContain(key);
@@ -81,7 +91,9 @@ describe('clade-admin profile', () => {
     for (const id of ['Acme Corp', 'acme', 'demo']) {
       const run = await runProfile(['profile', 'add', id], dir);
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/^clade-admin: (Invalid profile id|A profile "acme" already exists|The demo profile is built in)/);
+      expect(run.stderr).toMatch(
+        /^clade-admin: (Invalid profile id|A profile "acme" already exists|The demo profile is built in)/,
+      );
     }
   });
 
@@ -101,18 +113,33 @@ describe('clade-admin profile', () => {
       writeFileSync(mirrorFilePaths(dir, id)[0] as string, 'db');
     }
     const keep = await runProfile(['profile', 'remove', 'acme'], dir, secrets);
-    expect(keep.stdout).toBe('Profile "acme" removed; its key was deleted from the OS keychain; its local mirror stays.\n');
+    expect(keep.stdout).toBe(
+      'Profile "acme" removed; its key was deleted from the OS keychain; its local mirror stays.\n',
+    );
     expect(existsSync(mirrorFilePaths(dir, 'acme')[0] as string)).toBe(true);
     const wipe = await runProfile(['--json', 'profile', 'remove', 'beta', '--delete-mirror'], dir, secrets);
-    expect(JSON.parse(wipe.stdout)).toMatchObject({ profile: 'beta', keyDeleted: true, profileRemoved: true, mirrorFilesDeleted: [mirrorFilePaths(dir, 'beta')[0]] });
+    expect(JSON.parse(wipe.stdout)).toMatchObject({
+      profile: 'beta',
+      keyDeleted: true,
+      profileRemoved: true,
+      mirrorFilesDeleted: [mirrorFilePaths(dir, 'beta')[0]],
+    });
     expect(secrets.items.size).toBe(0);
-    expect(createProfilesFile(dir).list().map((p) => p.id)).toEqual(['demo']);
+    expect(
+      createProfilesFile(dir)
+        .list()
+        .map((p) => p.id),
+    ).toEqual(['demo']);
   });
 
   it('reports an unavailable keychain with exit 3 and keeps the profile', async () => {
     const dir = dataDir();
     await runProfile(['profile', 'add', 'acme'], dir);
-    const run = await runProfile(['profile', 'remove', 'acme'], dir, createFailingSecretStore(() => new KeychainUnavailableError('locked', 'The keyring is locked.')));
+    const run = await runProfile(
+      ['profile', 'remove', 'acme'],
+      dir,
+      createFailingSecretStore(() => new KeychainUnavailableError('locked', 'The keyring is locked.')),
+    );
     expect(run.code).toBe(3);
     expect(run.stderr).toBe('clade-admin: The keyring is locked.\n');
     expect(createProfilesFile(dir).get('acme')).toBeDefined();

@@ -47,14 +47,25 @@ async function requests(match: string): Promise<Array<{ status: number; fault?: 
 
 /** `clade-admin --profile <profile> …` with the sandbox's key from the environment, as a cron job would. */
 const cli = (profile: string, args: string[]) =>
-  runBuiltCli(['--data-dir', join(root, 'data'), '--profile', profile, '--base-url', sandbox.url, ...args], { ANTHROPIC_ADMIN_KEY: sandbox.adminKey });
+  runBuiltCli(['--data-dir', join(root, 'data'), '--profile', profile, '--base-url', sandbox.url, ...args], {
+    ANTHROPIC_ADMIN_KEY: sandbox.adminKey,
+  });
 const sync = (profile: string, ...extra: string[]) => cli(profile, ['--json', 'sync', '--history', '2', ...extra]);
-async function check(profile: string): Promise<{ code: number | null; json: { exitCode: number; conditions: Array<{ id: string; severity: string; body: string }>; health: { problems: string[] } } }> {
+async function check(profile: string): Promise<{
+  code: number | null;
+  json: {
+    exitCode: number;
+    conditions: Array<{ id: string; severity: string; body: string }>;
+    health: { problems: string[] };
+  };
+}> {
   const run = await cli(profile, ['--json', 'check', '--now', CHECK_AT]);
   return { code: run.code, json: JSON.parse(run.stdout) };
 }
 const resourceStatus = (stdout: string, resource: string) =>
-  (JSON.parse(stdout) as { resources: Array<{ resource: string; status: string }> }).resources.find((r) => r.resource === resource)?.status;
+  (JSON.parse(stdout) as { resources: Array<{ resource: string; status: string }> }).resources.find(
+    (r) => r.resource === resource,
+  )?.status;
 
 describe('clade-admin sync: failures are never reported as success', () => {
   it('one 401 in the middle of a sync gives exit 3; the next clean sync completes with the check of a clean mirror', async () => {
@@ -65,7 +76,10 @@ describe('clade-admin sync: failures are never reported as success', () => {
     await faults([{ route: '/v1/organizations/cost_report', status: 401, times: 1 }]);
     const refused = await sync('hit');
     expect(refused.code).toBe(3);
-    expect(JSON.parse(refused.stdout)).toMatchObject({ status: 'credential_invalid', detail: expect.stringContaining('GET /v1/organizations/cost_report') });
+    expect(JSON.parse(refused.stdout)).toMatchObject({
+      status: 'credential_invalid',
+      detail: expect.stringContaining('GET /v1/organizations/cost_report'),
+    });
     const status = await cli('hit', ['status']);
     expect(status.stdout).toMatch(/Key {7}REJECTED by the Admin API/);
     expect((await check('hit')).code).toBe(3);
@@ -131,8 +145,21 @@ describe('clade-admin sync: failures are never reported as success', () => {
     expect(() => JSON.parse(run.stdout)).not.toThrow();
     const lines = run.stderr.trim().split('\n');
     expect(lines.filter((l) => l.startsWith('sync: ')).map((l) => l.split(' ')[1])).toEqual([
-      'organization', 'users', 'workspaces', 'api_keys', 'invites', 'workspace_members', 'rate_limits', 'workspace_rate_limits',
-      'spend_limits', 'spend_limits_effective', 'usage_hourly', 'usage_daily', 'cost_daily', 'claude_code_daily', 'compliance_activities',
+      'organization',
+      'users',
+      'workspaces',
+      'api_keys',
+      'invites',
+      'workspace_members',
+      'rate_limits',
+      'workspace_rate_limits',
+      'spend_limits',
+      'spend_limits_effective',
+      'usage_hourly',
+      'usage_daily',
+      'cost_daily',
+      'claude_code_daily',
+      'compliance_activities',
     ]);
   }, 30_000);
 });
@@ -148,16 +175,24 @@ describe.skipIf(!keyringTools)('a revoked, then rotated admin key (real keychain
       const base = `'${process.execPath}' '${CLI}' --profile rotated --base-url ${sandbox.url}`;
       const controlCall = (path: string) =>
         `'${process.execPath}' -e 'fetch(process.argv[1], {method: "POST", headers: {authorization: "Bearer " + process.argv[2]}}).then((r) => r.json()).then((b) => process.stdout.write(b.adminKey ?? ""))' '${sandbox.controlUrl}${path}' '${sandbox.controlToken}'`;
-      const steps = await runInKeyringSession('unlocked', dirs, [
-        `printf '%s\\n' '${sandbox.adminKey}' | ${base} key set`,
-        `${base} sync --history 1`,
-        controlCall('/admin-key/revoke'),
-        `${base} sync --history 1`,
-        `${base} status`,
-        `${controlCall('/admin-key/rotate')} > '${dirs.root}/rotated-key' && ${base} key set < '${dirs.root}/rotated-key'`,
-        `${base} --json sync --history 1`,
-      ], 90_000);
-      const [setKey, firstSync, , revokedSync, status, setRotated, recovered] = steps as [typeof steps[0], ...typeof steps];
+      const steps = await runInKeyringSession(
+        'unlocked',
+        dirs,
+        [
+          `printf '%s\\n' '${sandbox.adminKey}' | ${base} key set`,
+          `${base} sync --history 1`,
+          controlCall('/admin-key/revoke'),
+          `${base} sync --history 1`,
+          `${base} status`,
+          `${controlCall('/admin-key/rotate')} > '${dirs.root}/rotated-key' && ${base} key set < '${dirs.root}/rotated-key'`,
+          `${base} --json sync --history 1`,
+        ],
+        90_000,
+      );
+      const [setKey, firstSync, , revokedSync, status, setRotated, recovered] = steps as [
+        (typeof steps)[0],
+        ...typeof steps,
+      ];
       expect(setKey.code, setKey.stderr).toBe(0);
       expect(firstSync?.code, firstSync?.stderr).toBe(0);
       expect(revokedSync?.code).toBe(3);

@@ -36,7 +36,7 @@ describe.each(['demo', 'mid'] as const)('the %s org', (size) => {
   });
 });
 
-describe('the demo org\'s forecast', () => {
+describe("the demo org's forecast", () => {
   let org: PinnedOrg;
   beforeAll(async () => {
     org = await openPinnedOrg('demo', PINNED);
@@ -66,7 +66,10 @@ describe('the comparison itself', () => {
 
   it('fails when one source is broken (a test-only override of one surface)', () => {
     const flagged = answers.inventory.find((key) => key.verdict === 'rotate-soon' || key.verdict === 'dormant')!;
-    const brokenInventory: Answers = { ...answers, inventory: answers.inventory.map((key) => (key === flagged ? { ...key, verdict: 'ok' } : key)) };
+    const brokenInventory: Answers = {
+      ...answers,
+      inventory: answers.inventory.map((key) => (key === flagged ? { ...key, verdict: 'ok' } : key)),
+    };
     expect(disagreements(brokenInventory).join('\n')).toContain(`key ${flagged.id}: inventory "ok"`);
 
     const brokenTray: Answers = { ...answers, spend: { ...answers.spend, trayText: '$1.00' } };

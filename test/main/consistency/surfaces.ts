@@ -74,7 +74,13 @@ export interface Answers {
     /** The tray menu's "<Month>: $X spent" amount, and the overview's figure formatted the same way. */
     trayText: string | null;
   };
-  forecast: { overview: string | null; summaryChannel: string | null; trayText: string | null; overviewCaps: string[]; trayCaps: string[] };
+  forecast: {
+    overview: string | null;
+    summaryChannel: string | null;
+    trayText: string | null;
+    overviewCaps: string[];
+    trayCaps: string[];
+  };
   alerts: {
     /** Open episodes recorded by the sync (no `check` has run). */
     episodes: number;
@@ -99,26 +105,42 @@ export async function collectAnswers(org: PinnedOrg): Promise<Answers> {
   const now = () => org.nowMs;
   const mirror = mirrorHandlers({ mirror: () => db, now });
   const ctx = { channel: 'clade:keys/inventory' as const, via: 'ipc' as const };
-  const inventory = (await mirror['clade:keys/inventory'](undefined as never, ctx)).map((row) => KeyInventoryRowDto.parse(row));
+  const inventory = (await mirror['clade:keys/inventory'](undefined as never, ctx)).map((row) =>
+    KeyInventoryRowDto.parse(row),
+  );
   const tree = OrgTreeDto.parse(await mirror['clade:org/tree'](undefined as never, ctx));
   const overview = OverviewDto.parse(await mirror['clade:overview/summary'](undefined as never, ctx));
   const summary = SpendSummaryDto.parse(await mirror['clade:spend/summary'](undefined as never, ctx));
-  const alertCentre = AlertsListDto.parse(await alertsHandlers({ mirror: () => db, now, timeZone: () => 'UTC' })['clade:alerts/list'](undefined as never, ctx));
+  const alertCentre = AlertsListDto.parse(
+    await alertsHandlers({ mirror: () => db, now, timeZone: () => 'UTC' })['clade:alerts/list'](
+      undefined as never,
+      ctx,
+    ),
+  );
   const monthStart = new Date(org.nowMs).toISOString().slice(0, 8) + '01';
   const today = new Date(org.nowMs).toISOString().slice(0, 10);
   const series = UsageSeriesDto.parse(
     await usageHandlers({ mirror: () => db, now })['clade:usage/series'](
-      { range: { kind: 'custom', from: monthStart, to: today }, bucket: 'day', groupBy: 'workspace', metric: 'cost' } as never,
+      {
+        range: { kind: 'custom', from: monthStart, to: today },
+        bucket: 'day',
+        groupBy: 'workspace',
+        metric: 'cost',
+      } as never,
       ctx,
     ),
   );
-  const tray = readTrayView(db, { nowMs: org.nowMs, timeZone: 'UTC', syncing: false, canSync: true }, {
-    syncNow: () => undefined,
-    pauseAlerts: () => undefined,
-    resumeAlerts: () => undefined,
-    openWindow: () => undefined,
-    quit: () => undefined,
-  });
+  const tray = readTrayView(
+    db,
+    { nowMs: org.nowMs, timeZone: 'UTC', syncing: false, canSync: true },
+    {
+      syncNow: () => undefined,
+      pauseAlerts: () => undefined,
+      resumeAlerts: () => undefined,
+      openWindow: () => undefined,
+      quit: () => undefined,
+    },
+  );
   const labels = tray.menu.map((item: MenuItemConstructorOptions) => item.label ?? '');
 
   const cli = (args: string[]) => runBuiltCli(['--data-dir', org.dataDir, '--profile', PROFILE, '--json', ...args]);
@@ -127,7 +149,9 @@ export async function collectAnswers(org: PinnedOrg): Promise<Answers> {
     cli(['alerts']),
     cli(['report', 'cost', '--from', monthStart, '--to', today, '--group-by', 'workspace']),
   ]);
-  const check = JSON.parse(checkRun.stdout) as { conditions: Array<{ rule: string; targetKind: string; targetId: string; title: string }> };
+  const check = JSON.parse(checkRun.stdout) as {
+    conditions: Array<{ rule: string; targetKind: string; targetId: string; title: string }>;
+  };
   const checkKeyRules = new Map<string, string[]>();
   const checkExpiryTitles = new Map<string, string>();
   // The key hygiene rules (a production key change is an event about a key, not a verdict on it).
@@ -136,10 +160,13 @@ export async function collectAnswers(org: PinnedOrg): Promise<Answers> {
     checkKeyRules.set(condition.targetId, [...(checkKeyRules.get(condition.targetId) ?? []), condition.rule]);
     if (condition.rule === 'key-expiry') checkExpiryTitles.set(condition.targetId, condition.title);
   }
-  const report = JSON.parse(reportRun.stdout) as { rows: Array<{ workspace_id: string | null; amount_cents: string; currency: string }> };
+  const report = JSON.parse(reportRun.stdout) as {
+    rows: Array<{ workspace_id: string | null; amount_cents: string; currency: string }>;
+  };
 
   const treeWorkspaces = new Map<string, string>();
-  for (const workspace of tree.workspaces) if (workspace.spend && workspace.id) treeWorkspaces.set(workspace.id, workspace.spend.cents);
+  for (const workspace of tree.workspaces)
+    if (workspace.spend && workspace.id) treeWorkspaces.set(workspace.id, workspace.spend.cents);
   const treeVerdicts = new Map<string, string>();
   for (const key of [...tree.workspaces.flatMap((w) => w.keys), ...(tree.organizationKeys ?? [])]) {
     if (key.hygiene) treeVerdicts.set(key.id, key.hygiene.verdict);
@@ -159,9 +186,15 @@ export async function collectAnswers(org: PinnedOrg): Promise<Answers> {
     checkKeyRules,
     checkExpiryTitles,
     spend: {
-      overview: { org: overview.monthToDateCents, byWorkspace: new Map(overview.byWorkspace.filter((w) => w.workspaceId).map((w) => [w.workspaceId!, w.cents])) },
+      overview: {
+        org: overview.monthToDateCents,
+        byWorkspace: new Map(overview.byWorkspace.filter((w) => w.workspaceId).map((w) => [w.workspaceId!, w.cents])),
+      },
       tree: { org: tree.spend?.cents ?? null, byWorkspace: treeWorkspaces },
-      summaryChannel: { org: summary.monthToDateCents, byWorkspace: new Map(summary.byWorkspace.filter((w) => w.workspaceId).map((w) => [w.workspaceId!, w.cents])) },
+      summaryChannel: {
+        org: summary.monthToDateCents,
+        byWorkspace: new Map(summary.byWorkspace.filter((w) => w.workspaceId).map((w) => [w.workspaceId!, w.cents])),
+      },
       report: { org: formatCentsExact(reportTotal), byWorkspace: reportByWorkspace },
       trayText: spentLine === null ? null : spentLine.replace(/^.*: (\$[\d,.]+) spent$/, '$1'),
     },
@@ -204,7 +237,8 @@ export function dollars(centsText: string): string {
   return `${wholeCents < 0n ? '-' : ''}$${text}`;
 }
 
-const sameAmount = (a: string | null | undefined, b: string | null | undefined) => a != null && b != null && cents(a) === cents(b);
+const sameAmount = (a: string | null | undefined, b: string | null | undefined) =>
+  a != null && b != null && cents(a) === cents(b);
 
 /** Which rule each verdict stands for; the judgement shows the most urgent one. */
 const VERDICT_RULES: Record<string, string[]> = {
@@ -221,41 +255,59 @@ export function disagreements(a: Answers): string[] {
   const out: string[] = [];
   for (const key of a.inventory) {
     const tree = a.treeVerdicts.get(key.id);
-    if (tree !== undefined && tree !== key.verdict) out.push(`key ${key.id}: inventory "${key.verdict}", tree "${tree}"`);
+    if (tree !== undefined && tree !== key.verdict)
+      out.push(`key ${key.id}: inventory "${key.verdict}", tree "${tree}"`);
     const rules = a.checkKeyRules.get(key.id) ?? [];
     if (key.verdict === 'ok' || key.verdict === 'inactive' || key.verdict === 'default-workspace') {
       if (rules.length > 0) out.push(`key ${key.id}: inventory "${key.verdict}", check finds ${rules.join(', ')}`);
       continue;
     }
-    if (!VERDICT_RULES[key.verdict]!.some((rule) => rules.includes(rule))) out.push(`key ${key.id}: inventory "${key.verdict}", check finds ${rules.join(', ') || 'nothing'}`);
+    if (!VERDICT_RULES[key.verdict]!.some((rule) => rules.includes(rule)))
+      out.push(`key ${key.id}: inventory "${key.verdict}", check finds ${rules.join(', ') || 'nothing'}`);
     for (const moreUrgent of URGENCY.slice(0, URGENCY.indexOf(key.verdict))) {
-      if (VERDICT_RULES[moreUrgent]!.some((rule) => rules.includes(rule))) out.push(`key ${key.id}: inventory "${key.verdict}", but check finds the more urgent ${moreUrgent}`);
+      if (VERDICT_RULES[moreUrgent]!.some((rule) => rules.includes(rule)))
+        out.push(`key ${key.id}: inventory "${key.verdict}", but check finds the more urgent ${moreUrgent}`);
     }
     const title = a.checkExpiryTitles.get(key.id);
     const left = (text: string) => /expires (in [^.]+?)\.?$/.exec(text)?.[1] ?? null;
-    if (title !== undefined && left(title) !== left(key.reason)) out.push(`key ${key.id}: check says "${title}", inventory "${key.reason}"`);
+    if (title !== undefined && left(title) !== left(key.reason))
+      out.push(`key ${key.id}: check says "${title}", inventory "${key.reason}"`);
   }
 
   const { overview, tree, summaryChannel, report, trayText } = a.spend;
-  for (const [name, org] of [['tree', tree.org], ['spend summary', summaryChannel.org], ['report', report.org]] as const) {
+  for (const [name, org] of [
+    ['tree', tree.org],
+    ['spend summary', summaryChannel.org],
+    ['report', report.org],
+  ] as const) {
     if (!sameAmount(overview.org, org)) out.push(`month-to-date org spend: overview ${overview.org}, ${name} ${org}`);
   }
-  if (trayText !== dollars(overview.org)) out.push(`month-to-date org spend: overview ${dollars(overview.org)}, tray ${trayText}`);
+  if (trayText !== dollars(overview.org))
+    out.push(`month-to-date org spend: overview ${dollars(overview.org)}, tray ${trayText}`);
   for (const [workspace, amount] of overview.byWorkspace) {
     if (cents(amount) === 0n) continue;
-    for (const [name, other] of [['tree', tree.byWorkspace], ['spend summary', summaryChannel.byWorkspace], ['report', report.byWorkspace]] as const) {
-      if (!sameAmount(amount, other.get(workspace))) out.push(`month-to-date spend of ${workspace}: overview ${amount}, ${name} ${other.get(workspace)}`);
+    for (const [name, other] of [
+      ['tree', tree.byWorkspace],
+      ['spend summary', summaryChannel.byWorkspace],
+      ['report', report.byWorkspace],
+    ] as const) {
+      if (!sameAmount(amount, other.get(workspace)))
+        out.push(`month-to-date spend of ${workspace}: overview ${amount}, ${name} ${other.get(workspace)}`);
     }
   }
 
   const { forecast } = a;
-  if (!sameAmount(forecast.overview, forecast.summaryChannel)) out.push(`forecast: overview ${forecast.overview}, spend summary ${forecast.summaryChannel}`);
-  if (forecast.overview !== null && forecast.trayText !== dollars(forecast.overview)) out.push(`forecast: overview ${dollars(forecast.overview)}, tray ${forecast.trayText}`);
-  if (forecast.overviewCaps.join('|') !== forecast.trayCaps.join('|')) out.push(`forecast caps: overview [${forecast.overviewCaps.join('; ')}], tray [${forecast.trayCaps.join('; ')}]`);
+  if (!sameAmount(forecast.overview, forecast.summaryChannel))
+    out.push(`forecast: overview ${forecast.overview}, spend summary ${forecast.summaryChannel}`);
+  if (forecast.overview !== null && forecast.trayText !== dollars(forecast.overview))
+    out.push(`forecast: overview ${dollars(forecast.overview)}, tray ${forecast.trayText}`);
+  if (forecast.overviewCaps.join('|') !== forecast.trayCaps.join('|'))
+    out.push(`forecast caps: overview [${forecast.overviewCaps.join('; ')}], tray [${forecast.trayCaps.join('; ')}]`);
 
   const counts = a.alerts;
   for (const [name, count] of Object.entries(counts)) {
-    if (count !== counts.episodes) out.push(`open alerts straight after the sync: ${counts.episodes} episodes recorded, ${name} ${count}`);
+    if (count !== counts.episodes)
+      out.push(`open alerts straight after the sync: ${counts.episodes} episodes recorded, ${name} ${count}`);
   }
 
   const { billedCents, estimateCents, differenceCents } = a.reconciliation;
@@ -263,7 +315,9 @@ export function disagreements(a: Answers): string[] {
     // In whole cents as shown: the difference on screen must be the shown billed minus the shown estimate.
     const shown = (value: string) => BigInt(dollars(value).replace(/[$,.]/g, ''));
     if (differenceCents === null || shown(differenceCents) !== shown(billedCents) - shown(estimateCents)) {
-      out.push(`reconciliation: billed ${dollars(billedCents)} − estimate ${dollars(estimateCents)} is not the difference shown ${differenceCents === null ? 'none' : dollars(differenceCents)}`);
+      out.push(
+        `reconciliation: billed ${dollars(billedCents)} − estimate ${dollars(estimateCents)} is not the difference shown ${differenceCents === null ? 'none' : dollars(differenceCents)}`,
+      );
     }
   }
   return out;

@@ -1,6 +1,14 @@
 /** The estimate's price table against admin-api.md §6 (USD per million tokens), exactly, with its multipliers. */
 import { describe, expect, it } from 'vitest';
-import { estimateCostPicocents, isPriced, picocentsToCents, ratesFor, usdRate, type PriceContext, type TokenCounts } from '../../../main/core/pricing';
+import {
+  estimateCostPicocents,
+  isPriced,
+  picocentsToCents,
+  ratesFor,
+  usdRate,
+  type PriceContext,
+  type TokenCounts,
+} from '../../../main/core/pricing';
 
 const MILLION = 1_000_000;
 const at = Date.UTC(2026, 10, 1);
@@ -29,16 +37,28 @@ describe('the price table (admin-api.md §6)', () => {
       const cents = centsPerMillion(model, type)!;
       return picocentsToCents(BigInt(Math.round(Number(cents))) * 10_000_000_000n); // cents → dollars, exact for these values
     };
-    expect([dollars('uncachedInput'), dollars('cacheWrite5m'), dollars('cacheWrite1h'), dollars('cacheRead'), dollars('output')]).toEqual([input, w5, w1, read, output]);
+    expect([
+      dollars('uncachedInput'),
+      dollars('cacheWrite5m'),
+      dollars('cacheWrite1h'),
+      dollars('cacheRead'),
+      dollars('output'),
+    ]).toEqual([input, w5, w1, read, output]);
   });
 
   it('gives one token of Haiku 4.5 input as 1e-4 cent exactly (no float anywhere)', () => {
-    expect(picocentsToCents(estimateCostPicocents('claude-haiku-4-5', { ...none, uncachedInput: 1 }, standard)!)).toBe('0.0001');
-    expect(picocentsToCents(estimateCostPicocents('claude-fable-5-1', { ...none, cacheRead: 1 }, standard)!)).toBe('0.000025');
+    expect(picocentsToCents(estimateCostPicocents('claude-haiku-4-5', { ...none, uncachedInput: 1 }, standard)!)).toBe(
+      '0.0001',
+    );
+    expect(picocentsToCents(estimateCostPicocents('claude-fable-5-1', { ...none, cacheRead: 1 }, standard)!)).toBe(
+      '0.000025',
+    );
   });
 
   it('cuts Sonnet 5.5 cache reads from 0.20 to 0.10 on 2026-10-07', () => {
-    expect(centsPerMillion('claude-sonnet-5-5', 'cacheRead', { ...standard, atMs: Date.UTC(2026, 9, 6, 23) })).toBe('20');
+    expect(centsPerMillion('claude-sonnet-5-5', 'cacheRead', { ...standard, atMs: Date.UTC(2026, 9, 6, 23) })).toBe(
+      '20',
+    );
     expect(centsPerMillion('claude-sonnet-5-5', 'cacheRead', { ...standard, atMs: Date.UTC(2026, 9, 7) })).toBe('10');
     expect(centsPerMillion('claude-sonnet-5-5', 'output')).toBe('1000');
   });
@@ -47,11 +67,21 @@ describe('the price table (admin-api.md §6)', () => {
     expect(centsPerMillion('claude-opus-5', 'output', { ...standard, serviceTier: 'batch' })).toBe('1250');
     expect(centsPerMillion('claude-opus-4-6', 'uncachedInput', { ...standard, inferenceGeo: 'us' })).toBe('550');
     expect(centsPerMillion('claude-opus-4-5', 'uncachedInput', { ...standard, inferenceGeo: 'us' })).toBe('500');
-    expect(centsPerMillion('claude-sonnet-4-5', 'uncachedInput', { ...standard, contextWindow: '200k-1M' })).toBe('600');
+    expect(centsPerMillion('claude-sonnet-4-5', 'uncachedInput', { ...standard, contextWindow: '200k-1M' })).toBe(
+      '600',
+    );
     expect(centsPerMillion('claude-sonnet-4-5', 'output', { ...standard, contextWindow: '200k-1M' })).toBe('2250');
     expect(centsPerMillion('claude-sonnet-4-6', 'output', { ...standard, contextWindow: '200k-1M' })).toBe('1500');
     // all three at once stay exact: 7 tokens of batch + US Opus 4.6 output = 7 × 25e-4 × 1.1 / 2 cents
-    expect(picocentsToCents(estimateCostPicocents('claude-opus-4-6', { ...none, output: 7 }, { ...standard, serviceTier: 'batch', inferenceGeo: 'us' })!)).toBe('0.009625');
+    expect(
+      picocentsToCents(
+        estimateCostPicocents(
+          'claude-opus-4-6',
+          { ...none, output: 7 },
+          { ...standard, serviceTier: 'batch', inferenceGeo: 'us' },
+        )!,
+      ),
+    ).toBe('0.009625');
   });
 
   it('gives no estimate (null, never a guess) for unknown models and unpriced tiers', () => {
@@ -60,7 +90,9 @@ describe('the price table (admin-api.md §6)', () => {
       expect(ratesFor(model, at)).toBeNull();
     }
     expect(estimateCostPicocents(null, { ...none, output: 10 }, standard)).toBeNull();
-    expect(estimateCostPicocents('claude-opus-5', { ...none, output: 10 }, { ...standard, serviceTier: 'priority' })).toBeNull();
+    expect(
+      estimateCostPicocents('claude-opus-5', { ...none, output: 10 }, { ...standard, serviceTier: 'priority' }),
+    ).toBeNull();
     expect(isPriced('claude-opus-5', { ...standard, serviceTier: 'flex' })).toBe(false);
     expect(isPriced('claude-opus-5', { ...standard, serviceTier: null })).toBe(true);
   });

@@ -27,14 +27,30 @@ describe('alert calendar', () => {
   });
 
   it.each([
-    [1, '1st'], [2, '2nd'], [3, '3rd'], [4, '4th'], [11, '11th'], [12, '12th'], [13, '13th'], [21, '21st'], [22, '22nd'], [24, '24th'], [31, '31st'],
+    [1, '1st'],
+    [2, '2nd'],
+    [3, '3rd'],
+    [4, '4th'],
+    [11, '11th'],
+    [12, '12th'],
+    [13, '13th'],
+    [21, '21st'],
+    [22, '22nd'],
+    [24, '24th'],
+    [31, '31st'],
   ])('writes %i as %s', (n, text) => {
     expect(ordinal(n)).toBe(text);
   });
 
   it('reads local wall time through a DST change (Europe/Berlin, 25 Oct 2026)', () => {
-    expect(zonedParts(at('2026-10-25T00:30:00Z'), 'Europe/Berlin')).toEqual({ day: '2026-10-25', minuteOfDay: 2 * 60 + 30 });
-    expect(zonedParts(at('2026-10-25T01:30:00Z'), 'Europe/Berlin')).toEqual({ day: '2026-10-25', minuteOfDay: 2 * 60 + 30 });
+    expect(zonedParts(at('2026-10-25T00:30:00Z'), 'Europe/Berlin')).toEqual({
+      day: '2026-10-25',
+      minuteOfDay: 2 * 60 + 30,
+    });
+    expect(zonedParts(at('2026-10-25T01:30:00Z'), 'Europe/Berlin')).toEqual({
+      day: '2026-10-25',
+      minuteOfDay: 2 * 60 + 30,
+    });
     expect(zonedParts(at('2026-10-25T23:30:00Z'), 'Europe/Berlin')).toEqual({ day: '2026-10-26', minuteOfDay: 30 });
   });
 

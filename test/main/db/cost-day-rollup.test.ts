@@ -33,7 +33,9 @@ const bucket = (dayMs: number, results: ApiCostResult[]): ApiReportBucket<ApiCos
 /** The rollup as stored, and the same figures summed from the raw rows, both as (day, workspace, currency) → BigInt. */
 function rollup(db: Database.Database): Record<string, bigint> {
   const rows = db
-    .prepare('SELECT bucket_start_ms AS d, workspace_key AS w, currency AS c, amount_nanocents AS a FROM cost_day_rollup')
+    .prepare(
+      'SELECT bucket_start_ms AS d, workspace_key AS w, currency AS c, amount_nanocents AS a FROM cost_day_rollup',
+    )
     .safeIntegers(true)
     .all() as Array<{ d: bigint; w: string; c: string; a: bigint }>;
   return Object.fromEntries(rows.map((r) => [`${r.d}|${r.w}|${r.c}`, r.a]));
@@ -76,7 +78,11 @@ describe('cost_day_rollup (migration 310)', () => {
 
   it('equals the raw SUM per day and workspace after a page, the default workspace (null) included', () => {
     writeCostPage([
-      bucket(NOV_1, [result('wrkspc_a', 'Sonnet output', '123.78912'), result('wrkspc_a', 'Sonnet input', '0.000000001'), result(null, 'Sonnet output', '5')]),
+      bucket(NOV_1, [
+        result('wrkspc_a', 'Sonnet output', '123.78912'),
+        result('wrkspc_a', 'Sonnet input', '0.000000001'),
+        result(null, 'Sonnet output', '5'),
+      ]),
       bucket(NOV_1 + DAY, [result('wrkspc_b', 'Sonnet output', '7.5')]),
     ]);
     expect(rollup(db)).toEqual(rawSums(db));
@@ -85,15 +91,26 @@ describe('cost_day_rollup (migration 310)', () => {
   });
 
   it('follows a re-synced settling day that replaces its rows (amounts change, a group disappears)', () => {
-    writeCostPage([bucket(NOV_1, [result('wrkspc_a', 'Sonnet output', '10'), result('wrkspc_a', 'Sonnet input', '1'), result('wrkspc_c', 'Sonnet output', '3')])]);
+    writeCostPage([
+      bucket(NOV_1, [
+        result('wrkspc_a', 'Sonnet output', '10'),
+        result('wrkspc_a', 'Sonnet input', '1'),
+        result('wrkspc_c', 'Sonnet output', '3'),
+      ]),
+    ]);
     writeCostPage([bucket(NOV_1, [result('wrkspc_a', 'Sonnet output', '12.5')])]);
     expect(rollup(db)).toEqual(rawSums(db));
     expect(rollup(db)).toEqual({ [`${NOV_1}|wrkspc_a|USD`]: 12_500_000_000n });
   });
 
   it('follows a row updated in place (a later page of the same bucket upserting a group it already holds)', () => {
-    writeCostPage([bucket(NOV_1, [result('wrkspc_a', 'Sonnet output', '10'), result('wrkspc_a', 'Sonnet input', '1')])]);
-    writeCostPage([bucket(NOV_1, [result('wrkspc_a', 'Sonnet output', '4'), result('wrkspc_b', 'Sonnet output', '2')])], false);
+    writeCostPage([
+      bucket(NOV_1, [result('wrkspc_a', 'Sonnet output', '10'), result('wrkspc_a', 'Sonnet input', '1')]),
+    ]);
+    writeCostPage(
+      [bucket(NOV_1, [result('wrkspc_a', 'Sonnet output', '4'), result('wrkspc_b', 'Sonnet output', '2')])],
+      false,
+    );
     expect(rollup(db)).toEqual(rawSums(db));
     expect(rollup(db)[`${NOV_1}|wrkspc_a|USD`]).toBe(5_000_000_000n);
   });
@@ -102,17 +119,28 @@ describe('cost_day_rollup (migration 310)', () => {
     writeCostPage([bucket(NOV_1, [result('wrkspc_a', 'Sonnet output', '10')])]);
     const before = { rollup: rollup(db), raw: rawSums(db) };
     const pass = store.openPass('cost_daily', '', 1, '{}');
-    const good = costBucketRows(bucket(NOV_1, [result('wrkspc_a', 'Sonnet output', '99'), result('wrkspc_b', 'Sonnet output', '1')])).rows;
+    const good = costBucketRows(
+      bucket(NOV_1, [result('wrkspc_a', 'Sonnet output', '99'), result('wrkspc_b', 'Sonnet output', '1')]),
+    ).rows;
     const refused = { ...good[0]!, group_key: '["x"]', currency: null }; // currency is NOT NULL
-    expect(() => store.applyReportPage('cost_daily', pass, { replaceBuckets: [NOV_1], rows: [...good, refused] }, 'next', null, 1)).toThrow(/NOT NULL/);
+    expect(() =>
+      store.applyReportPage('cost_daily', pass, { replaceBuckets: [NOV_1], rows: [...good, refused] }, 'next', null, 1),
+    ).toThrow(/NOT NULL/);
     expect(rollup(db)).toEqual(before.rollup);
     expect(rawSums(db)).toEqual(before.raw);
   });
 
   it('queryReport cost by workspace (answered from the rollup) equals the per-description rows summed', () => {
     writeCostPage([
-      bucket(NOV_1, [result('wrkspc_a', 'Sonnet output', '0.1'), result('wrkspc_a', 'Sonnet input', '0.2'), result(null, 'Sonnet output', '1')]),
-      bucket(NOV_1 + DAY, [result('wrkspc_a', 'Sonnet output', '0.000000003'), result('wrkspc_b', 'Sonnet output', '2')]),
+      bucket(NOV_1, [
+        result('wrkspc_a', 'Sonnet output', '0.1'),
+        result('wrkspc_a', 'Sonnet input', '0.2'),
+        result(null, 'Sonnet output', '1'),
+      ]),
+      bucket(NOV_1 + DAY, [
+        result('wrkspc_a', 'Sonnet output', '0.000000003'),
+        result('wrkspc_b', 'Sonnet output', '2'),
+      ]),
       bucket(NOV_1 + 2 * DAY, [result('wrkspc_b', 'Sonnet output', '1000')]), // outside the range below
     ]);
     const byWorkspace = queryReport(db, { kind: 'cost', from: '2026-11-01', to: '2026-11-02', groupBy: 'workspace' });
@@ -122,8 +150,14 @@ describe('cost_day_rollup (migration 310)', () => {
       { workspace_id: 'wrkspc_b', amount_cents: '2', currency: 'USD' },
     ]);
     // The raw path (by description) over the same range adds up to the same total.
-    const byDescription = queryReport(db, { kind: 'cost', from: '2026-11-01', to: '2026-11-02', groupBy: 'description' });
-    const cents = (rows: Array<{ amount_cents: unknown }>) => rows.reduce((s, r) => s + toNano(String(r.amount_cents)), 0n);
+    const byDescription = queryReport(db, {
+      kind: 'cost',
+      from: '2026-11-01',
+      to: '2026-11-02',
+      groupBy: 'description',
+    });
+    const cents = (rows: Array<{ amount_cents: unknown }>) =>
+      rows.reduce((s, r) => s + toNano(String(r.amount_cents)), 0n);
     expect(cents(byWorkspace.rows as never)).toBe(cents(byDescription.rows as never));
   });
 

@@ -11,7 +11,13 @@ const OCT_31 = Date.UTC(2026, 9, 31);
 const NOV_1 = Date.UTC(2026, 10, 1);
 const NOV_30 = Date.UTC(2026, 10, 30);
 const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
-const TOKENS = ['uncached_input_tokens', 'cache_creation_5m_input_tokens', 'cache_creation_1h_input_tokens', 'cache_read_input_tokens', 'output_tokens'] as const;
+const TOKENS = [
+  'uncached_input_tokens',
+  'cache_creation_5m_input_tokens',
+  'cache_creation_1h_input_tokens',
+  'cache_read_input_tokens',
+  'output_tokens',
+] as const;
 
 /** A usage_report/messages result grouped by workspace, key and model, as admin-api.md §4.1 documents it. */
 const usage = (key: string | null, model: string | null, n: number): ApiUsageResult => ({
@@ -33,10 +39,17 @@ const bucket = (dayMs: number, results: ApiUsageResult[]): ApiReportBucket<ApiUs
 /** The rollup as stored, and the same figures grouped from the raw rows: "month|key|model" → the five sums + count. */
 function rollup(db: Database.Database): Record<string, number[]> {
   const rows = db.prepare(`SELECT * FROM usage_key_month_rollup`).all() as Array<Record<string, number | string>>;
-  return Object.fromEntries(rows.map((r) => [`${r['month_start_ms']}|${r['api_key_id']}|${r['model_key']}`, [...TOKENS.map((t) => r[t] as number), r['row_count'] as number]]));
+  return Object.fromEntries(
+    rows.map((r) => [
+      `${r['month_start_ms']}|${r['api_key_id']}|${r['model_key']}`,
+      [...TOKENS.map((t) => r[t] as number), r['row_count'] as number],
+    ]),
+  );
 }
 function rawSums(db: Database.Database): Record<string, number[]> {
-  const rows = db.prepare(`SELECT * FROM usage_daily WHERE api_key_id IS NOT NULL`).all() as Array<Record<string, number | string | null>>;
+  const rows = db.prepare(`SELECT * FROM usage_daily WHERE api_key_id IS NOT NULL`).all() as Array<
+    Record<string, number | string | null>
+  >;
   const sums: Record<string, number[]> = {};
   for (const r of rows) {
     const day = new Date(r['bucket_start_ms'] as number);
@@ -61,13 +74,24 @@ describe('usage_key_month_rollup (migration 311)', () => {
   function writeUsagePage(buckets: Array<ApiReportBucket<ApiUsageResult>>, replace = true): void {
     const pass = store.openPass('usage_daily', '', 1, '{}');
     const made = buckets.map((b) => usageBucketRows('usage_daily', b));
-    store.applyReportPage('usage_daily', pass, { replaceBuckets: replace ? made.map((b) => b.bucketStartMs) : [], rows: made.flatMap((b) => b.rows) }, 'next', null, 1);
+    store.applyReportPage(
+      'usage_daily',
+      pass,
+      { replaceBuckets: replace ? made.map((b) => b.bucketStartMs) : [], rows: made.flatMap((b) => b.rows) },
+      'next',
+      null,
+      1,
+    );
   }
 
   it('sums each UTC month per key and model, files a row without model under "", and leaves key-less rows out', () => {
     writeUsagePage([
       bucket(OCT_31, [usage('apikey_a', 'claude-opus-5', 1)]),
-      bucket(NOV_1, [usage('apikey_a', 'claude-opus-5', 10), usage('apikey_a', null, 7), usage(null, 'claude-opus-5', 1000)]),
+      bucket(NOV_1, [
+        usage('apikey_a', 'claude-opus-5', 10),
+        usage('apikey_a', null, 7),
+        usage(null, 'claude-opus-5', 1000),
+      ]),
       bucket(NOV_30, [usage('apikey_a', 'claude-opus-5', 100), usage('apikey_b', 'claude-haiku-4-5', 2)]),
     ]);
     expect(rollup(db)).toEqual(rawSums(db));
@@ -131,11 +155,21 @@ describe('usage_daily_key_last_used (migration 311)', () => {
     migrate(db, MIGRATIONS);
     const store = new SqliteMirrorStore(db);
     const pass = store.openPass('usage_daily', '', 1, '{}');
-    const made = [bucket(OCT_31, [usage('apikey_a', 'claude-opus-5', 1)]), bucket(NOV_1, [usage('apikey_a', 'claude-opus-5', 0)])].map((b) =>
-      usageBucketRows('usage_daily', b),
+    const made = [
+      bucket(OCT_31, [usage('apikey_a', 'claude-opus-5', 1)]),
+      bucket(NOV_1, [usage('apikey_a', 'claude-opus-5', 0)]),
+    ].map((b) => usageBucketRows('usage_daily', b));
+    store.applyReportPage(
+      'usage_daily',
+      pass,
+      { replaceBuckets: made.map((b) => b.bucketStartMs), rows: made.flatMap((b) => b.rows) },
+      null,
+      null,
+      1,
     );
-    store.applyReportPage('usage_daily', pass, { replaceBuckets: made.map((b) => b.bucketStartMs), rows: made.flatMap((b) => b.rows) }, null, null, 1);
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${LAST_USED}`).all('apikey_a') as Array<{ detail: string }>).map((row) => row.detail).join('\n');
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${LAST_USED}`).all('apikey_a') as Array<{ detail: string }>)
+      .map((row) => row.detail)
+      .join('\n');
     expect(plan).toMatch(/USING (COVERING )?INDEX usage_daily_key_last_used/);
     expect(db.prepare(LAST_USED).pluck().get('apikey_a')).toBe(OCT_31);
     expect(db.prepare(LAST_USED).pluck().get('apikey_none')).toBeNull();

@@ -12,11 +12,19 @@ import { MIGRATIONS } from '../../../main/db/migrations/index';
 type Db = Database.Database;
 
 const tables = (db: Db): string[] =>
-  (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as Array<{ name: string }>).map((r) => r.name);
+  (
+    db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .all() as Array<{ name: string }>
+  ).map((r) => r.name);
 
 /** The schema as SQLite stores it, whitespace-normalised, so two files can be compared. */
 function schemaOf(db: Db): string[] {
-  const rows = db.prepare(`SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND sql IS NOT NULL ORDER BY type, name`).all() as Array<{ type: string; name: string; sql: string }>;
+  const rows = db
+    .prepare(
+      `SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND sql IS NOT NULL ORDER BY type, name`,
+    )
+    .all() as Array<{ type: string; name: string; sql: string }>;
   return rows.map((r) => `${r.type} ${r.name}: ${r.sql.replace(/\s+/g, ' ').trim()}`);
 }
 
@@ -36,13 +44,16 @@ function seedEveryTable(db: Db): Map<string, number> {
     const names = columns.map((c) => `"${c.name}"`).join(', ');
     const marks = columns.map(() => '?').join(', ');
     try {
-      db.prepare(`INSERT INTO "${table}" (${names}) VALUES (${marks})`).run(...columns.map((c, i) => sampleValue(c.type, i)));
+      db.prepare(`INSERT INTO "${table}" (${names}) VALUES (${marks})`).run(
+        ...columns.map((c, i) => sampleValue(c.type, i)),
+      );
     } catch {
       // A CHECK or a trigger refused the generic row: this table is covered by its own test.
     }
   }
   const counts = new Map<string, number>();
-  for (const table of tables(db)) counts.set(table, (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n);
+  for (const table of tables(db))
+    counts.set(table, (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n);
   return counts;
 }
 

@@ -17,7 +17,9 @@ describe('migrations', () => {
     db.prepare(
       `INSERT INTO spend_limits VALUES ('spl_1', 50000000000000, 'USD', 'monthly', 1, 'organization', NULL, NULL, '{"type":"organization"}', 1, 1, 1, 1, 1)`,
     ).run();
-    expect(db.prepare('SELECT amount_nanocents AS a FROM spend_limits').safeIntegers(true).get()).toEqual({ a: 50_000_000_000_000n });
+    expect(db.prepare('SELECT amount_nanocents AS a FROM spend_limits').safeIntegers(true).get()).toEqual({
+      a: 50_000_000_000_000n,
+    });
   });
 
   it('0003 create-report-tables: a version-2 mirror keeps its data and gains report tables keyed on bucket + group', () => {
@@ -37,15 +39,23 @@ describe('migrations', () => {
   it('0320 add-workspace-tags: mirrored workspaces keep their rows and read as untagged until the next sync', () => {
     const db = new Database(':memory:');
     migrate(db, upTo(311));
-    db.prepare(`INSERT INTO workspaces (id, name, created_at_ms, archived_at_ms, display_color, is_default, first_seen_at_ms, last_seen_at_ms, seen_pass) VALUES ('wrkspc_1', 'Prod', 1, NULL, NULL, 0, 1, 1, 1)`).run();
+    db.prepare(
+      `INSERT INTO workspaces (id, name, created_at_ms, archived_at_ms, display_color, is_default, first_seen_at_ms, last_seen_at_ms, seen_pass) VALUES ('wrkspc_1', 'Prod', 1, NULL, NULL, 0, 1, 1, 1)`,
+    ).run();
     expect(migrate(db, upTo(320))).toEqual([320]);
-    expect(db.prepare('SELECT id, name, tags_json FROM workspaces').all()).toEqual([{ id: 'wrkspc_1', name: 'Prod', tags_json: '{}' }]);
+    expect(db.prepare('SELECT id, name, tags_json FROM workspaces').all()).toEqual([
+      { id: 'wrkspc_1', name: 'Prod', tags_json: '{}' },
+    ]);
   });
 
   it('runs all pending migrations in one transaction: a failing one leaves the file at its old version', () => {
     const db = new Database(':memory:');
     migrate(db, upTo(1));
-    const broken: Migration = { id: 99, name: 'broken', up: (d) => d.exec('CREATE TABLE half (x INTEGER) STRICT; SELECT nope FROM missing;') };
+    const broken: Migration = {
+      id: 99,
+      name: 'broken',
+      up: (d) => d.exec('CREATE TABLE half (x INTEGER) STRICT; SELECT nope FROM missing;'),
+    };
     expect(() => migrate(db, [...upTo(2), broken])).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(db.prepare(`SELECT name FROM sqlite_schema WHERE name IN ('half', 'invites')`).all()).toEqual([]);
@@ -56,11 +66,14 @@ describe('migrations', () => {
     const withoutIndexes = MIGRATIONS.filter((m) => m.id !== 311);
     migrate(db, withoutIndexes);
     expect(db.pragma('user_version', { simple: true })).toBe(320);
-    const indexes = () => db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND name = 'usage_daily_key_last_used'`).all();
+    const indexes = () =>
+      db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND name = 'usage_daily_key_last_used'`).all();
     expect(indexes()).toEqual([]);
     expect(migrate(db, MIGRATIONS)).toEqual([311]);
     expect(indexes()).toHaveLength(1);
-    expect(db.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all()).toEqual(MIGRATIONS.map((m) => m.id));
+    expect(db.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all()).toEqual(
+      MIGRATIONS.map((m) => m.id),
+    );
     expect(db.pragma('user_version', { simple: true })).toBe(320);
     expect(migrate(db, MIGRATIONS)).toEqual([]);
   });
@@ -70,7 +83,9 @@ describe('migrations', () => {
     for (const m of upTo(310)) m.up(db);
     db.pragma('user_version = 310');
     expect(migrate(db, MIGRATIONS)).toEqual([311, 320]);
-    expect(db.prepare('SELECT id FROM schema_migrations WHERE applied_at_ms IS NULL ORDER BY id').pluck().all()).toEqual(upTo(310).map((m) => m.id));
+    expect(
+      db.prepare('SELECT id FROM schema_migrations WHERE applied_at_ms IS NULL ORDER BY id').pluck().all(),
+    ).toEqual(upTo(310).map((m) => m.id));
   });
 
   it('refuses, untouched, a mirror that recorded a migration this build does not know', () => {

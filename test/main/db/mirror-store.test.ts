@@ -78,9 +78,15 @@ describe('SqliteMirrorStore entity pages', () => {
 
   it('an unchanged pass writes no events and updates last_seen_at_ms only', () => {
     pass([[user('u1')]], { journal: false });
-    const first = db.prepare('SELECT first_seen_at_ms AS f, last_seen_at_ms AS l FROM users').get() as { f: number; l: number };
+    const first = db.prepare('SELECT first_seen_at_ms AS f, last_seen_at_ms AS l FROM users').get() as {
+      f: number;
+      l: number;
+    };
     pass([[user('u1')]], { journal: true });
-    const second = db.prepare('SELECT first_seen_at_ms AS f, last_seen_at_ms AS l FROM users').get() as { f: number; l: number };
+    const second = db.prepare('SELECT first_seen_at_ms AS f, last_seen_at_ms AS l FROM users').get() as {
+      f: number;
+      l: number;
+    };
     expect(journal.count()).toBe(0);
     expect(second.f).toBe(first.f);
     expect(second.l).toBeGreaterThan(first.l);

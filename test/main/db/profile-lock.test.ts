@@ -37,13 +37,19 @@ describe('profile lock', () => {
   it('takes over a lock left by a process that died', async () => {
     const child = spawn(process.execPath, ['-e', '0']);
     const deadPid = await new Promise<number>((resolve) => child.on('exit', () => resolve(child.pid!)));
-    writeFileSync(lockFileOf(mirror.file), JSON.stringify({ pid: deadPid, hostname: hostname(), holder: 'crashed sync', acquiredAtMs: 1 }));
+    writeFileSync(
+      lockFileOf(mirror.file),
+      JSON.stringify({ pid: deadPid, hostname: hostname(), holder: 'crashed sync', acquiredAtMs: 1 }),
+    );
     const lock = await acquireProfileLock(mirror.file, { holder: 'cli' });
     lock.release();
   });
 
   it('respects a lock held from another machine (it cannot prove it dead)', async () => {
-    writeFileSync(lockFileOf(mirror.file), JSON.stringify({ pid: 1, hostname: 'other-host', holder: 'app', acquiredAtMs: 1 }));
+    writeFileSync(
+      lockFileOf(mirror.file),
+      JSON.stringify({ pid: 1, hostname: 'other-host', holder: 'app', acquiredAtMs: 1 }),
+    );
     await expect(acquireProfileLock(mirror.file, { holder: 'cli' })).rejects.toThrow(/pid 1 on other-host/);
   });
 });

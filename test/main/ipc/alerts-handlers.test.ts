@@ -36,7 +36,14 @@ beforeEach(() => {
 });
 
 function handlersFor(mirror: () => DemoOrg['db'] | null) {
-  const handlers = createHandlers({ appInfo: () => sampleInfo, mirror, now: () => nowMs, timeZone: () => 'UTC', vault: unusedVault, onKeyChanged: async () => undefined });
+  const handlers = createHandlers({
+    appInfo: () => sampleInfo,
+    mirror,
+    now: () => nowMs,
+    timeZone: () => 'UTC',
+    vault: unusedVault,
+    onKeyChanged: async () => undefined,
+  });
   return (channel: string, request?: unknown) => dispatch(handlers, channel, request, 'ipc', vi.fn());
 }
 
@@ -51,14 +58,18 @@ function monthToDateNanocents(): bigint {
   const now = new Date(nowMs);
   const monthStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
   const row = demo.db
-    .prepare(`SELECT SUM(amount_nanocents) AS total FROM cost_daily WHERE currency = 'USD' AND bucket_start_ms >= ? AND bucket_start_ms <= ?`)
+    .prepare(
+      `SELECT SUM(amount_nanocents) AS total FROM cost_daily WHERE currency = 'USD' AND bucket_start_ms >= ? AND bucket_start_ms <= ?`,
+    )
     .safeIntegers(true)
     .get(BigInt(monthStart), BigInt(nowMs)) as { total: bigint };
   return row.total;
 }
 
 function localEvents(type: string): Array<{ summary: string; after_json: string | null }> {
-  return demo.db.prepare(`SELECT summary, after_json FROM audit_events WHERE source = 'local' AND type = ? ORDER BY id`).all(type) as never;
+  return demo.db
+    .prepare(`SELECT summary, after_json FROM audit_events WHERE source = 'local' AND type = ? ORDER BY id`)
+    .all(type) as never;
 }
 
 describe('alert centre channels on the demo org', () => {
@@ -78,20 +89,28 @@ describe('alert centre channels on the demo org', () => {
     // Half of month-to-date spend, in whole dollars: 200 % of the budget, so the 100 % threshold is the open one.
     const spentUsd = monthToDateNanocents() / 100_000_000_000n;
     const budget = String(spentUsd / 2n);
-    const saved = await value<SetAlertRulesResult>(call('clade:alerts/set-rules', { ...state.form, orgMonthlyUsd: budget }));
+    const saved = await value<SetAlertRulesResult>(
+      call('clade:alerts/set-rules', { ...state.form, orgMonthlyUsd: budget }),
+    );
     expect(saved).toMatchObject({ saved: true, errors: {} });
     expect(saved.form.orgMonthlyUsd).toBe(budget);
     expect(loadAlertRules(demo.db, 'UTC').budgets.orgMonthlyUsd).toBe(budget);
 
     const list = await value<AlertsList>(call('clade:alerts/list'));
-    const crossed = list.open.filter((e) => e.rule === 'spend-threshold' && e.targetKind === 'organization' && /budget/i.test(e.title));
+    const crossed = list.open.filter(
+      (e) => e.rule === 'spend-threshold' && e.targetKind === 'organization' && /budget/i.test(e.title),
+    );
     expect(crossed).toHaveLength(1);
     expect(crossed[0]!.title).toMatch(/has reached its monthly budget$/);
     expect(crossed[0]!.body).toMatch(/\(200 %\)\.$/);
     expect(crossed[0]!.view).toBe('spend');
     expect(crossed[0]!.body).toContain(formatUsd(usdToNanocents(budget)!));
     const severities = list.open.map((e) => e.severity);
-    expect(severities).toEqual([...severities].sort((a, b) => ['critical', 'warning', 'info'].indexOf(a) - ['critical', 'warning', 'info'].indexOf(b)));
+    expect(severities).toEqual(
+      [...severities].sort(
+        (a, b) => ['critical', 'warning', 'info'].indexOf(a) - ['critical', 'warning', 'info'].indexOf(b),
+      ),
+    );
     const changes = localEvents('settings.changed');
     expect(changes.at(-1)!.summary).toBe('Changed setting budgets.orgMonthlyUsd');
     expect(JSON.parse(changes.at(-1)!.after_json!)).toEqual({ 'budgets.orgMonthlyUsd': budget });
@@ -113,7 +132,16 @@ describe('alert centre channels on the demo org', () => {
     };
     const refused = await value<SetAlertRulesResult>(call('clade:alerts/set-rules', bad));
     expect(refused.saved).toBe(false);
-    expect(Object.keys(refused.errors).sort()).toEqual(['orgMonthlyUsd', 'quietStart', 'rotationDays', 'thresholdsPct', 'timeZone', `workspaceBudgets.${workspaceId}`].sort());
+    expect(Object.keys(refused.errors).sort()).toEqual(
+      [
+        'orgMonthlyUsd',
+        'quietStart',
+        'rotationDays',
+        'thresholdsPct',
+        'timeZone',
+        `workspaceBudgets.${workspaceId}`,
+      ].sort(),
+    );
     expect(refused.errors['orgMonthlyUsd']).toMatch(/positive USD amount/);
     expect(refused.errors['rotationDays']).toBe('must be a whole number');
     expect(refused.form).toEqual(bad);
@@ -150,23 +178,41 @@ describe('alert centre channels on the demo org', () => {
     expect(rules.forecast.enabled).toBe(false);
     expect(rules.quietHours).toEqual({ enabled: true, start: '21:00', end: '06:30', timeZone: 'Europe/Berlin' });
     expect(rules.digest).toEqual({ enabled: true, at: '09:00' });
-    expect(saved.form).toMatchObject({ anomalyEnabled: false, forecastEnabled: false, rotationDays: '60', expiryDays: '30, 7' });
+    expect(saved.form).toMatchObject({
+      anomalyEnabled: false,
+      forecastEnabled: false,
+      rotationDays: '60',
+      expiryDays: '30, 7',
+    });
   });
 
   it('snoozes a target for a day and unsnoozes it, each recorded in the trail, with held episodes marked', async () => {
     const call = handlersFor(() => demo.db);
     const open = (await value<AlertsList>(call('clade:alerts/list'))).open;
     const episode = open.find((e) => e.notifiedAtMs === null) ?? open[0]!;
-    const snoozed = await value<AlertsList>(call('clade:alerts/snooze', { rule: episode.rule, targetId: episode.targetId, duration: '1d' }));
-    expect(snoozed.snoozes).toEqual([{ rule: episode.rule, targetId: episode.targetId, targetName: episode.targetName, untilMs: nowMs + 24 * HOUR }]);
+    const snoozed = await value<AlertsList>(
+      call('clade:alerts/snooze', { rule: episode.rule, targetId: episode.targetId, duration: '1d' }),
+    );
+    expect(snoozed.snoozes).toEqual([
+      { rule: episode.rule, targetId: episode.targetId, targetName: episode.targetName, untilMs: nowMs + 24 * HOUR },
+    ]);
     if (episode.notifiedAtMs === null) {
-      expect(snoozed.open.find((e) => e.id === episode.id)).toMatchObject({ heldBy: 'snooze', heldUntilMs: nowMs + 24 * HOUR });
+      expect(snoozed.open.find((e) => e.id === episode.id)).toMatchObject({
+        heldBy: 'snooze',
+        heldUntilMs: nowMs + 24 * HOUR,
+      });
     }
     const [event] = localEvents('alerts.snoozed').slice(-1);
     expect(event!.summary).toContain(`“${episode.targetName}”`);
-    expect(JSON.parse(event!.after_json!)).toMatchObject({ rule: episode.rule, targetId: episode.targetId, until: new Date(nowMs + 24 * HOUR).toISOString() });
+    expect(JSON.parse(event!.after_json!)).toMatchObject({
+      rule: episode.rule,
+      targetId: episode.targetId,
+      until: new Date(nowMs + 24 * HOUR).toISOString(),
+    });
 
-    const unsnoozed = await value<AlertsList>(call('clade:alerts/unsnooze', { rule: episode.rule, targetId: episode.targetId }));
+    const unsnoozed = await value<AlertsList>(
+      call('clade:alerts/unsnooze', { rule: episode.rule, targetId: episode.targetId }),
+    );
     expect(unsnoozed.snoozes).toEqual([]);
     expect(loadSnoozes(demo.db)).toEqual([]);
     expect(localEvents('alerts.unsnoozed').at(-1)!.summary).toMatch(/^Ended the snooze of /);
@@ -174,18 +220,31 @@ describe('alert centre channels on the demo org', () => {
 
   it('refuses an unknown rule and an oversized target before any handler runs', async () => {
     const call = handlersFor(() => demo.db);
-    expect(await call('clade:alerts/snooze', { rule: 'drop-tables', targetId: null, duration: '1h' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    expect(await call('clade:alerts/snooze', { rule: 'key-expiry', targetId: 'x'.repeat(201), duration: '1h' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    expect(await call('clade:alerts/snooze', { rule: 'key-expiry', targetId: null, duration: 'forever' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await call('clade:alerts/snooze', { rule: 'drop-tables', targetId: null, duration: '1h' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
+    expect(
+      await call('clade:alerts/snooze', { rule: 'key-expiry', targetId: 'x'.repeat(201), duration: '1h' }),
+    ).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(
+      await call('clade:alerts/snooze', { rule: 'key-expiry', targetId: null, duration: 'forever' }),
+    ).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 });
 
 describe('until tomorrow morning', () => {
   it('is 08:00 the next local day, across a daylight-saving change', () => {
     // 2026-10-24 22:30 in Berlin (CEST, UTC+2); clocks go back on the 25th: 08:00 CET = 07:00 UTC.
-    expect(new Date(tomorrowMorningMs(Date.parse('2026-10-24T20:30:00Z'), 'Europe/Berlin')).toISOString()).toBe('2026-10-25T07:00:00.000Z');
+    expect(new Date(tomorrowMorningMs(Date.parse('2026-10-24T20:30:00Z'), 'Europe/Berlin')).toISOString()).toBe(
+      '2026-10-25T07:00:00.000Z',
+    );
     // Just after midnight it is still the next calendar day's morning.
-    expect(new Date(tomorrowMorningMs(Date.parse('2026-11-23T23:10:00Z'), 'UTC')).toISOString()).toBe('2026-11-24T08:00:00.000Z');
-    expect(new Date(tomorrowMorningMs(Date.parse('2026-11-24T00:10:00Z'), 'America/New_York')).toISOString()).toBe('2026-11-24T13:00:00.000Z');
+    expect(new Date(tomorrowMorningMs(Date.parse('2026-11-23T23:10:00Z'), 'UTC')).toISOString()).toBe(
+      '2026-11-24T08:00:00.000Z',
+    );
+    expect(new Date(tomorrowMorningMs(Date.parse('2026-11-24T00:10:00Z'), 'America/New_York')).toISOString()).toBe(
+      '2026-11-24T13:00:00.000Z',
+    );
   });
 });

@@ -6,7 +6,13 @@ import type { Handlers } from '../../../main/ipc/handler-types';
 import { sampleInfo, sampleTree, unusedVault } from './fixtures';
 
 function handlersWith(overrides: Partial<Handlers> = {}): Handlers {
-  const base = createHandlers({ appInfo: () => sampleInfo, mirror: () => null, now: () => 0, vault: unusedVault, onKeyChanged: async () => undefined });
+  const base = createHandlers({
+    appInfo: () => sampleInfo,
+    mirror: () => null,
+    now: () => 0,
+    vault: unusedVault,
+    onKeyChanged: async () => undefined,
+  });
   return { ...base, 'clade:org/tree': async () => sampleTree, ...overrides };
 }
 
@@ -31,7 +37,13 @@ describe('dispatch', () => {
 
   it('never calls the handler when the payload does not match the request schema', async () => {
     const tree = vi.fn(async () => sampleTree);
-    const result = await dispatch(handlersWith({ 'clade:org/tree': tree }), 'clade:org/tree', { sneaky: 1 }, 'ipc', vi.fn());
+    const result = await dispatch(
+      handlersWith({ 'clade:org/tree': tree }),
+      'clade:org/tree',
+      { sneaky: 1 },
+      'ipc',
+      vi.fn(),
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(tree).not.toHaveBeenCalled();
   });
@@ -53,13 +65,28 @@ describe('dispatch', () => {
     const missing = async (): Promise<never> => {
       throw new HandlerError('unavailable', 'Key sk-ant-admin01-TESTabcdefghijkl is not stored');
     };
-    const result = await dispatch(handlersWith({ 'clade:org/tree': missing }), 'clade:org/tree', undefined, 'ipc', vi.fn());
-    expect(result).toEqual({ ok: false, error: { code: 'unavailable', message: 'Key sk-ant-admin01-…[redacted] is not stored' } });
+    const result = await dispatch(
+      handlersWith({ 'clade:org/tree': missing }),
+      'clade:org/tree',
+      undefined,
+      'ipc',
+      vi.fn(),
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'unavailable', message: 'Key sk-ant-admin01-…[redacted] is not stored' },
+    });
   });
 
   it('strips fields a handler adds beyond the DTO, so nothing undeclared crosses the boundary', async () => {
     const leaky = async () => ({ ...sampleInfo, adminKey: 'sk-ant-admin01-TESTleak' }) as typeof sampleInfo;
-    const result = await dispatch(handlersWith({ 'clade:app/info': leaky }), 'clade:app/info', undefined, 'ipc', vi.fn());
+    const result = await dispatch(
+      handlersWith({ 'clade:app/info': leaky }),
+      'clade:app/info',
+      undefined,
+      'ipc',
+      vi.fn(),
+    );
     expect(result).toEqual({ ok: true, value: sampleInfo });
   });
 
@@ -72,7 +99,13 @@ describe('dispatch', () => {
   });
 
   it('answers null for an org tree when the mirror is empty', async () => {
-    const result = await dispatch(handlersWith({ 'clade:org/tree': async () => null }), 'clade:org/tree', undefined, 'ipc', vi.fn());
+    const result = await dispatch(
+      handlersWith({ 'clade:org/tree': async () => null }),
+      'clade:org/tree',
+      undefined,
+      'ipc',
+      vi.fn(),
+    );
     expect(result).toEqual({ ok: true, value: null });
   });
 });

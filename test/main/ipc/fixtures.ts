@@ -11,7 +11,9 @@ export const sampleTree: OrgTree = {
       name: 'Production',
       isDefault: false,
       archived: false,
-      members: [{ userId: 'user_01TEST', name: 'Ada Admin', email: 'ada@example.com', workspaceRole: 'workspace_admin' }],
+      members: [
+        { userId: 'user_01TEST', name: 'Ada Admin', email: 'ada@example.com', workspaceRole: 'workspace_admin' },
+      ],
       keys: [
         {
           id: 'apikey_01TEST',

@@ -14,7 +14,16 @@ function setup() {
   const log = vi.fn();
   const unregister = registerGateway({
     ipcMain: electron.ipcMain,
-    handlers: { ...createHandlers({ appInfo: () => sampleInfo, mirror: () => null, now: () => 0, vault: unusedVault, onKeyChanged: async () => undefined }), 'clade:org/tree': async () => readOrgTree() },
+    handlers: {
+      ...createHandlers({
+        appInfo: () => sampleInfo,
+        mirror: () => null,
+        now: () => 0,
+        vault: unusedVault,
+        onKeyChanged: async () => undefined,
+      }),
+      'clade:org/tree': async () => readOrgTree(),
+    },
     isTrustedSender: createSenderCheck({ appFileUrl }),
     log,
   });
@@ -24,7 +33,9 @@ function setup() {
 describe('registerGateway', () => {
   it('registers exactly the invoke channels of the contract', () => {
     const { electron } = setup();
-    const invoke = channelKinds().filter((c) => c.kind === 'invoke').map((c) => c.name);
+    const invoke = channelKinds()
+      .filter((c) => c.kind === 'invoke')
+      .map((c) => c.name);
     expect([...electron.ipcMain.handlers.keys()].sort()).toEqual([...invoke].sort());
   });
 
@@ -44,7 +55,9 @@ describe('registerGateway', () => {
 
   it('leaves unknown channels without a handler, so Electron rejects them', async () => {
     const { electron } = setup();
-    await expect(electron.ipcMain.invoke('clade:key/reveal', { frame: fakeFrame(appFileUrl) })).rejects.toThrow(/No handler/);
+    await expect(electron.ipcMain.invoke('clade:key/reveal', { frame: fakeFrame(appFileUrl) })).rejects.toThrow(
+      /No handler/,
+    );
   });
 
   it('refuses a bad payload from a trusted frame without calling the handler', async () => {

@@ -34,7 +34,11 @@ function setup(showing: MirrorDb | null, mirrorFile: string) {
   let registry: ProfileRegistry = EMPTY_REGISTRY;
   const vault = createWindowVault({
     profileId: 'acme',
-    secrets: { get: async (id) => stored.get(id) ?? null, set: async (id, key) => void stored.set(id, key), delete: async (id) => stored.delete(id) },
+    secrets: {
+      get: async (id) => stored.get(id) ?? null,
+      set: async (id, key) => void stored.set(id, key),
+      delete: async (id) => stored.delete(id),
+    },
     profiles: { read: () => registry, write: (next) => void (registry = next) },
     verify: createSdkVerifier(sandbox.url),
     clock: { now: () => NOW },
@@ -51,7 +55,7 @@ function setup(showing: MirrorDb | null, mirrorFile: string) {
 }
 
 describe('key channels in the audit trail', () => {
-  it('records connected, replaced and cleared in the profile\'s own mirror, created on demand, not in the demo mirror shown', async () => {
+  it("records connected, replaced and cleared in the profile's own mirror, created on demand, not in the demo mirror shown", async () => {
     const demo = openMirror(join(root, 'demo.sqlite'));
     const file = join(root, 'profiles', 'acme', 'mirror.sqlite');
     mkdirSync(join(root, 'profiles', 'acme'), { recursive: true });
@@ -68,7 +72,11 @@ describe('key channels in the audit trail', () => {
     try {
       const events = searchAuditEvents(db, 'source:local').events;
       expect(events.map((e) => e.type).sort()).toEqual(['key.connected', 'key.removed', 'key.replaced']);
-      expect(events.find((e) => e.type === 'key.connected')!.after).toMatchObject({ profileId: 'acme', keyHint: `sk-ant-admin01-…${sandbox.adminKey.slice(-4)}`, via: 'window' });
+      expect(events.find((e) => e.type === 'key.connected')!.after).toMatchObject({
+        profileId: 'acme',
+        keyHint: `sk-ant-admin01-…${sandbox.adminKey.slice(-4)}`,
+        via: 'window',
+      });
       expect(verifyAuditChain(db).ok).toBe(true);
     } finally {
       db.close();
@@ -76,7 +84,7 @@ describe('key channels in the audit trail', () => {
     expect(findSecretTraces(root, sandbox.adminKey)).toEqual([]);
   });
 
-  it('writes through the window\'s open mirror when it is that profile\'s', async () => {
+  it("writes through the window's open mirror when it is that profile's", async () => {
     const file = join(root, 'live.sqlite');
     const live = openMirror(file);
     const call = setup(live, file);
@@ -88,7 +96,9 @@ describe('key channels in the audit trail', () => {
   it('a refused key records nothing', async () => {
     const file = join(root, 'refused.sqlite');
     const call = setup(null, file);
-    await expect(call('clade:key/set', { key: 'sk-ant-admin01-TESTcccccccccccccccccccccccccccccccccccccccccccccccccc-AAAA' })).resolves.toMatchObject({ ok: false });
+    await expect(
+      call('clade:key/set', { key: 'sk-ant-admin01-TESTcccccccccccccccccccccccccccccccccccccccccccccccccc-AAAA' }),
+    ).resolves.toMatchObject({ ok: false });
     expect(existsSync(file)).toBe(false);
   });
 });

@@ -24,7 +24,11 @@ function setup(secrets?: SecretStorePort) {
   const log = vi.fn();
   const vault = createWindowVault({
     profileId: 'default',
-    secrets: secrets ?? { get: async (id) => stored.get(id) ?? null, set: async (id, key) => void stored.set(id, key), delete: async (id) => stored.delete(id) },
+    secrets: secrets ?? {
+      get: async (id) => stored.get(id) ?? null,
+      set: async (id, key) => void stored.set(id, key),
+      delete: async (id) => stored.delete(id),
+    },
     profiles: { read: () => registry, write: (next) => void (registry = next) },
     verify: createSdkVerifier(sandbox.url),
     clock: { now: () => Date.UTC(2026, 10, 23, 9, 14) },
@@ -38,7 +42,10 @@ describe('key channels', () => {
   it('connect verifies the key, stores it, answers only {present, orgName, verifiedAt}, and switches the data source', async () => {
     const { stored, onKeyChanged, call } = setup();
     const result = await call('clade:key/set', { key: `  ${sandbox.adminKey}\n` });
-    expect(result).toEqual({ ok: true, value: { present: true, orgName: expect.any(String), verifiedAt: '2026-11-23T09:14:00.000Z' } });
+    expect(result).toEqual({
+      ok: true,
+      value: { present: true, orgName: expect.any(String), verifiedAt: '2026-11-23T09:14:00.000Z' },
+    });
     expect(JSON.stringify(result)).not.toContain(sandbox.adminKey);
     expect(stored.get('default')).toBe(sandbox.adminKey);
     expect(onKeyChanged).toHaveBeenCalledOnce();
@@ -48,7 +55,10 @@ describe('key channels', () => {
   it('refuses a regular API key with the explainer of what an Admin key is, storing nothing', async () => {
     const { stored, onKeyChanged, call } = setup();
     const result = await call('clade:key/set', { key: 'sk-ant-api03-TESTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/Admin key/i) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: expect.stringMatching(/Admin key/i) },
+    });
     expect(JSON.stringify(result)).not.toContain('TESTaaaa');
     expect(stored.size).toBe(0);
     expect(onKeyChanged).not.toHaveBeenCalled();
@@ -56,7 +66,9 @@ describe('key channels', () => {
 
   it('refuses a well-shaped key the API does not accept', async () => {
     const { stored, call } = setup();
-    const result = await call('clade:key/set', { key: 'sk-ant-admin01-TESTbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-AAAAAAAA' });
+    const result = await call('clade:key/set', {
+      key: 'sk-ant-admin01-TESTbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-AAAAAAAA',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(JSON.stringify(result)).not.toContain('TESTbbbb');
     expect(stored.size).toBe(0);
@@ -65,7 +77,10 @@ describe('key channels', () => {
   it('clear removes the key and switches back', async () => {
     const { stored, onKeyChanged, call } = setup();
     await call('clade:key/set', { key: sandbox.adminKey });
-    await expect(call('clade:key/clear')).resolves.toEqual({ ok: true, value: expect.objectContaining({ present: false }) });
+    await expect(call('clade:key/clear')).resolves.toEqual({
+      ok: true,
+      value: expect.objectContaining({ present: false }),
+    });
     expect(stored.size).toBe(0);
     expect(onKeyChanged).toHaveBeenCalledTimes(2);
   });
@@ -86,7 +101,10 @@ describe('key channels', () => {
 
   it('refuses a payload without a key before any handler runs', async () => {
     const { onKeyChanged, call } = setup();
-    await expect(call('clade:key/set', { label: 'x' })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    await expect(call('clade:key/set', { label: 'x' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
     await expect(call('clade:key/set', { key: 'k', extra: 'sk-ant-admin01-TESTzzzz' })).resolves.toBeTruthy();
     expect(onKeyChanged).not.toHaveBeenCalled();
   });

@@ -9,7 +9,9 @@ describe('createPush', () => {
     dead.destroyed = true;
     const push = createPush(() => [live, dead]);
     push('clade:sync/progress-changed', { phase: 'running', resource: 'users', page: 2, rows: 40 });
-    expect(live.sent).toEqual([{ channel: 'clade:sync/progress-changed', args: [{ phase: 'running', resource: 'users', page: 2, rows: 40 }] }]);
+    expect(live.sent).toEqual([
+      { channel: 'clade:sync/progress-changed', args: [{ phase: 'running', resource: 'users', page: 2, rows: 40 }] },
+    ]);
     expect(dead.sent).toEqual([]);
   });
 

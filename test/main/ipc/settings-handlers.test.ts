@@ -21,7 +21,11 @@ afterEach(() => {
 function setup(options: { withProfiles?: boolean } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'clade-settings-'));
   const stored = new Map<string, string>();
-  const secrets = { get: async (id: string) => stored.get(id) ?? null, set: async (id: string, key: string) => void stored.set(id, key), delete: async (id: string) => stored.delete(id) };
+  const secrets = {
+    get: async (id: string) => stored.get(id) ?? null,
+    set: async (id: string, key: string) => void stored.set(id, key),
+    delete: async (id: string) => stored.delete(id),
+  };
   const profilesFile = createProfilesFile(dataDir);
   let active = 'default';
   let db: MirrorDb | null = openMirror(ensureMirrorFile(dataDir, active));
@@ -36,8 +40,21 @@ function setup(options: { withProfiles?: boolean } = {}) {
     rmSync(dataDir, { recursive: true, force: true });
   });
   const onSyncSettingsChanged = vi.fn();
-  const profiles = createWindowProfiles({ dataDir, secrets, profiles: profilesFile, clock: { now: () => 1_790_000_000_000 }, active: () => active, activate });
-  const vault = createWindowVault({ profileId: () => active, secrets, profiles: profilesFile, verify: async () => ({ orgId: 'org_x', orgName: 'X' }), clock: Date });
+  const profiles = createWindowProfiles({
+    dataDir,
+    secrets,
+    profiles: profilesFile,
+    clock: { now: () => 1_790_000_000_000 },
+    active: () => active,
+    activate,
+  });
+  const vault = createWindowVault({
+    profileId: () => active,
+    secrets,
+    profiles: profilesFile,
+    verify: async () => ({ orgId: 'org_x', orgName: 'X' }),
+    clock: Date,
+  });
   const handlers = createHandlers({
     appInfo: () => sampleInfo,
     mirror: () => db,
@@ -51,8 +68,12 @@ function setup(options: { withProfiles?: boolean } = {}) {
   return { dataDir, stored, profilesFile, activate, onSyncSettingsChanged, call, db: () => db!, active: () => active };
 }
 
-function settingEvents(db: MirrorDb): Array<{ type: string; summary: string; before_json: string | null; after_json: string | null }> {
-  return db.prepare(`SELECT type, summary, before_json, after_json FROM audit_events WHERE source = 'local' ORDER BY id`).all() as never;
+function settingEvents(
+  db: MirrorDb,
+): Array<{ type: string; summary: string; before_json: string | null; after_json: string | null }> {
+  return db
+    .prepare(`SELECT type, summary, before_json, after_json FROM audit_events WHERE source = 'local' ORDER BY id`)
+    .all() as never;
 }
 
 describe('settings channels: values', () => {
@@ -69,7 +90,11 @@ describe('settings channels: values', () => {
           { id: 'default', label: 'default', orgName: null, demo: false, active: true, keyStored: true },
         ],
         values: { 'sync.intervalMinutes': 15, 'sync.historyDays': 90, 'audit.retentionDays': null },
-        limits: { 'sync.intervalMinutes': { min: 5, max: 1440 }, 'sync.historyDays': { min: 1, max: 400 }, 'audit.retentionDays': { min: 1, max: 36500 } },
+        limits: {
+          'sync.intervalMinutes': { min: 5, max: 1440 },
+          'sync.historyDays': { min: 1, max: 400 },
+          'audit.retentionDays': { min: 1, max: 36500 },
+        },
       },
     });
     expect(JSON.stringify(result)).not.toContain(FAKE_KEY);
@@ -83,7 +108,10 @@ describe('settings channels: values', () => {
     expect(onSyncSettingsChanged).toHaveBeenCalledOnce();
     const events = settingEvents(db());
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: 'settings.changed', summary: expect.stringContaining('sync.intervalMinutes') });
+    expect(events[0]).toMatchObject({
+      type: 'settings.changed',
+      summary: expect.stringContaining('sync.intervalMinutes'),
+    });
     expect(JSON.parse(events[0]!.before_json!)).toEqual({ 'sync.intervalMinutes': 15 });
     expect(JSON.parse(events[0]!.after_json!)).toEqual({ 'sync.intervalMinutes': 30 });
   });
@@ -91,9 +119,18 @@ describe('settings channels: values', () => {
   it('refuses an out-of-range interval as bad-request with a message for the field, storing and recording nothing', async () => {
     const { call, db, onSyncSettingsChanged } = setup();
     const result = await call('clade:settings/set', { name: 'sync.intervalMinutes', value: 2 });
-    expect(result).toEqual({ ok: false, error: { code: 'bad-request', message: 'Sync interval must be a whole number of minutes from 5 to 1440.' } });
-    await expect(call('clade:settings/set', { name: 'sync.historyDays', value: 12.5 })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('from 1 to 400') } });
-    await expect(call('clade:settings/set', { name: 'sync.historyDays', value: null })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'bad-request', message: 'Sync interval must be a whole number of minutes from 5 to 1440.' },
+    });
+    await expect(call('clade:settings/set', { name: 'sync.historyDays', value: 12.5 })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: expect.stringContaining('from 1 to 400') },
+    });
+    await expect(call('clade:settings/set', { name: 'sync.historyDays', value: null })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
     expect(readProfileSetting(db(), 'sync.intervalMinutes')).toBe(15);
     expect(settingEvents(db())).toHaveLength(0);
     expect(onSyncSettingsChanged).not.toHaveBeenCalled();
@@ -101,13 +138,22 @@ describe('settings channels: values', () => {
 
   it('refuses a setting the window may not change before it reaches the handler', async () => {
     const { call } = setup();
-    await expect(call('clade:settings/set', { name: 'compliance.probe', value: null })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    await expect(call('clade:settings/set', { name: 'compliance.probe', value: null })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
   });
 
   it('sets audit retention to a number of days and back to "keep everything" (null), without waking the scheduler', async () => {
     const { call, db, onSyncSettingsChanged } = setup();
-    await expect(call('clade:settings/set', { name: 'audit.retentionDays', value: 365 })).resolves.toMatchObject({ ok: true, value: { values: { 'audit.retentionDays': 365 } } });
-    await expect(call('clade:settings/set', { name: 'audit.retentionDays', value: null })).resolves.toMatchObject({ ok: true, value: { values: { 'audit.retentionDays': null } } });
+    await expect(call('clade:settings/set', { name: 'audit.retentionDays', value: 365 })).resolves.toMatchObject({
+      ok: true,
+      value: { values: { 'audit.retentionDays': 365 } },
+    });
+    await expect(call('clade:settings/set', { name: 'audit.retentionDays', value: null })).resolves.toMatchObject({
+      ok: true,
+      value: { values: { 'audit.retentionDays': null } },
+    });
     expect(settingEvents(db())).toHaveLength(2);
     expect(onSyncSettingsChanged).not.toHaveBeenCalled();
   });
@@ -121,7 +167,10 @@ describe('settings channels: values', () => {
 
   it('stores a longer history for the next syncs without re-arming the timer (that would only delay the next sync)', async () => {
     const { call, db, onSyncSettingsChanged } = setup();
-    await expect(call('clade:settings/set', { name: 'sync.historyDays', value: 180 })).resolves.toMatchObject({ ok: true, value: { values: { 'sync.historyDays': 180 } } });
+    await expect(call('clade:settings/set', { name: 'sync.historyDays', value: 180 })).resolves.toMatchObject({
+      ok: true,
+      value: { values: { 'sync.historyDays': 180 } },
+    });
     expect(readProfileSetting(db(), 'sync.historyDays')).toBe(180);
     expect(settingEvents(db())).toHaveLength(1);
     expect(onSyncSettingsChanged).not.toHaveBeenCalled();
@@ -132,17 +181,29 @@ describe('settings channels: profiles', () => {
   it('adds a profile from its label (id derived, never the demo id), stores it in profiles.json, records it', async () => {
     const { call, dataDir, db } = setup();
     const first = await call('clade:settings/add-profile', { label: 'Acme Prod' });
-    expect(first).toMatchObject({ ok: true, value: { profiles: expect.arrayContaining([expect.objectContaining({ id: 'acme-prod', label: 'Acme Prod', active: false, keyStored: false })]) } });
+    expect(first).toMatchObject({
+      ok: true,
+      value: {
+        profiles: expect.arrayContaining([
+          expect.objectContaining({ id: 'acme-prod', label: 'Acme Prod', active: false, keyStored: false }),
+        ]),
+      },
+    });
     await call('clade:settings/add-profile', { label: 'Acme  Prod' });
     await call('clade:settings/add-profile', { label: 'Demo' });
-    const registry = JSON.parse(readFileSync(join(dataDir, 'profiles.json'), 'utf8')) as { profiles: Array<{ id: string }> };
+    const registry = JSON.parse(readFileSync(join(dataDir, 'profiles.json'), 'utf8')) as {
+      profiles: Array<{ id: string }>;
+    };
     expect(registry.profiles.map((p) => p.id).sort()).toEqual(['acme-prod', 'acme-prod-2', 'demo-2']);
     expect(settingEvents(db()).map((e) => e.summary)).toEqual(Array(3).fill('Changed setting profile.added'));
   });
 
-  it('refuses an empty label with the vault\'s message', async () => {
+  it("refuses an empty label with the vault's message", async () => {
     const { call } = setup();
-    await expect(call('clade:settings/add-profile', { label: '   ' })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('label') } });
+    await expect(call('clade:settings/add-profile', { label: '   ' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: expect.stringContaining('label') },
+    });
   });
 
   it('switches the active profile: main reopens the data, the choice is remembered, the new mirror records it', async () => {
@@ -151,13 +212,19 @@ describe('settings channels: profiles', () => {
     await call('clade:settings/set', { name: 'sync.intervalMinutes', value: 60 });
     const result = await call('clade:settings/switch-profile', { profileId: 'acme' });
     expect(activate).toHaveBeenCalledWith('acme');
-    expect(result).toMatchObject({ ok: true, value: { activeProfileId: 'acme', values: { 'sync.intervalMinutes': 15 } } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { activeProfileId: 'acme', values: { 'sync.intervalMinutes': 15 } },
+    });
     expect(db().name).toBe(mirrorFile(dataDir, 'acme'));
     expect(initialProfileId(dataDir, {})).toBe('acme');
     expect(initialProfileId(dataDir, { CLADE_PROFILE: 'other' })).toBe('other');
     expect(settingEvents(db()).map((e) => e.summary)).toEqual(['Changed setting profile.active']);
     // Back to default: its own interval is still there.
-    await expect(call('clade:settings/switch-profile', { profileId: 'default' })).resolves.toMatchObject({ ok: true, value: { values: { 'sync.intervalMinutes': 60 } } });
+    await expect(call('clade:settings/switch-profile', { profileId: 'default' })).resolves.toMatchObject({
+      ok: true,
+      value: { values: { 'sync.intervalMinutes': 60 } },
+    });
   });
 
   it('opens the default profile when the remembered choice is unreadable or not a profile id', async () => {
@@ -170,7 +237,10 @@ describe('settings channels: profiles', () => {
 
   it('refuses to switch to a profile that does not exist', async () => {
     const { call, activate } = setup();
-    await expect(call('clade:settings/switch-profile', { profileId: 'nope' })).resolves.toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await expect(call('clade:settings/switch-profile', { profileId: 'nope' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
     expect(activate).not.toHaveBeenCalled();
   });
 
@@ -187,37 +257,81 @@ describe('settings channels: profiles', () => {
     expect(kept).toMatchObject({ ok: true });
     expect(stored.has('old-org')).toBe(false);
     expect(existsSync(mirrorFile(dataDir, 'old-org'))).toBe(true);
-    expect((kept as { value: { profiles: Array<{ id: string }> } }).value.profiles.map((p) => p.id)).toEqual(['demo', 'gone-org', 'default']);
+    expect((kept as { value: { profiles: Array<{ id: string }> } }).value.profiles.map((p) => p.id)).toEqual([
+      'demo',
+      'gone-org',
+      'default',
+    ]);
 
     await call('clade:settings/remove-profile', { profileId: 'gone-org', deleteMirror: true });
     expect(existsSync(mirrorFile(dataDir, 'gone-org'))).toBe(false);
 
-    await expect(call('clade:settings/remove-profile', { profileId: 'default', deleteMirror: true })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('Switch to another profile') } });
-    await expect(call('clade:settings/remove-profile', { profileId: 'demo', deleteMirror: false })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    await expect(
+      call('clade:settings/remove-profile', { profileId: 'default', deleteMirror: true }),
+    ).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: expect.stringContaining('Switch to another profile') },
+    });
+    await expect(
+      call('clade:settings/remove-profile', { profileId: 'demo', deleteMirror: false }),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 
   it('connects the key of the ACTIVE profile after a switch', async () => {
     const { call, stored } = setup();
     await call('clade:settings/add-profile', { label: 'Acme' });
     await call('clade:settings/switch-profile', { profileId: 'acme' });
-    await expect(call('clade:key/set', { key: FAKE_KEY })).resolves.toMatchObject({ ok: true, value: { present: true } });
+    await expect(call('clade:key/set', { key: FAKE_KEY })).resolves.toMatchObject({
+      ok: true,
+      value: { present: true },
+    });
     expect([...stored.keys()]).toEqual(['acme']);
     const listed = await call('clade:settings/get');
-    expect(listed).toMatchObject({ ok: true, value: { profiles: expect.arrayContaining([expect.objectContaining({ id: 'acme', keyStored: true, orgName: 'X', active: true })]) } });
+    expect(listed).toMatchObject({
+      ok: true,
+      value: {
+        profiles: expect.arrayContaining([
+          expect.objectContaining({ id: 'acme', keyStored: true, orgName: 'X', active: true }),
+        ]),
+      },
+    });
     expect(JSON.stringify(listed)).not.toContain(FAKE_KEY);
   });
 
   it('without a profiles port: values still work, the list is empty and profile changes are unavailable', async () => {
     const { call } = setup({ withProfiles: false });
-    await expect(call('clade:settings/get')).resolves.toMatchObject({ ok: true, value: { activeProfileId: 'default', profiles: [] } });
-    await expect(call('clade:settings/add-profile', { label: 'X' })).resolves.toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    await expect(call('clade:settings/get')).resolves.toMatchObject({
+      ok: true,
+      value: { activeProfileId: 'default', profiles: [] },
+    });
+    await expect(call('clade:settings/add-profile', { label: 'X' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
   });
 });
 
 describe('settings channels while the mirror is being prepared', () => {
   it('answers values null and refuses a change as unavailable', async () => {
-    const handlers = createHandlers({ appInfo: () => sampleInfo, mirror: () => null, now: () => 0, vault: createWindowVault({ profileId: 'default', secrets: { get: async () => null, set: async () => undefined, delete: async () => false }, profiles: { read: () => ({ version: 1, profiles: [] }), write: () => undefined }, verify: async () => ({ orgId: 'o', orgName: 'o' }), clock: Date }), onKeyChanged: async () => undefined });
-    await expect(dispatch(handlers, 'clade:settings/get', undefined, 'ipc', vi.fn())).resolves.toMatchObject({ ok: true, value: { values: null } });
-    await expect(dispatch(handlers, 'clade:settings/set', { name: 'sync.intervalMinutes', value: 30 }, 'ipc', vi.fn())).resolves.toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    const handlers = createHandlers({
+      appInfo: () => sampleInfo,
+      mirror: () => null,
+      now: () => 0,
+      vault: createWindowVault({
+        profileId: 'default',
+        secrets: { get: async () => null, set: async () => undefined, delete: async () => false },
+        profiles: { read: () => ({ version: 1, profiles: [] }), write: () => undefined },
+        verify: async () => ({ orgId: 'o', orgName: 'o' }),
+        clock: Date,
+      }),
+      onKeyChanged: async () => undefined,
+    });
+    await expect(dispatch(handlers, 'clade:settings/get', undefined, 'ipc', vi.fn())).resolves.toMatchObject({
+      ok: true,
+      value: { values: null },
+    });
+    await expect(
+      dispatch(handlers, 'clade:settings/set', { name: 'sync.intervalMinutes', value: 30 }, 'ipc', vi.fn()),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 });

@@ -12,12 +12,27 @@ describe('clade:usage/series', () => {
     const db = openMirror(':memory:');
     try {
       const handler = usageHandlers({ mirror: () => db, now: () => now })['clade:usage/series'];
-      const answer = await handler({ range: { kind: 'preset', preset: '7d' }, bucket: 'day', groupBy: 'workspace', metric: 'cost' }, ctx);
+      const answer = await handler(
+        { range: { kind: 'preset', preset: '7d' }, bucket: 'day', groupBy: 'workspace', metric: 'cost' },
+        ctx,
+      );
       expect(answer.bucketStartsMs).toHaveLength(7);
       expect(answer.billed).toBe('available');
-      await expect(handler({ range: { kind: 'custom', from: '2026-11-10', to: '2026-11-01' }, bucket: 'day', groupBy: 'workspace', metric: 'cost' }, ctx)).rejects.toMatchObject({ code: 'bad-request', message: 'The start day is after the end day.' });
+      await expect(
+        handler(
+          {
+            range: { kind: 'custom', from: '2026-11-10', to: '2026-11-01' },
+            bucket: 'day',
+            groupBy: 'workspace',
+            metric: 'cost',
+          },
+          ctx,
+        ),
+      ).rejects.toMatchObject({ code: 'bad-request', message: 'The start day is after the end day.' });
       const none = usageHandlers({ mirror: () => null, now: () => now })['clade:usage/series'];
-      await expect(none({ range: { kind: 'preset', preset: '7d' }, bucket: 'day', groupBy: 'workspace', metric: 'cost' }, ctx)).rejects.toBeInstanceOf(HandlerError);
+      await expect(
+        none({ range: { kind: 'preset', preset: '7d' }, bucket: 'day', groupBy: 'workspace', metric: 'cost' }, ctx),
+      ).rejects.toBeInstanceOf(HandlerError);
     } finally {
       db.close();
     }

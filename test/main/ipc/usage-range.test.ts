@@ -15,11 +15,18 @@ describe('resolveUsageRange', () => {
   });
 
   it('24 h by day: the two days the last 24 hours touch', () => {
-    expect(resolveUsageRange({ kind: 'preset', preset: '24h' }, 'day', now).bucketStartsMs).toEqual([today - DAY, today]);
+    expect(resolveUsageRange({ kind: 'preset', preset: '24h' }, 'day', now).bucketStartsMs).toEqual([
+      today - DAY,
+      today,
+    ]);
   });
 
   it('7, 30 and 90 days end today', () => {
-    for (const [preset, days] of [['7d', 7], ['30d', 30], ['90d', 90]] as const) {
+    for (const [preset, days] of [
+      ['7d', 7],
+      ['30d', 30],
+      ['90d', 90],
+    ] as const) {
       const r = resolveUsageRange({ kind: 'preset', preset }, 'day', now);
       expect(r.bucketStartsMs).toHaveLength(days);
       expect(r.bucketStartsMs.at(-1)).toBe(today);
@@ -29,15 +36,21 @@ describe('resolveUsageRange', () => {
   });
 
   it('a custom range is whole UTC days, both inclusive, hours stopping at the current hour', () => {
-    expect(resolveUsageRange({ kind: 'custom', from: '2026-11-01', to: '2026-11-03' }, 'day', now).bucketStartsMs).toEqual([Date.UTC(2026, 10, 1), Date.UTC(2026, 10, 2), Date.UTC(2026, 10, 3)]);
-    expect(resolveUsageRange({ kind: 'custom', from: '2026-11-21', to: '2026-11-21' }, 'hour', now).bucketStartsMs).toHaveLength(15);
+    expect(
+      resolveUsageRange({ kind: 'custom', from: '2026-11-01', to: '2026-11-03' }, 'day', now).bucketStartsMs,
+    ).toEqual([Date.UTC(2026, 10, 1), Date.UTC(2026, 10, 2), Date.UTC(2026, 10, 3)]);
+    expect(
+      resolveUsageRange({ kind: 'custom', from: '2026-11-21', to: '2026-11-21' }, 'hour', now).bucketStartsMs,
+    ).toHaveLength(15);
   });
 
   it('caps hourly charts at 31 days with a message', () => {
     const r = resolveUsageRange({ kind: 'custom', from: '2026-09-01', to: '2026-11-01' }, 'hour', now);
     expect(r.unavailable).toMatch(/at most 31 days/);
     expect(r.bucketStartsMs).toEqual([]);
-    expect(resolveUsageRange({ kind: 'custom', from: '2026-10-01', to: '2026-10-31' }, 'hour', now).bucketStartsMs).toHaveLength(31 * 24);
+    expect(
+      resolveUsageRange({ kind: 'custom', from: '2026-10-01', to: '2026-10-31' }, 'hour', now).bucketStartsMs,
+    ).toHaveLength(31 * 24);
   });
 
   it('refuses backwards, future, non-calendar and over-long ranges', () => {

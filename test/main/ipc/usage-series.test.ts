@@ -22,7 +22,11 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'clade-usage-series-'));
   demo = await openDemoOrg({ mirrorFile: join(dir, 'mirror.sqlite') });
   now = Date.now();
-  const coverage = demo.db.prepare(`SELECT max(from_ms) AS fromMs, min(to_ms) AS toMs FROM report_coverage WHERE resource IN ('usage_hourly', 'usage_daily', 'cost_daily')`).get() as { fromMs: number; toMs: number };
+  const coverage = demo.db
+    .prepare(
+      `SELECT max(from_ms) AS fromMs, min(to_ms) AS toMs FROM report_coverage WHERE resource IN ('usage_hourly', 'usage_daily', 'cost_daily')`,
+    )
+    .get() as { fromMs: number; toMs: number };
   const firstFull = Math.ceil(coverage.fromMs / DAY_MS) * DAY_MS + DAY_MS;
   const lastFull = Math.floor(coverage.toMs / DAY_MS) * DAY_MS - 2 * DAY_MS;
   fullDays = { from: utcDay(firstFull), to: utcDay(lastFull) };
@@ -32,7 +36,12 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const custom = (bucket: 'hour' | 'day', groupBy: UsageSeriesQuery['groupBy'], metric: UsageSeriesQuery['metric'] = 'cost', days = fullDays): UsageSeriesQuery => ({
+const custom = (
+  bucket: 'hour' | 'day',
+  groupBy: UsageSeriesQuery['groupBy'],
+  metric: UsageSeriesQuery['metric'] = 'cost',
+  days = fullDays,
+): UsageSeriesQuery => ({
   range: { kind: 'custom', ...days },
   bucket,
   groupBy,
@@ -61,12 +70,19 @@ describe('readUsageSeries on the synced demo org', () => {
       // covers, and what is left is rounding of the parts at most (each rounded to the cent on its own).
       const wholeCents = (cents: string) => (pico(cents) + 500_000_000_000n) / 1_000_000_000_000n;
       const { differenceCents, notEstimated, unexplainedCents } = series.totals;
-      expect(BigInt(differenceCents!)).toBe(wholeCents(series.totals.billedCents!) - wholeCents(series.totals.estimateCents));
+      expect(BigInt(differenceCents!)).toBe(
+        wholeCents(series.totals.billedCents!) - wholeCents(series.totals.estimateCents),
+      );
       expect(notEstimated.map((part) => part.costType)).toEqual(['web_search']);
-      expect(BigInt(differenceCents!) - notEstimated.reduce((sum, part) => sum + BigInt(part.cents), 0n)).toBe(BigInt(unexplainedCents!));
+      expect(BigInt(differenceCents!) - notEstimated.reduce((sum, part) => sum + BigInt(part.cents), 0n)).toBe(
+        BigInt(unexplainedCents!),
+      );
       expect(Math.abs(Number(unexplainedCents))).toBeLessThanOrEqual(2);
       for (const group of series.groups) {
-        expect({ group: group.key, estimate: group.totals.estimateCents }).toEqual({ group: group.key, estimate: group.totals.billedTokenCents });
+        expect({ group: group.key, estimate: group.totals.estimateCents }).toEqual({
+          group: group.key,
+          estimate: group.totals.billedTokenCents,
+        });
       }
       // and per day: each day's billed token cost is the day's estimate (no web search in a day ⇒ billed = estimate)
       const totalBilled = series.groups.reduce((sum, g) => sum + g.billedCents!.reduce((s, c) => s + pico(c), 0n), 0n);
@@ -84,12 +100,19 @@ describe('readUsageSeries on the synced demo org', () => {
       expect(hourly.billed).toBe('not-hourly');
       expect(hourly.groups.every((g) => g.billedCents === null)).toBe(true);
       const days = byKey(daily);
-      expect(hourly.groups.map((g) => g.key).sort()).toEqual(daily.groups.filter((g) => g.totals.tokens.total > 0).map((g) => g.key).sort());
+      expect(hourly.groups.map((g) => g.key).sort()).toEqual(
+        daily.groups
+          .filter((g) => g.totals.tokens.total > 0)
+          .map((g) => g.key)
+          .sort(),
+      );
       for (const group of hourly.groups) {
         const day = days.get(group.key)!;
         const folded = day.tokens.map((_, d) => group.tokens.slice(d * 24, d * 24 + 24).reduce((a, b) => a + b, 0));
         expect(folded).toEqual(day.tokens);
-        const foldedCost = day.estimateCents.map((_, d) => group.estimateCents.slice(d * 24, d * 24 + 24).reduce((a, c) => a + pico(c), 0n));
+        const foldedCost = day.estimateCents.map((_, d) =>
+          group.estimateCents.slice(d * 24, d * 24 + 24).reduce((a, c) => a + pico(c), 0n),
+        );
         expect(foldedCost).toEqual(day.estimateCents.map(pico));
         expect(group.totals.tokens).toEqual(day.totals.tokens);
       }
@@ -101,7 +124,8 @@ describe('readUsageSeries on the synced demo org', () => {
     const byWorkspace = readUsageSeries(demo.db, custom('day', 'workspace', 'tokens'), now);
     expect(byKeySeries.totals.tokens.total).toBeGreaterThan(0);
     expect(byKeySeries.totals.tokens).toEqual(byWorkspace.totals.tokens);
-    const perDay = (s: UsageSeries) => s.bucketStartsMs.map((_, i) => s.groups.reduce((sum, g) => sum + g.tokens[i]!, 0));
+    const perDay = (s: UsageSeries) =>
+      s.bucketStartsMs.map((_, i) => s.groups.reduce((sum, g) => sum + g.tokens[i]!, 0));
     expect(perDay(byKeySeries)).toEqual(perDay(byWorkspace));
     expect(byKeySeries.groups.length).toBeGreaterThan(3);
     // keys carry names from the mirror, not ids
@@ -114,7 +138,8 @@ describe('readUsageSeries on the synced demo org', () => {
     expect(series.billed).toBe('not-per-key');
     expect(series.estimateBasis).toBe('shared-per-key');
     expect(series.totals.estimateCents).toBe(byWorkspace.totals.estimateCents);
-    const perDay = (s: UsageSeries) => s.bucketStartsMs.map((_, i) => s.groups.reduce((sum, g) => sum + pico(g.estimateCents[i]!), 0n));
+    const perDay = (s: UsageSeries) =>
+      s.bucketStartsMs.map((_, i) => s.groups.reduce((sum, g) => sum + pico(g.estimateCents[i]!), 0n));
     expect(perDay(series)).toEqual(perDay(byWorkspace));
     expect(series.totals.billedCents).toBeNull();
     expect(series.totals.differenceCents).toBeNull();
@@ -123,17 +148,31 @@ describe('readUsageSeries on the synced demo org', () => {
   });
 
   it('says why there is nothing to show for hourly per-key usage and for hourly ranges over 31 days', () => {
-    const perKey = readUsageSeries(demo.db, { range: { kind: 'preset', preset: '24h' }, bucket: 'hour', groupBy: 'key', metric: 'tokens' }, now);
+    const perKey = readUsageSeries(
+      demo.db,
+      { range: { kind: 'preset', preset: '24h' }, bucket: 'hour', groupBy: 'key', metric: 'tokens' },
+      now,
+    );
     expect(perKey.unavailable).toMatch(/by day only/);
     expect(perKey.groups).toEqual([]);
-    const long = readUsageSeries(demo.db, { range: { kind: 'preset', preset: '90d' }, bucket: 'hour', groupBy: 'model', metric: 'tokens' }, now);
+    const long = readUsageSeries(
+      demo.db,
+      { range: { kind: 'preset', preset: '90d' }, bucket: 'hour', groupBy: 'model', metric: 'tokens' },
+      now,
+    );
     expect(long.unavailable).toMatch(/at most 31 days/);
-    const month = readUsageSeries(demo.db, { range: { kind: 'preset', preset: '30d' }, bucket: 'hour', groupBy: 'model', metric: 'tokens' }, now);
+    const month = readUsageSeries(
+      demo.db,
+      { range: { kind: 'preset', preset: '30d' }, bucket: 'hour', groupBy: 'model', metric: 'tokens' },
+      now,
+    );
     expect(month.unavailable).toBeNull();
     expect(month.bucketStartsMs.length).toBeGreaterThan(29 * 24);
   });
 
   it('refuses a backwards custom range', () => {
-    expect(() => readUsageSeries(demo.db, custom('day', 'workspace', 'cost', { from: fullDays.to, to: fullDays.from }), now)).toThrow(UsageRangeError);
+    expect(() =>
+      readUsageSeries(demo.db, custom('day', 'workspace', 'cost', { from: fullDays.to, to: fullDays.from }), now),
+    ).toThrow(UsageRangeError);
   });
 });

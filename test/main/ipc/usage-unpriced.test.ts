@@ -10,7 +10,9 @@ let db: MirrorDb;
 
 beforeEach(() => {
   db = openMirror(':memory:');
-  db.prepare(`INSERT INTO workspaces (id, name, created_at_ms, is_default, first_seen_at_ms, last_seen_at_ms, seen_pass) VALUES ('wrkspc_01PROD', 'Production', 0, 0, 0, 0, 1)`).run();
+  db.prepare(
+    `INSERT INTO workspaces (id, name, created_at_ms, is_default, first_seen_at_ms, last_seen_at_ms, seen_pass) VALUES ('wrkspc_01PROD', 'Production', 0, 0, 0, 0, 1)`,
+  ).run();
 });
 afterEach(() => db.close());
 
@@ -27,11 +29,30 @@ describe('tokens without a known price', () => {
     hourly(1, 'wrkspc_01PROD', 'claude-haiku-4-5', 'standard', 1_000_000); // $5 → 500 cents
     hourly(2, 'wrkspc_01PROD', 'claude-fable-5-2', 'standard', 300); // no published price
     hourly(3, null, 'claude-opus-5', 'priority', 70); // Priority Tier: billed outside the cost report
-    const series = readUsageSeries(db, { range: { kind: 'custom', from: '2026-11-20', to: '2026-11-20' }, bucket: 'day', groupBy: 'workspace', metric: 'cost' }, now);
+    const series = readUsageSeries(
+      db,
+      {
+        range: { kind: 'custom', from: '2026-11-20', to: '2026-11-20' },
+        bucket: 'day',
+        groupBy: 'workspace',
+        metric: 'cost',
+      },
+      now,
+    );
     const groups = Object.fromEntries(series.groups.map((g) => [g.key, g]));
-    expect(groups.wrkspc_01PROD).toMatchObject({ label: 'Production', totals: { estimateCents: '500', unpricedTokens: 300 } });
-    expect(groups.default).toMatchObject({ label: 'Default Workspace', totals: { estimateCents: '0', unpricedTokens: 70 } });
-    expect(series.totals).toMatchObject({ estimateCents: '500', unpricedTokens: 370, unpricedModels: ['claude-fable-5-2', 'claude-opus-5 (priority tier)'] });
+    expect(groups.wrkspc_01PROD).toMatchObject({
+      label: 'Production',
+      totals: { estimateCents: '500', unpricedTokens: 300 },
+    });
+    expect(groups.default).toMatchObject({
+      label: 'Default Workspace',
+      totals: { estimateCents: '0', unpricedTokens: 70 },
+    });
+    expect(series.totals).toMatchObject({
+      estimateCents: '500',
+      unpricedTokens: 370,
+      unpricedModels: ['claude-fable-5-2', 'claude-opus-5 (priority tier)'],
+    });
     // no cost rows: billed exists as a column for days by workspace, and is zero
     expect(series.totals.billedCents).toBe('0');
   });
@@ -43,9 +64,38 @@ describe('tokens without a known price', () => {
     );
     cost.run(day, 'a', 'Claude Haiku 4.5 Usage - Output Tokens', 'tokens', 'claude-haiku-4-5', 510_000_000_000n); // 510 cents
     cost.run(day, 'b', 'Web Search Usage', 'web_search', null, 3_000_000_000n); // 3 cents
-    const series = readUsageSeries(db, { range: { kind: 'custom', from: '2026-11-20', to: '2026-11-20' }, bucket: 'day', groupBy: 'workspace', metric: 'cost' }, now);
-    expect(series.groups[0]).toMatchObject({ billedCents: ['513'], estimateCents: ['500'], totals: { billedCents: '513', billedTokenCents: '510', estimateCents: '500', differenceCents: '13', notEstimated: [{ costType: 'web_search', cents: '3' }], unexplainedCents: '10' } });
-    const byModel = readUsageSeries(db, { range: { kind: 'custom', from: '2026-11-20', to: '2026-11-20' }, bucket: 'day', groupBy: 'model', metric: 'cost' }, now);
+    const series = readUsageSeries(
+      db,
+      {
+        range: { kind: 'custom', from: '2026-11-20', to: '2026-11-20' },
+        bucket: 'day',
+        groupBy: 'workspace',
+        metric: 'cost',
+      },
+      now,
+    );
+    expect(series.groups[0]).toMatchObject({
+      billedCents: ['513'],
+      estimateCents: ['500'],
+      totals: {
+        billedCents: '513',
+        billedTokenCents: '510',
+        estimateCents: '500',
+        differenceCents: '13',
+        notEstimated: [{ costType: 'web_search', cents: '3' }],
+        unexplainedCents: '10',
+      },
+    });
+    const byModel = readUsageSeries(
+      db,
+      {
+        range: { kind: 'custom', from: '2026-11-20', to: '2026-11-20' },
+        bucket: 'day',
+        groupBy: 'model',
+        metric: 'cost',
+      },
+      now,
+    );
     expect(byModel.groups.map((g) => [g.label, g.totals.billedCents])).toEqual([
       ['claude-haiku-4-5', '510'],
       ['Not a model (web search, code execution)', '3'],
@@ -54,13 +104,28 @@ describe('tokens without a known price', () => {
 
   it('puts hours into their bucket and reads an empty mirror as zero', () => {
     hourly(5, 'wrkspc_01PROD', 'claude-haiku-4-5', 'batch', 2_000_000); // batch: half of $10 → 500 cents
-    const series = readUsageSeries(db, { range: { kind: 'custom', from: '2026-11-20', to: '2026-11-20' }, bucket: 'hour', groupBy: 'model', metric: 'output' }, now);
+    const series = readUsageSeries(
+      db,
+      {
+        range: { kind: 'custom', from: '2026-11-20', to: '2026-11-20' },
+        bucket: 'hour',
+        groupBy: 'model',
+        metric: 'output',
+      },
+      now,
+    );
     expect(series.bucketStartsMs).toHaveLength(24);
     expect(series.groups[0]!.tokens[5]).toBe(2_000_000);
     expect(series.groups[0]!.estimateCents[5]).toBe('500');
     expect(series.groups[0]!.tokens.reduce((a, b) => a + b, 0)).toBe(2_000_000);
     db.exec('DELETE FROM usage_hourly');
-    expect(readUsageSeries(db, { range: { kind: 'preset', preset: '7d' }, bucket: 'day', groupBy: 'workspace', metric: 'tokens' }, now).groups).toEqual([]);
+    expect(
+      readUsageSeries(
+        db,
+        { range: { kind: 'preset', preset: '7d' }, bucket: 'day', groupBy: 'workspace', metric: 'tokens' },
+        now,
+      ).groups,
+    ).toEqual([]);
   });
 });
 
@@ -81,7 +146,16 @@ describe('group labels', () => {
     usage.run(day, 'b', 'apikey_01B', 2);
     usage.run(day, 'c', 'apikey_01C', 1);
     usage.run(day, 'd', null, 4);
-    const series = readUsageSeries(db, { range: { kind: 'custom', from: '2026-11-20', to: '2026-11-20' }, bucket: 'day', groupBy: 'key', metric: 'tokens' }, now);
+    const series = readUsageSeries(
+      db,
+      {
+        range: { kind: 'custom', from: '2026-11-20', to: '2026-11-20' },
+        bucket: 'day',
+        groupBy: 'key',
+        metric: 'tokens',
+      },
+      now,
+    );
     expect(series.groups.map((g) => g.label)).toEqual([
       'No key (Console and Workbench)',
       'backend (Production) [apikey_01A]',
@@ -104,7 +178,20 @@ describe('per-key estimates', () => {
     usage.run(day, 'b', 'wrkspc_01PROD', 'apikey_01B', 'claude-haiku-4-5', 500_000);
     usage.run(day, 'c', 'wrkspc_01PROD', 'apikey_01A', 'claude-opus-5', 1_000);
     usage.run(day, 'd', null, 'apikey_01C', 'claude-haiku-4-5', 1_000_000); // no hourly cell: list price, 500 cents
-    const series = readUsageSeries(db, { range: { kind: 'custom', from: '2026-11-20', to: '2026-11-20' }, bucket: 'day', groupBy: 'key', metric: 'cost' }, now);
-    expect(Object.fromEntries(series.groups.map((g) => [g.key, g.totals.estimateCents]))).toEqual({ apikey_01A: '375', apikey_01B: '125', apikey_01C: '500' });
+    const series = readUsageSeries(
+      db,
+      {
+        range: { kind: 'custom', from: '2026-11-20', to: '2026-11-20' },
+        bucket: 'day',
+        groupBy: 'key',
+        metric: 'cost',
+      },
+      now,
+    );
+    expect(Object.fromEntries(series.groups.map((g) => [g.key, g.totals.estimateCents]))).toEqual({
+      apikey_01A: '375',
+      apikey_01B: '125',
+      apikey_01C: '500',
+    });
   });
 });

@@ -20,7 +20,10 @@ describe('credentials', () => {
     const me = await sdkFor(sandbox).beta.organization.retrieve();
     expect(api.organization.parse(me).name).toBe(sandbox.model.org.name);
     const viaHeader = new Anthropic({
-      apiKey: null, authToken: null, baseURL: sandbox.url, maxRetries: 0,
+      apiKey: null,
+      authToken: null,
+      baseURL: sandbox.url,
+      maxRetries: 0,
       defaultHeaders: { 'x-api-key': sandbox.adminKey, 'anthropic-version': '2023-06-01' },
     });
     expect((await viaHeader.beta.organization.retrieve()).id).toBe(sandbox.model.org.id);
@@ -31,7 +34,9 @@ describe('credentials', () => {
     ['unknown admin key', { 'x-api-key': 'sk-ant-admin01-TESTunknown' }, 401, 'authentication_error'],
     ['regular API key', { 'x-api-key': 'sk-ant-api03-TESTregular' }, 401, 'authentication_error'],
   ])('refuses %s', async (_name, headers, status, type) => {
-    const res = await fetch(`${sandbox.url}/v1/organizations/me`, { headers: { 'anthropic-version': '2023-06-01', ...headers } });
+    const res = await fetch(`${sandbox.url}/v1/organizations/me`, {
+      headers: { 'anthropic-version': '2023-06-01', ...headers },
+    });
     expect(res.status).toBe(status);
     const body = api.errorBody.parse(await res.json());
     expect(body.error.type).toBe(type);
@@ -91,7 +96,9 @@ describe('request-id and error bodies', () => {
   });
 
   it('maps a 404 to the SDK NotFoundError', async () => {
-    const err = await sdkFor(sandbox).beta.organization.users.retrieve('user_01missing').catch((e: unknown) => e);
+    const err = await sdkFor(sandbox)
+      .beta.organization.users.retrieve('user_01missing')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Anthropic.NotFoundError);
   });
 });

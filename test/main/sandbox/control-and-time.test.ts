@@ -14,12 +14,12 @@ afterEach(async () => {
 
 async function control(sb: RunningSandbox, method: string, path: string, body?: unknown, token = sb.controlToken) {
   const res = await fetch(`${sb.controlUrl}${path}`, {
-    method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
-
 
 describe('control API', () => {
   it('needs its bearer token; the admin key does not open it', async () => {
@@ -33,8 +33,12 @@ describe('control API', () => {
 
   it('sets and advances the virtual clock', async () => {
     sandbox = await startFrozen({ seededEvents: false });
-    expect((await control(sandbox, 'POST', '/clock', { advanceMs: 3_600_000 })).body.now).toBe(new Date(FIXED_NOW.getTime() + 3_600_000).toISOString());
-    expect((await control(sandbox, 'POST', '/clock', { set: '2026-12-01T00:00:00Z' })).body.now).toBe('2026-12-01T00:00:00.000Z');
+    expect((await control(sandbox, 'POST', '/clock', { advanceMs: 3_600_000 })).body.now).toBe(
+      new Date(FIXED_NOW.getTime() + 3_600_000).toISOString(),
+    );
+    expect((await control(sandbox, 'POST', '/clock', { set: '2026-12-01T00:00:00Z' })).body.now).toBe(
+      '2026-12-01T00:00:00.000Z',
+    );
     expect((await control(sandbox, 'POST', '/clock', { set: 'not a date' })).status).toBe(400);
   });
 
@@ -59,15 +63,19 @@ describe('scripted events', () => {
     sandbox = await startFrozen({ compliance: true, seededEvents: false });
     const client = sdkFor(sandbox);
     const prod = (await all(client.beta.organization.workspaces.list())).find((w) => w.name === 'Production')!;
-    const member = (await all(client.beta.organization.users.list({ limit: 100 }))).find((u) => u.role === 'developer')!;
+    const member = (await all(client.beta.organization.users.list({ limit: 100 }))).find(
+      (u) => u.role === 'developer',
+    )!;
     const key = (await all(client.beta.organization.apiKeys.list({ status: 'active' })))[0]!;
-    const res = await control(sandbox, 'POST', '/events', { events: [
-      { type: 'key_created', workspace_id: prod.id, name: 'fresh-key' },
-      { type: 'key_renamed', api_key_id: key.id, name: 'renamed-by-console' },
-      { type: 'user_invited', email: 'joiner@example.com', role: 'developer' },
-      { type: 'role_changed', user_id: member.id, role: 'billing' },
-      { type: 'rate_limit_changed', workspace_id: prod.id, value: 123 },
-    ] });
+    const res = await control(sandbox, 'POST', '/events', {
+      events: [
+        { type: 'key_created', workspace_id: prod.id, name: 'fresh-key' },
+        { type: 'key_renamed', api_key_id: key.id, name: 'renamed-by-console' },
+        { type: 'user_invited', email: 'joiner@example.com', role: 'developer' },
+        { type: 'role_changed', user_id: member.id, role: 'billing' },
+        { type: 'rate_limit_changed', workspace_id: prod.id, value: 123 },
+      ],
+    });
     expect(res.status).toBe(200);
     const applied = res.body.applied as Array<Record<string, string>>;
     const newKeyId = applied[0]!.api_key_id!;
@@ -75,23 +83,39 @@ describe('scripted events', () => {
     expect((await client.beta.organization.apiKeys.retrieve(key.id)).name).toBe('renamed-by-console');
     expect((await client.beta.organization.users.retrieve(member.id)).role).toBe('billing');
     const inviteId = applied[2]!.invite_id!;
-    const joined = await control(sandbox, 'POST', '/events', { events: [{ type: 'user_joined', invite_id: inviteId }] });
+    const joined = await control(sandbox, 'POST', '/events', {
+      events: [{ type: 'user_joined', invite_id: inviteId }],
+    });
     const userId = (joined.body.applied as Array<Record<string, string>>)[0]!.user_id!;
     expect((await client.beta.organization.users.retrieve(userId)).email).toBe('joiner@example.com');
     expect((await client.beta.organization.invites.retrieve(inviteId)).status).toBe('accepted');
 
-    const feed = api.pageOf(api.activity).parse((await rawGet(sandbox, `/v1/compliance/activities?created_at.gte=${FIXED_NOW.toISOString()}`)).body);
-    expect(new Set(feed.data.map((a) => a.type))).toEqual(new Set([
-      'platform_api_key_created', 'platform_api_key_updated', 'org_user_invite_sent', 'org_user_role_updated',
-      'platform_workspace_rate_limit_updated', 'org_user_invite_accepted',
-    ]));
+    const feed = api
+      .pageOf(api.activity)
+      .parse((await rawGet(sandbox, `/v1/compliance/activities?created_at.gte=${FIXED_NOW.toISOString()}`)).body);
+    expect(new Set(feed.data.map((a) => a.type))).toEqual(
+      new Set([
+        'platform_api_key_created',
+        'platform_api_key_updated',
+        'org_user_invite_sent',
+        'org_user_role_updated',
+        'platform_workspace_rate_limit_updated',
+        'org_user_invite_accepted',
+      ]),
+    );
     expect(feed.data.every((a) => (a.actor as { type: string }).type === 'user_actor')).toBe(true);
   });
 
   it('refuses an unknown event type or a missing target', async () => {
     sandbox = await startFrozen({ seededEvents: false });
     expect((await control(sandbox, 'POST', '/events', { events: [{ type: 'meteor_strike' }] })).status).toBe(400);
-    expect((await control(sandbox, 'POST', '/events', { events: [{ type: 'key_deactivated', api_key_id: 'apikey_01nope' }] })).status).toBe(404);
+    expect(
+      (
+        await control(sandbox, 'POST', '/events', {
+          events: [{ type: 'key_deactivated', api_key_id: 'apikey_01nope' }],
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('expiring a key changes its status and stops its usage at that instant', async () => {
@@ -101,9 +125,16 @@ describe('scripted events', () => {
     await control(sandbox, 'POST', '/events', { events: [{ type: 'key_expired', api_key_id: key.id }] });
     expect((await client.beta.organization.apiKeys.retrieve(key.id)).status).toBe('expired');
     await control(sandbox, 'POST', '/clock', { advanceMs: 3 * 86_400_000 });
-    const usage = await rawGet(sandbox, `/v1/organizations/usage_report/messages?starting_at=${FIXED_NOW.toISOString()}&api_key_ids[]=${key.id}&bucket_width=1h&limit=168`);
+    const usage = await rawGet(
+      sandbox,
+      `/v1/organizations/usage_report/messages?starting_at=${FIXED_NOW.toISOString()}&api_key_ids[]=${key.id}&bucket_width=1h&limit=168`,
+    );
     const buckets = (usage.body as { data: Array<{ starting_at: string; results: unknown[] }> }).data;
-    expect(buckets.filter((b) => Date.parse(b.starting_at) >= FIXED_NOW.getTime() + 3_600_000).every((b) => b.results.length === 0)).toBe(true);
+    expect(
+      buckets
+        .filter((b) => Date.parse(b.starting_at) >= FIXED_NOW.getTime() + 3_600_000)
+        .every((b) => b.results.length === 0),
+    ).toBe(true);
   });
 });
 
@@ -113,7 +144,11 @@ describe('seeded events', () => {
       const sb = await startFrozen({ size: 'mid', compliance: true });
       const before = sb.model.apiKeys.size + sb.model.invites.size;
       await control(sb, 'POST', '/clock', { advanceMs: 7 * 86_400_000 });
-      const feed = api.pageOf(api.activity).parse((await rawGet(sb, `/v1/compliance/activities?limit=1000&created_at.gt=${FIXED_NOW.toISOString()}`)).body);
+      const feed = api
+        .pageOf(api.activity)
+        .parse(
+          (await rawGet(sb, `/v1/compliance/activities?limit=1000&created_at.gt=${FIXED_NOW.toISOString()}`)).body,
+        );
       const changed = sb.model.apiKeys.size + sb.model.invites.size - before;
       await sb.close();
       return { types: feed.data.map((a) => a.type), changed };

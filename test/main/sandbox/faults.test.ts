@@ -22,7 +22,8 @@ async function withFaults(faults: FaultRule[]): Promise<RunningSandbox> {
 
 async function control(sb: RunningSandbox, method: string, path: string, body?: unknown) {
   const res = await fetch(`${sb.controlUrl}${path}`, {
-    method, headers: { authorization: `Bearer ${sb.controlToken}`, 'content-type': 'application/json' },
+    method,
+    headers: { authorization: `Bearer ${sb.controlToken}`, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
@@ -66,7 +67,9 @@ describe('server errors', () => {
     [529, Anthropic.InternalServerError, 'overloaded_error'],
   ])('status %i surfaces as the SDK error with the documented body', async (status, cls, type) => {
     const sb = await withFaults([{ route: '/v1/organizations/users*', status }]);
-    const err = await sdkFor(sb).beta.organization.users.list().catch((e: unknown) => e);
+    const err = await sdkFor(sb)
+      .beta.organization.users.list()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(cls);
     expect((err as InstanceType<typeof Anthropic.APIError>).status).toBe(status);
     expect((err as { error: unknown }).error).toMatchObject({ type: 'error', error: { type } });
@@ -78,9 +81,13 @@ describe('error codes and retry hints', () => {
     const sb = await withFaults([
       { route: '/v1/organizations/users', status: 409, errorCode: 'concurrent_membership_change', shouldRetry: false },
     ]);
-    const err = await new Anthropic({ apiKey: sb.adminKey, baseURL: sb.url }).beta.organization.users.list().catch((e: unknown) => e);
+    const err = await new Anthropic({ apiKey: sb.adminKey, baseURL: sb.url }).beta.organization.users
+      .list()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Anthropic.ConflictError);
-    expect((err as { error: unknown }).error).toMatchObject({ error: { type: 'conflict_error', details: { error_code: 'concurrent_membership_change' } } });
+    expect((err as { error: unknown }).error).toMatchObject({
+      error: { type: 'conflict_error', details: { error_code: 'concurrent_membership_change' } },
+    });
     const log = (await control(sb, 'GET', '/requests')).body.requests as unknown[];
     expect(log).toHaveLength(1); // not retried
   });
@@ -89,13 +96,17 @@ describe('error codes and retry hints', () => {
 describe('broken connections and bodies', () => {
   it('a connection reset mid-response surfaces as the SDK APIConnectionError', async () => {
     const sb = await withFaults([{ route: '/v1/organizations/api_keys', reset: true }]);
-    const err = await sdkFor(sb).beta.organization.apiKeys.list().catch((e: unknown) => e);
+    const err = await sdkFor(sb)
+      .beta.organization.apiKeys.list()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Anthropic.APIConnectionError);
   });
 
   it('a reset inside the body: SDK 1.17 retries it, then raises APIConnectionError with the cause (admin-api.md §8)', async () => {
     const sb = await withFaults([{ route: '/v1/organizations/api_keys', reset: 'body' }]);
-    const err = await sdkFor(sb).beta.organization.apiKeys.list().catch((e: unknown) => e);
+    const err = await sdkFor(sb)
+      .beta.organization.apiKeys.list()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Anthropic.APIConnectionError);
     expect((err as Error).cause).toBeInstanceOf(TypeError);
   });
@@ -115,10 +126,13 @@ describe('broken connections and bodies', () => {
     expect(me.id).toBe(sb.model.org.id);
   });
 
-  it.each(['truncated', 'malformed'] as const)('a %s body makes the SDK fail instead of returning data', async (body) => {
-    const sb = await withFaults([{ route: '/v1/organizations/me', body }]);
-    await expect(sdkFor(sb).beta.organization.retrieve()).rejects.toBeTruthy();
-  });
+  it.each(['truncated', 'malformed'] as const)(
+    'a %s body makes the SDK fail instead of returning data',
+    async (body) => {
+      const sb = await withFaults([{ route: '/v1/organizations/me', body }]);
+      await expect(sdkFor(sb).beta.organization.retrieve()).rejects.toBeTruthy();
+    },
+  );
 
   it('adds latency without changing the answer', async () => {
     const sb = await withFaults([{ route: '/v1/organizations/me', latencyMs: 300 }]);
@@ -140,7 +154,10 @@ describe('rule selection', () => {
 
   it('fires with a seeded probability: the same seed gives the same sequence', async () => {
     const run = async () => {
-      const sb = await startSandbox({ seed: 3, faults: [{ route: '/v1/organizations/me', probability: 0.5, status: 503 }] });
+      const sb = await startSandbox({
+        seed: 3,
+        faults: [{ route: '/v1/organizations/me', probability: 0.5, status: 503 }],
+      });
       const h = { 'x-api-key': sb.adminKey, 'anthropic-version': '2023-06-01' };
       const out: number[] = [];
       for (let i = 0; i < 20; i++) out.push((await fetch(`${sb.url}/v1/organizations/me`, { headers: h })).status);
@@ -169,8 +186,13 @@ describe('faults file', () => {
   it('loads a JSON array of rules and rejects an invalid one with a readable message', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sandbox-faults-'));
     const good = join(dir, 'good.json');
-    writeFileSync(good, JSON.stringify([{ route: '/v1/organizations/users*', every: 2, status: 429, retryAfterSeconds: 1 }]));
-    expect(loadFaultsFile(good)).toEqual([{ route: '/v1/organizations/users*', every: 2, status: 429, retryAfterSeconds: 1 }]);
+    writeFileSync(
+      good,
+      JSON.stringify([{ route: '/v1/organizations/users*', every: 2, status: 429, retryAfterSeconds: 1 }]),
+    );
+    expect(loadFaultsFile(good)).toEqual([
+      { route: '/v1/organizations/users*', every: 2, status: 429, retryAfterSeconds: 1 },
+    ]);
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify([{ route: 1 }]));
     expect(() => loadFaultsFile(bad)).toThrow(/invalid faults file/);
@@ -185,7 +207,9 @@ describe('cursor faults', () => {
     const first = await fetch(`${sb.url}/v1/organizations/users?limit=2`, { headers: headers(sb) });
     expect(first.status).toBe(200); // no cursor: the rule does not match
     const { last_id } = api.pageOf(api.user).parse(await first.json());
-    const rejected = await fetch(`${sb.url}/v1/organizations/users?limit=2&after_id=${last_id}`, { headers: headers(sb) });
+    const rejected = await fetch(`${sb.url}/v1/organizations/users?limit=2&after_id=${last_id}`, {
+      headers: headers(sb),
+    });
     expect(rejected.status).toBe(400);
     const body = api.errorBody.parse(await rejected.json());
     expect(body.error).toMatchObject({ type: 'invalid_request_error', message: 'page: invalid page cursor' });
@@ -201,16 +225,30 @@ describe('cursor faults', () => {
       { route: '/v1/organizations/users', cursor: 'repeat' },
     ]);
     const report = `${sb.url}/v1/organizations/cost_report?starting_at=2026-11-01T00:00:00Z&ending_at=2026-11-10T00:00:00Z&limit=2`;
-    const first = (await (await fetch(report, { headers: headers(sb) })).json()) as { next_page: string; has_more: boolean };
+    const first = (await (await fetch(report, { headers: headers(sb) })).json()) as {
+      next_page: string;
+      has_more: boolean;
+    };
     expect(first.has_more).toBe(true);
-    const second = (await (await fetch(`${report}&page=${first.next_page}`, { headers: headers(sb) })).json()) as { next_page: string; data: Array<{ starting_at: string }> };
+    const second = (await (await fetch(`${report}&page=${first.next_page}`, { headers: headers(sb) })).json()) as {
+      next_page: string;
+      data: Array<{ starting_at: string }>;
+    };
     expect(second.next_page).toBe(first.next_page);
-    const third = (await (await fetch(`${report}&page=${second.next_page}`, { headers: headers(sb) })).json()) as { data: Array<{ starting_at: string }> };
+    const third = (await (await fetch(`${report}&page=${second.next_page}`, { headers: headers(sb) })).json()) as {
+      data: Array<{ starting_at: string }>;
+    };
     expect(third.data.map((b) => b.starting_at)).toEqual(second.data.map((b) => b.starting_at));
 
     const users = await fetch(`${sb.url}/v1/organizations/users?limit=2`, { headers: headers(sb) });
     const page1 = api.pageOf(api.user).parse(await users.json());
-    const page2 = api.pageOf(api.user).parse(await (await fetch(`${sb.url}/v1/organizations/users?limit=2&after_id=${page1.last_id}`, { headers: headers(sb) })).json());
+    const page2 = api
+      .pageOf(api.user)
+      .parse(
+        await (
+          await fetch(`${sb.url}/v1/organizations/users?limit=2&after_id=${page1.last_id}`, { headers: headers(sb) })
+        ).json(),
+      );
     expect(page2).toMatchObject({ last_id: page1.last_id, has_more: true });
   });
 });

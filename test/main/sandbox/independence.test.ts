@@ -21,16 +21,21 @@ describe('sandbox imports', () => {
     expect(files.length).toBeGreaterThan(20);
   });
 
-  it.each(files.map((f) => [relative(ROOT, f), f]))('%s imports only sandbox files, node built-ins and zod', (_name, file) => {
-    const text = readFileSync(file, 'utf8');
-    const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
-    for (const spec of specifiers) {
-      if (spec.startsWith('.')) {
-        const resolved = join(file, '..', spec);
-        expect(resolved.startsWith(ROOT), `${spec} leaves main/sandbox`).toBe(true);
-      } else {
-        expect(spec === 'zod' || spec.startsWith('node:'), `${spec} is not allowed`).toBe(true);
+  it.each(files.map((f) => [relative(ROOT, f), f]))(
+    '%s imports only sandbox files, node built-ins and zod',
+    (_name, file) => {
+      const text = readFileSync(file, 'utf8');
+      const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)].map(
+        (m) => m[1]!,
+      );
+      for (const spec of specifiers) {
+        if (spec.startsWith('.')) {
+          const resolved = join(file, '..', spec);
+          expect(resolved.startsWith(ROOT), `${spec} leaves main/sandbox`).toBe(true);
+        } else {
+          expect(spec === 'zod' || spec.startsWith('node:'), `${spec} is not allowed`).toBe(true);
+        }
       }
-    }
-  });
+    },
+  );
 });

@@ -13,7 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-
 describe('users', () => {
   it('filters by email (case-insensitive) and by roles[] (OR)', async () => {
     const users = await all(client.beta.organization.users.list({ limit: 100 }));
@@ -60,8 +59,12 @@ describe('api keys', () => {
     const keys = await all(client.beta.organization.apiKeys.list({ limit: 1000 }));
     const users = new Set((await all(client.beta.organization.users.list({ limit: 1000 }))).map((u) => u.id));
     expect(keys.map((k) => k.name)).toEqual(expect.arrayContaining(['test', 'asdf', 'New key']));
-    const soon = keys.filter((k) => k.status === 'active' && k.expires_at !== null &&
-      Date.parse(k.expires_at) - FIXED_NOW.getTime() < 14 * 86_400_000);
+    const soon = keys.filter(
+      (k) =>
+        k.status === 'active' &&
+        k.expires_at !== null &&
+        Date.parse(k.expires_at) - FIXED_NOW.getTime() < 14 * 86_400_000,
+    );
     expect(soon.length).toBeGreaterThanOrEqual(2);
     expect(keys.some((k) => k.created_by?.type === 'user' && !users.has(k.created_by.id))).toBe(true);
     expect(keys.some((k) => k.created_by === null)).toBe(true);

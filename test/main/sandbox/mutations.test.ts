@@ -39,7 +39,10 @@ describe('users', () => {
     const keys = await all(client.beta.organization.apiKeys.list({ limit: 1000 }));
     const creatorIds = new Set(keys.map((k) => k.created_by?.id));
     const victim = (await users()).find((u) => u.role !== 'admin' && creatorIds.has(u.id))!;
-    expect(api.userDeleted.parse(await client.beta.organization.users.remove(victim.id))).toEqual({ id: victim.id, type: 'user_deleted' });
+    expect(api.userDeleted.parse(await client.beta.organization.users.remove(victim.id))).toEqual({
+      id: victim.id,
+      type: 'user_deleted',
+    });
     expect((await users()).some((u) => u.id === victim.id)).toBe(false);
     await expect(client.beta.organization.users.retrieve(victim.id)).rejects.toBeInstanceOf(Anthropic.NotFoundError);
     const after = await all(client.beta.organization.apiKeys.list({ created_by_user_id: victim.id }));
@@ -49,7 +52,9 @@ describe('users', () => {
 
 describe('invites', () => {
   it('creates a pending invite expiring in exactly 21 days, lists it, deletes it once', async () => {
-    const invite = api.invite.parse(await client.beta.organization.invites.create({ email: 'New.Person@example.com', role: 'developer' }));
+    const invite = api.invite.parse(
+      await client.beta.organization.invites.create({ email: 'New.Person@example.com', role: 'developer' }),
+    );
     expect(invite.status).toBe('pending');
     expect(Date.parse(invite.expires_at) - Date.parse(invite.invited_at)).toBe(21 * 86_400_000);
     const found = await all(client.beta.organization.invites.list({ email: 'new.person@EXAMPLE.com' }));
@@ -75,11 +80,14 @@ describe('invites', () => {
   it('refuses admin invites, members and duplicate pending invites, and deleting accepted or expired ones', async () => {
     const member = (await users())[0]!;
     await badRequest(client.beta.organization.invites.create({ email: 'x@example.com', role: 'admin' as 'user' }));
-    await expect(client.beta.organization.invites.create({ email: member.email, role: 'user' }))
-      .rejects.toMatchObject({ status: 400, errorCode: 'already_member' });
+    await expect(client.beta.organization.invites.create({ email: member.email, role: 'user' })).rejects.toMatchObject({
+      status: 400,
+      errorCode: 'already_member',
+    });
     await client.beta.organization.invites.create({ email: 'twice@example.com', role: 'user' });
-    await expect(client.beta.organization.invites.create({ email: 'twice@example.com', role: 'user' }))
-      .rejects.toMatchObject({ status: 400, errorCode: 'invite_already_exists' });
+    await expect(
+      client.beta.organization.invites.create({ email: 'twice@example.com', role: 'user' }),
+    ).rejects.toMatchObject({ status: 400, errorCode: 'invite_already_exists' });
     const closed = await all(client.beta.organization.invites.list({ statuses: ['accepted', 'expired'] }));
     expect(closed.length).toBeGreaterThan(1);
     for (const inv of closed) await badRequest(client.beta.organization.invites.delete(inv.id));
@@ -95,12 +103,21 @@ describe('invites', () => {
 describe('workspaces', () => {
   it('creates with documented defaults, updates, archives (keys archived with it)', async () => {
     const ws = api.workspace.parse(await client.beta.organization.workspaces.create({ name: 'Billing Bot' }));
-    expect(ws.data_residency).toEqual({ workspace_geo: 'us', allowed_inference_geos: 'unrestricted', default_inference_geo: 'global' });
+    expect(ws.data_residency).toEqual({
+      workspace_geo: 'us',
+      allowed_inference_geos: 'unrestricted',
+      default_inference_geo: 'global',
+    });
     expect(ws.archived_at).toBeNull();
-    const updated = await client.beta.organization.workspaces.update(ws.id, { name: 'Billing Bot 2', tags: { team: 'billing' } });
+    const updated = await client.beta.organization.workspaces.update(ws.id, {
+      name: 'Billing Bot 2',
+      tags: { team: 'billing' },
+    });
     expect(updated.name).toBe('Billing Bot 2');
     expect(updated.tags).toEqual({ team: 'billing' });
-    const cleared = await client.beta.organization.workspaces.update(ws.id, { tags: { team: null } as unknown as Record<string, string> });
+    const cleared = await client.beta.organization.workspaces.update(ws.id, {
+      tags: { team: null } as unknown as Record<string, string>,
+    });
     expect(cleared.tags).toEqual({});
     await badRequest(client.beta.organization.workspaces.update(ws.id, { tags: { anthropic_x: '1' } }));
 
@@ -115,11 +132,30 @@ describe('workspaces', () => {
   });
 
   it('validates data residency: the default geo must be allowed; nulls mean defaults', async () => {
-    await badRequest(client.beta.organization.workspaces.create({ name: 'Geo', data_residency: { allowed_inference_geos: ['us'], default_inference_geo: 'global' } }));
-    const us = await client.beta.organization.workspaces.create({ name: 'Geo US', data_residency: { allowed_inference_geos: ['us'], default_inference_geo: 'us' } });
-    expect(us.data_residency).toEqual({ workspace_geo: 'us', allowed_inference_geos: ['us'], default_inference_geo: 'us' });
-    const nulls = await client.beta.organization.workspaces.create({ name: 'Geo null', data_residency: { allowed_inference_geos: null, default_inference_geo: null } });
-    expect(nulls.data_residency).toEqual({ workspace_geo: 'us', allowed_inference_geos: 'unrestricted', default_inference_geo: 'global' });
+    await badRequest(
+      client.beta.organization.workspaces.create({
+        name: 'Geo',
+        data_residency: { allowed_inference_geos: ['us'], default_inference_geo: 'global' },
+      }),
+    );
+    const us = await client.beta.organization.workspaces.create({
+      name: 'Geo US',
+      data_residency: { allowed_inference_geos: ['us'], default_inference_geo: 'us' },
+    });
+    expect(us.data_residency).toEqual({
+      workspace_geo: 'us',
+      allowed_inference_geos: ['us'],
+      default_inference_geo: 'us',
+    });
+    const nulls = await client.beta.organization.workspaces.create({
+      name: 'Geo null',
+      data_residency: { allowed_inference_geos: null, default_inference_geo: null },
+    });
+    expect(nulls.data_residency).toEqual({
+      workspace_geo: 'us',
+      allowed_inference_geos: 'unrestricted',
+      default_inference_geo: 'global',
+    });
     await badRequest(client.beta.organization.workspaces.create({ name: '' }));
   });
 
@@ -136,15 +172,42 @@ describe('workspace members', () => {
     const ws = await workspaceNamed('Production');
     const current = new Set((await all(client.beta.organization.workspaces.members.list(ws.id))).map((m) => m.user_id));
     const outsider = (await users()).find((u) => !current.has(u.id) && u.role !== 'admin')!;
-    await badRequest(client.beta.organization.workspaces.members.add(ws.id, { user_id: outsider.id, workspace_role: 'workspace_billing' as 'workspace_user' }));
-    const added = api.workspaceMember.parse(await client.beta.organization.workspaces.members.add(ws.id, { user_id: outsider.id, workspace_role: 'workspace_developer' }));
-    expect(added).toEqual({ type: 'workspace_member', user_id: outsider.id, workspace_id: ws.id, workspace_role: 'workspace_developer' });
-    await badRequest(client.beta.organization.workspaces.members.add(ws.id, { user_id: outsider.id, workspace_role: 'workspace_user' }));
-    const billing = await client.beta.organization.workspaces.members.update(outsider.id, { workspace_id: ws.id, workspace_role: 'workspace_billing' });
+    await badRequest(
+      client.beta.organization.workspaces.members.add(ws.id, {
+        user_id: outsider.id,
+        workspace_role: 'workspace_billing' as 'workspace_user',
+      }),
+    );
+    const added = api.workspaceMember.parse(
+      await client.beta.organization.workspaces.members.add(ws.id, {
+        user_id: outsider.id,
+        workspace_role: 'workspace_developer',
+      }),
+    );
+    expect(added).toEqual({
+      type: 'workspace_member',
+      user_id: outsider.id,
+      workspace_id: ws.id,
+      workspace_role: 'workspace_developer',
+    });
+    await badRequest(
+      client.beta.organization.workspaces.members.add(ws.id, {
+        user_id: outsider.id,
+        workspace_role: 'workspace_user',
+      }),
+    );
+    const billing = await client.beta.organization.workspaces.members.update(outsider.id, {
+      workspace_id: ws.id,
+      workspace_role: 'workspace_billing',
+    });
     expect(billing.workspace_role).toBe('workspace_billing'); // any role on update
-    const removed = api.workspaceMemberDeleted.parse(await client.beta.organization.workspaces.members.remove(outsider.id, { workspace_id: ws.id }));
+    const removed = api.workspaceMemberDeleted.parse(
+      await client.beta.organization.workspaces.members.remove(outsider.id, { workspace_id: ws.id }),
+    );
     expect(removed).toEqual({ type: 'workspace_member_deleted', user_id: outsider.id, workspace_id: ws.id });
-    await expect(client.beta.organization.workspaces.members.retrieve(outsider.id, { workspace_id: ws.id })).rejects.toBeInstanceOf(Anthropic.NotFoundError);
+    await expect(
+      client.beta.organization.workspaces.members.retrieve(outsider.id, { workspace_id: ws.id }),
+    ).rejects.toBeInstanceOf(Anthropic.NotFoundError);
   });
 });
 
@@ -163,10 +226,15 @@ describe('api keys', () => {
 
   it('has no create or delete endpoint', async () => {
     const res = await fetch(`${sandbox.url}/v1/organizations/api_keys`, {
-      method: 'POST', headers: { 'x-api-key': sandbox.adminKey, 'anthropic-version': '2023-06-01', 'content-type': 'application/json' }, body: '{}',
+      method: 'POST',
+      headers: { 'x-api-key': sandbox.adminKey, 'anthropic-version': '2023-06-01', 'content-type': 'application/json' },
+      body: '{}',
     });
     expect(res.status).toBeGreaterThanOrEqual(400);
-    const del = await fetch(`${sandbox.url}/v1/organizations/api_keys/apikey_01x`, { method: 'DELETE', headers: { 'x-api-key': sandbox.adminKey, 'anthropic-version': '2023-06-01' } });
+    const del = await fetch(`${sandbox.url}/v1/organizations/api_keys/apikey_01x`, {
+      method: 'DELETE',
+      headers: { 'x-api-key': sandbox.adminKey, 'anthropic-version': '2023-06-01' },
+    });
     expect(del.status).toBeGreaterThanOrEqual(400);
     expect((await rawGet(sandbox, '/v1/organizations/api_keys')).status).toBe(200);
   });

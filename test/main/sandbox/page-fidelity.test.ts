@@ -30,37 +30,56 @@ interface ListCase {
 
 const cases: ListCase[] = [
   {
-    name: 'users', path: () => '/v1/organizations/users', schema: api.user,
-    idOf: (u) => u.id as string, expectedCount: () => 12,
+    name: 'users',
+    path: () => '/v1/organizations/users',
+    schema: api.user,
+    idOf: (u) => u.id as string,
+    expectedCount: () => 12,
   },
   {
-    name: 'workspaces (all)', path: () => '/v1/organizations/workspaces',
-    query: { include_archived: true, include_default: true }, schema: api.workspace,
-    idOf: (w) => w.id as string, expectedCount: () => sandbox.model.workspaces.size,
+    name: 'workspaces (all)',
+    path: () => '/v1/organizations/workspaces',
+    query: { include_archived: true, include_default: true },
+    schema: api.workspace,
+    idOf: (w) => w.id as string,
+    expectedCount: () => sandbox.model.workspaces.size,
   },
   {
-    name: 'workspace members', path: () => `/v1/organizations/workspaces/${workspaceId}/members`,
-    schema: api.workspaceMember, idOf: (m) => m.user_id as string,
+    name: 'workspace members',
+    path: () => `/v1/organizations/workspaces/${workspaceId}/members`,
+    schema: api.workspaceMember,
+    idOf: (m) => m.user_id as string,
     expectedCount: () => sandbox.model.members.get(workspaceId)!.size,
   },
   {
-    name: 'api keys', path: () => '/v1/organizations/api_keys', schema: api.apiKeyNew,
-    idOf: (k) => k.id as string, expectedCount: () => 25,
+    name: 'api keys',
+    path: () => '/v1/organizations/api_keys',
+    schema: api.apiKeyNew,
+    idOf: (k) => k.id as string,
+    expectedCount: () => 25,
   },
   {
-    name: 'invites', path: () => '/v1/organizations/invites', schema: api.invite,
-    idOf: (i) => i.id as string, expectedCount: () => [...sandbox.model.invites.values()].filter((i) => i.status !== 'deleted').length,
+    name: 'invites',
+    path: () => '/v1/organizations/invites',
+    schema: api.invite,
+    idOf: (i) => i.id as string,
+    expectedCount: () => [...sandbox.model.invites.values()].filter((i) => i.status !== 'deleted').length,
   },
   {
-    name: 'default workspace members (implicit)', path: () => `/v1/organizations/workspaces/${sandbox.model.defaultWorkspaceId}/members`,
-    schema: api.workspaceMember, idOf: (m) => m.user_id as string, expectedCount: () => 12,
+    name: 'default workspace members (implicit)',
+    path: () => `/v1/organizations/workspaces/${sandbox.model.defaultWorkspaceId}/members`,
+    schema: api.workspaceMember,
+    idOf: (m) => m.user_id as string,
+    expectedCount: () => 12,
   },
 ];
 
 async function walk(c: ListCase, query: Record<string, unknown>): Promise<string[]> {
   const { Page } = await import('@anthropic-ai/sdk/pagination');
   const ids: string[] = [];
-  for await (const item of client.getAPIList(c.path(), Page<Record<string, unknown>>, { query: { ...c.query, ...query } })) {
+  for await (const item of client.getAPIList(c.path(), Page<Record<string, unknown>>, {
+    query: { ...c.query, ...query },
+  })) {
     c.schema.parse(item);
     ids.push(c.idOf(item as Record<string, unknown>));
   }
@@ -82,7 +101,11 @@ describe.each(cases)('Page list: $name', (c) => {
 
   it('answers a raw page with has_more, first_id and last_id', async () => {
     const sep = c.path().includes('?') ? '&' : '?';
-    const extra = c.query ? Object.entries(c.query).map(([k, v]) => `&${k}=${String(v)}`).join('') : '';
+    const extra = c.query
+      ? Object.entries(c.query)
+          .map(([k, v]) => `&${k}=${String(v)}`)
+          .join('')
+      : '';
     const res = await rawGet(sandbox, `${c.path()}${sep}limit=2${extra}`);
     expect(res.status).toBe(200);
     const body = api.pageOf(c.schema).parse(res.body);
@@ -99,7 +122,8 @@ describe('typed SDK methods', () => {
     for await (const u of client.beta.organization.users.list({ limit: 5 })) users.push(api.user.parse(u).id);
     expect(users).toHaveLength(12);
     const workspaces: string[] = [];
-    for await (const w of client.beta.organization.workspaces.list({ limit: 1 })) workspaces.push(api.workspace.parse(w).name);
+    for await (const w of client.beta.organization.workspaces.list({ limit: 1 }))
+      workspaces.push(api.workspace.parse(w).name);
     expect(workspaces).toEqual(expect.arrayContaining(['Production', 'Staging', 'Development']));
     expect(workspaces).not.toContain('Hackathon 2025'); // archived hidden by default
     expect(workspaces).not.toContain('Default Workspace'); // default hidden unless include_default
@@ -122,9 +146,18 @@ describe('typed SDK methods', () => {
 
 describe('workspaces ids[] filter', () => {
   it('returns exactly the asked workspaces and refuses more than 100 ids', async () => {
-    const ids = [...sandbox.model.workspaces.values()].filter((w) => !w.isDefault && w.archivedAtMs === null).slice(0, 2).map((w) => w.id);
+    const ids = [...sandbox.model.workspaces.values()]
+      .filter((w) => !w.isDefault && w.archivedAtMs === null)
+      .slice(0, 2)
+      .map((w) => w.id);
     const res = await rawGet(sandbox, `/v1/organizations/workspaces?${ids.map((id) => `ids[]=${id}`).join('&')}`);
-    expect(api.pageOf(api.workspace).parse(res.body).data.map((w) => w.id).sort()).toEqual([...ids].sort());
+    expect(
+      api
+        .pageOf(api.workspace)
+        .parse(res.body)
+        .data.map((w) => w.id)
+        .sort(),
+    ).toEqual([...ids].sort());
     const many = Array.from({ length: 101 }, (_, i) => `ids[]=wrkspc_${i}`).join('&');
     expect((await rawGet(sandbox, `/v1/organizations/workspaces?${many}`)).status).toBe(400);
   });
@@ -132,8 +165,13 @@ describe('workspaces ids[] filter', () => {
 
 describe('Page parameter validation (admin-api.md §2)', () => {
   it.each([
-    ['limit=0', 400], ['limit=1001', 400], ['limit=abc', 400], ['limit=1', 200], ['limit=1000', 200],
-    ['after_id=user_x&before_id=user_y', 400], ['after_id=not_an_id', 400],
+    ['limit=0', 400],
+    ['limit=1001', 400],
+    ['limit=abc', 400],
+    ['limit=1', 200],
+    ['limit=1000', 200],
+    ['after_id=user_x&before_id=user_y', 400],
+    ['after_id=not_an_id', 400],
   ])('%s → %i', async (qs, status) => {
     const res = await rawGet(sandbox, `/v1/organizations/users?${qs}`);
     expect(res.status).toBe(status);

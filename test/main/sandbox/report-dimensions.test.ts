@@ -21,25 +21,32 @@ afterAll(() => sandbox.close());
 
 async function rows(query: Record<string, unknown>, fast = false): Promise<Row[]> {
   const out: Row[] = [];
-  for await (const b of client.getAPIList('/v1/organizations/usage_report/messages', PageCursor<unknown>, { query: { ...RANGE, ...query }, ...(fast ? FAST : {}) })) {
+  for await (const b of client.getAPIList('/v1/organizations/usage_report/messages', PageCursor<unknown>, {
+    query: { ...RANGE, ...query },
+    ...(fast ? FAST : {}),
+  })) {
     const bucket = b as { results: unknown[] };
-    for (const r of bucket.results) out.push((fast ? rep.usageResult.extend({ speed: rep.usageResult.shape.model }) : rep.usageResult).parse(r) as Row);
+    for (const r of bucket.results)
+      out.push(
+        (fast ? rep.usageResult.extend({ speed: rep.usageResult.shape.model }) : rep.usageResult).parse(r) as Row,
+      );
   }
   return out;
 }
-const total = (rs: Row[]) => rs.reduce((a, r) => a + r.uncached_input_tokens + r.output_tokens + r.cache_read_input_tokens, 0);
+const total = (rs: Row[]) =>
+  rs.reduce((a, r) => a + r.uncached_input_tokens + r.output_tokens + r.cache_read_input_tokens, 0);
 
 const DIMENSIONS = [
   // dimension, may it be null when grouped (documented null meaning)
-  ['api_key_id', true],          // Workbench / playground usage
-  ['workspace_id', true],        // default workspace
+  ['api_key_id', true], // Workbench / playground usage
+  ['workspace_id', true], // default workspace
   ['model', false],
   ['service_tier', false],
   ['context_window', false],
   ['inference_geo', false],
-  ['account_id', true],          // non-OAuth usage
-  ['service_account_id', true],  // non-federated usage
-  ['speed', false],              // beta
+  ['account_id', true], // non-OAuth usage
+  ['service_account_id', true], // non-federated usage
+  ['speed', false], // beta
 ] as const;
 
 let overall = 0;
@@ -61,16 +68,24 @@ describe.each(DIMENSIONS)('group_by[]=%s', (dim, nullable) => {
 });
 
 const FILTERS = [
-  ['api_key_ids', 'api_key_id'], ['workspace_ids', 'workspace_id'], ['models', 'model'], ['service_tiers', 'service_tier'],
-  ['context_window', 'context_window'], ['inference_geos', 'inference_geo'], ['account_ids', 'account_id'],
-  ['service_account_ids', 'service_account_id'], ['speeds', 'speed'],
+  ['api_key_ids', 'api_key_id'],
+  ['workspace_ids', 'workspace_id'],
+  ['models', 'model'],
+  ['service_tiers', 'service_tier'],
+  ['context_window', 'context_window'],
+  ['inference_geos', 'inference_geo'],
+  ['account_ids', 'account_id'],
+  ['service_account_ids', 'service_account_id'],
+  ['speeds', 'speed'],
 ] as const;
 
 describe.each(FILTERS)('filter %s[]', (param, dim) => {
   it('keeps only rows with the chosen value, and value-by-value filters add up to the whole', async () => {
     const fast = dim === 'speed';
     const grouped = await rows({ group_by: [dim] }, fast);
-    const values = [...new Set(grouped.map((r) => r[dim as keyof Row] as string | null).filter((v): v is string => v !== null))];
+    const values = [
+      ...new Set(grouped.map((r) => r[dim as keyof Row] as string | null).filter((v): v is string => v !== null)),
+    ];
     expect(values.length).toBeGreaterThan(0);
     const chosen = values[0]!;
     const filtered = await rows({ group_by: [dim], [param]: [chosen] }, fast);

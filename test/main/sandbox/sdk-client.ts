@@ -19,7 +19,11 @@ export async function rawGet(sandbox: RunningSandbox, path: string, headers: Rec
   });
   const text = await res.text();
   let body: unknown;
-  try { body = JSON.parse(text); } catch { body = text; }
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = text;
+  }
   return { status: res.status, headers: res.headers, body };
 }
 

@@ -37,8 +37,13 @@ describe('usage sparsity', () => {
     const sb = await startSandbox({ size: 'mid', now: FIXED_NOW, freezeClock: true, seededEvents: false });
     try {
       // 2026-11-16 … 2026-11-20 are Monday … Friday
-      const res = await rawGet(sb, '/v1/organizations/usage_report/messages?starting_at=2026-11-16T00:00:00Z&ending_at=2026-11-20T00:00:00Z&group_by[]=api_key_id');
-      const days = (res.body as { data: Array<{ results: Array<{ api_key_id: string | null; uncached_input_tokens: number }> }> }).data;
+      const res = await rawGet(
+        sb,
+        '/v1/organizations/usage_report/messages?starting_at=2026-11-16T00:00:00Z&ending_at=2026-11-20T00:00:00Z&group_by[]=api_key_id',
+      );
+      const days = (
+        res.body as { data: Array<{ results: Array<{ api_key_id: string | null; uncached_input_tokens: number }> }> }
+      ).data;
       for (const day of days) {
         const keyed = day.results.filter((r) => r.api_key_id !== null);
         const share = keyed.length / sb.model.apiKeys.size;

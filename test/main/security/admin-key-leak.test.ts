@@ -16,7 +16,13 @@ import { defaultAlertRules } from '../../../main/core/alerts/index';
 import { saveAlertRules } from '../../../main/db/alerts/index';
 import { openMirror } from '../../../main/db/open';
 import { ensureBuiltCli } from '../../helpers/built-cli';
-import { createKeyringDirs, removeKeyringDirs, runInKeyringSession, type KeyringDirs, type StepResult } from '../../helpers/keyring';
+import {
+  createKeyringDirs,
+  removeKeyringDirs,
+  runInKeyringSession,
+  type KeyringDirs,
+  type StepResult,
+} from '../../helpers/keyring';
 import { createTrayElectronDouble } from '../../helpers/electron-double-tray';
 import type { RecordedLogLine, RecordedPush, RecordedResponse } from '../../helpers/recording-gateway';
 import { findSecretTraces, textHasSecretTrace } from '../../helpers/secret-scan';
@@ -24,7 +30,8 @@ import { findSecretTraces, textHasSecretTrace } from '../../helpers/secret-scan'
 /** The known fake key the sandbox accepts. Fake by construction (TEST…), long and distinctive like a real one. */
 const KEY = 'sk-ant-admin01-TESTLEAKCANARYRNl2_3Anp-10LibAADy2ygmghVO4Vl_kgObo207CiBywJ5PBw3iZz0CgGovI0hTd1iEsQ7xlAA';
 /** A well-shaped admin key the sandbox does not know (the "wrong key" error paths). */
-const WRONG_KEY = 'sk-ant-admin01-TESTWRONGKEYkeF8TNGxGT5h6b5T_ayGLxMK-V3jdeDjfHUOtULh8p1pP0Fv7jqYYCaSIodGKzKy22noQw8m0GAA';
+const WRONG_KEY =
+  'sk-ant-admin01-TESTWRONGKEYkeF8TNGxGT5h6b5T_ayGLxMK-V3jdeDjfHUOtULh8p1pP0Fv7jqYYCaSIodGKzKy22noQw8m0GAA';
 /** A regular API key pasted where an Admin key belongs. */
 const API_KEY = 'sk-ant-api03-TESTLEAKCANARYP7PZ47W9s-3cVVQhJbWtOwC_woQCuoJD50sG4AYTqLVsuISV0OG0NI2-9ip7qeL7SfQ8mgngAA';
 const SECRETS = { KEY, WRONG_KEY, API_KEY };
@@ -76,7 +83,10 @@ beforeAll(async () => {
 
   const clade = `'${process.execPath}' '${cli}' --data-dir '${dirs.dataDir}' --base-url '${ready.url}' --profile ${PROFILE}`;
   const today = new Date();
-  const day = (offset: number) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + offset)).toISOString().slice(0, 10);
+  const day = (offset: number) =>
+    new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + offset))
+      .toISOString()
+      .slice(0, 10);
   const ipcEnv = `LEAK_PROFILE=${PROFILE} LEAK_SANDBOX_URL='${ready.url}' LEAK_KEY_FILE='${files.key}' LEAK_WRONG_KEY_FILE='${files.wrong}' LEAK_API_KEY_FILE='${files.api}'`;
   const ipcChild = (phase: string) => `${ipcEnv} '${process.execPath}' --import tsx '${IPC_CHILD}' ${phase}`;
   const revoke = `curl -sf -X POST -H 'authorization: Bearer ${ready.controlToken}' '${ready.controlUrl}/admin-key/revoke'`;
@@ -94,7 +104,10 @@ beforeAll(async () => {
     ['audit export csv', `mkdir -p '${exports}' && ${clade} --json audit export --format csv --out '${exports}/x.csv'`],
     ['audit export jsonl', `${clade} --json audit export --format jsonl --out '${exports}/x.jsonl'`],
     ['audit search for the key', `${clade} --json audit search "$(cat '${files.key}')"`],
-    ['audit export of the key', `${clade} --json audit export --format jsonl --out '${exports}/key.jsonl' "$(cat '${files.key}')"`],
+    [
+      'audit export of the key',
+      `${clade} --json audit export --format jsonl --out '${exports}/key.jsonl' "$(cat '${files.key}')"`,
+    ],
     ['audit search with the key as a bad date', `${clade} --json audit search "after:$(cat '${files.key}')"`],
     ['audit verify', `${clade} audit verify`],
     ...(commands.alerts ? ([['alerts', `${clade} --json alerts`]] as Array<[string, string]>) : []),
@@ -123,12 +136,19 @@ beforeAll(async () => {
     ['key remove', `${clade} --json key remove`],
     ['control: secret-tool lookup after remove', `secret-tool lookup service clade-admin account ${PROFILE}`],
   ];
-  const results = await runInKeyringSession('unlocked', dirs, plan.map(([, step]) => step), 150_000);
+  const results = await runInKeyringSession(
+    'unlocked',
+    dirs,
+    plan.map(([, step]) => step),
+    150_000,
+  );
   const steps = new Map(plan.map(([label], i) => [label, results[i]!]));
   const outputs = plan
     .filter(([label]) => !label.startsWith('control:'))
     .map(([label]) => ({ label, text: `${steps.get(label)!.stdout}\n${steps.get(label)!.stderr}` }));
-  const ipc = ['ipc (connected)', 'ipc (revoked)'].map((label) => JSON.parse(steps.get(label)!.stdout || '{"responses":[],"logs":[],"pushes":[]}'));
+  const ipc = ['ipc (connected)', 'ipc (revoked)'].map((label) =>
+    JSON.parse(steps.get(label)!.stdout || '{"responses":[],"logs":[],"pushes":[]}'),
+  );
 
   const { notifications, tracesWhileOpen, filesWhileOpen } = runAlertNotifications(dirs.dataDir);
   scenario = {
@@ -148,7 +168,10 @@ beforeAll(async () => {
   // LEAK_TEST_DUMP=file.json keeps what was scanned for a human to read (never the control steps, which hold the key).
   if (process.env.LEAK_TEST_DUMP) {
     const { outputs: o, ipcResponses: r, ipcLogs: l, ipcPushes: p, notifications: n } = scenario;
-    writeFileSync(process.env.LEAK_TEST_DUMP, JSON.stringify({ commands, outputs: o, ipcResponses: r, ipcLogs: l, ipcPushes: p, notifications: n }, null, 1));
+    writeFileSync(
+      process.env.LEAK_TEST_DUMP,
+      JSON.stringify({ commands, outputs: o, ipcResponses: r, ipcLogs: l, ipcPushes: p, notifications: n }, null, 1),
+    );
   }
 }, 200_000);
 
@@ -166,7 +189,9 @@ afterAll(async () => {
  * $1 makes sure at least one spend alert fires next to whatever the revoked key and the demo org raise. The data dir
  * is scanned while the mirror is open, so its -wal and -shm files are read too.
  */
-function runAlertNotifications(dataDir: string): Pick<Scenario, 'notifications' | 'tracesWhileOpen' | 'filesWhileOpen'> {
+function runAlertNotifications(
+  dataDir: string,
+): Pick<Scenario, 'notifications' | 'tracesWhileOpen' | 'filesWhileOpen'> {
   const electron = createTrayElectronDouble();
   const db = openMirror(mirrorFile(dataDir, PROFILE));
   const tracesWhileOpen: Record<string, string[]> = {};
@@ -182,15 +207,22 @@ function runAlertNotifications(dataDir: string): Pick<Scenario, 'notifications' 
   } finally {
     db.close();
   }
-  const notifications = electron.notifications.map((n, i) => ({ label: `notification ${i}: ${n.options.title ?? ''}`, text: JSON.stringify(n.options) }));
+  const notifications = electron.notifications.map((n, i) => ({
+    label: `notification ${i}: ${n.options.title ?? ''}`,
+    text: JSON.stringify(n.options),
+  }));
   return { notifications, tracesWhileOpen, filesWhileOpen };
 }
 
 function startSandboxServe(cli: string): Promise<{ child: ChildProcess; ready: Scenario['sandboxReady'] }> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, CLADE_SANDBOX_ADMIN_KEY: KEY };
-    for (const name of ['ANTHROPIC_ADMIN_KEY', 'ANTHROPIC_BASE_URL', 'CLADE_DATA_DIR', 'CLADE_PROFILE']) delete env[name];
-    const child = spawn(process.execPath, [cli, 'sandbox', 'serve', '--compliance', 'on'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const name of ['ANTHROPIC_ADMIN_KEY', 'ANTHROPIC_BASE_URL', 'CLADE_DATA_DIR', 'CLADE_PROFILE'])
+      delete env[name];
+    const child = spawn(process.execPath, [cli, 'sandbox', 'serve', '--compliance', 'on'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stderr!.on('data', (d) => (err += d));
@@ -220,7 +252,8 @@ const step = (label: string): StepResult => {
   return result;
 };
 const json = (label: string): Record<string, unknown> => JSON.parse(step(label).stdout) as Record<string, unknown>;
-const tracesIn = (items: Recorded[], secret: string): string[] => items.filter((item) => textHasSecretTrace(item.text, secret)).map((item) => item.label);
+const tracesIn = (items: Recorded[], secret: string): string[] =>
+  items.filter((item) => textHasSecretTrace(item.text, secret)).map((item) => item.label);
 
 describe('the scenario really used the known key', () => {
   it('runs the sandbox with the key given in CLADE_SANDBOX_ADMIN_KEY', () => {
@@ -229,12 +262,24 @@ describe('the scenario really used the known key', () => {
 
   it('stored and verified the key, synced with it from the keychain and from ANTHROPIC_ADMIN_KEY, and read the mirror', () => {
     expect(json('key set')).toMatchObject({ profile: PROFILE, present: true, orgName: expect.any(String) });
-    expect(json('key status --json')).toMatchObject({ present: true, orgName: expect.any(String), verifiedAt: expect.any(String) });
+    expect(json('key status --json')).toMatchObject({
+      present: true,
+      orgName: expect.any(String),
+      verifiedAt: expect.any(String),
+    });
     for (const label of ['sync (stored key)', 'sync (ANTHROPIC_ADMIN_KEY)']) {
       expect(step(label).code, `${label}: ${step(label).stderr}`).toBe(0);
       expect(json(label)).toMatchObject({ profile: PROFILE, status: 'ok' });
     }
-    for (const label of ['status --json', 'report cost', 'report usage', 'audit search', 'audit export csv', 'audit export jsonl', 'audit verify']) {
+    for (const label of [
+      'status --json',
+      'report cost',
+      'report usage',
+      'audit search',
+      'audit export csv',
+      'audit export jsonl',
+      'audit verify',
+    ]) {
       expect(step(label).code, `${label}: ${step(label).stderr}`).toBe(0);
     }
     expect(json('audit search')).toBeTruthy();
@@ -243,13 +288,19 @@ describe('the scenario really used the known key', () => {
   it('went through the error paths: wrong key, regular API key, key as an argument, revoked key', () => {
     expect(step('sync (wrong ANTHROPIC_ADMIN_KEY)').code).not.toBe(0);
     expect(step('sync (wrong key, CLADE_DEBUG)').code).not.toBe(0);
-    for (const label of ['profile list', 'profile add', 'profile relabel']) expect(step(label).code, `${label}: ${step(label).stderr}`).toBe(0);
+    for (const label of ['profile list', 'profile add', 'profile relabel'])
+      expect(step(label).code, `${label}: ${step(label).stderr}`).toBe(0);
     expect(step('key set (wrong key)').code).toBe(1);
     expect(step('key set (wrong key)').stderr).toMatch(/401|rejected|invalid/i);
     expect(step('key set (regular API key)').code).toBe(1);
     expect(step('key set (regular API key)').stderr).toMatch(/regular API key/);
     expect(step('key set (as an argument)').code).toBe(2);
-    for (const label of ['key as the profile id', 'key in an unknown option', 'key as a command', 'key as an option value']) {
+    for (const label of [
+      'key as the profile id',
+      'key in an unknown option',
+      'key as a command',
+      'key as an option value',
+    ]) {
       expect(step(label).code, label).toBe(2);
       expect(step(label).stderr, label).toMatch(/sk-ant-admin01-…\[redacted\]/);
     }
@@ -261,16 +312,32 @@ describe('the scenario really used the known key', () => {
   });
 
   it('answered every IPC channel through the gateway, including error answers to bad keys', () => {
-    for (const label of ['ipc (connected)', 'ipc (revoked)']) expect(step(label).code, `${label}: ${step(label).stderr}`).toBe(0);
+    for (const label of ['ipc (connected)', 'ipc (revoked)'])
+      expect(step(label).code, `${label}: ${step(label).stderr}`).toBe(0);
     const labels = scenario.ipcResponses.map((r) => r.label);
-    expect(labels).toEqual(expect.arrayContaining(['clade:org/tree', 'clade:mirror/status', 'clade:spend/summary', 'clade:keys/inventory']));
+    expect(labels).toEqual(
+      expect.arrayContaining(['clade:org/tree', 'clade:mirror/status', 'clade:spend/summary', 'clade:keys/inventory']),
+    );
     const byLabel = (label: string) => scenario.ipcResponses.find((r) => r.label === label)?.response;
-    expect(byLabel('key.set with the good key (rotation to itself)')).toMatchObject({ ok: true, value: { present: true } });
-    for (const label of ['key.set with a key the API rejects', 'key.set with a malformed copy of the key', 'key.set with a regular API key', 'key.set with the revoked key']) {
-      expect(byLabel(label), label).toMatchObject({ ok: false, error: { code: expect.any(String), message: expect.any(String) } });
+    expect(byLabel('key.set with the good key (rotation to itself)')).toMatchObject({
+      ok: true,
+      value: { present: true },
+    });
+    for (const label of [
+      'key.set with a key the API rejects',
+      'key.set with a malformed copy of the key',
+      'key.set with a regular API key',
+      'key.set with the revoked key',
+    ]) {
+      expect(byLabel(label), label).toMatchObject({
+        ok: false,
+        error: { code: expect.any(String), message: expect.any(String) },
+      });
     }
     expect(byLabel('clade:org/tree')).toMatchObject({ ok: true, value: expect.anything() });
-    expect(scenario.ipcResponses.filter((r) => (r.response as { ok: boolean }).ok === false).length).toBeGreaterThanOrEqual(8);
+    expect(
+      scenario.ipcResponses.filter((r) => (r.response as { ok: boolean }).ok === false).length,
+    ).toBeGreaterThanOrEqual(8);
     // The window's own first sync ran on the stored key: done while it was valid, failed once it was revoked.
     expect(scenario.ipcModes).toEqual(['live', 'live']);
     const phases = scenario.ipcPushes.map((p) => (p.payload as { phase: string }).phase);
@@ -296,16 +363,22 @@ describe('the scenario really used the known key', () => {
 });
 
 describe('no trace of any key anywhere the product writes or answers', () => {
-  it.each(Object.entries(SECRETS))('%s: not in the data dir (SQLite + WAL/SHM/journal, profiles.json, audit head, exports, logs)', (name, secret) => {
-    expect(scenario.tracesWhileOpen[name]).toEqual([]);
-    expect(findSecretTraces(scenario.dirs.dataDir, secret)).toEqual([]);
-  });
+  it.each(Object.entries(SECRETS))(
+    '%s: not in the data dir (SQLite + WAL/SHM/journal, profiles.json, audit head, exports, logs)',
+    (name, secret) => {
+      expect(scenario.tracesWhileOpen[name]).toEqual([]);
+      expect(findSecretTraces(scenario.dirs.dataDir, secret)).toEqual([]);
+    },
+  );
 
-  it.each(Object.entries(SECRETS))('%s: not in HOME or the XDG config, cache and data folders (keyrings excepted)', (_name, secret) => {
-    const { home, xdgConfigHome, xdgCacheHome, xdgDataHome } = scenario.dirs;
-    for (const dir of [home, xdgConfigHome, xdgCacheHome]) expect(findSecretTraces(dir, secret)).toEqual([]);
-    expect(findSecretTraces(xdgDataHome, secret, { skipDirs: ['keyrings'] })).toEqual([]);
-  });
+  it.each(Object.entries(SECRETS))(
+    '%s: not in HOME or the XDG config, cache and data folders (keyrings excepted)',
+    (_name, secret) => {
+      const { home, xdgConfigHome, xdgCacheHome, xdgDataHome } = scenario.dirs;
+      for (const dir of [home, xdgConfigHome, xdgCacheHome]) expect(findSecretTraces(dir, secret)).toEqual([]);
+      expect(findSecretTraces(xdgDataHome, secret, { skipDirs: ['keyrings'] })).toEqual([]);
+    },
+  );
 
   it.each(Object.entries(SECRETS))('%s: not in any CLI stdout or stderr', (_name, secret) => {
     expect(scenario.outputs.length).toBeGreaterThan(20);
@@ -315,7 +388,10 @@ describe('no trace of any key anywhere the product writes or answers', () => {
   it.each(Object.entries(SECRETS))('%s: not in any IPC response, push or main log line', (_name, secret) => {
     const responses = scenario.ipcResponses.map((r) => ({ label: r.label, text: JSON.stringify(r.response) }));
     expect(tracesIn(responses, secret)).toEqual([]);
-    const pushes = scenario.ipcPushes.map((p, i) => ({ label: `push ${i} ${p.channel}`, text: JSON.stringify(p.payload) }));
+    const pushes = scenario.ipcPushes.map((p, i) => ({
+      label: `push ${i} ${p.channel}`,
+      text: JSON.stringify(p.payload),
+    }));
     expect(tracesIn(pushes, secret)).toEqual([]);
     const logs = scenario.ipcLogs.map((line, i) => ({ label: `log ${i}`, text: `${line.printed}\n${line.raw}` }));
     expect(tracesIn(logs, secret)).toEqual([]);
@@ -334,10 +410,16 @@ describe('the scan would have caught a leak (controls)', () => {
     writeFileSync(join(dir, 'utf16.db'), Buffer.from(`row ${KEY} row`, 'utf16le'));
     writeFileSync(join(dir, 'truncated.txt'), KEY.slice(20, 80));
     writeFileSync(join(dir, 'clean.txt'), 'sk-ant-admin01-…[redacted]');
-    expect(findSecretTraces(dir, KEY).map((f) => f.slice(dir.length + 1)).sort()).toEqual(['app.log', 'truncated.txt', 'utf16.db']);
+    expect(
+      findSecretTraces(dir, KEY)
+        .map((f) => f.slice(dir.length + 1))
+        .sort(),
+    ).toEqual(['app.log', 'truncated.txt', 'utf16.db']);
   });
 
   it('finds the key in a recorded response that carries it', () => {
-    expect(textHasSecretTrace(JSON.stringify({ ok: false, error: { message: `bad key ${WRONG_KEY}` } }), WRONG_KEY)).toBe(true);
+    expect(
+      textHasSecretTrace(JSON.stringify({ ok: false, error: { message: `bad key ${WRONG_KEY}` } }), WRONG_KEY),
+    ).toBe(true);
   });
 });

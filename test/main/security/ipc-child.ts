@@ -44,7 +44,13 @@ async function main(): Promise<void> {
   const readKey = (name: string) => readFileSync(env(name), 'utf8').trim();
   const key = readKey('LEAK_KEY_FILE');
   const secrets = createKeytarSecretStore({ timeoutMs: 5_000 });
-  const vault = createWindowVault({ profileId, secrets, profiles: createProfilesFile(dataDir), verify: createSdkVerifier(sandboxUrl), clock: Date });
+  const vault = createWindowVault({
+    profileId,
+    secrets,
+    profiles: createProfilesFile(dataDir),
+    verify: createSdkVerifier(sandboxUrl),
+    clock: Date,
+  });
   let data: WindowData | null = null;
   const gateway = createRecordingGateway(
     createHandlers({
@@ -70,12 +76,28 @@ async function main(): Promise<void> {
   try {
     await gateway.invoke('clade:key/status', undefined);
     if (phase === 'connected') {
-      await gateway.invoke('clade:key/set', { key, label: 'Leak Test Org' }, 'key.set with the good key (rotation to itself)');
-      await gateway.invoke('clade:key/set', { key: readKey('LEAK_WRONG_KEY_FILE') }, 'key.set with a key the API rejects');
+      await gateway.invoke(
+        'clade:key/set',
+        { key, label: 'Leak Test Org' },
+        'key.set with the good key (rotation to itself)',
+      );
+      await gateway.invoke(
+        'clade:key/set',
+        { key: readKey('LEAK_WRONG_KEY_FILE') },
+        'key.set with a key the API rejects',
+      );
       await gateway.invoke('clade:key/set', { key: `${key}!` }, 'key.set with a malformed copy of the key');
-      await gateway.invoke('clade:key/set', { key: `  "${key.slice(0, 60)}"  ` }, 'key.set with a truncated copy of the key');
+      await gateway.invoke(
+        'clade:key/set',
+        { key: `  "${key.slice(0, 60)}"  ` },
+        'key.set with a truncated copy of the key',
+      );
       await gateway.invoke('clade:key/set', { key: readKey('LEAK_API_KEY_FILE') }, 'key.set with a regular API key');
-      await gateway.invoke('clade:key/set', { key, label: 'x'.repeat(200) }, 'key.set with an invalid label (bad request)');
+      await gateway.invoke(
+        'clade:key/set',
+        { key, label: 'x'.repeat(200) },
+        'key.set with an invalid label (bad request)',
+      );
       await gateway.invoke('clade:key/set', { key: 42 }, 'key.set with a non-string key (bad request)');
       await gateway.invokeUntrusted('clade:key/set', { key });
     } else {
@@ -89,7 +111,11 @@ async function main(): Promise<void> {
     // the export record the trail keeps of the query may hold it.
     await gateway.invoke('clade:audit/search', { query: key }, 'audit.search for the key itself');
     await gateway.invoke('clade:audit/search', { query: `after:${key}` }, 'audit.search with the key as a bad date');
-    await gateway.invoke('clade:audit/export', { query: key, format: 'jsonl' }, 'audit.export of a query holding the key');
+    await gateway.invoke(
+      'clade:audit/export',
+      { query: key, format: 'jsonl' },
+      'audit.export of a query holding the key',
+    );
     await gateway.invokeUntrusted('clade:keys/inventory', undefined);
     await gateway.invoke('clade:key/status', undefined, 'key.status at the end');
   } finally {

@@ -15,7 +15,9 @@ afterAll(async () => {
 });
 
 async function organizationMe(sandbox: RunningSandbox, key: string): Promise<number> {
-  const response = await fetch(`${sandbox.url}/v1/organizations/me`, { headers: { 'x-api-key': key, 'anthropic-version': '2023-06-01' } });
+  const response = await fetch(`${sandbox.url}/v1/organizations/me`, {
+    headers: { 'x-api-key': key, 'anthropic-version': '2023-06-01' },
+  });
   return response.status;
 }
 

@@ -22,7 +22,10 @@ afterAll(() => {
 
 /** Acme spends $150/day in Production since October; the budget is $2,000; only spend thresholds are evaluated. */
 function acme(db: Database.Database, edit: (rules: AlertRules) => void = () => undefined): Database.Database {
-  syncSnapshot(db, at('2026-11-23T20:00:00Z'), { org: { id: 'org_acme', name: 'Acme' }, workspaces: [workspace('wrkspc_prod', 'Production')] });
+  syncSnapshot(db, at('2026-11-23T20:00:00Z'), {
+    org: { id: 'org_acme', name: 'Acme' },
+    workspaces: [workspace('wrkspc_prod', 'Production')],
+  });
   seedCost(db, '2026-10-01', '2026-11-24', () => [{ workspace_id: 'wrkspc_prod', amount: '15000' }]);
   setRules(db, (rules) => {
     rules.budgets.orgMonthlyUsd = '2000';
@@ -44,7 +47,12 @@ describe('runAppAlertCycle on a fake clock', () => {
     electron = createTrayElectronDouble();
   });
   const cycle = (db: Database.Database, iso: string) =>
-    runAppAlertCycle({ db, nowMs: at(iso), timeZone: 'UTC', notifier: createElectronNotifier(electron, { openView: () => undefined }) });
+    runAppAlertCycle({
+      db,
+      nowMs: at(iso),
+      timeZone: 'UTC',
+      notifier: createElectronNotifier(electron, { openView: () => undefined }),
+    });
 
   it('notifies once, marks the episode notified, and stays quiet on later cycles', () => {
     const db = acme(memoryMirror());
@@ -61,7 +69,9 @@ describe('runAppAlertCycle on a fake clock', () => {
     });
     const night = cycle(db, '2026-11-23T23:00:00Z');
     expect(night.notifiedIds).toEqual([]);
-    expect(night.cycle.reconciliation.held.map((e) => [e.heldBy, e.heldUntilMs])).toEqual([['quiet-hours', at('2026-11-24T07:00:00Z')]]);
+    expect(night.cycle.reconciliation.held.map((e) => [e.heldBy, e.heldUntilMs])).toEqual([
+      ['quiet-hours', at('2026-11-24T07:00:00Z')],
+    ]);
     expect(cycle(db, '2026-11-24T06:59:00Z').notifiedIds).toEqual([]);
     expect(electron.notifications).toHaveLength(0);
     const morning = cycle(db, '2026-11-24T07:00:00Z');
@@ -139,12 +149,19 @@ describe('runAppAlertCycle on a fake clock', () => {
     expect(cycle(db, '2026-11-24T09:00:00Z').digest).toBeNull();
     expect(getLastDigestDay(db)).toBe('2026-11-24');
     expect(cycle(db, '2026-11-25T08:30:00Z').digest?.lines).toEqual([`[critical] ${BUDGET_TITLE}`]);
-    expect(electron.notifications.map((n) => n.options.title)).toEqual([BUDGET_TITLE, 'Morning digest: 1 open alert (1 critical)', 'Morning digest: 1 open alert (1 critical)']);
+    expect(electron.notifications.map((n) => n.options.title)).toEqual([
+      BUDGET_TITLE,
+      'Morning digest: 1 open alert (1 critical)',
+      'Morning digest: 1 open alert (1 critical)',
+    ]);
   });
 });
 
 function pauseAlertsFor(db: Database.Database, targetId: string, untilMs: number): void {
-  db.prepare(`INSERT INTO alert_snoozes (rule, target_id, until_ms) VALUES ('spend-threshold', ?, ?)`).run(targetId, untilMs);
+  db.prepare(`INSERT INTO alert_snoozes (rule, target_id, until_ms) VALUES ('spend-threshold', ?, ?)`).run(
+    targetId,
+    untilMs,
+  );
 }
 
 describe('the app alert cycle over the sandbox demo org', () => {
@@ -163,7 +180,9 @@ describe('the app alert cycle over the sandbox demo org', () => {
       const notifier = createElectronNotifier(electron, { openView: () => undefined });
       const now = Date.now();
       const first = runAppAlertCycle({ db: demo.db, nowMs: now, timeZone: 'UTC', notifier });
-      const budget = first.episodes.find((e) => e.conditionId === `spend:org:${new Date(now).toISOString().slice(0, 7)}:100`);
+      const budget = first.episodes.find(
+        (e) => e.conditionId === `spend:org:${new Date(now).toISOString().slice(0, 7)}:100`,
+      );
       expect(budget?.notifiedAtMs).toBe(now);
       orgBudgetTitle = budget!.title;
       expect(first.notifiedIds).toContain(budget!.id);
@@ -179,7 +198,12 @@ describe('the app alert cycle over the sandbox demo org', () => {
     const reopened = openMirror(file);
     try {
       const electron = createTrayElectronDouble();
-      const after = runAppAlertCycle({ db: reopened, nowMs: Date.now() + 120_000, timeZone: 'UTC', notifier: createElectronNotifier(electron, { openView: () => undefined }) });
+      const after = runAppAlertCycle({
+        db: reopened,
+        nowMs: Date.now() + 120_000,
+        timeZone: 'UTC',
+        notifier: createElectronNotifier(electron, { openView: () => undefined }),
+      });
       expect(after.notifiedIds).toEqual([]);
       expect(electron.notifications).toHaveLength(0);
     } finally {

@@ -19,11 +19,19 @@ afterAll(async () => {
 describe('the demo org audit trail', () => {
   it('holds the scripted changes as journal events, once each, named from the mirror', () => {
     const events = searchAuditEvents(demo.db, 'source:journal', { limit: 100 }).events;
-    expect(events.map((event) => event.type).sort()).toEqual(['api_key.changed', 'api_key.created', 'invite.created', 'user.changed']);
+    expect(events.map((event) => event.type).sort()).toEqual([
+      'api_key.changed',
+      'api_key.created',
+      'invite.created',
+      'user.changed',
+    ]);
     const promotion = events.find((event) => event.type === 'user.changed')!;
     expect(promotion.before).toEqual({ role: 'developer' });
     expect(promotion.after).toEqual({ role: 'admin' });
-    const userName = demo.db.prepare('SELECT name FROM users WHERE id = ?').pluck().get(promotion.targets[0]?.id) as string;
+    const userName = demo.db
+      .prepare('SELECT name FROM users WHERE id = ?')
+      .pluck()
+      .get(promotion.targets[0]?.id) as string;
     expect(promotion.summary).toContain(userName);
     expect(searchAuditEvents(demo.db, 'demo-reporting-job').events).toHaveLength(1);
   });

@@ -50,7 +50,10 @@ describe('recordAlertCycle', () => {
   it('drops episodes closed more than 90 days ago', () => {
     const db = mirrorWithBudget('2000');
     const old = { ...recordAlertCycle(db, NOW, { defaultTz: 'UTC' }).cycle.reconciliation.episodes[0]! };
-    saveEpisodes(db, [{ ...old, id: 'old@1', conditionId: 'old', closedAtMs: NOW - 91 * DAY_MS }, { ...old, id: 'recent@1', conditionId: 'recent', closedAtMs: NOW - 89 * DAY_MS }]);
+    saveEpisodes(db, [
+      { ...old, id: 'old@1', conditionId: 'old', closedAtMs: NOW - 91 * DAY_MS },
+      { ...old, id: 'recent@1', conditionId: 'recent', closedAtMs: NOW - 89 * DAY_MS },
+    ]);
     recordAlertCycle(db, NOW, { defaultTz: 'UTC' });
     const ids = loadEpisodes(db).map((e) => e.id);
     expect(ids).toContain('recent@1');

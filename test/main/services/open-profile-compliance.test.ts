@@ -18,7 +18,14 @@ describe('window data and the compliance feed', () => {
     const sandbox = await startSandbox({ seed: 9, compliance: true, seededEvents: false });
     cleanups.push(() => sandbox.close());
     const dataDir = mkdtempSync(join(tmpdir(), 'clade-window-compliance-'));
-    const data = await openWindowData({ dataDir, profileId: 'default', readStoredKey: async () => sandbox.adminKey, baseURL: sandbox.url, requestsPerMinute: null, log: vi.fn() });
+    const data = await openWindowData({
+      dataDir,
+      profileId: 'default',
+      readStoredKey: async () => sandbox.adminKey,
+      baseURL: sandbox.url,
+      requestsPerMinute: null,
+      log: vi.fn(),
+    });
     cleanups.push(async () => {
       await data.close();
       await data.ready;

@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openWindowData, syncIntervalMs, type WindowDataOptions, type WindowData } from '../../../main/services/open-profile';
+import {
+  openWindowData,
+  syncIntervalMs,
+  type WindowDataOptions,
+  type WindowData,
+} from '../../../main/services/open-profile';
 import { mirrorFile, ensureMirrorFile } from '../../../main/adapters/data-dir';
 import { openMirror } from '../../../main/db/open';
 import { SqliteMirrorStore } from '../../../main/db/mirror-store';
@@ -16,8 +21,17 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function open(options: Partial<WindowDataOptions>, dataDir = mkdtempSync(join(tmpdir(), 'clade-window-data-'))): Promise<WindowData> {
-  const data = await openWindowData({ dataDir, profileId: 'default', readStoredKey: async () => null, log: vi.fn(), ...options });
+async function open(
+  options: Partial<WindowDataOptions>,
+  dataDir = mkdtempSync(join(tmpdir(), 'clade-window-data-')),
+): Promise<WindowData> {
+  const data = await openWindowData({
+    dataDir,
+    profileId: 'default',
+    readStoredKey: async () => null,
+    log: vi.fn(),
+    ...options,
+  });
   cleanups.push(async () => {
     await data.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -39,7 +53,12 @@ describe('openWindowData', () => {
     const sandbox = await startSandbox({ seed: 7 });
     cleanups.push(() => sandbox.close());
     const progress: SyncProgress[] = [];
-    const data = await open({ readStoredKey: async (id) => (id === 'default' ? sandbox.adminKey : null), baseURL: sandbox.url, requestsPerMinute: null, onProgress: (p) => progress.push(p) });
+    const data = await open({
+      readStoredKey: async (id) => (id === 'default' ? sandbox.adminKey : null),
+      baseURL: sandbox.url,
+      requestsPerMinute: null,
+      onProgress: (p) => progress.push(p),
+    });
     expect(data.mode).toBe('live');
     expect(data.profileId).toBe('default');
     await data.ready;
@@ -47,13 +66,20 @@ describe('openWindowData', () => {
     expect(progress.at(-1)?.phase).toBe('done');
   });
 
-  it('syncs again on demand (the scheduler\'s syncNow) and picks up a change made in the org since', async () => {
+  it("syncs again on demand (the scheduler's syncNow) and picks up a change made in the org since", async () => {
     const sandbox = await startSandbox({ seed: 8, freezeClock: true, seededEvents: false });
     cleanups.push(() => sandbox.close());
     const progress: SyncProgress[] = [];
-    const data = await open({ readStoredKey: async () => sandbox.adminKey, baseURL: sandbox.url, requestsPerMinute: null, onProgress: (p) => progress.push(p) });
+    const data = await open({
+      readStoredKey: async () => sandbox.adminKey,
+      baseURL: sandbox.url,
+      requestsPerMinute: null,
+      onProgress: (p) => progress.push(p),
+    });
     await data.ready;
-    const key = data.db.prepare(`SELECT id FROM api_keys WHERE status = 'active' ORDER BY id LIMIT 1`).get() as { id: string };
+    const key = data.db.prepare(`SELECT id FROM api_keys WHERE status = 'active' ORDER BY id LIMIT 1`).get() as {
+      id: string;
+    };
     const res = await fetch(`${sandbox.controlUrl}/events`, {
       method: 'POST',
       headers: { authorization: `Bearer ${sandbox.controlToken}`, 'content-type': 'application/json' },
@@ -72,7 +98,13 @@ describe('openWindowData', () => {
     cleanups.push(() => sandbox.close());
     const log = vi.fn();
     const progress: SyncProgress[] = [];
-    const data = await open({ readStoredKey: async () => 'sk-ant-admin01-TESTnotAKnownKey0000000000', baseURL: sandbox.url, requestsPerMinute: null, log, onProgress: (p) => progress.push(p) });
+    const data = await open({
+      readStoredKey: async () => 'sk-ant-admin01-TESTnotAKnownKey0000000000',
+      baseURL: sandbox.url,
+      requestsPerMinute: null,
+      log,
+      onProgress: (p) => progress.push(p),
+    });
     await data.ready;
     expect(progress.at(-1)?.phase).toBe('failed');
     expect(readOrgTree(data.db)).toBeNull();
@@ -97,7 +129,10 @@ describe('openWindowData', () => {
     const prepared = openMirror(ensureMirrorFile(dataDir, 'default'));
     writeProfileSetting(prepared, 'sync.historyDays', 30, Date.now());
     prepared.close();
-    const data = await open({ readStoredKey: async () => sandbox.adminKey, baseURL: sandbox.url, requestsPerMinute: null }, dataDir);
+    const data = await open(
+      { readStoredKey: async () => sandbox.adminKey, baseURL: sandbox.url, requestsPerMinute: null },
+      dataDir,
+    );
     await data.ready;
     const DAY = 86_400_000;
     const costFrom = () => new SqliteMirrorStore(data.db).reportCoverage('cost_daily')?.fromMs ?? Number.NaN;

@@ -22,9 +22,20 @@ describe('switching the window between profiles', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'clade-switch-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const stored = new Map<string, string>([['acme', sandbox.adminKey]]);
-    const secrets = { get: async (id: string) => stored.get(id) ?? null, set: async (id: string, key: string) => void stored.set(id, key), delete: async (id: string) => stored.delete(id) };
+    const secrets = {
+      get: async (id: string) => stored.get(id) ?? null,
+      set: async (id: string, key: string) => void stored.set(id, key),
+      delete: async (id: string) => stored.delete(id),
+    };
 
-    const active = createActiveProfileData({ dataDir, profileId: initialProfileId(dataDir, {}), readStoredKey: (id) => secrets.get(id), baseURL: sandbox.url, requestsPerMinute: null, log: vi.fn() });
+    const active = createActiveProfileData({
+      dataDir,
+      profileId: initialProfileId(dataDir, {}),
+      readStoredKey: (id) => secrets.get(id),
+      baseURL: sandbox.url,
+      requestsPerMinute: null,
+      log: vi.fn(),
+    });
     cleanups.push(() => active.close());
     const rearm = vi.fn();
     const { profiles } = createWindowAccounts({

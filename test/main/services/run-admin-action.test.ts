@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdminApi } from '../../../main/adapters/anthropic/admin-api';
-import { createAdminActionsClient, previewAdminAction, runAdminAction, type RunActionDeps } from '../../../main/services/actions/run-admin-action';
+import {
+  createAdminActionsClient,
+  previewAdminAction,
+  runAdminAction,
+  type RunActionDeps,
+} from '../../../main/services/actions/run-admin-action';
 import { searchAuditEvents } from '../../../main/db/audit/index';
 import { openMirror, type MirrorDb } from '../../../main/db/open';
 import { syncMirror } from '../../../main/services/sync/sync-mirror';
@@ -18,7 +23,10 @@ beforeAll(async () => {
   sandbox = await startSandbox({ size: 'demo', seed: 1 });
   dir = mkdtempSync(join(tmpdir(), 'clade-actions-'));
   db = openMirror(join(dir, 'mirror.sqlite'));
-  await syncMirror(db, createAdminApi({ apiKey: sandbox.adminKey, baseURL: sandbox.url }), { requestsPerMinute: null, historyDays: 1 });
+  await syncMirror(db, createAdminApi({ apiKey: sandbox.adminKey, baseURL: sandbox.url }), {
+    requestsPerMinute: null,
+    historyDays: 1,
+  });
   deps = {
     db,
     client: async () => createAdminActionsClient({ apiKey: sandbox.adminKey, baseURL: sandbox.url, maxRetries: 0 }),
@@ -34,7 +42,9 @@ afterAll(async () => {
 
 /** The sandbox's own answer, read over HTTP like any API client (not through our adapter). */
 async function apiGet(path: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(`${sandbox.url}/v1/organizations/${path}`, { headers: { 'x-api-key': sandbox.adminKey, 'anthropic-version': '2023-06-01' } });
+  const res = await fetch(`${sandbox.url}/v1/organizations/${path}`, {
+    headers: { 'x-api-key': sandbox.adminKey, 'anthropic-version': '2023-06-01' },
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 const one = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as T;
@@ -42,7 +52,9 @@ const lastLocalAction = () => searchAuditEvents(db, 'source:local type:admin.act
 
 describe('admin actions against the sandbox', () => {
   it('disables a key: the sandbox has it inactive, the mirror at once, and the trail records before → after', async () => {
-    const key = one<{ id: string; name: string }>("SELECT id, name FROM api_keys WHERE status = 'active' ORDER BY id LIMIT 1");
+    const key = one<{ id: string; name: string }>(
+      "SELECT id, name FROM api_keys WHERE status = 'active' ORDER BY id LIMIT 1",
+    );
     const outcome = await runAdminAction(deps, { kind: 'apikey.set-status', keyId: key.id, status: 'inactive' });
     expect(outcome).toMatchObject({ ok: true });
     expect(outcome.description).toContain(`Disable key '${key.name}' in `);
@@ -61,14 +73,20 @@ describe('admin actions against the sandbox', () => {
   });
 
   it('renames a key and archives one (an archived key then refuses any change, recorded as a failure)', async () => {
-    const key = one<{ id: string; name: string }>("SELECT id, name FROM api_keys WHERE status = 'active' ORDER BY id DESC LIMIT 1");
-    expect((await runAdminAction(deps, { kind: 'apikey.rename', keyId: key.id, name: 'renamed-by-test' })).ok).toBe(true);
+    const key = one<{ id: string; name: string }>(
+      "SELECT id, name FROM api_keys WHERE status = 'active' ORDER BY id DESC LIMIT 1",
+    );
+    expect((await runAdminAction(deps, { kind: 'apikey.rename', keyId: key.id, name: 'renamed-by-test' })).ok).toBe(
+      true,
+    );
     expect((await apiGet(`api_keys/${key.id}`)).body.name).toBe('renamed-by-test');
     expect(one<{ name: string }>('SELECT name FROM api_keys WHERE id = ?', key.id).name).toBe('renamed-by-test');
 
     const preview = previewAdminAction(db, { kind: 'apikey.set-status', keyId: key.id, status: 'archived' });
     expect(preview).toMatchObject({ irreversible: true, confirmText: 'renamed-by-test', problems: [] });
-    expect((await runAdminAction(deps, { kind: 'apikey.set-status', keyId: key.id, status: 'archived' })).ok).toBe(true);
+    expect((await runAdminAction(deps, { kind: 'apikey.set-status', keyId: key.id, status: 'archived' })).ok).toBe(
+      true,
+    );
     expect((await apiGet(`api_keys/${key.id}`)).body.status).toBe('archived');
 
     const again = await runAdminAction(deps, { kind: 'apikey.set-status', keyId: key.id, status: 'active' });
@@ -78,11 +96,19 @@ describe('admin actions against the sandbox', () => {
   });
 
   it('invites a member, then deletes the pending invite', async () => {
-    const created = await runAdminAction(deps, { kind: 'invite.create', email: 'new.person@example.com', role: 'developer' });
+    const created = await runAdminAction(deps, {
+      kind: 'invite.create',
+      email: 'new.person@example.com',
+      role: 'developer',
+    });
     expect(created.ok).toBe(true);
     if (!created.ok) return;
     const inviteId = String(created.after.id);
-    expect((await apiGet(`invites/${inviteId}`)).body).toMatchObject({ email: 'new.person@example.com', role: 'developer', status: 'pending' });
+    expect((await apiGet(`invites/${inviteId}`)).body).toMatchObject({
+      email: 'new.person@example.com',
+      role: 'developer',
+      status: 'pending',
+    });
     expect(one<{ n: number }>('SELECT count(*) AS n FROM invites WHERE id = ?', inviteId).n).toBe(1);
 
     expect((await runAdminAction(deps, { kind: 'invite.delete', inviteId })).ok).toBe(true);
@@ -107,7 +133,10 @@ describe('admin actions against the sandbox', () => {
     db.prepare('DELETE FROM users WHERE id = ?').run(admin.id); // the mirror no longer knows they are an admin
     const outcome = await runAdminAction(deps, { kind: 'user.remove', userId: admin.id });
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.error.message).toMatch(/^The Admin API refused this action: Cannot remove a user with the admin role/);
+    if (!outcome.ok)
+      expect(outcome.error.message).toMatch(
+        /^The Admin API refused this action: Cannot remove a user with the admin role/,
+      );
     expect((await apiGet(`users/${admin.id}`)).status).toBe(200);
     expect(lastLocalAction().after).toMatchObject({ outcome: 'failed' });
   });
@@ -119,7 +148,9 @@ describe('admin actions against the sandbox', () => {
   });
 
   it("changes a member's org role, adds them to a workspace, changes and removes that membership, then removes them", async () => {
-    const user = one<{ id: string; role: string }>("SELECT id, role FROM users WHERE role IN ('user','developer') ORDER BY id LIMIT 1");
+    const user = one<{ id: string; role: string }>(
+      "SELECT id, role FROM users WHERE role IN ('user','developer') ORDER BY id LIMIT 1",
+    );
     const target = user.role === 'user' ? 'developer' : 'user';
     expect((await runAdminAction(deps, { kind: 'user.set-role', userId: user.id, role: target })).ok).toBe(true);
     expect((await apiGet(`users/${user.id}`)).body.role).toBe(target);
@@ -129,14 +160,32 @@ describe('admin actions against the sandbox', () => {
       'SELECT id FROM workspaces WHERE archived_at_ms IS NULL AND id NOT IN (SELECT workspace_id FROM workspace_members WHERE user_id = ?) ORDER BY id LIMIT 1',
       user.id,
     );
-    const add = await runAdminAction(deps, { kind: 'workspace-member.add', workspaceId: ws.id, userId: user.id, role: 'workspace_developer' });
+    const add = await runAdminAction(deps, {
+      kind: 'workspace-member.add',
+      workspaceId: ws.id,
+      userId: user.id,
+      role: 'workspace_developer',
+    });
     expect(add.ok).toBe(true);
     expect((await apiGet(`workspaces/${ws.id}/members/${user.id}`)).body.workspace_role).toBe('workspace_developer');
-    const setRole = await runAdminAction(deps, { kind: 'workspace-member.set-role', workspaceId: ws.id, userId: user.id, role: 'workspace_billing' });
+    const setRole = await runAdminAction(deps, {
+      kind: 'workspace-member.set-role',
+      workspaceId: ws.id,
+      userId: user.id,
+      role: 'workspace_billing',
+    });
     expect(setRole.ok).toBe(true);
     expect(lastLocalAction().before).toMatchObject({ workspaceRole: 'workspace_developer' });
-    expect(one<{ workspace_role: string }>('SELECT workspace_role FROM workspace_members WHERE workspace_id = ? AND user_id = ?', ws.id, user.id).workspace_role).toBe('workspace_billing');
-    expect((await runAdminAction(deps, { kind: 'workspace-member.remove', workspaceId: ws.id, userId: user.id })).ok).toBe(true);
+    expect(
+      one<{ workspace_role: string }>(
+        'SELECT workspace_role FROM workspace_members WHERE workspace_id = ? AND user_id = ?',
+        ws.id,
+        user.id,
+      ).workspace_role,
+    ).toBe('workspace_billing');
+    expect(
+      (await runAdminAction(deps, { kind: 'workspace-member.remove', workspaceId: ws.id, userId: user.id })).ok,
+    ).toBe(true);
     expect((await apiGet(`workspaces/${ws.id}/members/${user.id}`)).status).toBe(404);
 
     expect((await runAdminAction(deps, { kind: 'user.remove', userId: user.id })).ok).toBe(true);
@@ -146,7 +195,10 @@ describe('admin actions against the sandbox', () => {
 
   it('without a credential nothing is sent and the failure is recorded', async () => {
     const key = one<{ id: string }>("SELECT id FROM api_keys WHERE status = 'active' LIMIT 1");
-    const outcome = await runAdminAction({ ...deps, client: async () => null }, { kind: 'apikey.set-status', keyId: key.id, status: 'inactive' });
+    const outcome = await runAdminAction(
+      { ...deps, client: async () => null },
+      { kind: 'apikey.set-status', keyId: key.id, status: 'inactive' },
+    );
     expect(outcome).toMatchObject({ ok: false, error: { code: 'no_credential' } });
     expect((await apiGet(`api_keys/${key.id}`)).body.status).toBe('active');
   });
@@ -167,17 +219,24 @@ describe('an answer lost on the way (no SDK retries; the target is read back)', 
     });
   };
   const posts = async (path: string) => {
-    const res = await fetch(`${sandbox.controlUrl}/requests`, { headers: { authorization: `Bearer ${sandbox.controlToken}` } });
+    const res = await fetch(`${sandbox.controlUrl}/requests`, {
+      headers: { authorization: `Bearer ${sandbox.controlToken}` },
+    });
     const log = ((await res.json()) as { requests: Array<{ method: string; path: string }> }).requests;
     return log.filter((r) => r.method === 'POST' && r.path === path).length;
   };
-  const defaultClient = { client: async () => createAdminActionsClient({ apiKey: sandbox.adminKey, baseURL: sandbox.url }) };
+  const defaultClient = {
+    client: async () => createAdminActionsClient({ apiKey: sandbox.adminKey, baseURL: sandbox.url }),
+  };
 
   it('the API created the invite but the connection dropped: sent once, confirmed by reading back, reported done', async () => {
     await controlFaults([{ route: '/v1/organizations/invites', method: 'POST', reset: 'after-apply', times: 1 }]);
     try {
       const before = await posts('/v1/organizations/invites');
-      const outcome = await runAdminAction({ ...deps, ...defaultClient }, { kind: 'invite.create', email: 'lost.answer@example.com', role: 'user' });
+      const outcome = await runAdminAction(
+        { ...deps, ...defaultClient },
+        { kind: 'invite.create', email: 'lost.answer@example.com', role: 'user' },
+      );
       expect(outcome).toMatchObject({ ok: true });
       if (!outcome.ok) return;
       expect(outcome.summary).toMatch(/reading it back confirmed the change/);
@@ -192,10 +251,15 @@ describe('an answer lost on the way (no SDK retries; the target is read back)', 
 
   it('the connection dropped before the API acted: a failure, and the key is unchanged', async () => {
     const key = one<{ id: string }>("SELECT id FROM api_keys WHERE status = 'active' ORDER BY id LIMIT 1");
-    await controlFaults([{ route: `/v1/organizations/api_keys/${key.id}`, method: 'POST', reset: 'headers', times: 1 }]);
+    await controlFaults([
+      { route: `/v1/organizations/api_keys/${key.id}`, method: 'POST', reset: 'headers', times: 1 },
+    ]);
     try {
       const before = await posts(`/v1/organizations/api_keys/${key.id}`);
-      const outcome = await runAdminAction({ ...deps, ...defaultClient }, { kind: 'apikey.set-status', keyId: key.id, status: 'inactive' });
+      const outcome = await runAdminAction(
+        { ...deps, ...defaultClient },
+        { kind: 'apikey.set-status', keyId: key.id, status: 'inactive' },
+      );
       expect(outcome).toMatchObject({ ok: false, error: { code: 'network' } });
       expect((await apiGet(`api_keys/${key.id}`)).body.status).toBe('active');
       expect(await posts(`/v1/organizations/api_keys/${key.id}`)).toBe(before + 1);
@@ -206,7 +270,15 @@ describe('an answer lost on the way (no SDK retries; the target is read back)', 
 
   it('a 403 api_key_requester_unconfirmed says the same request is safe to send again', async () => {
     const key = one<{ id: string }>("SELECT id FROM api_keys WHERE status = 'active' ORDER BY id LIMIT 1");
-    await controlFaults([{ route: `/v1/organizations/api_keys/${key.id}`, method: 'POST', status: 403, errorCode: 'api_key_requester_unconfirmed', times: 1 }]);
+    await controlFaults([
+      {
+        route: `/v1/organizations/api_keys/${key.id}`,
+        method: 'POST',
+        status: 403,
+        errorCode: 'api_key_requester_unconfirmed',
+        times: 1,
+      },
+    ]);
     try {
       const outcome = await runAdminAction(deps, { kind: 'apikey.set-status', keyId: key.id, status: 'inactive' });
       expect(outcome).toMatchObject({ ok: false, error: { code: 'requester_unconfirmed' } });

@@ -19,7 +19,13 @@ describe('every sync copies its journal into the audit trail', () => {
     });
 
   beforeEach(async () => {
-    sandbox = await startSandbox({ size: 'demo', seed: 5, freezeClock: true, seededEvents: false, now: new Date('2026-11-10T10:00:00Z') });
+    sandbox = await startSandbox({
+      size: 'demo',
+      seed: 5,
+      freezeClock: true,
+      seededEvents: false,
+      now: new Date('2026-11-10T10:00:00Z'),
+    });
     mirror = tempMirrorFile();
     db = openMirror(mirror.file);
   });
@@ -33,7 +39,10 @@ describe('every sync copies its journal into the audit trail', () => {
     await sync();
     expect(searchAuditEvents(db, '').events).toHaveLength(0); // a first sync is a baseline
 
-    const key = db.prepare(`SELECT id, name FROM api_keys WHERE status = 'active' ORDER BY id LIMIT 1`).get() as { id: string; name: string };
+    const key = db.prepare(`SELECT id, name FROM api_keys WHERE status = 'active' ORDER BY id LIMIT 1`).get() as {
+      id: string;
+      name: string;
+    };
     const res = await fetch(`${sandbox.controlUrl}/events`, {
       method: 'POST',
       headers: { authorization: `Bearer ${sandbox.controlToken}`, 'content-type': 'application/json' },

@@ -30,7 +30,14 @@ afterEach(async () => {
 });
 
 async function setUp(compliance: boolean): Promise<Env> {
-  const sandbox = await startSandbox({ size: 'demo', seed: 8, compliance, freezeClock: true, seededEvents: false, now: new Date('2026-11-10T10:00:00Z') });
+  const sandbox = await startSandbox({
+    size: 'demo',
+    seed: 8,
+    compliance,
+    freezeClock: true,
+    seededEvents: false,
+    now: new Date('2026-11-10T10:00:00Z'),
+  });
   const mirror = tempMirrorFile();
   const db = openMirror(mirror.file);
   env = {
@@ -56,7 +63,12 @@ function sync({ sandbox, db }: Env, pageLimit = 25, full = true) {
   });
 }
 
-async function control(sandbox: RunningSandbox, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+async function control(
+  sandbox: RunningSandbox,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Record<string, unknown>> {
   const res = await fetch(`${sandbox.controlUrl}${path}`, {
     method,
     headers: { authorization: `Bearer ${sandbox.controlToken}`, 'content-type': 'application/json' },
@@ -68,14 +80,25 @@ async function control(sandbox: RunningSandbox, method: string, path: string, bo
 
 /** Three scripted changes by a named member: a key renamed, a user's role changed, an invite sent. */
 async function scriptEvents(e: Env): Promise<{ keyId: string; userId: string; actor: { id: string; email: string } }> {
-  const key = e.db.prepare(`SELECT id FROM api_keys WHERE status = 'active' ORDER BY id LIMIT 1`).get() as { id: string };
-  const users = e.db.prepare(`SELECT id, email, role FROM users ORDER BY id`).all() as Array<{ id: string; email: string; role: string }>;
+  const key = e.db.prepare(`SELECT id FROM api_keys WHERE status = 'active' ORDER BY id LIMIT 1`).get() as {
+    id: string;
+  };
+  const users = e.db.prepare(`SELECT id, email, role FROM users ORDER BY id`).all() as Array<{
+    id: string;
+    email: string;
+    role: string;
+  }>;
   const actor = users.find((u) => u.role === 'admin')!;
   const target = users.find((u) => u.role === 'user' || u.role === 'developer')!;
   await control(e.sandbox, 'POST', '/events', {
     events: [
       { type: 'key_renamed', api_key_id: key.id, name: 'audited-rename', actor_user_id: actor.id },
-      { type: 'role_changed', user_id: target.id, role: target.role === 'user' ? 'developer' : 'user', actor_user_id: actor.id },
+      {
+        type: 'role_changed',
+        user_id: target.id,
+        role: target.role === 'user' ? 'developer' : 'user',
+        actor_user_id: actor.id,
+      },
       { type: 'user_invited', email: 'new.person@example.com', role: 'user', actor_user_id: actor.id },
     ],
   });
@@ -91,7 +114,10 @@ function sourcesSince(db: MirrorDb, query: string, sinceMs: number, about?: stri
 }
 
 function complianceIds(db: MirrorDb): string[] {
-  return db.prepare(`SELECT external_id FROM audit_events WHERE source = 'compliance' ORDER BY external_id`).pluck().all() as string[];
+  return db
+    .prepare(`SELECT external_id FROM audit_events WHERE source = 'compliance' ORDER BY external_id`)
+    .pluck()
+    .all() as string[];
 }
 
 async function feedIds(sandbox: RunningSandbox): Promise<string[]> {
@@ -117,10 +143,14 @@ describe('compliance feed in the sync', () => {
     const renamed = searchAuditEvents(e.db, `source:compliance type:platform_api_key_updated key:${keyId}`).events;
     expect(renamed).toHaveLength(1);
     expect(renamed[0]!.actor).toMatchObject({ kind: 'user', id: actor.id, email: actor.email });
-    const roles = searchAuditEvents(e.db, 'source:compliance type:org_user_role_updated').events.filter((ev) => ev.targets.some((t) => t.id === userId));
+    const roles = searchAuditEvents(e.db, 'source:compliance type:org_user_role_updated').events.filter((ev) =>
+      ev.targets.some((t) => t.id === userId),
+    );
     expect(roles).toHaveLength(1);
     expect(roles[0]!.actor).toMatchObject({ kind: 'user', email: actor.email });
-    const invites = searchAuditEvents(e.db, 'source:compliance type:org_user_invite_sent').events.filter((ev) => ev.summary.includes('new.person@example.com'));
+    const invites = searchAuditEvents(e.db, 'source:compliance type:org_user_invite_sent').events.filter((ev) =>
+      ev.summary.includes('new.person@example.com'),
+    );
     expect(invites).toHaveLength(1);
     expect(invites[0]!.actor).toMatchObject({ email: actor.email });
     // Each change once in an unfiltered search: the feed's copy, not also the journal's snapshot difference.
@@ -138,7 +168,10 @@ describe('compliance feed in the sync', () => {
   it('with compliance on, a change the feed does not record (a key expiring) still arrives as a journal event, once', async () => {
     const e = await setUp(true);
     await sync(e);
-    const [renamed, expiring] = e.db.prepare(`SELECT id FROM api_keys WHERE status = 'active' ORDER BY id LIMIT 2`).pluck().all() as string[];
+    const [renamed, expiring] = e.db
+      .prepare(`SELECT id FROM api_keys WHERE status = 'active' ORDER BY id LIMIT 2`)
+      .pluck()
+      .all() as string[];
     const scriptedAt = e.sandbox.clock.nowMs();
     await control(e.sandbox, 'POST', '/events', {
       events: [
@@ -167,7 +200,9 @@ describe('compliance feed in the sync', () => {
     const failed = await sync(e);
     expect(failed.resources.find((r) => r.resource === 'compliance_activities')).toMatchObject({ status: 'error' });
     expect(searchAuditEvents(e.db, `source:journal key:${keyId}`).events).toHaveLength(1);
-    expect(searchAuditEvents(e.db, 'source:journal').events.filter((ev) => ev.targets.some((t) => t.id === userId))).toHaveLength(1);
+    expect(
+      searchAuditEvents(e.db, 'source:journal').events.filter((ev) => ev.targets.some((t) => t.id === userId)),
+    ).toHaveLength(1);
     expect(sourcesSince(e.db, `key:${keyId}`, scriptedAt)).toEqual(['journal']);
 
     // The feed back: its copies arrive; the journal's stay (insert-only) and are not appended again.
@@ -183,8 +218,13 @@ describe('compliance feed in the sync', () => {
     const e = await setUp(false);
     const first = await sync(e);
     expect(first.status).toBe('ok');
-    expect(first.resources.find((r) => r.resource === 'compliance_activities')).toMatchObject({ status: 'unavailable' });
-    expect(readProfileSetting(e.db, 'compliance.probe')).toMatchObject({ status: 'refused', checkedAtMs: e.sandbox.clock.nowMs() });
+    expect(first.resources.find((r) => r.resource === 'compliance_activities')).toMatchObject({
+      status: 'unavailable',
+    });
+    expect(readProfileSetting(e.db, 'compliance.probe')).toMatchObject({
+      status: 'refused',
+      checkedAtMs: e.sandbox.clock.nowMs(),
+    });
 
     const { keyId } = await scriptEvents(e);
     await control(e.sandbox, 'DELETE', '/requests');
@@ -219,10 +259,15 @@ describe('compliance feed in the sync', () => {
 
   it('a 500 on the feed between pages keeps the committed pages, and the next sync completes without a duplicate', async () => {
     const e = await setUp(true);
-    await control(e.sandbox, 'POST', '/faults', { rules: [{ route: '/v1/compliance/activities*', every: 3, times: 1, status: 500 }] });
+    await control(e.sandbox, 'POST', '/faults', {
+      rules: [{ route: '/v1/compliance/activities*', every: 3, times: 1, status: 500 }],
+    });
     const first = await sync(e, 10);
     expect(first.status).toBe('partial');
-    expect(first.resources.find((r) => r.resource === 'compliance_activities')).toMatchObject({ status: 'error', pages: 2 });
+    expect(first.resources.find((r) => r.resource === 'compliance_activities')).toMatchObject({
+      status: 'error',
+      pages: 2,
+    });
     expect(first.problems.some((p) => p.resource === 'compliance_activities' && p.status === 500)).toBe(true);
     const partial = complianceIds(e.db);
     expect(partial).toHaveLength(20);

@@ -15,16 +15,21 @@ const KILLS = 22;
 
 function runChild(sandbox: RunningSandbox, file: string, nowMs: number, killAfterMs: number | null) {
   return new Promise<{ killed: boolean; summary: { status: string } | null }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, sandbox.url, sandbox.adminKey, file, String(nowMs), String(HISTORY_DAYS)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', CHILD, sandbox.url, sandbox.adminKey, file, String(nowMs), String(HISTORY_DAYS)],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | null = null;
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       // Start the kill timer at the first sign of sync work, so kills land inside the sync, not in start-up.
-      if (killAfterMs != null && !timer && out.includes('progress')) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      if (killAfterMs != null && !timer && out.includes('progress'))
+        timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     });
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
@@ -32,7 +37,10 @@ function runChild(sandbox: RunningSandbox, file: string, nowMs: number, killAfte
       if (timer) clearTimeout(timer);
       const line = out.split('\n').find((l) => l.startsWith('summary '));
       if (signal !== 'SIGKILL' && !line) reject(new Error(`child failed: ${err.slice(-2000)}`));
-      resolve({ killed: signal === 'SIGKILL', summary: line ? (JSON.parse(line.slice(8)) as { status: string }) : null });
+      resolve({
+        killed: signal === 'SIGKILL',
+        summary: line ? (JSON.parse(line.slice(8)) as { status: string }) : null,
+      });
     });
   });
 }
@@ -47,17 +55,28 @@ describe('crash safety: SIGKILL at random points of a mid-size sync', () => {
 
   beforeAll(async () => {
     // A still clock and no seeded events: the org must not change while the syncs are being killed.
-    sandbox = await startSandbox({ size: 'mid', seed: 21, port: 0, now: new Date('2026-11-18T09:27:41Z'), freezeClock: true, seededEvents: false });
+    sandbox = await startSandbox({
+      size: 'mid',
+      seed: 21,
+      port: 0,
+      now: new Date('2026-11-18T09:27:41Z'),
+      freezeClock: true,
+      seededEvents: false,
+    });
     nowMs = sandbox.clock.nowMs();
     // The reference: the same sync, never interrupted.
     const db = openMirror(reference.file);
     const started = performance.now();
-    const summary = await syncMirror(db, createAdminApi({ apiKey: sandbox.adminKey, baseURL: sandbox.url, maxRetries: 0 }), {
-      clock: { now: () => nowMs, sleep: async () => undefined },
-      full: true,
-      historyDays: HISTORY_DAYS,
-      requestsPerMinute: null,
-    });
+    const summary = await syncMirror(
+      db,
+      createAdminApi({ apiKey: sandbox.adminKey, baseURL: sandbox.url, maxRetries: 0 }),
+      {
+        clock: { now: () => nowMs, sleep: async () => undefined },
+        full: true,
+        historyDays: HISTORY_DAYS,
+        requestsPerMinute: null,
+      },
+    );
     referenceMs = performance.now() - started;
     db.close();
     expect(summary.status).toBe('ok');
@@ -72,7 +91,7 @@ describe('crash safety: SIGKILL at random points of a mid-size sync', () => {
   it(`resumes after ${KILLS} kills without corruption, loss or duplicates`, async () => {
     // A seeded sequence of kill delays (ms after the first progress line) so a failure can be replayed.
     let seed = 0x5eed;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     let kills = 0;
     let maxDelayMs = Math.min(2500, referenceMs * 0.8);
     for (let attempt = 0; kills < KILLS && attempt < KILLS * 3; attempt++) {

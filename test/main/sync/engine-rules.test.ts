@@ -47,7 +47,8 @@ describe('sync engine failure rules (scripted API)', () => {
   });
 
   it('a refusal on an optional route is recorded as "not available" and probed again after 6 h, on --full and after a key change', async () => {
-    api.fail = (c) => (c.what === 'spend_limits' ? apiError('not_found', 404, 'GET /v1/organizations/spend_limits') : null);
+    api.fail = (c) =>
+      c.what === 'spend_limits' ? apiError('not_found', 404, 'GET /v1/organizations/spend_limits') : null;
     const asked = () => api.calls.filter((c) => c.what === 'spend_limits').length;
     const first = await sync();
     expect(first.status).toBe('ok');
@@ -79,11 +80,19 @@ describe('sync engine failure rules (scripted API)', () => {
       [{ id: 'user_2', email: 'b@example.com', name: 'Bo', role: 'user', added_at: '2026-01-02T00:00:00Z' }],
     ];
     let failures = 0;
-    api.fail = (c) => (c.what === 'users' && c.cursor === 'p1' && failures++ < 1 ? apiError('malformed', null, 'GET /v1/organizations/users') : null);
+    api.fail = (c) =>
+      c.what === 'users' && c.cursor === 'p1' && failures++ < 1
+        ? apiError('malformed', null, 'GET /v1/organizations/users')
+        : null;
     const summary = await sync({ maxAttempts: 3 });
     expect(summary.status, JSON.stringify(summary.resources.filter((r) => r.status !== 'ok'))).toBe('ok');
     expect(summary.problems).toEqual([
-      expect.objectContaining({ resource: 'users', kind: 'malformed', endpoint: 'GET /v1/organizations/users', requestId: 'req_fail' }),
+      expect.objectContaining({
+        resource: 'users',
+        kind: 'malformed',
+        endpoint: 'GET /v1/organizations/users',
+        requestId: 'req_fail',
+      }),
     ]);
     // The retry resumed at page 2 instead of starting over.
     expect(api.calls.filter((c) => c.what === 'users').map((c) => c.cursor)).toEqual([null, 'p1', 'p1']);
@@ -103,7 +112,15 @@ describe('sync engine failure rules (scripted API)', () => {
   });
 
   it('an over-precise amount is rejected like a schema failure, not rounded', async () => {
-    api.costPages = [[{ starting_at: '2026-11-19T00:00:00Z', ending_at: '2026-11-20T00:00:00Z', results: [{ amount: '1.0000000001', currency: 'USD' }] }]];
+    api.costPages = [
+      [
+        {
+          starting_at: '2026-11-19T00:00:00Z',
+          ending_at: '2026-11-20T00:00:00Z',
+          results: [{ amount: '1.0000000001', currency: 'USD' }],
+        },
+      ],
+    ];
     const summary = await sync({ maxAttempts: 1 });
     expect(summary.status).toBe('partial');
     expect(summary.problems[0]).toMatchObject({ resource: 'cost_daily', kind: 'malformed' });
@@ -123,7 +140,10 @@ describe('sync engine failure rules (scripted API)', () => {
     const callsBefore = api.calls.length;
     await sync({ full: true });
     const costCalls = api.calls.slice(callsBefore).filter((c) => c.what === 'cost');
-    expect(costCalls[0]).toMatchObject({ cursor: 'p1', query: expect.objectContaining({ endingAt: firstQuery.endingAt }) });
+    expect(costCalls[0]).toMatchObject({
+      cursor: 'p1',
+      query: expect.objectContaining({ endingAt: firstQuery.endingAt }),
+    });
     const later = costCalls.filter((c) => c.cursor === null);
     expect(later.length).toBe(1);
     expect((later[0]!.query as { endingAt: string }).endingAt).toBe('2026-11-20T15:00:00Z');
@@ -132,11 +152,20 @@ describe('sync engine failure rules (scripted API)', () => {
   it('a 400 "organization_type_not_supported" on an optional route means not available, not an error', async () => {
     api.fail = (c) =>
       c.what === 'spend_limits_effective'
-        ? new AdminApiError('bad_request', 'Effective spend limits are only available for Claude Enterprise organizations.', 'GET /v1/organizations/spend_limits/effective', 400, 'req_x', 'organization_type_not_supported')
+        ? new AdminApiError(
+            'bad_request',
+            'Effective spend limits are only available for Claude Enterprise organizations.',
+            'GET /v1/organizations/spend_limits/effective',
+            400,
+            'req_x',
+            'organization_type_not_supported',
+          )
         : null;
     const summary = await sync();
     expect(summary.status).toBe('ok');
-    expect(summary.resources.find((r) => r.resource === 'spend_limits_effective')).toMatchObject({ status: 'unavailable' });
+    expect(summary.resources.find((r) => r.resource === 'spend_limits_effective')).toMatchObject({
+      status: 'unavailable',
+    });
   });
 
   it('stores effective spend exactly and keeps its running totals out of the journal', async () => {
@@ -156,7 +185,12 @@ describe('sync engine failure rules (scripted API)', () => {
     now += 2 * HOUR;
     const summary = await sync();
     expect(summary.events).toBe(0);
-    expect(db.prepare('SELECT amount_nanocents AS a, period_to_date_spend_nanocents AS s FROM spend_limits_effective').safeIntegers(true).get()).toEqual({
+    expect(
+      db
+        .prepare('SELECT amount_nanocents AS a, period_to_date_spend_nanocents AS s FROM spend_limits_effective')
+        .safeIntegers(true)
+        .get(),
+    ).toEqual({
       a: 50_000_000_000_000n,
       s: 99_001_000_000n,
     });

@@ -15,11 +15,29 @@ import { apiError, FakeAdminApi } from './fake-admin-api';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-11-20T12:00:30Z');
-const user = (n: number) => ({ id: `user_${n}`, email: `u${n}@example.com`, name: `U${n}`, role: 'user', added_at: '2026-01-01T00:00:00Z' });
+const user = (n: number) => ({
+  id: `user_${n}`,
+  email: `u${n}@example.com`,
+  name: `U${n}`,
+  role: 'user',
+  added_at: '2026-01-01T00:00:00Z',
+});
 const costBucket = (day: string) => ({
   starting_at: `${day}T00:00:00Z`,
   ending_at: `${day}T00:00:00Z`,
-  results: [{ amount: '100', currency: 'USD', workspace_id: null, description: null, cost_type: 'tokens', context_window: null, model: null, service_tier: null, token_type: null }],
+  results: [
+    {
+      amount: '100',
+      currency: 'USD',
+      workspace_id: null,
+      description: null,
+      cost_type: 'tokens',
+      context_window: null,
+      model: null,
+      service_tier: null,
+      token_type: null,
+    },
+  ],
 });
 
 describe('sync failure rules (scripted API)', () => {
@@ -29,7 +47,8 @@ describe('sync failure rules (scripted API)', () => {
   const clock = { now: () => now, sleep: async () => undefined };
   const sync = (opts: { full?: boolean; maxAttempts?: number } = {}) =>
     syncMirror(db, api, { clock, requestsPerMinute: null, historyDays: 3, lock: false, maxAttempts: 1, ...opts });
-  const resource = (summary: Awaited<ReturnType<typeof sync>>, name: string) => summary.resources.find((r) => r.resource === name);
+  const resource = (summary: Awaited<ReturnType<typeof sync>>, name: string) =>
+    summary.resources.find((r) => r.resource === name);
   const callsOf = (what: string) => api.calls.filter((c) => c.what === what);
 
   beforeEach(() => {
@@ -66,7 +85,9 @@ describe('sync failure rules (scripted API)', () => {
     let revoked = false;
     api.fail = (c) => {
       if (c.what === 'spend_limits') revoked = true;
-      return revoked && (c.what === 'spend_limits' || c.what === 'organization') ? apiError('unauthorized', 401, `GET /v1/organizations/${c.what}`) : null;
+      return revoked && (c.what === 'spend_limits' || c.what === 'organization')
+        ? apiError('unauthorized', 401, `GET /v1/organizations/${c.what}`)
+        : null;
     };
     const summary = await sync();
     expect(summary.status).toBe('credential_invalid');
@@ -75,7 +96,8 @@ describe('sync failure rules (scripted API)', () => {
   });
 
   it('a 401 on an optional route while /me answers: that route failed (partial, listed), not "not available"', async () => {
-    api.fail = (c) => (c.what === 'spend_limits' ? apiError('unauthorized', 401, 'GET /v1/organizations/spend_limits') : null);
+    api.fail = (c) =>
+      c.what === 'spend_limits' ? apiError('unauthorized', 401, 'GET /v1/organizations/spend_limits') : null;
     const summary = await sync();
     expect(summary.status).toBe('partial');
     expect(resource(summary, 'spend_limits')).toMatchObject({ status: 'error' });
@@ -85,7 +107,8 @@ describe('sync failure rules (scripted API)', () => {
   });
 
   it('a 404 on the usage report: the org has no such report ("not available"), the sync is complete', async () => {
-    api.fail = (c) => (c.what === 'usage_1d' ? apiError('not_found', 404, 'GET /v1/organizations/usage_report/messages') : null);
+    api.fail = (c) =>
+      c.what === 'usage_1d' ? apiError('not_found', 404, 'GET /v1/organizations/usage_report/messages') : null;
     const summary = await sync();
     expect(summary.status).toBe('ok');
     expect(resource(summary, 'usage_daily')).toMatchObject({ status: 'unavailable' });
@@ -105,18 +128,31 @@ describe('sync failure rules (scripted API)', () => {
     let rejected = 0;
     api.fail = (c) =>
       c.what === 'cost' && c.cursor === 'p2' && rejected++ === 0
-        ? new AdminApiError('bad_request', 'page: invalid page cursor', 'GET /v1/organizations/cost_report', 400, 'req_c')
+        ? new AdminApiError(
+            'bad_request',
+            'page: invalid page cursor',
+            'GET /v1/organizations/cost_report',
+            400,
+            'req_c',
+          )
         : null;
     const summary = await sync();
     expect(summary.status).toBe('ok');
     expect(callsOf('cost').map((c) => c.cursor)).toEqual([null, 'p1', 'p2', null, 'p1', 'p2']);
-    expect(db.prepare('SELECT bucket_start_ms AS day, count(*) AS n FROM cost_daily GROUP BY bucket_start_ms').all()).toHaveLength(3);
-    expect(summary.problems).toEqual([expect.objectContaining({ resource: 'cost_daily', message: 'page: invalid page cursor' })]);
+    expect(
+      db.prepare('SELECT bucket_start_ms AS day, count(*) AS n FROM cost_daily GROUP BY bucket_start_ms').all(),
+    ).toHaveLength(3);
+    expect(summary.problems).toEqual([
+      expect.objectContaining({ resource: 'cost_daily', message: 'page: invalid page cursor' }),
+    ]);
   });
 
   it('a cursor rejected again after the restart fails that report (no loop)', async () => {
     api.costPages = [[costBucket('2026-11-18')], [costBucket('2026-11-19')]];
-    api.fail = (c) => (c.what === 'cost' && c.cursor === 'p1' ? new AdminApiError('bad_request', 'page: invalid page cursor', 'GET /v1/organizations/cost_report', 400) : null);
+    api.fail = (c) =>
+      c.what === 'cost' && c.cursor === 'p1'
+        ? new AdminApiError('bad_request', 'page: invalid page cursor', 'GET /v1/organizations/cost_report', 400)
+        : null;
     const summary = await sync();
     expect(summary.status).toBe('partial');
     expect(callsOf('cost')).toHaveLength(4);
@@ -126,7 +162,14 @@ describe('sync failure rules (scripted API)', () => {
     api.costPages = [[costBucket('2026-11-18')], [costBucket('2026-11-19')]];
     api.fail = (c) =>
       c.what === 'cost' && c.cursor === 'p1'
-        ? new AdminApiError('bad_request', 'The requested page of the report has more usage than one page can hold.', 'GET /v1/organizations/cost_report', 400, null, 'report_page_too_large')
+        ? new AdminApiError(
+            'bad_request',
+            'The requested page of the report has more usage than one page can hold.',
+            'GET /v1/organizations/cost_report',
+            400,
+            null,
+            'report_page_too_large',
+          )
         : null;
     await sync();
     expect(callsOf('cost')).toHaveLength(2);
@@ -144,8 +187,16 @@ describe('sync failure rules (scripted API)', () => {
     const before = callsOf('users').length;
     now += HOUR;
     expect((await sync()).status).toBe('ok');
-    expect(callsOf('users').slice(before).map((c) => c.cursor)).toEqual([null, 'p1', 'p2']);
-    expect(db.prepare('SELECT id FROM users ORDER BY id').all()).toEqual([{ id: 'user_1' }, { id: 'user_2' }, { id: 'user_3' }]);
+    expect(
+      callsOf('users')
+        .slice(before)
+        .map((c) => c.cursor),
+    ).toEqual([null, 'p1', 'p2']);
+    expect(db.prepare('SELECT id FROM users ORDER BY id').all()).toEqual([
+      { id: 'user_1' },
+      { id: 'user_2' },
+      { id: 'user_3' },
+    ]);
   });
 
   it('a report whose next page starts where the last one did is stopped (buckets not moving forward)', async () => {

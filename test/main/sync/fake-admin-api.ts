@@ -67,7 +67,12 @@ export class FakeAdminApi implements AdminApiPort {
   }
 
   /** Pages addressed by index; the cursor of page i+1 is "p<i+1>". */
-  private async *paged(what: string, pages: unknown[][], cursor: string | null, query?: unknown): AsyncGenerator<ApiPage<never>> {
+  private async *paged(
+    what: string,
+    pages: unknown[][],
+    cursor: string | null,
+    query?: unknown,
+  ): AsyncGenerator<ApiPage<never>> {
     let index = cursor ? Number(cursor.slice(1)) : 0;
     for (;;) {
       this.record({ what, cursor: index === 0 ? null : `p${index}`, query });

@@ -32,7 +32,14 @@ describe('sync under sandbox faults', () => {
   }
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ size: 'demo', seed: 9, port: 0, freezeClock: true, seededEvents: false, now: new Date('2026-11-12T08:15:00Z') });
+    sandbox = await startSandbox({
+      size: 'demo',
+      seed: 9,
+      port: 0,
+      freezeClock: true,
+      seededEvents: false,
+      now: new Date('2026-11-12T08:15:00Z'),
+    });
     const summary = await syncInto(reference.file);
     expect(summary.status).toBe('ok');
     baselineRequests = summary.requests;
@@ -44,17 +51,38 @@ describe('sync under sandbox faults', () => {
   });
 
   const transient: Array<[string, FaultRule[]]> = [
-    ['429 with retry-after (seconds)', [{ route: '/v1/organizations/users*', every: 1, times: 1, status: 429, retryAfterSeconds: 1 }]],
-    ['429 with retry-after-ms', [{ route: '/v1/organizations/api_keys*', every: 1, times: 2, status: 429, retryAfterMs: 150 }]],
+    [
+      '429 with retry-after (seconds)',
+      [{ route: '/v1/organizations/users*', every: 1, times: 1, status: 429, retryAfterSeconds: 1 }],
+    ],
+    [
+      '429 with retry-after-ms',
+      [{ route: '/v1/organizations/api_keys*', every: 1, times: 2, status: 429, retryAfterMs: 150 }],
+    ],
     ['429 with no retry header', [{ route: '/v1/organizations/cost_report*', every: 1, times: 1, status: 429 }]],
-    ['a burst of 5xx (500, 503, 529)', [
-      { route: '/v1/organizations/workspaces*', every: 2, times: 3, status: 500 },
-      { route: '/v1/organizations/usage_report/messages*', every: 3, times: 2, status: 503 },
-      { route: '/v1/organizations/usage_report/claude_code*', every: 2, times: 2, status: 529 },
-    ]],
-    ['connection resets inside the headers', [{ route: '/v1/organizations/workspaces/*/members*', every: 2, times: 3, reset: 'headers' }]],
-    ['connection resets inside the body', [{ route: '/v1/organizations/usage_report/messages*', every: 2, times: 2, reset: 'body' }]],
-    ['truncated bodies', [{ route: '/v1/organizations/users*', every: 1, times: 1, body: 'truncated' }, { route: '/v1/organizations/cost_report*', every: 2, times: 1, body: 'truncated' }]],
+    [
+      'a burst of 5xx (500, 503, 529)',
+      [
+        { route: '/v1/organizations/workspaces*', every: 2, times: 3, status: 500 },
+        { route: '/v1/organizations/usage_report/messages*', every: 3, times: 2, status: 503 },
+        { route: '/v1/organizations/usage_report/claude_code*', every: 2, times: 2, status: 529 },
+      ],
+    ],
+    [
+      'connection resets inside the headers',
+      [{ route: '/v1/organizations/workspaces/*/members*', every: 2, times: 3, reset: 'headers' }],
+    ],
+    [
+      'connection resets inside the body',
+      [{ route: '/v1/organizations/usage_report/messages*', every: 2, times: 2, reset: 'body' }],
+    ],
+    [
+      'truncated bodies',
+      [
+        { route: '/v1/organizations/users*', every: 1, times: 1, body: 'truncated' },
+        { route: '/v1/organizations/cost_report*', every: 2, times: 1, body: 'truncated' },
+      ],
+    ],
     ['malformed bodies', [{ route: '/v1/organizations/api_keys*', every: 1, times: 1, body: 'malformed' }]],
   ];
 
@@ -86,7 +114,11 @@ describe('sync under sandbox faults', () => {
       sandbox.faults.set([]);
       expect(summary.status).toBe('partial');
       expect(summary.resources.find((r) => r.resource === 'cost_daily')).toMatchObject({ status: 'error' });
-      expect(summary.problems.some((p) => p.resource === 'cost_daily' && p.status === 500 && p.endpoint.includes('cost_report'))).toBe(true);
+      expect(
+        summary.problems.some(
+          (p) => p.resource === 'cost_daily' && p.status === 500 && p.endpoint.includes('cost_report'),
+        ),
+      ).toBe(true);
       expect(snapshotMirror(mirror.file)).toEqual(want);
     } finally {
       sandbox.faults.set([]);

@@ -31,7 +31,14 @@ describe('journal events from diffs against the sandbox', () => {
     });
 
   beforeEach(async () => {
-    sandbox = await startSandbox({ size: 'demo', seed: 4, port: 0, freezeClock: true, seededEvents: false, now: new Date('2026-11-10T10:00:00Z') });
+    sandbox = await startSandbox({
+      size: 'demo',
+      seed: 4,
+      port: 0,
+      freezeClock: true,
+      seededEvents: false,
+      now: new Date('2026-11-10T10:00:00Z'),
+    });
     mirror = tempMirrorFile();
     db = openMirror(mirror.file);
   });
@@ -46,29 +53,43 @@ describe('journal events from diffs against the sandbox', () => {
     const journal = new JournalRepo(db);
     expect(journal.count()).toBe(0);
 
-    const users = db.prepare(`SELECT id, role FROM users WHERE role NOT IN ('admin', 'developer') ORDER BY id`).all() as Array<{ id: string; role: string }>;
+    const users = db
+      .prepare(`SELECT id, role FROM users WHERE role NOT IN ('admin', 'developer') ORDER BY id`)
+      .all() as Array<{ id: string; role: string }>;
     const promoted = users[0]!;
     const removed = users[1]!;
-    const keys = db.prepare(`SELECT id, name, status, workspace_id FROM api_keys WHERE status = 'active' AND workspace_id IS NOT NULL ORDER BY id`).all() as Array<{ id: string; name: string; workspace_id: string }>;
+    const keys = db
+      .prepare(
+        `SELECT id, name, status, workspace_id FROM api_keys WHERE status = 'active' AND workspace_id IS NOT NULL ORDER BY id`,
+      )
+      .all() as Array<{ id: string; name: string; workspace_id: string }>;
     const renamed = keys[0]!;
     const deactivated = keys[1]!;
-    const workspace = (db.prepare(`SELECT id FROM workspaces WHERE is_default = 0 AND archived_at_ms IS NULL ORDER BY id LIMIT 1`).get() as { id: string }).id;
+    const workspace = (
+      db
+        .prepare(`SELECT id FROM workspaces WHERE is_default = 0 AND archived_at_ms IS NULL ORDER BY id LIMIT 1`)
+        .get() as { id: string }
+    ).id;
     const removedMemberships = (
-      db.prepare(`SELECT workspace_id FROM workspace_members WHERE user_id = ? ORDER BY 1`).all(removed.id) as Array<{ workspace_id: string }>
+      db.prepare(`SELECT workspace_id FROM workspace_members WHERE user_id = ? ORDER BY 1`).all(removed.id) as Array<{
+        workspace_id: string;
+      }>
     ).map((m) => `${m.workspace_id}/${removed.id}`);
 
     expect(removedMemberships.length).toBeGreaterThan(0);
     await control(sandbox, '/clock', { advanceMs: HOUR });
-    const applied = (await control(sandbox, '/events', {
-      events: [
-        { type: 'role_changed', user_id: promoted.id, role: 'developer' },
-        { type: 'user_removed', user_id: removed.id },
-        { type: 'key_renamed', api_key_id: renamed.id, name: 'renamed-by-test' },
-        { type: 'key_deactivated', api_key_id: deactivated.id },
-        { type: 'key_created', workspace_id: workspace, name: 'fresh-key' },
-        { type: 'user_invited', email: 'new.person@example.com', role: 'developer' },
-      ],
-    })).applied as Array<Record<string, string>>;
+    const applied = (
+      await control(sandbox, '/events', {
+        events: [
+          { type: 'role_changed', user_id: promoted.id, role: 'developer' },
+          { type: 'user_removed', user_id: removed.id },
+          { type: 'key_renamed', api_key_id: renamed.id, name: 'renamed-by-test' },
+          { type: 'key_deactivated', api_key_id: deactivated.id },
+          { type: 'key_created', workspace_id: workspace, name: 'fresh-key' },
+          { type: 'user_invited', email: 'new.person@example.com', role: 'developer' },
+        ],
+      })
+    ).applied as Array<Record<string, string>>;
     const newKeyId = applied.find((a) => a.type === 'key_created')!.api_key_id!;
     const inviteId = applied.find((a) => a.type === 'user_invited')!.invite_id!;
 
@@ -89,10 +110,18 @@ describe('journal events from diffs against the sandbox', () => {
     );
     expect(summary.events).toBe(events.length);
     const byKey = new Map(events.map((e) => [`${e.kind} ${e.entityKey}`, e]));
-    expect(byKey.get(`changed ${promoted.id}`)!.detail).toEqual({ role: { before: promoted.role, after: 'developer' } });
-    expect(byKey.get(`changed ${renamed.id}`)!.detail).toEqual({ name: { before: renamed.name, after: 'renamed-by-test' } });
+    expect(byKey.get(`changed ${promoted.id}`)!.detail).toEqual({
+      role: { before: promoted.role, after: 'developer' },
+    });
+    expect(byKey.get(`changed ${renamed.id}`)!.detail).toEqual({
+      name: { before: renamed.name, after: 'renamed-by-test' },
+    });
     expect(byKey.get(`changed ${deactivated.id}`)!.detail).toEqual({ status: { before: 'active', after: 'inactive' } });
-    expect(byKey.get(`created ${newKeyId}`)!.detail).toMatchObject({ id: newKeyId, name: 'fresh-key', workspace_id: workspace });
+    expect(byKey.get(`created ${newKeyId}`)!.detail).toMatchObject({
+      id: newKeyId,
+      name: 'fresh-key',
+      workspace_id: workspace,
+    });
     for (const e of events) expect(e.atMs).toBe(sandbox.clock.nowMs());
 
     // And nothing more on the next idle sync.

@@ -8,17 +8,32 @@ import type { OrgTree } from '../../../preload/contract';
 import { tempMirrorFile } from './sandbox-helpers';
 
 async function treeFor(keyShape: KeyShape): Promise<{ tree: OrgTree; keys: Array<Record<string, unknown>> }> {
-  const sandbox = await startSandbox({ size: 'demo', seed: 13, port: 0, keyShape, freezeClock: true, now: new Date('2026-11-15T12:00:00Z') });
+  const sandbox = await startSandbox({
+    size: 'demo',
+    seed: 13,
+    port: 0,
+    keyShape,
+    freezeClock: true,
+    now: new Date('2026-11-15T12:00:00Z'),
+  });
   const mirror = tempMirrorFile();
   const db = openMirror(mirror.file);
   try {
-    const summary = await syncMirror(db, createAdminApi({ apiKey: sandbox.adminKey, baseURL: sandbox.url, maxRetries: 0 }), {
-      clock: { now: () => sandbox.clock.nowMs(), sleep: async () => undefined },
-      historyDays: 2,
-      requestsPerMinute: null,
-    });
+    const summary = await syncMirror(
+      db,
+      createAdminApi({ apiKey: sandbox.adminKey, baseURL: sandbox.url, maxRetries: 0 }),
+      {
+        clock: { now: () => sandbox.clock.nowMs(), sleep: async () => undefined },
+        historyDays: 2,
+        requestsPerMinute: null,
+      },
+    );
     expect(summary.status).toBe('ok');
-    const keys = db.prepare('SELECT id, scope_type, legacy_workspace_id, has_legacy_workspace_id, workspace_id FROM api_keys ORDER BY id').all() as Array<Record<string, unknown>>;
+    const keys = db
+      .prepare(
+        'SELECT id, scope_type, legacy_workspace_id, has_legacy_workspace_id, workspace_id FROM api_keys ORDER BY id',
+      )
+      .all() as Array<Record<string, unknown>>;
     return { tree: readOrgTree(db)!, keys };
   } finally {
     db.close();
@@ -39,7 +54,8 @@ describe('both API-key shapes', () => {
     expect(legacy.keys.some((k) => k.legacy_workspace_id === null)).toBe(true);
     const orgScoped = new Set(current.keys.filter((k) => k.scope_type === 'organization').map((k) => k.id));
     // Legacy has no organization scope: such keys show as default-workspace keys there; compare the rest exactly.
-    const strip = (tree: OrgTree) => placement(tree).map((w) => ({ ...w, keys: w.keys.filter((id) => !orgScoped.has(id)) }));
+    const strip = (tree: OrgTree) =>
+      placement(tree).map((w) => ({ ...w, keys: w.keys.filter((id) => !orgScoped.has(id)) }));
     expect(strip(legacy.tree)).toEqual(strip(current.tree));
     expect(current.tree.workspaces.find((w) => w.isDefault)).toBeDefined();
   });

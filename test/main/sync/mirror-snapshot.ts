@@ -27,7 +27,10 @@ export function snapshotMirror(file: string): Record<string, unknown[]> {
       const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{ name: string }>)
         .map((c) => c.name)
         .filter((c) => !VOLATILE.has(c));
-      out[table] = db.prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY ${order}`).safeIntegers(true).all();
+      out[table] = db
+        .prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY ${order}`)
+        .safeIntegers(true)
+        .all();
     }
     return out;
   } finally {

@@ -19,7 +19,14 @@ describe('sync of the org resources against the sandbox demo org', () => {
   let mirror: ReturnType<typeof tempMirrorFile>;
 
   beforeEach(async () => {
-    sandbox = await startSandbox({ size: 'demo', seed: 7, port: 0, freezeClock: true, seededEvents: false, now: new Date('2026-11-19T16:05:00Z') });
+    sandbox = await startSandbox({
+      size: 'demo',
+      seed: 7,
+      port: 0,
+      freezeClock: true,
+      seededEvents: false,
+      now: new Date('2026-11-19T16:05:00Z'),
+    });
     mirror = tempMirrorFile();
     db = openMirror(mirror.file);
   });
@@ -31,7 +38,11 @@ describe('sync of the org resources against the sandbox demo org', () => {
 
   async function sync(full = false) {
     const api = createAdminApi({ apiKey: sandbox.adminKey, baseURL: sandbox.url, maxRetries: 0 });
-    return syncMirror(db, api, { full, requestsPerMinute: null, clock: { now: () => sandbox.clock.nowMs(), sleep: async () => undefined } });
+    return syncMirror(db, api, {
+      full,
+      requestsPerMinute: null,
+      clock: { now: () => sandbox.clock.nowMs(), sleep: async () => undefined },
+    });
   }
 
   it('mirrors exactly what the sandbox lists: org, users, workspaces, members and keys', async () => {
@@ -50,14 +61,22 @@ describe('sync of the org resources against the sandbox demo org', () => {
         .sort(byId),
     );
 
-    const workspaces = await listAll(sandbox, '/v1/organizations/workspaces', { include_archived: 'true', include_default: 'true' });
+    const workspaces = await listAll(sandbox, '/v1/organizations/workspaces', {
+      include_archived: 'true',
+      include_default: 'true',
+    });
     const nonDefault = new Set(
       (await listAll(sandbox, '/v1/organizations/workspaces', { include_archived: 'true' })).map((w) => w.id),
     );
     const storedWs = db.prepare('SELECT id, name, archived_at_ms, is_default FROM workspaces ORDER BY id').all();
     expect(storedWs).toEqual(
       workspaces
-        .map((w) => ({ id: w.id, name: w.name, archived_at_ms: ms(w.archived_at), is_default: nonDefault.has(w.id) ? 0 : 1 }))
+        .map((w) => ({
+          id: w.id,
+          name: w.name,
+          archived_at_ms: ms(w.archived_at),
+          is_default: nonDefault.has(w.id) ? 0 : 1,
+        }))
         .sort(byId),
     );
     expect(storedWs.filter((w) => (w as Obj).is_default === 1)).toHaveLength(1);
@@ -70,13 +89,18 @@ describe('sync of the org resources against the sandbox demo org', () => {
       }
     }
     const key = (m: Obj) => `${String(m.workspace_id)}/${String(m.user_id)}`;
-    expect(db.prepare('SELECT workspace_id, user_id, workspace_role FROM workspace_members').all().sort((a, b) => cmp(key(a as Obj), key(b as Obj)))).toEqual(
-      expectedMembers.sort((a, b) => cmp(key(a), key(b))),
-    );
+    expect(
+      db
+        .prepare('SELECT workspace_id, user_id, workspace_role FROM workspace_members')
+        .all()
+        .sort((a, b) => cmp(key(a as Obj), key(b as Obj))),
+    ).toEqual(expectedMembers.sort((a, b) => cmp(key(a), key(b))));
 
     const keys = await listAll(sandbox, '/v1/organizations/api_keys');
     const storedKeys = db
-      .prepare('SELECT id, name, status, created_at_ms, expires_at_ms, partial_key_hint, scope_type, scope_workspace_id, principal_type, created_by_id FROM api_keys ORDER BY id')
+      .prepare(
+        'SELECT id, name, status, created_at_ms, expires_at_ms, partial_key_hint, scope_type, scope_workspace_id, principal_type, created_by_id FROM api_keys ORDER BY id',
+      )
       .all();
     expect(storedKeys).toEqual(
       keys

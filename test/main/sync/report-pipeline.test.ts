@@ -9,7 +9,9 @@ const T0 = Date.parse('2026-11-20T12:00:30Z');
 const costBucket = (day: string, amount: string) => ({
   starting_at: `${day}T00:00:00Z`,
   ending_at: `${day}T23:59:59Z`,
-  results: [{ amount, currency: 'USD', workspace_id: 'wrkspc_1', description: 'Claude Sonnet 4 Usage - Output Tokens' }],
+  results: [
+    { amount, currency: 'USD', workspace_id: 'wrkspc_1', description: 'Claude Sonnet 4 Usage - Output Tokens' },
+  ],
 });
 
 describe('report pages are fetched one ahead of the write', () => {
@@ -17,7 +19,7 @@ describe('report pages are fetched one ahead of the write', () => {
   let api: FakeAdminApi;
   const clock = { now: () => T0, sleep: async () => undefined };
   const sync = () => syncMirror(db, api, { clock, requestsPerMinute: null, historyDays: 3, lock: false });
-  const costRows = () => (db.prepare('SELECT count(*) FROM cost_daily').pluck().get() as number);
+  const costRows = () => db.prepare('SELECT count(*) FROM cost_daily').pluck().get() as number;
 
   beforeEach(() => {
     db = new Database(':memory:');
@@ -39,7 +41,10 @@ describe('report pages are fetched one ahead of the write', () => {
   });
 
   it('a failure of the page fetched ahead keeps the pages before it and resumes at the failed one', async () => {
-    api.fail = (call) => (call.what === 'cost' && call.cursor === 'p2' ? apiError('server', 500, 'GET /v1/organizations/cost_report') : null);
+    api.fail = (call) =>
+      call.what === 'cost' && call.cursor === 'p2'
+        ? apiError('server', 500, 'GET /v1/organizations/cost_report')
+        : null;
     const first = await sync();
     expect(first.status).not.toBe('ok');
     expect(costRows()).toBe(2);

@@ -25,15 +25,28 @@ function addCents(a: string, b: string): string {
 }
 
 /** The sandbox's own report for [from, to] (UTC days, inclusive), summed per group over the daily buckets. */
-async function sandboxTotals(sandbox: RunningSandbox, kind: 'usage' | 'cost', from: string, to: string, field: string): Promise<Map<string | null, Obj>> {
+async function sandboxTotals(
+  sandbox: RunningSandbox,
+  kind: 'usage' | 'cost',
+  from: string,
+  to: string,
+  field: string,
+): Promise<Map<string | null, Obj>> {
   const path = kind === 'usage' ? '/v1/organizations/usage_report/messages' : '/v1/organizations/cost_report';
   const totals = new Map<string | null, Obj>();
   let page: string | null = null;
   do {
-    const q = new URLSearchParams({ starting_at: `${from}T00:00:00Z`, ending_at: `${day(Date.parse(to) + DAY)}T00:00:00Z`, bucket_width: '1d', limit: '31' });
+    const q = new URLSearchParams({
+      starting_at: `${from}T00:00:00Z`,
+      ending_at: `${day(Date.parse(to) + DAY)}T00:00:00Z`,
+      bucket_width: '1d',
+      limit: '31',
+    });
     q.append('group_by[]', field);
     if (page) q.set('page', page);
-    const res = await fetch(`${sandbox.url}${path}?${q}`, { headers: { 'x-api-key': sandbox.adminKey, 'anthropic-version': '2023-06-01' } });
+    const res = await fetch(`${sandbox.url}${path}?${q}`, {
+      headers: { 'x-api-key': sandbox.adminKey, 'anthropic-version': '2023-06-01' },
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { data: Array<{ results: Obj[] }>; has_more: boolean; next_page: string | null };
     for (const bucket of body.data) {
@@ -75,7 +88,14 @@ describe('report sync against the sandbox', () => {
     });
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ size: 'demo', seed: 11, port: 0, now: new Date('2026-11-20T15:42:10Z'), freezeClock: true, seededEvents: false });
+    sandbox = await startSandbox({
+      size: 'demo',
+      seed: 11,
+      port: 0,
+      now: new Date('2026-11-20T15:42:10Z'),
+      freezeClock: true,
+      seededEvents: false,
+    });
     clock = { now: () => sandbox.clock.nowMs(), sleep: async () => undefined };
     mirror = tempMirrorFile();
     db = openMirror(mirror.file);
@@ -98,7 +118,9 @@ describe('report sync against the sandbox', () => {
   for (const [from, to] of periods) {
     for (const groupBy of ['workspace', 'api_key', 'model'] as ReportGroupBy[]) {
       it(`usage ${from}..${to} by ${groupBy} equals the sandbox's own report, token for token`, async () => {
-        const field = { workspace: 'workspace_id', api_key: 'api_key_id', model: 'model', description: 'description' }[groupBy];
+        const field = { workspace: 'workspace_id', api_key: 'api_key_id', model: 'model', description: 'description' }[
+          groupBy
+        ];
         const expected = await sandboxTotals(sandbox, 'usage', from, to, field);
         const report = queryReport(db, { kind: 'usage', from, to, groupBy });
         // Today is still filling, so a range that includes it is not complete yet.
@@ -111,7 +133,13 @@ describe('report sync against the sandbox', () => {
           expect(r.output_tokens).toBe(e.output_tokens);
           expect(r.cache_read_input_tokens).toBe(e.cache_read_input_tokens);
           expect(r.cache_creation).toEqual({ ephemeral_1h_input_tokens: e.cc1h, ephemeral_5m_input_tokens: e.cc5m });
-          expect(r.total_tokens).toBe(Number(e.uncached_input_tokens) + Number(e.output_tokens) + Number(e.cache_read_input_tokens) + Number(e.cc1h) + Number(e.cc5m));
+          expect(r.total_tokens).toBe(
+            Number(e.uncached_input_tokens) +
+              Number(e.output_tokens) +
+              Number(e.cache_read_input_tokens) +
+              Number(e.cc1h) +
+              Number(e.cc5m),
+          );
         }
       });
     }
@@ -123,7 +151,9 @@ describe('report sync against the sandbox', () => {
         const got = new Map(report.rows.map((r) => [(r as Obj)[field] as string | null, (r as Obj).amount_cents]));
         // The API files the default workspace's cost under no id; the report files it under the default's id, as
         // the overview, the tree and the alerts do.
-        const defaultId = (db.prepare(`SELECT id FROM workspaces WHERE is_default = 1`).get() as { id: string } | undefined)?.id ?? null;
+        const defaultId =
+          (db.prepare(`SELECT id FROM workspaces WHERE is_default = 1`).get() as { id: string } | undefined)?.id ??
+          null;
         const filed = (k: string | null) => (groupBy === 'workspace' && k === null ? defaultId : k);
         expect(got).toEqual(new Map([...expected].map(([k, v]) => [filed(k), v.amount_cents])));
         for (const r of report.rows) expect(typeof (r as Obj).amount_cents).toBe('string');
@@ -139,7 +169,8 @@ describe('report sync against the sandbox', () => {
   });
 
   it('stores Claude Code activity for the backfilled days', () => {
-    const n = (db.prepare('SELECT count(DISTINCT bucket_start_ms) AS n FROM claude_code_daily').get() as { n: number }).n;
+    const n = (db.prepare('SELECT count(DISTINCT bucket_start_ms) AS n FROM claude_code_daily').get() as { n: number })
+      .n;
     expect(n).toBeGreaterThan(10);
   });
 

@@ -31,11 +31,19 @@ const sync = () =>
     compliance: createComplianceFeed({ apiKey: sandbox.adminKey, baseURL: sandbox.url, maxRetries: 0 }),
   });
 
-const count = (where = '1 = 1'): number => db.prepare(`SELECT count(*) FROM audit_events WHERE ${where}`).pluck().get() as number;
+const count = (where = '1 = 1'): number =>
+  db.prepare(`SELECT count(*) FROM audit_events WHERE ${where}`).pluck().get() as number;
 
 describe('audit retention after each sync', () => {
   it('keeps N days: purges the older events after the sync, records the purge and its anchor, and verify passes', async () => {
-    sandbox = await startSandbox({ size: 'demo', seed: 21, compliance: true, freezeClock: true, seededEvents: false, now: new Date('2026-11-10T10:00:00Z') });
+    sandbox = await startSandbox({
+      size: 'demo',
+      seed: 21,
+      compliance: true,
+      freezeClock: true,
+      seededEvents: false,
+      now: new Date('2026-11-10T10:00:00Z'),
+    });
     mirror = tempMirrorFile();
     db = openMirror(mirror.file);
     await sync();
@@ -53,7 +61,10 @@ describe('audit retention after each sync', () => {
     expect(purge).toHaveLength(1);
     expect(purge[0]!.after).toMatchObject({ removedCount: old, throughHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(count(`at_ms < ${now - 30 * DAY}`)).toBe(0);
-    const anchor = db.prepare('SELECT through_id, through_hash FROM audit_anchors').get() as { through_id: number; through_hash: string };
+    const anchor = db.prepare('SELECT through_id, through_hash FROM audit_anchors').get() as {
+      through_id: number;
+      through_hash: string;
+    };
     expect(anchor.through_hash).toBe((purge[0]!.after as { throughHash: string }).throughHash);
     expect(verifyAuditChain(db)).toMatchObject({ ok: true });
 
@@ -68,7 +79,14 @@ describe('audit retention after each sync', () => {
   });
 
   it('forever (the default) never purges', async () => {
-    sandbox = await startSandbox({ size: 'demo', seed: 22, compliance: true, freezeClock: true, seededEvents: false, now: new Date('2026-11-10T10:00:00Z') });
+    sandbox = await startSandbox({
+      size: 'demo',
+      seed: 22,
+      compliance: true,
+      freezeClock: true,
+      seededEvents: false,
+      now: new Date('2026-11-10T10:00:00Z'),
+    });
     mirror = tempMirrorFile();
     db = openMirror(mirror.file);
     await sync();

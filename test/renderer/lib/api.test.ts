@@ -13,7 +13,9 @@ describe('renderer api access', () => {
   });
 
   it("turns an error result into an ApiError carrying main's code and message", async () => {
-    installFakeApi({ 'clade:org/tree': () => ({ ok: false, error: { code: 'unavailable', message: 'The mirror is locked.' } }) });
+    installFakeApi({
+      'clade:org/tree': () => ({ ok: false, error: { code: 'unavailable', message: 'The mirror is locked.' } }),
+    });
     const failure = await unwrap(api().org.tree()).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ApiError);
     expect(failure).toMatchObject({ code: 'unavailable', message: 'The mirror is locked.' });

@@ -7,7 +7,14 @@ import type { AlertRules } from '../rules';
 import type { AlertInputs, Condition } from '../types';
 import { addUtcDays, daysOfUtcMonth, isWeekendDay, ordinal, utcDay, utcMonthOf } from '../../time';
 import { formatUsd } from '../money';
-import { dailyCostFor, describeAmount, firstCostDay, spendTargets, targetSlug, type SpendTarget } from './spend-targets';
+import {
+  dailyCostFor,
+  describeAmount,
+  firstCostDay,
+  spendTargets,
+  targetSlug,
+  type SpendTarget,
+} from './spend-targets';
 import { forecastOrgMonth } from './org-forecast';
 import { monthName } from './shared';
 
@@ -50,7 +57,12 @@ export interface MonthProjection {
 }
 
 /** Walks the month: actual cost for past days, max(actual, estimate) for today, estimates after. */
-export function projectMonth(byDay: Map<string, bigint>, nowMs: number, rates: DailyRates, amount: bigint): MonthProjection {
+export function projectMonth(
+  byDay: Map<string, bigint>,
+  nowMs: number,
+  rates: DailyRates,
+  amount: bigint,
+): MonthProjection {
   const today = utcDay(nowMs);
   let running = 0n;
   let spent = 0n;

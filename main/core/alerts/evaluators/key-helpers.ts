@@ -14,7 +14,11 @@ import { workspaceKey, workspaceName } from './shared';
 type KeyTimes = Pick<AlertApiKey, 'createdAtMs' | 'expiresAtMs' | 'lastUsedDay'>;
 
 /** The smallest expiry warning window (days) a not yet expired key is inside, or null. */
-export function expiryWindowDays(key: Pick<AlertApiKey, 'expiresAtMs'>, rules: AlertRules, nowMs: number): number | null {
+export function expiryWindowDays(
+  key: Pick<AlertApiKey, 'expiresAtMs'>,
+  rules: AlertRules,
+  nowMs: number,
+): number | null {
   if (key.expiresAtMs === null || key.expiresAtMs <= nowMs) return null;
   const left = key.expiresAtMs - nowMs;
   return [...rules.keys.expiryDays].sort((a, b) => a - b).find((days) => left <= days * DAY_MS) ?? null;

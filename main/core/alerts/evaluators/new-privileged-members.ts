@@ -35,10 +35,19 @@ export function evaluateNewPrivilegedMembers(inputs: AlertInputs, rules: AlertRu
     if (event.kind !== 'users.changed' || event.atMs < since || event.atMs > nowMs) continue;
     const before = event.before?.['role'];
     const after = event.after?.['role'];
-    if (typeof after !== 'string' || !privileged.has(after) || (typeof before === 'string' && privileged.has(before))) continue;
+    if (typeof after !== 'string' || !privileged.has(after) || (typeof before === 'string' && privileged.has(before)))
+      continue;
     const user = inputs.users.find((candidate) => candidate.id === event.targetId);
     if (!user || user.role !== after || byId.has(user.id)) continue;
-    byId.set(user.id, memberCondition(user, `was made ${after}${typeof before === 'string' ? ` (was ${before})` : ''}`, event.atMs, timeZone));
+    byId.set(
+      user.id,
+      memberCondition(
+        user,
+        `was made ${after}${typeof before === 'string' ? ` (was ${before})` : ''}`,
+        event.atMs,
+        timeZone,
+      ),
+    );
   }
   return [...byId.values()];
 }

@@ -50,14 +50,24 @@ export function forecastOrgMonth(inputs: AlertInputs, rules: AlertRules, nowMs: 
     const ceiling = workspace.spentNanocents > limit.nanocents ? workspace.spentNanocents : limit.nanocents;
     if (workspace.projectedNanocents <= ceiling) continue;
     excess += workspace.projectedNanocents - ceiling;
-    caps.push({ workspaceKey: limit.workspaceKey, name: workspaceName(inputs, limit.workspaceKey), limitNanocents: limit.nanocents, uncappedNanocents: workspace.projectedNanocents });
+    caps.push({
+      workspaceKey: limit.workspaceKey,
+      name: workspaceName(inputs, limit.workspaceKey),
+      limitNanocents: limit.nanocents,
+      uncappedNanocents: workspace.projectedNanocents,
+    });
   }
   let projected = org.projectedNanocents - excess;
   const orgLimit = monthlyLimits(inputs).find((limit) => limit.workspaceKey === null);
   if (orgLimit) {
     const ceiling = org.spentNanocents > orgLimit.nanocents ? org.spentNanocents : orgLimit.nanocents;
     if (projected > ceiling) {
-      caps.push({ workspaceKey: null, name: inputs.org.name, limitNanocents: orgLimit.nanocents, uncappedNanocents: projected });
+      caps.push({
+        workspaceKey: null,
+        name: inputs.org.name,
+        limitNanocents: orgLimit.nanocents,
+        uncappedNanocents: projected,
+      });
       projected = ceiling;
     }
   }

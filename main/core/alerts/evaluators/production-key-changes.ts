@@ -27,7 +27,8 @@ export function evaluateProductionKeyChanges(inputs: AlertInputs, rules: AlertRu
   const conditions: Condition[] = [];
   const active = activeKeys(inputs).filter(inProduction);
   for (const key of active) {
-    if (key.createdAtMs >= since && key.createdAtMs <= nowMs) conditions.push(change(key, 'created', `prod-key:created:${key.id}`, key.createdAtMs));
+    if (key.createdAtMs >= since && key.createdAtMs <= nowMs)
+      conditions.push(change(key, 'created', `prod-key:created:${key.id}`, key.createdAtMs));
   }
   for (const event of inputs.journal) {
     if (event.kind !== 'api_keys.changed' || event.atMs < since || event.atMs > nowMs) continue;

@@ -9,7 +9,8 @@ export function productionWorkspaceKeys(inputs: AlertInputs, rules: AlertRules):
   const keys = new Set<string>(workspaceIds);
   for (const workspace of inputs.workspaces) {
     if (workspace.archivedAtMs !== null) continue;
-    const tagged = matchTags && Object.entries(workspace.tags).some(([tag, value]) => matcher.test(tag) || matcher.test(value));
+    const tagged =
+      matchTags && Object.entries(workspace.tags).some(([tag, value]) => matcher.test(tag) || matcher.test(value));
     if (tagged || (matchNames && matcher.test(workspace.name))) keys.add(workspaceKey(workspace.id));
   }
   return keys;

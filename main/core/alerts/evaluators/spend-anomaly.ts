@@ -57,7 +57,8 @@ export function evaluateSpendAnomaly(inputs: AlertInputs, rules: AlertRules, now
       const median = medianNanocents(history);
       if (cost < multiplyByFactor(median, rules.anomaly.factor)) continue;
       const name = workspaceName(inputs, key);
-      const usual = median > 0n ? `${ratioText(cost, median)} its usual ${formatUsd(median)} a day` : 'after days of no spend';
+      const usual =
+        median > 0n ? `${ratioText(cost, median)} its usual ${formatUsd(median)} a day` : 'after days of no spend';
       conditions.push({
         id: `anomaly:ws:${key}:${day}`,
         rule: 'spend-anomaly',

@@ -32,7 +32,10 @@ export function assessHealth(inputs: Pick<AlertInputs, 'sync'>, rules: AlertRule
   if (lastSuccessAtMs === null) problems.push('no-data');
   else if (nowMs - lastSuccessAtMs > staleMs) problems.push('data-too-old');
   // With nothing synced, or all of it stale, the problem above says it already; a report is named when it alone fails.
-  const spend = lastSuccessAtMs === null ? [] : spendSourceProblems(inputs.sync.spendSources ?? [], staleMs, nowMs, !problems.includes('data-too-old'));
+  const spend =
+    lastSuccessAtMs === null
+      ? []
+      : spendSourceProblems(inputs.sync.spendSources ?? [], staleMs, nowMs, !problems.includes('data-too-old'));
   if (spend.length > 0) problems.push('spend-unavailable');
   return { problems, lastSuccessAtMs, spend };
 }
@@ -41,15 +44,26 @@ export function assessHealth(inputs: Pick<AlertInputs, 'sync'>, rules: AlertRule
  * A report that failed in its last attempt, or (when `checkAge`) whose last complete fetch is older than the limit.
  * A report the org does not have ("not available") is no problem: there is no spend to judge there.
  */
-function spendSourceProblems(sources: readonly SpendSourceState[], staleMs: number, nowMs: number, checkAge: boolean): SpendSourceProblem[] {
+function spendSourceProblems(
+  sources: readonly SpendSourceState[],
+  staleMs: number,
+  nowMs: number,
+  checkAge: boolean,
+): SpendSourceProblem[] {
   const problems: SpendSourceProblem[] = [];
   for (const source of sources) {
     // Never asked (null): the sync that got through did not reach it, which the run's own status already tells.
     if (source.status === 'unavailable' || source.status === null) continue;
     if (source.status === 'error') {
-      problems.push({ resource: source.resource, reason: `failed in the last sync${source.detail ? ` (${source.detail})` : ''}` });
+      problems.push({
+        resource: source.resource,
+        reason: `failed in the last sync${source.detail ? ` (${source.detail})` : ''}`,
+      });
     } else if (checkAge && source.lastCompleteAtMs !== null && nowMs - source.lastCompleteAtMs > staleMs) {
-      problems.push({ resource: source.resource, reason: `last synced ${ago(source.lastCompleteAtMs, nowMs)}, older than the ${staleMs / HOUR_MS} h limit (sync.staleAfterHours)` });
+      problems.push({
+        resource: source.resource,
+        reason: `last synced ${ago(source.lastCompleteAtMs, nowMs)}, older than the ${staleMs / HOUR_MS} h limit (sync.staleAfterHours)`,
+      });
     }
   }
   return problems;
@@ -68,7 +82,10 @@ function ago(lastSuccessAtMs: number, nowMs: number): string {
   return inDuration(nowMs - lastSuccessAtMs).replace(/^in /, '') + ' ago';
 }
 
-const texts: Record<HealthProblem, { severity: Severity; title: string; body: (inputs: AlertInputs, nowMs: number, health: EvaluationHealth) => string }> = {
+const texts: Record<
+  HealthProblem,
+  { severity: Severity; title: string; body: (inputs: AlertInputs, nowMs: number, health: EvaluationHealth) => string }
+> = {
   'credential-invalid': {
     severity: 'critical',
     title: 'The admin key was rejected',

@@ -78,14 +78,18 @@ describe('createAdminApi', () => {
   });
 
   it('resumes a list from a stored cursor', async () => {
-    const url = await serve(() => ({ body: { data: [legacyKey], has_more: false, first_id: null, last_id: 'apikey_02' } }));
+    const url = await serve(() => ({
+      body: { data: [legacyKey], has_more: false, first_id: null, last_id: 'apikey_02' },
+    }));
     const api = createAdminApi({ apiKey: KEY, baseURL: url, maxRetries: 0 });
     await collect(api.list('api_keys', {}, 'apikey_01'));
     expect(seen[0]!.url).toContain('after_id=apikey_01');
   });
 
   it('rejects a malformed page with the endpoint and the request id, and yields nothing from it', async () => {
-    const url = await serve(() => ({ body: { data: [{ id: 'user_1', email: 'a@b.c' }], has_more: false, last_id: 'user_1' } }));
+    const url = await serve(() => ({
+      body: { data: [{ id: 'user_1', email: 'a@b.c' }], has_more: false, last_id: 'user_1' },
+    }));
     const api = createAdminApi({ apiKey: KEY, baseURL: url, maxRetries: 0 });
     const got: unknown[] = [];
     const error = await (async () => {
@@ -107,13 +111,21 @@ describe('createAdminApi', () => {
         ? { body: '{"id":"org_1","na' }
         : {
             status: Number(mode),
-            body: { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' }, request_id: 'req_e' },
+            body: {
+              type: 'error',
+              error: { type: 'authentication_error', message: 'invalid x-api-key' },
+              request_id: 'req_e',
+            },
           },
     );
     const api = createAdminApi({ apiKey: KEY, baseURL: url, maxRetries: 0 });
     await expect(api.organization()).rejects.toMatchObject({ kind: 'malformed', endpoint: 'GET /v1/organizations/me' });
     mode = '401';
-    await expect(api.organization()).rejects.toMatchObject({ kind: 'unauthorized', status: 401, message: 'invalid x-api-key' });
+    await expect(api.organization()).rejects.toMatchObject({
+      kind: 'unauthorized',
+      status: 401,
+      message: 'invalid x-api-key',
+    });
     mode = '404';
     await expect(collect(api.list('spend_limits', {}, null))).rejects.toMatchObject({ kind: 'not_found', status: 404 });
   });
@@ -121,14 +133,27 @@ describe('createAdminApi', () => {
   it('sends classic report queries with group_by[] and the cursor as page=', async () => {
     const url = await serve(() => ({
       body: {
-        data: [{ starting_at: '2026-01-01T00:00:00Z', ending_at: '2026-01-02T00:00:00Z', results: [{ amount: '123.78912', currency: 'USD', workspace_id: null, description: null }] }],
+        data: [
+          {
+            starting_at: '2026-01-01T00:00:00Z',
+            ending_at: '2026-01-02T00:00:00Z',
+            results: [{ amount: '123.78912', currency: 'USD', workspace_id: null, description: null }],
+          },
+        ],
         has_more: false,
         next_page: null,
       },
     }));
     const api = createAdminApi({ apiKey: KEY, baseURL: url, maxRetries: 0 });
     const pages = await collect(
-      api.costReport({ startingAt: '2026-01-01T00:00:00Z', endingAt: '2026-01-02T00:00:00Z', groupBy: ['workspace_id', 'description'] }, 'page_abc'),
+      api.costReport(
+        {
+          startingAt: '2026-01-01T00:00:00Z',
+          endingAt: '2026-01-02T00:00:00Z',
+          groupBy: ['workspace_id', 'description'],
+        },
+        'page_abc',
+      ),
     );
     expect(pages[0]!.items[0]!.results[0]!.amount).toBe('123.78912');
     const q = new URL(seen[0]!.url!, 'http://x').searchParams;
@@ -143,7 +168,9 @@ describe('retryAfterMs', () => {
     const { retryAfterMs } = await import('../../../../main/adapters/anthropic/errors');
     expect(retryAfterMs(new Headers({ 'retry-after-ms': '250', 'retry-after': '9' }), 0)).toBe(250);
     expect(retryAfterMs(new Headers({ 'retry-after': '3' }), 0)).toBe(3000);
-    expect(retryAfterMs(new Headers({ 'retry-after': 'Wed, 21 Oct 2026 07:28:10 GMT' }), Date.parse('2026-10-21T07:28:00Z'))).toBe(10_000);
+    expect(
+      retryAfterMs(new Headers({ 'retry-after': 'Wed, 21 Oct 2026 07:28:10 GMT' }), Date.parse('2026-10-21T07:28:00Z')),
+    ).toBe(10_000);
     expect(retryAfterMs(new Headers({}), 0)).toBeNull();
   });
 });

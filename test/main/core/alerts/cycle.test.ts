@@ -8,7 +8,10 @@ const NOW = at('2026-11-23T10:00:00Z');
 
 /** A demo-like org: $120/day in Production, $30/day in Staging since 1 October. */
 const demo = inputs({
-  dailyCost: [...costDays(PROD.id, '2026-10-01', '2026-11-23', () => 120), ...costDays(STAGING.id, '2026-10-01', '2026-11-23', () => 30)],
+  dailyCost: [
+    ...costDays(PROD.id, '2026-10-01', '2026-11-23', () => 120),
+    ...costDays(STAGING.id, '2026-10-01', '2026-11-23', () => 30),
+  ],
 });
 
 describe('runAlertCycle', () => {
@@ -36,11 +39,19 @@ describe('runAlertCycle', () => {
     const recorded = runAlertCycle(demo, rules, [], [], NOW).reconciliation.episodes; // check: record only
     let stored: Episode[] = JSON.parse(JSON.stringify(recorded)) as Episode[];
     const shown: string[] = [];
-    for (const [offset, restart] of [[1, false], [2, false], [3, true]] as const) {
+    for (const [offset, restart] of [
+      [1, false],
+      [2, false],
+      [3, true],
+    ] as const) {
       if (restart) stored = JSON.parse(JSON.stringify(stored)) as Episode[];
       const { reconciliation } = runAlertCycle(demo, rules, stored, [], NOW + offset * 60_000);
       shown.push(...reconciliation.toNotify.map((episode) => episode.conditionId));
-      stored = markNotified(reconciliation.episodes, reconciliation.toNotify.map((e) => e.id), NOW + offset * 60_000);
+      stored = markNotified(
+        reconciliation.episodes,
+        reconciliation.toNotify.map((e) => e.id),
+        NOW + offset * 60_000,
+      );
     }
     expect(shown).toEqual(['spend:org:2026-11:100']);
   });

@@ -50,7 +50,13 @@ describe('isDigestDue', () => {
   });
 
   it('is never due when disabled', () => {
-    expect(isDigestDue(at('2026-11-24T12:00:00Z'), berlinRules((r) => (r.digest.enabled = false)), null)).toBe(false);
+    expect(
+      isDigestDue(
+        at('2026-11-24T12:00:00Z'),
+        berlinRules((r) => (r.digest.enabled = false)),
+        null,
+      ),
+    ).toBe(false);
   });
 });
 
@@ -58,7 +64,11 @@ describe('buildDigest and planDigest', () => {
   const T = at('2026-11-24T07:30:00Z');
   const open = reconcileEpisodes(
     [],
-    [condition('a', 'info', 'Key "ci" is 120 days old'), condition('b', 'critical', 'Acme has reached its monthly budget'), condition('c', 'warning', 'Key "x" expires in 6 days')],
+    [
+      condition('a', 'info', 'Key "ci" is 120 days old'),
+      condition('b', 'critical', 'Acme has reached its monthly budget'),
+      condition('c', 'warning', 'Key "x" expires in 6 days'),
+    ],
     T - 3_600_000,
     { quietHours: berlinRules().quietHours, snoozes: [] },
   ).episodes;
@@ -68,7 +78,11 @@ describe('buildDigest and planDigest', () => {
     expect(digest).toMatchObject({
       localDay: '2026-11-24',
       title: '3 open alerts (1 critical, 1 warning, 1 info)',
-      lines: ['[critical] Acme has reached its monthly budget', '[warning] Key "x" expires in 6 days', 'Key "ci" is 120 days old'],
+      lines: [
+        '[critical] Acme has reached its monthly budget',
+        '[warning] Key "x" expires in 6 days',
+        'Key "ci" is 120 days old',
+      ],
       counts: { critical: 1, warning: 1, info: 1 },
     });
     expect(digest?.episodeIds).toHaveLength(3);

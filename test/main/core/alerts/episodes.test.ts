@@ -15,8 +15,14 @@ const T0 = at('2026-11-23T10:00:00Z');
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
-const awake: EpisodePrefs = { quietHours: { enabled: false, start: '22:00', end: '07:00', timeZone: 'UTC' }, snoozes: [] };
-const berlinNights: EpisodePrefs = { quietHours: { enabled: true, start: '22:00', end: '07:00', timeZone: 'Europe/Berlin' }, snoozes: [] };
+const awake: EpisodePrefs = {
+  quietHours: { enabled: false, start: '22:00', end: '07:00', timeZone: 'UTC' },
+  snoozes: [],
+};
+const berlinNights: EpisodePrefs = {
+  quietHours: { enabled: true, start: '22:00', end: '07:00', timeZone: 'Europe/Berlin' },
+  snoozes: [],
+};
 
 function condition(id: string, overrides: Partial<Condition> = {}): Condition {
   return {
@@ -37,7 +43,15 @@ function condition(id: string, overrides: Partial<Condition> = {}): Condition {
 function appCycle(stored: Episode[], conditions: Condition[], nowMs: number, prefs = awake) {
   const result = reconcileEpisodes(stored, conditions, nowMs, prefs);
   const shown = result.toNotify.map((episode) => episode.conditionId);
-  return { ...result, shown, episodes: markNotified(result.episodes, result.toNotify.map((e) => e.id), nowMs) };
+  return {
+    ...result,
+    shown,
+    episodes: markNotified(
+      result.episodes,
+      result.toNotify.map((e) => e.id),
+      nowMs,
+    ),
+  };
 }
 
 /** Persisting to the mirror and reading back after a restart: a JSON round trip. */
@@ -52,7 +66,12 @@ describe('reconcileEpisodes', () => {
     expect(second.shown).toEqual([]);
     expect(second.opened).toEqual([]);
     expect(second.episodes).toHaveLength(1);
-    expect(second.episodes[0]).toMatchObject({ openedAtMs: T0, lastSeenAtMs: T0 + 5 * MIN, notifiedAtMs: T0, closedAtMs: null });
+    expect(second.episodes[0]).toMatchObject({
+      openedAtMs: T0,
+      lastSeenAtMs: T0 + 5 * MIN,
+      notifiedAtMs: T0,
+      closedAtMs: null,
+    });
   });
 
   it('never notifies twice across restarts (re-running on persisted state)', () => {
@@ -68,7 +87,12 @@ describe('reconcileEpisodes', () => {
   it('lets the CLI record an episode without marking it, so the app still notifies it once', () => {
     const recordedByCheck = reconcileEpisodes([], [condition('key-expiry:apikey_01A:7d')], T0, awake).episodes;
     expect(recordedByCheck[0]?.notifiedAtMs).toBeNull();
-    const checkAgain = reconcileEpisodes(restart(recordedByCheck), [condition('key-expiry:apikey_01A:7d')], T0 + HOUR, awake);
+    const checkAgain = reconcileEpisodes(
+      restart(recordedByCheck),
+      [condition('key-expiry:apikey_01A:7d')],
+      T0 + HOUR,
+      awake,
+    );
     expect(checkAgain.opened).toEqual([]); // the same episode, not a second one
     const app = appCycle(restart(checkAgain.episodes), [condition('key-expiry:apikey_01A:7d')], T0 + 2 * HOUR);
     expect(app.shown).toEqual(['key-expiry:apikey_01A:7d']);
@@ -98,7 +122,11 @@ describe('reconcileEpisodes', () => {
     const lastNight = at('2026-11-30T23:59:00Z');
     const november = appCycle([], evaluateSpendThresholds(data, rules, lastNight), lastNight);
     expect(november.shown).toEqual(['spend:org:2026-11:100']);
-    const december = appCycle(november.episodes, evaluateSpendThresholds(data, rules, at('2026-12-01T00:00:00Z')), at('2026-12-01T00:00:00Z'));
+    const december = appCycle(
+      november.episodes,
+      evaluateSpendThresholds(data, rules, at('2026-12-01T00:00:00Z')),
+      at('2026-12-01T00:00:00Z'),
+    );
     expect(december.closed.map((e) => e.conditionId)).toEqual(['spend:org:2026-11:100']);
     expect(december.toNotify).toEqual([]);
   });
@@ -148,7 +176,10 @@ describe('quiet hours in reconcileEpisodes', () => {
   });
 
   it('releases at 07:00 local on the night New York clocks go forward (11:00Z)', () => {
-    const ny: EpisodePrefs = { ...berlinNights, quietHours: { ...berlinNights.quietHours, timeZone: 'America/New_York' } };
+    const ny: EpisodePrefs = {
+      ...berlinNights,
+      quietHours: { ...berlinNights.quietHours, timeZone: 'America/New_York' },
+    };
     const night = appCycle([], [condition('k')], at('2026-03-08T04:00:00Z'), ny); // 23:00 EST on the 7th
     expect(appCycle(night.episodes, [condition('k')], at('2026-03-08T10:30:00Z'), ny).shown).toEqual([]);
     expect(appCycle(night.episodes, [condition('k')], at('2026-03-08T11:00:00Z'), ny).shown).toEqual(['k']);
@@ -163,15 +194,25 @@ describe('quiet hours in reconcileEpisodes', () => {
 });
 
 describe('snooze in reconcileEpisodes', () => {
-  const keyExpiry = condition('key-expiry:apikey_01A:7d', { rule: 'key-expiry', targetKind: 'key', targetId: 'apikey_01A' });
-  const otherKey = condition('key-expiry:apikey_01B:7d', { rule: 'key-expiry', targetKind: 'key', targetId: 'apikey_01B' });
+  const keyExpiry = condition('key-expiry:apikey_01A:7d', {
+    rule: 'key-expiry',
+    targetKind: 'key',
+    targetId: 'apikey_01A',
+  });
+  const otherKey = condition('key-expiry:apikey_01B:7d', {
+    rule: 'key-expiry',
+    targetKind: 'key',
+    targetId: 'apikey_01B',
+  });
   const spend = condition('spend:org:2026-11:80');
 
   it('holds a snoozed rule until the snooze ends, then releases it; other rules notify at once', () => {
     const prefs: EpisodePrefs = { ...awake, snoozes: [{ rule: 'key-expiry', targetId: null, untilMs: T0 + HOUR }] };
     const now = appCycle([], [keyExpiry, spend], T0, prefs);
     expect(now.shown).toEqual(['spend:org:2026-11:80']);
-    expect(now.held.map((e) => [e.conditionId, e.heldBy, e.heldUntilMs])).toEqual([['key-expiry:apikey_01A:7d', 'snooze', T0 + HOUR]]);
+    expect(now.held.map((e) => [e.conditionId, e.heldBy, e.heldUntilMs])).toEqual([
+      ['key-expiry:apikey_01A:7d', 'snooze', T0 + HOUR],
+    ]);
     expect(appCycle(now.episodes, [keyExpiry, spend], T0 + HOUR - 1, prefs).shown).toEqual([]);
     const after = appCycle(now.episodes, [keyExpiry, spend], T0 + HOUR, prefs);
     expect(after.shown).toEqual(['key-expiry:apikey_01A:7d']);
@@ -192,13 +233,18 @@ describe('snooze in reconcileEpisodes', () => {
 
   it('hands a snooze that ends at night over to quiet hours', () => {
     const evening = at('2026-11-23T20:00:00Z'); // 21:00 Berlin
-    const prefs: EpisodePrefs = { ...berlinNights, snoozes: [{ rule: '*', targetId: null, untilMs: evening + 2 * HOUR }] };
+    const prefs: EpisodePrefs = {
+      ...berlinNights,
+      snoozes: [{ rule: '*', targetId: null, untilMs: evening + 2 * HOUR }],
+    };
     const first = appCycle([], [spend], evening, prefs);
     expect(first.held[0]?.heldBy).toBe('snooze');
     const snoozeOver = appCycle(first.episodes, [spend], evening + 2 * HOUR, prefs);
     expect(snoozeOver.shown).toEqual([]);
     expect(snoozeOver.held[0]?.heldBy).toBe('quiet-hours');
-    expect(appCycle(snoozeOver.episodes, [spend], at('2026-11-24T06:00:00Z'), prefs).shown).toEqual(['spend:org:2026-11:80']);
+    expect(appCycle(snoozeOver.episodes, [spend], at('2026-11-24T06:00:00Z'), prefs).shown).toEqual([
+      'spend:org:2026-11:80',
+    ]);
   });
 });
 

@@ -2,7 +2,13 @@
  * Hand-written alert inputs in the documented shapes (admin-api.md §3.2–3.8, §4.2): ids like `wrkspc_…`,
  * `apikey_…`, `user_…`, `invite_…`; cost as cents strings converted by hand to nanocents (1 cent = 1e9).
  */
-import type { AlertApiKey, AlertInputs, AlertInvite, AlertUser, AlertWorkspace } from '../../../../main/core/alerts/types';
+import type {
+  AlertApiKey,
+  AlertInputs,
+  AlertInvite,
+  AlertUser,
+  AlertWorkspace,
+} from '../../../../main/core/alerts/types';
 
 /** Epoch ms of an ISO instant, for readable fixtures. */
 export const at = (iso: string): number => {
@@ -14,13 +20,35 @@ export const at = (iso: string): number => {
 /** Whole US dollars → nanocents (1 USD = 100 cents = 1e11 nanocents). */
 export const usd = (dollars: number): bigint => BigInt(Math.round(dollars * 100)) * 1_000_000_000n;
 
-export const PROD: AlertWorkspace = { id: 'wrkspc_01Prod', name: 'Production', tags: { env: 'production' }, archivedAtMs: null };
+export const PROD: AlertWorkspace = {
+  id: 'wrkspc_01Prod',
+  name: 'Production',
+  tags: { env: 'production' },
+  archivedAtMs: null,
+};
 export const STAGING: AlertWorkspace = { id: 'wrkspc_01Stage', name: 'Staging', tags: {}, archivedAtMs: null };
-export const RESEARCH: AlertWorkspace = { id: 'wrkspc_01Research', name: 'Product Research', tags: { team: 'research' }, archivedAtMs: null };
+export const RESEARCH: AlertWorkspace = {
+  id: 'wrkspc_01Research',
+  name: 'Product Research',
+  tags: { team: 'research' },
+  archivedAtMs: null,
+};
 export const DEFAULT_WS: AlertWorkspace = { id: null, name: 'Default', tags: {}, archivedAtMs: null };
 
-export const ADA: AlertUser = { id: 'user_01Ada', name: 'Ada Admin', email: 'ada@example.com', role: 'admin', addedAtMs: at('2025-01-10T09:00:00Z') };
-export const DEV: AlertUser = { id: 'user_01Dev', name: 'Dev Eloper', email: 'dev@example.com', role: 'developer', addedAtMs: at('2025-03-01T09:00:00Z') };
+export const ADA: AlertUser = {
+  id: 'user_01Ada',
+  name: 'Ada Admin',
+  email: 'ada@example.com',
+  role: 'admin',
+  addedAtMs: at('2025-01-10T09:00:00Z'),
+};
+export const DEV: AlertUser = {
+  id: 'user_01Dev',
+  name: 'Dev Eloper',
+  email: 'dev@example.com',
+  role: 'developer',
+  addedAtMs: at('2025-03-01T09:00:00Z'),
+};
 
 export function key(overrides: Partial<AlertApiKey> & Pick<AlertApiKey, 'id' | 'name'>): AlertApiKey {
   return {

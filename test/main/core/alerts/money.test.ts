@@ -19,9 +19,12 @@ describe('alert money', () => {
     expect(usdToNanocents(text)).toBe(expected);
   });
 
-  it.each(['', '-5', '1e3', '1,500', '$10', '12.', '.5', 'abc', '12.3456789012345'])('refuses %j as a USD amount (finer than a nanocent is refused, never rounded)', (text) => {
-    expect(usdToNanocents(text)).toBeNull();
-  });
+  it.each(['', '-5', '1e3', '1,500', '$10', '12.', '.5', 'abc', '12.3456789012345'])(
+    'refuses %j as a USD amount (finer than a nanocent is refused, never rounded)',
+    (text) => {
+      expect(usdToNanocents(text)).toBeNull();
+    },
+  );
 
   it('reads API cents strings, fractional ones included (cost_report "123.78912")', () => {
     expect(centsToNanocents('50000')).toBe(50_000_000_000_000n);

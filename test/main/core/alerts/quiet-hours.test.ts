@@ -55,7 +55,12 @@ describe('quietHoursEndMs', () => {
     ['an ordinary Berlin night', berlin, '2026-11-23T22:15:30Z', '2026-11-24T06:00:00Z'],
     ['the Berlin night clocks go back (10 h long)', berlin, '2026-10-24T21:00:00Z', '2026-10-25T06:00:00Z'],
     ['the New York night clocks go forward (8 h long)', newYork, '2026-03-08T03:00:00Z', '2026-03-08T11:00:00Z'],
-    ['an end inside the spring-forward gap (02:30) resolves to 03:00 EDT', { ...newYork, end: '02:30' }, '2026-03-08T05:00:00Z', '2026-03-08T07:00:00Z'],
+    [
+      'an end inside the spring-forward gap (02:30) resolves to 03:00 EDT',
+      { ...newYork, end: '02:30' },
+      '2026-03-08T05:00:00Z',
+      '2026-03-08T07:00:00Z',
+    ],
   ])('%s', (_label, hours, nowIso, endIso) => {
     expect(new Date(quietHoursEndMs(at(nowIso), hours)!).toISOString()).toBe(new Date(at(endIso)).toISOString());
   });

@@ -14,14 +14,29 @@ describe('setAlertRule (clade-admin config set KEY VALUE)', () => {
   it.each([
     ['budgets.orgMonthlyUsd', '1500.50', (r: ReturnType<typeof set>) => r.budgets.orgMonthlyUsd, '1500.50'],
     ['budgets.orgMonthlyUsd', 'none', (r: ReturnType<typeof set>) => r.budgets.orgMonthlyUsd, null],
-    ['budgets.workspaceMonthlyUsd.wrkspc_01Prod', '800', (r: ReturnType<typeof set>) => r.budgets.workspaceMonthlyUsd, { wrkspc_01Prod: '800' }],
+    [
+      'budgets.workspaceMonthlyUsd.wrkspc_01Prod',
+      '800',
+      (r: ReturnType<typeof set>) => r.budgets.workspaceMonthlyUsd,
+      { wrkspc_01Prod: '800' },
+    ],
     ['spend.thresholdsPct', '50,90,100', (r: ReturnType<typeof set>) => r.spend.thresholdsPct, [50, 90, 100]],
     ['spend.thresholdsPct', '[75]', (r: ReturnType<typeof set>) => r.spend.thresholdsPct, [75]],
     ['keys.rotationDays', '60', (r: ReturnType<typeof set>) => r.keys.rotationDays, 60],
     ['forecast.enabled', 'off', (r: ReturnType<typeof set>) => r.forecast.enabled, false],
     ['quietHours.start', '23:15', (r: ReturnType<typeof set>) => r.quietHours.start, '23:15'],
-    ['quietHours.timeZone', 'America/New_York', (r: ReturnType<typeof set>) => r.quietHours.timeZone, 'America/New_York'],
-    ['disabledRules', 'key-dormant,key-rotation', (r: ReturnType<typeof set>) => r.disabledRules, ['key-dormant', 'key-rotation']],
+    [
+      'quietHours.timeZone',
+      'America/New_York',
+      (r: ReturnType<typeof set>) => r.quietHours.timeZone,
+      'America/New_York',
+    ],
+    [
+      'disabledRules',
+      'key-dormant,key-rotation',
+      (r: ReturnType<typeof set>) => r.disabledRules,
+      ['key-dormant', 'key-rotation'],
+    ],
     ['disabledRules', '', (r: ReturnType<typeof set>) => r.disabledRules, []],
     ['anomaly.factor', '2.5', (r: ReturnType<typeof set>) => r.anomaly.factor, 2.5],
   ])('%s = %j', (key, value, read, expected) => {

@@ -28,22 +28,33 @@ describe('parseAlertRules', () => {
   });
 
   it('keeps stored workspace budgets as a whole record', () => {
-    const result = parseAlertRules({ budgets: { orgMonthlyUsd: null, workspaceMonthlyUsd: { wrkspc_01Prod: '800', default: '50' } } });
+    const result = parseAlertRules({
+      budgets: { orgMonthlyUsd: null, workspaceMonthlyUsd: { wrkspc_01Prod: '800', default: '50' } },
+    });
     expect(result.ok && result.rules.budgets.workspaceMonthlyUsd).toEqual({ wrkspc_01Prod: '800', default: '50' });
   });
 
   it.each([
-    [{ budgets: { orgMonthlyUsd: '-5' } }, 'budgets.orgMonthlyUsd: must be a positive USD amount written as a decimal, e.g. "1500" or "1500.50"'],
+    [
+      { budgets: { orgMonthlyUsd: '-5' } },
+      'budgets.orgMonthlyUsd: must be a positive USD amount written as a decimal, e.g. "1500" or "1500.50"',
+    ],
     [{ budgets: { orgMonthlyUsd: '0' } }, 'budgets.orgMonthlyUsd: must be a positive USD amount'],
     [{ budgets: { orgMonthlyUsd: 1500 } }, 'budgets.orgMonthlyUsd:'],
-    [{ budgets: { workspaceMonthlyUsd: { wrkspc_01: '1,000' } } }, 'budgets.workspaceMonthlyUsd.wrkspc_01: must be a positive USD amount'],
+    [
+      { budgets: { workspaceMonthlyUsd: { wrkspc_01: '1,000' } } },
+      'budgets.workspaceMonthlyUsd.wrkspc_01: must be a positive USD amount',
+    ],
     [{ spend: { thresholdsPct: [50, 50] } }, 'spend.thresholdsPct: must not repeat a value'],
     [{ spend: { thresholdsPct: [0] } }, 'spend.thresholdsPct.0:'],
     [{ keys: { expiryDays: [14.5] } }, 'keys.expiryDays.0:'],
     [{ anomaly: { factor: 1 } }, 'anomaly.factor:'],
     [{ production: { pattern: '(' } }, 'production.pattern: must be a valid regular expression'],
     [{ quietHours: { start: '25:00' } }, 'quietHours.start: must be a time "HH:MM" (24 h)'],
-    [{ quietHours: { timeZone: 'Mars/Olympus' } }, 'quietHours.timeZone: must be an IANA time zone such as "Europe/Berlin"'],
+    [
+      { quietHours: { timeZone: 'Mars/Olympus' } },
+      'quietHours.timeZone: must be an IANA time zone such as "Europe/Berlin"',
+    ],
     [{ quietHours: { start: '07:00', end: '07:00' } }, 'quietHours.end: start and end must differ'],
     [{ digest: { at: '8:30' } }, 'digest.at: must be a time "HH:MM" (24 h)'],
     [{ disabledRules: ['spend-everything'] }, 'disabledRules.0:'],

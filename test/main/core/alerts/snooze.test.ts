@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { activeSnoozeFor, addSnooze, pruneSnoozes, removeSnooze, type Snooze } from '../../../../main/core/alerts/snooze';
+import {
+  activeSnoozeFor,
+  addSnooze,
+  pruneSnoozes,
+  removeSnooze,
+  type Snooze,
+} from '../../../../main/core/alerts/snooze';
 
 const NOW = 1_000_000;
 

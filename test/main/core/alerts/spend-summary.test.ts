@@ -34,6 +34,9 @@ describe('summarizeMonthSpend', () => {
   it('has no crossing day without a budget and no projection without history', () => {
     expect(summarizeMonthSpend(data, defaultAlertRules(), NOW).budgetCrossingDay).toBeNull();
     const fresh = inputs({ dailyCost: costDays(PROD.id, '2026-11-22', '2026-11-23', () => 10) });
-    expect(summarizeMonthSpend(fresh, defaultAlertRules(), NOW)).toMatchObject({ projectedNanocents: null, spentNanocents: usd(20) });
+    expect(summarizeMonthSpend(fresh, defaultAlertRules(), NOW)).toMatchObject({
+      projectedNanocents: null,
+      spentNanocents: usd(20),
+    });
   });
 });

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { chainRecord, computeRecordHash, draftToUnchainedRecord, recordToEvent } from '../../../../main/core/audit/chain';
+import {
+  chainRecord,
+  computeRecordHash,
+  draftToUnchainedRecord,
+  recordToEvent,
+} from '../../../../main/core/audit/chain';
 import type { AuditEventDraft, AuditRecord } from '../../../../main/core/audit/event';
 import { AUDIT_GENESIS_HASH, EMPTY_CHAIN_TIP } from '../../../../main/core/audit/event';
 import { confirmedHead, pendingHead } from '../../../../main/core/audit/head';
@@ -11,8 +16,18 @@ const sha = (text: string): string => createHash('sha256').update(text).digest('
 
 function draft(i: number, summary = `event ${i}`): AuditEventDraft {
   return {
-    atMs: 1_000 + i, source: 'local', type: 'settings.changed', externalId: null, actor: { kind: 'local_admin' },
-    workspaceId: null, keyId: null, targets: [], summary, before: null, after: { i }, raw: null,
+    atMs: 1_000 + i,
+    source: 'local',
+    type: 'settings.changed',
+    externalId: null,
+    actor: { kind: 'local_admin' },
+    workspaceId: null,
+    keyId: null,
+    targets: [],
+    summary,
+    before: null,
+    after: { i },
+    raw: null,
   };
 }
 
@@ -63,7 +78,10 @@ describe('hash chain (pure)', () => {
 
   it('redacts full keys before hashing, keeps partial hints', () => {
     const unchained = draftToUnchainedRecord(
-      { ...draft(1, 'pasted sk-ant-admin01-TESTabcdefghijklmnopqrstuvwxyz by mistake'), after: { hint: 'sk-ant-api03-R2D...igAA', leak: 'sk-ant-api03-TESTabcdefghijklmnop' } },
+      {
+        ...draft(1, 'pasted sk-ant-admin01-TESTabcdefghijklmnopqrstuvwxyz by mistake'),
+        after: { hint: 'sk-ant-api03-R2D...igAA', leak: 'sk-ant-api03-TESTabcdefghijklmnop' },
+      },
       redactSecrets,
     );
     expect(unchained.summary).not.toContain('TESTabcdefgh');
@@ -73,7 +91,13 @@ describe('hash chain (pure)', () => {
 
   it('stored text parses back to the event', () => {
     const [record] = chain(1);
-    expect(recordToEvent(record!)).toMatchObject({ id: 1, summary: 'event 1', after: { i: 1 }, actor: { kind: 'local_admin' }, targets: [] });
+    expect(recordToEvent(record!)).toMatchObject({
+      id: 1,
+      summary: 'event 1',
+      after: { i: 1 },
+      actor: { kind: 'local_admin' },
+      targets: [],
+    });
   });
 });
 
@@ -82,7 +106,12 @@ describe('external head', () => {
 
   it('vouches for the old end and the pending end of an append, and nothing else', () => {
     const records = chain(2);
-    const head = pendingHead(confirmedHead(null, tip(1, records[0]!.hash)), tip(1, records[0]!.hash), tip(2, records[1]!.hash), 0);
+    const head = pendingHead(
+      confirmedHead(null, tip(1, records[0]!.hash)),
+      tip(1, records[0]!.hash),
+      tip(2, records[1]!.hash),
+      0,
+    );
     expect(head.pending).toEqual([{ count: 2, hash: records[1]!.hash }]);
     for (const upTo of [1, 2]) {
       const verifier = createChainVerifier(null, sha);
@@ -100,7 +129,10 @@ describe('external head', () => {
     const h1 = pendingHead(h0, tip(1, 'a'), tip(2, 'b'), 0, true);
     const h2 = pendingHead(h1, tip(2, 'b'), tip(3, 'c'), 0, true);
     expect(h2).toMatchObject({ confirmed: { count: 1 }, pending: [{ count: 2 }, { count: 3 }], mismatch: null });
-    expect(pendingHead(h2, tip(3, 'c'), tip(4, 'd'), 0, false)).toMatchObject({ confirmed: { count: 3 }, pending: [{ count: 4 }] });
+    expect(pendingHead(h2, tip(3, 'c'), tip(4, 'd'), 0, false)).toMatchObject({
+      confirmed: { count: 3 },
+      pending: [{ count: 4 }],
+    });
   });
 
   it('an append onto a chain the head does not vouch for is flagged for good', () => {

@@ -19,7 +19,14 @@ describe('parseAuditQuery', () => {
   ])('%j parses into its parts', (input, expected) => {
     const query = parseAuditQuery(input);
     expect(query.errors).toEqual([]);
-    expect({ text: query.text, actor: query.actor, type: query.type, workspace: query.workspace, key: query.key, source: query.source }).toEqual({
+    expect({
+      text: query.text,
+      actor: query.actor,
+      type: query.type,
+      workspace: query.workspace,
+      key: query.key,
+      source: query.source,
+    }).toEqual({
       text: [],
       actor: [],
       type: [],
@@ -42,9 +49,12 @@ describe('parseAuditQuery', () => {
     expect(query.beforeMs).toBe(day('2026-04-01'));
   });
 
-  it.each(['after:2026-02-30', 'after:2026-13-01', 'before:yesterday', 'before:2026-1-1', 'source:email'])('%s is reported as an error', (input) => {
-    expect(parseAuditQuery(input).errors).toHaveLength(1);
-  });
+  it.each(['after:2026-02-30', 'after:2026-13-01', 'before:yesterday', 'before:2026-1-1', 'source:email'])(
+    '%s is reported as an error',
+    (input) => {
+      expect(parseAuditQuery(input).errors).toHaveLength(1);
+    },
+  );
 
   it('accepts a leap day only in a leap year', () => {
     expect(parseDay('2028-02-29')).toBe(day('2028-02-29'));

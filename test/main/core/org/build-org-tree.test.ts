@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildOrgTree, type OrgTreeInput, type TreeKeyRow } from '../../../../main/core/org/build-org-tree';
 
-const key = (id: string, workspaceId: string | null, scopeType: string | null = workspaceId ? 'workspace' : null): TreeKeyRow => ({
+const key = (
+  id: string,
+  workspaceId: string | null,
+  scopeType: string | null = workspaceId ? 'workspace' : null,
+): TreeKeyRow => ({
   id,
   name: `key ${id}`,
   status: 'active',
@@ -30,13 +34,18 @@ describe('buildOrgTree', () => {
       ['wrkspc_a', true],
       ['wrkspc_b', false],
     ]);
-    expect(tree.workspaces[1]!.members).toEqual([{ userId: 'user_1', name: 'Ann', email: 'ann@example.com', workspaceRole: 'workspace_admin' }]);
+    expect(tree.workspaces[1]!.members).toEqual([
+      { userId: 'user_1', name: 'Ann', email: 'ann@example.com', workspaceRole: 'workspace_admin' },
+    ]);
     expect(tree.workspaces[1]!.keys.map((k) => k.id)).toEqual(['k1']);
     expect(tree.workspaces[1]!.keys[0]).not.toHaveProperty('workspaceId');
   });
 
   it('shows a listed default workspace first only when it holds keys or members', () => {
-    const withDefault = { ...base, workspaces: [...base.workspaces, { id: 'wrkspc_d', name: 'Default', isDefault: true, archived: false }] };
+    const withDefault = {
+      ...base,
+      workspaces: [...base.workspaces, { id: 'wrkspc_d', name: 'Default', isDefault: true, archived: false }],
+    };
     expect(buildOrgTree(withDefault).workspaces.some((w) => w.isDefault)).toBe(false);
     const tree = buildOrgTree({ ...withDefault, keys: [...base.keys, key('k2', 'wrkspc_d')] });
     expect(tree.workspaces[0]).toMatchObject({ id: 'wrkspc_d', isDefault: true, keys: [{ id: 'k2' }] });

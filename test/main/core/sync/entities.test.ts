@@ -26,12 +26,25 @@ describe('API-key rows (admin-api.md §3.6)', () => {
   });
 
   it('legacy shape: top-level workspace_id, null meaning the default workspace', () => {
-    expect(ENTITY_SPECS.api_keys.toRow({ ...base, workspace_id: null })).toMatchObject({ workspace_id: null, has_legacy_workspace_id: 1, scope_type: null });
-    expect(ENTITY_SPECS.api_keys.toRow({ ...base, workspace_id: 'wrkspc_2' })).toMatchObject({ workspace_id: 'wrkspc_2', legacy_workspace_id: 'wrkspc_2' });
+    expect(ENTITY_SPECS.api_keys.toRow({ ...base, workspace_id: null })).toMatchObject({
+      workspace_id: null,
+      has_legacy_workspace_id: 1,
+      scope_type: null,
+    });
+    expect(ENTITY_SPECS.api_keys.toRow({ ...base, workspace_id: 'wrkspc_2' })).toMatchObject({
+      workspace_id: 'wrkspc_2',
+      legacy_workspace_id: 'wrkspc_2',
+    });
   });
 
   it('organization scope has no workspace', () => {
-    expect(ENTITY_SPECS.api_keys.toRow({ ...base, scope: { type: 'organization' }, principal: { type: 'user_actor', user_id: 'user_1' } })).toMatchObject({
+    expect(
+      ENTITY_SPECS.api_keys.toRow({
+        ...base,
+        scope: { type: 'organization' },
+        principal: { type: 'user_actor', user_id: 'user_1' },
+      }),
+    ).toMatchObject({
       workspace_id: null,
       scope_type: 'organization',
     });

@@ -4,7 +4,16 @@ import { RequestBudget } from '../../../../main/core/sync/pace';
 function fakeClock() {
   let now = 0;
   const sleeps: number[] = [];
-  return { sleeps, clock: { now: () => now, sleep: async (ms: number) => { sleeps.push(ms); now += ms; } } };
+  return {
+    sleeps,
+    clock: {
+      now: () => now,
+      sleep: async (ms: number) => {
+        sleeps.push(ms);
+        now += ms;
+      },
+    },
+  };
 }
 
 describe('RequestBudget', () => {

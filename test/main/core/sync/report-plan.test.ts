@@ -6,8 +6,14 @@ const now = T('2026-11-23T18:47:31.250Z');
 
 describe('planReportWindow', () => {
   it('backfills historyDays once, up to now to the minute', () => {
-    expect(planReportWindow('usage_hourly', null, now, 90)).toEqual({ startMs: T('2026-08-25T18:00:00Z'), endMs: T('2026-11-23T18:47:00Z') });
-    expect(planReportWindow('cost_daily', null, now, 7)).toEqual({ startMs: T('2026-11-16T00:00:00Z'), endMs: T('2026-11-23T18:47:00Z') });
+    expect(planReportWindow('usage_hourly', null, now, 90)).toEqual({
+      startMs: T('2026-08-25T18:00:00Z'),
+      endMs: T('2026-11-23T18:47:00Z'),
+    });
+    expect(planReportWindow('cost_daily', null, now, 7)).toEqual({
+      startMs: T('2026-11-16T00:00:00Z'),
+      endMs: T('2026-11-23T18:47:00Z'),
+    });
   });
 
   it('then fetches only the settle window: usage ~2 h, cost the current and previous day, Claude Code ~26 h', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { claudeCodeDayMs, claudeCodeRow, costBucketRows, usageBucketRows } from '../../../../main/core/sync/report-rows';
+import {
+  claudeCodeDayMs,
+  claudeCodeRow,
+  costBucketRows,
+  usageBucketRows,
+} from '../../../../main/core/sync/report-rows';
 import { MoneyPrecisionError } from '../../../../main/core/money';
 
 // Results as admin-api.md §4.1–4.3 document them.
@@ -26,11 +31,19 @@ describe('report rows', () => {
       '[null,null,"claude-sonnet-4-5-20250929"]',
       '["wrkspc_1",null,"claude-sonnet-4-5-20250929"]',
     ]);
-    expect(b.rows[0]).toMatchObject({ cache_creation_1h_input_tokens: 1, cache_creation_5m_input_tokens: 2, web_search_requests: 5 });
+    expect(b.rows[0]).toMatchObject({
+      cache_creation_1h_input_tokens: 1,
+      cache_creation_5m_input_tokens: 2,
+      web_search_requests: 5,
+    });
   });
 
   it('sums two results of the same group in one bucket rather than losing one', () => {
-    const b = usageBucketRows('usage_daily', { starting_at: '2026-11-01T00:00:00Z', ending_at: '2026-11-02T00:00:00Z', results: [usage({}), usage({})] });
+    const b = usageBucketRows('usage_daily', {
+      starting_at: '2026-11-01T00:00:00Z',
+      ending_at: '2026-11-02T00:00:00Z',
+      results: [usage({}), usage({})],
+    });
     expect(b.rows).toHaveLength(1);
     expect(b.rows[0]!.output_tokens).toBe(8);
   });
@@ -39,10 +52,23 @@ describe('report rows', () => {
     const b = costBucketRows({
       starting_at: '2026-11-01T00:00:00Z',
       ending_at: '2026-11-02T00:00:00Z',
-      results: [{ amount: '123.78912', currency: 'USD', workspace_id: 'wrkspc_1', description: 'Claude Sonnet 4 Usage - Input Tokens' }],
+      results: [
+        {
+          amount: '123.78912',
+          currency: 'USD',
+          workspace_id: 'wrkspc_1',
+          description: 'Claude Sonnet 4 Usage - Input Tokens',
+        },
+      ],
     });
     expect(b.rows[0]).toMatchObject({ amount_nanocents: 123_789_120_000n, workspace_id: 'wrkspc_1' });
-    expect(() => costBucketRows({ starting_at: '2026-11-01T00:00:00Z', ending_at: '2026-11-02T00:00:00Z', results: [{ amount: '0.0000000001', currency: 'USD' }] })).toThrow(MoneyPrecisionError);
+    expect(() =>
+      costBucketRows({
+        starting_at: '2026-11-01T00:00:00Z',
+        ending_at: '2026-11-02T00:00:00Z',
+        results: [{ amount: '0.0000000001', currency: 'USD' }],
+      }),
+    ).toThrow(MoneyPrecisionError);
   });
 
   it('reads Claude Code dates as YYYY-MM-DD or as a timestamp, and sums estimated cost exactly', () => {
@@ -53,13 +79,31 @@ describe('report rows', () => {
       actor: { type: 'api_actor', api_key_name: 'ci' },
       customer_type: 'api',
       terminal_type: 'vscode',
-      core_metrics: { num_sessions: 2, lines_of_code: { added: 10, removed: 3 }, commits_by_claude_code: 1, pull_requests_by_claude_code: 0 },
+      core_metrics: {
+        num_sessions: 2,
+        lines_of_code: { added: 10, removed: 3 },
+        commits_by_claude_code: 1,
+        pull_requests_by_claude_code: 0,
+      },
       tool_actions: { edit_tool: { accepted: 1, rejected: 0 } },
       model_breakdown: [
-        { model: 'a', tokens: { input: 1, output: 1, cache_read: 0, cache_creation: 0 }, estimated_cost: { amount: 0.1, currency: 'USD' } },
-        { model: 'b', tokens: { input: 1, output: 1, cache_read: 0, cache_creation: 0 }, estimated_cost: { amount: 0.2, currency: 'USD' } },
+        {
+          model: 'a',
+          tokens: { input: 1, output: 1, cache_read: 0, cache_creation: 0 },
+          estimated_cost: { amount: 0.1, currency: 'USD' },
+        },
+        {
+          model: 'b',
+          tokens: { input: 1, output: 1, cache_read: 0, cache_creation: 0 },
+          estimated_cost: { amount: 0.2, currency: 'USD' },
+        },
       ],
     });
-    expect(row).toMatchObject({ actor_type: 'api_actor', actor_id: 'ci', estimated_cost_nanocents: 300_000_000n, lines_added: 10 });
+    expect(row).toMatchObject({
+      actor_type: 'api_actor',
+      actor_id: 'ci',
+      estimated_cost_nanocents: 300_000_000n,
+      lines_added: 10,
+    });
   });
 });

@@ -5,7 +5,13 @@ import { KeychainUnavailableError, ProfileOrgMismatchError } from '../../../../m
 import type { VerifyKey } from '../../../../main/core/vault/ports';
 import { addProfile, EMPTY_REGISTRY } from '../../../../main/core/vault/profiles';
 import { startSandbox, type RunningSandbox } from '../../../../main/sandbox/index';
-import { createFailingSecretStore, createMemoryProfileStore, createMemorySecretStore, fakeAdminKey, fakeApiKey } from '../../../helpers/keyring';
+import {
+  createFailingSecretStore,
+  createMemoryProfileStore,
+  createMemorySecretStore,
+  fakeAdminKey,
+  fakeApiKey,
+} from '../../../helpers/keyring';
 
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
 const clock = { now: () => T0 };
@@ -23,7 +29,11 @@ let orgA: RunningSandbox;
 let orgAWithNewKey: RunningSandbox;
 let orgB: RunningSandbox;
 beforeAll(async () => {
-  [orgA, orgAWithNewKey, orgB] = await Promise.all([startSandbox({ seed: 1 }), startSandbox({ seed: 1 }), startSandbox({ seed: 2 })]);
+  [orgA, orgAWithNewKey, orgB] = await Promise.all([
+    startSandbox({ seed: 1 }),
+    startSandbox({ seed: 1 }),
+    startSandbox({ seed: 2 }),
+  ]);
 });
 afterAll(async () => {
   await Promise.all([orgA?.close(), orgAWithNewKey?.close(), orgB?.close()]);
@@ -39,7 +49,14 @@ describe('connectKey against the sandbox', () => {
     const secrets = createMemorySecretStore();
     const profiles = createMemoryProfileStore();
     const org = await orgOf(orgA);
-    const status = await connectKey({ profileId: 'default', key: `${orgA.adminKey}\n`, verify: sdkVerify(orgA.url), secrets, profiles, clock });
+    const status = await connectKey({
+      profileId: 'default',
+      key: `${orgA.adminKey}\n`,
+      verify: sdkVerify(orgA.url),
+      secrets,
+      profiles,
+      clock,
+    });
     expect(status).toEqual({ present: true, orgName: org.name, verifiedAt: new Date(T0).toISOString() });
     expect(secrets.items.get('default')).toBe(orgA.adminKey);
     expect(profiles.registry.profiles).toEqual([
@@ -51,7 +68,14 @@ describe('connectKey against the sandbox', () => {
     const secrets = createMemorySecretStore();
     const profiles = createMemoryProfileStore();
     const unknownKey = fakeAdminKey('R');
-    const attempt = connectKey({ profileId: 'default', key: unknownKey, verify: sdkVerify(orgA.url), secrets, profiles, clock });
+    const attempt = connectKey({
+      profileId: 'default',
+      key: unknownKey,
+      verify: sdkVerify(orgA.url),
+      secrets,
+      profiles,
+      clock,
+    });
     await expect(attempt).rejects.toMatchObject({ code: 'KEY_VERIFICATION_FAILED', status: 401 });
     await expect(attempt).rejects.toThrow(/rejected this key \(401\).*Nothing was stored/);
     expect(secrets.items.size).toBe(0);
@@ -63,7 +87,14 @@ describe('connectKey against the sandbox', () => {
     const profiles = createMemoryProfileStore();
     await connectKey({ profileId: 'work', key: orgA.adminKey, verify: sdkVerify(orgA.url), secrets, profiles, clock });
     const [a, b] = [await orgOf(orgA), await orgOf(orgB)];
-    const attempt = connectKey({ profileId: 'work', key: orgB.adminKey, verify: sdkVerify(orgB.url), secrets, profiles, clock });
+    const attempt = connectKey({
+      profileId: 'work',
+      key: orgB.adminKey,
+      verify: sdkVerify(orgB.url),
+      secrets,
+      profiles,
+      clock,
+    });
     await expect(attempt).rejects.toBeInstanceOf(ProfileOrgMismatchError);
     await expect(attempt).rejects.toMatchObject({ boundOrgId: a.id, keyOrgId: b.id });
     await expect(attempt).rejects.toThrow(/belongs to the organization .* Connect it to a new profile/);
@@ -74,15 +105,34 @@ describe('connectKey against the sandbox', () => {
   it('replaces the key of the same org (rotation): re-verifies, stores the new key, keeps the label', async () => {
     const secrets = createMemorySecretStore();
     const profiles = createMemoryProfileStore();
-    await connectKey({ profileId: 'work', key: orgA.adminKey, label: 'Prod org', verify: sdkVerify(orgA.url), secrets, profiles, clock });
+    await connectKey({
+      profileId: 'work',
+      key: orgA.adminKey,
+      label: 'Prod org',
+      verify: sdkVerify(orgA.url),
+      secrets,
+      profiles,
+      clock,
+    });
     const rotated = orgAWithNewKey.adminKey;
     expect((await orgOf(orgAWithNewKey)).id).toBe((await orgOf(orgA)).id);
     expect(rotated).not.toBe(orgA.adminKey);
     const later = { now: () => T0 + 60_000 };
-    const status = await connectKey({ profileId: 'work', key: rotated, verify: sdkVerify(orgAWithNewKey.url), secrets, profiles, clock: later });
+    const status = await connectKey({
+      profileId: 'work',
+      key: rotated,
+      verify: sdkVerify(orgAWithNewKey.url),
+      secrets,
+      profiles,
+      clock: later,
+    });
     expect(status.verifiedAt).toBe(new Date(T0 + 60_000).toISOString());
     expect(secrets.items.get('work')).toBe(rotated);
-    expect(profiles.registry.profiles[0]).toMatchObject({ label: 'Prod org', verifiedAtMs: T0 + 60_000, createdAtMs: T0 });
+    expect(profiles.registry.profiles[0]).toMatchObject({
+      label: 'Prod org',
+      verifiedAtMs: T0 + 60_000,
+      createdAtMs: T0,
+    });
   });
 
   it('connects two profiles to two orgs side by side', async () => {
@@ -91,7 +141,10 @@ describe('connectKey against the sandbox', () => {
     await connectKey({ profileId: 'a', key: orgA.adminKey, verify: sdkVerify(orgA.url), secrets, profiles, clock });
     await connectKey({ profileId: 'b', key: orgB.adminKey, verify: sdkVerify(orgB.url), secrets, profiles, clock });
     expect(Object.fromEntries(secrets.items)).toEqual({ a: orgA.adminKey, b: orgB.adminKey });
-    expect(profiles.registry.profiles.map((p) => p.orgName)).toEqual([(await orgOf(orgA)).name, (await orgOf(orgB)).name]);
+    expect(profiles.registry.profiles.map((p) => p.orgName)).toEqual([
+      (await orgOf(orgA)).name,
+      (await orgOf(orgB)).name,
+    ]);
   });
 });
 
@@ -102,15 +155,30 @@ describe('connectKey refusals before any network call', () => {
 
   it('refuses a regular API key with the Admin key explanation', async () => {
     const secrets = createMemorySecretStore();
-    const attempt = connectKey({ profileId: 'p', key: fakeApiKey(), verify: neverCalled, secrets, profiles: createMemoryProfileStore(), clock });
+    const attempt = connectKey({
+      profileId: 'p',
+      key: fakeApiKey(),
+      verify: neverCalled,
+      secrets,
+      profiles: createMemoryProfileStore(),
+      clock,
+    });
     await expect(attempt).rejects.toMatchObject({ code: 'INVALID_ADMIN_KEY', reason: 'api-key' });
     await expect(attempt).rejects.toThrow(/Console → Settings → Admin keys/);
     expect(secrets.items.size).toBe(0);
   });
 
   it('refuses the demo profile and an invalid profile id', async () => {
-    const args = { key: fakeAdminKey(), verify: neverCalled, secrets: createMemorySecretStore(), profiles: createMemoryProfileStore(), clock };
-    await expect(connectKey({ ...args, profileId: 'demo' })).rejects.toMatchObject({ code: 'DEMO_PROFILE_TAKES_NO_KEY' });
+    const args = {
+      key: fakeAdminKey(),
+      verify: neverCalled,
+      secrets: createMemorySecretStore(),
+      profiles: createMemoryProfileStore(),
+      clock,
+    };
+    await expect(connectKey({ ...args, profileId: 'demo' })).rejects.toMatchObject({
+      code: 'DEMO_PROFILE_TAKES_NO_KEY',
+    });
     await expect(connectKey({ ...args, profileId: 'Bad Id' })).rejects.toMatchObject({ code: 'INVALID_PROFILE_ID' });
   });
 });
@@ -154,7 +222,14 @@ describe('connectKey with an unavailable keychain', () => {
   it('passes the KeychainUnavailableError on and leaves the profile unbound', async () => {
     const profiles = createMemoryProfileStore();
     const secrets = createFailingSecretStore(() => new KeychainUnavailableError('locked', 'The keyring is locked.'));
-    const attempt = connectKey({ profileId: 'p', key: fakeAdminKey(), verify: async () => ({ orgId: 'o', orgName: 'O' }), secrets, profiles, clock });
+    const attempt = connectKey({
+      profileId: 'p',
+      key: fakeAdminKey(),
+      verify: async () => ({ orgId: 'o', orgName: 'O' }),
+      secrets,
+      profiles,
+      clock,
+    });
     await expect(attempt).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE', kind: 'locked' });
     expect(profiles.registry.profiles).toEqual([]);
   });
@@ -164,8 +239,19 @@ describe('keyStatus', () => {
   it('is {present, orgName, verifiedAt} and nothing more', async () => {
     const secrets = createMemorySecretStore();
     const profiles = createMemoryProfileStore();
-    expect(await keyStatus({ profileId: 'p', secrets, profiles })).toEqual({ present: false, orgName: null, verifiedAt: null });
-    await connectKey({ profileId: 'p', key: fakeAdminKey(), verify: async () => ({ orgId: 'o', orgName: 'Acme' }), secrets, profiles, clock });
+    expect(await keyStatus({ profileId: 'p', secrets, profiles })).toEqual({
+      present: false,
+      orgName: null,
+      verifiedAt: null,
+    });
+    await connectKey({
+      profileId: 'p',
+      key: fakeAdminKey(),
+      verify: async () => ({ orgId: 'o', orgName: 'Acme' }),
+      secrets,
+      profiles,
+      clock,
+    });
     const status = await keyStatus({ profileId: 'p', secrets, profiles });
     expect(status).toEqual({ present: true, orgName: 'Acme', verifiedAt: new Date(T0).toISOString() });
     expect(Object.keys(status).sort()).toEqual(['orgName', 'present', 'verifiedAt']);
@@ -185,7 +271,14 @@ describe('clearKey and removeProfile', () => {
   async function connected() {
     const secrets = createMemorySecretStore();
     const profiles = createMemoryProfileStore(addProfile(EMPTY_REGISTRY, { id: 'other' }, T0));
-    await connectKey({ profileId: 'p', key: fakeAdminKey(), verify: async () => ({ orgId: 'o', orgName: 'Acme' }), secrets, profiles, clock });
+    await connectKey({
+      profileId: 'p',
+      key: fakeAdminKey(),
+      verify: async () => ({ orgId: 'o', orgName: 'Acme' }),
+      secrets,
+      profiles,
+      clock,
+    });
     return { secrets, profiles };
   }
 
@@ -210,8 +303,18 @@ describe('clearKey and removeProfile', () => {
     expect(profiles.registry.profiles.map((x) => x.id)).toEqual(['other']);
 
     const again = await connected();
-    const wiped = await removeProfile({ profileId: 'p', secrets: again.secrets, profiles: again.profiles, deleteMirror: true, removeMirror });
-    expect(wiped).toEqual({ keyDeleted: true, profileRemoved: true, mirrorFilesDeleted: ['/data/profiles/p/mirror.sqlite'] });
+    const wiped = await removeProfile({
+      profileId: 'p',
+      secrets: again.secrets,
+      profiles: again.profiles,
+      deleteMirror: true,
+      removeMirror,
+    });
+    expect(wiped).toEqual({
+      keyDeleted: true,
+      profileRemoved: true,
+      mirrorFilesDeleted: ['/data/profiles/p/mirror.sqlite'],
+    });
     expect(removed).toEqual(['p']);
   });
 
@@ -219,7 +322,13 @@ describe('clearKey and removeProfile', () => {
     const { profiles } = await connected();
     const secrets = createFailingSecretStore(() => new KeychainUnavailableError('no-service', 'No Secret Service.'));
     let mirrorCalls = 0;
-    const attempt = removeProfile({ profileId: 'p', secrets, profiles, deleteMirror: true, removeMirror: () => (mirrorCalls++, []) });
+    const attempt = removeProfile({
+      profileId: 'p',
+      secrets,
+      profiles,
+      deleteMirror: true,
+      removeMirror: () => (mirrorCalls++, []),
+    });
     await expect(attempt).rejects.toBeInstanceOf(KeychainUnavailableError);
     expect(profiles.registry.profiles.map((x) => x.id)).toContain('p');
     expect(mirrorCalls).toBe(0);

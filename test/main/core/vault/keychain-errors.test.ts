@@ -19,7 +19,10 @@ describe('keychainFailureKind', () => {
     ['User canceled the operation.', 'refused'],
     // Windows Credential Manager
     ['Access is denied.', 'refused'],
-    ['A specified logon session does not exist. It may already have been terminated. (ERROR_NO_SUCH_LOGON_SESSION)', 'no-service'],
+    [
+      'A specified logon session does not exist. It may already have been terminated. (ERROR_NO_SUCH_LOGON_SESSION)',
+      'no-service',
+    ],
     ['Something entirely different', 'unknown'],
   ])('%s → %s', (message, kind) => {
     expect(keychainFailureKind(message)).toBe(kind);
@@ -43,8 +46,12 @@ describe('keychainUnavailable', () => {
   });
 
   it('names the macOS Keychain and the Windows Credential Manager on those platforms', () => {
-    expect(keychainUnavailable('User interaction is not allowed.', 'darwin').message).toMatch(/macOS Keychain is locked/);
-    expect(keychainUnavailable('Access is denied.', 'win32').message).toMatch(/Windows Credential Manager refused access/);
+    expect(keychainUnavailable('User interaction is not allowed.', 'darwin').message).toMatch(
+      /macOS Keychain is locked/,
+    );
+    expect(keychainUnavailable('Access is denied.', 'win32').message).toMatch(
+      /Windows Credential Manager refused access/,
+    );
   });
 
   it('never suggests a plaintext file', () => {

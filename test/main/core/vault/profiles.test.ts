@@ -17,13 +17,16 @@ describe('profile ids', () => {
   it.each(['default', 'acme-prod', 'a', '0org', 'a'.repeat(40)])('accepts %s', (id) => {
     expect(assertProfileId(id)).toBe(id);
   });
-  it.each(['', 'Acme', '-acme', 'acme_prod', 'acme prod', 'a'.repeat(41), '../etc', 'acme/prod'])('refuses %j', (id) => {
-    expect(() => assertProfileId(id)).toThrow(expect.objectContaining({ code: 'INVALID_PROFILE_ID' }));
-  });
+  it.each(['', 'Acme', '-acme', 'acme_prod', 'acme prod', 'a'.repeat(41), '../etc', 'acme/prod'])(
+    'refuses %j',
+    (id) => {
+      expect(() => assertProfileId(id)).toThrow(expect.objectContaining({ code: 'INVALID_PROFILE_ID' }));
+    },
+  );
 });
 
 describe('the profile registry', () => {
-  it('lists the built-in demo profile first, then the user\'s profiles by id', () => {
+  it("lists the built-in demo profile first, then the user's profiles by id", () => {
     let r = addProfile(EMPTY_REGISTRY, { id: 'zeta' }, T0);
     r = addProfile(r, { id: 'acme', label: 'Acme Inc' }, T0);
     expect(listProfiles(r).map((p) => [p.id, p.label])).toEqual([
@@ -63,15 +66,24 @@ describe('recordVerification', () => {
 
   it('gives a profile still labelled with its id the org name, but keeps a label the admin chose', () => {
     const bare = addProfile(EMPTY_REGISTRY, { id: 'work' }, T0);
-    expect(recordVerification(bare, { profileId: 'work', orgId: 'o', orgName: 'Acme', nowMs: T0 }).profiles[0]?.label).toBe('Acme');
+    expect(
+      recordVerification(bare, { profileId: 'work', orgId: 'o', orgName: 'Acme', nowMs: T0 }).profiles[0]?.label,
+    ).toBe('Acme');
     const chosen = addProfile(EMPTY_REGISTRY, { id: 'work', label: 'My company' }, T0);
-    expect(recordVerification(chosen, { profileId: 'work', orgId: 'o', orgName: 'Acme', nowMs: T0 }).profiles[0]?.label).toBe('My company');
+    expect(
+      recordVerification(chosen, { profileId: 'work', orgId: 'o', orgName: 'Acme', nowMs: T0 }).profiles[0]?.label,
+    ).toBe('My company');
   });
 
   it('refreshes the org name and verification time on re-verification', () => {
     let r = recordVerification(EMPTY_REGISTRY, { profileId: 'p', orgId: 'o', orgName: 'Acme', nowMs: T0 });
     r = recordVerification(r, { profileId: 'p', orgId: 'o', orgName: 'Acme Renamed', nowMs: T0 + 1000 });
-    expect(r.profiles[0]).toMatchObject({ label: 'Acme', orgName: 'Acme Renamed', verifiedAtMs: T0 + 1000, createdAtMs: T0 });
+    expect(r.profiles[0]).toMatchObject({
+      label: 'Acme',
+      orgName: 'Acme Renamed',
+      verifiedAtMs: T0 + 1000,
+      createdAtMs: T0,
+    });
   });
 });
 
@@ -84,8 +96,14 @@ describe('parseRegistry', () => {
   it.each([
     ['null', null],
     ['an unknown version', { version: 2, profiles: [] }],
-    ['a profile with a bad id', { version: 1, profiles: [{ id: '../x', label: 'x', orgId: null, orgName: null, verifiedAtMs: null }] }],
-    ['a profile with a numeric org id', { version: 1, profiles: [{ id: 'x', label: 'x', orgId: 5, orgName: null, verifiedAtMs: null }] }],
+    [
+      'a profile with a bad id',
+      { version: 1, profiles: [{ id: '../x', label: 'x', orgId: null, orgName: null, verifiedAtMs: null }] },
+    ],
+    [
+      'a profile with a numeric org id',
+      { version: 1, profiles: [{ id: 'x', label: 'x', orgId: 5, orgName: null, verifiedAtMs: null }] },
+    ],
   ])('refuses %s with a message that says what to do, rather than dropping bindings', (_name, value) => {
     expect(() => parseRegistry(value)).toThrow(/profiles\.json is not a valid profile registry .*fix or move it aside/);
   });

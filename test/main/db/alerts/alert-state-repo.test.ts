@@ -52,18 +52,34 @@ afterEach(() => {
 describe('migration 0200 (alert state)', () => {
   it('migrates a mirror at the previous version, keeping its data, and adds the three alert tables', () => {
     const db = new Database(':memory:');
-    migrate(db, MIGRATIONS.filter((m) => m.id < 200));
-    db.prepare(`INSERT INTO organization (id, name, first_seen_at_ms, last_seen_at_ms) VALUES ('org_1', 'Kept', 1, 1)`).run();
-    expect(migrate(db, MIGRATIONS.filter((m) => m.id <= 200))).toEqual([200]);
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.id < 200),
+    );
+    db.prepare(
+      `INSERT INTO organization (id, name, first_seen_at_ms, last_seen_at_ms) VALUES ('org_1', 'Kept', 1, 1)`,
+    ).run();
+    expect(
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.id <= 200),
+      ),
+    ).toEqual([200]);
     expect(db.pragma('user_version', { simple: true })).toBe(200);
     expect(db.prepare(`SELECT name FROM organization`).get()).toEqual({ name: 'Kept' });
-    const tables = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE 'alert_%' ORDER BY name`).all() as Array<{ name: string }>).map((r) => r.name);
+    const tables = (
+      db
+        .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE 'alert_%' ORDER BY name`)
+        .all() as Array<{ name: string }>
+    ).map((r) => r.name);
     expect(tables).toEqual(['alert_episodes', 'alert_settings', 'alert_snoozes']);
   });
 
   it('refuses a settings value that is not JSON', () => {
     const db = memoryMirror();
-    expect(() => db.prepare(`INSERT INTO alert_settings (name, value_json, updated_at_ms) VALUES ('rules', 'not json', 1)`).run()).toThrow();
+    expect(() =>
+      db.prepare(`INSERT INTO alert_settings (name, value_json, updated_at_ms) VALUES ('rules', 'not json', 1)`).run(),
+    ).toThrow();
   });
 });
 
@@ -89,7 +105,9 @@ describe('alert rules store', () => {
 
   it('falls back to the defaults, saying why, when stored rules are invalid', () => {
     const db = memoryMirror();
-    db.prepare(`INSERT INTO alert_settings (name, value_json, updated_at_ms) VALUES ('rules', '{"spend":{"thresholdsPct":[0]}}', 1)`).run();
+    db.prepare(
+      `INSERT INTO alert_settings (name, value_json, updated_at_ms) VALUES ('rules', '{"spend":{"thresholdsPct":[0]}}', 1)`,
+    ).run();
     const loaded = loadAlertRulesChecked(db, 'UTC');
     expect(loaded.rules).toEqual(defaultAlertRules('UTC'));
     expect(loaded.problem).toMatch(/spend\.thresholdsPct\.0/);

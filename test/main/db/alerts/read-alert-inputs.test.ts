@@ -23,8 +23,14 @@ const DEFAULT_WS = workspace('wrkspc_default', 'Default Workspace');
 
 const base: OrgSnapshot = {
   org: { id: 'org_acme', name: 'Acme' },
-  users: [user('user_admin', 'admin', '2026-01-01T00:00:00Z', 'Ada Admin'), user('user_dev', 'developer', '2026-02-01T00:00:00Z')],
-  invites: [invite('invite_new', 'pending', '2026-11-20T00:00:00Z', '2026-12-11T00:00:00Z'), invite('invite_gone', 'deleted', '2026-10-01T00:00:00Z', '2026-10-22T00:00:00Z')],
+  users: [
+    user('user_admin', 'admin', '2026-01-01T00:00:00Z', 'Ada Admin'),
+    user('user_dev', 'developer', '2026-02-01T00:00:00Z'),
+  ],
+  invites: [
+    invite('invite_new', 'pending', '2026-11-20T00:00:00Z', '2026-12-11T00:00:00Z'),
+    invite('invite_gone', 'deleted', '2026-10-01T00:00:00Z', '2026-10-22T00:00:00Z'),
+  ],
   workspaces: [PROD, DEFAULT_WS, workspace('wrkspc_old', 'Old', '2026-06-01T00:00:00Z')],
   defaultWorkspaceId: DEFAULT_WS.id,
   apiKeys: [
@@ -71,13 +77,18 @@ describe('readAlertInputs', () => {
   it('reads both key shapes: scope workspace, org scope (null), legacy null = the default workspace; creators only when users', () => {
     const keys = readAlertInputs(seeded(), NOW, defaultAlertRules()).keys;
     const byId = new Map(keys.map((k) => [k.id, k]));
-    expect(byId.get('apikey_prod')).toMatchObject({ workspaceId: PROD.id, status: 'active', createdByUserId: 'user_admin', expiresAtMs: Date.parse('2026-11-30T00:00:00Z') });
+    expect(byId.get('apikey_prod')).toMatchObject({
+      workspaceId: PROD.id,
+      status: 'active',
+      createdByUserId: 'user_admin',
+      expiresAtMs: Date.parse('2026-11-30T00:00:00Z'),
+    });
     expect(byId.get('apikey_org')).toMatchObject({ workspaceId: null, createdByUserId: null });
     expect(byId.get('apikey_legacy')).toMatchObject({ workspaceId: DEFAULT_WS.id });
     expect(byId.get('apikey_odd')?.status).toBe('inactive');
   });
 
-  it('takes each key\'s last UTC day with usage from the daily usage report (zero-token days do not count)', () => {
+  it("takes each key's last UTC day with usage from the daily usage report (zero-token days do not count)", () => {
     const db = seeded();
     seedKeyUsage(db, '2026-11-02', 'apikey_prod', PROD.id, 10);
     seedKeyUsage(db, '2026-11-20', 'apikey_prod', PROD.id, 5);
@@ -94,7 +105,7 @@ describe('readAlertInputs', () => {
     ]);
   });
 
-  it('sums cost per UTC day and workspace exactly, maps the report\'s null workspace onto the default one, and reads the month plus 35 days', () => {
+  it("sums cost per UTC day and workspace exactly, maps the report's null workspace onto the default one, and reads the month plus 35 days", () => {
     const db = seeded();
     seedCost(db, '2026-09-01', '2026-11-24', () => [
       { workspace_id: PROD.id, amount: '100.000000001', description: 'input' },
@@ -106,7 +117,9 @@ describe('readAlertInputs', () => {
     expect(days[0]).toBe('2026-10-19'); // today − 35 days
     expect(days[days.length - 1]).toBe('2026-11-23'); // nothing after the instant evaluated
     expect(cost.find((c) => c.day === '2026-11-23' && c.workspaceId === PROD.id)?.nanocents).toBe(100_000_000_003n);
-    expect(cost.find((c) => c.day === '2026-11-23' && c.workspaceId === DEFAULT_WS.id)?.nanocents).toBe(50_000_000_000n);
+    expect(cost.find((c) => c.day === '2026-11-23' && c.workspaceId === DEFAULT_WS.id)?.nanocents).toBe(
+      50_000_000_000n,
+    );
     expect(cost.some((c) => c.workspaceId === null)).toBe(false);
   });
 
@@ -114,10 +127,12 @@ describe('readAlertInputs', () => {
     const db = memoryMirror();
     syncSnapshot(db, NOW, { ...base, defaultWorkspaceId: null });
     seedCost(db, '2026-11-22', '2026-11-22', () => [{ workspace_id: null, amount: '7' }]);
-    expect(readAlertInputs(db, NOW, defaultAlertRules()).dailyCost).toEqual([{ day: '2026-11-22', workspaceId: null, nanocents: 7_000_000_000n }]);
+    expect(readAlertInputs(db, NOW, defaultAlertRules()).dailyCost).toEqual([
+      { day: '2026-11-22', workspaceId: null, nanocents: 7_000_000_000n },
+    ]);
   });
 
-  it('turns journal diffs into the core\'s terms (resource.kind, entity key, before/after) for the recent window only', () => {
+  it("turns journal diffs into the core's terms (resource.kind, entity key, before/after) for the recent window only", () => {
     const db = memoryMirror();
     syncSnapshot(db, NOW - 10 * DAY_MS, base);
     const promoted = { ...base, users: [base.users![0]!, user('user_dev', 'admin', '2026-02-01T00:00:00Z')] };
@@ -137,9 +152,19 @@ describe('readAlertInputs', () => {
     const rules = defaultAlertRules();
     rules.people.recentChangeDays = 9;
     const wider = readAlertInputs(db, NOW, rules).journal.filter((e) => e.kind === 'users.changed');
-    expect(wider).toEqual([{ atMs: NOW - 8 * DAY_MS, kind: 'users.changed', targetId: 'user_dev', before: { role: 'developer' }, after: { role: 'admin' } }]);
+    expect(wider).toEqual([
+      {
+        atMs: NOW - 8 * DAY_MS,
+        kind: 'users.changed',
+        targetId: 'user_dev',
+        before: { role: 'developer' },
+        after: { role: 'admin' },
+      },
+    ]);
     // …which the core reads as a promotion to admin.
-    const conditions = evaluateAlerts(readAlertInputs(db, NOW, rules), rules, NOW).filter((c) => c.rule === 'new-privileged-member');
+    const conditions = evaluateAlerts(readAlertInputs(db, NOW, rules), rules, NOW).filter(
+      (c) => c.rule === 'new-privileged-member',
+    );
     expect(conditions.map((c) => c.id)).toEqual(['privileged-member:user_dev:admin']);
   });
 
@@ -149,10 +174,16 @@ describe('readAlertInputs', () => {
     const db = memoryMirror();
     syncSnapshot(db, NOW - 3 * DAY_MS, tagged);
     // The same tags in another order are no change: nothing is journalled for the workspace.
-    syncSnapshot(db, NOW - 2 * DAY_MS, { ...tagged, workspaces: [...base.workspaces!, { ...payments, tags: { env: 'prod', tier: 'critical' } }] });
+    syncSnapshot(db, NOW - 2 * DAY_MS, {
+      ...tagged,
+      workspaces: [...base.workspaces!, { ...payments, tags: { env: 'prod', tier: 'critical' } }],
+    });
     syncSnapshot(db, NOW - DAY_MS, {
       ...tagged,
-      apiKeys: [...base.apiKeys!, apiKey('apikey_pay', 'payments-worker', payments.id, { created_at: new Date(NOW - DAY_MS).toISOString() })],
+      apiKeys: [
+        ...base.apiKeys!,
+        apiKey('apikey_pay', 'payments-worker', payments.id, { created_at: new Date(NOW - DAY_MS).toISOString() }),
+      ],
     });
     const rules = defaultAlertRules();
     rules.production.matchNames = false;
@@ -167,12 +198,24 @@ describe('readAlertInputs', () => {
   it('reports sync health: never synced, last successful run, credential rejected', () => {
     const empty = readAlertInputs(memoryMirror(), NOW, defaultAlertRules());
     const neverAsked = (resource: string) => ({ resource, status: null, lastCompleteAtMs: null, detail: null });
-    expect(empty.sync).toEqual({ lastSuccessAtMs: null, credentialInvalid: false, spendSources: ['usage_hourly', 'usage_daily', 'cost_daily'].map(neverAsked) });
+    expect(empty.sync).toEqual({
+      lastSuccessAtMs: null,
+      credentialInvalid: false,
+      spendSources: ['usage_hourly', 'usage_daily', 'cost_daily'].map(neverAsked),
+    });
     expect(empty.org.name).toBe('this profile');
     const db = seeded();
     syncSnapshot(db, NOW - 60_000, base, 'failed');
-    expect(readAlertInputs(db, NOW, defaultAlertRules()).sync).toMatchObject({ lastSuccessAtMs: NOW - 3_600_000, credentialInvalid: false });
-    new SyncStateRepo(db).markResource('cost_daily', 'error', NOW - 60_000, 'server on GET /v1/organizations/cost_report: boom');
+    expect(readAlertInputs(db, NOW, defaultAlertRules()).sync).toMatchObject({
+      lastSuccessAtMs: NOW - 3_600_000,
+      credentialInvalid: false,
+    });
+    new SyncStateRepo(db).markResource(
+      'cost_daily',
+      'error',
+      NOW - 60_000,
+      'server on GET /v1/organizations/cost_report: boom',
+    );
     expect(readAlertInputs(db, NOW, defaultAlertRules()).sync.spendSources).toContainEqual({
       resource: 'cost_daily',
       status: 'error',
@@ -192,7 +235,9 @@ describe('readAlertInputs', () => {
     expect(applied.budgets.workspaceMonthlyUsd).toEqual({ default: '100', [DEFAULT_WS.id]: '100' });
     expect(applied.production.workspaceIds).toEqual(['default', DEFAULT_WS.id]);
     seedCost(db, '2026-11-01', '2026-11-23', () => [{ workspace_id: null, amount: '1000' }]); // $10/day
-    const conditions = evaluateAlerts(readAlertInputs(db, NOW, applied), applied, NOW).filter((c) => c.rule === 'spend-threshold');
+    const conditions = evaluateAlerts(readAlertInputs(db, NOW, applied), applied, NOW).filter(
+      (c) => c.rule === 'spend-threshold',
+    );
     expect(conditions.map((c) => c.id)).toContain(`spend:ws:${DEFAULT_WS.id}:2026-11:100`);
     // An explicit setting for the real id wins; a mirror without a default workspace leaves the rules alone.
     rules.budgets.workspaceMonthlyUsd[DEFAULT_WS.id] = '500';

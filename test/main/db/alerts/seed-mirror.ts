@@ -3,7 +3,15 @@
  * admin-api.md documents them. Tests of the alert reader and the app cycle build their orgs with it.
  */
 import Database from 'better-sqlite3';
-import type { ApiCostResult, ApiInvite, ApiKey, ApiSpendLimit, ApiUser, ApiUsageResult, ApiWorkspace } from '../../../../main/core/api-types';
+import type {
+  ApiCostResult,
+  ApiInvite,
+  ApiKey,
+  ApiSpendLimit,
+  ApiUser,
+  ApiUsageResult,
+  ApiWorkspace,
+} from '../../../../main/core/api-types';
 import { ENTITY_SPECS, type EntityResource } from '../../../../main/core/sync/entities';
 import { costBucketRows, usageBucketRows } from '../../../../main/core/sync/report-rows';
 import { migrate } from '../../../../main/db/migrate';
@@ -40,10 +48,19 @@ export function syncSnapshot(db: Database.Database, atMs: number, snapshot: OrgS
   const hasBaseline = db.prepare(`SELECT count(*) AS n FROM sync_runs WHERE status = 'ok'`).get() as { n: number };
   const ctx = { runId, atMs, journal: hasBaseline.n > 0 };
   store.saveOrganization(snapshot.org ?? { id: 'org_test', name: 'Acme Test' }, ctx);
-  const page = <R extends EntityResource>(resource: R, items: Array<Parameters<(typeof ENTITY_SPECS)[R]['toRow']>[0]>): void => {
+  const page = <R extends EntityResource>(
+    resource: R,
+    items: Array<Parameters<(typeof ENTITY_SPECS)[R]['toRow']>[0]>,
+  ): void => {
     const spec = ENTITY_SPECS[resource];
     const pass = store.openPass(resource, '', runId, null);
-    store.applyEntityPage(spec, pass, items.map((item) => spec.toRow(item as never)), null, ctx);
+    store.applyEntityPage(
+      spec,
+      pass,
+      items.map((item) => spec.toRow(item as never)),
+      null,
+      ctx,
+    );
   };
   page('users', snapshot.users ?? []);
   page('invites', snapshot.invites ?? []);
@@ -79,12 +96,25 @@ export function seedCost(
       token_type: 'uncached_input_tokens',
     }));
     const rows = costBucketRows({ starting_at: iso(ms), ending_at: iso(ms + DAY_MS), results });
-    store.applyReportPage('cost_daily', pass, { replaceBuckets: [rows.bucketStartMs], rows: rows.rows }, 'next', null, ms);
+    store.applyReportPage(
+      'cost_daily',
+      pass,
+      { replaceBuckets: [rows.bucketStartMs], rows: rows.rows },
+      'next',
+      null,
+      ms,
+    );
   }
 }
 
 /** One usage_report bucket (1d, grouped by workspace, key and model) on `day` for one key. */
-export function seedKeyUsage(db: Database.Database, day: string, apiKeyId: string, workspaceId: string | null, outputTokens: number): void {
+export function seedKeyUsage(
+  db: Database.Database,
+  day: string,
+  apiKeyId: string,
+  workspaceId: string | null,
+  outputTokens: number,
+): void {
   const store = new SqliteMirrorStore(db);
   const pass = store.openPass('usage_daily', '', 1, null);
   const start = Date.parse(`${day}T00:00:00Z`);
@@ -98,7 +128,11 @@ export function seedKeyUsage(db: Database.Database, day: string, apiKeyId: strin
     workspace_id: workspaceId,
     model: 'claude-sonnet-4-5',
   };
-  const rows = usageBucketRows('usage_daily', { starting_at: iso(start), ending_at: iso(start + DAY_MS), results: [result] });
+  const rows = usageBucketRows('usage_daily', {
+    starting_at: iso(start),
+    ending_at: iso(start + DAY_MS),
+    results: [result],
+  });
   store.applyReportPage('usage_daily', pass, { replaceBuckets: [], rows: rows.rows }, 'next', null, start);
 }
 
@@ -150,7 +184,12 @@ export const legacyKey = (id: string, name: string, workspaceId: string | null):
   workspace_id: workspaceId,
 });
 
-export function spendLimit(id: string, amountCents: string | null, scope: ApiSpendLimit['scope'], fields: Partial<ApiSpendLimit> = {}): ApiSpendLimit {
+export function spendLimit(
+  id: string,
+  amountCents: string | null,
+  scope: ApiSpendLimit['scope'],
+  fields: Partial<ApiSpendLimit> = {},
+): ApiSpendLimit {
   return {
     id,
     amount: amountCents,

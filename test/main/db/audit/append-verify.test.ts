@@ -2,7 +2,14 @@ import { readFileSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeRecordHash } from '../../../../main/core/audit/chain';
-import { appendAuditEvents, appendComplianceActivitiesToAudit, appendInTransaction, appendJournalEventsToAudit, readAuditTip, resolveAuditOptions } from '../../../../main/db/audit/append';
+import {
+  appendAuditEvents,
+  appendComplianceActivitiesToAudit,
+  appendInTransaction,
+  appendJournalEventsToAudit,
+  readAuditTip,
+  resolveAuditOptions,
+} from '../../../../main/db/audit/append';
 import { rowToRecord, RECORD_COLUMNS, type AuditEventRow } from '../../../../main/db/audit/audit-rows';
 import { sha256Hex } from '../../../../main/db/audit/sha256';
 import { verifyAuditChain } from '../../../../main/db/audit/verify';
@@ -15,13 +22,19 @@ beforeEach(() => {
 afterEach(() => env.cleanup());
 
 const appendN = (n: number, from = 1) =>
-  appendAuditEvents(env.db, Array.from({ length: n }, (_, i) => localDraft(from + i)), { now: fixedNow });
+  appendAuditEvents(
+    env.db,
+    Array.from({ length: n }, (_, i) => localDraft(from + i)),
+    { now: fixedNow },
+  );
 
 /** What a determined tamperer does: a raw connection, drop the guarding triggers, edit, leave. */
 function tamper(sql: string, ...params: unknown[]): void {
   env.db.close();
   const raw = new Database(env.file);
-  raw.exec('DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_purge_only; DROP TRIGGER audit_events_extend_chain_only;');
+  raw.exec(
+    'DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_purge_only; DROP TRIGGER audit_events_extend_chain_only;',
+  );
   raw.prepare(sql).run(...params);
   raw.close();
   env.db = new Database(env.file);
@@ -32,15 +45,37 @@ describe('appending', () => {
     const result = appendN(5);
     expect(result).toMatchObject({ appended: 5, skipped: 0, tip: { lastId: 5, count: 5 } });
     const head = JSON.parse(readFileSync(env.headPath, 'utf8'));
-    expect(head).toMatchObject({ version: 1, confirmed: { count: 5, hash: result.tip.hash }, pending: [], mismatch: null });
+    expect(head).toMatchObject({
+      version: 1,
+      confirmed: { count: 5, hash: result.tip.hash },
+      pending: [],
+      mismatch: null,
+    });
     expect(verifyAuditChain(env.db)).toMatchObject({ ok: true, checked: 5, problem: null });
   });
 
   it('skips an event already recorded from the same source (replayed feed page or journal)', () => {
-    const activity = { id: 'activity_1', created_at: '2026-11-20T09:00:00Z', type: 'platform_workspace_created', actor: null, workspace_id: 'wrkspc_1' };
+    const activity = {
+      id: 'activity_1',
+      created_at: '2026-11-20T09:00:00Z',
+      type: 'platform_workspace_created',
+      actor: null,
+      workspace_id: 'wrkspc_1',
+    };
     expect(appendComplianceActivitiesToAudit(env.db, [activity]).appended).toBe(1);
-    expect(appendComplianceActivitiesToAudit(env.db, [activity, { ...activity, id: 'activity_2' }])).toMatchObject({ appended: 1, skipped: 1 });
-    const journal = { resource: 'workspaces', change: 'created' as const, id: 'wrkspc_1', name: 'R&D', before: null, after: { name: 'R&D' }, atMs: 5 };
+    expect(appendComplianceActivitiesToAudit(env.db, [activity, { ...activity, id: 'activity_2' }])).toMatchObject({
+      appended: 1,
+      skipped: 1,
+    });
+    const journal = {
+      resource: 'workspaces',
+      change: 'created' as const,
+      id: 'wrkspc_1',
+      name: 'R&D',
+      before: null,
+      after: { name: 'R&D' },
+      atMs: 5,
+    };
     expect(appendJournalEventsToAudit(env.db, [journal, journal])).toMatchObject({ appended: 1, skipped: 1 });
     expect(verifyAuditChain(env.db).ok).toBe(true);
   });
@@ -119,7 +154,10 @@ describe('a crash around the commit of an append', () => {
   it('after the commit, before the head is confirmed: the pending mark vouches for the new end', () => {
     appendN(2);
     env.db.transaction(() => appendInTransaction(env.db, drafts, resolved()))();
-    expect(JSON.parse(readFileSync(env.headPath, 'utf8'))).toMatchObject({ confirmed: { count: 2 }, pending: [{ count: 4 }] });
+    expect(JSON.parse(readFileSync(env.headPath, 'utf8'))).toMatchObject({
+      confirmed: { count: 2 },
+      pending: [{ count: 4 }],
+    });
     expect(verifyAuditChain(env.db)).toMatchObject({ ok: true, tip: { count: 4 } });
   });
 });
@@ -137,14 +175,26 @@ describe('insert-only, enforced by the database', () => {
   it('refuses an insert that does not extend the chain', () => {
     const last = env.db.prepare(`SELECT ${RECORD_COLUMNS} FROM audit_events WHERE id = 3`).get() as AuditEventRow;
     expect(() =>
-      env.db.prepare(`INSERT INTO audit_events (${RECORD_COLUMNS}) VALUES (4, 1, 1, 'local', 't', NULL, NULL, NULL, NULL, '[]', 's', NULL, NULL, NULL, 'forged', 'h')`).run(),
+      env.db
+        .prepare(
+          `INSERT INTO audit_events (${RECORD_COLUMNS}) VALUES (4, 1, 1, 'local', 't', NULL, NULL, NULL, NULL, '[]', 's', NULL, NULL, NULL, 'forged', 'h')`,
+        )
+        .run(),
     ).toThrow(/extend the chain/);
     expect(() =>
-      env.db.prepare(`INSERT INTO audit_events (${RECORD_COLUMNS}) VALUES (9, 1, 1, 'local', 't', NULL, NULL, NULL, NULL, '[]', 's', NULL, NULL, NULL, ?, 'h')`).run(last.hash),
+      env.db
+        .prepare(
+          `INSERT INTO audit_events (${RECORD_COLUMNS}) VALUES (9, 1, 1, 'local', 't', NULL, NULL, NULL, NULL, '[]', 's', NULL, NULL, NULL, ?, 'h')`,
+        )
+        .run(last.hash),
     ).toThrow(/extend the chain/);
   });
   it('refuses changes to purge anchors and the guard row', () => {
-    env.db.prepare("INSERT INTO audit_anchors (purged_at_ms, cutoff_ms, removed_count, removed_total, through_id, through_hash) VALUES (1, 1, 0, 0, 0, 'x')").run();
+    env.db
+      .prepare(
+        "INSERT INTO audit_anchors (purged_at_ms, cutoff_ms, removed_count, removed_total, through_id, through_hash) VALUES (1, 1, 0, 0, 0, 'x')",
+      )
+      .run();
     expect(() => env.db.prepare('UPDATE audit_anchors SET through_id = 2').run()).toThrow(/insert-only/);
     expect(() => env.db.prepare('DELETE FROM audit_anchors').run()).toThrow(/insert-only/);
     expect(() => env.db.prepare('DELETE FROM audit_purge_guard').run()).toThrow(/one row/);
@@ -162,7 +212,11 @@ describe('tampering is detected', () => {
   it('an edit with its hash recomputed breaks the link and names the event', () => {
     const row = env.db.prepare(`SELECT ${RECORD_COLUMNS} FROM audit_events WHERE id = 4`).get() as AuditEventRow;
     const forged = { ...rowToRecord(row), summary: 'forged' };
-    tamper('UPDATE audit_events SET summary = ?, hash = ? WHERE id = 4', forged.summary, computeRecordHash(forged, sha256Hex));
+    tamper(
+      'UPDATE audit_events SET summary = ?, hash = ? WHERE id = 4',
+      forged.summary,
+      computeRecordHash(forged, sha256Hex),
+    );
     expect(verifyAuditChain(env.db).problem).toMatchObject({ kind: 'broken-link', eventId: 4 });
   });
 
@@ -185,7 +239,9 @@ describe('tampering is detected', () => {
     for (const row of rows) {
       const record = { ...rowToRecord(row), prevHash, summary: row.id === 3 ? 'rewritten history' : row.summary };
       const hash = computeRecordHash(record, sha256Hex);
-      raw.prepare('UPDATE audit_events SET summary = ?, prev_hash = ?, hash = ? WHERE id = ?').run(record.summary, prevHash, hash, row.id);
+      raw
+        .prepare('UPDATE audit_events SET summary = ?, prev_hash = ?, hash = ? WHERE id = ?')
+        .run(record.summary, prevHash, hash, row.id);
       prevHash = hash;
     }
     raw.close();

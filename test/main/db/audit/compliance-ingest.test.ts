@@ -6,7 +6,11 @@
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AdminApiError } from '../../../../main/core/api-error';
-import type { ComplianceFeedPage, ComplianceFeedPort, ComplianceFeedQuery } from '../../../../main/core/audit/compliance-feed';
+import type {
+  ComplianceFeedPage,
+  ComplianceFeedPort,
+  ComplianceFeedQuery,
+} from '../../../../main/core/audit/compliance-feed';
 import { COMPLIANCE_OVERLAP_MS, parseComplianceMark } from '../../../../main/core/audit/compliance-feed';
 import { withComplianceIngest } from '../../../../main/core/audit/compliance-summary';
 import type { ComplianceActivity } from '../../../../main/core/audit/normalise-compliance';
@@ -28,7 +32,13 @@ function act(n: number, atMs: number): ComplianceActivity {
     type: 'platform_api_key_created',
     organization_id: 'org_c',
     organization_uuid: null,
-    actor: { type: 'user_actor', email_address: `u${n}@example.com`, user_id: `user_${n}`, ip_address: '203.0.113.1', user_agent: 'x' },
+    actor: {
+      type: 'user_actor',
+      email_address: `u${n}@example.com`,
+      user_id: `user_${n}`,
+      ip_address: '203.0.113.1',
+      user_agent: 'x',
+    },
     api_key_id: `apikey_${n}`,
   };
 }
@@ -47,13 +57,21 @@ class ScriptedFeed implements ComplianceFeedPort {
     if (error) throw error;
     const key = (a: ComplianceActivity): [number, string] => [-Date.parse(a.created_at), a.id];
     const sorted = [...this.items].sort((a, b) => key(a)[0] - key(b)[0] || (key(a)[1] < key(b)[1] ? -1 : 1));
-    let rest = sorted.filter((a) => query.createdAtGteMs === undefined || Date.parse(a.created_at) >= query.createdAtGteMs);
+    let rest = sorted.filter(
+      (a) => query.createdAtGteMs === undefined || Date.parse(a.created_at) >= query.createdAtGteMs,
+    );
     if (query.afterId !== undefined) {
       const cursor = this.items.find((a) => a.id === query.afterId)!;
       rest = rest.filter((a) => key(a)[0] > key(cursor)[0] || (key(a)[0] === key(cursor)[0] && a.id > cursor.id));
     }
     const data = rest.slice(0, query.limit);
-    return { activities: data, hasMore: rest.length > query.limit, firstId: data[0]?.id ?? null, lastId: data.at(-1)?.id ?? null, requestId: null };
+    return {
+      activities: data,
+      hasMore: rest.length > query.limit,
+      firstId: data[0]?.id ?? null,
+      lastId: data.at(-1)?.id ?? null,
+      requestId: null,
+    };
   }
 }
 
@@ -63,8 +81,10 @@ const apiError = (kind: AdminApiError['kind'], status: number, message = 'no', c
 let db: Database.Database;
 let feed: ScriptedFeed;
 let now: number;
-const ingest = (extra: Partial<Parameters<typeof ingestComplianceFeed>[2]> = {}) => ingestComplianceFeed(db, feed, { now: () => now, pageLimit: 3, ...extra });
-const storedIds = () => db.prepare(`SELECT external_id FROM audit_events WHERE source = 'compliance' ORDER BY external_id`).pluck().all();
+const ingest = (extra: Partial<Parameters<typeof ingestComplianceFeed>[2]> = {}) =>
+  ingestComplianceFeed(db, feed, { now: () => now, pageLimit: 3, ...extra });
+const storedIds = () =>
+  db.prepare(`SELECT external_id FROM audit_events WHERE source = 'compliance' ORDER BY external_id`).pluck().all();
 
 beforeEach(() => {
   db = new Database(':memory:');
@@ -96,7 +116,10 @@ describe('compliance ingest', () => {
     feed.fail = (_q, n) => (n === 2 ? apiError('server', 500) : null);
     const first = await ingest();
     expect(first).toMatchObject({ outcome: 'error', pages: 1, appended: 3 });
-    expect(parseComplianceMark(readIngestMark(db, 'compliance')).walk).toMatchObject({ sinceMs: null, cursor: 'activity_0006' });
+    expect(parseComplianceMark(readIngestMark(db, 'compliance')).walk).toMatchObject({
+      sinceMs: null,
+      cursor: 'activity_0006',
+    });
     expect(readProfileSetting(db, 'compliance.probe')).toMatchObject({ status: 'available' });
     feed.fail = null;
     feed.queries = [];
@@ -128,7 +151,11 @@ describe('compliance ingest', () => {
   });
 
   it('a refusal (403, 404, 400 "not enabled") is remembered; no request for 6 h (unless the sync is full), then one', async () => {
-    for (const error of [apiError('forbidden', 403), apiError('not_found', 404), apiError('bad_request', 400, 'Compliance API is not enabled for this organization')]) {
+    for (const error of [
+      apiError('forbidden', 403),
+      apiError('not_found', 404),
+      apiError('bad_request', 400, 'Compliance API is not enabled for this organization'),
+    ]) {
       db = new Database(':memory:');
       migrate(db, MIGRATIONS);
       feed = new ScriptedFeed();
@@ -153,27 +180,55 @@ describe('compliance ingest', () => {
     const refusedKey = await ingest({ verifyKey: async () => Promise.reject(apiError('unauthorized', 401)) });
     expect(refusedKey).toMatchObject({ outcome: 'credential_invalid' });
     expect(readProfileSetting(db, 'compliance.probe')).toBeNull();
-    expect(await ingest({ verifyKey: async () => Promise.reject(apiError('network', 0)) })).toMatchObject({ outcome: 'error' });
+    expect(await ingest({ verifyKey: async () => Promise.reject(apiError('network', 0)) })).toMatchObject({
+      outcome: 'error',
+    });
     expect(await ingest()).toMatchObject({ outcome: 'credential_invalid' });
   });
 });
 
 describe('the feed in the sync summary', () => {
-  const base: SyncSummary = { status: 'ok', requests: 10, rows: 5, events: 1, durationMs: 1, startedAtMs: T0, resources: [], problems: [], detail: null };
+  const base: SyncSummary = {
+    status: 'ok',
+    requests: 10,
+    rows: 5,
+    events: 1,
+    durationMs: 1,
+    startedAtMs: T0,
+    resources: [],
+    problems: [],
+    detail: null,
+  };
   const outcome = (o: 'ingested' | 'refused' | 'skipped' | 'error' | 'credential_invalid') => ({
     outcome: o,
     pages: 1,
     appended: 2,
     requests: 1,
     detail: null,
-    error: o === 'ingested' || o === 'skipped' ? null : apiError(o === 'refused' ? 'forbidden' : o === 'error' ? 'server' : 'unauthorized', 500),
+    error:
+      o === 'ingested' || o === 'skipped'
+        ? null
+        : apiError(o === 'refused' ? 'forbidden' : o === 'error' ? 'server' : 'unauthorized', 500),
   });
 
   it('refused is "unavailable" and leaves the sync ok; an error makes it partial; a confirmed 401 fails it', () => {
-    expect(withComplianceIngest(base, outcome('refused'))).toMatchObject({ status: 'ok', problems: [], resources: [{ resource: 'compliance_activities', status: 'unavailable' }] });
+    expect(withComplianceIngest(base, outcome('refused'))).toMatchObject({
+      status: 'ok',
+      problems: [],
+      resources: [{ resource: 'compliance_activities', status: 'unavailable' }],
+    });
     expect(withComplianceIngest(base, outcome('ingested'))).toMatchObject({ status: 'ok', requests: 11, events: 3 });
-    expect(withComplianceIngest(base, outcome('error'))).toMatchObject({ status: 'partial', problems: [{ resource: 'compliance_activities' }] });
-    expect(withComplianceIngest(base, outcome('credential_invalid'))).toMatchObject({ status: 'credential_invalid', detail: expect.stringMatching(/refused/) });
-    expect(withComplianceIngest(base, outcome('skipped'))).toMatchObject({ status: 'ok', resources: [{ status: 'skipped' }] });
+    expect(withComplianceIngest(base, outcome('error'))).toMatchObject({
+      status: 'partial',
+      problems: [{ resource: 'compliance_activities' }],
+    });
+    expect(withComplianceIngest(base, outcome('credential_invalid'))).toMatchObject({
+      status: 'credential_invalid',
+      detail: expect.stringMatching(/refused/),
+    });
+    expect(withComplianceIngest(base, outcome('skipped'))).toMatchObject({
+      status: 'ok',
+      resources: [{ status: 'skipped' }],
+    });
   });
 });

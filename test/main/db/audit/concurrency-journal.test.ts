@@ -16,7 +16,11 @@ afterEach(() => env.cleanup());
 
 describe('verify while another connection appends', () => {
   it('does not report a rewritten chain when the head moved on during verification', () => {
-    appendAuditEvents(env.db, [1, 2, 3, 4, 5].map((i) => localDraft(i)), { now: fixedNow });
+    appendAuditEvents(
+      env.db,
+      [1, 2, 3, 4, 5].map((i) => localDraft(i)),
+      { now: fixedNow },
+    );
     const writer = new Database(env.file);
     let appendedMidway = false;
     // The hash function runs once per verified event; on the first call, the other connection appends (the app
@@ -24,7 +28,11 @@ describe('verify while another connection appends', () => {
     const hashThatLetsTheAppWrite = (text: string): string => {
       if (!appendedMidway) {
         appendedMidway = true;
-        appendAuditEvents(writer, [6, 7].map((i) => localDraft(i)), { now: fixedNow });
+        appendAuditEvents(
+          writer,
+          [6, 7].map((i) => localDraft(i)),
+          { now: fixedNow },
+        );
       }
       return sha256Hex(text);
     };
@@ -38,8 +46,29 @@ describe('verify while another connection appends', () => {
 describe('journal rows from the sync engine', () => {
   it('are recorded once each, with names filled in by the caller, from whatever point it catches up', () => {
     const rows = [
-      { id: 1, atMs: 1000, resource: 'api_keys', entityKey: 'apikey_01', kind: 'created' as const, detail: { id: 'apikey_01', name: 'deploy', status: 'active', workspace_id: 'wrkspc_01', created_by_id: 'user_01', created_by_type: 'user' } },
-      { id: 2, atMs: 2000, resource: 'api_keys', entityKey: 'apikey_01', kind: 'changed' as const, detail: { status: { before: 'active', after: 'inactive' } } },
+      {
+        id: 1,
+        atMs: 1000,
+        resource: 'api_keys',
+        entityKey: 'apikey_01',
+        kind: 'created' as const,
+        detail: {
+          id: 'apikey_01',
+          name: 'deploy',
+          status: 'active',
+          workspace_id: 'wrkspc_01',
+          created_by_id: 'user_01',
+          created_by_type: 'user',
+        },
+      },
+      {
+        id: 2,
+        atMs: 2000,
+        resource: 'api_keys',
+        entityKey: 'apikey_01',
+        kind: 'changed' as const,
+        detail: { status: { before: 'active', after: 'inactive' } },
+      },
     ];
     const describe = () => ({ name: 'deploy', workspaceId: 'wrkspc_01' });
     expect(appendStoredJournalEventsToAudit(env.db, rows, describe).appended).toBe(2);
@@ -66,8 +95,16 @@ describe('catching up with the journal', () => {
   const listAfter = (afterId: number) => journal.filter((row) => row.id > afterId).slice(0, 10);
 
   it('records every row once, in pages, and remembers how far it got', () => {
-    expect(catchUpJournalIntoAudit(env.db, listAfter, undefined, { now: fixedNow })).toEqual({ appended: 25, skipped: 0, mark: 25 });
-    expect(catchUpJournalIntoAudit(env.db, listAfter, undefined, { now: fixedNow })).toEqual({ appended: 0, skipped: 0, mark: 25 });
+    expect(catchUpJournalIntoAudit(env.db, listAfter, undefined, { now: fixedNow })).toEqual({
+      appended: 25,
+      skipped: 0,
+      mark: 25,
+    });
+    expect(catchUpJournalIntoAudit(env.db, listAfter, undefined, { now: fixedNow })).toEqual({
+      appended: 0,
+      skipped: 0,
+      mark: 25,
+    });
     expect(searchAuditEvents(env.db, 'source:journal', { limit: 100 }).events).toHaveLength(25);
     expect(verifyAuditChain(env.db).ok).toBe(true);
   });

@@ -12,7 +12,11 @@ import { fixedNow, localDraft, openAuditDb } from './audit-db';
 let env: ReturnType<typeof openAuditDb>;
 beforeEach(() => {
   env = openAuditDb();
-  appendAuditEvents(env.db, Array.from({ length: 2000 }, (_, i) => localDraft(i + 1)), { now: fixedNow });
+  appendAuditEvents(
+    env.db,
+    Array.from({ length: 2000 }, (_, i) => localDraft(i + 1)),
+    { now: fixedNow },
+  );
 });
 afterEach(() => env.cleanup());
 
@@ -31,7 +35,10 @@ describe('export page cache', () => {
     const set = vi.spyOn(env.db, 'pragma');
     const { count } = await streamAuditExport(env.db, { query: '', format: 'csv' }, sink());
     expect(count).toBe(2000);
-    expect(set.mock.calls.map(([source]) => source).filter((source) => source.includes('='))).toEqual(['cache_size = -1024', 'cache_size = -12345']);
+    expect(set.mock.calls.map(([source]) => source).filter((source) => source.includes('='))).toEqual([
+      'cache_size = -1024',
+      'cache_size = -12345',
+    ]);
     set.mockRestore();
     expect(env.db.pragma('cache_size', { simple: true })).toBe(-12345);
   });
@@ -52,10 +59,21 @@ describe('export page cache', () => {
 });
 
 describe('number cells', () => {
-  it.each([0, -0, 7, -42, 1_700_000_000_000, 2 ** 53 + 2, 0.1, -1.5e-300, 1e21, 123456789012345680000, NaN, Infinity, -Infinity])(
-    '%d reads as String(n)',
-    (n) => {
-      expect(csvCell(n)).toBe(String(n));
-    },
-  );
+  it.each([
+    0,
+    -0,
+    7,
+    -42,
+    1_700_000_000_000,
+    2 ** 53 + 2,
+    0.1,
+    -1.5e-300,
+    1e21,
+    123456789012345680000,
+    NaN,
+    Infinity,
+    -Infinity,
+  ])('%d reads as String(n)', (n) => {
+    expect(csvCell(n)).toBe(String(n));
+  });
 });

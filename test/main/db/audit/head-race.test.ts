@@ -4,7 +4,12 @@
  */
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendAuditEvents, appendInTransaction, confirmHead, resolveAuditOptions } from '../../../../main/db/audit/append';
+import {
+  appendAuditEvents,
+  appendInTransaction,
+  confirmHead,
+  resolveAuditOptions,
+} from '../../../../main/db/audit/append';
 import { readHeadFile } from '../../../../main/db/audit/head-file';
 import { verifyAuditChain } from '../../../../main/db/audit/verify';
 import { fixedNow, localDraft, openAuditDb } from './audit-db';

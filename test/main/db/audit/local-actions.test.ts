@@ -34,8 +34,18 @@ describe('local action log', () => {
   it('records key connected, replaced and removed with the org and the hint only, never the key', () => {
     const hint = adminKeyHint(FAKE_KEY);
     expect(hint).toBe('sk-ant-admin01-…WXYZ');
-    recordKeyConnected(env.db, { profileId: 'acme', orgName: 'Acme', orgId: 'org_1', replaced: false, keyHint: hint, via: 'cli' }, 1_000, { now: fixedNow });
-    recordKeyConnected(env.db, { profileId: 'acme', orgName: 'Acme', orgId: 'org_1', replaced: true, keyHint: hint }, 2_000, { now: fixedNow });
+    recordKeyConnected(
+      env.db,
+      { profileId: 'acme', orgName: 'Acme', orgId: 'org_1', replaced: false, keyHint: hint, via: 'cli' },
+      1_000,
+      { now: fixedNow },
+    );
+    recordKeyConnected(
+      env.db,
+      { profileId: 'acme', orgName: 'Acme', orgId: 'org_1', replaced: true, keyHint: hint },
+      2_000,
+      { now: fixedNow },
+    );
     recordKeyRemoved(env.db, { profileId: 'acme', via: 'window' }, 3_000, { now: fixedNow });
     const types = searchAuditEvents(env.db, '').events.map((e) => e.type);
     expect(types).toEqual(['key.removed', 'key.replaced', 'key.connected']);

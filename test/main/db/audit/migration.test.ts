@@ -13,9 +13,14 @@ describe('migration 0100-create-audit-trail', () => {
     const db = new Database(':memory:');
     const before = MIGRATIONS.filter((m) => m.id < AUDIT_TRAIL_MIGRATION_ID);
     migrate(db, before);
-    db.prepare("INSERT INTO users (id, email, name, role, added_at_ms, first_seen_at_ms, last_seen_at_ms, seen_pass) VALUES ('user_01', 'ada@example.com', 'Ada', 'admin', 1, 1, 1, 1)").run();
+    db.prepare(
+      "INSERT INTO users (id, email, name, role, added_at_ms, first_seen_at_ms, last_seen_at_ms, seen_pass) VALUES ('user_01', 'ada@example.com', 'Ada', 'admin', 1, 1, 1, 1)",
+    ).run();
 
-    migrate(db, MIGRATIONS.filter((m) => m.id <= AUDIT_TRAIL_MIGRATION_ID));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.id <= AUDIT_TRAIL_MIGRATION_ID),
+    );
     expect(schemaVersion(db)).toBe(AUDIT_TRAIL_MIGRATION_ID);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
     expect(tables).toEqual(expect.arrayContaining(['audit_events', 'audit_anchors', 'audit_purge_guard', 'audit_fts']));

@@ -10,7 +10,11 @@ let env: ReturnType<typeof openAuditDb>;
 beforeEach(() => {
   env = openAuditDb();
   // Events 1..10 at t0+1s … t0+10s; event 6 arrives late with an old time (a delayed feed activity).
-  appendAuditEvents(env.db, Array.from({ length: 10 }, (_, i) => localDraft(i + 1, i + 1 === 6 ? { atMs: localDraft(1).atMs - 1 } : {})), { now: fixedNow });
+  appendAuditEvents(
+    env.db,
+    Array.from({ length: 10 }, (_, i) => localDraft(i + 1, i + 1 === 6 ? { atMs: localDraft(1).atMs - 1 } : {})),
+    { now: fixedNow },
+  );
 });
 afterEach(() => env.cleanup());
 
@@ -24,7 +28,11 @@ describe('retention purge', () => {
     const remaining = env.db.prepare('SELECT id FROM audit_events ORDER BY id').pluck().all();
     expect(remaining).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
     const purgeEvent = searchAuditEvents(env.db, 'type:retention.purged').events[0];
-    expect(purgeEvent).toMatchObject({ id: 11, source: 'local', after: { removedCount: 3, throughId: 3, throughHash: result.anchor!.throughHash } });
+    expect(purgeEvent).toMatchObject({
+      id: 11,
+      source: 'local',
+      after: { removedCount: 3, throughId: 3, throughHash: result.anchor!.throughHash },
+    });
     expect(verifyAuditChain(env.db)).toMatchObject({ ok: true, checked: 8, tip: { count: 11 } });
     // The removed events are gone from search, too.
     expect(searchAuditEvents(env.db, 'changed setting number 2').events).toEqual([]);
@@ -66,7 +74,11 @@ describe('retention purge', () => {
     const raw = new Database(env.file);
     raw.exec('DROP TRIGGER audit_events_purge_only');
     raw.prepare('DELETE FROM audit_events WHERE id <= 3').run();
-    raw.prepare('INSERT INTO audit_anchors (purged_at_ms, cutoff_ms, removed_count, removed_total, through_id, through_hash) VALUES (1, 1, 3, 3, 3, ?)').run(hash3);
+    raw
+      .prepare(
+        'INSERT INTO audit_anchors (purged_at_ms, cutoff_ms, removed_count, removed_total, through_id, through_hash) VALUES (1, 1, 3, 3, 3, ?)',
+      )
+      .run(hash3);
     raw.close();
     env.db = new Database(env.file);
     expect(verifyAuditChain(env.db).problem).toMatchObject({ kind: 'anchor-unconfirmed', eventId: 3 });

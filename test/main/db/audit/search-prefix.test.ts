@@ -11,8 +11,19 @@ beforeEach(() => {
 });
 afterEach(() => env.cleanup());
 
-const SUMMARIES = ['prod deploy', 'production outage', 'Products page', 'Prodigy run', 'próduct typo', 'reprod case', 'person4 left',
-  'person42 joined', 'person420 joined', 'api_key rotated', 'nothing to see'];
+const SUMMARIES = [
+  'prod deploy',
+  'production outage',
+  'Products page',
+  'Prodigy run',
+  'próduct typo',
+  'reprod case',
+  'person4 left',
+  'person42 joined',
+  'person420 joined',
+  'api_key rotated',
+  'nothing to see',
+];
 
 function seed(): void {
   appendAuditEvents(
@@ -33,7 +44,9 @@ function reference(text: string): number[] {
   const match = ftsMatchExpression(parseAuditQuery(text).text);
   if (match === null) return [];
   return env.db
-    .prepare('SELECT id FROM audit_events WHERE id IN (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ?) ORDER BY at_ms DESC, id DESC')
+    .prepare(
+      'SELECT id FROM audit_events WHERE id IN (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ?) ORDER BY at_ms DESC, id DESC',
+    )
     .pluck()
     .all(match) as number[];
 }
@@ -43,7 +56,9 @@ describe('text terms are expanded to the index terms they prefix', () => {
     seed();
     expect(indexedMatchExpression(env.db, ['person42'])).toBe('("person42" OR "person420")');
     expect(indexedMatchExpression(env.db, ['Deploy'])).toBe('"deploy"');
-    expect(indexedMatchExpression(env.db, ['prod'])).toBe('("prod" OR "prodigy" OR "product" OR "production" OR "products")');
+    expect(indexedMatchExpression(env.db, ['prod'])).toBe(
+      '("prod" OR "prodigy" OR "product" OR "production" OR "products")',
+    );
     expect(indexedMatchExpression(env.db, ['absent'])).toBe('"absent"');
   });
 
@@ -51,36 +66,55 @@ describe('text terms are expanded to the index terms they prefix', () => {
     seed();
     expect(indexedMatchExpression(env.db, ['api_key', 'pró', '"x'])).toBe('"api_key"* AND "pró"* AND """x"*');
     expect(indexedMatchExpression(env.db, ['---'])).toBeNull();
-    expect(indexedMatchExpression(env.db, ['person', '---'])).toBe('("person" OR "person4" OR "person42" OR "person420")');
+    expect(indexedMatchExpression(env.db, ['person', '---'])).toBe(
+      '("person" OR "person4" OR "person42" OR "person420")',
+    );
   });
 
   it('keeps the prefix form when a word starts more index terms than an OR should hold', () => {
-    appendAuditEvents(env.db, Array.from({ length: 40 }, (_, i) => localDraft(i + 1, { summary: `tag${i} added` })), { now: fixedNow });
+    appendAuditEvents(
+      env.db,
+      Array.from({ length: 40 }, (_, i) => localDraft(i + 1, { summary: `tag${i} added` })),
+      { now: fixedNow },
+    );
     expect(indexedMatchExpression(env.db, ['tag'])).toBe('"tag"*');
-    expect(indexedMatchExpression(env.db, ['tag1'])).toBe('("tag1" OR "tag10" OR "tag11" OR "tag12" OR "tag13" OR "tag14" OR "tag15" OR "tag16" OR "tag17" OR "tag18" OR "tag19")');
+    expect(indexedMatchExpression(env.db, ['tag1'])).toBe(
+      '("tag1" OR "tag10" OR "tag11" OR "tag12" OR "tag13" OR "tag14" OR "tag15" OR "tag16" OR "tag17" OR "tag18" OR "tag19")',
+    );
   });
 
-  it.each(['prod', 'PROD', 'pro', 'product', 'person4', 'person42', 'p', 'prod person', 'api_key', 'pró', 'zzz', 'rep', '#1'])(
-    '%j finds what the prefix expression finds, listed and walked in small batches',
-    (text) => {
-      seed();
-      const expected = reference(text);
-      for (const tuning of [
-        { inListMax: 1_000_000, batch: 2000 },
-        { inListMax: 0, batch: 3 },
-        { inListMax: 0, batch: 2000 },
-      ]) {
-        const seen: number[] = [];
-        let cursor: string | null = null;
-        do {
-          const page = searchAuditEvents(env.db, text, { limit: 4, cursor }, tuning);
-          seen.push(...page.events.map((e) => e.id));
-          cursor = page.nextCursor;
-        } while (cursor);
-        expect(seen).toEqual(expected);
-      }
-    },
-  );
+  it.each([
+    'prod',
+    'PROD',
+    'pro',
+    'product',
+    'person4',
+    'person42',
+    'p',
+    'prod person',
+    'api_key',
+    'pró',
+    'zzz',
+    'rep',
+    '#1',
+  ])('%j finds what the prefix expression finds, listed and walked in small batches', (text) => {
+    seed();
+    const expected = reference(text);
+    for (const tuning of [
+      { inListMax: 1_000_000, batch: 2000 },
+      { inListMax: 0, batch: 3 },
+      { inListMax: 0, batch: 2000 },
+    ]) {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = searchAuditEvents(env.db, text, { limit: 4, cursor }, tuning);
+        seen.push(...page.events.map((e) => e.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(expected);
+    }
+  });
 
   it('answers on a read-only connection (the vocabulary table is the connection’s own temp table)', async () => {
     seed();

@@ -17,9 +17,38 @@ const ids = (query: string) => searchAuditEvents(env.db, query, { limit: 1000 })
 describe('search with qualifiers and text', () => {
   beforeEach(() => {
     append([
-      localDraft(1, { source: 'compliance', type: 'platform_api_key_created', externalId: 'activity_1', actor: { kind: 'user', id: 'user_ada', email: 'ada@example.com' }, keyId: 'apikey_01', workspaceId: 'wrkspc_rd', targets: [{ type: 'api_key', id: 'apikey_01' }], summary: 'ada@example.com created API key apikey_01', atMs: day('2026-03-01') }),
-      localDraft(2, { source: 'journal', type: 'api_key.changed', externalId: 'j2', actor: null, keyId: 'apikey_01', workspaceId: 'wrkspc_rd', targets: [{ type: 'api_key', id: 'apikey_01', name: 'Deploy Bot' }], summary: 'API key “Deploy Bot” changed: status: active → inactive', atMs: day('2026-03-02') - 1 }),
-      localDraft(3, { source: 'journal', type: 'workspace.created', externalId: 'j3', actor: null, workspaceId: 'wrkspc_mk', targets: [{ type: 'workspace', id: 'wrkspc_mk', name: 'Marketing' }], summary: 'Workspace “Marketing” appeared', atMs: day('2026-03-02') }),
+      localDraft(1, {
+        source: 'compliance',
+        type: 'platform_api_key_created',
+        externalId: 'activity_1',
+        actor: { kind: 'user', id: 'user_ada', email: 'ada@example.com' },
+        keyId: 'apikey_01',
+        workspaceId: 'wrkspc_rd',
+        targets: [{ type: 'api_key', id: 'apikey_01' }],
+        summary: 'ada@example.com created API key apikey_01',
+        atMs: day('2026-03-01'),
+      }),
+      localDraft(2, {
+        source: 'journal',
+        type: 'api_key.changed',
+        externalId: 'j2',
+        actor: null,
+        keyId: 'apikey_01',
+        workspaceId: 'wrkspc_rd',
+        targets: [{ type: 'api_key', id: 'apikey_01', name: 'Deploy Bot' }],
+        summary: 'API key “Deploy Bot” changed: status: active → inactive',
+        atMs: day('2026-03-02') - 1,
+      }),
+      localDraft(3, {
+        source: 'journal',
+        type: 'workspace.created',
+        externalId: 'j3',
+        actor: null,
+        workspaceId: 'wrkspc_mk',
+        targets: [{ type: 'workspace', id: 'wrkspc_mk', name: 'Marketing' }],
+        summary: 'Workspace “Marketing” appeared',
+        atMs: day('2026-03-02'),
+      }),
       localDraft(4, { type: 'export.created', summary: 'Exported 3 audit events', atMs: day('2026-03-03') + 5 }),
     ]);
   });
@@ -77,7 +106,11 @@ describe('search with qualifiers and text', () => {
 describe('paging', () => {
   it('is stable with equal timestamps: every event exactly once, in (time, id) order, even while events are appended', () => {
     const sameTime = day('2026-04-01');
-    append(Array.from({ length: 25 }, (_, i) => localDraft(i + 1, { atMs: i % 3 === 0 ? sameTime : sameTime - 1000 * (i % 5) })));
+    append(
+      Array.from({ length: 25 }, (_, i) =>
+        localDraft(i + 1, { atMs: i % 3 === 0 ? sameTime : sameTime - 1000 * (i % 5) }),
+      ),
+    );
     const seen: number[] = [];
     let cursor: string | null = null;
     let pages = 0;

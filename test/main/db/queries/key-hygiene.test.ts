@@ -5,7 +5,14 @@ import { keyHygiene, type HygieneInput } from '../../../../main/db/queries/key-h
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 10, 23);
 const rules = defaultAlertRules('UTC');
-const healthy: HygieneInput = { status: 'active', createdAtMs: now - 40 * DAY, expiresAtMs: null, creatorIsMember: true, inDefaultWorkspace: false, lastUsedDayMs: now - DAY };
+const healthy: HygieneInput = {
+  status: 'active',
+  createdAtMs: now - 40 * DAY,
+  expiresAtMs: null,
+  creatorIsMember: true,
+  inDefaultWorkspace: false,
+  lastUsedDayMs: now - DAY,
+};
 
 describe('keyHygiene (the inventory and tree, judged by the profile rules)', () => {
   it.each([
@@ -29,16 +36,23 @@ describe('keyHygiene (the inventory and tree, judged by the profile rules)', () 
   });
 
   it('puts the most urgent problem first: an expiring key of a removed creator is "expiring"', () => {
-    expect(keyHygiene({ ...healthy, expiresAtMs: now + DAY, creatorIsMember: false }, rules, now).verdict).toBe('expiring');
+    expect(keyHygiene({ ...healthy, expiresAtMs: now + DAY, creatorIsMember: false }, rules, now).verdict).toBe(
+      'expiring',
+    );
   });
 
   it('counts days to expiry in the reason', () => {
-    expect(keyHygiene({ ...healthy, expiresAtMs: now + 3 * DAY }, rules, now).reason).toBe('The key expires in 3 days.');
+    expect(keyHygiene({ ...healthy, expiresAtMs: now + 3 * DAY }, rules, now).reason).toBe(
+      'The key expires in 3 days.',
+    );
   });
 
   it('follows keys.rotationDays: a 139-day key is past the default 90-day policy, and fine under a 180-day one', () => {
     const old = { ...healthy, createdAtMs: now - 139 * DAY };
-    expect(keyHygiene(old, rules, now)).toEqual({ verdict: 'rotate-soon', reason: 'The key is 139 days old, past the 90-day rotation policy.' });
+    expect(keyHygiene(old, rules, now)).toEqual({
+      verdict: 'rotate-soon',
+      reason: 'The key is 139 days old, past the 90-day rotation policy.',
+    });
     const lenient = { ...rules, keys: { ...rules.keys, rotationDays: 180 } };
     expect(keyHygiene(old, lenient, now).verdict).toBe('ok');
   });
@@ -46,7 +60,21 @@ describe('keyHygiene (the inventory and tree, judged by the profile rules)', () 
   it('says the same number of days to expiry as the alert (4.5 days left: "in 4 days" in both)', () => {
     const expiresAtMs = now + 4.5 * DAY;
     const reason = keyHygiene({ ...healthy, expiresAtMs }, rules, now).reason;
-    const inputs = { keys: [{ id: 'k', name: 'ci', status: 'active', workspaceId: null, createdAtMs: healthy.createdAtMs, expiresAtMs, createdByUserId: null, lastUsedDay: null }], workspaces: [] } as unknown as AlertInputs;
+    const inputs = {
+      keys: [
+        {
+          id: 'k',
+          name: 'ci',
+          status: 'active',
+          workspaceId: null,
+          createdAtMs: healthy.createdAtMs,
+          expiresAtMs,
+          createdByUserId: null,
+          lastUsedDay: null,
+        },
+      ],
+      workspaces: [],
+    } as unknown as AlertInputs;
     const [alert] = evaluateKeyExpiry(inputs, rules, now);
     expect(reason).toBe('The key expires in 4 days.');
     expect(alert?.title).toBe('Key "ci" expires in 4 days');

@@ -10,8 +10,12 @@ let db: MirrorDb;
 beforeEach(() => {
   db = openMirror(':memory:');
   const seen = [0, 0, 1] as const;
-  db.prepare(`INSERT INTO workspaces (id, name, created_at_ms, is_default, first_seen_at_ms, last_seen_at_ms, seen_pass) VALUES (?, ?, 0, 0, ?, ?, ?)`).run('wrkspc_01PROD', 'Production', ...seen);
-  db.prepare(`INSERT INTO users (id, email, name, role, added_at_ms, first_seen_at_ms, last_seen_at_ms, seen_pass) VALUES (?, ?, ?, 'admin', 0, ?, ?, ?)`).run('user_01ADA', 'ada@acme.example', 'Ada Admin', ...seen);
+  db.prepare(
+    `INSERT INTO workspaces (id, name, created_at_ms, is_default, first_seen_at_ms, last_seen_at_ms, seen_pass) VALUES (?, ?, 0, 0, ?, ?, ?)`,
+  ).run('wrkspc_01PROD', 'Production', ...seen);
+  db.prepare(
+    `INSERT INTO users (id, email, name, role, added_at_ms, first_seen_at_ms, last_seen_at_ms, seen_pass) VALUES (?, ?, ?, 'admin', 0, ?, ?, ?)`,
+  ).run('user_01ADA', 'ada@acme.example', 'Ada Admin', ...seen);
   const key = db.prepare(
     `INSERT INTO api_keys (id, name, status, created_at_ms, expires_at_ms, partial_key_hint, created_by_id, created_by_type, has_legacy_workspace_id, workspace_id, first_seen_at_ms, last_seen_at_ms, seen_pass)
      VALUES (?, ?, 'active', ?, NULL, 'sk-ant-api03-R2D...igAA', ?, 'user', 0, ?, ?, ?, ?)`,
@@ -58,7 +62,12 @@ describe('readKeyInventory', () => {
     expect(byId.apikey_01ORPH).toMatchObject({ creatorIsMember: false, verdict: 'orphaned' });
     expect(byId.apikey_01SVC).toMatchObject({ creatorName: 'a service account', creatorIsMember: null, verdict: 'ok' });
     expect(byId.apikey_01ORPH).toMatchObject({ creatorName: 'a former member' });
-    expect(byId.apikey_01IDLE).toMatchObject({ workspaceName: 'Default Workspace', lastUsedDayMs: null, tokens30d: 0, verdict: 'dormant' });
+    expect(byId.apikey_01IDLE).toMatchObject({
+      workspaceName: 'Default Workspace',
+      lastUsedDayMs: null,
+      tokens30d: 0,
+      verdict: 'dormant',
+    });
   });
 });
 

@@ -30,7 +30,11 @@ function cents(amount: string): bigint {
 
 async function get<T>(path: string, beta?: string): Promise<T> {
   const res = await fetch(demo.sandbox.url + path, {
-    headers: { 'x-api-key': demo.sandbox.adminKey, 'anthropic-version': '2023-06-01', ...(beta ? { 'anthropic-beta': beta } : {}) },
+    headers: {
+      'x-api-key': demo.sandbox.adminKey,
+      'anthropic-version': '2023-06-01',
+      ...(beta ? { 'anthropic-beta': beta } : {}),
+    },
   });
   expect(res.status).toBe(200);
   return (await res.json()) as T;
@@ -45,14 +49,23 @@ interface CostBucket {
 async function monthCostFromApi(): Promise<Array<{ day: string; workspaceId: string | null; nanocents: bigint }>> {
   const start = new Date(now);
   const from = `${start.toISOString().slice(0, 8)}01T00:00:00Z`;
-  const to = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + 1)).toISOString().replace('.000', '');
+  const to = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + 1))
+    .toISOString()
+    .replace('.000', '');
   const rows: Array<{ day: string; workspaceId: string | null; nanocents: bigint }> = [];
   let page: string | null = null;
   do {
     const query = `starting_at=${from}&ending_at=${to}&limit=31&group_by[]=workspace_id${page ? `&page=${page}` : ''}`;
-    const body: { data: CostBucket[]; has_more: boolean; next_page: string | null } = await get(`/v1/organizations/cost_report?${query}`);
+    const body: { data: CostBucket[]; has_more: boolean; next_page: string | null } = await get(
+      `/v1/organizations/cost_report?${query}`,
+    );
     for (const bucket of body.data) {
-      for (const result of bucket.results) rows.push({ day: bucket.starting_at.slice(0, 10), workspaceId: result.workspace_id, nanocents: cents(result.amount) });
+      for (const result of bucket.results)
+        rows.push({
+          day: bucket.starting_at.slice(0, 10),
+          workspaceId: result.workspace_id,
+          nanocents: cents(result.amount),
+        });
     }
     page = body.has_more ? body.next_page : null;
   } while (page);
@@ -100,7 +113,9 @@ describe('readOverview on the demo org', () => {
       const id = row.workspaceId ?? defaultId;
       byWorkspace.set(id, (byWorkspace.get(id) ?? 0n) + row.nanocents);
     }
-    const shown = new Map(overview.byWorkspace.filter((row) => cents(row.cents) > 0n).map((row) => [row.workspaceId, cents(row.cents)]));
+    const shown = new Map(
+      overview.byWorkspace.filter((row) => cents(row.cents) > 0n).map((row) => [row.workspaceId, cents(row.cents)]),
+    );
     expect(shown).toEqual(new Map([...byWorkspace].filter(([, amount]) => amount > 0n)));
     const amounts = overview.byWorkspace.map((row) => cents(row.cents));
     expect([...amounts].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0))).toEqual(amounts);
@@ -109,8 +124,12 @@ describe('readOverview on the demo org', () => {
 
   it('measures the org and each workspace against the spend limits the API reports, with percentages and the day the limit was passed', async () => {
     const overview = readOverview(demo.db, now);
-    const limits = (await get<{ data: ApiSpendLimit[] }>('/v1/organizations/spend_limits?limit=100', 'spend-limit-reads-2026-09-26')).data;
-    const orgLimit = limits.find((limit) => limit.scope.type === 'organization' && limit.period === 'monthly' && limit.amount !== null)!;
+    const limits = (
+      await get<{ data: ApiSpendLimit[] }>('/v1/organizations/spend_limits?limit=100', 'spend-limit-reads-2026-09-26')
+    ).data;
+    const orgLimit = limits.find(
+      (limit) => limit.scope.type === 'organization' && limit.period === 'monthly' && limit.amount !== null,
+    )!;
     expect(orgLimit).toBeDefined();
     const total = cents(overview.monthToDateCents);
     const orgTarget = overview.targets.find((target) => target.source === 'limit')!;
@@ -128,7 +147,9 @@ describe('readOverview on the demo org', () => {
       expect(target.percent).toBe(Number((cents(row.cents) * 100n) / cents(limit.amount!)));
       if (target.percent < 100) continue;
       // Already over: the crossing day is the day the cost report's running total reached the limit.
-      const days = api.filter((entry) => entry.workspaceId === limit.scope.workspace_id).sort((a, b) => a.day.localeCompare(b.day));
+      const days = api
+        .filter((entry) => entry.workspaceId === limit.scope.workspace_id)
+        .sort((a, b) => a.day.localeCompare(b.day));
       let running = 0n;
       const crossed = days.find((entry) => (running += entry.nanocents) >= cents(limit.amount!))!;
       expect(target.crossingDay).toBe(crossed.day);
@@ -144,7 +165,11 @@ describe('readOverview on the demo org', () => {
     saveAlertRules(demo.db, rules, 'UTC');
     try {
       const overview = readOverview(demo.db, now);
-      const tray = summarizeMonthSpend(readAlertInputs(demo.db, now, loadAlertRules(demo.db, 'UTC')), loadAlertRules(demo.db, 'UTC'), now);
+      const tray = summarizeMonthSpend(
+        readAlertInputs(demo.db, now, loadAlertRules(demo.db, 'UTC')),
+        loadAlertRules(demo.db, 'UTC'),
+        now,
+      );
       expect(overview.forecastCents).not.toBeNull();
       expect(cents(overview.forecastCents!)).toBe(tray.projectedNanocents);
       expect(cents(overview.forecastCents!)).toBeGreaterThanOrEqual(cents(overview.monthToDateCents));
@@ -186,12 +211,16 @@ describe('readOrgTreeWithBadges on the demo org', () => {
         expect(key.estimatedMonthCents).toMatch(/^\d+(\.\d+)?$/);
       }
     }
-    const withEstimates = tree.workspaces.filter((workspace) => workspace.keys.some((key) => cents(key.estimatedMonthCents ?? '0') > 0n));
+    const withEstimates = tree.workspaces.filter((workspace) =>
+      workspace.keys.some((key) => cents(key.estimatedMonthCents ?? '0') > 0n),
+    );
     expect(withEstimates.length).toBeGreaterThanOrEqual(2);
     const inactive = tree.workspaces.flatMap((w) => w.keys).filter((key) => key.status !== 'active');
     for (const key of inactive) expect(key.hygiene?.verdict).toBe('inactive');
     // The same verdict and reason the key inventory gives (one set of hygiene rules in the app).
-    const inventory = new Map(readKeyInventory(demo.db, now).map((row) => [row.id, { verdict: row.verdict, reason: row.reason }]));
+    const inventory = new Map(
+      readKeyInventory(demo.db, now).map((row) => [row.id, { verdict: row.verdict, reason: row.reason }]),
+    );
     const keys = [...tree.workspaces.flatMap((w) => w.keys), ...(tree.organizationKeys ?? [])];
     expect(keys.length).toBe(inventory.size);
     for (const key of keys) expect(key.hygiene, key.name).toEqual(inventory.get(key.id));
@@ -201,23 +230,41 @@ describe('readOrgTreeWithBadges on the demo org', () => {
   it('estimates each key’s month from the sandbox’s own usage report × the sandbox’s own list prices', async () => {
     const start = new Date(now);
     const from = `${start.toISOString().slice(0, 8)}01T00:00:00Z`;
-    const to = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + 1)).toISOString().replace('.000', '');
+    const to = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + 1))
+      .toISOString()
+      .replace('.000', '');
     const expected = new Map<string, bigint>();
     let page: string | null = null;
     do {
       const query = `starting_at=${from}&ending_at=${to}&bucket_width=1d&limit=31&group_by[]=api_key_id&group_by[]=model${page ? `&page=${page}` : ''}`;
-      const body: { data: Array<{ results: UsageResult[] }>; has_more: boolean; next_page: string | null } = await get(`/v1/organizations/usage_report/messages?${query}`);
+      const body: { data: Array<{ results: UsageResult[] }>; has_more: boolean; next_page: string | null } = await get(
+        `/v1/organizations/usage_report/messages?${query}`,
+      );
       for (const bucket of body.data) {
         for (const row of bucket.results) {
           if (row.api_key_id === null) continue;
           // List (standard, global, under 200k) prices at the sandbox's own reading of admin-api.md §6.
-          const ctx = { model: row.model, atMs: now, serviceTier: 'standard', contextWindow: '0-200k', inferenceGeo: 'global' };
+          const ctx = {
+            model: row.model,
+            atMs: now,
+            serviceTier: 'standard',
+            contextWindow: '0-200k',
+            inferenceGeo: 'global',
+          };
           const nanocents =
             tokenCostNanocents(BigInt(row.uncached_input_tokens), 'uncached_input_tokens', ctx) +
             tokenCostNanocents(BigInt(row.output_tokens), 'output_tokens', ctx) +
             tokenCostNanocents(BigInt(row.cache_read_input_tokens), 'cache_read_input_tokens', ctx) +
-            tokenCostNanocents(BigInt(row.cache_creation.ephemeral_1h_input_tokens), 'cache_creation.ephemeral_1h_input_tokens', ctx) +
-            tokenCostNanocents(BigInt(row.cache_creation.ephemeral_5m_input_tokens), 'cache_creation.ephemeral_5m_input_tokens', ctx);
+            tokenCostNanocents(
+              BigInt(row.cache_creation.ephemeral_1h_input_tokens),
+              'cache_creation.ephemeral_1h_input_tokens',
+              ctx,
+            ) +
+            tokenCostNanocents(
+              BigInt(row.cache_creation.ephemeral_5m_input_tokens),
+              'cache_creation.ephemeral_5m_input_tokens',
+              ctx,
+            );
           expected.set(row.api_key_id, (expected.get(row.api_key_id) ?? 0n) + nanocents);
         }
       }
@@ -233,8 +280,16 @@ describe('readOrgTreeWithBadges on the demo org', () => {
 describe('readOverview when the mirror is not fit to trust', () => {
   it('reports a rejected credential and the failed run', () => {
     const before = demo.db.prepare(`SELECT * FROM credential_state`).all();
-    demo.db.prepare(`INSERT INTO sync_runs (started_at_ms, finished_at_ms, full, status, detail) VALUES (?, ?, 0, 'credential_invalid', ?)`).run(now - DAY, now, 'the admin key was refused (GET /v1/organizations/users): invalid x-api-key');
-    demo.db.prepare(`INSERT OR REPLACE INTO credential_state (id, status, changed_at_ms, detail) VALUES (1, 'invalid', ?, 'refused')`).run(now);
+    demo.db
+      .prepare(
+        `INSERT INTO sync_runs (started_at_ms, finished_at_ms, full, status, detail) VALUES (?, ?, 0, 'credential_invalid', ?)`,
+      )
+      .run(now - DAY, now, 'the admin key was refused (GET /v1/organizations/users): invalid x-api-key');
+    demo.db
+      .prepare(
+        `INSERT OR REPLACE INTO credential_state (id, status, changed_at_ms, detail) VALUES (1, 'invalid', ?, 'refused')`,
+      )
+      .run(now);
     try {
       const overview = readOverview(demo.db, now + 1);
       expect(overview.sync.problems).toContain('credential-invalid');
@@ -242,7 +297,9 @@ describe('readOverview when the mirror is not fit to trust', () => {
     } finally {
       demo.db.prepare(`DELETE FROM credential_state`).run();
       for (const row of before as Array<{ id: number; status: string; changed_at_ms: number; detail: string | null }>) {
-        demo.db.prepare(`INSERT INTO credential_state (id, status, changed_at_ms, detail) VALUES (?, ?, ?, ?)`).run(row.id, row.status, row.changed_at_ms, row.detail);
+        demo.db
+          .prepare(`INSERT INTO credential_state (id, status, changed_at_ms, detail) VALUES (?, ?, ?, ?)`)
+          .run(row.id, row.status, row.changed_at_ms, row.detail);
       }
     }
   });

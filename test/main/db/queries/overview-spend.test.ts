@@ -11,8 +11,12 @@ let db: MirrorDb;
 
 beforeEach(() => {
   db = openMirror(':memory:');
-  db.prepare(`INSERT INTO organization (id, name, first_seen_at_ms, last_seen_at_ms) VALUES ('org_01ACME', 'Acme', 0, 0)`).run();
-  const ws = db.prepare(`INSERT INTO workspaces (id, name, created_at_ms, is_default, first_seen_at_ms, last_seen_at_ms, seen_pass) VALUES (?, ?, 0, ?, 0, 0, 1)`);
+  db.prepare(
+    `INSERT INTO organization (id, name, first_seen_at_ms, last_seen_at_ms) VALUES ('org_01ACME', 'Acme', 0, 0)`,
+  ).run();
+  const ws = db.prepare(
+    `INSERT INTO workspaces (id, name, created_at_ms, is_default, first_seen_at_ms, last_seen_at_ms, seen_pass) VALUES (?, ?, 0, ?, 0, 0, 1)`,
+  );
   ws.run('wrkspc_01PROD', 'Production', 0);
   ws.run('wrkspc_01DEF', 'Default Workspace', 1);
 });
@@ -70,7 +74,9 @@ describe('readOverview spend against budgets and limits', () => {
     ).run(50n * NC);
     const overview = readOverview(db, now);
     expect(overview.monthToDateCents).toBe('100');
-    expect(overview.byWorkspace).toEqual([{ workspaceId: 'wrkspc_01PROD', name: 'Production', cents: '100', targets: [] }]);
+    expect(overview.byWorkspace).toEqual([
+      { workspaceId: 'wrkspc_01PROD', name: 'Production', cents: '100', targets: [] },
+    ]);
   });
 });
 
@@ -86,14 +92,16 @@ describe('readSpendPicture month to date', () => {
     const picture = readSpendPicture(db, now);
     expect(picture.org.spentNanocents).toBe(monthToDateNanocents(dailyCostFor(picture.inputs, null), now));
     expect([...picture.workspaces.keys()].sort()).toEqual(['wrkspc_01DEF', 'wrkspc_01GONE', 'wrkspc_01PROD']);
-    for (const [key, spend] of picture.workspaces) expect(spend.spentNanocents).toBe(monthToDateNanocents(dailyCostFor(picture.inputs, key), now));
+    for (const [key, spend] of picture.workspaces)
+      expect(spend.spentNanocents).toBe(monthToDateNanocents(dailyCostFor(picture.inputs, key), now));
     // 12 days of November so far: the default's 7 + 1 cents a day under its own id.
     expect(picture.workspaces.get('wrkspc_01DEF')?.spentNanocents).toBe(12n * 8n * NC);
     // Inputs read later (they hold the 13th and 14th) measured as of the 12th: those days are not spent yet.
     const rules = defaultAlertRules('UTC');
     const later = spendPicture(readSpendInputs(db, now + 3 * DAY, rules), rules, now);
     expect(later.inputs.dailyCost.some((row) => row.day === '2026-11-14')).toBe(true);
-    for (const [key, spend] of later.workspaces) expect(spend.spentNanocents).toBe(monthToDateNanocents(dailyCostFor(later.inputs, key), now));
+    for (const [key, spend] of later.workspaces)
+      expect(spend.spentNanocents).toBe(monthToDateNanocents(dailyCostFor(later.inputs, key), now));
     expect(later.org.spentNanocents).toBe(picture.org.spentNanocents);
   });
 });

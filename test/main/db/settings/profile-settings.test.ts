@@ -2,7 +2,11 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../../../main/db/migrate';
 import { MIGRATIONS } from '../../../../main/db/migrations/index';
-import { readAllProfileSettings, readProfileSetting, writeProfileSetting } from '../../../../main/db/settings/profile-settings';
+import {
+  readAllProfileSettings,
+  readProfileSetting,
+  writeProfileSetting,
+} from '../../../../main/db/settings/profile-settings';
 
 describe('profile settings', () => {
   const dbs: Database.Database[] = [];

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { ConfirmActionDialog, InviteForm, OrgMemberActions, WorkspaceMemberActions } from '../../../../renderer/features/actions';
+import {
+  ConfirmActionDialog,
+  InviteForm,
+  OrgMemberActions,
+  WorkspaceMemberActions,
+} from '../../../../renderer/features/actions';
 import { useActionsStore } from '../../../../renderer/stores/useActionsStore';
 import type { AdminActionRequest } from '../../../../preload/contract';
 import { installFakeApi, type FakeApi } from '../../fake-api';
@@ -13,10 +18,19 @@ beforeEach(() => {
       description: `preview of ${action.kind}`,
       irreversible: action.kind === 'user.remove',
       confirmText: action.kind === 'user.remove' ? 'dev@example.com' : null,
-      problems: action.kind === 'invite.create' && action.role === 'admin' ? ['The admin role cannot be invited through the Admin API'] : [],
+      problems:
+        action.kind === 'invite.create' && action.role === 'admin'
+          ? ['The admin role cannot be invited through the Admin API']
+          : [],
       before: null,
     }),
-    'clade:actions/run': (action) => ({ ok: true, description: action.kind, summary: `done ${action.kind}`, before: null, after: {} }),
+    'clade:actions/run': (action) => ({
+      ok: true,
+      description: action.kind,
+      summary: `done ${action.kind}`,
+      before: null,
+      after: {},
+    }),
   });
 });
 afterEach(cleanup);
@@ -60,6 +74,8 @@ describe('member actions', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add to workspace' }));
     const dialog = await screen.findByRole('dialog');
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' })));
-    expect(runs()).toEqual([{ kind: 'workspace-member.add', workspaceId: 'wrkspc_01', userId: 'user_01', role: 'workspace_user' }]);
+    expect(runs()).toEqual([
+      { kind: 'workspace-member.add', workspaceId: 'wrkspc_01', userId: 'user_01', role: 'workspace_user' },
+    ]);
   });
 });

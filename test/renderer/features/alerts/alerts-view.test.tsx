@@ -6,7 +6,13 @@ import { useAlertsStore } from '../../../../renderer/stores/useAlertsStore';
 import { useAppStore } from '../../../../renderer/stores/useAppStore';
 import { useOrgStore } from '../../../../renderer/stores/useOrgStore';
 import { useUiStore } from '../../../../renderer/stores/useUiStore';
-import type { AlertEpisode, AlertRulesForm, AlertRulesState, AlertsList, SetAlertRulesResult } from '../../../../preload/contract';
+import type {
+  AlertEpisode,
+  AlertRulesForm,
+  AlertRulesState,
+  AlertsList,
+  SetAlertRulesResult,
+} from '../../../../preload/contract';
 import { installFakeApi } from '../../fake-api';
 import { demoTree } from '../../fixtures';
 
@@ -36,9 +42,30 @@ const list: AlertsList = {
   timeZone: 'UTC',
   open: [
     episode({ id: 'a@1', title: 'Production has reached its monthly spend limit' }),
-    episode({ id: 'b@1', rule: 'key-expiry', severity: 'warning', targetKind: 'key', targetId: 'apikey_1', targetName: 'ci-deploy', title: 'Key "ci-deploy" expires in 6 days', body: 'The key expires Sun, 29 Nov 2026, 16:00 (UTC).', view: 'keys', notifiedAtMs: null, heldBy: 'quiet-hours', heldUntilMs: NOW + 2 * HOUR }),
+    episode({
+      id: 'b@1',
+      rule: 'key-expiry',
+      severity: 'warning',
+      targetKind: 'key',
+      targetId: 'apikey_1',
+      targetName: 'ci-deploy',
+      title: 'Key "ci-deploy" expires in 6 days',
+      body: 'The key expires Sun, 29 Nov 2026, 16:00 (UTC).',
+      view: 'keys',
+      notifiedAtMs: null,
+      heldBy: 'quiet-hours',
+      heldUntilMs: NOW + 2 * HOUR,
+    }),
   ],
-  recent: [episode({ id: 'c@1', severity: 'warning', title: 'Research has used 80 % of its monthly budget', targetName: 'Research', closedAtMs: NOW - HOUR })],
+  recent: [
+    episode({
+      id: 'c@1',
+      severity: 'warning',
+      title: 'Research has used 80 % of its monthly budget',
+      targetName: 'Research',
+      closedAtMs: NOW - HOUR,
+    }),
+  ],
   snoozes: [{ rule: 'key-dormant', targetId: null, targetName: null, untilMs: NOW + 5 * HOUR }],
 };
 
@@ -59,10 +86,26 @@ const form: AlertRulesForm = {
   digestEnabled: false,
   digestAt: '08:30',
 };
-const rulesState: AlertRulesState = { form, workspaces: [{ id: 'wrkspc_prod', name: 'Production', archived: false }, { id: 'wrkspc_res', name: 'Research', archived: false }], systemTimeZone: 'UTC' };
+const rulesState: AlertRulesState = {
+  form,
+  workspaces: [
+    { id: 'wrkspc_prod', name: 'Production', archived: false },
+    { id: 'wrkspc_res', name: 'Research', archived: false },
+  ],
+  systemTimeZone: 'UTC',
+};
 
 beforeEach(() => {
-  useAlertsStore.setState({ list: null, listError: null, rules: null, rulesError: null, fieldErrors: {}, status: null, actionError: null, busy: false });
+  useAlertsStore.setState({
+    list: null,
+    listError: null,
+    rules: null,
+    rulesError: null,
+    fieldErrors: {},
+    status: null,
+    actionError: null,
+    busy: false,
+  });
 });
 afterEach(() => {
   cleanup();
@@ -76,12 +119,16 @@ describe('the alert centre', () => {
     const open = await screen.findByRole('region', { name: 'Open alerts (2)' });
     const [first, second] = within(open).getAllByRole('listitem');
     expect(within(first!).getByText('Critical')).toBeInTheDocument();
-    expect(within(first!).getByRole('heading', { name: 'Production has reached its monthly spend limit' })).toBeInTheDocument();
+    expect(
+      within(first!).getByRole('heading', { name: 'Production has reached its monthly spend limit' }),
+    ).toBeInTheDocument();
     expect(first).toHaveTextContent('$8,952.46 of $2,000.00 spent in November 2026 (447 %).');
     expect(first).toHaveTextContent('TargetProduction');
     expect(first).toHaveTextContent('Opened23 Nov, 07:00 (3 h ago)');
     expect(second).toHaveTextContent('Notification held for quiet hours until 23 Nov, 12:00');
-    expect(screen.getByRole('region', { name: 'Snoozed' })).toHaveTextContent('Dormant keys alerts, until 23 Nov, 15:00');
+    expect(screen.getByRole('region', { name: 'Snoozed' })).toHaveTextContent(
+      'Dormant keys alerts, until 23 Nov, 15:00',
+    );
     const recent = screen.getByRole('region', { name: 'Recently closed (1)' });
     expect(recent).toHaveTextContent('Research has used 80 % of its monthly budget');
     expect(recent).toHaveTextContent('Closed23 Nov, 09:00 (1 h ago)');
@@ -89,18 +136,33 @@ describe('the alert centre', () => {
   });
 
   it('snoozes every alert on a target until tomorrow morning, and unsnoozes', async () => {
-    const after: AlertsList = { ...list, snoozes: [{ rule: '*', targetId: 'apikey_1', targetName: 'ci-deploy', untilMs: NOW + 22 * HOUR }] };
-    const fake = installFakeApi({ 'clade:alerts/list': () => list, 'clade:alerts/rules': () => rulesState, 'clade:alerts/snooze': () => after, 'clade:alerts/unsnooze': () => ({ ...list, snoozes: [] }) });
+    const after: AlertsList = {
+      ...list,
+      snoozes: [{ rule: '*', targetId: 'apikey_1', targetName: 'ci-deploy', untilMs: NOW + 22 * HOUR }],
+    };
+    const fake = installFakeApi({
+      'clade:alerts/list': () => list,
+      'clade:alerts/rules': () => rulesState,
+      'clade:alerts/snooze': () => after,
+      'clade:alerts/unsnooze': () => ({ ...list, snoozes: [] }),
+    });
     render(<AlertsView />);
     const group = await screen.findByRole('group', { name: 'Snooze: Key "ci-deploy" expires in 6 days' });
     fireEvent.change(within(group).getByLabelText('Snooze'), { target: { value: 'target' } });
     fireEvent.change(within(group).getByLabelText('for'), { target: { value: 'tomorrow-morning' } });
     fireEvent.click(within(group).getByRole('button', { name: 'Snooze' }));
     expect(await screen.findByText('Snoozed every alert on ci-deploy.')).toBeInTheDocument();
-    expect(fake.calls.find((c) => c.channel === 'clade:alerts/snooze')?.request).toEqual({ rule: '*', targetId: 'apikey_1', duration: 'tomorrow-morning' });
+    expect(fake.calls.find((c) => c.channel === 'clade:alerts/snooze')?.request).toEqual({
+      rule: '*',
+      targetId: 'apikey_1',
+      duration: 'tomorrow-morning',
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Unsnooze every alert on ci-deploy' }));
     expect(await screen.findByText('Nothing is snoozed.')).toBeInTheDocument();
-    expect(fake.calls.find((c) => c.channel === 'clade:alerts/unsnooze')?.request).toEqual({ rule: '*', targetId: 'apikey_1' });
+    expect(fake.calls.find((c) => c.channel === 'clade:alerts/unsnooze')?.request).toEqual({
+      rule: '*',
+      targetId: 'apikey_1',
+    });
   });
 
   it("shows main's refusal next to the field (linked by aria-describedby), then saves a good value", async () => {
@@ -111,7 +173,12 @@ describe('the alert centre', () => {
       'clade:alerts/set-rules': (request): SetAlertRulesResult => {
         attempt += 1;
         return attempt === 1
-          ? { ...rulesState, form: request, saved: false, errors: { orgMonthlyUsd: 'must be a positive USD amount written as a decimal, e.g. "1500" or "1500.50"' } }
+          ? {
+              ...rulesState,
+              form: request,
+              saved: false,
+              errors: { orgMonthlyUsd: 'must be a positive USD amount written as a decimal, e.g. "1500" or "1500.50"' },
+            }
           : { ...rulesState, form: request, saved: true, errors: {} };
       },
     });
@@ -124,7 +191,7 @@ describe('the alert centre', () => {
     expect(document.activeElement).toBe(budget);
     expect(budget.getAttribute('aria-describedby')).toContain(message.id);
     fireEvent.change(budget, { target: { value: '1500.50' } });
-    fireEvent.click(screen.getByLabelText('Warn about a day far above a workspace\'s normal spend'));
+    fireEvent.click(screen.getByLabelText("Warn about a day far above a workspace's normal spend"));
     fireEvent.click(screen.getByRole('button', { name: 'Save rules' }));
     expect(await screen.findByText('Saved. The alert list follows the new rules.')).toBeInTheDocument();
     expect(screen.queryByText(/must be a positive USD amount/)).toBeNull();
@@ -133,7 +200,11 @@ describe('the alert centre', () => {
   });
 
   it('adds a budget for a workspace picked from the mirror', async () => {
-    const fake = installFakeApi({ 'clade:alerts/list': () => list, 'clade:alerts/rules': () => rulesState, 'clade:alerts/set-rules': (request) => ({ ...rulesState, form: request, saved: true, errors: {} }) });
+    const fake = installFakeApi({
+      'clade:alerts/list': () => list,
+      'clade:alerts/rules': () => rulesState,
+      'clade:alerts/set-rules': (request) => ({ ...rulesState, form: request, saved: true, errors: {} }),
+    });
     render(<AlertsView />);
     fireEvent.change(await screen.findByLabelText('Add a budget for'), { target: { value: 'wrkspc_res' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add budget' }));

@@ -27,8 +27,17 @@ let status = 'active';
 let fake: FakeApi;
 const preview = (action: AdminActionRequest): ActionPreview => {
   const archive = action.kind === 'apikey.set-status' && action.status === 'archived';
-  const verb = action.kind === 'apikey.set-status' ? ({ inactive: 'Disable', active: 'Re-enable', archived: 'Archive' } as const)[action.status] : 'Rename';
-  return { description: `${verb} key 'ci-deploy' in Production${archive ? ' (irreversible)' : ''}`, irreversible: archive, confirmText: archive ? 'ci-deploy' : null, problems: [], before: { status } };
+  const verb =
+    action.kind === 'apikey.set-status'
+      ? ({ inactive: 'Disable', active: 'Re-enable', archived: 'Archive' } as const)[action.status]
+      : 'Rename';
+  return {
+    description: `${verb} key 'ci-deploy' in Production${archive ? ' (irreversible)' : ''}`,
+    irreversible: archive,
+    confirmText: archive ? 'ci-deploy' : null,
+    problems: [],
+    before: { status },
+  };
 };
 
 beforeEach(() => {
@@ -40,7 +49,13 @@ beforeEach(() => {
     'clade:actions/preview': preview,
     'clade:actions/run': (action) => {
       if (action.kind === 'apikey.set-status') status = action.status;
-      return { ok: true, description: preview(action).description, summary: "Disabled key 'ci-deploy' in Production", before: { status: 'active' }, after: { status } };
+      return {
+        ok: true,
+        description: preview(action).description,
+        summary: "Disabled key 'ci-deploy' in Production",
+        before: { status: 'active' },
+        after: { status },
+      };
     },
   });
 });
@@ -61,7 +76,9 @@ describe('key detail panel and its confirmed actions', () => {
     expect(within(dialog).getByText("Disable key 'ci-deploy' in Production")).toBeTruthy();
     expect(fake.calls.some((c) => c.channel === 'clade:actions/run')).toBe(false);
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' })));
-    expect(fake.calls.filter((c) => c.channel === 'clade:actions/run')).toEqual([{ channel: 'clade:actions/run', request: { kind: 'apikey.set-status', keyId: 'apikey_01', status: 'inactive' } }]);
+    expect(fake.calls.filter((c) => c.channel === 'clade:actions/run')).toEqual([
+      { channel: 'clade:actions/run', request: { kind: 'apikey.set-status', keyId: 'apikey_01', status: 'inactive' } },
+    ]);
     expect(await screen.findByText(/Recorded in the audit trail/)).toBeTruthy();
     expect((await screen.findByTestId('key-detail-status')).textContent).toMatch(/inactive/i);
     expect(within(panel).getByRole('button', { name: 'Enable' })).toBeTruthy();
@@ -98,7 +115,14 @@ describe('key detail panel and its confirmed actions', () => {
       'clade:keys/inventory': () => [row('active')],
       'clade:actions/preview': preview,
       // Wrapped: the outcome's own `ok` would otherwise read as the transport's result object.
-      'clade:actions/run': () => ({ ok: true, value: { ok: false, description: "Disable key 'ci-deploy'", error: { code: 'forbidden', message: 'The Admin API refused this action (403): nope.' } } }),
+      'clade:actions/run': () => ({
+        ok: true,
+        value: {
+          ok: false,
+          description: "Disable key 'ci-deploy'",
+          error: { code: 'forbidden', message: 'The Admin API refused this action (403): nope.' },
+        },
+      }),
     });
     const panel = await openKey();
     fireEvent.click(within(panel).getByRole('button', { name: 'Disable' }));

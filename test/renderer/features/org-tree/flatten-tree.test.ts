@@ -4,13 +4,19 @@ import { allParentIds, flattenTree, initialExpanded } from '../../../../renderer
 import { demoTree } from '../../fixtures';
 
 const roots = buildTreeNodes(demoTree);
-const labels = (rows: ReturnType<typeof flattenTree>) => rows.map((row) => `${'  '.repeat(row.level - 1)}${row.node.label}`);
+const labels = (rows: ReturnType<typeof flattenTree>) =>
+  rows.map((row) => `${'  '.repeat(row.level - 1)}${row.node.label}`);
 
 describe('buildTreeNodes + flattenTree', () => {
   it('shows org → workspaces (default first, archived last) when only the org is expanded', () => {
     const rows = flattenTree(roots, new Set(['org']));
     expect(labels(rows)).toEqual(['Acme Research', '  Default Workspace', '  Production', '  Hackathon']);
-    expect(rows.map((r) => [r.posInSet, r.setSize])).toEqual([[1, 1], [1, 3], [2, 3], [3, 3]]);
+    expect(rows.map((r) => [r.posInSet, r.setSize])).toEqual([
+      [1, 1],
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
     expect(rows[2]).toMatchObject({ level: 2, parentId: 'org', hasChildren: true, expanded: false });
   });
 
@@ -51,16 +57,40 @@ describe('buildTreeNodes + flattenTree', () => {
 describe('badges from main and the filters', () => {
   const badged = buildTreeNodes({
     ...demoTree,
-    organizationKeys: [{ id: 'apikey_01ORG', name: 'org-wide-bot', status: 'active', partialKeyHint: 'sk-ant-api03-Zz1...q0AA', createdAtMs: 0, expiresAtMs: null, estimatedMonthCents: '0' }],
+    organizationKeys: [
+      {
+        id: 'apikey_01ORG',
+        name: 'org-wide-bot',
+        status: 'active',
+        partialKeyHint: 'sk-ant-api03-Zz1...q0AA',
+        createdAtMs: 0,
+        expiresAtMs: null,
+        estimatedMonthCents: '0',
+      },
+    ],
     workspaces: demoTree.workspaces.map((workspace) =>
       workspace.id === 'wrkspc_01PROD'
         ? {
             ...workspace,
-            spend: { cents: '123456.5', targets: [{ source: 'limit' as const, amountCents: '150000', percent: 82, crossingDay: '2026-11-24' }, { source: 'budget' as const, amountCents: '500000', percent: 24, crossingDay: null }] },
+            spend: {
+              cents: '123456.5',
+              targets: [
+                { source: 'limit' as const, amountCents: '150000', percent: 82, crossingDay: '2026-11-24' },
+                { source: 'budget' as const, amountCents: '500000', percent: 24, crossingDay: null },
+              ],
+            },
             keys: workspace.keys.map((key) =>
               key.id === 'apikey_01PROD'
-                ? { ...key, estimatedMonthCents: '98765.4321', hygiene: { verdict: 'dormant' as const, reason: 'Unused for 45 days.' } }
-                : { ...key, estimatedMonthCents: '0', hygiene: { verdict: 'inactive' as const, reason: 'The key is inactive.' } },
+                ? {
+                    ...key,
+                    estimatedMonthCents: '98765.4321',
+                    hygiene: { verdict: 'dormant' as const, reason: 'Unused for 45 days.' },
+                  }
+                : {
+                    ...key,
+                    estimatedMonthCents: '0',
+                    hygiene: { verdict: 'inactive' as const, reason: 'The key is inactive.' },
+                  },
             ),
           }
         : { ...workspace, spend: { cents: '0', targets: [] } },
@@ -70,7 +100,11 @@ describe('badges from main and the filters', () => {
   const row = (label: string) => all.find((r) => r.node.label === label)!.node;
 
   it('badges workspaces with month-to-date spend and the share of the budget or limit that binds first', () => {
-    expect(row('Production').spend).toMatchObject({ money: '$1,234.57 this month', percent: '82 % of limit', tone: 'warn' });
+    expect(row('Production').spend).toMatchObject({
+      money: '$1,234.57 this month',
+      percent: '82 % of limit',
+      tone: 'warn',
+    });
     expect(row('Production').warnings).toEqual(['82 % of limit this month.']);
     expect(row('Hackathon').spend).toMatchObject({ money: '$0.00 this month', percent: null });
   });
@@ -84,7 +118,13 @@ describe('badges from main and the filters', () => {
   });
 
   it('badges the org row with its month and flags it for attention from 80 % of its limit', () => {
-    const [org] = buildTreeNodes({ ...demoTree, spend: { cents: '1202345.6', targets: [{ source: 'limit', amountCents: '1500000', percent: 80, crossingDay: '2026-11-28' }] } });
+    const [org] = buildTreeNodes({
+      ...demoTree,
+      spend: {
+        cents: '1202345.6',
+        targets: [{ source: 'limit', amountCents: '1500000', percent: 80, crossingDay: '2026-11-28' }],
+      },
+    });
     expect(org!.spend).toMatchObject({ money: '$12,023.46 this month', percent: '80 % of limit', tone: 'warn' });
     expect(org!.warnings).toEqual(['80 % of limit this month.']);
     expect(buildTreeNodes({ ...demoTree, spend: { cents: '1', targets: [] } })[0]!.warnings).toEqual([]);
@@ -100,8 +140,18 @@ describe('badges from main and the filters', () => {
   });
 
   it('filters members by role, and nodes by status', () => {
-    expect(labels(flattenTree(badged, new Set(), { role: 'workspace_developer' }))).toEqual(['Acme Research', '  Production', '    Members', '      Bob Byte']);
-    expect(labels(flattenTree(badged, new Set(), { status: 'inactive' }))).toEqual(['Acme Research', '  Production', '    API keys', '      old-batch']);
+    expect(labels(flattenTree(badged, new Set(), { role: 'workspace_developer' }))).toEqual([
+      'Acme Research',
+      '  Production',
+      '    Members',
+      '      Bob Byte',
+    ]);
+    expect(labels(flattenTree(badged, new Set(), { status: 'inactive' }))).toEqual([
+      'Acme Research',
+      '  Production',
+      '    API keys',
+      '      old-batch',
+    ]);
     const archived = labels(flattenTree(badged, new Set(), { status: 'archived' }));
     expect(archived).toEqual(['Acme Research', '  Hackathon']);
     // Filters combine: an admin who is a developer nowhere matches nothing.

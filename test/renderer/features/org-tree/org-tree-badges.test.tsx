@@ -11,11 +11,22 @@ const badged: OrgTree = {
     workspace.id === 'wrkspc_01PROD'
       ? {
           ...workspace,
-          spend: { cents: '894953.72799', targets: [{ source: 'limit', amountCents: '200000', percent: 447, crossingDay: '2026-11-05' }] },
+          spend: {
+            cents: '894953.72799',
+            targets: [{ source: 'limit', amountCents: '200000', percent: 447, crossingDay: '2026-11-05' }],
+          },
           keys: workspace.keys.map((key) =>
             key.id === 'apikey_01PROD'
-              ? { ...key, estimatedMonthCents: '1478.432411987', hygiene: { verdict: 'orphaned', reason: 'Its creator is no longer a member of the organization.' } }
-              : { ...key, estimatedMonthCents: '0', hygiene: { verdict: 'inactive', reason: 'The key is inactive; it cannot be used.' } },
+              ? {
+                  ...key,
+                  estimatedMonthCents: '1478.432411987',
+                  hygiene: { verdict: 'orphaned', reason: 'Its creator is no longer a member of the organization.' },
+                }
+              : {
+                  ...key,
+                  estimatedMonthCents: '0',
+                  hygiene: { verdict: 'inactive', reason: 'The key is inactive; it cannot be used.' },
+                },
           ),
         }
       : { ...workspace, spend: { cents: '0', targets: [] } },
@@ -49,13 +60,28 @@ describe('OrgTreeView badges and filters', () => {
   it('filters by role, by status and by "needs attention" from labelled controls', () => {
     render(<OrgTreeView tree={badged} />);
     fireEvent.change(screen.getByLabelText('Role'), { target: { value: 'workspace_user' } });
-    expect(screen.getAllByRole('treeitem').map((item) => item.querySelector('.tree-label')!.textContent)).toEqual(['Acme Research', 'Hackathon', 'Members', 'Cy Coder']);
+    expect(screen.getAllByRole('treeitem').map((item) => item.querySelector('.tree-label')!.textContent)).toEqual([
+      'Acme Research',
+      'Hackathon',
+      'Members',
+      'Cy Coder',
+    ]);
     fireEvent.change(screen.getByLabelText('Role'), { target: { value: '' } });
     fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'inactive' } });
-    expect(screen.getAllByRole('treeitem').map((item) => item.querySelector('.tree-label')!.textContent)).toEqual(['Acme Research', 'Production', 'API keys', 'old-batch']);
+    expect(screen.getAllByRole('treeitem').map((item) => item.querySelector('.tree-label')!.textContent)).toEqual([
+      'Acme Research',
+      'Production',
+      'API keys',
+      'old-batch',
+    ]);
     fireEvent.change(screen.getByLabelText('Status'), { target: { value: '' } });
     fireEvent.click(screen.getByLabelText('Needs attention'));
-    expect(screen.getAllByRole('treeitem').map((item) => item.querySelector('.tree-label')!.textContent)).toEqual(['Acme Research', 'Production', 'API keys', 'prod-backend']);
+    expect(screen.getAllByRole('treeitem').map((item) => item.querySelector('.tree-label')!.textContent)).toEqual([
+      'Acme Research',
+      'Production',
+      'API keys',
+      'prod-backend',
+    ]);
     expect(screen.getByRole('status')).toHaveTextContent('4 matching rows');
   });
 });

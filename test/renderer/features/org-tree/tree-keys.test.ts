@@ -25,7 +25,10 @@ describe('treeKeyAction', () => {
   });
 
   it('Left collapses an open node, else goes to the parent', () => {
-    expect(treeKeyAction(rows, at('Members'), 'ArrowLeft')).toEqual({ type: 'collapse', id: 'ws:wrkspc_01PROD/members' });
+    expect(treeKeyAction(rows, at('Members'), 'ArrowLeft')).toEqual({
+      type: 'collapse',
+      id: 'ws:wrkspc_01PROD/members',
+    });
     expect(treeKeyAction(rows, at('Bob Byte'), 'ArrowLeft')).toEqual({ type: 'move', index: at('Members') });
     expect(treeKeyAction(rows, 0, 'ArrowLeft')).toEqual({ type: 'collapse', id: 'org' });
   });

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { crossingPhrase, formatDay, mostPressing, offlineState, toneOf } from '../../../../renderer/features/overview/overview-format';
+import {
+  crossingPhrase,
+  formatDay,
+  mostPressing,
+  offlineState,
+  toneOf,
+} from '../../../../renderer/features/overview/overview-format';
 import type { SpendTarget } from '../../../../preload/contract';
 
 const NOW = Date.UTC(2026, 10, 21, 9, 17);
-const target = (over: Partial<SpendTarget>): SpendTarget => ({ source: 'budget', amountCents: '100000', percent: 50, crossingDay: null, ...over });
+const target = (over: Partial<SpendTarget>): SpendTarget => ({
+  source: 'budget',
+  amountCents: '100000',
+  percent: 50,
+  crossingDay: null,
+  ...over,
+});
 
 describe('overview wording', () => {
   it('names the crossing day in the UTC calendar', () => {
@@ -12,9 +24,15 @@ describe('overview wording', () => {
   });
 
   it('says whether the forecast reaches the budget or limit, already passed it, or stays within it', () => {
-    expect(crossingPhrase(target({ crossingDay: '2026-11-24' }), '2026-11-21')).toBe('reaches its budget around 24 Nov');
-    expect(crossingPhrase(target({ source: 'limit', crossingDay: '2026-11-21' }), '2026-11-21')).toBe('reaches its spend limit today');
-    expect(crossingPhrase(target({ percent: 100, crossingDay: '2026-11-05' }), '2026-11-21')).toBe('passed its budget on 5 Nov');
+    expect(crossingPhrase(target({ crossingDay: '2026-11-24' }), '2026-11-21')).toBe(
+      'reaches its budget around 24 Nov',
+    );
+    expect(crossingPhrase(target({ source: 'limit', crossingDay: '2026-11-21' }), '2026-11-21')).toBe(
+      'reaches its spend limit today',
+    );
+    expect(crossingPhrase(target({ percent: 100, crossingDay: '2026-11-05' }), '2026-11-21')).toBe(
+      'passed its budget on 5 Nov',
+    );
     expect(crossingPhrase(target({}), '2026-11-21')).toBe('stays within its budget this month');
   });
 
@@ -28,21 +46,63 @@ describe('overview wording', () => {
   });
 
   it('orders the offline reasons: rejected key, never synced, failed sync, stale; a failure older than the last success is not offline', () => {
-    const ok = { syncedAtMs: NOW - 60_000, problems: [], spend: [], lastRun: { status: 'ok', finishedAtMs: NOW - 60_000, detail: null } };
+    const ok = {
+      syncedAtMs: NOW - 60_000,
+      problems: [],
+      spend: [],
+      lastRun: { status: 'ok', finishedAtMs: NOW - 60_000, detail: null },
+    };
     expect(offlineState(ok, NOW)).toBeNull();
-    expect(offlineState({ ...ok, lastRun: { status: 'failed', finishedAtMs: NOW - 120_000, detail: 'x' } }, NOW)).toBeNull();
-    expect(offlineState({ ...ok, problems: ['credential-invalid'], lastRun: { status: 'failed', finishedAtMs: NOW, detail: 'x' } }, NOW)?.title).toBe('Offline: the admin key was rejected');
-    expect(offlineState({ syncedAtMs: null, problems: ['no-data'], spend: [], lastRun: null }, NOW)?.title).toBe('Never synced');
-    expect(offlineState({ syncedAtMs: null, problems: ['no-data'], spend: [], lastRun: { status: 'failed', finishedAtMs: NOW, detail: 'connect ECONNREFUSED' } }, NOW)).toEqual({
+    expect(
+      offlineState({ ...ok, lastRun: { status: 'failed', finishedAtMs: NOW - 120_000, detail: 'x' } }, NOW),
+    ).toBeNull();
+    expect(
+      offlineState(
+        { ...ok, problems: ['credential-invalid'], lastRun: { status: 'failed', finishedAtMs: NOW, detail: 'x' } },
+        NOW,
+      )?.title,
+    ).toBe('Offline: the admin key was rejected');
+    expect(offlineState({ syncedAtMs: null, problems: ['no-data'], spend: [], lastRun: null }, NOW)?.title).toBe(
+      'Never synced',
+    );
+    expect(
+      offlineState(
+        {
+          syncedAtMs: null,
+          problems: ['no-data'],
+          spend: [],
+          lastRun: { status: 'failed', finishedAtMs: NOW, detail: 'connect ECONNREFUSED' },
+        },
+        NOW,
+      ),
+    ).toEqual({
       title: 'Offline: the first sync failed',
       body: 'connect ECONNREFUSED. Nothing has been synced yet; the overview fills in after the first successful sync.',
     });
-    expect(offlineState({ ...ok, lastRun: { status: 'failed', finishedAtMs: NOW - 30_000, detail: 'HTTP 503' } }, NOW)?.title).toBe('Offline: the last sync failed');
-    expect(offlineState({ ...ok, syncedAtMs: NOW - 30 * 3_600_000, problems: ['data-too-old'] }, NOW)?.title).toBe('Data is out of date');
-    expect(offlineState({ ...ok, lastRun: { status: 'partial', finishedAtMs: NOW - 60_000, detail: null } }, NOW)?.title).toBe('The last sync was incomplete');
-    expect(offlineState({ ...ok, problems: ['spend-unavailable'], spend: [{ resource: 'cost_daily', reason: 'failed in the last sync (403)' }] }, NOW)).toEqual({
+    expect(
+      offlineState({ ...ok, lastRun: { status: 'failed', finishedAtMs: NOW - 30_000, detail: 'HTTP 503' } }, NOW)
+        ?.title,
+    ).toBe('Offline: the last sync failed');
+    expect(offlineState({ ...ok, syncedAtMs: NOW - 30 * 3_600_000, problems: ['data-too-old'] }, NOW)?.title).toBe(
+      'Data is out of date',
+    );
+    expect(
+      offlineState({ ...ok, lastRun: { status: 'partial', finishedAtMs: NOW - 60_000, detail: null } }, NOW)?.title,
+    ).toBe('The last sync was incomplete');
+    expect(
+      offlineState(
+        {
+          ...ok,
+          problems: ['spend-unavailable'],
+          spend: [{ resource: 'cost_daily', reason: 'failed in the last sync (403)' }],
+        },
+        NOW,
+      ),
+    ).toEqual({
       title: 'Spend cannot be evaluated',
-      body: expect.stringMatching(/^Spend alerts cannot be trusted until these reports sync: cost_daily failed in the last sync \(403\)\. Showing the mirror as of .*1 min ago\.$/),
+      body: expect.stringMatching(
+        /^Spend alerts cannot be trusted until these reports sync: cost_daily failed in the last sync \(403\)\. Showing the mirror as of .*1 min ago\.$/,
+      ),
     });
   });
 });

@@ -12,9 +12,30 @@ const LIMITS: SettingsSnapshot['limits'] = {
   'sync.historyDays': { min: 1, max: 400 },
   'audit.retentionDays': { min: 1, max: 36500 },
 };
-const DEMO: ProfileSummary = { id: 'demo', label: 'Demo org (sandbox)', orgName: null, demo: true, active: false, keyStored: false };
-const DEFAULT: ProfileSummary = { id: 'default', label: 'Acme Research', orgName: 'Acme Research', demo: false, active: true, keyStored: true };
-const STAGING: ProfileSummary = { id: 'staging', label: 'Acme Staging', orgName: null, demo: false, active: false, keyStored: false };
+const DEMO: ProfileSummary = {
+  id: 'demo',
+  label: 'Demo org (sandbox)',
+  orgName: null,
+  demo: true,
+  active: false,
+  keyStored: false,
+};
+const DEFAULT: ProfileSummary = {
+  id: 'default',
+  label: 'Acme Research',
+  orgName: 'Acme Research',
+  demo: false,
+  active: true,
+  keyStored: true,
+};
+const STAGING: ProfileSummary = {
+  id: 'staging',
+  label: 'Acme Staging',
+  orgName: null,
+  demo: false,
+  active: false,
+  keyStored: false,
+};
 
 function snapshot(over: Partial<SettingsSnapshot> = {}): SettingsSnapshot {
   return {
@@ -37,7 +58,14 @@ function answers(extra: FakeAnswers = {}): FakeAnswers {
 }
 
 beforeEach(() => {
-  useSettingsStore.setState({ snapshot: null, loadError: null, fieldErrors: {}, savedMessage: null, profileError: null, busy: false });
+  useSettingsStore.setState({
+    snapshot: null,
+    loadError: null,
+    fieldErrors: {},
+    savedMessage: null,
+    profileError: null,
+    busy: false,
+  });
   useVaultStore.setState({ status: null, busy: false, error: null });
 });
 afterEach(() => {
@@ -62,8 +90,20 @@ describe('SettingsView: sync and history', () => {
       answers({
         'clade:settings/set': (request) =>
           request.value === 2
-            ? { ok: false, error: { code: 'bad-request', message: 'Sync interval must be a whole number of minutes from 5 to 1440.' } }
-            : snapshot({ values: { 'sync.intervalMinutes': request.value ?? 15, 'sync.historyDays': 90, 'audit.retentionDays': null } }),
+            ? {
+                ok: false,
+                error: {
+                  code: 'bad-request',
+                  message: 'Sync interval must be a whole number of minutes from 5 to 1440.',
+                },
+              }
+            : snapshot({
+                values: {
+                  'sync.intervalMinutes': request.value ?? 15,
+                  'sync.historyDays': 90,
+                  'audit.retentionDays': null,
+                },
+              }),
       }),
     );
     render(<SettingsView />);
@@ -72,7 +112,9 @@ describe('SettingsView: sync and history', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save sync settings' }));
     await waitFor(() => expect(interval).toHaveAttribute('aria-invalid', 'true'));
     expect(interval).toHaveAccessibleDescription(/Sync interval must be a whole number of minutes from 5 to 1440\./);
-    expect(fake.calls.filter((c) => c.channel === 'clade:settings/set')).toEqual([{ channel: 'clade:settings/set', request: { name: 'sync.intervalMinutes', value: 2 } }]);
+    expect(fake.calls.filter((c) => c.channel === 'clade:settings/set')).toEqual([
+      { channel: 'clade:settings/set', request: { name: 'sync.intervalMinutes', value: 2 } },
+    ]);
 
     fireEvent.change(interval, { target: { value: '30' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save sync settings' }));
@@ -97,7 +139,9 @@ describe('SettingsView: sync and history', () => {
       answers({
         'clade:settings/set': (request) => {
           sent.push(request);
-          return snapshot({ values: { 'sync.intervalMinutes': 15, 'sync.historyDays': 90, 'audit.retentionDays': request.value } });
+          return snapshot({
+            values: { 'sync.intervalMinutes': 15, 'sync.historyDays': 90, 'audit.retentionDays': request.value },
+          });
         },
       }),
     );
@@ -110,7 +154,12 @@ describe('SettingsView: sync and history', () => {
     await screen.findByText('Saved.');
     fireEvent.click(screen.getByLabelText('Keep the whole audit trail'));
     fireEvent.click(screen.getByRole('button', { name: 'Save sync settings' }));
-    await waitFor(() => expect(sent).toEqual([{ name: 'audit.retentionDays', value: 180 }, { name: 'audit.retentionDays', value: null }]));
+    await waitFor(() =>
+      expect(sent).toEqual([
+        { name: 'audit.retentionDays', value: 180 },
+        { name: 'audit.retentionDays', value: null },
+      ]),
+    );
   });
 
   it('says the data is being prepared while main has no values yet', async () => {
@@ -141,19 +190,27 @@ describe('SettingsView: profiles', () => {
     const fake = installFakeApi(
       answers({
         'clade:settings/switch-profile': ({ profileId }) =>
-          snapshot({ activeProfileId: profileId, profiles: [DEMO, { ...DEFAULT, active: false }, { ...STAGING, active: true }] }),
+          snapshot({
+            activeProfileId: profileId,
+            profiles: [DEMO, { ...DEFAULT, active: false }, { ...STAGING, active: true }],
+          }),
       }),
     );
     render(<SettingsView />);
     fireEvent.click(await screen.findByRole('button', { name: 'Switch to Acme Staging' }));
     expect(await screen.findByRole('heading', { name: 'Admin key of Acme Staging' })).toBeInTheDocument();
-    expect(fake.calls.map((c) => c.channel)).toEqual(expect.arrayContaining(['clade:settings/switch-profile', 'clade:app/info', 'clade:org/tree']));
+    expect(fake.calls.map((c) => c.channel)).toEqual(
+      expect.arrayContaining(['clade:settings/switch-profile', 'clade:app/info', 'clade:org/tree']),
+    );
     expect(fake.calls.filter((c) => c.channel === 'clade:key/status').length).toBeGreaterThanOrEqual(2);
   });
 
   it('adds a profile by name and empties the field', async () => {
     const fake = installFakeApi(
-      answers({ 'clade:settings/add-profile': ({ label }) => snapshot({ profiles: [DEMO, DEFAULT, STAGING, { ...STAGING, id: 'acme-eu', label }] }) }),
+      answers({
+        'clade:settings/add-profile': ({ label }) =>
+          snapshot({ profiles: [DEMO, DEFAULT, STAGING, { ...STAGING, id: 'acme-eu', label }] }),
+      }),
     );
     render(<SettingsView />);
     const name = await screen.findByLabelText('New profile name');
@@ -165,7 +222,9 @@ describe('SettingsView: profiles', () => {
   });
 
   it('removes a profile only after confirming, with its local data when asked', async () => {
-    const fake = installFakeApi(answers({ 'clade:settings/remove-profile': () => snapshot({ profiles: [DEMO, DEFAULT] }) }));
+    const fake = installFakeApi(
+      answers({ 'clade:settings/remove-profile': () => snapshot({ profiles: [DEMO, DEFAULT] }) }),
+    );
     render(<SettingsView />);
     fireEvent.click(await screen.findByRole('button', { name: 'Remove Acme Staging…' }));
     const confirm = screen.getByRole('group', { name: /Remove Acme Staging\?/ });
@@ -174,11 +233,21 @@ describe('SettingsView: profiles', () => {
     fireEvent.click(within(confirm).getByLabelText(/Also delete its local data/));
     fireEvent.click(within(confirm).getByRole('button', { name: 'Remove profile' }));
     await waitFor(() => expect(screen.queryByText('Acme Staging')).toBeNull());
-    expect(fake.calls.find((c) => c.channel === 'clade:settings/remove-profile')?.request).toEqual({ profileId: 'staging', deleteMirror: true });
+    expect(fake.calls.find((c) => c.channel === 'clade:settings/remove-profile')?.request).toEqual({
+      profileId: 'staging',
+      deleteMirror: true,
+    });
   });
 
   it("shows main's refusal of a profile change as an alert", async () => {
-    installFakeApi(answers({ 'clade:settings/add-profile': () => ({ ok: false, error: { code: 'bad-request', message: 'A profile label must be 1–80 printable characters.' } }) }));
+    installFakeApi(
+      answers({
+        'clade:settings/add-profile': () => ({
+          ok: false,
+          error: { code: 'bad-request', message: 'A profile label must be 1–80 printable characters.' },
+        }),
+      }),
+    );
     render(<SettingsView />);
     fireEvent.change(await screen.findByLabelText('New profile name'), { target: { value: '\u0007' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add profile' }));
@@ -187,7 +256,18 @@ describe('SettingsView: profiles', () => {
   });
 
   it('explains that the demo profile takes no key instead of offering the key field', async () => {
-    installFakeApi(answers({ 'clade:settings/get': () => snapshot({ activeProfileId: 'demo', profiles: [{ ...DEMO, active: true }, { ...DEFAULT, active: false }] }) }));
+    installFakeApi(
+      answers({
+        'clade:settings/get': () =>
+          snapshot({
+            activeProfileId: 'demo',
+            profiles: [
+              { ...DEMO, active: true },
+              { ...DEFAULT, active: false },
+            ],
+          }),
+      }),
+    );
     render(<SettingsView />);
     expect(await screen.findByText(/The demo org needs no key/)).toBeInTheDocument();
     expect(screen.queryByLabelText(/Paste an Admin key|Replace with a new Admin key/)).toBeNull();
@@ -196,7 +276,9 @@ describe('SettingsView: profiles', () => {
 
 describe('SettingsView: whose settings', () => {
   it('says the values are the demo org’s while the open profile has no key', async () => {
-    installFakeApi(answers({ 'clade:settings/get': () => snapshot({ profiles: [DEMO, { ...DEFAULT, keyStored: false }] }) }));
+    installFakeApi(
+      answers({ 'clade:settings/get': () => snapshot({ profiles: [DEMO, { ...DEFAULT, keyStored: false }] }) }),
+    );
     render(<SettingsView />);
     expect(await screen.findByText(/these are the demo org’s settings/)).toBeInTheDocument();
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bucketText, centsToDollars, csvCell, csvFileName, usageToCsv } from '../../../../renderer/features/spend/spend-csv';
+import {
+  bucketText,
+  centsToDollars,
+  csvCell,
+  csvFileName,
+  usageToCsv,
+} from '../../../../renderer/features/spend/spend-csv';
 import { usageAnswer } from './spend-fixture';
 
 describe('centsToDollars', () => {
@@ -26,7 +32,9 @@ describe('csvCell', () => {
 
 describe('usageToCsv', () => {
   it('writes one row per bucket and group with something in it, exact dollars, billed where it exists', () => {
-    const csv = usageToCsv(usageAnswer({ range: { kind: 'preset', preset: '7d' }, bucket: 'day', groupBy: 'workspace', metric: 'cost' }));
+    const csv = usageToCsv(
+      usageAnswer({ range: { kind: 'preset', preset: '7d' }, bucket: 'day', groupBy: 'workspace', metric: 'cost' }),
+    );
     expect(csv.split('\r\n')).toEqual([
       'day,workspace,workspace id,all tokens,estimate (USD),billed (USD)',
       '2026-11-19,Production,wrkspc_01PROD,1000000,10.005,10.005',
@@ -37,13 +45,20 @@ describe('usageToCsv', () => {
   });
 
   it('has no billed column where only an estimate exists, and names the token metric', () => {
-    const csv = usageToCsv(usageAnswer({ range: { kind: 'preset', preset: '7d' }, bucket: 'day', groupBy: 'key', metric: 'output' }));
+    const csv = usageToCsv(
+      usageAnswer({ range: { kind: 'preset', preset: '7d' }, bucket: 'day', groupBy: 'key', metric: 'output' }),
+    );
     expect(csv.split('\r\n')[0]).toBe('day,key,key id,output tokens,estimate (USD)');
   });
 
   it('writes hours in UTC and names the file after what is shown', () => {
     expect(bucketText(Date.UTC(2026, 10, 21, 14), 'hour')).toBe('2026-11-21T14:00Z');
-    const data = usageAnswer({ range: { kind: 'preset', preset: '24h' }, bucket: 'hour', groupBy: 'model', metric: 'tokens' });
+    const data = usageAnswer({
+      range: { kind: 'preset', preset: '24h' },
+      bucket: 'hour',
+      groupBy: 'model',
+      metric: 'tokens',
+    });
     expect(csvFileName(data, '24h')).toBe('clade-admin-spend-model-24h-hourly.csv');
   });
 });

@@ -6,7 +6,7 @@ export const day1 = Date.UTC(2026, 10, 19);
 
 export function usageAnswer(query: UsageSeriesQuery): UsageSeries {
   const billed = query.bucket === 'day' && query.groupBy !== 'key';
-  const b = <T,>(value: T): T | null => (billed ? value : null);
+  const b = <T>(value: T): T | null => (billed ? value : null);
   return {
     bucket: query.bucket,
     groupBy: query.groupBy,

@@ -22,7 +22,10 @@ const MON_NOV_23 = at('2026-11-23T10:00:00Z');
 describe('weekdayAwareRates', () => {
   it('averages weekdays and weekend days separately over the completed history days', () => {
     const byDay = new Map(throughNov22.map((row) => [row.day, row.nanocents]));
-    expect(weekdayAwareRates(byDay, '2026-11-23', '2026-10-01', defaultAlertRules())).toEqual({ weekday: usd(100), weekend: usd(10) });
+    expect(weekdayAwareRates(byDay, '2026-11-23', '2026-10-01', defaultAlertRules())).toEqual({
+      weekday: usd(100),
+      weekend: usd(10),
+    });
   });
 
   it('gives no rates with fewer completed days than minHistoryDays (the mirror started recently)', () => {
@@ -31,7 +34,9 @@ describe('weekdayAwareRates', () => {
   });
 
   it('falls back to the overall average for a day type never observed', () => {
-    const byDay = new Map(costDays(PROD.id, '2026-11-16', '2026-11-20', () => 50).map((row) => [row.day, row.nanocents]));
+    const byDay = new Map(
+      costDays(PROD.id, '2026-11-16', '2026-11-20', () => 50).map((row) => [row.day, row.nanocents]),
+    );
     const rules = rulesWith((r) => (r.forecast.minHistoryDays = 5));
     expect(weekdayAwareRates(byDay, '2026-11-21', '2026-11-16', rules)).toEqual({ weekday: usd(50), weekend: usd(50) });
   });
@@ -54,13 +59,21 @@ describe('evaluateForecast', () => {
     ['2190.01', null],
     ['1600', null], // already reached: the threshold rule speaks, not the forecast
   ])('org budget %s USD → crossing around the %s', (budget, ordinal) => {
-    const conditions = evaluateForecast(inputs({ dailyCost: throughNov22 }), rulesWith((r) => (r.budgets.orgMonthlyUsd = budget)), MON_NOV_23);
+    const conditions = evaluateForecast(
+      inputs({ dailyCost: throughNov22 }),
+      rulesWith((r) => (r.budgets.orgMonthlyUsd = budget)),
+      MON_NOV_23,
+    );
     if (ordinal === null) expect(conditions).toEqual([]);
     else expect(conditions.map((c) => c.title)).toEqual([`Acme reaches its budget around the ${ordinal}`]);
   });
 
   it('writes the projection with the budget and the spend so far', () => {
-    const [condition] = evaluateForecast(inputs({ dailyCost: throughNov22 }), rulesWith((r) => (r.budgets.orgMonthlyUsd = '2000')), MON_NOV_23);
+    const [condition] = evaluateForecast(
+      inputs({ dailyCost: throughNov22 }),
+      rulesWith((r) => (r.budgets.orgMonthlyUsd = '2000')),
+      MON_NOV_23,
+    );
     expect(condition).toMatchObject({
       id: 'forecast:org:2026-11',
       rule: 'spend-forecast',
@@ -77,17 +90,24 @@ describe('evaluateForecast', () => {
       spendLimits: [{ scope: 'workspace', workspaceId: PROD.id, amountCents: '200000', period: 'monthly' }],
     });
     const [condition] = evaluateForecast(data, defaultAlertRules(), MON_NOV_23);
-    expect(condition).toMatchObject({ id: 'forecast-limit:ws:wrkspc_01Prod:2026-11', title: 'Production reaches its limit around the 27th' });
+    expect(condition).toMatchObject({
+      id: 'forecast-limit:ws:wrkspc_01Prod:2026-11',
+      title: 'Production reaches its limit around the 27th',
+    });
   });
 
-  it('projects a new month from the previous month\'s days (2 Dec: one December day of data)', () => {
+  it("projects a new month from the previous month's days (2 Dec: one December day of data)", () => {
     const data = inputs({
       dailyCost: [
         ...costDays(PROD.id, '2026-10-15', '2026-12-01', weekdayHeavy),
         { day: '2026-12-02', workspaceId: PROD.id, nanocents: usd(20) },
       ],
     });
-    const [condition] = evaluateForecast(data, rulesWith((r) => (r.budgets.orgMonthlyUsd = '2000')), at('2026-12-02T10:00:00Z'));
+    const [condition] = evaluateForecast(
+      data,
+      rulesWith((r) => (r.budgets.orgMonthlyUsd = '2000')),
+      at('2026-12-02T10:00:00Z'),
+    );
     // December 2026: 23 weekdays, 8 weekend days → $2,380; the running total passes $2,000 on Mon 28 Dec.
     expect(condition).toMatchObject({ id: 'forecast:org:2026-12', title: 'Acme reaches its budget around the 28th' });
     expect(condition?.body).toContain('Projected $2,380.00 by the end of December 2026');
@@ -96,10 +116,20 @@ describe('evaluateForecast', () => {
   it('on the last day of the month only today is left to estimate', () => {
     const data = inputs({ dailyCost: costDays(PROD.id, '2026-10-01', '2026-11-29', weekdayHeavy) });
     const lastDay = at('2026-11-30T08:00:00Z'); // spent Nov 1–29: $2,090; today (Mon) estimated $100
-    expect(evaluateForecast(data, rulesWith((r) => (r.budgets.orgMonthlyUsd = '2150')), lastDay).map((c) => c.title)).toEqual([
-      'Acme reaches its budget around the 30th',
-    ]);
-    expect(evaluateForecast(data, rulesWith((r) => (r.budgets.orgMonthlyUsd = '2200')), lastDay)).toEqual([]);
+    expect(
+      evaluateForecast(
+        data,
+        rulesWith((r) => (r.budgets.orgMonthlyUsd = '2150')),
+        lastDay,
+      ).map((c) => c.title),
+    ).toEqual(['Acme reaches its budget around the 30th']);
+    expect(
+      evaluateForecast(
+        data,
+        rulesWith((r) => (r.budgets.orgMonthlyUsd = '2200')),
+        lastDay,
+      ),
+    ).toEqual([]);
   });
 
   it('stays silent when switched off or with no cost data', () => {
@@ -108,6 +138,12 @@ describe('evaluateForecast', () => {
       r.forecast.enabled = false;
     });
     expect(evaluateForecast(inputs({ dailyCost: throughNov22 }), off, MON_NOV_23)).toEqual([]);
-    expect(evaluateForecast(inputs(), rulesWith((r) => (r.budgets.orgMonthlyUsd = '1')), MON_NOV_23)).toEqual([]);
+    expect(
+      evaluateForecast(
+        inputs(),
+        rulesWith((r) => (r.budgets.orgMonthlyUsd = '1')),
+        MON_NOV_23,
+      ),
+    ).toEqual([]);
   });
 });

@@ -25,7 +25,13 @@ describe('evaluateKeyExpiry', () => {
   ])('%s → %s', (_label, expiresAtMs, id, severity) => {
     const conditions = evaluateKeyExpiry(inputs({ keys: [expiring(expiresAtMs)] }), defaultAlertRules(), NOW);
     expect(conditions.map((c) => c.id)).toEqual(id === null ? [] : [id]);
-    if (severity) expect(conditions[0]).toMatchObject({ severity, targetKind: 'key', targetName: 'deploy-bot', view: { view: 'keys', id: 'apikey_01Deploy' } });
+    if (severity)
+      expect(conditions[0]).toMatchObject({
+        severity,
+        targetKind: 'key',
+        targetName: 'deploy-bot',
+        view: { view: 'keys', id: 'apikey_01Deploy' },
+      });
   });
 
   it.each(['inactive', 'archived', 'expired'] as const)('leaves %s keys alone', (status) => {
@@ -34,8 +40,12 @@ describe('evaluateKeyExpiry', () => {
 
   it('says "in 6 days" and "in 5 hours"', () => {
     const rules = defaultAlertRules();
-    expect(evaluateKeyExpiry(inputs({ keys: [expiring(NOW + 6 * DAY + 5 * HOUR)] }), rules, NOW)[0]?.title).toBe('Key "deploy-bot" expires in 6 days');
-    expect(evaluateKeyExpiry(inputs({ keys: [expiring(NOW + 5 * HOUR)] }), rules, NOW)[0]?.title).toBe('Key "deploy-bot" expires in 5 hours');
+    expect(evaluateKeyExpiry(inputs({ keys: [expiring(NOW + 6 * DAY + 5 * HOUR)] }), rules, NOW)[0]?.title).toBe(
+      'Key "deploy-bot" expires in 6 days',
+    );
+    expect(evaluateKeyExpiry(inputs({ keys: [expiring(NOW + 5 * HOUR)] }), rules, NOW)[0]?.title).toBe(
+      'Key "deploy-bot" expires in 5 hours',
+    );
   });
 
   it('writes a midnight-UTC expiry as the afternoon before for an admin in Los Angeles', () => {
@@ -48,7 +58,7 @@ describe('evaluateKeyExpiry', () => {
     );
   });
 
-  it('measures a key expiring at midnight Tokyo time in exact hours, whatever the admin\'s zone', () => {
+  it("measures a key expiring at midnight Tokyo time in exact hours, whatever the admin's zone", () => {
     const tokyoMidnight = at('2026-11-30T00:00:00+09:00'); // 2026-11-29T15:00Z
     const data = inputs({ keys: [expiring(tokyoMidnight)] });
     for (const zone of ['Asia/Tokyo', 'Europe/Berlin', 'Pacific/Honolulu']) {
@@ -56,13 +66,20 @@ describe('evaluateKeyExpiry', () => {
       expect(evaluateKeyExpiry(data, rules, tokyoMidnight - 7 * DAY)[0]?.id).toBe('key-expiry:apikey_01Deploy:7d');
       expect(evaluateKeyExpiry(data, rules, tokyoMidnight - 7 * DAY - 1)[0]?.id).toBe('key-expiry:apikey_01Deploy:14d');
     }
-    expect(evaluateKeyExpiry(data, defaultAlertRules('Asia/Tokyo'), NOW)[0]?.body).toContain('Mon, 30 Nov 2026, 00:00 (Asia/Tokyo)');
+    expect(evaluateKeyExpiry(data, defaultAlertRules('Asia/Tokyo'), NOW)[0]?.body).toContain(
+      'Mon, 30 Nov 2026, 00:00 (Asia/Tokyo)',
+    );
   });
 
   it('uses custom warning windows', () => {
     const rules = defaultAlertRules();
     rules.keys.expiryDays = [30, 3];
-    expect(evaluateKeyExpiry(inputs({ keys: [expiring(NOW + 20 * DAY)] }), rules, NOW)[0]?.id).toBe('key-expiry:apikey_01Deploy:30d');
-    expect(evaluateKeyExpiry(inputs({ keys: [expiring(NOW + 2 * DAY)] }), rules, NOW)[0]).toMatchObject({ id: 'key-expiry:apikey_01Deploy:3d', severity: 'warning' });
+    expect(evaluateKeyExpiry(inputs({ keys: [expiring(NOW + 20 * DAY)] }), rules, NOW)[0]?.id).toBe(
+      'key-expiry:apikey_01Deploy:30d',
+    );
+    expect(evaluateKeyExpiry(inputs({ keys: [expiring(NOW + 2 * DAY)] }), rules, NOW)[0]).toMatchObject({
+      id: 'key-expiry:apikey_01Deploy:3d',
+      severity: 'warning',
+    });
   });
 });

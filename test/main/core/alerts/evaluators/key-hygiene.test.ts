@@ -31,7 +31,11 @@ describe('evaluateKeyRotation', () => {
     ['a millisecond short of 90 days', NOW - 90 * DAY + 1, false],
     ['200 days old', NOW - 200 * DAY, true],
   ])('%s → %s', (_label, createdAtMs, flagged) => {
-    const conditions = evaluateKeyRotation(inputs({ keys: [key({ id: 'apikey_01Ci', name: 'ci', createdAtMs })] }), rules, NOW);
+    const conditions = evaluateKeyRotation(
+      inputs({ keys: [key({ id: 'apikey_01Ci', name: 'ci', createdAtMs })] }),
+      rules,
+      NOW,
+    );
     expect(conditions.map((c) => c.id)).toEqual(flagged ? ['key-rotation:apikey_01Ci'] : []);
   });
 
@@ -55,7 +59,9 @@ describe('evaluateDormantKeys', () => {
   ])('%s → idle days %s', (_label, lastUsedDay, createdAtMs, idleDays) => {
     const data = inputs({ keys: [key({ id: 'apikey_01Idle', name: 'idle', lastUsedDay, createdAtMs })] });
     const conditions = evaluateDormantKeys(data, rules, NOW);
-    expect(conditions.map((c) => c.title)).toEqual(idleDays === null ? [] : [`Key "idle" has not been used for ${idleDays} days`]);
+    expect(conditions.map((c) => c.title)).toEqual(
+      idleDays === null ? [] : [`Key "idle" has not been used for ${idleDays} days`],
+    );
     if (idleDays !== null) expect(conditions[0]?.id).toBe('key-dormant:apikey_01Idle');
   });
 });
@@ -69,6 +75,7 @@ describe('evaluateOrphanedKeys', () => {
     const data = inputs({ keys: [key({ id: 'apikey_01Orphan', name: 'etl', createdByUserId })] });
     const conditions = evaluateOrphanedKeys(data, rules, NOW);
     expect(conditions.map((c) => c.id)).toEqual(flagged ? ['key-orphaned:apikey_01Orphan'] : []);
-    if (flagged) expect(conditions[0]).toMatchObject({ severity: 'warning', title: 'Key "etl" belongs to someone who left' });
+    if (flagged)
+      expect(conditions[0]).toMatchObject({ severity: 'warning', title: 'Key "etl" belongs to someone who left' });
   });
 });

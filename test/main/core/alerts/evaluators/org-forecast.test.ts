@@ -6,7 +6,10 @@ import { at, costDays, inputs, PROD, STAGING, usd } from '../fixtures';
 
 const NOW = at('2026-11-23T10:00:00Z');
 /** Production $300 a day, Staging $10 a day, every day since October. */
-const cost = [...costDays(PROD.id, '2026-10-01', '2026-11-22', () => 300), ...costDays(STAGING.id, '2026-10-01', '2026-11-22', () => 10)];
+const cost = [
+  ...costDays(PROD.id, '2026-10-01', '2026-11-22', () => 300),
+  ...costDays(STAGING.id, '2026-10-01', '2026-11-22', () => 10),
+];
 const limit = (workspaceId: string | null, dollars: number) => ({
   scope: workspaceId === null ? ('organization' as const) : ('workspace' as const),
   ...(workspaceId === null ? {} : { workspaceId }),
@@ -16,27 +19,43 @@ const limit = (workspaceId: string | null, dollars: number) => ({
 
 describe('forecastOrgMonth (the one org forecast, capped where spend limits stop spend)', () => {
   it('without limits: the run rate, no caps', () => {
-    const forecast = forecastOrgMonth(inputs({ workspaces: [PROD, STAGING], dailyCost: cost }), defaultAlertRules(), NOW)!;
+    const forecast = forecastOrgMonth(
+      inputs({ workspaces: [PROD, STAGING], dailyCost: cost }),
+      defaultAlertRules(),
+      NOW,
+    )!;
     // 22 days at $310 spent, then today and 7 more days at $310.
     expect(forecast.projectedNanocents).toBe(usd(310 * 30));
     expect(forecast.uncappedNanocents).toBe(usd(310 * 30));
     expect(forecast.caps).toEqual([]);
   });
 
-  it("counts a workspace at its spend limit when its run rate would pass it, and says so", () => {
-    const forecast = forecastOrgMonth(inputs({ workspaces: [PROD, STAGING], dailyCost: cost, spendLimits: [limit(PROD.id, 8000)] }), defaultAlertRules(), NOW)!;
+  it('counts a workspace at its spend limit when its run rate would pass it, and says so', () => {
+    const forecast = forecastOrgMonth(
+      inputs({ workspaces: [PROD, STAGING], dailyCost: cost, spendLimits: [limit(PROD.id, 8000)] }),
+      defaultAlertRules(),
+      NOW,
+    )!;
     expect(forecast.uncappedNanocents).toBe(usd(310 * 30));
     expect(forecast.projectedNanocents).toBe(usd(8000 + 10 * 30));
     expect(forecast.caps.map(describeForecastCap)).toEqual(['Production: capped at its $8,000.00 limit']);
   });
 
   it('a workspace already past its limit counts at what it spent, not less', () => {
-    const forecast = forecastOrgMonth(inputs({ workspaces: [PROD, STAGING], dailyCost: cost, spendLimits: [limit(PROD.id, 2000)] }), defaultAlertRules(), NOW)!;
+    const forecast = forecastOrgMonth(
+      inputs({ workspaces: [PROD, STAGING], dailyCost: cost, spendLimits: [limit(PROD.id, 2000)] }),
+      defaultAlertRules(),
+      NOW,
+    )!;
     expect(forecast.projectedNanocents).toBe(usd(300 * 22 + 10 * 30));
   });
 
   it('then the whole org at its own limit', () => {
-    const forecast = forecastOrgMonth(inputs({ workspaces: [PROD, STAGING], dailyCost: cost, spendLimits: [limit(null, 9000)] }), defaultAlertRules(), NOW)!;
+    const forecast = forecastOrgMonth(
+      inputs({ workspaces: [PROD, STAGING], dailyCost: cost, spendLimits: [limit(null, 9000)] }),
+      defaultAlertRules(),
+      NOW,
+    )!;
     expect(forecast.projectedNanocents).toBe(usd(9000));
     expect(forecast.caps.map(describeForecastCap)).toEqual(['Acme: capped at its $9,000.00 limit']);
   });
@@ -46,7 +65,11 @@ describe('forecastOrgMonth (the one org forecast, capped where spend limits stop
     rules.budgets.orgMonthlyUsd = '8500';
     const uncapped = evaluateForecast(inputs({ workspaces: [PROD, STAGING], dailyCost: cost }), rules, NOW);
     expect(uncapped.map((c) => c.id)).toEqual(['forecast:org:2026-11']);
-    const capped = evaluateForecast(inputs({ workspaces: [PROD, STAGING], dailyCost: cost, spendLimits: [limit(PROD.id, 8000)] }), rules, NOW);
+    const capped = evaluateForecast(
+      inputs({ workspaces: [PROD, STAGING], dailyCost: cost, spendLimits: [limit(PROD.id, 8000)] }),
+      rules,
+      NOW,
+    );
     expect(capped.filter((c) => c.id === 'forecast:org:2026-11')).toEqual([]);
   });
 });

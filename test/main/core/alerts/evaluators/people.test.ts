@@ -9,7 +9,13 @@ const NOW = at('2026-11-23T10:00:00Z');
 const DAY = 86_400_000;
 const rules = defaultAlertRules('Europe/Berlin');
 
-const OWEN: AlertUser = { id: 'user_01Owen', name: 'Owen Owner', email: 'owen@example.com', role: 'owner', addedAtMs: NOW - 2 * DAY };
+const OWEN: AlertUser = {
+  id: 'user_01Owen',
+  name: 'Owen Owner',
+  email: 'owen@example.com',
+  role: 'owner',
+  addedAtMs: NOW - 2 * DAY,
+};
 
 function promotion(user: AlertUser, before: string, after: string, atMs: number): AlertJournalEvent {
   return { atMs, kind: 'users.changed', targetId: user.id, before: { role: before }, after: { role: after } };
@@ -27,7 +33,9 @@ describe('evaluateNewPrivilegedMembers', () => {
       title: 'New organization owner: owen@example.com',
       view: { view: 'people', id: 'user_01Owen' },
     });
-    expect(condition?.body).toContain('Owen Owner (owen@example.com) joined as owner Sat, 21 Nov 2026, 11:00 (Europe/Berlin)');
+    expect(condition?.body).toContain(
+      'Owen Owner (owen@example.com) joined as owner Sat, 21 Nov 2026, 11:00 (Europe/Berlin)',
+    );
   });
 
   it.each([
@@ -42,13 +50,20 @@ describe('evaluateNewPrivilegedMembers', () => {
     const promoted = { ...DEV, role: 'admin' };
     const journal = [promotion(DEV, 'developer', 'admin', NOW - DAY)];
     const [condition] = evaluateNewPrivilegedMembers(inputs({ users: [ADA, promoted], journal }), rules, NOW);
-    expect(condition).toMatchObject({ id: 'privileged-member:user_01Dev:admin', title: 'New organization admin: dev@example.com' });
+    expect(condition).toMatchObject({
+      id: 'privileged-member:user_01Dev:admin',
+      title: 'New organization admin: dev@example.com',
+    });
     expect(condition?.body).toContain('was made admin (was developer)');
   });
 
   it.each([
     ['the promotion was undone', { ...DEV, role: 'developer' }, promotion(DEV, 'developer', 'admin', NOW - DAY)],
-    ['the event is older than the window', { ...DEV, role: 'admin' }, promotion(DEV, 'developer', 'admin', NOW - 8 * DAY)],
+    [
+      'the event is older than the window',
+      { ...DEV, role: 'admin' },
+      promotion(DEV, 'developer', 'admin', NOW - 8 * DAY),
+    ],
     ['owner → admin is not a new privilege', { ...DEV, role: 'admin' }, promotion(DEV, 'owner', 'admin', NOW - DAY)],
     ['a role change to billing', { ...DEV, role: 'billing' }, promotion(DEV, 'developer', 'billing', NOW - DAY)],
   ])('stays quiet when %s', (_label, user, event) => {
@@ -58,18 +73,43 @@ describe('evaluateNewPrivilegedMembers', () => {
 
 describe('evaluatePendingInvites', () => {
   it.each([
-    ['pending 6 days, 15 left', invite({ id: 'invite_01A', invitedAtMs: NOW - 6 * DAY, expiresAtMs: NOW + 15 * DAY }), null],
-    ['pending exactly 7 days', invite({ id: 'invite_01A', invitedAtMs: NOW - 7 * DAY, expiresAtMs: NOW + 14 * DAY }), 'invite-pending:invite_01A'],
-    ['expiring in exactly 3 days', invite({ id: 'invite_01A', invitedAtMs: NOW - 18 * DAY, expiresAtMs: NOW + 3 * DAY }), 'invite-expiring:invite_01A'],
-    ['already expired but still listed pending', invite({ id: 'invite_01A', invitedAtMs: NOW - 22 * DAY, expiresAtMs: NOW - DAY }), null],
-    ['accepted', invite({ id: 'invite_01A', status: 'accepted', invitedAtMs: NOW - 10 * DAY, expiresAtMs: NOW + 11 * DAY }), null],
+    [
+      'pending 6 days, 15 left',
+      invite({ id: 'invite_01A', invitedAtMs: NOW - 6 * DAY, expiresAtMs: NOW + 15 * DAY }),
+      null,
+    ],
+    [
+      'pending exactly 7 days',
+      invite({ id: 'invite_01A', invitedAtMs: NOW - 7 * DAY, expiresAtMs: NOW + 14 * DAY }),
+      'invite-pending:invite_01A',
+    ],
+    [
+      'expiring in exactly 3 days',
+      invite({ id: 'invite_01A', invitedAtMs: NOW - 18 * DAY, expiresAtMs: NOW + 3 * DAY }),
+      'invite-expiring:invite_01A',
+    ],
+    [
+      'already expired but still listed pending',
+      invite({ id: 'invite_01A', invitedAtMs: NOW - 22 * DAY, expiresAtMs: NOW - DAY }),
+      null,
+    ],
+    [
+      'accepted',
+      invite({ id: 'invite_01A', status: 'accepted', invitedAtMs: NOW - 10 * DAY, expiresAtMs: NOW + 11 * DAY }),
+      null,
+    ],
   ])('%s → %s', (_label, pending, id) => {
     const conditions = evaluatePendingInvites(inputs({ invites: [pending] }), rules, NOW);
     expect(conditions.map((c) => c.id)).toEqual(id === null ? [] : [id]);
   });
 
   it('names the invitee and the time left', () => {
-    const expiring = invite({ id: 'invite_01B', email: 'sam@example.com', invitedAtMs: NOW - 20 * DAY, expiresAtMs: NOW + DAY });
+    const expiring = invite({
+      id: 'invite_01B',
+      email: 'sam@example.com',
+      invitedAtMs: NOW - 20 * DAY,
+      expiresAtMs: NOW + DAY,
+    });
     expect(evaluatePendingInvites(inputs({ invites: [expiring] }), rules, NOW)[0]).toMatchObject({
       rule: 'pending-invite',
       severity: 'info',

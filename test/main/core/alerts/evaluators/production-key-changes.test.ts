@@ -9,7 +9,12 @@ const NOW = at('2026-11-23T10:00:00Z');
 const DAY = 86_400_000;
 const rules = defaultAlertRules('UTC');
 
-const ws = (id: string, name: string, tags: Record<string, string> = {}, archivedAtMs: number | null = null): AlertWorkspace => ({ id, name, tags, archivedAtMs });
+const ws = (
+  id: string,
+  name: string,
+  tags: Record<string, string> = {},
+  archivedAtMs: number | null = null,
+): AlertWorkspace => ({ id, name, tags, archivedAtMs });
 
 describe('productionWorkspaceKeys', () => {
   it.each([

@@ -29,7 +29,9 @@ describe('evaluateSpendAnomaly', () => {
     [59.99, false],
     [200, true],
   ])('a $%s day after a $20/day fortnight is anomalous: %s', (yesterday, anomalous) => {
-    const ids = evaluateSpendAnomaly(inputs({ dailyCost: staging(yesterday) }), defaultAlertRules(), NOW).map((c) => c.id);
+    const ids = evaluateSpendAnomaly(inputs({ dailyCost: staging(yesterday) }), defaultAlertRules(), NOW).map(
+      (c) => c.id,
+    );
     expect(ids).toEqual(anomalous ? ['anomaly:ws:wrkspc_01Stage:2026-11-22'] : []);
   });
 
@@ -84,7 +86,9 @@ describe('evaluateSpendAnomaly', () => {
     expect(evaluateSpendAnomaly(inputs({ dailyCost: data }), defaultAlertRules(), NOW)).toEqual([]);
     const rules = defaultAlertRules();
     rules.anomaly.lookbackDays = 4;
-    expect(evaluateSpendAnomaly(inputs({ dailyCost: data }), rules, NOW).map((c) => c.id)).toEqual(['anomaly:ws:wrkspc_01Stage:2026-11-20']);
+    expect(evaluateSpendAnomaly(inputs({ dailyCost: data }), rules, NOW).map((c) => c.id)).toEqual([
+      'anomaly:ws:wrkspc_01Stage:2026-11-20',
+    ]);
   });
 
   it('honours a custom factor', () => {

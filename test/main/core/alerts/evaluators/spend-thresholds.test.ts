@@ -43,7 +43,11 @@ describe('evaluateSpendThresholds', () => {
     const conditions = evaluateSpendThresholds(data, rules, NOW);
     expect(conditions.map((c) => c.id).sort()).toEqual(['spend:org:2026-11:100', 'spend:ws:wrkspc_01Stage:2026-11:50']);
     const staging = conditions.find((c) => c.targetKind === 'workspace');
-    expect(staging).toMatchObject({ targetId: STAGING.id, targetName: 'Staging', view: { view: 'spend', id: STAGING.id } });
+    expect(staging).toMatchObject({
+      targetId: STAGING.id,
+      targetName: 'Staging',
+      view: { view: 'spend', id: STAGING.id },
+    });
     expect(staging?.title).toBe('Staging has used 50 % of its monthly budget');
     expect(staging?.body).toBe('$230.00 of $400.00 spent in November 2026 (57 %).');
   });
@@ -66,30 +70,54 @@ describe('evaluateSpendThresholds', () => {
     const conditions = evaluateSpendThresholds(data, defaultAlertRules(), NOW);
     expect(conditions.map((c) => c.id)).toEqual(['spend-limit:ws:wrkspc_01Prod:2026-11:95']);
     expect(conditions[0]?.title).toBe('Production has used 95 % of its monthly spend limit');
-    const ignored = evaluateSpendThresholds(data, rulesWith((r) => (r.spend.useApiSpendLimits = false)), NOW);
+    const ignored = evaluateSpendThresholds(
+      data,
+      rulesWith((r) => (r.spend.useApiSpendLimits = false)),
+      NOW,
+    );
     expect(ignored).toEqual([]);
   });
 
   it('follows a budget changed mid-month: raising it clears, lowering it escalates', () => {
     const data = inputs({ dailyCost: prodNovember });
-    const before = evaluateSpendThresholds(data, rulesWith((r) => (r.budgets.orgMonthlyUsd = '1400')), NOW);
-    const raised = evaluateSpendThresholds(data, rulesWith((r) => (r.budgets.orgMonthlyUsd = '3000')), NOW);
-    const lowered = evaluateSpendThresholds(data, rulesWith((r) => (r.budgets.orgMonthlyUsd = '1000')), NOW);
+    const before = evaluateSpendThresholds(
+      data,
+      rulesWith((r) => (r.budgets.orgMonthlyUsd = '1400')),
+      NOW,
+    );
+    const raised = evaluateSpendThresholds(
+      data,
+      rulesWith((r) => (r.budgets.orgMonthlyUsd = '3000')),
+      NOW,
+    );
+    const lowered = evaluateSpendThresholds(
+      data,
+      rulesWith((r) => (r.budgets.orgMonthlyUsd = '1000')),
+      NOW,
+    );
     expect(before.map((c) => c.id)).toEqual(['spend:org:2026-11:80']);
     expect(raised).toEqual([]);
     expect(lowered.map((c) => c.id)).toEqual(['spend:org:2026-11:100']);
   });
 
-  it('starts a new period at 00:00 UTC on the 1st: last month\'s spend no longer counts', () => {
+  it("starts a new period at 00:00 UTC on the 1st: last month's spend no longer counts", () => {
     const data = inputs({ dailyCost: [...prodNovember, ...costDays(PROD.id, '2026-11-24', '2026-11-30', () => 50)] });
     const rules = rulesWith((r) => (r.budgets.orgMonthlyUsd = '1000'));
-    expect(evaluateSpendThresholds(data, rules, at('2026-11-30T23:59:59Z')).map((c) => c.id)).toEqual(['spend:org:2026-11:100']);
+    expect(evaluateSpendThresholds(data, rules, at('2026-11-30T23:59:59Z')).map((c) => c.id)).toEqual([
+      'spend:org:2026-11:100',
+    ]);
     expect(evaluateSpendThresholds(data, rules, at('2026-12-01T00:00:00Z'))).toEqual([]);
   });
 
   it('ignores cost rows dated after today (future buckets never count)', () => {
     const data = inputs({ dailyCost: costDays(PROD.id, '2026-11-24', '2026-11-25', () => 5000) });
-    expect(evaluateSpendThresholds(data, rulesWith((r) => (r.budgets.orgMonthlyUsd = '100')), NOW)).toEqual([]);
+    expect(
+      evaluateSpendThresholds(
+        data,
+        rulesWith((r) => (r.budgets.orgMonthlyUsd = '100')),
+        NOW,
+      ),
+    ).toEqual([]);
   });
 
   it('sums fractional-cent amounts exactly: 33.333333333 + 33.333333333 + 33.333333334 cents reach a 1 USD budget', () => {
@@ -101,9 +129,13 @@ describe('evaluateSpendThresholds', () => {
         { day: '2026-11-03', workspaceId: PROD.id, nanocents: third + 1n },
       ],
     });
-    expect(evaluateSpendThresholds(data, rulesWith((r) => (r.budgets.orgMonthlyUsd = '1')), NOW).map((c) => c.id)).toEqual([
-      'spend:org:2026-11:100',
-    ]);
+    expect(
+      evaluateSpendThresholds(
+        data,
+        rulesWith((r) => (r.budgets.orgMonthlyUsd = '1')),
+        NOW,
+      ).map((c) => c.id),
+    ).toEqual(['spend:org:2026-11:100']);
     expect(usd(1)).toBe(third * 3n + 1n);
   });
 
