@@ -26,11 +26,13 @@ export async function syncWithProgress(
   target: SyncTarget,
   options: SyncRunOptions = {},
 ): Promise<SyncSummary> {
-  const { syncProfile } = await import('../services/sync/sync-profile');
+  const { syncProfile, unnamedRunRate } = await import('../services/sync/sync-profile');
   const display = await createSyncDisplay(ctx.io.stderr);
   try {
+    const rate = options.requestsPerMinute !== undefined ? options.requestsPerMinute : unnamedRunRate(target);
     return await syncProfile(db, target, {
       ...options,
+      ...(rate !== undefined ? { requestsPerMinute: rate } : {}),
       onProgress: (p) => display.progress(p),
       onResourceDone: (r) => display.resourceDone(r),
     });

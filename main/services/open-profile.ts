@@ -11,7 +11,7 @@ import { createAdminActionsClient, type AdminActionsPort } from './actions/run-a
 import { mirrorFile } from '../adapters/data-dir';
 import { DEMO_PROFILE_ID } from '../core/vault/profiles';
 import { openMirror, type MirrorDb } from '../db/open';
-import { syncProfile, type SyncTarget } from './sync/sync-profile';
+import { syncProfile, unnamedRunRate, type SyncTarget } from './sync/sync-profile';
 import { readProfileSetting } from '../db/settings/profile-settings';
 import { openDemoOrg } from './demo/demo-org';
 
@@ -88,9 +88,10 @@ async function syncAndReport(
 ): Promise<void> {
   report({ phase: 'running', resource: null, page: 0, rows: 0 });
   try {
+    const rate = requestsPerMinute !== undefined ? requestsPerMinute : unnamedRunRate(target);
     const summary = await syncProfile(db, target, {
       compliance,
-      ...(requestsPerMinute !== undefined ? { requestsPerMinute } : {}),
+      ...(rate !== undefined ? { requestsPerMinute: rate } : {}),
       onProgress: (p) => report({ phase: 'running', resource: p.resource, page: p.page, rows: p.rows }),
     });
     report({

@@ -16,6 +16,8 @@ import * as S from './schemas';
 export interface CreateAdminApiOptions {
   apiKey: string;
   baseURL: string;
+  /** Told of every 429 (the sync's request budget slows down after repeated ones). */
+  onRateLimited?: () => void;
   /** SDK retries per request (429 honouring retry-after/retry-after-ms, 5xx and connection errors). Default 3. */
   maxRetries?: number;
   /** Per-request timeout in ms. Default 60 s. */
@@ -47,6 +49,7 @@ export function createAdminApi(opts: CreateAdminApiOptions): AdminApiPort {
     maxRetries: opts.maxRetries ?? 3,
     timeoutMs: opts.timeoutMs ?? 60_000,
     ...(opts.env ? { env: opts.env } : {}),
+    ...(opts.onRateLimited ? { onRateLimited: opts.onRateLimited } : {}),
   });
   const org = client.beta.organization;
 

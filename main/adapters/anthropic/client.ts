@@ -17,6 +17,8 @@ export interface AnthropicClientOptions {
   env?: Record<string, string | undefined>;
   /** The transport (default: global fetch, or the proxy for the real API); tests pass a recording one. */
   fetch?: typeof fetch;
+  /** Told of every 429 the API answers (retries included), so the sync can slow down. */
+  onRateLimited?: () => void;
 }
 
 export interface CountedClient {
@@ -39,9 +41,11 @@ export function createAnthropicClient(opts: AnthropicClientOptions): CountedClie
     baseURL: base.url,
     maxRetries: opts.maxRetries,
     timeout: opts.timeoutMs,
-    fetch: (input, init) => {
+    fetch: async (input, init) => {
       requests += 1;
-      return send(input, init);
+      const response = await send(input, init);
+      if (response.status === 429) opts.onRateLimited?.();
+      return response;
     },
   });
   return { client, requestCount: () => requests };

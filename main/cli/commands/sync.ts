@@ -11,6 +11,7 @@ import { describeSummary, syncExitCode, syncWithProgress } from '../sync-with-pr
 interface SyncCommandOptions {
   full?: boolean;
   history?: number;
+  rate?: number;
 }
 
 /** Exit code when there is no usable credential (same as `check`'s "cannot evaluate"). */
@@ -27,6 +28,11 @@ export function registerSyncCommand(program: Command, context: () => CliContext)
       "days of usage and cost history to backfill (default: the profile's sync.historyDays setting, 90)",
       parseIntInRange(1, 3650),
     )
+    .option(
+      '--rate <n>',
+      "requests a minute to the API for this run, after a burst of 30 (1-600; default the profile's sync.requestsPerMinute, 60)",
+      parseIntInRange(1, 600),
+    )
     .action(async (options: SyncCommandOptions) => {
       const ctx = context();
       const runOptions = { full: options.full ?? false };
@@ -41,7 +47,11 @@ export function registerSyncCommand(program: Command, context: () => CliContext)
           const summary = await syncWithProgress(ctx, db, target, {
             ...runOptions,
             ...(options.history !== undefined ? { historyDays: options.history } : {}),
-            ...(demo ? { requestsPerMinute: null } : {}),
+            ...(options.rate !== undefined
+              ? { requestsPerMinute: options.rate }
+              : demo
+                ? { requestsPerMinute: null }
+                : {}),
           });
           if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, ...summary });
           else note(ctx.io, describeSummary(summary, ctx.profileId).trimEnd());

@@ -21,6 +21,11 @@ export interface SyncOptions {
   onResourceDone?: (r: ResourceSummary) => void;
   /** Local request budget; null or 0 turns it off (sandbox, benchmarks). Default 60. */
   requestsPerMinute?: number | null;
+  /**
+   * The budget itself, when the caller made it (so the API client can tell it about 429s); it then wins over
+   * `requestsPerMinute`.
+   */
+  budget?: RequestBudget;
   /** Attempts per resource for transient failures (network, 5xx, 429, malformed), resuming from the cursor. */
   maxAttempts?: number;
 }
@@ -67,10 +72,12 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions = {}): Promise<S
   const passDeps: PassDeps = {
     api,
     store,
-    budget: new RequestBudget(
-      clock,
-      opts.requestsPerMinute === undefined ? DEFAULT_REQUESTS_PER_MINUTE : opts.requestsPerMinute,
-    ),
+    budget:
+      opts.budget ??
+      new RequestBudget(
+        clock,
+        opts.requestsPerMinute === undefined ? DEFAULT_REQUESTS_PER_MINUTE : opts.requestsPerMinute,
+      ),
     onProgress: opts.onProgress ?? (() => undefined),
   };
   let status: SyncStatus = 'ok';

@@ -14,6 +14,8 @@ export const SETTINGS = {
   'sync.intervalMinutes': { schema: z.number().int().min(5).max(1440), fallback: 15 },
   /** Days of usage and cost history the sync keeps backfilled. */
   'sync.historyDays': { schema: PositiveDays.max(400), fallback: 90 },
+  /** The sync's request rate against the API: a steady rate after a burst of 30 (core/sync/pace.ts). */
+  'sync.requestsPerMinute': { schema: z.number().int().min(1).max(600), fallback: 60 },
   /** Days of audit trail to keep; null keeps everything (the default). */
   'audit.retentionDays': { schema: PositiveDays.nullable(), fallback: null },
   /** What the last Compliance API probe learnt: readable or refused, and when it was asked. */

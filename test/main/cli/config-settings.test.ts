@@ -82,3 +82,21 @@ describe('clade-admin config: profile settings and the audit trail', () => {
     expect((await cli('audit', 'verify')).code).toBe(0);
   });
 });
+
+describe('clade-admin: the sync rate', () => {
+  it('sync.requestsPerMinute defaults to 60, takes 1-600, and sync --rate refuses a rate outside that range', async () => {
+    const dir = dataDir();
+    const got = await runBuiltCli(['--data-dir', dir, '--json', 'config', 'get']);
+    expect(JSON.parse(got.stdout).sync).toMatchObject({ requestsPerMinute: 60 });
+    const set = await runBuiltCli(['--data-dir', dir, 'config', 'set', 'sync.requestsPerMinute', '120']);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout.trim()).toBe('sync.requestsPerMinute = 120');
+    const tooFast = await runBuiltCli(['--data-dir', dir, 'config', 'set', 'sync.requestsPerMinute', '601']);
+    expect(tooFast.code).toBe(2);
+    for (const rate of ['0', '601', 'fast']) {
+      const sync = await runBuiltCli(['--data-dir', dir, '--profile', 'demo', 'sync', '--rate', rate]);
+      expect(sync.code, `--rate ${rate}`).toBe(2);
+      expect(sync.stderr).toMatch(/--rate/);
+    }
+  });
+});

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { RequestBudget } from '../../../../main/core/sync/pace';
+import { DEFAULT_BURST, RequestBudget } from '../../../../main/core/sync/pace';
 
 function fakeClock() {
   let now = 0;
   const sleeps: number[] = [];
   return {
     sleeps,
+    advance: (ms: number) => void (now += ms),
     clock: {
       now: () => now,
       sleep: async (ms: number) => {
@@ -16,18 +17,56 @@ function fakeClock() {
   };
 }
 
-describe('RequestBudget', () => {
-  it('lets the budget through at once, then spaces requests so no minute holds more than the budget', async () => {
-    const { clock, sleeps } = fakeClock();
-    const budget = new RequestBudget(clock, 3);
-    const times: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      await budget.acquire();
-      times.push(clock.now());
-    }
-    expect(times).toEqual([0, 0, 0, 60_000, 60_000, 60_000, 120_000]);
-    for (const t of times) expect(times.filter((u) => u > t - 60_000 && u <= t).length).toBeLessThanOrEqual(3);
-    expect(sleeps.length).toBe(2);
+async function times(budget: RequestBudget, clock: { now(): number }, count: number): Promise<number[]> {
+  const at: number[] = [];
+  for (let i = 0; i < count; i++) {
+    await budget.acquire();
+    at.push(clock.now());
+  }
+  return at;
+}
+
+describe('RequestBudget (token bucket)', () => {
+  it('lets a burst of 30 through at once, then one request per 60/rate seconds', async () => {
+    const { clock } = fakeClock();
+    const at = await times(new RequestBudget(clock, 60), clock, DEFAULT_BURST + 5);
+    expect(DEFAULT_BURST).toBe(30);
+    expect(at.slice(0, 30)).toEqual(Array(30).fill(0));
+    expect(at.slice(30)).toEqual([1000, 2000, 3000, 4000, 5000]);
+  });
+
+  it('holds the chosen rate over a long backfill: no minute after the burst holds more than the rate', async () => {
+    const { clock } = fakeClock();
+    const at = await times(new RequestBudget(clock, 120), clock, 400);
+    const afterBurst = at.slice(30);
+    for (const t of afterBurst)
+      expect(afterBurst.filter((u) => u > t - 60_000 && u <= t).length).toBeLessThanOrEqual(120);
+    expect(at[at.length - 1]).toBe(((400 - 30) * 60_000) / 120);
+  });
+
+  it('refills while idle, up to the burst', async () => {
+    const { clock, advance, sleeps } = fakeClock();
+    const budget = new RequestBudget(clock, 60);
+    await times(budget, clock, 30);
+    advance(10 * 60_000); // ten idle minutes refill at most one burst, not 600 requests
+    await times(budget, clock, 30);
+    expect(sleeps).toEqual([]);
+    await budget.acquire();
+    expect(sleeps).toEqual([1000]);
+  });
+
+  it('obeys the first 429 as it is (the client waits its retry-after) and halves the rate from the second on', async () => {
+    const { clock } = fakeClock();
+    const budget = new RequestBudget(clock, 60);
+    budget.rateLimited();
+    expect(budget.requestsPerMinute).toBe(60);
+    budget.rateLimited();
+    expect(budget.requestsPerMinute).toBe(30);
+    const start = clock.now();
+    const at = await times(budget, clock, 3);
+    expect(at.map((t) => t - start)).toEqual([2000, 4000, 6000]); // the bucket was emptied: no burst after a 429
+    for (let i = 0; i < 10; i++) budget.rateLimited();
+    expect(budget.requestsPerMinute).toBe(1);
   });
 
   it('is off when the budget is null or 0 (sandbox, benchmarks)', async () => {
@@ -35,7 +74,10 @@ describe('RequestBudget', () => {
       const { clock, sleeps } = fakeClock();
       const budget = new RequestBudget(clock, perMinute);
       for (let i = 0; i < 500; i++) await budget.acquire();
+      budget.rateLimited();
+      budget.rateLimited();
       expect(sleeps).toEqual([]);
+      expect(budget.requestsPerMinute).toBeNull();
     }
   });
 });
