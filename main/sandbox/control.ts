@@ -113,6 +113,23 @@ function route(deps: ControlDeps, method: string, path: string, body: unknown): 
     case 'POST /spend-limit-reads':
       state.spendLimitReads = parseBody(z.object({ enabled: z.boolean() }), body).enabled;
       return { spendLimitReads: state.spendLimitReads };
+    case 'POST /report-limits': {
+      const req = parseBody(
+        z
+          .object({
+            maxPageResults: z.number().int().positive().nullable().optional(),
+            tooManyGroupsDays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional(),
+          })
+          .strict(),
+        body,
+      );
+      if (req.maxPageResults !== undefined) state.reportSize.maxPageResults = req.maxPageResults;
+      if (req.tooManyGroupsDays !== undefined) state.reportSize.tooManyGroupsDays = new Set(req.tooManyGroupsDays);
+      return {
+        maxPageResults: state.reportSize.maxPageResults,
+        tooManyGroupsDays: [...state.reportSize.tooManyGroupsDays],
+      };
+    }
     case 'POST /key-shape':
       state.keyShape = parseBody(z.object({ keyShape: z.enum(['new', 'legacy', 'both']) }), body).keyShape;
       return { keyShape: state.keyShape };

@@ -41,6 +41,10 @@ export interface SandboxOptions {
   freezeClock?: boolean;
   /** seeded org events as virtual hours pass (default true) */
   seededEvents?: boolean;
+  /** refuse report pages holding more results than this with 400 report_page_too_large (default: no cap) */
+  maxPageResults?: number;
+  /** UTC days (YYYY-MM-DD) whose report pages answer 400 too_many_report_groups */
+  tooManyGroupsDays?: string[];
   /** a KNOWN admin key instead of a random one (tests that scan for it); must have the admin key shape */
   adminKey?: string;
 }
@@ -89,6 +93,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     requestLog: [],
     spendLimitWrites: opts.spendLimitWrites ?? false,
     spendLimitReads: opts.spendLimitReads ?? true,
+    reportSize: {
+      maxPageResults: opts.maxPageResults ?? null,
+      tooManyGroupsDays: new Set(opts.tooManyGroupsDays ?? []),
+    },
   };
   backfillActivities(model, state.activity, nowMs);
   const faults = new FaultInjector(seed, [

@@ -1,4 +1,5 @@
 // Everything one running sandbox holds: the org model, the virtual clock, credentials, switches and logs.
+import type { ReportSizeRules } from './reports/report-size';
 import type { SandboxClock } from './clock';
 import type { ActivityActor, ActivityLog } from './model/activities';
 import type { OrgModel } from './model/types';
@@ -40,6 +41,8 @@ export interface SandboxState {
   spendLimitWrites: boolean;
   /** Reading them is a preview too; on by default so the demo shows its limits. */
   spendLimitReads: boolean;
+  /** The report size limits (reports/report-size.ts); off by default. */
+  reportSize: ReportSizeRules;
 }
 
 /** Who made a change arriving through the Admin API. */

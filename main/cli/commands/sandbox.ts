@@ -9,6 +9,7 @@ interface ServeOptions {
   size: 'demo' | 'mid' | 'large';
   faults?: string;
   compliance: 'on' | 'off';
+  maxPageResults?: number;
 }
 
 /** `clade-admin sandbox serve`: the local Admin API simulator, for scripts, demos and benchmarks. */
@@ -26,6 +27,11 @@ export function registerSandboxCommands(program: Command, context: () => CliCont
     .option('--size <size>', 'demo | mid | large', parseChoice(['demo', 'mid', 'large'] as const), 'demo')
     .option('--faults <file>', 'JSON file with fault rules')
     .option('--compliance <state>', 'compliance activity feed: on | off', parseChoice(['on', 'off'] as const), 'off')
+    .option(
+      '--max-page-results <n>',
+      'refuse report pages holding more results than n with 400 report_page_too_large (default: no cap)',
+      parseIntInRange(1, 10_000_000),
+    )
     .action(async (options: ServeOptions) => {
       const { io } = context();
       const { startSandbox } = await import('../../sandbox/index');
@@ -34,6 +40,7 @@ export function registerSandboxCommands(program: Command, context: () => CliCont
         seed: options.seed,
         size: options.size,
         compliance: options.compliance === 'on',
+        ...(options.maxPageResults !== undefined ? { maxPageResults: options.maxPageResults } : {}),
         ...(options.faults ? { faultsFile: options.faults } : {}),
         // A known key for tests that scan for it afterwards; from the environment, never an argument (shell history).
         ...(io.env.CLADE_SANDBOX_ADMIN_KEY ? { adminKey: io.env.CLADE_SANDBOX_ADMIN_KEY } : {}),

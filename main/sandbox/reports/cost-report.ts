@@ -4,6 +4,7 @@
 import { recordActivity } from '../model/activities';
 import { apiActor } from '../state';
 import type { RouteDef } from '../router';
+import { checkReportPage } from './report-size';
 import { iso } from '../routes/serialize';
 import {
   formatCents,
@@ -138,25 +139,27 @@ export const costReportRoutes: RouteDef[] = [
         ['workspace_id', 'model', 'service_tier', 'context_window', 'inference_geo'],
         noFilter,
       );
-      return {
-        data: page.starts.map((s) => {
-          const rolled = new Map<string, CostLine>();
-          for (const cell of sortedCells(agg.get(s) ?? new Map())) {
-            for (const line of costLinesOfCell(cell, s, byDescription, byWorkspace)) {
-              const key = JSON.stringify(line.fields);
-              const prev = rolled.get(key);
-              if (prev) prev.amount += line.amount;
-              else rolled.set(key, { ...line });
-            }
+      const data = page.starts.map((s) => {
+        const rolled = new Map<string, CostLine>();
+        for (const cell of sortedCells(agg.get(s) ?? new Map())) {
+          for (const line of costLinesOfCell(cell, s, byDescription, byWorkspace)) {
+            const key = JSON.stringify(line.fields);
+            const prev = rolled.get(key);
+            if (prev) prev.amount += line.amount;
+            else rolled.set(key, { ...line });
           }
-          return {
-            starting_at: iso(s),
-            ending_at: iso(bucketEnd(range, s)),
-            results: [...rolled.entries()]
-              .sort(([a], [b]) => (a < b ? -1 : 1))
-              .map(([, l]) => ({ amount: formatCents(l.amount), currency: 'USD', ...l.fields })),
-          };
-        }),
+        }
+        return {
+          starting_at: iso(s),
+          ending_at: iso(bucketEnd(range, s)),
+          results: [...rolled.entries()]
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([, l]) => ({ amount: formatCents(l.amount), currency: 'USD', ...l.fields })),
+        };
+      });
+      checkReportPage(state.reportSize, '/v1/organizations/cost_report', data);
+      return {
+        data,
         has_more: page.next !== null,
         next_page: page.next === null ? null : encodeCursor(query, page.next),
       };

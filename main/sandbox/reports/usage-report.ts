@@ -24,6 +24,7 @@ import {
 } from './report-params';
 import type { UsageRow, UsageSource } from './usage-model';
 import { reportCache } from './report-cache';
+import { checkReportPage } from './report-size';
 
 const FAST_MODE_BETA = 'fast-mode-2026-02-01';
 const SERVICE_TIERS = ['standard', 'batch', 'priority', 'priority_on_demand', 'flex', 'flex_discount'] as const;
@@ -133,12 +134,14 @@ export const usageReportRoutes: RouteDef[] = [
         filters,
       );
       const withSpeed = hasBeta(ctx, FAST_MODE_BETA);
+      const data = page.starts.map((s) => ({
+        starting_at: iso(s),
+        ending_at: iso(bucketEnd(range, s)),
+        results: sortedCells(agg.get(s) ?? new Map()).map((c) => resultObject(c, withSpeed)),
+      }));
+      checkReportPage(state.reportSize, '/v1/organizations/usage_report/messages', data);
       return {
-        data: page.starts.map((s) => ({
-          starting_at: iso(s),
-          ending_at: iso(bucketEnd(range, s)),
-          results: sortedCells(agg.get(s) ?? new Map()).map((c) => resultObject(c, withSpeed)),
-        })),
+        data,
         has_more: page.next !== null,
         next_page: page.next === null ? null : encodeCursor(query, page.next),
       };
