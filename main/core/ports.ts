@@ -55,11 +55,15 @@ export interface UsageReportQuery {
   endingAt: string;
   bucketWidth: '1h' | '1d';
   groupBy: string[];
+  /** Buckets per page (the API's `limit`); the adapter's default when absent. */
+  limit?: number;
 }
 export interface CostReportQuery {
   startingAt: string;
   endingAt: string;
   groupBy: string[];
+  /** Buckets per page (the API's `limit`); the adapter's default when absent. */
+  limit?: number;
 }
 
 export interface AdminApiPort {

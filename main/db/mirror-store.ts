@@ -94,6 +94,14 @@ export class SqliteMirrorStore implements MirrorStorePort {
     return this.reports.coverage(resource);
   }
 
+  reportPageLimit(resource: ReportResource): number | null {
+    return this.reports.pageLimit(resource);
+  }
+
+  saveReportPageLimit(resource: ReportResource, limit: number, atMs: number): void {
+    this.reports.setPageLimit(resource, limit, atMs);
+  }
+
   applyReportPage(
     resource: ReportResource,
     pass: OpenPass,

@@ -30,11 +30,8 @@ export interface CreateAdminApiOptions {
 const PAGE_LIMIT = 1000;
 const ORG = '/v1/organizations';
 /**
- * Report pages are sized by rows, not by the documented maximum of buckets: a page is parsed whole (JSON text,
- * objects, validated copy, rows), so its size sets the sync's peak memory. A large org has ~1,000 hourly rows an
- * hour, ~4,000 cost rows and ~750 daily usage rows a day; these limits keep a page at 5-8 k rows, which keeps a
- * 90-day sync of the large org under the memory target (README, Performance). An idle sync still asks for one
- * page of each: its settle window is hours.
+ * Report page sizes when the caller names none. The sync names one for every page (core/sync/page-size.ts sizes it
+ * from the rows a page held); these row-safe defaults serve other callers.
  */
 const HOURLY_BUCKETS_PER_PAGE = 6;
 const DAILY_USAGE_BUCKETS_PER_PAGE = 7;
@@ -162,7 +159,7 @@ export function createAdminApi(opts: CreateAdminApiOptions): AdminApiPort {
         bucket_width: q.bucketWidth,
         group_by: q.groupBy,
       };
-      const limit = q.bucketWidth === '1h' ? HOURLY_BUCKETS_PER_PAGE : DAILY_USAGE_BUCKETS_PER_PAGE;
+      const limit = q.limit ?? (q.bucketWidth === '1h' ? HOURLY_BUCKETS_PER_PAGE : DAILY_USAGE_BUCKETS_PER_PAGE);
       return report(`${ORG}/usage_report/messages`, { ...query, limit }, cursor, S.UsageBucketSchema);
     },
     costReport(q: CostReportQuery, cursor: string | null): AsyncIterable<ApiPage<ApiReportBucket<ApiCostResult>>> {
@@ -171,7 +168,7 @@ export function createAdminApi(opts: CreateAdminApiOptions): AdminApiPort {
         ending_at: q.endingAt,
         bucket_width: '1d',
         group_by: q.groupBy,
-        limit: COST_BUCKETS_PER_PAGE,
+        limit: q.limit ?? COST_BUCKETS_PER_PAGE,
       };
       return report(`${ORG}/cost_report`, query, cursor, S.CostBucketSchema);
     },

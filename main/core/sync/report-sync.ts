@@ -3,10 +3,13 @@
  * replacing whole buckets (a re-fetched bucket is authoritative), each page with its cursor in one transaction.
  * The window is stored with the pass, so a resumed fetch keeps the `ending_at` its query-bound cursor was issued for.
  */
+import type { ApiReportBucket } from '../api-types';
 import type { ApiPage, Clock } from '../ports';
 import { DAY_MS, floorTo, toApiTime, utcDay } from '../time';
 import { toRowOrReject, type PassDeps, type PassTally } from './entity-pass';
+import { AdminApiError, isAdminApiError } from '../api-error';
 import { CursorProgress } from './cursor-progress';
+import { initialPageLimit, nextPageLimit, smallerPageLimit, type BucketReport } from './page-size';
 import { BUCKET_MS, extendCoverage, planReportWindow, type ReportWindow } from './report-plan';
 import {
   claudeCodeRow,
@@ -50,7 +53,7 @@ export async function syncReportResource(
 
 async function bucketPass(
   deps: Deps,
-  resource: Exclude<ReportResource, 'claude_code_daily'>,
+  resource: BucketReport,
   pass: OpenPass,
   window: ReportWindow,
   ctx: ReportContext,
@@ -61,57 +64,130 @@ async function bucketPass(
     endingAt: toApiTime(window.endMs),
     groupBy: REPORT_GROUP_BY[resource],
   };
-  const pages =
-    resource === 'cost_daily'
-      ? deps.api.costReport(query, pass.cursor)
-      : deps.api.usageReport({ ...query, bucketWidth: resource === 'usage_hourly' ? '1h' : '1d' }, pass.cursor);
   const eta = etaEstimator(deps.clock, Math.ceil((window.endMs - window.startMs) / BUCKET_MS[resource]));
-  let pageNo = 0;
   const progress = new CursorProgress(resource, pass.cursor);
-  const iterator = (pages as AsyncIterable<ApiPage<unknown>>)[Symbol.asyncIterator]();
-  await deps.budget.acquire();
-  let next = await iterator.next();
-  while (!next.done) {
-    const page = next.value;
-    const done = page.nextCursor == null;
-    progress.nextCursor(page.nextCursor, page.requestId);
-    // Ask for page N+1 before writing page N: the API (or sandbox) prepares it while this process converts and
-    // writes. Its cursor is not stored until it is written, so a kill here resumes at page N+1 as before.
-    let following: Promise<IteratorResult<ApiPage<unknown>>> | null = null;
-    if (!done) {
-      await deps.budget.acquire();
-      following = iterator.next();
-      following.catch(() => undefined); // handled when awaited below; never an unhandled rejection meanwhile
-      // The request only reaches the socket after the event loop has turned a few times (the SDK's awaits, then
-      // undici's dispatch). Without these turns the synchronous write below runs first and the API starts
-      // preparing page N+1 only once page N is written: no overlap.
-      for (let turn = 0; turn < REQUEST_DISPATCH_TURNS; turn++) await nextTurnOfEventLoop();
+  let limit = initialPageLimit(resource, deps.store.reportPageLimit(resource));
+  // A size the API refused as too large is not asked for again in this pass (the rows per bucket it saw may not show
+  // what the server counts).
+  let refusedAt = Infinity;
+  let pageNo = 0;
+  // One iterator per page size: a new size starts a new one at the cursor reached (the cursor names the next
+  // bucket, whatever the size), so the size can follow the rows per bucket as the window goes.
+  for (;;) {
+    const pages =
+      resource === 'cost_daily'
+        ? deps.api.costReport({ ...query, limit }, pass.cursor)
+        : deps.api.usageReport(
+            { ...query, bucketWidth: resource === 'usage_hourly' ? '1h' : '1d', limit },
+            pass.cursor,
+          );
+    const iterator = (pages as AsyncIterable<ApiPage<ApiReportBucket<unknown>>>)[Symbol.asyncIterator]();
+    await deps.budget.acquire();
+    let next = await refusedAsTooLarge(iterator.next());
+    if (next === TOO_LARGE) {
+      refusedAt = limit;
+      limit = smallerAfterRefusal(deps, resource, limit, ctx);
+      continue;
     }
-    const buckets: BucketRows[] = page.items.map((b) =>
-      toBuckets(resource, page.requestId, () =>
-        resource === 'cost_daily' ? costBucketRows(b as never) : usageBucketRows(resource, b as never),
-      ),
-    );
-    progress.buckets(
-      buckets.map((b) => b.bucketStartMs),
-      page.requestId,
-    );
-    const written = deps.store.applyReportPage(
-      resource,
-      pass,
-      { replaceBuckets: buckets.map((b) => b.bucketStartMs), rows: buckets.flatMap((b) => b.rows) },
-      page.nextCursor,
-      done ? extendCoverage(deps.store.reportCoverage(resource), window) : null,
-      ctx.atMs,
-    );
-    pass.cursor = page.nextCursor;
-    pageNo += 1;
-    tally.pages += 1;
-    tally.rows += written.rows;
-    deps.onProgress({ resource, page: tally.pages, rows: tally.rows, ...eta(pageNo, buckets.length) });
-    if (!following) return;
-    next = await following;
+    let restart = false;
+    while (!next.done) {
+      const page = next.value;
+      const done = page.nextCursor == null;
+      progress.nextCursor(page.nextCursor, page.requestId);
+      const wanted = Math.min(
+        refusedAt - 1,
+        nextPageLimit(
+          resource,
+          limit,
+          page.items.reduce((n, bucket) => n + (bucket.results?.length ?? 0), 0),
+          page.items.length,
+        ),
+      );
+      const resize = wanted !== limit;
+      // Ask for page N+1 before writing page N: the API (or sandbox) prepares it while this process converts and
+      // writes. Its cursor is not stored until it is written, so a kill here resumes at page N+1 as before. Not when
+      // the size changes: the next page then comes from a new iterator at the new size.
+      let following: Promise<IteratorResult<ApiPage<ApiReportBucket<unknown>>> | typeof TOO_LARGE> | null = null;
+      if (!done && !resize) {
+        await deps.budget.acquire();
+        following = refusedAsTooLarge(iterator.next());
+        following.catch(() => undefined); // handled when awaited below; never an unhandled rejection meanwhile
+        // The request only reaches the socket after the event loop has turned a few times (the SDK's awaits, then
+        // undici's dispatch). Without these turns the synchronous write below runs first and the API starts
+        // preparing page N+1 only once page N is written: no overlap.
+        for (let turn = 0; turn < REQUEST_DISPATCH_TURNS; turn++) await nextTurnOfEventLoop();
+      }
+      const buckets: BucketRows[] = page.items.map((b) =>
+        toBuckets(resource, page.requestId, () =>
+          resource === 'cost_daily' ? costBucketRows(b as never) : usageBucketRows(resource, b as never),
+        ),
+      );
+      progress.buckets(
+        buckets.map((b) => b.bucketStartMs),
+        page.requestId,
+      );
+      const written = deps.store.applyReportPage(
+        resource,
+        pass,
+        { replaceBuckets: buckets.map((b) => b.bucketStartMs), rows: buckets.flatMap((b) => b.rows) },
+        page.nextCursor,
+        done ? extendCoverage(deps.store.reportCoverage(resource), window) : null,
+        ctx.atMs,
+      );
+      pass.cursor = page.nextCursor;
+      pageNo += 1;
+      tally.pages += 1;
+      tally.rows += written.rows;
+      deps.onProgress({ resource, page: tally.pages, rows: tally.rows, ...eta(pageNo, buckets.length) });
+      if (done) {
+        deps.store.saveReportPageLimit(resource, wanted, ctx.atMs);
+        return;
+      }
+      if (!following) {
+        limit = wanted;
+        restart = true;
+        break;
+      }
+      const after = await following;
+      if (after === TOO_LARGE) {
+        refusedAt = limit;
+        limit = smallerAfterRefusal(deps, resource, limit, ctx);
+        restart = true;
+        break;
+      }
+      next = after;
+    }
+    if (!restart) return;
   }
+}
+
+const TOO_LARGE = Symbol('report_page_too_large');
+
+/** The page, or TOO_LARGE when the API refused it as holding too much; any other failure stays a failure. */
+async function refusedAsTooLarge<T>(request: Promise<T>): Promise<T | typeof TOO_LARGE> {
+  try {
+    return await request;
+  } catch (error) {
+    if (isAdminApiError(error) && error.errorCode === 'report_page_too_large') return TOO_LARGE;
+    throw error;
+  }
+}
+
+/** Half the size, remembered at once; a one-bucket page refused is a failure of the report (never a silent gap). */
+function smallerAfterRefusal(deps: Deps, resource: BucketReport, limit: number, ctx: ReportContext): number {
+  if (limit <= 1) {
+    throw new AdminApiError(
+      'bad_request',
+      'the API refused even a one-bucket page of this report as too large (report_page_too_large)',
+      resource,
+      400,
+      null,
+      'report_page_too_large',
+    );
+  }
+  const smaller = smallerPageLimit(limit);
+  deps.store.saveReportPageLimit(resource, smaller, ctx.atMs);
+  return smaller;
 }
 
 interface ClaudeCodeCursor {

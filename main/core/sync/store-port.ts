@@ -77,6 +77,9 @@ export interface MirrorStorePort {
 
   /** The range a report holds completely, or null before its first complete fetch. */
   reportCoverage(resource: ReportResource): Coverage | null;
+  /** The page size (buckets per request) learnt for a report, or null before its first page. */
+  reportPageLimit(resource: ReportResource): number | null;
+  saveReportPageLimit(resource: ReportResource, limit: number, atMs: number): void;
   /**
    * Replaces the listed buckets with the page's rows and moves the pass cursor, in one transaction. When
    * `coverage` is given this was the last page: the pass closes and the report's coverage becomes `coverage`.

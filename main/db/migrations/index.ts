@@ -15,6 +15,7 @@ import { migration as createProfileSettings } from './0300-create-profile-settin
 import { migration as createCostDayRollup } from './0310-create-cost-day-rollup';
 import { migration as createKeyUsageIndexes } from './0311-create-key-usage-indexes';
 import { migration as addWorkspaceTags } from './0320-add-workspace-tags';
+import { migration as createReportPageLimits } from './0330-create-report-page-limits';
 
 export const MIGRATIONS: readonly Migration[] = [
   createOrgTables,
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   createCostDayRollup,
   createKeyUsageIndexes,
   addWorkspaceTags,
+  createReportPageLimits,
 ];

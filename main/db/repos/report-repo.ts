@@ -51,6 +51,20 @@ export class ReportRepo {
     return row ? { fromMs: row.from_ms, toMs: row.to_ms } : null;
   }
 
+  /** The page size learnt for this report, or null before the first page of it. */
+  pageLimit(resource: ReportResource): number | null {
+    const row = this.stmt(`SELECT page_limit FROM report_page_limits WHERE resource = ?`).get(resource) as
+      { page_limit: number } | undefined;
+    return row?.page_limit ?? null;
+  }
+
+  setPageLimit(resource: ReportResource, limit: number, atMs: number): void {
+    this.stmt(
+      `INSERT INTO report_page_limits (resource, page_limit, updated_at_ms) VALUES (?, ?, ?)
+       ON CONFLICT (resource) DO UPDATE SET page_limit = excluded.page_limit, updated_at_ms = excluded.updated_at_ms`,
+    ).run(resource, limit, atMs);
+  }
+
   setCoverage(resource: ReportResource, coverage: Coverage): void {
     this.stmt(
       `INSERT INTO report_coverage (resource, from_ms, to_ms) VALUES (?, ?, ?)

@@ -171,8 +171,18 @@ describe('sync failure rules (scripted API)', () => {
             'report_page_too_large',
           )
         : null;
-    await sync();
-    expect(callsOf('cost')).toHaveLength(2);
+    const summary = await sync();
+    // Not a cursor problem (no restart of the pass): the same page asked for again at half the size each time, and
+    // a one-bucket page refused too fails the report, saying why (never a silent gap).
+    const cost = callsOf('cost');
+    expect(cost[0]!.cursor).toBeNull();
+    const retries = cost.slice(1);
+    expect(retries.every((c) => c.cursor === 'p1')).toBe(true);
+    const limits = retries.map((c) => (c.query as { limit: number }).limit);
+    expect(limits[limits.length - 1]).toBe(1);
+    for (let i = 1; i < limits.length; i++) expect(limits[i]).toBe(Math.floor(limits[i - 1]! / 2));
+    expect(resource(summary, 'cost_daily')).toMatchObject({ status: 'error' });
+    expect(resource(summary, 'cost_daily')!.detail).toMatch(/report_page_too_large/);
   });
 
   it('a cursor that does not advance stops its pass after one repeat, and the next sync starts that pass afresh', async () => {

@@ -29,6 +29,8 @@ describe('report pages are fetched one ahead of the write', () => {
   });
 
   it('page N+1 is requested before page N is written, and every page ends up stored once', async () => {
+    // A size already learnt and at its maximum stays put, so each next page can be asked for ahead.
+    db.prepare(`INSERT INTO report_page_limits VALUES ('cost_daily', 31, 0)`).run();
     const rowsWhenRequested: Record<string, number> = {};
     api.fail = (call) => {
       if (call.what === 'cost') rowsWhenRequested[call.cursor ?? 'first'] = costRows();
@@ -40,7 +42,26 @@ describe('report pages are fetched one ahead of the write', () => {
     expect(api.calls.filter((c) => c.what === 'cost')).toHaveLength(3); // no request beyond the last page
   });
 
+  it('while the size still grows, each next page waits for the write and asks for the new size', async () => {
+    const limits: Array<[string | null, number]> = [];
+    api.fail = (call) => {
+      if (call.what === 'cost') limits.push([call.cursor, (call.query as { limit: number }).limit]);
+      return null;
+    };
+    expect((await sync()).status).toBe('ok');
+    // a probe of 7 buckets, then twice as many while a page holds far fewer rows than the ceiling, up to 31
+    expect(limits).toEqual([
+      [null, 7],
+      ['p1', 14],
+      ['p2', 28],
+    ]);
+    expect(db.prepare(`SELECT page_limit FROM report_page_limits WHERE resource = 'cost_daily'`).pluck().get()).toBe(
+      31,
+    );
+  });
+
   it('a failure of the page fetched ahead keeps the pages before it and resumes at the failed one', async () => {
+    db.prepare(`INSERT INTO report_page_limits VALUES ('cost_daily', 31, 0)`).run();
     api.fail = (call) =>
       call.what === 'cost' && call.cursor === 'p2'
         ? apiError('server', 500, 'GET /v1/organizations/cost_report')

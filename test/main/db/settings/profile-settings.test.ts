@@ -49,6 +49,12 @@ describe('profile settings', () => {
 
   it('lists every setting in declaration order', () => {
     const names = readAllProfileSettings(open()).map((s) => s.name);
-    expect(names).toEqual(['sync.intervalMinutes', 'sync.historyDays', 'audit.retentionDays', 'compliance.probe']);
+    expect(names).toEqual([
+      'sync.intervalMinutes',
+      'sync.historyDays',
+      'sync.requestsPerMinute',
+      'audit.retentionDays',
+      'compliance.probe',
+    ]);
   });
 });
