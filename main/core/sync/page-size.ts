@@ -15,8 +15,11 @@ export const MAX_BUCKETS_PER_PAGE: Record<BucketReport, number> = {
   usage_daily: 31,
   cost_daily: 31,
 };
-/** A first sync's first page: small enough for the densest org we know, large enough to learn the density. */
-export const PROBE_BUCKETS_PER_PAGE: Record<BucketReport, number> = { usage_hourly: 24, usage_daily: 7, cost_daily: 7 };
+/**
+ * A first sync's first page: small enough for the densest org we know (the large demo org: ~1,000 hourly rows an
+ * hour, ~750 daily usage rows and ~4,000 cost rows a day), large enough to learn the density from.
+ */
+export const PROBE_BUCKETS_PER_PAGE: Record<BucketReport, number> = { usage_hourly: 6, usage_daily: 7, cost_daily: 2 };
 /** Rows one page may hold: what keeps a 90-day sync of the large demo org under its memory target. */
 export const PAGE_ROW_CEILING = 8_000;
 

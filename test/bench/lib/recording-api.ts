@@ -1,7 +1,8 @@
 /**
  * The fetch-only baseline needs "the same requests through the SDK, results discarded". A sync records every call
- * it makes on the AdminApiPort (method and arguments); `replayCalls` makes the same calls on a fresh adapter and
- * drains every page without looking at it.
+ * it makes on the AdminApiPort (method, arguments, and how many pages it took from it); `replayCalls` makes the same
+ * calls on a fresh adapter and takes as many pages from each, without looking at them. (The sync starts a new
+ * report call when it changes the page size, and takes only the pages it needs from the one before.)
  */
 import { isAdminApiError } from '../../../main/core/api-error';
 import type { AdminApiPort } from '../../../main/core/ports';
@@ -9,38 +10,43 @@ import type { AdminApiPort } from '../../../main/core/ports';
 export interface RecordedCall {
   method: 'organization' | 'list' | 'usageReport' | 'costReport' | 'claudeCodeReport';
   args: unknown[];
+  /** Pages the sync took from this call (absent for `organization`). */
+  pages?: number;
+}
+
+/** Counts the pages taken from `pages` into `call.pages`. */
+async function* counted<T>(pages: AsyncIterable<T>, call: RecordedCall): AsyncGenerator<T> {
+  call.pages = 0;
+  for await (const page of pages) {
+    call.pages += 1;
+    yield page;
+  }
 }
 
 export function recordingApi(api: AdminApiPort, calls: RecordedCall[]): AdminApiPort {
+  const record = <T>(method: RecordedCall['method'], args: unknown[], pages: AsyncIterable<T>): AsyncIterable<T> => {
+    const call: RecordedCall = { method, args };
+    calls.push(call);
+    return counted(pages, call);
+  };
   return {
     requestCount: () => api.requestCount(),
     organization: () => {
       calls.push({ method: 'organization', args: [] });
       return api.organization();
     },
-    list: ((...args: Parameters<AdminApiPort['list']>) => {
-      calls.push({ method: 'list', args });
-      return api.list(...args);
-    }) as AdminApiPort['list'],
-    usageReport: (...args) => {
-      calls.push({ method: 'usageReport', args });
-      return api.usageReport(...args);
-    },
-    costReport: (...args) => {
-      calls.push({ method: 'costReport', args });
-      return api.costReport(...args);
-    },
-    claudeCodeReport: (...args) => {
-      calls.push({ method: 'claudeCodeReport', args });
-      return api.claudeCodeReport(...args);
-    },
+    list: ((...args: Parameters<AdminApiPort['list']>) =>
+      record('list', args, api.list(...args))) as AdminApiPort['list'],
+    usageReport: (...args) => record('usageReport', args, api.usageReport(...args)),
+    costReport: (...args) => record('costReport', args, api.costReport(...args)),
+    claudeCodeReport: (...args) => record('claudeCodeReport', args, api.claudeCodeReport(...args)),
   };
 }
 
 /**
- * The sync pages one call at a time, but may stop early on a page it already holds; the baseline drains every page
- * of every call, so for a full sync (which reads every page) the requests are the same. A call the API refused
- * (an optional route "not available for this organization") was refused to the sync too: it counts and moves on.
+ * Replays each call, taking the pages the sync took (every page when the record does not say). A call the API
+ * refused (an optional route "not available for this organization") was refused to the sync too: it counts and
+ * moves on.
  */
 export async function replayCalls(
   api: AdminApiPort,
@@ -55,8 +61,11 @@ export async function replayCalls(
         continue;
       }
       const method = api[call.method] as (...args: unknown[]) => AsyncIterable<unknown>;
+      let taken = 0;
       for await (const page of method.apply(api, call.args)) {
         if (page) pages += 1;
+        taken += 1;
+        if (call.pages !== undefined && taken >= call.pages) break;
       }
     } catch (error) {
       if (!isAdminApiError(error)) throw error;

@@ -49,14 +49,14 @@ describe('report pages are fetched one ahead of the write', () => {
       return null;
     };
     expect((await sync()).status).toBe('ok');
-    // a probe of 7 buckets, then twice as many while a page holds far fewer rows than the ceiling, up to 31
+    // a probe of 2 buckets, then twice as many while a page holds far fewer rows than the ceiling, up to 31
     expect(limits).toEqual([
-      [null, 7],
-      ['p1', 14],
-      ['p2', 28],
+      [null, 2],
+      ['p1', 4],
+      ['p2', 8],
     ]);
     expect(db.prepare(`SELECT page_limit FROM report_page_limits WHERE resource = 'cost_daily'`).pluck().get()).toBe(
-      31,
+      16,
     );
   });
 
