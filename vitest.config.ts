@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-// Three projects (design.md §8): `node` for main-side code (core, db, adapters, sandbox, cli, ipc),
+// Three projects: `node` for main-side code (core, db, adapters, sandbox, cli, ipc),
 // `dom` for renderer and preload units, `e2e` for the built renderer in Debian's Chromium via the web harness.
 export default defineConfig({
   test: {

@@ -3,6 +3,7 @@ import type { MirrorDb } from '../db/open';
 import type { SyncSummary } from '../services/sync/sync-mirror';
 import type { SyncTarget } from '../services/sync/sync-profile';
 import { redactSecrets } from '../core/redact';
+import { utcDay } from '../core/time';
 import { createSyncDisplay } from './sync-display';
 
 export type { SyncTarget } from '../services/sync/sync-profile';
@@ -75,6 +76,13 @@ export function describeSummary(summary: SyncSummary, profileId: string): string
     );
   } else if (summary.status === 'failed' && summary.detail) {
     lines.push(`Stopped: ${summary.detail}`);
+  }
+  for (const resource of summary.resources) {
+    for (const day of resource.incompleteDays ?? []) {
+      lines.push(
+        `  ${resource.resource}: ${utcDay(day.dayMs)} left out, the API would not return it whole: ${day.message}`,
+      );
+    }
   }
   for (const problem of summary.problems) {
     const request = problem.requestId ? ` (request ${problem.requestId})` : '';

@@ -10,6 +10,8 @@ import type { Coverage } from '../core/sync/report-plan';
 import type { ReportResource } from '../core/sync/report-rows';
 import type { ResourceStatus, SyncResource } from '../core/sync/resources';
 import type { MirrorStorePort, OpenPass, PageWriteResult, WriteContext } from '../core/sync/store-port';
+import type { IncompleteDay } from '../core/sync/summary';
+import { DAY_MS } from '../core/time';
 import { EntityRepo } from './repos/entity-repo';
 import { JournalRepo } from './repos/journal-repo';
 import { OrganizationRepo } from './repos/organization-repo';
@@ -102,6 +104,10 @@ export class SqliteMirrorStore implements MirrorStorePort {
     this.reports.setPageLimit(resource, limit, atMs);
   }
 
+  markIncompleteDay(resource: ReportResource, day: IncompleteDay, atMs: number): void {
+    this.reports.markIncompleteDay(resource, day, atMs);
+  }
+
   applyReportPage(
     resource: ReportResource,
     pass: OpenPass,
@@ -113,6 +119,9 @@ export class SqliteMirrorStore implements MirrorStorePort {
     return this.db
       .transaction((): PageWriteResult => {
         for (const bucket of page.replaceBuckets) this.reports.deleteBucket(resource, bucket);
+        for (const dayMs of new Set(page.replaceBuckets.map((b) => b - (b % DAY_MS)))) {
+          this.reports.clearIncompleteDay(resource, dayMs);
+        }
         for (const row of page.rows) this.reports.upsert(resource, row, atMs);
         if (coverage) {
           this.reports.setCoverage(resource, coverage);

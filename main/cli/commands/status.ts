@@ -57,9 +57,10 @@ export function registerStatusCommand(program: Command, context: () => CliContex
           `Mirror    ${ctx.mirrorFile}`,
           `Audit     compliance feed ${describeCompliance(compliance, now)}`,
           '',
-          ...status.resources.map(
-            (r) => `  ${r.resource.padEnd(22)} ${String(r.rows).padStart(7)}  ${describeResource(r, now)}`,
-          ),
+          ...status.resources.flatMap((r) => [
+            `  ${r.resource.padEnd(22)} ${String(r.rows).padStart(7)}  ${describeResource(r, now)}`,
+            ...r.incompleteDays.map((d) => `    ${d.day} INCOMPLETE: ${d.message}`),
+          ]),
         ];
         ctx.io.stdout.write(`${redactSecrets(lines.join('\n'))}\n`);
       } finally {

@@ -7,6 +7,7 @@ import type { AdminApiPort, ListRoutes } from '../ports';
 import { CursorProgress } from './cursor-progress';
 import { ENTITY_SPECS, type EntityResource, type Row } from './entities';
 import type { RequestBudget } from './pace';
+import type { IncompleteDay } from './summary';
 import type { MirrorStorePort, WriteContext } from './store-port';
 import type { SyncProgress } from './summary';
 
@@ -14,6 +15,8 @@ export interface PassTally {
   pages: number;
   rows: number;
   events: number;
+  /** Report days the API would not return whole, left out and said (report-sync.ts). */
+  incompleteDays?: IncompleteDay[];
 }
 
 export interface PassDeps {

@@ -59,21 +59,29 @@ async function bucketPass(
   ctx: ReportContext,
   tally: PassTally,
 ): Promise<void> {
-  const query = {
-    startingAt: toApiTime(window.startMs),
-    endingAt: toApiTime(window.endMs),
-    groupBy: REPORT_GROUP_BY[resource],
-  };
-  const eta = etaEstimator(deps.clock, Math.ceil((window.endMs - window.startMs) / BUCKET_MS[resource]));
+  const width = BUCKET_MS[resource];
+  const eta = etaEstimator(deps.clock, Math.ceil((window.endMs - window.startMs) / width));
   const progress = new CursorProgress(resource, pass.cursor);
   let limit = initialPageLimit(resource, deps.store.reportPageLimit(resource));
   // A size the API refused as too large is not asked for again in this pass (the rows per bucket it saw may not show
   // what the server counts).
   let refusedAt = Infinity;
+  // Where the next page starts, when known (not when resuming an interrupted pass at its stored cursor): what a
+  // day the API will not return (too_many_report_groups) is skipped from.
+  let position: number | null = pass.cursor == null ? window.startMs : null;
+  let startMs = window.startMs;
   let pageNo = 0;
-  // One iterator per page size: a new size starts a new one at the cursor reached (the cursor names the next
-  // bucket, whatever the size), so the size can follow the rows per bucket as the window goes.
+  const finish = (limitToKeep: number) => {
+    deps.store.saveReportPageLimit(resource, limitToKeep, ctx.atMs);
+  };
+  // One iterator per query and page size: a new size starts a new one at the cursor reached (the cursor names the
+  // next bucket, whatever the size), so the size can follow the rows per bucket as the window goes.
   for (;;) {
+    const query = {
+      startingAt: toApiTime(startMs),
+      endingAt: toApiTime(window.endMs),
+      groupBy: REPORT_GROUP_BY[resource],
+    };
     const pages =
       resource === 'cost_daily'
         ? deps.api.costReport({ ...query, limit }, pass.cursor)
@@ -83,14 +91,41 @@ async function bucketPass(
           );
     const iterator = (pages as AsyncIterable<ApiPage<ApiReportBucket<unknown>>>)[Symbol.asyncIterator]();
     await deps.budget.acquire();
-    let next = await refusedAsTooLarge(iterator.next());
-    if (next === TOO_LARGE) {
-      refusedAt = limit;
-      limit = smallerAfterRefusal(deps, resource, limit, ctx);
-      continue;
-    }
+    let next = await refusedForSize(iterator.next());
     let restart = false;
-    while (!next.done) {
+    for (;;) {
+      if (isRefusal(next)) {
+        if (next.code === 'report_page_too_large') {
+          refusedAt = limit;
+          limit = smallerAfterRefusal(deps, resource, limit, ctx);
+        } else if (limit > 1) {
+          limit = 1; // find the day: one bucket at a time from here, growing again after it
+        } else {
+          // One bucket of a day the API will not return: say so, and read on from the next day.
+          if (position === null) throw next.error;
+          const dayMs = floorTo(position, DAY_MS);
+          const day = { dayMs, message: next.error.message, requestId: next.error.requestId };
+          deps.store.markIncompleteDay(resource, day, ctx.atMs);
+          (tally.incompleteDays ??= []).push(day);
+          startMs = position = dayMs + DAY_MS;
+          pass.cursor = null;
+          if (startMs >= window.endMs) {
+            deps.store.applyReportPage(
+              resource,
+              pass,
+              { replaceBuckets: [], rows: [] },
+              null,
+              extendCoverage(deps.store.reportCoverage(resource), window),
+              ctx.atMs,
+            );
+            finish(limit);
+            return;
+          }
+        }
+        restart = true;
+        break;
+      }
+      if (next.done) break;
       const page = next.value;
       const done = page.nextCursor == null;
       progress.nextCursor(page.nextCursor, page.requestId);
@@ -107,10 +142,10 @@ async function bucketPass(
       // Ask for page N+1 before writing page N: the API (or sandbox) prepares it while this process converts and
       // writes. Its cursor is not stored until it is written, so a kill here resumes at page N+1 as before. Not when
       // the size changes: the next page then comes from a new iterator at the new size.
-      let following: Promise<IteratorResult<ApiPage<ApiReportBucket<unknown>>> | typeof TOO_LARGE> | null = null;
+      let following: Promise<PageOrRefusal> | null = null;
       if (!done && !resize) {
         await deps.budget.acquire();
-        following = refusedAsTooLarge(iterator.next());
+        following = refusedForSize(iterator.next());
         following.catch(() => undefined); // handled when awaited below; never an unhandled rejection meanwhile
         // The request only reaches the socket after the event loop has turned a few times (the SDK's awaits, then
         // undici's dispatch). Without these turns the synchronous write below runs first and the API starts
@@ -135,12 +170,14 @@ async function bucketPass(
         ctx.atMs,
       );
       pass.cursor = page.nextCursor;
+      const last = buckets[buckets.length - 1];
+      if (position !== null && last) position = last.bucketStartMs + width;
       pageNo += 1;
       tally.pages += 1;
       tally.rows += written.rows;
       deps.onProgress({ resource, page: tally.pages, rows: tally.rows, ...eta(pageNo, buckets.length) });
       if (done) {
-        deps.store.saveReportPageLimit(resource, wanted, ctx.atMs);
+        finish(wanted);
         return;
       }
       if (!following) {
@@ -148,27 +185,36 @@ async function bucketPass(
         restart = true;
         break;
       }
-      const after = await following;
-      if (after === TOO_LARGE) {
-        refusedAt = limit;
-        limit = smallerAfterRefusal(deps, resource, limit, ctx);
-        restart = true;
-        break;
-      }
-      next = after;
+      next = await following;
     }
     if (!restart) return;
   }
 }
 
-const TOO_LARGE = Symbol('report_page_too_large');
+type PageOrRefusal = IteratorResult<ApiPage<ApiReportBucket<unknown>>> | Refusal;
 
-/** The page, or TOO_LARGE when the API refused it as holding too much; any other failure stays a failure. */
-async function refusedAsTooLarge<T>(request: Promise<T>): Promise<T | typeof TOO_LARGE> {
+/** The API would not serve this page for its size: a page too large, or a day with too many groups. */
+interface Refusal {
+  refused: true;
+  code: 'report_page_too_large' | 'too_many_report_groups';
+  error: AdminApiError;
+}
+
+const isRefusal = (value: PageOrRefusal): value is Refusal => 'refused' in value;
+
+/** The page, or the API's refusal of it for its size; any other failure stays a failure. */
+async function refusedForSize(
+  request: Promise<IteratorResult<ApiPage<ApiReportBucket<unknown>>>>,
+): Promise<PageOrRefusal> {
   try {
     return await request;
   } catch (error) {
-    if (isAdminApiError(error) && error.errorCode === 'report_page_too_large') return TOO_LARGE;
+    if (
+      isAdminApiError(error) &&
+      (error.errorCode === 'report_page_too_large' || error.errorCode === 'too_many_report_groups')
+    ) {
+      return { refused: true, code: error.errorCode, error };
+    }
     throw error;
   }
 }

@@ -3,6 +3,7 @@
  * transaction, so a kill at any point leaves either the page and its cursor, or neither.
  */
 import type { ApiOrganization } from '../api-types';
+import type { IncompleteDay } from './summary';
 import type { EntityResource, EntitySpec, Row } from './entities';
 import type { Coverage } from './report-plan';
 import type { ReportResource } from './report-rows';
@@ -80,6 +81,8 @@ export interface MirrorStorePort {
   /** The page size (buckets per request) learnt for a report, or null before its first page. */
   reportPageLimit(resource: ReportResource): number | null;
   saveReportPageLimit(resource: ReportResource, limit: number, atMs: number): void;
+  /** Records a day the API would not return whole (too_many_report_groups); a later page of that day clears it. */
+  markIncompleteDay(resource: ReportResource, day: IncompleteDay, atMs: number): void;
   /**
    * Replaces the listed buckets with the page's rows and moves the pass cursor, in one transaction. When
    * `coverage` is given this was the last page: the pass closes and the report's coverage becomes `coverage`.

@@ -12,6 +12,13 @@ export interface SyncProgress {
 
 export type ResourceOutcome = 'ok' | 'unavailable' | 'error' | 'skipped';
 
+/** A UTC day a report could not be read whole (the API's too_many_report_groups), with the API's own words. */
+export interface IncompleteDay {
+  dayMs: number;
+  message: string;
+  requestId: string | null;
+}
+
 export interface ResourceSummary {
   resource: string;
   status: ResourceOutcome;
@@ -19,6 +26,8 @@ export interface ResourceSummary {
   rows: number;
   events: number;
   detail: string | null;
+  /** Days of a report left out of this sync, each said; the rest of its window is complete. */
+  incompleteDays?: IncompleteDay[];
 }
 
 /** A failure worth telling the admin about: which endpoint, which request. */

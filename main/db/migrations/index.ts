@@ -16,6 +16,7 @@ import { migration as createCostDayRollup } from './0310-create-cost-day-rollup'
 import { migration as createKeyUsageIndexes } from './0311-create-key-usage-indexes';
 import { migration as addWorkspaceTags } from './0320-add-workspace-tags';
 import { migration as createReportPageLimits } from './0330-create-report-page-limits';
+import { migration as createReportIncompleteDays } from './0340-create-report-incomplete-days';
 
 export const MIGRATIONS: readonly Migration[] = [
   createOrgTables,
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   createKeyUsageIndexes,
   addWorkspaceTags,
   createReportPageLimits,
+  createReportIncompleteDays,
 ];

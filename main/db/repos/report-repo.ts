@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Row } from '../../core/sync/entities';
 import type { Coverage } from '../../core/sync/report-plan';
 import type { ReportResource } from '../../core/sync/report-rows';
+import type { IncompleteDay } from '../../core/sync/summary';
 import { statementCache } from './statement-cache';
 
 const TABLES: Record<ReportResource, string> = {
@@ -63,6 +64,26 @@ export class ReportRepo {
       `INSERT INTO report_page_limits (resource, page_limit, updated_at_ms) VALUES (?, ?, ?)
        ON CONFLICT (resource) DO UPDATE SET page_limit = excluded.page_limit, updated_at_ms = excluded.updated_at_ms`,
     ).run(resource, limit, atMs);
+  }
+
+  markIncompleteDay(resource: ReportResource, day: IncompleteDay, atMs: number): void {
+    this.stmt(
+      `INSERT INTO report_incomplete_days (resource, day_ms, message, request_id, recorded_at_ms) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (resource, day_ms) DO UPDATE SET message = excluded.message, request_id = excluded.request_id,
+         recorded_at_ms = excluded.recorded_at_ms`,
+    ).run(resource, day.dayMs, day.message, day.requestId, atMs);
+  }
+
+  /** A page that holds part of a day read it after all: that day is no longer missing. */
+  clearIncompleteDay(resource: ReportResource, dayMs: number): void {
+    this.stmt(`DELETE FROM report_incomplete_days WHERE resource = ? AND day_ms = ?`).run(resource, dayMs);
+  }
+
+  incompleteDays(): Array<IncompleteDay & { resource: string }> {
+    const rows = this.stmt(
+      `SELECT resource, day_ms, message, request_id FROM report_incomplete_days ORDER BY resource, day_ms`,
+    ).all() as Array<{ resource: string; day_ms: number; message: string; request_id: string | null }>;
+    return rows.map((r) => ({ resource: r.resource, dayMs: r.day_ms, message: r.message, requestId: r.request_id }));
   }
 
   setCoverage(resource: ReportResource, coverage: Coverage): void {

@@ -1,6 +1,8 @@
 /** What `clade-admin status` shows: the org, when it was last synced, row counts and per-resource freshness. */
 import type Database from 'better-sqlite3';
+import { utcDay } from '../../core/time';
 import { OrganizationRepo } from './organization-repo';
+import { ReportRepo } from './report-repo';
 import { SyncStateRepo } from './sync-state-repo';
 
 export interface ResourceFreshness {
@@ -10,6 +12,8 @@ export interface ResourceFreshness {
   rows: number;
   status: string | null;
   detail: string | null;
+  /** Days of a report the API would not return whole (too_many_report_groups), each with the API's words. */
+  incompleteDays: Array<{ day: string; message: string; requestId: string | null }>;
 }
 
 export interface MirrorStatus {
@@ -47,6 +51,7 @@ export function readMirrorStatus(db: Database.Database): MirrorStatus {
       (r) => r.name,
     ),
   );
+  const incomplete = existing.has('report_incomplete_days') ? new ReportRepo(db).incompleteDays() : [];
   const counts: Record<string, number> = {};
   const resources: ResourceFreshness[] = [];
   for (const [resource, table] of RESOURCE_TABLES) {
@@ -61,6 +66,9 @@ export function readMirrorStatus(db: Database.Database): MirrorStatus {
       rows,
       status: s?.status ?? null,
       detail: s?.detail ?? null,
+      incompleteDays: incomplete
+        .filter((d) => d.resource === resource)
+        .map((d) => ({ day: utcDay(d.dayMs), message: d.message, requestId: d.requestId })),
     });
   }
   return {

@@ -88,6 +88,14 @@ export function offlineState(sync: Overview['sync'], nowMs: number): OfflineStat
       body: `${sentence(`Spend alerts cannot be trusted until these reports sync: ${reports}`)} ${asOf}`,
     };
   }
+  const incomplete = sync.incompleteDays ?? [];
+  if (incomplete.length > 0) {
+    const days = incomplete.map((d) => `${d.resource} ${d.day} (${sentence(d.message).slice(0, -1)})`).join('; ');
+    return {
+      title: 'Some days could not be read',
+      body: `The Admin API would not return ${incomplete.length === 1 ? 'this day' : 'these days'} whole, so ${incomplete.length === 1 ? 'it is' : 'they are'} left out of usage and cost: ${days}. Every other day is complete. ${asOf}`,
+    };
+  }
   if (sync.lastRun?.status === 'partial') {
     return {
       title: 'The last sync was incomplete',

@@ -32,6 +32,7 @@ describe('the overview before anything was synced', () => {
         problems: ['no-data'],
         spend: [],
         lastRun: { status: 'failed', finishedAtMs: now - 30_000, detail: 'connect ECONNREFUSED 127.0.0.1:443' },
+        incompleteDays: [],
       });
       expect(overview.byWorkspace).toEqual([]);
       expect(overview.alerts).toEqual({ open: 0, critical: 0, warning: 0, top: [] });

@@ -105,4 +105,32 @@ describe('overview wording', () => {
       ),
     });
   });
+
+  it("names each day a report could not read whole, with the API's words, before a partial sync", () => {
+    const ok = {
+      syncedAtMs: NOW - 60_000,
+      problems: [],
+      spend: [],
+      lastRun: { status: 'partial', finishedAtMs: NOW - 60_000, detail: null },
+    };
+    const state = offlineState(
+      {
+        ...ok,
+        incompleteDays: [
+          {
+            resource: 'cost_daily',
+            day: '2026-11-12',
+            message:
+              'A day in the report (2026-11-12) has usage in more groups than the report can return. Use /v1/organizations/cost_report with fewer group_by dimensions',
+          },
+        ],
+      },
+      NOW,
+    );
+    expect(state?.title).toBe('Some days could not be read');
+    expect(state?.body).toMatch(
+      /^The Admin API would not return this day whole, so it is left out of usage and cost: cost_daily 2026-11-12 \(A day in the report .*fewer group_by dimensions\)\. Every other day is complete\./,
+    );
+    expect(offlineState({ ...ok, incompleteDays: [] }, NOW)?.title).toBe('The last sync was incomplete');
+  });
 });
