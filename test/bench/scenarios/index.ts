@@ -3,6 +3,7 @@ import type { BenchContext } from '../lib/context';
 import type { ScenarioResult } from '../lib/report';
 import { runAuditScenarios, TARGETS as AUDIT_TARGETS } from './audit';
 import { runCliStart, TARGET as CLI_TARGET } from './cli-start';
+import { runFirstSyncRequests, TARGET as FIRST_SYNC_TARGET } from './first-sync-requests';
 import { runIngest, TARGET as INGEST_TARGET } from './ingest';
 import { runQueryMtd, TARGET as QUERY_TARGET } from './query-mtd';
 import { runSandboxStart, TARGET as SANDBOX_TARGET } from './sandbox-start';
@@ -30,6 +31,7 @@ export const SCENARIOS: ScenarioStep[] = [
     },
   },
   { ids: ['sync-full', 'sync-idle', 'memory'], targets: SYNC_TARGETS, provides: true, run: runSyncScenarios },
+  { ids: ['first-sync-requests'], targets: { 'first-sync-requests': FIRST_SYNC_TARGET }, run: runFirstSyncRequests },
   {
     // The sandbox is not needed past the sync: stop it so it does not compete for the two cores.
     ids: [],
