@@ -15,7 +15,8 @@ import { syncProfile, unnamedRunRate } from '../../../main/services/sync/sync-pr
 let sandbox: RunningSandbox;
 let dir: string;
 beforeAll(async () => {
-  sandbox = await startSandbox({ seed: 5 });
+  // Small report pages (a per-page result cap), so a short sync still makes well over a burst of requests.
+  sandbox = await startSandbox({ seed: 5, maxPageResults: 250 });
   dir = mkdtempSync(join(tmpdir(), 'clade-sync-rate-'));
 });
 afterAll(async () => {
