@@ -53,3 +53,28 @@ export function revealWindow(window: WindowPort): void {
   window.show();
   window.focus();
 }
+
+/** The one window over the app's life: shown (created when there is none, else brought forward) on demand. */
+export interface WindowSlot {
+  /** Shows the window; answers whether it already existed (a new one has no listener for pushes yet). */
+  show(): boolean;
+  /** Brings an existing window forward (a second instance was started); nothing when there is none. */
+  reveal(): void;
+}
+
+export function createWindowSlot(BrowserWindow: BrowserWindowPort, options: MainWindowOptions): WindowSlot {
+  let window: WindowPort | null = null;
+  return {
+    show: () => {
+      if (window && !window.isDestroyed()) {
+        revealWindow(window);
+        return true;
+      }
+      window = createMainWindow(BrowserWindow, options);
+      return false;
+    },
+    reveal: () => {
+      if (window && !window.isDestroyed()) revealWindow(window);
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMainWindow, revealWindow } from '../../../main/app/window';
+import { createMainWindow, createWindowSlot, revealWindow } from '../../../main/app/window';
 import { createElectronDouble } from '../../helpers/electron-double';
 
 describe('createMainWindow', () => {
@@ -55,5 +55,22 @@ describe('revealWindow', () => {
     window.minimized = true;
     revealWindow(port);
     expect(window).toMatchObject({ minimized: false, visible: true, focused: true });
+  });
+});
+
+describe('createWindowSlot', () => {
+  it('creates the window on the first show, brings the same one forward after, and a new one once it was closed', () => {
+    const electron = createElectronDouble();
+    const slot = createWindowSlot(electron.BrowserWindow, { preloadPath: '/p.js', page: { file: '/r.html' } });
+    slot.reveal(); // a second instance before any window: nothing to bring forward
+    expect(electron.windows).toHaveLength(0);
+    expect(slot.show()).toBe(false);
+    expect(electron.windows).toHaveLength(1);
+    expect(slot.show()).toBe(true);
+    expect(electron.windows).toHaveLength(1);
+    expect(electron.windows[0]!.focused).toBe(true);
+    electron.windows[0]!.destroyed = true;
+    expect(slot.show()).toBe(false);
+    expect(electron.windows).toHaveLength(2);
   });
 });

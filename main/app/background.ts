@@ -1,0 +1,37 @@
+/**
+ * The app's background work: the sync scheduler (every sync.intervalMinutes of the open profile, on wake and on
+ * "Sync now", never two at once) and the tray with its alert cycle. They reach each other: the tray's "Sync now"
+ * drives the scheduler, and the scheduler's syncing state shows in the tray, so the scheduler is built first and
+ * told where to report once the tray exists.
+ */
+import { log } from './log';
+import { createSyncScheduler, type SyncScheduler } from './scheduler';
+import { trayRuntime } from './tray/tray-runtime';
+import { startTrayAndAlerts, type TrayAndAlerts, type TrayAndAlertsDeps } from './tray/tray-and-alerts';
+
+export interface BackgroundDeps extends Omit<TrayAndAlertsDeps, 'syncNow' | 'electron' | 'now' | 'log'> {
+  /** One sync of the open profile's data. */
+  sync: () => Promise<void>;
+  /** The scheduler's interval now (the open profile's setting). */
+  intervalMs: () => number;
+}
+
+export function startBackground(deps: BackgroundDeps): { scheduler: SyncScheduler; alerts: TrayAndAlerts } {
+  let reportSyncing: (syncing: boolean) => void = () => undefined;
+  const scheduler = createSyncScheduler({
+    sync: deps.sync,
+    intervalMs: deps.intervalMs,
+    onSyncingChanged: (syncing) => reportSyncing(syncing),
+    log,
+  });
+  const { sync: _sync, intervalMs: _intervalMs, ...trayDeps } = deps;
+  const alerts = startTrayAndAlerts({
+    ...trayDeps,
+    electron: trayRuntime(),
+    now: () => Date.now(),
+    log,
+    syncNow: () => scheduler.trigger(),
+  });
+  reportSyncing = (syncing) => alerts.setSyncing(syncing);
+  return { scheduler, alerts };
+}
