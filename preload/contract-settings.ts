@@ -8,7 +8,12 @@ import { z } from 'zod';
 import type { ChannelSpec } from './channel-spec';
 
 /** The settings the window may change (main/db/settings/profile-settings.ts holds their rules and defaults). */
-export const EditableSettingName = z.enum(['sync.intervalMinutes', 'sync.historyDays', 'audit.retentionDays']);
+export const EditableSettingName = z.enum([
+  'sync.intervalMinutes',
+  'sync.historyDays',
+  'sync.requestsPerMinute',
+  'audit.retentionDays',
+]);
 export type EditableSetting = z.infer<typeof EditableSettingName>;
 
 export const ProfileSummaryDto = z.object({
@@ -35,12 +40,19 @@ export const SettingsDto = z.object({
     .object({
       'sync.intervalMinutes': z.number(),
       'sync.historyDays': z.number(),
+      /** The sync's pace against the API: a burst of 30, then this many requests a minute. */
+      'sync.requestsPerMinute': z.number(),
       /** null keeps the whole audit trail. */
       'audit.retentionDays': z.number().nullable(),
     })
     .nullable(),
   /** The accepted range of each value (whole numbers), for the fields' hints and min/max. */
-  limits: z.object({ 'sync.intervalMinutes': Range, 'sync.historyDays': Range, 'audit.retentionDays': Range }),
+  limits: z.object({
+    'sync.intervalMinutes': Range,
+    'sync.historyDays': Range,
+    'sync.requestsPerMinute': Range,
+    'audit.retentionDays': Range,
+  }),
 });
 export type SettingsSnapshot = z.infer<typeof SettingsDto>;
 

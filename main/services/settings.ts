@@ -17,12 +17,19 @@ import {
   type ProfileSettingName,
 } from '../db/settings/profile-settings';
 
-const EDITABLE: readonly EditableSetting[] = ['sync.intervalMinutes', 'sync.historyDays', 'audit.retentionDays'];
+const EDITABLE: readonly EditableSetting[] = [
+  'sync.intervalMinutes',
+  'sync.historyDays',
+  'sync.requestsPerMinute',
+  'audit.retentionDays',
+];
 
 /** What the admin reads next to the field when a value is refused. */
 const DESCRIBED: Record<EditableSetting, (min: number, max: number) => string> = {
   'sync.intervalMinutes': (min, max) => `Sync interval must be a whole number of minutes from ${min} to ${max}.`,
   'sync.historyDays': (min, max) => `History to keep must be a whole number of days from ${min} to ${max}.`,
+  'sync.requestsPerMinute': (min, max) =>
+    `The sync rate must be a whole number of requests a minute from ${min} to ${max}.`,
   'audit.retentionDays': (min, max) =>
     `Audit retention must be a whole number of days from ${min} to ${max}, or “keep everything”.`,
 };
@@ -50,12 +57,14 @@ export function readSettingsSnapshot(
       ? {
           'sync.intervalMinutes': readProfileSetting(db, 'sync.intervalMinutes'),
           'sync.historyDays': readProfileSetting(db, 'sync.historyDays'),
+          'sync.requestsPerMinute': readProfileSetting(db, 'sync.requestsPerMinute'),
           'audit.retentionDays': readProfileSetting(db, 'audit.retentionDays'),
         }
       : null,
     limits: {
       'sync.intervalMinutes': settingRange('sync.intervalMinutes'),
       'sync.historyDays': settingRange('sync.historyDays'),
+      'sync.requestsPerMinute': settingRange('sync.requestsPerMinute'),
       'audit.retentionDays': settingRange('audit.retentionDays'),
     },
   };

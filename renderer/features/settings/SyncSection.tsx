@@ -1,5 +1,5 @@
 /**
- * The open profile's sync interval, history to keep and audit retention. Main validates every value (the
+ * The open profile's sync interval, history to keep, request rate and audit retention. Main validates every value (the
  * settings catalogue); a refused value shows main's message under its field, linked by aria-describedby.
  * A field that is not a number at all is caught here, since it cannot even be sent.
  */
@@ -8,11 +8,12 @@ import type { EditableSetting, SettingsSnapshot } from '../../../preload/contrac
 import { useSettingsStore } from '../../stores/useSettingsStore';
 
 type Values = NonNullable<SettingsSnapshot['values']>;
-type Drafts = { interval: string; history: string; retention: string; keepAll: boolean };
+type Drafts = { interval: string; history: string; rate: string; retention: string; keepAll: boolean };
 
 const FIELD_IDS: Record<EditableSetting, string> = {
   'sync.intervalMinutes': 'sync-interval',
   'sync.historyDays': 'sync-history',
+  'sync.requestsPerMinute': 'sync-rate',
   'audit.retentionDays': 'audit-retention',
 };
 
@@ -21,6 +22,7 @@ function draftsOf(values: Values): Drafts {
   return {
     interval: String(values['sync.intervalMinutes']),
     history: String(values['sync.historyDays']),
+    rate: String(values['sync.requestsPerMinute']),
     retention: retention === null ? '' : String(retention),
     keepAll: retention === null,
   };
@@ -68,6 +70,7 @@ export function SyncSection() {
     const typed: Array<[EditableSetting, string]> = [
       ['sync.intervalMinutes', drafts.interval],
       ['sync.historyDays', drafts.history],
+      ['sync.requestsPerMinute', drafts.rate],
       ...(drafts.keepAll ? [] : ([['audit.retentionDays', drafts.retention]] as Array<[EditableSetting, string]>)),
     ];
     const toSave: Partial<Record<EditableSetting, number | null>> = drafts.keepAll
@@ -148,6 +151,9 @@ export function SyncSection() {
         {field('sync.historyDays', 'Usage and cost history to keep', 'days', drafts.history, (history) =>
           setDrafts({ ...drafts, history }),
         )}
+        {field('sync.requestsPerMinute', 'Requests to the Admin API', 'a minute', drafts.rate, (rate) =>
+          setDrafts({ ...drafts, rate }),
+        )}
         <fieldset className="field-group">
           <legend>Audit trail retention</legend>
           <label className="check">
@@ -179,8 +185,9 @@ export function SyncSection() {
         </div>
       </form>
       <p className="muted">
-        A longer history is fetched by the next syncs; the audit trail is trimmed after each sync. Changes are recorded
-        in the audit trail.
+        A longer history is fetched by the next syncs; the audit trail is trimmed after each sync. The request rate
+        applies after a first burst of 30; lower it if the API answers “rate limited”. Changes are recorded in the audit
+        trail.
       </p>
     </section>
   );

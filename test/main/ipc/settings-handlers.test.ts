@@ -89,10 +89,16 @@ describe('settings channels: values', () => {
           { id: 'demo', label: 'Demo org (sandbox)', orgName: null, demo: true, active: false, keyStored: false },
           { id: 'default', label: 'default', orgName: null, demo: false, active: true, keyStored: true },
         ],
-        values: { 'sync.intervalMinutes': 15, 'sync.historyDays': 90, 'audit.retentionDays': null },
+        values: {
+          'sync.intervalMinutes': 15,
+          'sync.historyDays': 90,
+          'sync.requestsPerMinute': 60,
+          'audit.retentionDays': null,
+        },
         limits: {
           'sync.intervalMinutes': { min: 5, max: 1440 },
           'sync.historyDays': { min: 1, max: 400 },
+          'sync.requestsPerMinute': { min: 1, max: 600 },
           'audit.retentionDays': { min: 1, max: 36500 },
         },
       },
@@ -156,6 +162,19 @@ describe('settings channels: values', () => {
     });
     expect(settingEvents(db())).toHaveLength(2);
     expect(onSyncSettingsChanged).not.toHaveBeenCalled();
+  });
+
+  it('stores the sync rate in its range and refuses one outside it with the field message', async () => {
+    const { call, db } = setup();
+    await expect(call('clade:settings/set', { name: 'sync.requestsPerMinute', value: 120 })).resolves.toMatchObject({
+      ok: true,
+      value: { values: { 'sync.requestsPerMinute': 120 } },
+    });
+    expect(readProfileSetting(db(), 'sync.requestsPerMinute')).toBe(120);
+    const refused = await call('clade:settings/set', { name: 'sync.requestsPerMinute', value: 601 });
+    expect(JSON.stringify(refused)).toMatch(/sync rate must be a whole number of requests a minute from 1 to 600/);
+    expect(readProfileSetting(db(), 'sync.requestsPerMinute')).toBe(120);
+    expect(settingEvents(db())).toHaveLength(1);
   });
 
   it('records nothing when a value is set to what it already is', async () => {

@@ -10,6 +10,7 @@ import { installFakeApi, type FakeAnswers } from '../../fake-api';
 const LIMITS: SettingsSnapshot['limits'] = {
   'sync.intervalMinutes': { min: 5, max: 1440 },
   'sync.historyDays': { min: 1, max: 400 },
+  'sync.requestsPerMinute': { min: 1, max: 600 },
   'audit.retentionDays': { min: 1, max: 36500 },
 };
 const DEMO: ProfileSummary = {
@@ -41,7 +42,12 @@ function snapshot(over: Partial<SettingsSnapshot> = {}): SettingsSnapshot {
   return {
     activeProfileId: 'default',
     profiles: [DEMO, DEFAULT, STAGING],
-    values: { 'sync.intervalMinutes': 15, 'sync.historyDays': 90, 'audit.retentionDays': null },
+    values: {
+      'sync.intervalMinutes': 15,
+      'sync.historyDays': 90,
+      'sync.requestsPerMinute': 60,
+      'audit.retentionDays': null,
+    },
     limits: LIMITS,
     ...over,
   };
@@ -81,6 +87,9 @@ describe('SettingsView: sync and history', () => {
     expect(interval).toHaveValue(15);
     expect(interval).toHaveAccessibleDescription('5 to 1440 minutes.');
     expect(screen.getByLabelText('Usage and cost history to keep')).toHaveValue(90);
+    const rate = screen.getByLabelText('Requests to the Admin API');
+    expect(rate).toHaveValue(60);
+    expect(rate).toHaveAccessibleDescription('1 to 600 a minute.');
     expect(screen.getByLabelText('Keep the whole audit trail')).toBeChecked();
     expect(screen.getByLabelText('Keep audit events for')).toBeDisabled();
   });
@@ -101,6 +110,7 @@ describe('SettingsView: sync and history', () => {
                 values: {
                   'sync.intervalMinutes': request.value ?? 15,
                   'sync.historyDays': 90,
+                  'sync.requestsPerMinute': 60,
                   'audit.retentionDays': null,
                 },
               }),
@@ -140,7 +150,12 @@ describe('SettingsView: sync and history', () => {
         'clade:settings/set': (request) => {
           sent.push(request);
           return snapshot({
-            values: { 'sync.intervalMinutes': 15, 'sync.historyDays': 90, 'audit.retentionDays': request.value },
+            values: {
+              'sync.intervalMinutes': 15,
+              'sync.historyDays': 90,
+              'sync.requestsPerMinute': 60,
+              'audit.retentionDays': request.value,
+            },
           });
         },
       }),
