@@ -40,14 +40,7 @@ const COST_BUCKETS_PER_PAGE = 2;
 type SdkPage = AbstractPage<unknown>;
 
 export function createAdminApi(opts: CreateAdminApiOptions): AdminApiPort {
-  const { client, requestCount } = createAnthropicClient({
-    apiKey: opts.apiKey,
-    baseURL: opts.baseURL,
-    maxRetries: opts.maxRetries ?? 3,
-    timeoutMs: opts.timeoutMs ?? 60_000,
-    ...(opts.env ? { env: opts.env } : {}),
-    ...(opts.onRateLimited ? { onRateLimited: opts.onRateLimited } : {}),
-  });
+  const { client, requestCount } = createAnthropicClient(opts);
   const org = client.beta.organization;
 
   function list<R extends ListRoute>(route: R, params: ListRoutes[R]['params'], cursor: string | null) {

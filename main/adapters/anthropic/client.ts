@@ -11,8 +11,10 @@ import { proxyFetchFromEnv } from './proxy-fetch';
 export interface AnthropicClientOptions {
   apiKey: string;
   baseURL: string;
-  maxRetries: number;
-  timeoutMs: number;
+  /** SDK retries per request (429 honouring retry-after, 5xx, dropped connections). Default 3, the sync's. */
+  maxRetries?: number;
+  /** Per-request timeout. Default 60 s, the sync's. */
+  timeoutMs?: number;
   /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read from (default: process.env). */
   env?: Record<string, string | undefined>;
   /** The transport (default: global fetch, or the proxy for the real API); tests pass a recording one. */
@@ -39,8 +41,8 @@ export function createAnthropicClient(opts: AnthropicClientOptions): CountedClie
     apiKey: opts.apiKey,
     authToken: null,
     baseURL: base.url,
-    maxRetries: opts.maxRetries,
-    timeout: opts.timeoutMs,
+    maxRetries: opts.maxRetries ?? 3,
+    timeout: opts.timeoutMs ?? 60_000,
     fetch: async (input, init) => {
       requests += 1;
       const response = await send(input, init);

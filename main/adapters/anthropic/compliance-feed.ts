@@ -26,14 +26,7 @@ export interface CreateComplianceFeedOptions {
 }
 
 export function createComplianceFeed(opts: CreateComplianceFeedOptions): ComplianceFeedPort {
-  const { client, requestCount } = createAnthropicClient({
-    apiKey: opts.apiKey,
-    baseURL: opts.baseURL,
-    maxRetries: opts.maxRetries ?? 3,
-    timeoutMs: opts.timeoutMs ?? 60_000,
-    ...(opts.env ? { env: opts.env } : {}),
-    ...(opts.fetch ? { fetch: opts.fetch } : {}),
-  });
+  const { client, requestCount } = createAnthropicClient(opts);
   const endpoint = `GET ${COMPLIANCE_ACTIVITIES_PATH}`;
 
   return {
