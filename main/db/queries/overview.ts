@@ -90,18 +90,10 @@ function syncHealth(db: Database.Database, picture: SpendPicture, nowMs: number)
   // The detail is an error message: never let anything key-shaped through to the window.
   const lastRun = run ? { ...run, detail: run.detail === null ? null : redactSecrets(run.detail) } : null;
   const spend = health.spend.map((problem) => ({ resource: problem.resource, reason: redactSecrets(problem.reason) }));
-  const incompleteDays = incompleteReportDays(db).map((d) => ({
+  const incompleteDays = new ReportRepo(db).incompleteDays().map((d) => ({
     resource: d.resource,
     day: utcDay(d.dayMs),
     message: redactSecrets(d.message),
   }));
   return { syncedAtMs: health.lastSuccessAtMs, problems: health.problems, spend, lastRun, incompleteDays };
-}
-
-/** The report days recorded as incomplete (none in a mirror from before they were recorded). */
-function incompleteReportDays(db: Database.Database): ReturnType<ReportRepo['incompleteDays']> {
-  const table = db
-    .prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'report_incomplete_days'`)
-    .get();
-  return table ? new ReportRepo(db).incompleteDays() : [];
 }

@@ -51,7 +51,7 @@ export function readMirrorStatus(db: Database.Database): MirrorStatus {
       (r) => r.name,
     ),
   );
-  const incomplete = existing.has('report_incomplete_days') ? new ReportRepo(db).incompleteDays() : [];
+  const incomplete = new ReportRepo(db).incompleteDays();
   const counts: Record<string, number> = {};
   const resources: ResourceFreshness[] = [];
   for (const [resource, table] of RESOURCE_TABLES) {
