@@ -80,14 +80,12 @@ export function changeSetting(
   nowMs: number,
 ): ChangeResult {
   if (!EDITABLE.includes(name)) return { ok: false, message: `${name} cannot be changed from the window.` };
-  const before = readProfileSetting(db, name);
-  const written = writeProfileSetting(db, name, value, nowMs);
-  if (!written.ok) {
+  const change = setProfileSettingRecorded(db, name, value, nowMs);
+  if (!change.ok) {
     const { min, max } = settingRange(name);
     return { ok: false, message: DESCRIBED[name](min, max) };
   }
-  const recorded = recordSettingChange(db, name, before, value, nowMs);
-  return { ok: true, changed: recorded };
+  return { ok: true, changed: change.recorded };
 }
 
 /** A local `settings.changed` event in the trail; false (nothing recorded) when before and after are equal. */
@@ -102,7 +100,9 @@ export function recordSettingChange(
 }
 
 /** One change made from the command line: the value before, and after as stored. */
-export type RecordedChange<T> = { ok: true; before: T; after: T } | { ok: false; message: string };
+export type RecordedChange<T> =
+  | { ok: true; before: T; after: T; /** false when the value did not change (nothing recorded) */ recorded: boolean }
+  | { ok: false; message: string };
 
 /**
  * `config set` of a profile setting: validate and store in one immediate transaction (so a concurrent writer
@@ -122,8 +122,8 @@ export function setProfileSettingRecorded(
     .immediate();
   if (!change.written.ok) return { ok: false, message: change.written.message };
   const after = readProfileSetting(db, name);
-  recordSettingChanged(db, name, change.before, after, nowMs);
-  return { ok: true, before: change.before, after };
+  const recorded = recordSettingChange(db, name, change.before, after, nowMs);
+  return { ok: true, before: change.before, after, recorded };
 }
 
 /**
@@ -149,6 +149,6 @@ export function setAlertRuleRecorded(
   if (!change.result.ok) return { ok: false, message: change.result.message };
   const got = getAlertRule(change.result.rules, key);
   const after = got.ok ? (got.value ?? null) : null;
-  recordSettingChanged(db, key, change.before, after, nowMs);
-  return { ok: true, before: change.before, after, rules: change.result.rules };
+  const recorded = recordSettingChange(db, key, change.before, after, nowMs);
+  return { ok: true, before: change.before, after, recorded, rules: change.result.rules };
 }
