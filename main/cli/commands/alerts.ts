@@ -15,7 +15,7 @@ import { note, printJson } from '../io';
 import type { MirrorDb } from '../../db/open';
 import { checkJson, describeCheck, episodeJson, episodeLines } from './alerts-format';
 import { registerConfigCommands } from './alerts-config';
-import { startDemoSandbox, storedKey } from './sync';
+import { storedKey } from './sync';
 import { describeSummary, failedResources, syncWithProgress } from '../sync-with-progress';
 import type { SyncSummary } from '../../services/sync/sync-mirror';
 import { describeError } from '../describe-error';
@@ -148,7 +148,8 @@ function isOnTimeline(nowMs: number, latestMs: number | null): boolean {
 async function syncFirst(ctx: CliContext): Promise<SyncSummary | null> {
   const { ensureMirrorFile } = await import('../../adapters/data-dir');
   const demo = ctx.profileId === DEMO_PROFILE && !ctx.envAdminKey;
-  const sandbox = demo ? await startDemoSandbox() : null;
+  const { startDemoTarget } = await import('../../services/profile-key');
+  const sandbox = demo ? await startDemoTarget() : null;
   try {
     // No key: not fatal here. The mirror (if any) still evaluates, and says how old it is.
     const apiKey = sandbox

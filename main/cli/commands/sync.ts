@@ -65,8 +65,6 @@ export function registerSyncCommand(program: Command, context: () => CliContext)
     });
 }
 
-export { startDemoTarget as startDemoSandbox } from '../../services/profile-key';
-
 /** The profile's key for this run (services/profile-key.ts); none is a one-line error with the "no credential" code. */
 export async function storedKey(ctx: CliContext): Promise<string> {
   const { resolveProfileKey } = await import('../../services/profile-key');

@@ -71,9 +71,6 @@ async function bucketPass(
   let position: number | null = pass.cursor == null ? window.startMs : null;
   let startMs = window.startMs;
   let pageNo = 0;
-  const finish = (limitToKeep: number) => {
-    deps.store.saveReportPageLimit(resource, limitToKeep, ctx.atMs);
-  };
   // One iterator per query and page size: a new size starts a new one at the cursor reached (the cursor names the
   // next bucket, whatever the size), so the size can follow the rows per bucket as the window goes.
   for (;;) {
@@ -118,7 +115,7 @@ async function bucketPass(
               extendCoverage(deps.store.reportCoverage(resource), window),
               ctx.atMs,
             );
-            finish(limit);
+            deps.store.saveReportPageLimit(resource, limit, ctx.atMs);
             return;
           }
         }
@@ -177,7 +174,7 @@ async function bucketPass(
       tally.rows += written.rows;
       deps.onProgress({ resource, page: tally.pages, rows: tally.rows, ...eta(pageNo, buckets.length) });
       if (done) {
-        finish(wanted);
+        deps.store.saveReportPageLimit(resource, wanted, ctx.atMs);
         return;
       }
       if (!following) {
