@@ -12,6 +12,11 @@ import { syncMirror } from '../../../main/services/sync/sync-mirror';
 import { recordingApi, replayCalls, type RecordedCall } from '../lib/recording-api';
 
 const rssKbNow = (): number => Math.round(process.memoryUsage().rss / 1024);
+/** CPU (user + system) of this whole process, every thread included, since `from`. */
+const cpuMsSince = (from: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1000;
+};
 
 async function main(): Promise<void> {
   const [mode, url, key, ...rest] = process.argv.slice(2);
@@ -23,34 +28,39 @@ async function main(): Promise<void> {
     const db = openMirror(mirror!);
     const calls: RecordedCall[] = [];
     const started = performance.now();
+    const cpuFrom = process.cpuUsage();
     const full = await syncMirror(db, recordingApi(api, calls), {
       requestsPerMinute: null,
       historyDays: Number(historyDays),
     });
     const fullMs = performance.now() - started;
+    const fullCpuMs = cpuMsSince(cpuFrom);
     const fullMaxRssKb = process.resourceUsage().maxRSS;
     const idleStarted = performance.now();
     const idle = await syncMirror(db, api, { requestsPerMinute: null, historyDays: Number(historyDays) });
     const idleMs = performance.now() - idleStarted;
     db.close();
     writeFileSync(callsFile!, JSON.stringify(calls));
-    const brief = (s: typeof full, ms: number) => ({
+    const brief = (s: typeof full, ms: number, cpuMs: number | null) => ({
       ms,
+      cpuMs,
       status: s.status,
       requests: s.requests,
       rows: s.rows,
       detail: s.detail,
     });
     process.stdout.write(
-      `${JSON.stringify({ full: brief(full, fullMs), idle: brief(idle, idleMs), startRssKb, fullMaxRssKb })}\n`,
+      `${JSON.stringify({ full: brief(full, fullMs, fullCpuMs), idle: brief(idle, idleMs, null), startRssKb, fullMaxRssKb })}\n`,
     );
   } else if (mode === 'fetch') {
     const calls = JSON.parse(readFileSync(rest[0]!, 'utf8')) as RecordedCall[];
     const started = performance.now();
+    const cpuFrom = process.cpuUsage();
     const { pages, refused } = await replayCalls(api, calls);
     const ms = performance.now() - started;
+    const cpuMs = cpuMsSince(cpuFrom);
     process.stdout.write(
-      `${JSON.stringify({ ms, requests: api.requestCount(), pages, refused, startRssKb, maxRssKb: process.resourceUsage().maxRSS })}\n`,
+      `${JSON.stringify({ ms, cpuMs, requests: api.requestCount(), pages, refused, startRssKb, maxRssKb: process.resourceUsage().maxRSS })}\n`,
     );
   } else {
     throw new Error(`unknown mode ${mode}`);

@@ -105,3 +105,18 @@ export async function rssKb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): Pr
     return null;
   }
 }
+
+/** CPU time (user + system, ms) a live process has used so far, from /proc (Linux); null elsewhere. */
+export async function cpuMsOf(pid: number): Promise<number | null> {
+  try {
+    const { readFile } = await import('node:fs/promises');
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces, so split after its closing parenthesis): utime is the
+    // 14th field of the line and stime the 15th, in clock ticks (USER_HZ, 100 a second on Linux).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null;
+  } catch {
+    return null;
+  }
+}
