@@ -7,6 +7,7 @@ import type { ApiOrganization } from '../core/api-types';
 import { changedFields, rowAsJson, type JournalEvent } from '../core/sync/diff';
 import { rowKey, type EntityResource, type EntitySpec, type Row } from '../core/sync/entities';
 import type { Coverage } from '../core/sync/report-plan';
+import { rowsBatch, type RowBatch } from '../core/sync/row-columns';
 import type { ReportResource } from '../core/sync/report-rows';
 import type { ResourceStatus, SyncResource } from '../core/sync/resources';
 import type { MirrorStorePort, OpenPass, PageWriteResult, WriteContext } from '../core/sync/store-port';
@@ -111,7 +112,7 @@ export class SqliteMirrorStore implements MirrorStorePort {
   applyReportPage(
     resource: ReportResource,
     pass: OpenPass,
-    page: { replaceBuckets: number[]; rows: Row[] },
+    page: { replaceBuckets: number[]; rows: readonly Row[] | RowBatch },
     nextCursor: string | null,
     coverage: Coverage | null,
     atMs: number,
@@ -122,14 +123,15 @@ export class SqliteMirrorStore implements MirrorStorePort {
         for (const dayMs of new Set(page.replaceBuckets.map((b) => b - (b % DAY_MS)))) {
           this.reports.clearIncompleteDay(resource, dayMs);
         }
-        for (const row of page.rows) this.reports.upsert(resource, row, atMs);
+        const rows = Array.isArray(page.rows) ? rowsBatch(page.rows) : (page.rows as RowBatch);
+        this.reports.upsertBatch(resource, rows, atMs);
         if (coverage) {
           this.reports.setCoverage(resource, coverage);
           this.state.closePass(pass.resource, pass.scope);
         } else {
           this.state.moveCursor(pass.resource, pass.scope, nextCursor, atMs);
         }
-        return { rows: page.rows.length, events: 0 };
+        return { rows: rows.count, events: 0 };
       })
       .immediate();
   }

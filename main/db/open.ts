@@ -75,3 +75,16 @@ export function openReadConnection(file: string): Database.Database {
   const nativeBinding = betterSqliteNativeBinding();
   return new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
 }
+
+/**
+ * A second writing connection to a mirror another connection opened and migrated: the sync's write worker
+ * (db/write-worker). Per-connection settings as openMirror's; WAL is the file's own. `nativeBinding` is passed in
+ * because the worker is told which build its parent loaded.
+ */
+export function openWriteConnection(file: string, nativeBinding: string | undefined): Database.Database {
+  const db = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+  return db;
+}

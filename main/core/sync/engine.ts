@@ -7,6 +7,7 @@ import type { AdminApiPort, Clock } from '../ports';
 import { CursorProgress } from './cursor-progress';
 import { runEntityPass, type PassDeps, type PassTally } from './entity-pass';
 import { DEFAULT_REQUESTS_PER_MINUTE, RequestBudget } from './pace';
+import { inlinePageWriter, type PageWriterPort } from './page-jobs';
 import { planResources, type ResourcePolicy, type SyncResource } from './resources';
 import { syncReportResource, DEFAULT_HISTORY_DAYS } from './report-sync';
 import type { MirrorStorePort, WriteContext } from './store-port';
@@ -34,6 +35,8 @@ export interface SyncDeps {
   api: AdminApiPort;
   store: MirrorStorePort;
   clock: Clock;
+  /** Where pages are converted and written; default: in this thread, on `store`. */
+  writer?: PageWriterPort;
 }
 
 export class OrganizationMismatchError extends Error {
@@ -72,6 +75,7 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions = {}): Promise<S
   const passDeps: PassDeps = {
     api,
     store,
+    writer: deps.writer ?? inlinePageWriter(store),
     budget:
       opts.budget ??
       new RequestBudget(

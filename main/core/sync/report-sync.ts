@@ -6,19 +6,12 @@
 import type { ApiReportBucket } from '../api-types';
 import type { ApiPage, Clock } from '../ports';
 import { DAY_MS, floorTo, toApiTime, utcDay } from '../time';
-import { toRowOrReject, type PassDeps, type PassTally } from './entity-pass';
+import type { PassDeps, PassTally } from './entity-pass';
 import { AdminApiError, isAdminApiError } from '../api-error';
 import { CursorProgress } from './cursor-progress';
 import { initialPageLimit, nextPageLimit, smallerPageLimit, type BucketReport } from './page-size';
 import { BUCKET_MS, extendCoverage, planReportWindow, type ReportWindow } from './report-plan';
-import {
-  claudeCodeRow,
-  costBucketRows,
-  REPORT_GROUP_BY,
-  usageBucketRows,
-  type BucketRows,
-  type ReportResource,
-} from './report-rows';
+import { REPORT_GROUP_BY, type ReportResource } from './report-rows';
 import type { OpenPass } from './store-port';
 
 export const DEFAULT_HISTORY_DAYS = 90;
@@ -45,8 +38,15 @@ export async function syncReportResource(
     const planned = planReportWindow(resource, deps.store.reportCoverage(resource), ctx.atMs, ctx.historyDays);
     const pass = deps.store.openPass(resource, '', ctx.runId, JSON.stringify(planned));
     const window = JSON.parse(pass.queryJson ?? JSON.stringify(planned)) as ReportWindow;
-    if (resource === 'claude_code_daily') await claudeCodePass(deps, pass, window, ctx, tally);
-    else await bucketPass(deps, resource, pass, window, ctx, tally);
+    try {
+      if (resource === 'claude_code_daily') await claudeCodePass(deps, pass, window, ctx, tally);
+      else await bucketPass(deps, resource, pass, window, ctx, tally);
+    } catch (error) {
+      // Pages still in flight are written (or fail) before the engine retries from the committed cursor.
+      await deps.writer.flush().catch(() => undefined);
+      throw error;
+    }
+    await deps.writer.flush();
     if (!pass.resumed) return;
   }
 }
@@ -100,6 +100,7 @@ async function bucketPass(
         } else {
           // One bucket of a day the API will not return: say so, and read on from the next day.
           if (position === null) throw next.error;
+          await deps.writer.flush(); // this thread writes next: after every page before it
           const dayMs = floorTo(position, DAY_MS);
           const day = { dayMs, message: next.error.message, requestId: next.error.requestId };
           deps.store.markIncompleteDay(resource, day, ctx.atMs);
@@ -149,30 +150,27 @@ async function bucketPass(
         // preparing page N+1 only once page N is written: no overlap.
         for (let turn = 0; turn < REQUEST_DISPATCH_TURNS; turn++) await nextTurnOfEventLoop();
       }
-      const buckets: BucketRows[] = page.items.map((b) =>
-        toBuckets(resource, page.requestId, () =>
-          resource === 'cost_daily' ? costBucketRows(b as never) : usageBucketRows(resource, b as never),
-        ),
-      );
-      progress.buckets(
-        buckets.map((b) => b.bucketStartMs),
-        page.requestId,
-      );
-      const written = deps.store.applyReportPage(
-        resource,
-        pass,
-        { replaceBuckets: buckets.map((b) => b.bucketStartMs), rows: buckets.flatMap((b) => b.rows) },
-        page.nextCursor,
-        done ? extendCoverage(deps.store.reportCoverage(resource), window) : null,
-        ctx.atMs,
+      // Written in the write worker while this thread reads page N+1 off the socket.
+      const written = await deps.writer.write(
+        {
+          kind: 'buckets',
+          resource,
+          pass,
+          buckets: page.items,
+          requestId: page.requestId,
+          nextCursor: page.nextCursor,
+          coverage: done ? extendCoverage(deps.store.reportCoverage(resource), window) : null,
+          atMs: ctx.atMs,
+        },
+        (starts) => progress.buckets(starts, page.requestId),
       );
       pass.cursor = page.nextCursor;
-      const last = buckets[buckets.length - 1];
-      if (position !== null && last) position = last.bucketStartMs + width;
+      const last = written.bucketStarts[written.bucketStarts.length - 1];
+      if (position !== null && last !== undefined) position = last + width;
       pageNo += 1;
       tally.pages += 1;
       tally.rows += written.rows;
-      deps.onProgress({ resource, page: tally.pages, rows: tally.rows, ...eta(pageNo, buckets.length) });
+      deps.onProgress({ resource, page: tally.pages, rows: tally.rows, ...eta(pageNo, written.bucketStarts.length) });
       if (done) {
         deps.store.saveReportPageLimit(resource, wanted, ctx.atMs);
         return;
@@ -257,20 +255,21 @@ async function claudeCodePass(
     await deps.budget.acquire();
     for await (const page of deps.api.claudeCodeReport(utcDay(state.dayMs), state.page)) {
       progress.nextCursor(page.nextCursor, page.requestId);
-      const rows = page.items.map((r) => toRowOrReject('claude_code_daily', () => claudeCodeRow(r), page.requestId));
       const next: ClaudeCodeCursor = page.nextCursor
         ? { dayMs: state.dayMs, page: page.nextCursor }
         : { dayMs: state.dayMs + DAY_MS, page: null };
       const done = next.dayMs > lastDay;
-      const written = deps.store.applyReportPage(
-        'claude_code_daily',
+      const written = await deps.writer.write({
+        kind: 'claude_code',
         pass,
+        records: page.items,
+        requestId: page.requestId,
         // The first page of a day replaces that day; later pages of the same day add to it.
-        { replaceBuckets: state.page == null ? [state.dayMs] : [], rows },
-        done ? null : JSON.stringify(next),
-        done ? extendCoverage(deps.store.reportCoverage('claude_code_daily'), window) : null,
-        ctx.atMs,
-      );
+        replaceDayMs: state.page == null ? state.dayMs : null,
+        nextCursor: done ? null : JSON.stringify(next),
+        coverage: done ? extendCoverage(deps.store.reportCoverage('claude_code_daily'), window) : null,
+        atMs: ctx.atMs,
+      });
       state = next;
       pageNo += 1;
       tally.pages += 1;
@@ -289,19 +288,6 @@ async function claudeCodePass(
 
 function nextTurnOfEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
-}
-
-function toBuckets(resource: string, requestId: string | null, make: () => BucketRows): BucketRows {
-  let result: BucketRows | undefined;
-  toRowOrReject(
-    resource,
-    () => {
-      result = make();
-      return {};
-    },
-    requestId,
-  );
-  return result!;
 }
 
 /** Estimates time left from the pace so far: units (buckets or days) done vs. total. */

@@ -7,6 +7,7 @@ import type { IncompleteDay } from './summary';
 import type { EntityResource, EntitySpec, Row } from './entities';
 import type { Coverage } from './report-plan';
 import type { ReportResource } from './report-rows';
+import type { RowBatch } from './row-columns';
 import type { ResourceStatus, SyncResource } from './resources';
 
 /** An open pass over one resource (and scope, e.g. one workspace's members): where to resume and under which id. */
@@ -90,7 +91,7 @@ export interface MirrorStorePort {
   applyReportPage(
     resource: ReportResource,
     pass: OpenPass,
-    page: { replaceBuckets: number[]; rows: Row[] },
+    page: { replaceBuckets: number[]; rows: readonly Row[] | RowBatch },
     nextCursor: string | null,
     coverage: Coverage | null,
     atMs: number,

@@ -1,6 +1,7 @@
 /** SQL for the stored report buckets (usage, cost, Claude Code) and the range each report covers. */
 import type Database from 'better-sqlite3';
 import type { Row } from '../../core/sync/entities';
+import { rowsBatch, type RowBatch } from '../../core/sync/row-columns';
 import type { Coverage } from '../../core/sync/report-plan';
 import type { ReportResource } from '../../core/sync/report-rows';
 import type { IncompleteDay } from '../../core/sync/summary';
@@ -40,10 +41,17 @@ export class ReportRepo {
    * updates the row in place (ON CONFLICT DO UPDATE, not OR REPLACE) so the rollup triggers see it as an update.
    */
   upsert(resource: ReportResource, row: Row, fetchedAtMs: number): void {
+    this.upsertBatch(resource, rowsBatch([row]), fetchedAtMs);
+  }
+
+  /** `upsert` for every row of a batch: plain rows, or the packed columns the write worker receives. */
+  upsertBatch(resource: ReportResource, rows: RowBatch, fetchedAtMs: number): void {
     const { columns, statement, values } = this.writer(resource);
-    for (let i = 0; i < columns.length; i++) values[i] = row[columns[i]!] ?? null;
     values[columns.length] = fetchedAtMs;
-    statement.run(values); // binds synchronously, so the one array is reused for every row
+    for (let i = 0; i < rows.count; i++) {
+      rows.fill(columns, i, values); // fills the first columns.length places; fetched_at_ms stays
+      statement.run(values); // binds synchronously, so the one array is reused for every row
+    }
   }
 
   coverage(resource: ReportResource): Coverage | null {

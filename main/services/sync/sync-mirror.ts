@@ -21,6 +21,7 @@ import { feedActivityMatcher } from '../../db/audit/journal-feed-match';
 import { recordAlertCycleAfterSync } from '../alerts/evaluate-alerts';
 import { JournalRepo } from '../../db/repos/journal-repo';
 import { readProfileSetting } from '../../db/settings/profile-settings';
+import { openPageWriter, type WriterMode } from './page-writer';
 
 export type { SyncSummary, SyncProgress, ResourceSummary, SyncProblem } from '../../core/sync/summary';
 export { ProfileLockedError } from '../../db/profile-lock';
@@ -46,6 +47,11 @@ export interface SyncMirrorOptions extends SyncOptions {
    * texts defaults to the system's; `false` skips it (tests of the sync alone).
    */
   alerts?: { timeZone: string } | false;
+  /**
+   * Where pages are converted and written (page-writer.ts): by default a worker thread for a mirror file, so this
+   * thread reads the next page meanwhile.
+   */
+  writer?: WriterMode;
 }
 
 export const systemClock: Clock = {
@@ -60,11 +66,20 @@ export async function syncMirror(db: MirrorDb, api: AdminApiPort, opts: SyncMirr
     compliance = null,
     compliancePageLimit,
     alerts = { timeZone: systemTimeZone() },
+    writer: writerMode = 'auto',
     ...syncOptions
   } = opts;
   const run = async () => {
     const store = new SqliteMirrorStore(db);
-    let summary = await runSync({ api, store, clock }, syncOptions);
+    const writer = await openPageWriter(db, store, writerMode, (why) =>
+      process.emitWarning(`${why}; this sync writes in the main thread`, { code: 'CLADE_SYNC_WRITER' }),
+    );
+    let summary: SyncSummary;
+    try {
+      summary = await runSync({ api, store, clock, writer }, syncOptions);
+    } finally {
+      await writer.close();
+    }
     // The feed first, then the journal: a change the feed records (with its actor) is then already in the trail, and
     // the journal's copy of it is left out (journal-feed-match.ts), so an admin sees each change once. Only a feed
     // read to its end in this sync does that; refused, skipped or failed, every journal event is kept (twice is

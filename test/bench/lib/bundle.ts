@@ -12,9 +12,13 @@ const CHILDREN_DIR = resolve(REPO_ROOT, 'test/bench/children');
 
 export async function bundleChildren(outDir: string): Promise<void> {
   const esbuild = await import('esbuild');
-  const entryPoints = readdirSync(CHILDREN_DIR)
-    .filter((f) => f.endsWith('.ts'))
-    .map((f) => join(CHILDREN_DIR, f));
+  const entryPoints = Object.fromEntries(
+    readdirSync(CHILDREN_DIR)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => [f.replace(/\.ts$/, ''), join(CHILDREN_DIR, f)]),
+  );
+  // The sync's write worker beside the children, where a bundled sync finds it (db/write-worker/worker-writer.ts).
+  entryPoints['sync-writer'] = resolve(REPO_ROOT, 'main/db/write-worker/worker-main.ts');
   await esbuild.build({
     entryPoints,
     outdir: outDir,

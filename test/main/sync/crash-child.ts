@@ -1,5 +1,6 @@
 /**
- * Child process of the crash-safety test: one full sync of a sandbox into a mirror file, at a fixed clock.
+ * Child process of the crash-safety test: one full sync of a sandbox into a mirror file, at a fixed clock, its pages
+ * written by the write worker.
  * Prints "progress" lines while it works and one "summary <json>" line at the end. The parent SIGKILLs it at
  * random points. Args: url adminKey mirrorFile nowMs historyDays
  */
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
     historyDays: Number(historyDays),
     requestsPerMinute: null,
     lock: { holder: 'crash-child', waitMs: 10_000, pollMs: 50 },
+    // Pages are written by the sync's write worker, as in the app and the CLI (the reference sync writes inline).
+    writer: 'worker',
     onProgress: (p) => process.stdout.write(`progress ${p.resource} ${p.page}\n`),
   });
   db.close();
