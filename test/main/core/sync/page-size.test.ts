@@ -25,7 +25,8 @@ describe('report page size', () => {
   it('sizes a dense report to the row ceiling, shrinking when the rows per bucket grow', () => {
     // the large org: ~1,000 hourly rows an hour, ~4,000 cost rows a day
     expect(nextPageLimit('usage_hourly', 6, 6 * 1000, 6)).toBe(PAGE_ROW_CEILING / 1000);
-    expect(nextPageLimit('cost_daily', 2, 2 * 4000, 2)).toBe(2);
+    expect(nextPageLimit('cost_daily', 2, 2 * 4000, 2)).toBe(Math.floor(PAGE_ROW_CEILING / 4000));
+    expect(nextPageLimit('cost_daily', 2, 2 * 1000, 2)).toBe(Math.min(4, Math.floor(PAGE_ROW_CEILING / 1000)));
     expect(nextPageLimit('cost_daily', 2, 2 * 20_000, 2)).toBe(1);
     expect(nextPageLimit('cost_daily', 5, 0, 0)).toBe(5); // an empty page says nothing
   });
