@@ -117,23 +117,31 @@ export class SqliteMirrorStore implements MirrorStorePort {
     coverage: Coverage | null,
     atMs: number,
   ): PageWriteResult {
-    return this.db
-      .transaction((): PageWriteResult => {
-        for (const bucket of page.replaceBuckets) this.reports.deleteBucket(resource, bucket);
-        for (const dayMs of new Set(page.replaceBuckets.map((b) => b - (b % DAY_MS)))) {
-          this.reports.clearIncompleteDay(resource, dayMs);
-        }
-        const rows = Array.isArray(page.rows) ? rowsBatch(page.rows) : (page.rows as RowBatch);
-        this.reports.upsertBatch(resource, rows, atMs);
-        if (coverage) {
-          this.reports.setCoverage(resource, coverage);
-          this.state.closePass(pass.resource, pass.scope);
-        } else {
-          this.state.moveCursor(pass.resource, pass.scope, nextCursor, atMs);
-        }
-        return { rows: rows.count, events: 0 };
-      })
-      .immediate();
+    let result: PageWriteResult;
+    try {
+      result = this.db
+        .transaction((): PageWriteResult => {
+          for (const bucket of page.replaceBuckets) this.reports.deleteBucket(resource, bucket);
+          for (const dayMs of new Set(page.replaceBuckets.map((b) => b - (b % DAY_MS)))) {
+            this.reports.clearIncompleteDay(resource, dayMs);
+          }
+          const rows = Array.isArray(page.rows) ? rowsBatch(page.rows) : (page.rows as RowBatch);
+          this.reports.upsertBatch(resource, rows, atMs);
+          if (coverage) {
+            this.reports.setCoverage(resource, coverage);
+            this.state.closePass(pass.resource, pass.scope);
+          } else {
+            this.state.moveCursor(pass.resource, pass.scope, nextCursor, atMs);
+          }
+          return { rows: rows.count, events: 0 };
+        })
+        .immediate();
+    } catch (error) {
+      this.reports.endGroupTransaction(false);
+      throw error;
+    }
+    this.reports.endGroupTransaction(true);
+    return result;
   }
 
   openPass(resource: string, scope: string, runId: number, queryJson: string | null): OpenPass {

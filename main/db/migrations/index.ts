@@ -17,6 +17,7 @@ import { migration as createKeyUsageIndexes } from './0311-create-key-usage-inde
 import { migration as addWorkspaceTags } from './0320-add-workspace-tags';
 import { migration as createReportPageLimits } from './0330-create-report-page-limits';
 import { migration as createReportIncompleteDays } from './0340-create-report-incomplete-days';
+import { migration as createReportGroups } from './0350-create-report-groups';
 
 export const MIGRATIONS: readonly Migration[] = [
   createOrgTables,
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   addWorkspaceTags,
   createReportPageLimits,
   createReportIncompleteDays,
+  createReportGroups,
 ];

@@ -1,7 +1,6 @@
 /** SQL for the stored report buckets (usage, cost, Claude Code) and the range each report covers. */
 import type Database from 'better-sqlite3';
-import type { Row } from '../../core/sync/entities';
-import { rowsBatch, type RowBatch } from '../../core/sync/row-columns';
+import type { RowBatch } from '../../core/sync/row-columns';
 import type { Coverage } from '../../core/sync/report-plan';
 import type { ReportResource } from '../../core/sync/report-rows';
 import type { IncompleteDay } from '../../core/sync/summary';
@@ -19,6 +18,8 @@ const KEY_COLUMNS = ['bucket_start_ms', 'group_key'];
 /** One prepared upsert per table and the row fields it binds, in column order (all but fetched_at_ms). */
 interface RowWriter {
   columns: string[];
+  /** Where `group_key` sits in `columns`. */
+  keyAt: number;
   statement: Database.Statement;
   values: unknown[];
 }
@@ -26,6 +27,10 @@ interface RowWriter {
 export class ReportRepo {
   private readonly stmt: (sql: string) => Database.Statement;
   private readonly writers = new Map<ReportResource, RowWriter>();
+  /** Group key → its id in report_groups (as stored in `group_key`), for the groups this connection has seen. */
+  private groupIds: Map<string, string> | null = null;
+  /** Groups added by the transaction in progress: forgotten if it rolls back (their ids were never stored). */
+  private newGroups: string[] = [];
 
   constructor(private readonly db: Database.Database) {
     this.stmt = statementCache(db);
@@ -36,22 +41,45 @@ export class ReportRepo {
   }
 
   /**
-   * Upserts on (bucket start, group key). The statement is built once per table from the table's own columns (a
-   * field a row lacks is NULL), so a million rows cost a million binds, not a million SQL strings. A conflict
-   * updates the row in place (ON CONFLICT DO UPDATE, not OR REPLACE) so the rollup triggers see it as an update.
+   * Upserts rows (plain, or the packed columns the write worker receives) on (bucket start, group), the group stored
+   * as its id in report_groups. The statement is built once per table from the table's own columns (a field a row
+   * lacks is NULL), so a million rows cost a million binds, not a million SQL strings. A conflict updates the row in
+   * place (ON CONFLICT DO UPDATE, not OR REPLACE) so the rollup triggers see it as an update.
    */
-  upsert(resource: ReportResource, row: Row, fetchedAtMs: number): void {
-    this.upsertBatch(resource, rowsBatch([row]), fetchedAtMs);
-  }
-
-  /** `upsert` for every row of a batch: plain rows, or the packed columns the write worker receives. */
   upsertBatch(resource: ReportResource, rows: RowBatch, fetchedAtMs: number): void {
-    const { columns, statement, values } = this.writer(resource);
+    const { columns, statement, values, keyAt } = this.writer(resource);
     values[columns.length] = fetchedAtMs;
     for (let i = 0; i < rows.count; i++) {
       rows.fill(columns, i, values); // fills the first columns.length places; fetched_at_ms stays
+      values[keyAt] = this.groupId(String(values[keyAt]));
       statement.run(values); // binds synchronously, so the one array is reused for every row
     }
+  }
+
+  /** Call after the transaction that wrote rows committed, or (`committed` false) after it rolled back. */
+  endGroupTransaction(committed: boolean): void {
+    if (!committed) for (const key of this.newGroups) this.groupIds?.delete(key);
+    this.newGroups = [];
+  }
+
+  /** The id a group is stored under (migration 0350), adding the group the first time it is seen. */
+  private groupId(key: string): string {
+    if (!this.groupIds) {
+      const all = this.stmt(`SELECT id, group_key FROM report_groups`).all() as Array<{
+        id: number;
+        group_key: string;
+      }>;
+      this.groupIds = new Map(all.map((g) => [g.group_key, String(g.id)]));
+    }
+    let id = this.groupIds.get(key);
+    if (id === undefined) {
+      this.stmt(`INSERT INTO report_groups (group_key) VALUES (?) ON CONFLICT (group_key) DO NOTHING`).run(key);
+      const row = this.stmt(`SELECT id FROM report_groups WHERE group_key = ?`).get(key) as { id: number };
+      id = String(row.id);
+      this.groupIds.set(key, id);
+      this.newGroups.push(key);
+    }
+    return id;
   }
 
   coverage(resource: ReportResource): Coverage | null {
@@ -114,7 +142,7 @@ export class ReportRepo {
       `INSERT INTO ${table} (${written.join(', ')}) VALUES (${written.map(() => '?').join(', ')})
        ON CONFLICT (${KEY_COLUMNS.join(', ')}) DO UPDATE SET ${updates.join(', ')}`,
     );
-    writer = { columns: all, statement, values: new Array<unknown>(written.length) };
+    writer = { columns: all, keyAt: all.indexOf('group_key'), statement, values: new Array<unknown>(written.length) };
     this.writers.set(resource, writer);
     return writer;
   }

@@ -27,8 +27,18 @@ export function snapshotMirror(file: string): Record<string, unknown[]> {
       const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{ name: string }>)
         .map((c) => c.name)
         .filter((c) => !VOLATILE.has(c));
+      // Report rows hold their group's id (migration 0350): compare the group itself, whatever id it got.
+      const grouped = columns.includes('group_key');
+      const select = columns.map((c) =>
+        c === 'group_key' ? 'coalesce(g.group_key, t.group_key) AS group_key' : `t.${c}`,
+      );
+      const from = grouped ? `${table} t LEFT JOIN report_groups g ON t.group_key = CAST(g.id AS TEXT)` : `${table} t`;
+      const orderBy = order
+        .split(', ')
+        .map((c) => (c === 'group_key' ? 'coalesce(g.group_key, t.group_key)' : `t.${c}`))
+        .join(', ');
       out[table] = db
-        .prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY ${order}`)
+        .prepare(`SELECT ${select.join(', ')} FROM ${from} ORDER BY ${orderBy}`)
         .safeIntegers(true)
         .all();
     }
