@@ -8,8 +8,8 @@ import type { ApiClaudeCodeRecord, ApiCostResult, ApiReportBucket, ApiUsageResul
 import { toRowOrReject } from './row-or-reject';
 import { ENTITY_SPECS, type EntityResource, type Row } from './entities';
 import type { Coverage } from './report-plan';
-import type { RowBatch } from './row-columns';
-import { claudeCodeRow, costBucketRows, usageBucketRows, type BucketRows, type ReportResource } from './report-rows';
+import { packedBatch, packRows, type PackedRows } from './row-columns';
+import { claudeCodeRow, costBucketsPacked, usageBucketsPacked, type ReportResource } from './report-rows';
 import type { MirrorStorePort, OpenPass, PageWriteResult, WriteContext } from './store-port';
 
 export interface EntityPageJob {
@@ -75,7 +75,8 @@ export interface PageWriterPort {
 
 /**
  * A page converted to rows, ready for one transaction of the store: what the engine's thread makes of a page job,
- * and what the write worker applies.
+ * and what the write worker applies. Report rows come packed as columns (row-columns.ts): a page of thousands of
+ * them makes no row object, and moves to the worker without a copy. Entity pages are small and stay row objects.
  */
 export type PageWrite =
   | {
@@ -91,7 +92,7 @@ export type PageWrite =
       resource: ReportResource;
       pass: OpenPass;
       replaceBuckets: number[];
-      rows: Row[];
+      rows: PackedRows;
       nextCursor: string | null;
       coverage: Coverage | null;
       atMs: number;
@@ -107,40 +108,38 @@ export function convertPageJob(job: PageJob): { write: PageWrite; bucketStarts: 
       return { write: { kind: 'entity', resource, pass, rows, nextCursor, ctx }, bucketStarts: [] };
     }
     case 'buckets': {
-      const { resource } = job;
-      const buckets = job.buckets.map((bucket) =>
-        bucketRowsOrReject(resource, job.requestId, () =>
-          resource === 'cost_daily'
-            ? costBucketRows(bucket as ApiReportBucket<ApiCostResult>)
-            : usageBucketRows(resource, bucket as ApiReportBucket<ApiUsageResult>),
-        ),
+      const { resource, pass, nextCursor, coverage, atMs } = job;
+      const { packed, bucketStarts } = rejectingMalformed(resource, job.requestId, () =>
+        resource === 'cost_daily'
+          ? costBucketsPacked(job.buckets as Array<ApiReportBucket<ApiCostResult>>)
+          : usageBucketsPacked(resource, job.buckets as Array<ApiReportBucket<ApiUsageResult>>),
       );
-      const bucketStarts = buckets.map((b) => b.bucketStartMs);
-      const rows = buckets.length === 1 ? buckets[0]!.rows : buckets.flatMap((b) => b.rows);
-      const { pass, nextCursor, coverage, atMs } = job;
-      const write: PageWrite = {
-        kind: 'report',
-        resource,
-        pass,
-        replaceBuckets: bucketStarts,
-        rows,
-        nextCursor,
-        coverage,
-        atMs,
+      return {
+        write: {
+          kind: 'report',
+          resource,
+          pass,
+          replaceBuckets: bucketStarts,
+          rows: packed,
+          nextCursor,
+          coverage,
+          atMs,
+        },
+        bucketStarts,
       };
-      return { write, bucketStarts };
     }
     case 'claude_code': {
       const rows = job.records.map((r) => toRowOrReject('claude_code_daily', () => claudeCodeRow(r), job.requestId));
       const { pass, nextCursor, coverage, atMs } = job;
       const replaceBuckets = job.replaceDayMs == null ? [] : [job.replaceDayMs];
+      const { packed } = packRows(rows);
       return {
         write: {
           kind: 'report',
           resource: 'claude_code_daily',
           pass,
           replaceBuckets,
-          rows,
+          rows: packed,
           nextCursor,
           coverage,
           atMs,
@@ -156,17 +155,13 @@ export function applyPageWrite(store: MirrorStorePort, write: PageWrite): PageWr
   if (write.kind === 'entity') {
     return store.applyEntityPage(ENTITY_SPECS[write.resource], write.pass, write.rows, write.nextCursor, write.ctx);
   }
-  return applyReportWrite(store, write, write.rows);
+  const { resource, pass, replaceBuckets, rows, nextCursor, coverage, atMs } = write;
+  return store.applyReportPage(resource, pass, { replaceBuckets, rows: packedBatch(rows) }, nextCursor, coverage, atMs);
 }
 
-/** A report page's write with its rows as given: plain, or packed as the write worker receives them. */
-export function applyReportWrite(
-  store: MirrorStorePort,
-  write: Omit<Extract<PageWrite, { kind: 'report' }>, 'rows'>,
-  rows: readonly Row[] | RowBatch,
-): PageWriteResult {
-  const { resource, pass, replaceBuckets, nextCursor, coverage, atMs } = write;
-  return store.applyReportPage(resource, pass, { replaceBuckets, rows }, nextCursor, coverage, atMs);
+/** The rows a page write holds. */
+export function rowCount(write: PageWrite): number {
+  return write.kind === 'entity' ? write.rows.length : write.rows.count;
 }
 
 /** Writes in this thread, on the engine's own store: tests, in-memory mirrors, and where no worker can start. */
@@ -176,15 +171,16 @@ export function inlinePageWriter(store: MirrorStorePort): PageWriterPort {
       const { write, bucketStarts } = convertPageJob(job);
       accept?.(bucketStarts);
       const written = applyPageWrite(store, write);
-      return { rows: write.rows.length, bucketStarts, committed: Promise.resolve(written) };
+      return { rows: rowCount(write), bucketStarts, committed: Promise.resolve(written) };
     },
     flush: () => Promise.resolve(),
     close: () => Promise.resolve(),
   };
 }
 
-function bucketRowsOrReject(resource: string, requestId: string | null, make: () => BucketRows): BucketRows {
-  let result: BucketRows | undefined;
+/** A conversion that fails (bad time, over-precise money) rejects the whole page, like a schema failure. */
+function rejectingMalformed<T>(resource: string, requestId: string | null, make: () => T): T {
+  let result: T | undefined;
   toRowOrReject(
     resource,
     () => {

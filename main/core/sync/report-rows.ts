@@ -7,6 +7,7 @@ import type { ApiClaudeCodeRecord, ApiCostResult, ApiReportBucket, ApiUsageResul
 import { centsNumberToNanocents, centsToNanocents } from '../money';
 import { parseApiTime, parseUtcDay, utcDay } from '../time';
 import type { Row } from './entities';
+import { PackedRowsBuilder, unpackRows, type ColumnType, type PackedRows } from './row-columns';
 
 export type ReportResource = 'usage_hourly' | 'usage_daily' | 'cost_daily' | 'claude_code_daily';
 
@@ -34,44 +35,40 @@ export interface BucketRows {
   rows: Row[];
 }
 
+/** A page of report buckets as packed rows (row-columns.ts), and where each bucket starts. */
+export interface PackedBuckets {
+  packed: PackedRows;
+  bucketStarts: number[];
+}
+
 function groupKey(values: Array<string | null | undefined>): string {
   return JSON.stringify(values.map((v) => v ?? null));
 }
 
 /**
- * Copies the grouping fields of `result` onto `row` (null when absent) and returns their JSON key. A loop rather
- * than Object.fromEntries + spread: it runs once per report row, millions of times in a backfill.
+ * Makes the JSON array of a group's values, exactly as JSON.stringify would, quoting each distinct value once: it
+ * runs once per report row, millions of times in a backfill, over values that repeat (models, workspaces).
  */
-function copyGroup(result: object, fields: readonly string[], row: Row): string {
-  const source = result as Record<string, string | null | undefined>;
-  const values: Array<string | null> = new Array(fields.length);
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i]!;
-    const value = source[field] ?? null;
-    values[i] = value;
-    row[field] = value;
-  }
-  return JSON.stringify(values);
-}
-
-export function usageBucketRows(
-  resource: 'usage_hourly' | 'usage_daily',
-  bucket: ApiReportBucket<ApiUsageResult>,
-): BucketRows {
-  const bucketStartMs = parseApiTime(bucket.starting_at);
-  const fields = REPORT_GROUP_BY[resource];
-  const rows = bucket.results.map((r): Row => {
-    const row: Row = { bucket_start_ms: bucketStartMs, group_key: '' };
-    row['group_key'] = copyGroup(r, fields, row);
-    row['uncached_input_tokens'] = r.uncached_input_tokens;
-    row['cache_creation_1h_input_tokens'] = r.cache_creation.ephemeral_1h_input_tokens;
-    row['cache_creation_5m_input_tokens'] = r.cache_creation.ephemeral_5m_input_tokens;
-    row['cache_read_input_tokens'] = r.cache_read_input_tokens;
-    row['output_tokens'] = r.output_tokens;
-    row['web_search_requests'] = r.server_tool_use?.web_search_requests ?? 0;
-    return row;
-  });
-  return { bucketStartMs, rows: mergeDuplicates(rows, USAGE_SUMS) };
+function groupKeyMaker(): (values: ReadonlyArray<string | null>) => string {
+  const quoted = new Map<string, string>();
+  return (values) => {
+    let key = '[';
+    for (let i = 0; i < values.length; i++) {
+      if (i > 0) key += ',';
+      const value = values[i]!;
+      if (value === null) {
+        key += 'null';
+        continue;
+      }
+      let q = quoted.get(value);
+      if (q === undefined) {
+        q = JSON.stringify(value);
+        quoted.set(value, q);
+      }
+      key += q;
+    }
+    return key + ']';
+  };
 }
 
 const USAGE_SUMS = [
@@ -81,18 +78,107 @@ const USAGE_SUMS = [
   'cache_read_input_tokens',
   'output_tokens',
   'web_search_requests',
-];
+] as const;
 
+/**
+ * Usage buckets as packed rows: one row per (bucket, group), straight into columns. Two results of one group in a
+ * bucket (not expected, but not worth losing data over) are summed.
+ */
+export function usageBucketsPacked(
+  resource: 'usage_hourly' | 'usage_daily',
+  buckets: ReadonlyArray<ApiReportBucket<ApiUsageResult>>,
+): PackedBuckets {
+  const fields = REPORT_GROUP_BY[resource];
+  const first = 2 + fields.length; // column of the first token count
+  const rows = new PackedRowsBuilder(
+    ['bucket_start_ms', 'group_key', ...fields, ...USAGE_SUMS],
+    ['number', 'string', ...fields.map((): ColumnType => 'string'), ...USAGE_SUMS.map((): ColumnType => 'number')],
+    buckets.reduce((n, b) => n + b.results.length, 0),
+  );
+  const keyOf = groupKeyMaker();
+  const values: Array<string | null> = new Array(fields.length);
+  const tokens: Array<number | null> = new Array(USAGE_SUMS.length);
+  const bucketStarts: number[] = [];
+  for (const bucket of buckets) {
+    const bucketStartMs = parseApiTime(bucket.starting_at);
+    bucketStarts.push(bucketStartMs);
+    const inBucket = new Map<string, number>();
+    for (const r of bucket.results) {
+      const source = r as unknown as Record<string, string | null | undefined>;
+      for (let i = 0; i < fields.length; i++) values[i] = source[fields[i]!] ?? null;
+      tokens[0] = r.uncached_input_tokens;
+      tokens[1] = r.cache_creation.ephemeral_1h_input_tokens;
+      tokens[2] = r.cache_creation.ephemeral_5m_input_tokens;
+      tokens[3] = r.cache_read_input_tokens;
+      tokens[4] = r.output_tokens;
+      tokens[5] = r.server_tool_use?.web_search_requests ?? 0;
+      const key = keyOf(values);
+      const seen = inBucket.get(key);
+      if (seen !== undefined) {
+        for (let t = 0; t < tokens.length; t++) rows.addToNumber(first + t, seen, tokens[t] ?? 0);
+        continue;
+      }
+      const row = rows.addRow();
+      inBucket.set(key, row);
+      rows.setNumber(0, row, bucketStartMs);
+      rows.setString(1, row, key);
+      for (let i = 0; i < fields.length; i++) rows.setString(2 + i, row, values[i]!);
+      for (let t = 0; t < tokens.length; t++) rows.setNumber(first + t, row, tokens[t]);
+    }
+  }
+  return { packed: rows.finish(), bucketStarts };
+}
+
+/** Cost buckets as packed rows: amounts in exact nanocents (an over-precise amount rejects the page). */
+export function costBucketsPacked(buckets: ReadonlyArray<ApiReportBucket<ApiCostResult>>): PackedBuckets {
+  const amountAt = 2 + COST_GROUP_FIELDS.length;
+  const rows = new PackedRowsBuilder(
+    ['bucket_start_ms', 'group_key', ...COST_GROUP_FIELDS, 'amount_nanocents'],
+    ['number', 'string', ...COST_GROUP_FIELDS.map((): ColumnType => 'string'), 'plain'],
+    buckets.reduce((n, b) => n + b.results.length, 0),
+  );
+  const keyOf = groupKeyMaker();
+  const values: Array<string | null> = new Array(COST_GROUP_FIELDS.length);
+  const bucketStarts: number[] = [];
+  for (const bucket of buckets) {
+    const bucketStartMs = parseApiTime(bucket.starting_at);
+    bucketStarts.push(bucketStartMs);
+    const inBucket = new Map<string, number>();
+    for (const r of bucket.results) {
+      const source = r as unknown as Record<string, string | null | undefined>;
+      for (let i = 0; i < COST_GROUP_FIELDS.length; i++) values[i] = source[COST_GROUP_FIELDS[i]!] ?? null;
+      const amount = centsToNanocents(r.amount);
+      const key = keyOf(values);
+      const seen = inBucket.get(key);
+      if (seen !== undefined) {
+        rows.setPlain(amountAt, seen, BigInt(rows.getPlain(amountAt, seen) ?? 0) + BigInt(amount));
+        continue;
+      }
+      const row = rows.addRow();
+      inBucket.set(key, row);
+      rows.setNumber(0, row, bucketStartMs);
+      rows.setString(1, row, key);
+      for (let i = 0; i < COST_GROUP_FIELDS.length; i++) rows.setString(2 + i, row, values[i]!);
+      rows.setPlain(amountAt, row, amount);
+    }
+  }
+  return { packed: rows.finish(), bucketStarts };
+}
+
+/** One usage bucket as row objects (tests and seeds; a sync packs whole pages). */
+export function usageBucketRows(
+  resource: 'usage_hourly' | 'usage_daily',
+  bucket: ApiReportBucket<ApiUsageResult>,
+): BucketRows {
+  return {
+    bucketStartMs: parseApiTime(bucket.starting_at),
+    rows: unpackRows(usageBucketsPacked(resource, [bucket]).packed),
+  };
+}
+
+/** One cost bucket as row objects (tests and seeds; a sync packs whole pages). */
 export function costBucketRows(bucket: ApiReportBucket<ApiCostResult>): BucketRows {
-  const bucketStartMs = parseApiTime(bucket.starting_at);
-  const rows = bucket.results.map((r): Row => {
-    const row: Row = { bucket_start_ms: bucketStartMs, group_key: '' };
-    row['group_key'] = copyGroup(r, COST_GROUP_FIELDS, row);
-    row['currency'] = r.currency;
-    row['amount_nanocents'] = centsToNanocents(r.amount);
-    return row;
-  });
-  return { bucketStartMs, rows: mergeDuplicates(rows, ['amount_nanocents']) };
+  return { bucketStartMs: parseApiTime(bucket.starting_at), rows: unpackRows(costBucketsPacked([bucket]).packed) };
 }
 
 /** Claude Code's `date` is documented as YYYY-MM-DD but examples return a timestamp: accept both. */
@@ -120,26 +206,4 @@ export function claudeCodeRow(r: ApiClaudeCodeRecord): Row {
     model_breakdown_json: JSON.stringify(r.model_breakdown),
     estimated_cost_nanocents: cost,
   };
-}
-
-/** Two results with the same group in one bucket (not expected, but not worth losing data over) are summed. */
-function mergeDuplicates(rows: Row[], sumFields: string[]): Row[] {
-  const byKey = new Map<string, Row>();
-  for (const row of rows) {
-    const key = String(row['group_key']);
-    const seen = byKey.get(key);
-    if (!seen) {
-      byKey.set(key, row);
-      continue;
-    }
-    for (const f of sumFields) {
-      const a = seen[f];
-      const b = row[f];
-      seen[f] =
-        typeof a === 'bigint' || typeof b === 'bigint'
-          ? BigInt(a ?? 0) + BigInt(b ?? 0)
-          : Number(a ?? 0) + Number(b ?? 0);
-    }
-  }
-  return [...byKey.values()];
 }

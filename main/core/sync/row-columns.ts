@@ -43,15 +43,8 @@ export function packRows(rows: readonly Row[]): { packed: PackedRows; transfer: 
     }
   }
   for (const i of byName) valuesOf[i] = names.map((name) => rows[i]![name]);
-  const columns = names.map((name, c) => packColumn(valuesOf, c, name));
-  const transfer: ArrayBuffer[] = [];
-  for (const c of columns) {
-    if (c.type === 'number') {
-      transfer.push(c.values.buffer as ArrayBuffer);
-      if (c.nulls) transfer.push(c.nulls.buffer as ArrayBuffer);
-    } else if (c.type === 'string') transfer.push(c.indexes.buffer as ArrayBuffer);
-  }
-  return { packed: { count: rows.length, columns }, transfer };
+  const packed: PackedRows = { count: rows.length, columns: names.map((name, c) => packColumn(valuesOf, c, name)) };
+  return { packed, transfer: transferListOf(packed) };
 }
 
 export function unpackRows(packed: PackedRows): Row[] {
@@ -125,15 +118,16 @@ function packColumn(valuesOf: ReadonlyArray<readonly unknown[]>, c: number, name
  */
 export interface RowBatch {
   readonly count: number;
-  fill(columns: readonly string[], index: number, out: unknown[]): void;
+  /** Writes from `out[offset]` on (several rows can share one array, for a statement that inserts several). */
+  fill(columns: readonly string[], index: number, out: unknown[], offset?: number): void;
 }
 
 export function rowsBatch(rows: readonly Row[]): RowBatch {
   return {
     count: rows.length,
-    fill(columns, index, out) {
+    fill(columns, index, out, offset = 0) {
       const row = rows[index]!;
-      for (let c = 0; c < columns.length; c++) out[c] = row[columns[c]!] ?? null;
+      for (let c = 0; c < columns.length; c++) out[offset + c] = row[columns[c]!] ?? null;
     },
   };
 }
@@ -144,20 +138,125 @@ export function packedBatch(packed: PackedRows): RowBatch {
   let picked: Array<Column | undefined> = [];
   return {
     count: packed.count,
-    fill(columns, index, out) {
+    fill(columns, index, out, offset = 0) {
       if (columns !== lastColumns) {
         lastColumns = columns;
         picked = columns.map((name) => byName.get(name));
       }
       for (let c = 0; c < picked.length; c++) {
         const column = picked[c];
-        if (!column) out[c] = null;
-        else if (column.type === 'number') out[c] = column.nulls?.[index] ? null : column.values[index]!;
+        if (!column) out[offset + c] = null;
+        else if (column.type === 'number') out[offset + c] = column.nulls?.[index] ? null : column.values[index]!;
         else if (column.type === 'string') {
           const at = column.indexes[index]!;
-          out[c] = at < 0 ? null : column.strings[at]!;
-        } else out[c] = column.values[index] ?? null;
+          out[offset + c] = at < 0 ? null : column.strings[at]!;
+        } else out[offset + c] = column.values[index] ?? null;
       }
     },
   };
+}
+
+/** The buffers of packed rows, to move (not copy) with them in postMessage. */
+export function transferListOf(packed: PackedRows): ArrayBuffer[] {
+  const transfer: ArrayBuffer[] = [];
+  for (const c of packed.columns) {
+    if (c.type === 'number') {
+      transfer.push(c.values.buffer as ArrayBuffer);
+      if (c.nulls) transfer.push(c.nulls.buffer as ArrayBuffer);
+    } else if (c.type === 'string') transfer.push(c.indexes.buffer as ArrayBuffer);
+  }
+  return transfer;
+}
+
+export type ColumnType = 'number' | 'string' | 'plain';
+
+/**
+ * Builds packed rows a row at a time, straight into their columns: the report converters use it so that a page of
+ * thousands of rows makes no row object at all. Columns are declared up front; a row's fields are set by column
+ * number; numbers may be added to (two results of one group in a bucket are summed).
+ */
+export class PackedRowsBuilder {
+  private count = 0;
+  private readonly numbers: Float64Array[] = [];
+  private readonly indexes: Int32Array[] = [];
+  private readonly strings: string[][] = [];
+  private readonly seen: Array<Map<string, number>> = [];
+  private readonly plain: Scalar[][] = [];
+  private readonly nulls: Array<Uint8Array | undefined> = [];
+
+  constructor(
+    private readonly names: readonly string[],
+    private readonly types: readonly ColumnType[],
+    capacity: number,
+  ) {
+    for (let c = 0; c < names.length; c++) {
+      this.numbers.push(types[c] === 'number' ? new Float64Array(capacity) : new Float64Array(0));
+      this.indexes.push(types[c] === 'string' ? new Int32Array(capacity) : new Int32Array(0));
+      this.strings.push([]);
+      this.seen.push(new Map());
+      this.plain.push([]);
+    }
+  }
+
+  /** A new row (every field to be set); answers its index. */
+  addRow(): number {
+    return this.count++;
+  }
+
+  /** A null (or anything not a number, which validation should have refused) is kept null, never made a 0. */
+  setNumber(column: number, row: number, value: number | null | undefined): void {
+    if (typeof value === 'number') {
+      this.numbers[column]![row] = value;
+      return;
+    }
+    (this.nulls[column] ??= new Uint8Array(this.numbers[column]!.length))[row] = 1;
+  }
+
+  /** Adds to a number (a null one counts as 0, as a sum of a group's results does). */
+  addToNumber(column: number, row: number, value: number): void {
+    const values = this.numbers[column]!;
+    const nulls = this.nulls[column];
+    if (nulls?.[row]) {
+      nulls[row] = 0;
+      values[row] = 0;
+    }
+    values[row] = values[row]! + value;
+  }
+
+  setString(column: number, row: number, value: string | null): void {
+    if (value === null) {
+      this.indexes[column]![row] = -1;
+      return;
+    }
+    const seen = this.seen[column]!;
+    let index = seen.get(value);
+    if (index === undefined) {
+      index = this.strings[column]!.length;
+      this.strings[column]!.push(value);
+      seen.set(value, index);
+    }
+    this.indexes[column]![row] = index;
+  }
+
+  setPlain(column: number, row: number, value: Scalar): void {
+    this.plain[column]![row] = value;
+  }
+
+  getPlain(column: number, row: number): Scalar {
+    return this.plain[column]![row] ?? null;
+  }
+
+  finish(): PackedRows {
+    const columns: Column[] = this.names.map((name, c): Column => {
+      const type = this.types[c]!;
+      if (type === 'number') {
+        const nulls = this.nulls[c]?.slice(0, this.count) ?? null;
+        return { name, type, values: this.numbers[c]!.slice(0, this.count), nulls };
+      }
+      if (type === 'string')
+        return { name, type, indexes: this.indexes[c]!.slice(0, this.count), strings: this.strings[c]! };
+      return { name, type, values: this.plain[c]!.slice(0, this.count) };
+    });
+    return { count: this.count, columns };
+  }
 }

@@ -5,7 +5,6 @@
 import { AdminApiError, isAdminApiError, type ApiErrorKind } from '../../core/api-error';
 import type { PageWrite } from '../../core/sync/page-jobs';
 import type { PageWriteResult } from '../../core/sync/store-port';
-import type { PackedRows } from '../../core/sync/row-columns';
 
 export interface WriterWorkerData {
   file: string;
@@ -13,15 +12,8 @@ export interface WriterWorkerData {
   nativeBinding: string | undefined;
 }
 
-/** A page write with its rows packed as columns (core/sync/row-columns.ts). */
-export type PackedPageWrite = PageWrite extends infer W
-  ? W extends { rows: unknown }
-    ? Omit<W, 'rows'> & { rows: PackedRows }
-    : never
-  : never;
-
 /** `resume`: the sync saw the failure of a page; pages after it may be written again. */
-export type ToWorker = { id: number; write: PackedPageWrite } | { resume: true } | { close: true };
+export type ToWorker = { id: number; write: PageWrite } | { resume: true } | { close: true };
 
 /** `ready` once, when the worker has opened the mirror; then one answer per page. */
 export type FromWorker =

@@ -9,11 +9,17 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import { convertPageJob, type PageJob, type PageQueued, type PageWriterPort } from '../../core/sync/page-jobs';
-import { packRows } from '../../core/sync/row-columns';
+import {
+  convertPageJob,
+  rowCount,
+  type PageJob,
+  type PageQueued,
+  type PageWriterPort,
+} from '../../core/sync/page-jobs';
+import { transferListOf } from '../../core/sync/row-columns';
 import type { PageWriteResult } from '../../core/sync/store-port';
 import { betterSqliteNativeBinding, type NativeBindingContext } from '../native-binding';
-import { rebuildError, type FromWorker, type PackedPageWrite, type ToWorker, type WriterWorkerData } from './messages';
+import { rebuildError, type FromWorker, type ToWorker, type WriterWorkerData } from './messages';
 
 /** How the worker is started: a built entry file, or (from source: tests, tsx) a bootstrap that compiles it. */
 export interface WorkerEntry {
@@ -141,15 +147,14 @@ export async function startWorkerPageWriter(file: string, opts: WorkerWriterOpti
       // worker only writes.
       const { write, bucketStarts } = convertPageJob(job);
       accept?.(bucketStarts);
-      const { packed, transfer } = packRows(write.rows);
       const id = nextId++;
       const committed = new Promise<PageWriteResult>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, write: { ...write, rows: packed } as PackedPageWrite }, transfer);
+        worker.postMessage({ id, write }, write.kind === 'report' ? transferListOf(write.rows) : []);
       });
       committed.catch((error: Error) => (failed ??= error)); // the first failure is what flush and write report
       inFlight.push(committed);
-      return { rows: write.rows.length, bucketStarts, committed };
+      return { rows: rowCount(write), bucketStarts, committed };
     },
     async flush(): Promise<void> {
       while (inFlight.length > 0) await settleOldest();
