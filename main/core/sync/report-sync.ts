@@ -92,6 +92,9 @@ async function bucketPass(
     let restart = false;
     for (;;) {
       if (isRefusal(next)) {
+        // This thread writes next (the page size, a day left out): only once the worker has written every page
+        // before, so the two connections never wait on each other's write lock.
+        await deps.writer.flush();
         if (next.code === 'report_page_too_large') {
           refusedAt = limit;
           limit = smallerAfterRefusal(deps, resource, limit, ctx);
@@ -100,7 +103,6 @@ async function bucketPass(
         } else {
           // One bucket of a day the API will not return: say so, and read on from the next day.
           if (position === null) throw next.error;
-          await deps.writer.flush(); // this thread writes next: after every page before it
           const dayMs = floorTo(position, DAY_MS);
           const day = { dayMs, message: next.error.message, requestId: next.error.requestId };
           deps.store.markIncompleteDay(resource, day, ctx.atMs);
@@ -172,6 +174,7 @@ async function bucketPass(
       tally.rows += written.rows;
       deps.onProgress({ resource, page: tally.pages, rows: tally.rows, ...eta(pageNo, written.bucketStarts.length) });
       if (done) {
+        await deps.writer.flush(); // as above: this thread writes the size that worked
         deps.store.saveReportPageLimit(resource, wanted, ctx.atMs);
         return;
       }
