@@ -71,51 +71,45 @@ function groupKeyMaker(): (values: ReadonlyArray<string | null>) => string {
   };
 }
 
-const USAGE_SUMS = [
-  'uncached_input_tokens',
-  'cache_creation_1h_input_tokens',
-  'cache_creation_5m_input_tokens',
-  'cache_read_input_tokens',
-  'output_tokens',
-  'web_search_requests',
-] as const;
+/** The measured columns of a report: how a result sets them on its group's row, and adds to them. */
+interface Measures<R> {
+  names: readonly string[];
+  types: readonly ColumnType[];
+  /** Sets the measures of a new row; `at` is the column of the first measure. */
+  set(rows: PackedRowsBuilder, row: number, at: number, result: R): void;
+  /** Adds a result to the row its group already has in this bucket (two results of one group are summed). */
+  add(rows: PackedRowsBuilder, row: number, at: number, result: R): void;
+}
 
 /**
- * Usage buckets as packed rows: one row per (bucket, group), straight into columns. Two results of one group in a
- * bucket (not expected, but not worth losing data over) are summed.
+ * A page of buckets as packed rows, straight into columns: one row per (bucket, group), the group being every field
+ * of `fields` (null when absent) and `group_key` their JSON array.
  */
-export function usageBucketsPacked(
-  resource: 'usage_hourly' | 'usage_daily',
-  buckets: ReadonlyArray<ApiReportBucket<ApiUsageResult>>,
+function packBuckets<R extends object>(
+  buckets: ReadonlyArray<ApiReportBucket<R>>,
+  fields: readonly string[],
+  measures: Measures<R>,
 ): PackedBuckets {
-  const fields = REPORT_GROUP_BY[resource];
-  const first = 2 + fields.length; // column of the first token count
+  const at = 2 + fields.length; // column of the first measure
   const rows = new PackedRowsBuilder(
-    ['bucket_start_ms', 'group_key', ...fields, ...USAGE_SUMS],
-    ['number', 'string', ...fields.map((): ColumnType => 'string'), ...USAGE_SUMS.map((): ColumnType => 'number')],
+    ['bucket_start_ms', 'group_key', ...fields, ...measures.names],
+    ['number', 'string', ...fields.map((): ColumnType => 'string'), ...measures.types],
     buckets.reduce((n, b) => n + b.results.length, 0),
   );
   const keyOf = groupKeyMaker();
   const values: Array<string | null> = new Array(fields.length);
-  const tokens: Array<number | null> = new Array(USAGE_SUMS.length);
   const bucketStarts: number[] = [];
   for (const bucket of buckets) {
     const bucketStartMs = parseApiTime(bucket.starting_at);
     bucketStarts.push(bucketStartMs);
     const inBucket = new Map<string, number>();
-    for (const r of bucket.results) {
-      const source = r as unknown as Record<string, string | null | undefined>;
-      for (let i = 0; i < fields.length; i++) values[i] = source[fields[i]!] ?? null;
-      tokens[0] = r.uncached_input_tokens;
-      tokens[1] = r.cache_creation.ephemeral_1h_input_tokens;
-      tokens[2] = r.cache_creation.ephemeral_5m_input_tokens;
-      tokens[3] = r.cache_read_input_tokens;
-      tokens[4] = r.output_tokens;
-      tokens[5] = r.server_tool_use?.web_search_requests ?? 0;
+    for (const result of bucket.results) {
+      const source = result as Record<string, unknown>;
+      for (let i = 0; i < fields.length; i++) values[i] = (source[fields[i]!] as string | null | undefined) ?? null;
       const key = keyOf(values);
       const seen = inBucket.get(key);
       if (seen !== undefined) {
-        for (let t = 0; t < tokens.length; t++) rows.addToNumber(first + t, seen, tokens[t] ?? 0);
+        measures.add(rows, seen, at, result);
         continue;
       }
       const row = rows.addRow();
@@ -123,46 +117,61 @@ export function usageBucketsPacked(
       rows.setNumber(0, row, bucketStartMs);
       rows.setString(1, row, key);
       for (let i = 0; i < fields.length; i++) rows.setString(2 + i, row, values[i]!);
-      for (let t = 0; t < tokens.length; t++) rows.setNumber(first + t, row, tokens[t]);
+      measures.set(rows, row, at, result);
     }
   }
   return { packed: rows.finish(), bucketStarts };
 }
 
-/** Cost buckets as packed rows: amounts in exact nanocents (an over-precise amount rejects the page). */
+const USAGE_MEASURES: Measures<ApiUsageResult> = {
+  names: [
+    'uncached_input_tokens',
+    'cache_creation_1h_input_tokens',
+    'cache_creation_5m_input_tokens',
+    'cache_read_input_tokens',
+    'output_tokens',
+    'web_search_requests',
+  ],
+  types: ['number', 'number', 'number', 'number', 'number', 'number'],
+  set(rows, row, at, r) {
+    rows.setNumber(at, row, r.uncached_input_tokens);
+    rows.setNumber(at + 1, row, r.cache_creation.ephemeral_1h_input_tokens);
+    rows.setNumber(at + 2, row, r.cache_creation.ephemeral_5m_input_tokens);
+    rows.setNumber(at + 3, row, r.cache_read_input_tokens);
+    rows.setNumber(at + 4, row, r.output_tokens);
+    rows.setNumber(at + 5, row, r.server_tool_use?.web_search_requests ?? 0);
+  },
+  add(rows, row, at, r) {
+    rows.addToNumber(at, row, r.uncached_input_tokens ?? 0);
+    rows.addToNumber(at + 1, row, r.cache_creation.ephemeral_1h_input_tokens ?? 0);
+    rows.addToNumber(at + 2, row, r.cache_creation.ephemeral_5m_input_tokens ?? 0);
+    rows.addToNumber(at + 3, row, r.cache_read_input_tokens ?? 0);
+    rows.addToNumber(at + 4, row, r.output_tokens ?? 0);
+    rows.addToNumber(at + 5, row, r.server_tool_use?.web_search_requests ?? 0);
+  },
+};
+
+/** Amounts in exact nanocents: an over-precise amount rejects the page. */
+const COST_MEASURES: Measures<ApiCostResult> = {
+  names: ['amount_nanocents'],
+  types: ['plain'],
+  set(rows, row, at, r) {
+    rows.setPlain(at, row, centsToNanocents(r.amount));
+  },
+  add(rows, row, at, r) {
+    rows.setPlain(at, row, BigInt(rows.getPlain(at, row) ?? 0) + BigInt(centsToNanocents(r.amount)));
+  },
+};
+
+export function usageBucketsPacked(
+  resource: 'usage_hourly' | 'usage_daily',
+  buckets: ReadonlyArray<ApiReportBucket<ApiUsageResult>>,
+): PackedBuckets {
+  return packBuckets(buckets, REPORT_GROUP_BY[resource], USAGE_MEASURES);
+}
+
 export function costBucketsPacked(buckets: ReadonlyArray<ApiReportBucket<ApiCostResult>>): PackedBuckets {
-  const amountAt = 2 + COST_GROUP_FIELDS.length;
-  const rows = new PackedRowsBuilder(
-    ['bucket_start_ms', 'group_key', ...COST_GROUP_FIELDS, 'amount_nanocents'],
-    ['number', 'string', ...COST_GROUP_FIELDS.map((): ColumnType => 'string'), 'plain'],
-    buckets.reduce((n, b) => n + b.results.length, 0),
-  );
-  const keyOf = groupKeyMaker();
-  const values: Array<string | null> = new Array(COST_GROUP_FIELDS.length);
-  const bucketStarts: number[] = [];
-  for (const bucket of buckets) {
-    const bucketStartMs = parseApiTime(bucket.starting_at);
-    bucketStarts.push(bucketStartMs);
-    const inBucket = new Map<string, number>();
-    for (const r of bucket.results) {
-      const source = r as unknown as Record<string, string | null | undefined>;
-      for (let i = 0; i < COST_GROUP_FIELDS.length; i++) values[i] = source[COST_GROUP_FIELDS[i]!] ?? null;
-      const amount = centsToNanocents(r.amount);
-      const key = keyOf(values);
-      const seen = inBucket.get(key);
-      if (seen !== undefined) {
-        rows.setPlain(amountAt, seen, BigInt(rows.getPlain(amountAt, seen) ?? 0) + BigInt(amount));
-        continue;
-      }
-      const row = rows.addRow();
-      inBucket.set(key, row);
-      rows.setNumber(0, row, bucketStartMs);
-      rows.setString(1, row, key);
-      for (let i = 0; i < COST_GROUP_FIELDS.length; i++) rows.setString(2 + i, row, values[i]!);
-      rows.setPlain(amountAt, row, amount);
-    }
-  }
-  return { packed: rows.finish(), bucketStarts };
+  return packBuckets(buckets, COST_GROUP_FIELDS, COST_MEASURES);
 }
 
 /** One usage bucket as row objects (tests and seeds; a sync packs whole pages). */
