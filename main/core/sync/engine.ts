@@ -157,6 +157,9 @@ async function runGuarded(
       deps.store.markResource(policy.resource, 'ok', deps.clock.now(), null);
       return summary('ok', null);
     } catch (e) {
+      // Whatever failed, pages still in flight are written (or refused) and a failed write is reported once before
+      // anything is decided or retried: a retry resumes from the cursor they committed.
+      await passDeps.writer.flush().catch(() => undefined);
       if (!isAdminApiError(e)) {
         if (e instanceof OrganizationMismatchError) throw e;
         const message = e instanceof Error ? e.message : String(e);
