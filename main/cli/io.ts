@@ -9,7 +9,20 @@ export interface CliIO {
 }
 
 export function processIO(): CliIO {
+  endQuietlyWhenTheReaderLeaves(process.stdout);
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+}
+
+/**
+ * `clade-admin audit search … | head` closes the pipe once it has its lines; what is still to print has nowhere to
+ * go, which is not a failure of ours. The process ends at once and quietly (never an EPIPE stack trace), with the
+ * exit code the command had set, else 0. Any other output error stays an error.
+ */
+function endQuietlyWhenTheReaderLeaves(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
 }
 
 /** Prints a value as one JSON document on stdout. BigInt (money in nanocents) never reaches here: DTOs use strings. */

@@ -4,7 +4,9 @@ import { AUDIT_SOURCES } from './event';
 /**
  * The audit search language: free text plus qualifiers `actor:`, `type:`, `workspace:`, `key:`, `source:`,
  * `after:YYYY-MM-DD` (inclusive, 00:00 UTC) and `before:YYYY-MM-DD` (exclusive). Values may be quoted
- * (`actor:"Ada Lovelace"`). Repeating a qualifier ORs its values; different qualifiers AND. Text terms AND.
+ * (`actor:"Ada Lovelace"`). Repeating a qualifier ORs its values; different qualifiers AND. Text terms AND. An
+ * unknown qualifier (`foo:bar`) is refused, not searched as text: a mistyped `actr:ada` would otherwise find nothing
+ * and look like an empty trail. Quoted, `"foo:bar"` is text; so is a URL (`https://…`).
  */
 export interface AuditQuery {
   text: string[];
@@ -22,6 +24,7 @@ export interface AuditQuery {
 }
 
 const LIST_QUALIFIERS = ['actor', 'type', 'workspace', 'key'] as const;
+const KNOWN_QUALIFIERS = [...LIST_QUALIFIERS, 'source', 'after', 'before'];
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function emptyAuditQuery(): AuditQuery {
@@ -58,8 +61,13 @@ export function parseAuditQuery(input: string): AuditQuery {
       // Several bounds narrow: the latest `after`, the earliest `before`.
       else if (qualifier === 'after') query.afterMs = query.afterMs === null ? ms : Math.max(query.afterMs, ms);
       else query.beforeMs = query.beforeMs === null ? ms : Math.min(query.beforeMs, ms);
+    } else if (token.value.startsWith('//')) {
+      query.text.push(token.raw); // a URL (https://…), not a qualifier
     } else {
-      query.text.push(token.raw);
+      query.errors.push(
+        `unknown qualifier "${token.qualifier}:"; the known ones are ${KNOWN_QUALIFIERS.map((q) => `${q}:`).join(' ')}` +
+          ` (to search for the text itself, quote it: "${token.raw}")`,
+      );
     }
   }
   return query;

@@ -13,7 +13,7 @@ describe('parseAuditQuery', () => {
     ['workspace:wrkspc_01 key:apikey_01', { workspace: ['wrkspc_01'], key: ['apikey_01'] }],
     ['source:journal SOURCE:Compliance', { source: ['journal', 'compliance'] }],
     ['"exact phrase" other', { text: ['exact phrase', 'other'] }],
-    ['foo:bar', { text: ['foo:bar'] }],
+    ['"foo:bar"', { text: ['foo:bar'] }],
     ['actor:', { text: ['actor:'] }],
     ['https://x.test/a', { text: ['https://x.test/a'] }],
   ])('%j parses into its parts', (input, expected) => {
@@ -55,6 +55,15 @@ describe('parseAuditQuery', () => {
       expect(parseAuditQuery(input).errors).toHaveLength(1);
     },
   );
+
+  it('refuses an unknown qualifier, naming the known ones and how to search for the text', () => {
+    const query = parseAuditQuery('actr:ada rotated');
+    expect(query.errors).toEqual([
+      'unknown qualifier "actr:"; the known ones are actor: type: workspace: key: source: after: before:' +
+        ' (to search for the text itself, quote it: "actr:ada")',
+    ]);
+    expect(parseAuditQuery('https://x.test/a').errors).toEqual([]);
+  });
 
   it('accepts a leap day only in a leap year', () => {
     expect(parseDay('2028-02-29')).toBe(day('2028-02-29'));
