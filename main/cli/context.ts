@@ -20,6 +20,8 @@ export interface CliContext {
   io: CliIO;
   dataDir: string;
   profileId: string;
+  /** Whether the profile was named (`--profile`, CLADE_PROFILE) rather than the implicit `default`. */
+  profileNamed: boolean;
   mirrorFile: string;
   baseUrl: string;
   json: boolean;
@@ -42,6 +44,7 @@ export function resolveContext(options: GlobalOptions, io: CliIO): CliContext {
     io,
     dataDir,
     profileId,
+    profileNamed: options.profile !== undefined || io.env.CLADE_PROFILE !== undefined,
     mirrorFile: mirrorFile(dataDir, profileId),
     baseUrl: resolveBaseUrl(options.baseUrl, io),
     json: options.json ?? false,

@@ -20,6 +20,7 @@ import { describeSummary, failedResources, syncWithProgress } from '../sync-with
 import type { SyncSummary } from '../../services/sync/sync-mirror';
 import { describeError } from '../describe-error';
 import { systemTimeZone } from '../../core/time';
+import { refuseUnknownProfile } from '../unknown-profile';
 
 /** check's "cannot evaluate" exit code. */
 export const CANNOT_EVALUATE_EXIT = 3;
@@ -48,6 +49,7 @@ export function registerAlertCommands(program: Command, context: () => CliContex
     .action(async () => {
       const ctx = context();
       if (!existsSync(ctx.mirrorFile)) {
+        refuseUnknownProfile(ctx);
         if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, episodes: [] });
         else
           ctx.io.stdout.write(

@@ -7,6 +7,7 @@ import type { CliContext } from '../context';
 import { CliError, USAGE_EXIT } from '../errors';
 import { note, printJson } from '../io';
 import { parseChoice, parseIntInRange } from '../parse-args';
+import { refuseUnknownProfile } from '../unknown-profile';
 
 /** How the audit commands reach the mirror; tests and the app may substitute their own. */
 export interface AuditCommandDeps {
@@ -183,6 +184,7 @@ async function withMirror<T>(
   whenMissing: T,
 ): Promise<T> {
   if (!existsSync(ctx.mirrorFile)) {
+    refuseUnknownProfile(ctx);
     note(ctx.io, `Profile "${ctx.profileId}" has no local mirror yet, so no audit trail.`);
     return whenMissing;
   }

@@ -5,6 +5,7 @@ import { CliError, USAGE_EXIT } from '../errors';
 import { printJson } from '../io';
 import { parseChoice } from '../parse-args';
 import { centsToNanocents, formatUsd } from '../../core/money';
+import { refuseUnknownProfile } from '../unknown-profile';
 
 interface ReportOptions {
   from: string;
@@ -29,6 +30,7 @@ export function registerReportCommand(program: Command, context: () => CliContex
     .action(async (kind: 'usage' | 'cost', options: ReportOptions) => {
       const ctx = context();
       if (!existsSync(ctx.mirrorFile)) {
+        refuseUnknownProfile(ctx);
         throw new CliError(`profile "${ctx.profileId}" has no local mirror yet; run \`clade-admin sync\` first`, 3);
       }
       const { openMirror } = await import('../../db/open');

@@ -5,6 +5,7 @@ import { printJson } from '../io';
 import { formatAge } from '../format-age';
 import { redactSecrets } from '../../core/redact';
 import type { ResourceFreshness } from '../../db/repos/status-repo';
+import { refuseUnknownProfile } from '../unknown-profile';
 
 /** `clade-admin status`: what the local mirror holds and how old it is. Reads only the mirror, never the network. */
 export function registerStatusCommand(program: Command, context: () => CliContext): void {
@@ -14,6 +15,7 @@ export function registerStatusCommand(program: Command, context: () => CliContex
     .action(async () => {
       const ctx = context();
       if (!existsSync(ctx.mirrorFile)) {
+        refuseUnknownProfile(ctx);
         const empty = {
           profile: ctx.profileId,
           mirror: null,

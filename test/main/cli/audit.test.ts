@@ -10,6 +10,7 @@ import { resolveContext, type GlobalOptions } from '../../../main/cli/context';
 import { CliError } from '../../../main/cli/errors';
 import type { CliIO } from '../../../main/cli/io';
 import { mirrorFile } from '../../../main/adapters/data-dir';
+import { createProfilesFile } from '../../../main/adapters/profiles-file';
 import { appendAuditEvents } from '../../../main/db/audit/append';
 import { up } from '../../../main/db/migrations/0100-create-audit-trail';
 import { localDraft } from '../db/audit/audit-db';
@@ -147,6 +148,7 @@ describe('clade-admin audit', () => {
   });
 
   it('a profile without a mirror has an empty trail', async () => {
+    createProfilesFile(dataDir).add({ id: 'other' }, Date.parse('2026-12-01T00:00:00Z')); // known, never synced
     const result = await cli('--profile', 'other', '--json', 'audit', 'search');
     expect(JSON.parse(result.stdout).events).toEqual([]);
     expect((await cli('--profile', 'other', 'audit', 'verify')).code).toBe(0);
