@@ -75,7 +75,15 @@ export function describeSummary(summary: SyncSummary, profileId: string): string
       `Partial: ${failed.join(', ')} failed; the mirror keeps what it had for them. The next sync tries again.`,
     );
   } else if (summary.status === 'failed' && summary.detail) {
-    lines.push(`Stopped: ${summary.detail}`);
+    // The resource that stopped the sync has its own line above (sync-display.ts): say what it stopped, not again why.
+    const stopper = summary.resources.find(
+      (r) => r.status === 'error' && summary.detail!.startsWith(`${r.resource} failed: `),
+    );
+    lines.push(
+      stopper
+        ? `Stopped: nothing after ${stopper.resource} was synced (its failure is above); the mirror keeps what it had.`
+        : `Stopped: ${summary.detail}`,
+    );
   }
   for (const resource of summary.resources) {
     for (const day of resource.incompleteDays ?? []) {
@@ -84,9 +92,18 @@ export function describeSummary(summary: SyncSummary, profileId: string): string
       );
     }
   }
+  // Each problem once: retries of the same failure collapse into one line with their count, and the failure that
+  // stopped the sync is not repeated under the line that already says it.
+  const stopped = summary.status === 'failed' ? (summary.detail ?? '') : '';
+  const seen = new Map<string, { line: string; times: number }>();
   for (const problem of summary.problems) {
+    if (stopped.includes(problem.message)) continue;
     const request = problem.requestId ? ` (request ${problem.requestId})` : '';
-    lines.push(`  ${problem.resource}: ${problem.message}${request}`);
+    const key = `${problem.resource}\u0000${problem.message}`;
+    const known = seen.get(key);
+    if (known) known.times += 1;
+    else seen.set(key, { line: `  ${problem.resource}: ${problem.message}${request}`, times: 1 });
   }
+  for (const { line, times } of seen.values()) lines.push(times > 1 ? `${line} (${times} attempts)` : line);
   return redactSecrets(`${lines.join('\n')}\n`);
 }

@@ -4,7 +4,7 @@ import { AdminApiError, type ApiErrorKind } from '../../core/api-error';
 
 export function toAdminApiError(e: unknown, endpoint: string): AdminApiError {
   if (e instanceof AdminApiError) return e;
-  if (e instanceof APIConnectionError) return new AdminApiError('network', e.message, endpoint, null, null);
+  if (e instanceof APIConnectionError) return new AdminApiError('network', connectionMessage(e), endpoint, null, null);
   if (e instanceof APIError) {
     const status = typeof e.status === 'number' ? e.status : null;
     return new AdminApiError(
@@ -52,4 +52,34 @@ function apiMessage(e: APIError): string {
   const body = e.error as { error?: { message?: unknown } } | undefined;
   const inner = body?.error?.message;
   return typeof inner === 'string' ? inner : e.message;
+}
+
+const SOCKET_CAUSES: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'name lookup failed',
+  ETIMEDOUT: 'timed out',
+  ECONNRESET: 'connection reset',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+};
+
+/**
+ * The SDK says "Connection to <host> failed: <cause>". Its cause is the system's code when there is one
+ * (ECONNREFUSED), said here in words too; when it is just "Error", the reason is further down the cause chain
+ * (undici's "bad port", a certificate error) and is named instead.
+ */
+function connectionMessage(e: APIConnectionError): string {
+  let code: string | null = null;
+  let deepest: string | null = null;
+  for (let cause: unknown = e.cause, depth = 0; cause && depth < 5; depth++) {
+    const { code: found, message, cause: next } = cause as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof found === 'string') code ??= found;
+    if (typeof message === 'string' && message) deepest = message;
+    cause = next;
+  }
+  if (code && e.message.includes(code))
+    return SOCKET_CAUSES[code] ? `${e.message} (${SOCKET_CAUSES[code]})` : e.message;
+  if (/: Error$/.test(e.message) && deepest) return e.message.replace(/: Error$/, `: ${code ?? deepest}`);
+  return e.message;
 }
