@@ -5,7 +5,7 @@
  * (`inlinePageWriter`) or in the sync's write worker (db/write-worker), where a large sync's SQLite work goes.
  */
 import type { ApiClaudeCodeRecord, ApiCostResult, ApiReportBucket, ApiUsageResult } from '../api-types';
-import { toRowOrReject } from './row-or-reject';
+import { rejectMalformed } from './reject-malformed';
 import { ENTITY_SPECS, type EntityResource, type Row } from './entities';
 import type { Coverage } from './report-plan';
 import { packedBatch, packRows, type PackedRows } from './row-columns';
@@ -103,13 +103,15 @@ export function convertPageJob(job: PageJob): { write: PageWrite; bucketStarts: 
   switch (job.kind) {
     case 'entity': {
       const spec = ENTITY_SPECS[job.resource];
-      const rows = job.items.map((item) => toRowOrReject(job.resource, () => spec.toRow(item as never), job.requestId));
+      const rows = job.items.map((item) =>
+        rejectMalformed(job.resource, job.requestId, () => spec.toRow(item as never)),
+      );
       const { resource, pass, nextCursor, ctx } = job;
       return { write: { kind: 'entity', resource, pass, rows, nextCursor, ctx }, bucketStarts: [] };
     }
     case 'buckets': {
       const { resource, pass, nextCursor, coverage, atMs } = job;
-      const { packed, bucketStarts } = rejectingMalformed(resource, job.requestId, () =>
+      const { packed, bucketStarts } = rejectMalformed(resource, job.requestId, () =>
         resource === 'cost_daily'
           ? costBucketsPacked(job.buckets as Array<ApiReportBucket<ApiCostResult>>)
           : usageBucketsPacked(resource, job.buckets as Array<ApiReportBucket<ApiUsageResult>>),
@@ -129,7 +131,7 @@ export function convertPageJob(job: PageJob): { write: PageWrite; bucketStarts: 
       };
     }
     case 'claude_code': {
-      const rows = job.records.map((r) => toRowOrReject('claude_code_daily', () => claudeCodeRow(r), job.requestId));
+      const rows = job.records.map((r) => rejectMalformed('claude_code_daily', job.requestId, () => claudeCodeRow(r)));
       const { pass, nextCursor, coverage, atMs } = job;
       const replaceBuckets = job.replaceDayMs == null ? [] : [job.replaceDayMs];
       const { packed } = packRows(rows);
@@ -176,18 +178,4 @@ export function inlinePageWriter(store: MirrorStorePort): PageWriterPort {
     flush: () => Promise.resolve(),
     close: () => Promise.resolve(),
   };
-}
-
-/** A conversion that fails (bad time, over-precise money) rejects the whole page, like a schema failure. */
-function rejectingMalformed<T>(resource: string, requestId: string | null, make: () => T): T {
-  let result: T | undefined;
-  toRowOrReject(
-    resource,
-    () => {
-      result = make();
-      return {};
-    },
-    requestId,
-  );
-  return result!;
 }

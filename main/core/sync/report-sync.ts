@@ -38,14 +38,9 @@ export async function syncReportResource(
     const planned = planReportWindow(resource, deps.store.reportCoverage(resource), ctx.atMs, ctx.historyDays);
     const pass = deps.store.openPass(resource, '', ctx.runId, JSON.stringify(planned));
     const window = JSON.parse(pass.queryJson ?? JSON.stringify(planned)) as ReportWindow;
-    try {
-      if (resource === 'claude_code_daily') await claudeCodePass(deps, pass, window, ctx, tally);
-      else await bucketPass(deps, resource, pass, window, ctx, tally);
-    } catch (error) {
-      // Pages still in flight are written (or fail) before the engine retries from the committed cursor.
-      await deps.writer.flush().catch(() => undefined);
-      throw error;
-    }
+    if (resource === 'claude_code_daily') await claudeCodePass(deps, pass, window, ctx, tally);
+    else await bucketPass(deps, resource, pass, window, ctx, tally);
+    // Every page written before the next round plans from the coverage they set (a failure: engine.ts flushes).
     await deps.writer.flush();
     if (!pass.resumed) return;
   }

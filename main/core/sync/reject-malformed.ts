@@ -1,8 +1,10 @@
-/** A row that cannot be normalised (bad time, over-precise money) rejects the whole page, like a schema failure. */
+/**
+ * An item that cannot be normalised (bad time, over-precise money) rejects the whole page as `malformed`, like a
+ * schema failure: the page is not written and the engine's retry rules apply.
+ */
 import { AdminApiError, isAdminApiError } from '../api-error';
-import type { Row } from './entities';
 
-export function toRowOrReject(resource: string, make: () => Row, requestId: string | null): Row {
+export function rejectMalformed<T>(resource: string, requestId: string | null, make: () => T): T {
   try {
     return make();
   } catch (e) {
