@@ -30,11 +30,12 @@ describe('key actions in the inventory', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await dialog.getByText(/Recorded in the audit trail/).waitFor();
-    await expect(panel.getByTestId('key-detail-status').textContent()).resolves.toMatch(/inactive/i);
+    // The outcome is shown first; the view's refresh from the mirror follows it (onDone), so poll for it.
+    await expect.poll(() => panel.getByTestId('key-detail-status').textContent()).toMatch(/inactive/i);
     await screenshot(page, 'key-actions');
     await page.keyboard.press('Escape');
     await expect(dialog.count()).resolves.toBe(0);
-    await expect(page.locator('tbody tr', { hasText: name }).first().textContent()).resolves.toMatch(/Inactive/);
+    await expect.poll(() => page.locator('tbody tr', { hasText: name }).first().textContent()).toMatch(/Inactive/);
     expect(await page.content()).not.toContain(harness.sandboxAdminKey!);
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
