@@ -29,9 +29,11 @@ export function profileDir(dataDir: string, profileId: string): string {
   return join(dataDir, 'profiles', profileId);
 }
 
+export const MIRROR_FILE_NAME = 'mirror.sqlite';
+
 /** The profile's SQLite mirror. */
 export function mirrorFile(dataDir: string, profileId: string): string {
-  return join(profileDir(dataDir, profileId), 'mirror.sqlite');
+  return join(profileDir(dataDir, profileId), MIRROR_FILE_NAME);
 }
 
 /** Creates the profile's folder (user-only, 0700) and returns its mirror file path. */

@@ -1,6 +1,7 @@
 import { checkBaseUrl } from '../core/base-url';
 import { defaultDataDir, mirrorFile } from '../adapters/data-dir';
 import { CliError, USAGE_EXIT } from './errors';
+import { fileInTheWay, notAFolder } from '../db/storage-errors';
 import type { CliIO } from './io';
 import { note } from './io';
 
@@ -33,6 +34,9 @@ const PROFILE_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 export function resolveContext(options: GlobalOptions, io: CliIO): CliContext {
   const dataDir = options.dataDir ?? defaultDataDir(io.env);
+  // A data folder that is a file would otherwise read as "no mirror yet", and every write would fail with ENOTDIR.
+  const blocking = fileInTheWay(dataDir);
+  if (blocking) throw notAFolder(blocking, dataDir);
   const profileId = options.profile ?? io.env.CLADE_PROFILE ?? 'default';
   if (!PROFILE_ID.test(profileId)) {
     throw new CliError(

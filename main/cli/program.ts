@@ -9,6 +9,7 @@ import { registerAuditCommands } from './commands/audit';
 import { registerProfileCommands } from './commands/profile';
 import { registerAlertCommands } from './commands/alerts';
 import { registerAdminActionCommands } from './commands/admin-commands';
+import { registerMirrorCommands } from './commands/mirror';
 import type { CliContext, GlobalOptions } from './context';
 import { resolveContext } from './context';
 import { redactSecrets } from '../core/redact';
@@ -43,6 +44,7 @@ export function buildProgram(io: CliIO): Command {
   registerAuditCommands(program, context);
   registerAlertCommands(program, context);
   registerAdminActionCommands(program, context);
+  registerMirrorCommands(program, context);
   registerSandboxCommands(program, context);
   return program;
 }

@@ -1,6 +1,7 @@
 /** Typed errors of the mirror file, with messages an admin can act on. */
+import { StorageError } from '../core/storage-error';
 
-export class MirrorTooNewError extends Error {
+export class MirrorTooNewError extends StorageError {
   override readonly name = 'MirrorTooNewError';
   constructor(
     readonly file: string,
@@ -8,6 +9,8 @@ export class MirrorTooNewError extends Error {
     readonly supportedVersion: number,
   ) {
     super(
+      'too-new',
+      file,
       `the local mirror ${file} was written by a newer version of Clade Admin (schema ${fileVersion}; this build ` +
         `knows up to ${supportedVersion}). It was left untouched: update Clade Admin, or choose another profile.`,
     );

@@ -18,6 +18,8 @@ import { JournalRepo } from './repos/journal-repo';
 import { OrganizationRepo } from './repos/organization-repo';
 import { ReportRepo } from './repos/report-repo';
 import { SyncStateRepo } from './repos/sync-state-repo';
+import { asStorageError } from './storage-errors';
+import type { StorageError } from '../core/storage-error';
 import { WorkspacesRepo } from './repos/workspaces-repo';
 
 export class SqliteMirrorStore implements MirrorStorePort {
@@ -35,6 +37,10 @@ export class SqliteMirrorStore implements MirrorStorePort {
     this.state = new SyncStateRepo(db);
     this.workspaces = new WorkspacesRepo(db);
     this.reports = new ReportRepo(db);
+  }
+
+  storageFailure(error: unknown): StorageError | null {
+    return asStorageError(error, this.db.name);
   }
 
   beginRun(atMs: number, full: boolean): number {

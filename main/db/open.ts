@@ -1,13 +1,15 @@
 /**
  * Opens a profile's mirror file: created readable by the user only (0600), WAL, synchronous=NORMAL,
- * foreign keys on, migrated to this build's schema. A file from a newer build is refused and left untouched.
+ * foreign keys on, migrated to this build's schema. A file from a newer build is refused and left untouched; so is a
+ * damaged or empty one (db/storage-errors.ts says what to do), since rewriting a file we cannot read could lose it.
  */
-import { chmodSync, closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, linkSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations/index';
 import { latestVersion, migrate, pendingMigrations, schemaVersion } from './migrate';
 import { MirrorNeedsMigrationError, MirrorTooNewError } from './errors';
 import { betterSqliteNativeBinding } from './native-binding';
+import { asStorageError, emptyMirror } from './storage-errors';
 
 export type MirrorDb = Database.Database;
 
@@ -16,11 +18,21 @@ export interface OpenMirrorOptions {
 }
 
 export function openMirror(file: string, opts: OpenMirrorOptions = {}): MirrorDb {
+  try {
+    return openChecked(file, opts);
+  } catch (error) {
+    throw asStorageError(error, file) ?? error;
+  }
+}
+
+function openChecked(file: string, opts: OpenMirrorOptions): MirrorDb {
   const latest = latestVersion(MIGRATIONS);
   // Read the version from the file header first, so a newer file is refused without SQLite touching it.
   const headerVersion = readHeaderVersion(file);
   if (headerVersion != null && headerVersion > latest) throw new MirrorTooNewError(file, headerVersion, latest);
-  if (!opts.readonly && file !== ':memory:' && !existsSync(file)) createPrivateFile(file);
+  // Mirrors are created whole (createMirrorFile), so an empty one was cut short later: never silently re-created.
+  if (file !== ':memory:' && existsSync(file) && statSync(file).size === 0) throw emptyMirror(file);
+  if (!opts.readonly && file !== ':memory:' && !existsSync(file)) createMirrorFile(file);
 
   const nativeBinding = betterSqliteNativeBinding();
   const db = new Database(file, {
@@ -45,6 +57,31 @@ export function openMirror(file: string, opts: OpenMirrorOptions = {}): MirrorDb
   } catch (e) {
     db.close();
     throw e;
+  }
+}
+
+/**
+ * A new mirror is built under a temporary name and linked into place only once migrated, so a crash while creating
+ * it never leaves an empty or half-made file under the real name. `link` refuses to replace a file another process
+ * created meanwhile (rename would replace it under that process's feet); then that one is used.
+ */
+function createMirrorFile(file: string): void {
+  const temp = `${file}.creating-${process.pid}-${Date.now()}`;
+  createPrivateFile(temp);
+  try {
+    const nativeBinding = betterSqliteNativeBinding();
+    const db = new Database(temp, nativeBinding ? { nativeBinding } : {});
+    try {
+      db.pragma('journal_mode = WAL');
+      migrate(db, MIGRATIONS, file);
+    } finally {
+      db.close();
+    }
+    linkSync(temp, file);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'EEXIST') throw error;
+  } finally {
+    for (const leftover of [temp, `${temp}-wal`, `${temp}-shm`]) if (existsSync(leftover)) unlinkSync(leftover);
   }
 }
 

@@ -11,6 +11,7 @@ import { inlinePageWriter, type PageWriterPort } from './page-jobs';
 import { planResources, type ResourcePolicy, type SyncResource } from './resources';
 import { syncReportResource, DEFAULT_HISTORY_DAYS } from './report-sync';
 import type { MirrorStorePort, WriteContext } from './store-port';
+import { isStorageError } from '../storage-error';
 import type { ResourceSummary, SyncProblem, SyncProgress, SyncStatus, SyncSummary } from './summary';
 
 export interface SyncOptions {
@@ -105,6 +106,22 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions = {}): Promise<S
       }
     }
   } catch (e) {
+    if (isStorageError(e)) {
+      // The mirror's files cannot be written or read: record the run if they still let us, then say so to the caller
+      // (the audit catch-up and alerts after a sync would fail the same way).
+      const detail = e.message;
+      try {
+        store.finishRun(runId, clock.now(), {
+          status: 'failed',
+          requests: api.requestCount() - requestsBefore,
+          rows: 0,
+          detail,
+        });
+      } catch {
+        // expected when the file is damaged or the disk is full
+      }
+      throw e;
+    }
     if (e instanceof CredentialInvalid) {
       status = 'credential_invalid';
       detail = `the admin key was refused (${e.apiError.endpoint}): ${e.apiError.message}`;
@@ -160,6 +177,8 @@ async function runGuarded(
       // Whatever failed, pages still in flight are written (or refused) and a failed write is reported once before
       // anything is decided or retried: a retry resumes from the cursor they committed.
       await passDeps.writer.flush().catch(() => undefined);
+      const storage = deps.store.storageFailure?.(e) ?? null;
+      if (storage) throw storage;
       if (!isAdminApiError(e)) {
         if (e instanceof OrganizationMismatchError) throw e;
         const message = e instanceof Error ? e.message : String(e);

@@ -3,6 +3,7 @@
  * transaction, so a kill at any point leaves either the page and its cursor, or neither.
  */
 import type { ApiOrganization } from '../api-types';
+import type { StorageError } from '../storage-error';
 import type { IncompleteDay } from './summary';
 import type { EntityResource, EntitySpec, Row } from './entities';
 import type { Coverage } from './report-plan';
@@ -37,6 +38,11 @@ export interface PageWriteResult {
 }
 
 export interface MirrorStorePort {
+  /**
+   * The error as a problem with the mirror's files (damaged, read-only, disk full), or null: such a failure stops the
+   * sync, since every later write would fail the same way. Absent: no error is one (test stores).
+   */
+  storageFailure?(error: unknown): StorageError | null;
   beginRun(atMs: number, full: boolean): number;
   finishRun(
     runId: number,

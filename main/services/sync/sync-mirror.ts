@@ -22,6 +22,7 @@ import { recordAlertCycleAfterSync } from '../alerts/evaluate-alerts';
 import { JournalRepo } from '../../db/repos/journal-repo';
 import { readProfileSetting } from '../../db/settings/profile-settings';
 import { openPageWriter, type WriterMode } from './page-writer';
+import { asStorageError } from '../../db/storage-errors';
 
 export type { SyncSummary, SyncProgress, ResourceSummary, SyncProblem } from '../../core/sync/summary';
 export { ProfileLockedError } from '../../db/profile-lock';
@@ -108,6 +109,10 @@ export async function syncMirror(db: MirrorDb, api: AdminApiPort, opts: SyncMirr
     if (alerts) recordAlertCycleAfterSync(db, clock.now(), alerts.timeZone);
     return summary;
   };
-  if (lock === false || db.memory || !db.name) return run();
-  return withProfileLock(db.name, lock, run);
+  // A file problem anywhere (the run's bookkeeping, the trail, the alerts) is said as one: what, where, what to do.
+  const said = (error: unknown): never => {
+    throw asStorageError(error, db.name) ?? error;
+  };
+  if (lock === false || db.memory || !db.name) return run().catch(said);
+  return withProfileLock(db.name, lock, run).catch(said);
 }
