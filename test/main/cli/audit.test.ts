@@ -13,6 +13,7 @@ import { mirrorFile } from '../../../main/adapters/data-dir';
 import { createProfilesFile } from '../../../main/adapters/profiles-file';
 import { appendAuditEvents } from '../../../main/db/audit/append';
 import { up } from '../../../main/db/migrations/0100-create-audit-trail';
+import { migration as trailMarker } from '../../../main/db/migrations/0360-create-audit-trail-marker';
 import { localDraft } from '../db/audit/audit-db';
 
 let dataDir: string;
@@ -31,6 +32,7 @@ beforeEach(() => {
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   up(db);
+  trailMarker.up(db);
   appendAuditEvents(db, [
     localDraft(1, {
       source: 'journal',
