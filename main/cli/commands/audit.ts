@@ -8,6 +8,7 @@ import { CliError, USAGE_EXIT } from '../errors';
 import { note, printJson } from '../io';
 import { parseChoice, parseIntInRange } from '../parse-args';
 import { refuseUnknownProfile } from '../unknown-profile';
+import { registerAuditVerify } from './audit-verify';
 
 /** How the audit commands reach the mirror; tests and the app may substitute their own. */
 export interface AuditCommandDeps {
@@ -106,27 +107,7 @@ export function registerAuditCommands(
       }
     });
 
-  audit
-    .command('verify')
-    .description(
-      'recompute the hash chain and check it against the external head; exits 1 naming the first broken event',
-    )
-    .action(async () => {
-      const ctx = context();
-      const { verifyAuditChain } = await import('../../db/audit/verify');
-      const empty = { ok: true, checked: 0, tip: { lastId: 0, hash: '', count: 0 }, problem: null };
-      const result = await withMirror(ctx, deps, true, (db) => verifyAuditChain(db), empty);
-      if (ctx.json) printJson(ctx.io, result);
-      else if (result.ok)
-        ctx.io.stdout.write(
-          `Audit trail OK: ${result.checked} events verified, chain of ${result.tip.count} events.\n`,
-        );
-      if (!result.ok && result.problem) {
-        const where = result.problem.eventId !== null ? ` (event ${result.problem.eventId})` : '';
-        throw new CliError(`audit trail verification FAILED${where}: ${result.problem.message}`, 1);
-      }
-    });
-
+  registerAuditVerify(audit, context, deps);
   registerResetHead(audit, context, deps);
 
   audit

@@ -76,7 +76,7 @@ export function registerProfileCommands(program: Command, context: () => Profile
     .description(
       'forget a profile and delete its key from the OS keychain; --delete-mirror also deletes its local mirror',
     )
-    .option('--delete-mirror', 'also delete the local mirror (SQLite file with its -wal/-shm/-journal)')
+    .option('--delete-mirror', 'also delete the local mirror (SQLite file with its -wal/-shm/-journal and audit head)')
     .action(async (id: string, options: { deleteMirror?: boolean }) => {
       const ctx = context();
       const result = await guardAsync(() =>

@@ -25,6 +25,9 @@ export interface AuditHeadMark {
   hash: string;
 }
 
+/** The head file's name is the mirror's with this added; it belongs to the mirror and goes where the mirror goes. */
+export const AUDIT_HEAD_SUFFIX = '.audit-head.json';
+
 /** Ends vouched for while a caller's transaction is open; more than this many nested appends is not expected. */
 const MAX_PENDING_MARKS = 8;
 

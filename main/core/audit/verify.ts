@@ -13,11 +13,23 @@ export interface AuditAnchor {
   removedTotal: number;
 }
 
+/**
+ * What the mirror recorded when its trail began (migration 0360). A profile with one must still have its trail, and
+ * the trail must still start with the same event: both fail verify otherwise, whatever the head file says.
+ */
+export interface AuditTrailMarker {
+  startedAtMs: number;
+  /** Event 1's hash; null when a retention purge had removed event 1 before the marker existed. */
+  firstEventHash: string | null;
+}
+
 export type AuditVerifyProblem =
   | { kind: 'hash-mismatch'; eventId: number; message: string }
   | { kind: 'broken-link'; eventId: number; message: string }
   | { kind: 'missing-event'; eventId: number; message: string }
   | { kind: 'anchor-unconfirmed'; eventId: number | null; message: string }
+  | { kind: 'trail-missing'; eventId: null; message: string }
+  | { kind: 'trail-restarted'; eventId: 1; message: string }
   | { kind: 'head-missing'; eventId: null; message: string }
   | { kind: 'head-mismatch'; eventId: null; message: string }
   | { kind: 'head-flagged'; eventId: null; message: string };
@@ -37,15 +49,22 @@ export type AuditHeadCheck = { kind: 'file'; head: AuditHeadFile | null } | { ki
 
 /**
  * Recomputes the chain one record at a time (records must come in id order), so a million events stream through
- * without being held. `feed` returns false at the first broken link; `finish` adds the anchor and head checks.
+ * without being held. `feed` returns false at the first broken link; `finish` adds the anchor, marker and head
+ * checks. `marker`: the profile's record that it has a trail (null: it never had one, so an empty trail is fine).
  */
-export function createChainVerifier(anchor: AuditAnchor | null, hash: AuditHashFn) {
+export function createChainVerifier(
+  anchor: AuditAnchor | null,
+  hash: AuditHashFn,
+  marker: AuditTrailMarker | null = null,
+) {
   let tip: AuditChainTip = anchor
     ? { lastId: anchor.throughId, hash: anchor.throughHash, count: anchor.removedTotal }
     : EMPTY_CHAIN_TIP;
   let checked = 0;
   let problem: AuditVerifyProblem | null = null;
   let anchorConfirmed = anchor === null;
+  // Judged in `finish`, after the links: event 1 edited and re-hashed is named by event 2's broken link instead.
+  let firstEventReplaced = false;
 
   function feed(record: AuditRecord): boolean {
     if (problem) return false;
@@ -70,6 +89,8 @@ export function createChainVerifier(anchor: AuditAnchor | null, hash: AuditHashF
       return false;
     }
     if (!anchorConfirmed && anchor && confirmsAnchor(record, anchor)) anchorConfirmed = true;
+    if (record.id === 1 && marker?.firstEventHash != null && record.hash !== marker.firstEventHash)
+      firstEventReplaced = true;
     tip = { lastId: record.id, hash: record.hash, count: tip.count + 1 };
     checked += 1;
     return true;
@@ -90,8 +111,16 @@ export function createChainVerifier(anchor: AuditAnchor | null, hash: AuditHashF
         message: `events up to ${anchor.throughId} were removed, but no retention-purge event in the chain records that removal`,
       });
     }
+    const head = headCheck.kind === 'file' ? headCheck.head : null;
+    if (marker && tip.count === 0) return result(trailMissing(marker, headCheck.kind === 'file', head));
+    if (marker && firstEventReplaced) {
+      return result({
+        kind: 'trail-restarted',
+        eventId: 1,
+        message: `event 1 is not the event this trail began with on ${isoDate(marker.startedAtMs)}: the trail was deleted and a new one started in its place`,
+      });
+    }
     if (headCheck.kind === 'none') return result(null);
-    const head = headCheck.head;
     if (head === null) {
       if (tip.count === 0) return result(null);
       return result({
@@ -118,6 +147,19 @@ export function createChainVerifier(anchor: AuditAnchor | null, hash: AuditHashF
   }
 
   return { feed, finish };
+}
+
+/** The profile had a trail and none of it is left: says which of the two stores is gone. */
+function trailMissing(marker: AuditTrailMarker, headChecked: boolean, head: AuditHeadFile | null): AuditVerifyProblem {
+  const began = `this profile's audit trail began on ${isoDate(marker.startedAtMs)}, but the mirror holds none of its events`;
+  let rest = '';
+  if (headChecked && head === null) rest = ' and the external chain head file is missing too: the trail was deleted';
+  else if (head !== null) rest = `, while the external head records ${head.confirmed.count} events: they were deleted`;
+  return { kind: 'trail-missing', eventId: null, message: `${began}${rest}` };
+}
+
+function isoDate(ms: number): string {
+  return new Date(ms).toISOString();
 }
 
 /**

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { AuditHeadFile } from '../../core/audit/head';
-import { parseHead, serialiseHead } from '../../core/audit/head';
+import { AUDIT_HEAD_SUFFIX, parseHead, serialiseHead } from '../../core/audit/head';
 
 /**
  * The external chain head lives next to the mirror: `<mirror>.audit-head.json`. In-memory databases have none
@@ -10,7 +10,7 @@ import { parseHead, serialiseHead } from '../../core/audit/head';
 export function defaultHeadPath(db: Database.Database): string | null {
   const name = db.name;
   if (!name || name === ':memory:' || db.memory) return null;
-  return `${name}.audit-head.json`;
+  return `${name}${AUDIT_HEAD_SUFFIX}`;
 }
 
 /** The head file's content; null when it is missing or not one of ours. */

@@ -7,6 +7,7 @@ import { resolveAuditOptions } from './append';
 import type { AuditEventRow } from './audit-rows';
 import { RECORD_COLUMNS, rowToRecord } from './audit-rows';
 import { readHeadFile } from './head-file';
+import { readAuditTrailMarker } from './trail-marker';
 
 /** Passes over events appended while verify ran (the app writing while the CLI verifies), before giving up. */
 const MAX_CATCH_UP_PASSES = 3;
@@ -21,7 +22,8 @@ export function readAuditAnchor(db: Database.Database): AuditAnchor | null {
 
 /**
  * Recomputes the whole chain from the genesis (or the latest purge anchor), streaming the events in id order, and
- * checks its end against the external head file. Reports the first broken link, naming the event.
+ * checks its end against the external head file. Reports the first broken link, naming the event. A profile whose
+ * mirror records that it has a trail fails when the trail is gone or was started again, whatever the head says.
  *
  * Another process may append while this runs: its head file can then be ahead of the snapshot just verified. In
  * that case verify continues with the events appended since (same chain, later rows) and checks the head again.
@@ -44,10 +46,10 @@ export function verifyAuditChain(db: Database.Database, options: AuditStoreOptio
       lastId = row.id;
     }
   };
-  // Anchor and first pass in one read transaction, so a concurrent purge cannot slip between them.
+  // Anchor, marker and first pass in one read transaction, so a concurrent purge cannot slip between them.
   db.transaction(() => {
     const anchor = readAuditAnchor(db);
-    verifier = createChainVerifier(anchor, hash);
+    verifier = createChainVerifier(anchor, hash, readAuditTrailMarker(db));
     lastId = anchor?.throughId ?? 0;
     pass();
   })();

@@ -18,6 +18,7 @@ import { migration as addWorkspaceTags } from './0320-add-workspace-tags';
 import { migration as createReportPageLimits } from './0330-create-report-page-limits';
 import { migration as createReportIncompleteDays } from './0340-create-report-incomplete-days';
 import { migration as createReportGroups } from './0350-create-report-groups';
+import { migration as createAuditTrailMarker } from './0360-create-audit-trail-marker';
 
 export const MIGRATIONS: readonly Migration[] = [
   createOrgTables,
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   createReportPageLimits,
   createReportIncompleteDays,
   createReportGroups,
+  createAuditTrailMarker,
 ];

@@ -85,7 +85,7 @@ describe('createProfilesFile', () => {
 });
 
 describe('deleteProfileMirror', () => {
-  it('deletes the SQLite mirror with its -wal, -shm and -journal files, and the emptied profile folder', () => {
+  it('deletes the SQLite mirror with its -wal, -shm and -journal files, its audit head, and the emptied profile folder', () => {
     const dataDir = tempDataDir();
     const paths = mirrorFilePaths(dataDir, 'acme');
     expect(paths.map((p) => p.slice(dataDir.length))).toEqual([
@@ -93,10 +93,12 @@ describe('deleteProfileMirror', () => {
       '/profiles/acme/mirror.sqlite-wal',
       '/profiles/acme/mirror.sqlite-shm',
       '/profiles/acme/mirror.sqlite-journal',
+      '/profiles/acme/mirror.sqlite.audit-head.json',
     ]);
     mkdirSync(join(dataDir, 'profiles', 'acme'), { recursive: true });
-    for (const p of paths.slice(0, 3)) writeFileSync(p, 'x');
-    expect(deleteProfileMirror(dataDir, 'acme')).toEqual(paths.slice(0, 3));
+    const present = [...paths.slice(0, 3), paths[4] as string];
+    for (const p of present) writeFileSync(p, 'x');
+    expect(deleteProfileMirror(dataDir, 'acme')).toEqual(present);
     expect(existsSync(join(dataDir, 'profiles', 'acme'))).toBe(false);
   });
 

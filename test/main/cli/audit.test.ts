@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -13,6 +13,7 @@ import { mirrorFile } from '../../../main/adapters/data-dir';
 import { createProfilesFile } from '../../../main/adapters/profiles-file';
 import { appendAuditEvents } from '../../../main/db/audit/append';
 import { up } from '../../../main/db/migrations/0100-create-audit-trail';
+import { migration as trailMarker } from '../../../main/db/migrations/0360-create-audit-trail-marker';
 import { localDraft } from '../db/audit/audit-db';
 
 let dataDir: string;
@@ -31,6 +32,7 @@ beforeEach(() => {
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   up(db);
+  trailMarker.up(db);
   appendAuditEvents(db, [
     localDraft(1, {
       source: 'journal',
@@ -174,5 +176,62 @@ describe('clade-admin audit reset-head', () => {
     const reset = await cli('audit', 'reset-head', '--reason', 'hide it');
     expect(reset.code).toBe(1);
     expect(reset.stderr).toContain('event 1');
+  });
+});
+
+describe('clade-admin audit verify notices what is missing', () => {
+  const headPath = () => `${file}.audit-head.json`;
+  /** Every event deleted through the purge guard, as a sqlite3 shell can without dropping a trigger. */
+  function deleteEveryEvent(): void {
+    const raw = new Database(file);
+    raw.exec('UPDATE audit_purge_guard SET through_id = 1000000 WHERE id = 1; DELETE FROM audit_events;');
+    raw.exec('UPDATE audit_purge_guard SET through_id = NULL WHERE id = 1');
+    raw.close();
+  }
+
+  it('fails (exit 1) when every event and the head file are deleted, naming both and what to do', async () => {
+    deleteEveryEvent();
+    rmSync(headPath());
+    const result = await cli('audit', 'verify');
+    expect(result.code).toBe(1);
+    expect(result.stdout).not.toContain('OK');
+    expect(result.stderr).toContain('none of its events and the external chain head file is missing too');
+    expect(result.stderr).toContain(`Restore the mirror ${file} and its head ${headPath()} together from a backup`);
+    expect(result.stderr).toContain('clade-admin key remove --delete-mirror');
+  });
+
+  it('fails when the head file alone is deleted, pointing at the documented head reset', async () => {
+    rmSync(headPath());
+    const result = await cli('--profile', 'default', 'audit', 'verify');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('external chain head file is missing');
+    expect(result.stderr).toContain('clade-admin --profile default audit reset-head --reason');
+  });
+
+  it('fails when the mirror is gone but its head file is left', async () => {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+    const result = await cli('audit', 'verify');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`the mirror ${file} is missing, but its audit head ${headPath()} is there`);
+  });
+
+  it('fails when the data folder is a file: nothing could be read, so nothing is OK', async () => {
+    const notAFolder = join(dataDir, 'data-file');
+    writeFileSync(notAFolder, 'x');
+    const result = await cli('--data-dir', notAFolder, 'audit', 'verify');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`${notAFolder} is not a folder`);
+  });
+
+  it('a fresh profile that never had a trail still verifies OK with 0 events', async () => {
+    const fresh = mirrorFile(dataDir, 'fresh');
+    mkdirSync(dirname(fresh), { recursive: true });
+    const db = new Database(fresh);
+    up(db);
+    trailMarker.up(db);
+    db.close();
+    const result = await cli('--profile', 'fresh', 'audit', 'verify');
+    expect(result).toMatchObject({ code: 0, stdout: 'Audit trail OK: 0 events verified, chain of 0 events.\n' });
   });
 });

@@ -280,8 +280,10 @@ describe('clade-admin key remove', () => {
     expect(again.stdout).toBe('Profile "acme" had no key in the OS keychain.\n');
   });
 
-  it('--delete-mirror also deletes the mirror files and forgets the profile', async () => {
+  it('--delete-mirror also deletes the mirror files with the audit head and forgets the profile', async () => {
     const { dir, secrets, db, wal } = await connectedWithMirror();
+    const head = `${db}.audit-head.json`; // written when `key set` recorded the key in the profile's trail
+    expect(existsSync(head)).toBe(true);
     const run = await runKey(['--profile', 'acme', '--json', 'key', 'remove', '--delete-mirror'], {
       dataDir: dir,
       secrets,
@@ -291,9 +293,9 @@ describe('clade-admin key remove', () => {
       profile: 'acme',
       keyDeleted: true,
       profileRemoved: true,
-      mirrorFilesDeleted: [db, wal],
+      mirrorFilesDeleted: [db, wal, head],
     });
-    expect(existsSync(db) || existsSync(wal)).toBe(false);
+    expect(existsSync(db) || existsSync(wal) || existsSync(head)).toBe(false);
     expect(createProfilesFile(dir).get('acme')).toBeUndefined();
     expect(findSecretTraces(dir, orgA.adminKey)).toEqual([]);
   });

@@ -4,14 +4,16 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AuditEventDraft } from '../../../../main/core/audit/event';
 import { up } from '../../../../main/db/migrations/0100-create-audit-trail';
+import { migration as trailMarker } from '../../../../main/db/migrations/0360-create-audit-trail-marker';
 
-/** A file-backed database with only the audit migration applied (WAL, like the mirror), in its own temp folder. */
+/** A file-backed database with only the audit migrations applied (WAL, like the mirror), in its own temp folder. */
 export function openAuditDb(): { db: Database.Database; file: string; dir: string; headPath: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'audit-'));
   const file = join(dir, 'mirror.sqlite');
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   up(db);
+  trailMarker.up(db);
   return {
     db,
     file,

@@ -26,6 +26,7 @@ describe('migration 0100-create-audit-trail', () => {
     expect(tables).toEqual(expect.arrayContaining(['audit_events', 'audit_anchors', 'audit_purge_guard', 'audit_fts']));
     expect(db.prepare('SELECT email FROM users').pluck().all()).toEqual(['ada@example.com']);
 
+    migrate(db, MIGRATIONS); // verify also reads the trail marker (migration 0360)
     recordLocalAuditAction(db, keyConnectedAction({ atMs: 1, orgId: 'org_1', orgName: 'Acme', profileId: 'default' }));
     expect(verifyAuditChain(db)).toMatchObject({ ok: true, checked: 1 });
   });

@@ -1,0 +1,99 @@
+/**
+ * `clade-admin audit verify`: recomputes the chain (db/audit/verify judges it) and, when it fails, says what is
+ * missing or changed, where, and what to do. It never answers "OK" for a trail it could not see: a mirror that is
+ * gone while its head file stays, or a data folder that is not a folder, fail like a broken chain (exit 1).
+ */
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Command } from 'commander';
+import { AUDIT_HEAD_SUFFIX } from '../../core/audit/head';
+import type { AuditVerifyProblem, AuditVerifyResult } from '../../core/audit/verify';
+import type { CliContext } from '../context';
+import { CliError } from '../errors';
+import { note, printJson } from '../io';
+import { refuseUnknownProfile } from '../unknown-profile';
+import type { AuditCommandDeps } from './audit';
+
+const FAILED_EXIT = 1;
+
+export function registerAuditVerify(audit: Command, context: () => CliContext, deps: AuditCommandDeps): void {
+  audit
+    .command('verify')
+    .description(
+      'recompute the hash chain and check it against the external head; exits 1 naming the first broken event, or what is missing',
+    )
+    .action(async () => {
+      const ctx = context();
+      const result = await verifyProfileTrail(ctx, deps);
+      if (ctx.json) printJson(ctx.io, result);
+      else if (result.ok)
+        ctx.io.stdout.write(
+          `Audit trail OK: ${result.checked} events verified, chain of ${result.tip.count} events.\n`,
+        );
+      if (!result.ok && result.problem) {
+        const where = result.problem.eventId !== null ? ` (event ${result.problem.eventId})` : '';
+        throw new CliError(
+          `audit trail verification FAILED${where}: ${result.problem.message}. ${remedy(result.problem, ctx)}`,
+          FAILED_EXIT,
+        );
+      }
+    });
+}
+
+async function verifyProfileTrail(ctx: CliContext, deps: AuditCommandDeps): Promise<AuditVerifyResult> {
+  if (!existsSync(ctx.mirrorFile)) {
+    refuseUnseeableMirror(ctx);
+    refuseUnknownProfile(ctx);
+    note(ctx.io, `Profile "${ctx.profileId}" has no local mirror yet, so no audit trail.`);
+    return { ok: true, checked: 0, tip: { lastId: 0, hash: '', count: 0 }, problem: null };
+  }
+  const { verifyAuditChain } = await import('../../db/audit/verify');
+  const db = await deps.openDb(ctx.mirrorFile, { readonly: true });
+  try {
+    return verifyAuditChain(db);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * No mirror is "nothing to verify" only when nothing says there should be one: a folder on the way that is not a
+ * folder hides it, and a head file left behind means it had a trail.
+ */
+function refuseUnseeableMirror(ctx: CliContext): void {
+  for (const folder of [ctx.dataDir, dirname(ctx.mirrorFile)]) {
+    if (existsSync(folder) && !statSync(folder).isDirectory())
+      throw new CliError(
+        `audit trail verification FAILED: ${folder} is not a folder, so the mirror ${ctx.mirrorFile} and its audit trail cannot be read. Move that file aside, or point --data-dir (CLADE_DATA_DIR) at the data folder.`,
+        FAILED_EXIT,
+      );
+  }
+  const headPath = `${ctx.mirrorFile}${AUDIT_HEAD_SUFFIX}`;
+  if (existsSync(headPath))
+    throw new CliError(
+      `audit trail verification FAILED: the mirror ${ctx.mirrorFile} is missing, but its audit head ${headPath} is there: this profile had an audit trail and it was deleted or moved. Restore the mirror from a backup; to start this profile over on purpose, run \`${command(ctx, 'key remove --delete-mirror')}\`, which removes the head with the mirror.`,
+      FAILED_EXIT,
+    );
+}
+
+/** What to do about a failed verify, naming the files and commands concerned. */
+function remedy(problem: AuditVerifyProblem, ctx: CliContext): string {
+  const headPath = `${ctx.mirrorFile}${AUDIT_HEAD_SUFFIX}`;
+  const restore = `Restore the mirror ${ctx.mirrorFile} and its head ${headPath} together from a backup`;
+  const resetHead = command(ctx, 'audit reset-head --reason "<why>"');
+  switch (problem.kind) {
+    case 'trail-missing':
+    case 'trail-restarted':
+      return `${restore}. Old events are removed with \`${command(ctx, 'audit purge --keep-days N')}\`, which records the removal and keeps verifying; to start this profile over on purpose, \`${command(ctx, 'key remove --delete-mirror')}\` deletes the mirror and its head.`;
+    case 'head-missing':
+    case 'head-mismatch':
+    case 'head-flagged':
+      return `${restore}. If the mirror was restored from a backup on its own and its events are as you expect, \`${resetHead}\` re-establishes the head at ${headPath} and records that in the trail.`;
+    default:
+      return `${restore}; the event named shows where the trail in ${ctx.mirrorFile} was changed.`;
+  }
+}
+
+function command(ctx: CliContext, rest: string): string {
+  return `clade-admin${ctx.profileNamed ? ` --profile ${ctx.profileId}` : ''} ${rest}`;
+}
