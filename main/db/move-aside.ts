@@ -3,7 +3,10 @@
  * shared-memory files, so the pair still opens), and the next sync builds a new one from the Admin API.
  */
 import { existsSync, renameSync } from 'node:fs';
+import { AUDIT_HEAD_SUFFIX } from '../core/audit/head';
 import type { StorageError } from '../core/storage-error';
+
+const SIDECARS = ['-wal', '-shm', '-journal', AUDIT_HEAD_SUFFIX];
 import { openMirror } from './open';
 import { asStorageError, damagedMirror } from './storage-errors';
 
@@ -26,7 +29,11 @@ export function inspectMirror(file: string): StorageError | null {
   }
 }
 
-/** Renames the mirror and its -wal/-shm to `<file>.damaged-<UTC time>`; answers the new name of the mirror. */
+/**
+ * Renames the mirror and the files that belong to it (-wal, -shm, -journal, its audit head) to
+ * `<file>.damaged-<UTC time>…`, so they still open and verify together; answers the new name of the mirror. The
+ * head goes too: left behind, it would flag the new mirror's first trail event as a rewrite.
+ */
 export function moveMirrorAside(file: string, nowMs: number): string {
   const stamp = new Date(nowMs)
     .toISOString()
@@ -35,7 +42,7 @@ export function moveMirrorAside(file: string, nowMs: number): string {
   const target = `${file}.damaged-${stamp}`;
   if (existsSync(target)) throw new Error(`${target} already exists; try again in a second`);
   // The sidecars first: a crash in between leaves the main file in place, which the next attempt moves.
-  for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);
+  for (const suffix of SIDECARS) if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);
   renameSync(file, target);
   return target;
 }

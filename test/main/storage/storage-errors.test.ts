@@ -67,6 +67,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('a damaged mirror', () => {
   it('is named with its path and the command that moves it aside, left untouched, and moved aside on request', async () => {
     const { dataDir, mirror } = copyOfBase();
+    // A setting change gives the profile an audit trail and a head file, which must move aside with the mirror.
+    expect((await cli(dataDir, '--profile', 'demo', 'config', 'set', 'sync.historyDays', '30')).code).toBe(0);
+    expect(existsSync(`${mirror}.audit-head.json`)).toBe(true);
     // Keep the header page (so it still looks like SQLite), scramble every page after it.
     const bytes = readFileSync(mirror);
     for (let i = 4096; i < bytes.length; i++) bytes[i] = (i * 131) & 0xff;
@@ -93,9 +96,14 @@ describe('a damaged mirror', () => {
     expect(moved.stdout).toContain('clade-admin demo');
     expect(existsSync(mirror)).toBe(false);
 
+    expect(existsSync(join(dataDir, 'profiles', 'demo', `${aside}.audit-head.json`))).toBe(true);
+    expect(existsSync(`${mirror}.audit-head.json`)).toBe(false);
+
     const again = await cli(dataDir, 'demo');
     expect(again.code, again.stderr).toBe(0);
     expect((await cli(dataDir, '--profile', 'demo', 'status')).code).toBe(0);
+    const verify = await cli(dataDir, '--profile', 'demo', 'audit', 'verify');
+    expect(verify.code, verify.stderr).toBe(0);
   }, 60_000);
 
   it('refuses to move a sound mirror aside', async () => {
