@@ -6,7 +6,7 @@ import { clampPageSize, decodeAuditCursor, encodeAuditCursor } from '../../core/
 import type { AuditQuery } from '../../core/audit/query';
 import { ftsMatchExpression, parseAuditQuery } from '../../core/audit/query';
 import type { AuditEventRow } from './audit-rows';
-import { RECORD_COLUMNS, rowToRecord } from './audit-rows';
+import { RECORD_COLUMNS, rowFromValues, rowToRecord } from './audit-rows';
 import { ownAdminKeyIds } from './own-admin-keys';
 import { describeFolds, foldClause, type AuditSearchEvent, type OwnReadsFolding } from './search-fold';
 import { indexedMatchExpression } from './search-match';
@@ -178,52 +178,6 @@ export function* iterateAuditEvents(db: Database.Database, query: string | Audit
   for (const values of statement.iterate(...params) as IterableIterator<unknown[]>) {
     yield recordToEvent(rowToRecord(toRow(values)));
   }
-}
-
-/** Maps a raw row (values in the statement's column order) to the named row, by the statement's own column names. */
-function rowFromValues(names: string[]): (values: unknown[]) => AuditEventRow {
-  const at = (name: keyof AuditEventRow): number => {
-    const index = names.indexOf(name);
-    if (index < 0) throw new Error(`audit row has no ${name} column`);
-    return index;
-  };
-  const i = {
-    id: at('id'),
-    atMs: at('at_ms'),
-    recordedAtMs: at('recorded_at_ms'),
-    source: at('source'),
-    type: at('type'),
-    externalId: at('external_id'),
-    actorJson: at('actor_json'),
-    workspaceId: at('workspace_id'),
-    keyId: at('key_id'),
-    targetsJson: at('targets_json'),
-    summary: at('summary'),
-    beforeJson: at('before_json'),
-    afterJson: at('after_json'),
-    rawJson: at('raw_json'),
-    prevHash: at('prev_hash'),
-    hash: at('hash'),
-  };
-  return (v) =>
-    ({
-      id: v[i.id],
-      at_ms: v[i.atMs],
-      recorded_at_ms: v[i.recordedAtMs],
-      source: v[i.source],
-      type: v[i.type],
-      external_id: v[i.externalId],
-      actor_json: v[i.actorJson],
-      workspace_id: v[i.workspaceId],
-      key_id: v[i.keyId],
-      targets_json: v[i.targetsJson],
-      summary: v[i.summary],
-      before_json: v[i.beforeJson],
-      after_json: v[i.afterJson],
-      raw_json: v[i.rawJson],
-      prev_hash: v[i.prevHash],
-      hash: v[i.hash],
-    }) as AuditEventRow;
 }
 
 export function countAuditEvents(db: Database.Database, query: string | AuditQuery): number {
