@@ -207,10 +207,17 @@ export const AuditEventDto = z.object({
   /** The feed's raw activity (compliance events only). */
   raw: z.json().nullable(),
   hash: z.string(),
+  /**
+   * Set when this line stands for a UTC day of the app's own report reads (the newest of them; its summary counts
+   * the day). Search folds them unless the query says `self:show` (main/core/audit/self-views.ts).
+   */
+  folded: z
+    .object({ day: z.string(), count: z.number().int().positive(), byType: z.record(z.string(), z.number().int()) })
+    .optional(),
 });
 export type AuditEventView = z.infer<typeof AuditEventDto>;
 
-/** The trail's query language: free text plus actor: type: workspace: key: source: after:YYYY-MM-DD before:YYYY-MM-DD. */
+/** The trail's query language: free text plus actor: type: workspace: key: source: after:YYYY-MM-DD before:YYYY-MM-DD self:show. */
 const AuditQueryText = z.string().max(2000);
 export const AuditSearchRequest = z.object({
   query: AuditQueryText,

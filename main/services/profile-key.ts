@@ -10,6 +10,7 @@ import { createKeytarSecretStore } from '../adapters/secret-store-keytar';
 import { assertKeyMatchesProfile } from '../core/vault/connect-key';
 import type { SecretStorePort } from '../core/vault/ports';
 import { resolveAdminKey } from '../core/vault/resolve-key';
+import type { MirrorDb } from '../db/open';
 import type { SyncTarget } from './sync/sync-profile';
 
 export interface ProfileKeyInput {
@@ -39,9 +40,22 @@ export async function resolveProfileKey(input: ProfileKeyInput): Promise<string 
   return resolved.key;
 }
 
-/** A sandbox with the generated demo org, as a sync target; close it when done. */
-export async function startDemoTarget(): Promise<SyncTarget & { close(): Promise<void> }> {
-  const { startSandbox } = await import('../sandbox/index');
-  const sandbox = await startSandbox({ size: 'demo', seed: 1 });
-  return { apiKey: sandbox.adminKey, baseURL: sandbox.url, close: () => sandbox.close() };
+/**
+ * The demo profile's sync target for headless commands (`sync`, `check --sync`): the same demo org as `demo` and the
+ * window (demo/demo-sandbox.ts), regenerated as this mirror first saw it so a sync journals only real changes.
+ * `sync` runs one sync the way the demo does (on a fresh mirror: baseline, scripted changes, a second sync).
+ */
+export async function startDemoTarget(
+  db: MirrorDb,
+): Promise<
+  SyncTarget & { sync<S extends { status: string }>(run: () => Promise<S>): Promise<S>; close(): Promise<void> }
+> {
+  const { startDemoSandbox, syncDemoOrg } = await import('./demo/demo-sandbox');
+  const demo = await startDemoSandbox(db, { size: 'demo', seed: 1 });
+  return {
+    apiKey: demo.sandbox.adminKey,
+    baseURL: demo.sandbox.url,
+    sync: (run) => syncDemoOrg(demo, run),
+    close: () => demo.sandbox.close(),
+  };
 }

@@ -17,7 +17,7 @@ import { note, printJson } from '../io';
 import { openProfileMirror, systemTimeZone } from './alerts';
 
 /** Profile settings the admin does not set: what the app learnt (shown by `config get`, refused by `config set`). */
-const READ_ONLY_SETTINGS: ReadonlySet<string> = new Set(['compliance.probe']);
+const READ_ONLY_SETTINGS: ReadonlySet<string> = new Set(['compliance.probe', 'audit.ownAdminKeyIds', 'demo.org']);
 /** How null reads for a setting where it means something other than "none". */
 const NULL_READS_AS: Readonly<Record<string, string>> = { 'audit.retentionDays': 'forever' };
 

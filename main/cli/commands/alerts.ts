@@ -151,36 +151,31 @@ async function syncFirst(ctx: CliContext): Promise<SyncSummary | null> {
   const { ensureMirrorFile } = await import('../../adapters/data-dir');
   const demo = ctx.profileId === DEMO_PROFILE && !ctx.envAdminKey;
   const { startDemoTarget } = await import('../../services/profile-key');
-  const sandbox = demo ? await startDemoTarget() : null;
+  // No key: not fatal here. The mirror (if any) still evaluates, and says how old it is.
+  const apiKey = demo
+    ? null
+    : await storedKey(ctx).catch((error: unknown) => {
+        if (error instanceof CliError) note(ctx.io, `warning: ${error.message}`);
+        else throw error;
+        return null;
+      });
+  if (!demo && apiKey === null) return null;
+  const { openMirror } = await import('../../db/open');
+  const db = openMirror(ensureMirrorFile(ctx.dataDir, ctx.profileId));
+  let sandbox: Awaited<ReturnType<typeof startDemoTarget>> | null = null;
   try {
-    // No key: not fatal here. The mirror (if any) still evaluates, and says how old it is.
-    const apiKey = sandbox
-      ? sandbox.apiKey
-      : await storedKey(ctx).catch((error: unknown) => {
-          if (error instanceof CliError) note(ctx.io, `warning: ${error.message}`);
-          else throw error;
-          return null;
-        });
-    if (apiKey === null) return null;
-    const { openMirror } = await import('../../db/open');
-    const db = openMirror(ensureMirrorFile(ctx.dataDir, ctx.profileId));
-    try {
-      const summary = await syncWithProgress(
-        ctx,
-        db,
-        { apiKey, baseURL: sandbox ? sandbox.baseURL : ctx.baseUrl },
-        demo ? { requestsPerMinute: null } : {},
-      );
-      if (summary.status !== 'ok') note(ctx.io, describeSummary(summary, ctx.profileId).trimEnd());
-      return summary;
-    } catch (error) {
-      // A failed sync leaves the mirror as it was; its age decides whether the check can still be trusted.
-      note(ctx.io, `warning: sync failed: ${describeError(error)}`);
-      return null;
-    } finally {
-      db.close();
-    }
+    sandbox = demo ? await startDemoTarget(db) : null;
+    const target = sandbox ?? { apiKey: apiKey!, baseURL: ctx.baseUrl };
+    const run = () => syncWithProgress(ctx, db, target, demo ? { requestsPerMinute: null } : {});
+    const summary = sandbox ? await sandbox.sync(run) : await run();
+    if (summary.status !== 'ok') note(ctx.io, describeSummary(summary, ctx.profileId).trimEnd());
+    return summary;
+  } catch (error) {
+    // A failed sync leaves the mirror as it was; its age decides whether the check can still be trusted.
+    note(ctx.io, `warning: sync failed: ${describeError(error)}`);
+    return null;
   } finally {
     await sandbox?.close();
+    db.close();
   }
 }

@@ -24,7 +24,8 @@ const defaultDeps: AuditCommandDeps = {
 
 /**
  * `clade-admin audit search|export|verify|purge`: the audit trail, from the local mirror only (never the network).
- * Queries use the trail's search language: free text plus actor: type: workspace: key: source: after: before:.
+ * Queries use the trail's search language: free text plus actor: type: workspace: key: source: after: before: self:.
+ * Search and the window fold this app's own report reads alike (db/audit/search.ts); exports never fold.
  */
 export function registerAuditCommands(
   program: Command,
@@ -38,7 +39,8 @@ export function registerAuditCommands(
   audit
     .command('search')
     .description(
-      'search the trail, newest first (free text plus actor: type: workspace: key: source: after:YYYY-MM-DD before:YYYY-MM-DD)',
+      'search the trail, newest first (free text plus actor: type: workspace: key: source: after:YYYY-MM-DD before:YYYY-MM-DD; ' +
+        "this app's own report reads show as one line a day, self:show lists each)",
     )
     .argument('[query...]', 'the query; empty lists everything')
     .option('--limit <n>', 'events per page (1–1000)', parseIntInRange(1, 1000), 50)

@@ -17,31 +17,29 @@ export function registerDemoCommand(program: Command, context: () => CliContext)
     .description('sync the built-in demo org (a local sandbox) into the "demo" profile and print its tree')
     .action(async () => {
       const ctx = context();
-      const { startSandbox } = await import('../../sandbox/index');
-      const sandbox = await startSandbox({ size: 'demo', seed: 1 });
+      const file = ensureMirrorFile(ctx.dataDir, DEMO_PROFILE);
+      const { openMirror } = await import('../../db/open');
+      const { readOrgTree } = await import('../../db/repos/org-tree-repo');
+      const { startDemoSandbox, syncDemoOrg } = await import('../../services/demo/demo-sandbox');
+      const db = openMirror(file);
       try {
-        const file = ensureMirrorFile(ctx.dataDir, DEMO_PROFILE);
-        note(ctx.io, `Syncing the demo org from a local sandbox into ${file} …`);
-        const { openMirror } = await import('../../db/open');
-        const { readOrgTree } = await import('../../db/repos/org-tree-repo');
-        const db = openMirror(file);
+        // The same demo org as the window's (demo-sandbox.ts): regenerated as this mirror first saw it, so a second
+        // `demo` journals only what happened in the demo org since, not every timestamp as changed.
+        const demo = await startDemoSandbox(db, { size: 'demo', seed: 1 });
         try {
-          const summary = await syncWithProgress(
-            ctx,
-            db,
-            { apiKey: sandbox.adminKey, baseURL: sandbox.url },
-            { requestsPerMinute: null },
-          );
+          note(ctx.io, `Syncing the demo org from a local sandbox into ${file} …`);
+          const target = { apiKey: demo.sandbox.adminKey, baseURL: demo.sandbox.url };
+          const summary = await syncDemoOrg(demo, () => syncWithProgress(ctx, db, target, { requestsPerMinute: null }));
           if (syncExitCode(summary) !== 0) throw new CliError(describeSummary(summary, DEMO_PROFILE).trim());
           const tree = readOrgTree(db);
           if (!tree) throw new CliError('the demo sync finished but the mirror holds no organization');
           if (ctx.json) printJson(ctx.io, summarizeTree(tree));
           else ctx.io.stdout.write(formatTree(tree));
         } finally {
-          db.close();
+          await demo.sandbox.close();
         }
       } finally {
-        await sandbox.close();
+        db.close();
       }
     });
 }

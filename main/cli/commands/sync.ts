@@ -38,29 +38,32 @@ export function registerSyncCommand(program: Command, context: () => CliContext)
       const runOptions = { full: options.full ?? false };
       const demo = ctx.profileId === DEMO_PROFILE && !ctx.envAdminKey;
       const { startDemoTarget } = await import('../../services/profile-key');
-      const sandbox = demo ? await startDemoTarget() : null;
+      const { openMirror } = await import('../../db/open');
+      const apiKey = demo ? null : await storedKey(ctx);
+      const db = openMirror(ensureMirrorFile(ctx.dataDir, ctx.profileId));
       try {
-        const target: SyncTarget = sandbox ?? { apiKey: await storedKey(ctx), baseURL: ctx.baseUrl };
-        const { openMirror } = await import('../../db/open');
-        const db = openMirror(ensureMirrorFile(ctx.dataDir, ctx.profileId));
+        const sandbox = demo ? await startDemoTarget(db) : null;
         try {
-          const summary = await syncWithProgress(ctx, db, target, {
-            ...runOptions,
-            ...(options.history !== undefined ? { historyDays: options.history } : {}),
-            ...(options.rate !== undefined
-              ? { requestsPerMinute: options.rate }
-              : demo
-                ? { requestsPerMinute: null }
-                : {}),
-          });
+          const target: SyncTarget = sandbox ?? { apiKey: apiKey!, baseURL: ctx.baseUrl };
+          const run = () =>
+            syncWithProgress(ctx, db, target, {
+              ...runOptions,
+              ...(options.history !== undefined ? { historyDays: options.history } : {}),
+              ...(options.rate !== undefined
+                ? { requestsPerMinute: options.rate }
+                : demo
+                  ? { requestsPerMinute: null }
+                  : {}),
+            });
+          const summary = sandbox ? await sandbox.sync(run) : await run();
           if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, ...summary });
           else note(ctx.io, describeSummary(summary, ctx.profileId).trimEnd());
           ctx.io.exitCode = syncExitCode(summary);
         } finally {
-          db.close();
+          await sandbox?.close();
         }
       } finally {
-        await sandbox?.close();
+        db.close();
       }
     });
 }

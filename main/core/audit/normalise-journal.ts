@@ -1,5 +1,6 @@
 import { canonicalJson, canonicalise } from './canonical-json';
 import type { AuditActor, AuditEventDraft, AuditTarget } from './event';
+import { memberSummary, memberTargets, type MemberNames } from './journal-member-summary';
 
 /**
  * The sync engine's change journal → audit events (every difference between two syncs). The journal knows
@@ -20,6 +21,17 @@ export interface JournalDiffEvent {
   journalId?: string | number | null;
   /** The workspace it belongs to, when before/after do not say (a `changed` event carries only changed fields). */
   workspaceId?: string | null;
+  /** Names the mirror knows for the workspace and user a composite id joins (a member's summary uses them). */
+  workspaceName?: string | null;
+  userName?: string | null;
+}
+
+/** What the mirror can tell about a journal row's entity (db/audit/describe-from-mirror.ts). */
+export interface JournalContext {
+  name?: string | null;
+  workspaceId?: string | null;
+  workspaceName?: string | null;
+  userName?: string | null;
 }
 
 /** The sync engine's stored journal row (main/core/sync/diff.ts `JournalEvent` + id and time). */
@@ -37,10 +49,7 @@ export interface StoredJournalEventLike {
  * Adapts a stored journal row. `context` fills what a `changed` row lacks (the entity's current name and
  * workspace), which the caller can read from the mirror.
  */
-export function fromStoredJournalEvent(
-  stored: StoredJournalEventLike,
-  context: { name?: string | null; workspaceId?: string | null } = {},
-): JournalDiffEvent {
+export function fromStoredJournalEvent(stored: StoredJournalEventLike, context: JournalContext = {}): JournalDiffEvent {
   let before: Record<string, unknown> | null = null;
   let after: Record<string, unknown> | null = null;
   if (stored.kind === 'created') after = stored.detail;
@@ -64,6 +73,8 @@ export function fromStoredJournalEvent(
     atMs: stored.atMs,
     journalId: stored.id,
     workspaceId: context.workspaceId ?? null,
+    workspaceName: context.workspaceName ?? null,
+    userName: context.userName ?? null,
   };
 }
 
@@ -94,6 +105,7 @@ export function normaliseJournalEvent(event: JournalDiffEvent): AuditEventDraft 
   const state = event.after ?? event.before ?? {};
   const name = event.name ?? stringField(state, 'name') ?? stringField(state, 'email') ?? null;
   const target = name ? { type: resource, id: event.id, name } : { type: resource, id: event.id };
+  const member = isMember(resource) ? memberNames(event) : null;
   return {
     atMs: event.atMs,
     source: 'journal',
@@ -106,8 +118,10 @@ export function normaliseJournalEvent(event: JournalDiffEvent): AuditEventDraft 
         ? event.id
         : (event.workspaceId ?? workspaceOf(event.after) ?? workspaceOf(event.before) ?? idPart(event.id, 'wrkspc_')),
     keyId: resource === 'api_key' ? event.id : null,
-    targets: [target, ...compositeTargets(event.id)],
-    summary: summarise(resource, event, name),
+    targets: member ? memberTargets(event.id, member) : [target, ...compositeTargets(event.id)],
+    summary: member
+      ? memberSummary(event.change, member, event.before, event.after, fieldChanges(event))
+      : summarise(resource, event, name),
     before: event.before ? canonicalise(event.before) : null,
     after: event.after ? canonicalise(event.after) : null,
     raw: null,
@@ -119,12 +133,33 @@ function summarise(resource: string, event: JournalDiffEvent, name: string | nul
   const what = name ? `${label} “${name}” (${event.id})` : `${label} ${event.id}`;
   if (event.change === 'created') return `${what} appeared`;
   if (event.change === 'removed') return `${what} disappeared`;
+  const changes = fieldChanges(event);
+  return `${what} changed${changes ? `: ${changes}` : ''}`;
+}
+
+/** "field: before → after; …" for the first few changed fields, then "+N more". */
+function fieldChanges(event: JournalDiffEvent): string {
   const fields = changedFields(event.before ?? {}, event.after ?? {});
   const shown = fields
     .slice(0, MAX_FIELDS_IN_SUMMARY)
     .map((f) => `${f}: ${short(event.before?.[f])} → ${short(event.after?.[f])}`);
   const more = fields.length > MAX_FIELDS_IN_SUMMARY ? `; +${fields.length - MAX_FIELDS_IN_SUMMARY} more` : '';
-  return `${what} changed${shown.length ? `: ${shown.join('; ')}${more}` : ''}`;
+  return `${shown.join('; ')}${more}`;
+}
+
+function isMember(resource: string): boolean {
+  return resource === 'workspace_member' || resource === 'member';
+}
+
+/** A member's ids from its composite key (`wrkspc_…/user_…`) or its row, with the names the mirror gave. */
+function memberNames(event: JournalDiffEvent): MemberNames {
+  const state = event.after ?? event.before ?? {};
+  return {
+    userId: idPart(event.id, 'user_') ?? stringField(state, 'user_id'),
+    workspaceId: idPart(event.id, 'wrkspc_') ?? stringField(state, 'workspace_id') ?? event.workspaceId ?? null,
+    userName: event.userName ?? null,
+    workspaceName: event.workspaceName ?? null,
+  };
 }
 
 /** Top-level fields whose values differ, in name order. */

@@ -1,9 +1,11 @@
 import type { AuditSource } from './event';
 import { AUDIT_SOURCES } from './event';
+import { SELF_SHOW } from './self-views';
 
 /**
  * The audit search language: free text plus qualifiers `actor:`, `type:`, `workspace:`, `key:`, `source:`,
- * `after:YYYY-MM-DD` (inclusive, 00:00 UTC) and `before:YYYY-MM-DD` (exclusive). Values may be quoted
+ * `after:YYYY-MM-DD` (inclusive, 00:00 UTC), `before:YYYY-MM-DD` (exclusive) and `self:show` (list this app's own
+ * report reads one by one instead of one folded line a day, core/audit/self-views.ts). Values may be quoted
  * (`actor:"Ada Lovelace"`). Repeating a qualifier ORs its values; different qualifiers AND. Text terms AND. An
  * unknown qualifier (`foo:bar`) is refused, not searched as text: a mistyped `actr:ada` would otherwise find nothing
  * and look like an empty trail. Quoted, `"foo:bar"` is text; so is a URL (`https://…`).
@@ -19,12 +21,14 @@ export interface AuditQuery {
   afterMs: number | null;
   /** Exclusive upper bound, epoch ms. */
   beforeMs: number | null;
+  /** `self:show`: this app's own report reads listed one by one rather than folded into one line a day. */
+  selfShow: boolean;
   /** Problems with the query (bad date, unknown source); callers refuse to run a query that has any. */
   errors: string[];
 }
 
 const LIST_QUALIFIERS = ['actor', 'type', 'workspace', 'key'] as const;
-const KNOWN_QUALIFIERS = [...LIST_QUALIFIERS, 'source', 'after', 'before'];
+const KNOWN_QUALIFIERS = [...LIST_QUALIFIERS, 'source', 'after', 'before', 'self'];
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function emptyAuditQuery(): AuditQuery {
@@ -37,6 +41,7 @@ export function emptyAuditQuery(): AuditQuery {
     source: [],
     afterMs: null,
     beforeMs: null,
+    selfShow: false,
     errors: [],
   };
 }
@@ -61,6 +66,12 @@ export function parseAuditQuery(input: string): AuditQuery {
       // Several bounds narrow: the latest `after`, the earliest `before`.
       else if (qualifier === 'after') query.afterMs = query.afterMs === null ? ms : Math.max(query.afterMs, ms);
       else query.beforeMs = query.beforeMs === null ? ms : Math.min(query.beforeMs, ms);
+    } else if (qualifier === 'self') {
+      if (token.value.toLowerCase() === SELF_SHOW) query.selfShow = true;
+      else
+        query.errors.push(
+          `self: takes only "${SELF_SHOW}" (self:show lists this app's own report reads), not "${token.value}"`,
+        );
     } else if (token.value.startsWith('//')) {
       query.text.push(token.raw); // a URL (https://…), not a qualifier
     } else {
@@ -121,6 +132,7 @@ export function formatAuditQuery(query: AuditQuery): string {
   for (const source of query.source) parts.push(`source:${source}`);
   if (query.afterMs !== null) parts.push(`after:${new Date(query.afterMs).toISOString().slice(0, 10)}`);
   if (query.beforeMs !== null) parts.push(`before:${new Date(query.beforeMs).toISOString().slice(0, 10)}`);
+  if (query.selfShow) parts.push(`self:${SELF_SHOW}`);
   for (const term of query.text) parts.push(quote(term));
   return parts.join(' ');
 }

@@ -47,3 +47,49 @@ export function rowToRecord(row: AuditEventRow): AuditRecord {
 export const INSERT_RECORD_SQL = `INSERT INTO audit_events (${RECORD_COLUMNS}) VALUES (
   @id, @atMs, @recordedAtMs, @source, @type, @externalId, @actorJson, @workspaceId, @keyId,
   @targetsJson, @summary, @beforeJson, @afterJson, @rawJson, @prevHash, @hash)`;
+
+/** Maps a raw row (values in the statement's column order) to the named row, by the statement's own column names. */
+export function rowFromValues(names: string[]): (values: unknown[]) => AuditEventRow {
+  const at = (name: keyof AuditEventRow): number => {
+    const index = names.indexOf(name);
+    if (index < 0) throw new Error(`audit row has no ${name} column`);
+    return index;
+  };
+  const i = {
+    id: at('id'),
+    atMs: at('at_ms'),
+    recordedAtMs: at('recorded_at_ms'),
+    source: at('source'),
+    type: at('type'),
+    externalId: at('external_id'),
+    actorJson: at('actor_json'),
+    workspaceId: at('workspace_id'),
+    keyId: at('key_id'),
+    targetsJson: at('targets_json'),
+    summary: at('summary'),
+    beforeJson: at('before_json'),
+    afterJson: at('after_json'),
+    rawJson: at('raw_json'),
+    prevHash: at('prev_hash'),
+    hash: at('hash'),
+  };
+  return (v) =>
+    ({
+      id: v[i.id],
+      at_ms: v[i.atMs],
+      recorded_at_ms: v[i.recordedAtMs],
+      source: v[i.source],
+      type: v[i.type],
+      external_id: v[i.externalId],
+      actor_json: v[i.actorJson],
+      workspace_id: v[i.workspaceId],
+      key_id: v[i.keyId],
+      targets_json: v[i.targetsJson],
+      summary: v[i.summary],
+      before_json: v[i.beforeJson],
+      after_json: v[i.afterJson],
+      raw_json: v[i.rawJson],
+      prev_hash: v[i.prevHash],
+      hash: v[i.hash],
+    }) as AuditEventRow;
+}

@@ -26,6 +26,7 @@ import { readProfileSetting, writeProfileSetting } from '../settings/profile-set
 import type { AuditStoreOptions } from './append';
 import { appendInTransaction, complianceActivityDrafts, confirmHead, resolveAuditOptions } from './append';
 import { readIngestMark, writeIngestMark } from './ingest-marks';
+import { learnOwnAdminKeys } from './own-admin-keys';
 
 export type ComplianceIngestOutcome =
   /** The feed answered; the trail is up to date with it. */
@@ -121,6 +122,8 @@ export async function ingestComplianceFeed(
       .transaction(() => {
         const appended = appendInTransaction(db, drafts, resolved, nested);
         writeIngestMark(db, 'compliance', serialiseComplianceMark(advanced.mark), nowMs);
+        // Our own report reads are told apart by the key that made them (own-admin-keys.ts).
+        learnOwnAdminKeys(db, drafts, nowMs);
         if (!markedAvailable)
           writeProfileSetting(db, 'compliance.probe', { status: 'available', checkedAtMs: nowMs, detail: null }, nowMs);
         return appended;

@@ -17,6 +17,7 @@ export {
   countAuditEvents,
   iterateAuditEvents,
   searchAuditEvents,
+  type AuditSearchEvent,
   type AuditSearchPage,
 } from './search';
 export { streamAuditExport } from './export';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { StoredJournalEventLike } from '../../core/audit/normalise-journal';
+import type { JournalContext, StoredJournalEventLike } from '../../core/audit/normalise-journal';
 import { fromStoredJournalEvent, normaliseJournalEvent } from '../../core/audit/normalise-journal';
 import type { AuditStoreOptions } from './append';
 import { appendInTransaction, confirmHead, resolveAuditOptions } from './append';
@@ -26,7 +26,7 @@ export interface JournalCatchUpResult {
 export function catchUpJournalIntoAudit(
   db: Database.Database,
   listAfter: (afterId: number) => readonly StoredJournalEventLike[],
-  describe: (row: StoredJournalEventLike) => { name?: string | null; workspaceId?: string | null } = () => ({}),
+  describe: (row: StoredJournalEventLike) => JournalContext = () => ({}),
   options: AuditStoreOptions = {},
   coveredByFeed: ((row: StoredJournalEventLike) => string | null) | null = null,
 ): JournalCatchUpResult {

@@ -6,8 +6,12 @@ import { clampPageSize, decodeAuditCursor, encodeAuditCursor } from '../../core/
 import type { AuditQuery } from '../../core/audit/query';
 import { ftsMatchExpression, parseAuditQuery } from '../../core/audit/query';
 import type { AuditEventRow } from './audit-rows';
-import { RECORD_COLUMNS, rowToRecord } from './audit-rows';
+import { RECORD_COLUMNS, rowFromValues, rowToRecord } from './audit-rows';
+import { ownAdminKeyIds } from './own-admin-keys';
+import { describeFolds, foldClause, type AuditSearchEvent, type OwnReadsFolding } from './search-fold';
 import { indexedMatchExpression } from './search-match';
+
+export type { AuditSearchEvent } from './search-fold';
 
 /** A query the user must fix (bad date, unknown source, foreign cursor): shown as is, never a stack trace. */
 export class AuditQueryError extends Error {
@@ -15,7 +19,8 @@ export class AuditQueryError extends Error {
 }
 
 export interface AuditSearchPage {
-  events: AuditEvent[];
+  /** Our own report reads come one line a day (`folded`) unless the query says `self:show`. */
+  events: AuditSearchEvent[];
   /** Pass back as `cursor` for the next (older) page; null on the last page. */
   nextCursor: string | null;
 }
@@ -53,22 +58,31 @@ export function searchAuditEvents(
   }
   const parsed = toAuditQuery(query);
   const match = indexedMatchExpression(db, parsed.text);
+  const folding = ownReadsFolding(db, parsed);
   let rows: AuditEventRow[];
   if (match !== null && matchesMoreThan(db, match, tuning.inListMax)) {
-    const ids = walkForMatches(db, { ...parsed, text: [] }, match, after, limit + 1, tuning.batch);
+    const ids = walkForMatches(db, { ...parsed, text: [] }, match, after, limit + 1, tuning.batch, folding);
     rows = db
       .prepare(
         `SELECT ${RECORD_COLUMNS} FROM audit_events WHERE id IN (SELECT value FROM json_each(?)) ORDER BY at_ms DESC, id DESC`,
       )
       .all(JSON.stringify(ids)) as AuditEventRow[];
   } else {
-    const { sql, params } = selectSql(parsed, after, match);
+    const { sql, params } = selectSql(parsed, after, match, folding);
     rows = db.prepare(`${sql} LIMIT ?`).all(...params, limit + 1) as AuditEventRow[];
   }
-  const events = rows.slice(0, limit).map((row) => recordToEvent(rowToRecord(row)));
+  const stored = rows.slice(0, limit).map((row) => recordToEvent(rowToRecord(row)));
+  const events = folding ? describeFolds(db, stored, folding, filterClauses(parsed, match)) : stored;
   const last = events[events.length - 1];
   const nextCursor = rows.length > limit && last ? encodeAuditCursor({ atMs: last.atMs, id: last.id }) : null;
   return { events, nextCursor };
+}
+
+/** Our own report reads fold unless the query says `self:show`; nothing folds before our key is known. */
+function ownReadsFolding(db: Database.Database, query: AuditQuery): OwnReadsFolding | null {
+  if (query.selfShow) return null;
+  const ownKeyIds = ownAdminKeyIds(db);
+  return ownKeyIds.length ? { ownKeyIds } : null;
 }
 
 function matchesMoreThan(db: Database.Database, match: string, max: number): boolean {
@@ -99,6 +113,7 @@ function walkForMatches(
   after: AuditPageCursor | null,
   want: number,
   maxBatch: number,
+  folding: OwnReadsFolding | null,
 ): number[] {
   const inRange = db
     .prepare(
@@ -110,7 +125,7 @@ function walkForMatches(
   let cursor = after;
   let batch = Math.min(maxBatch, firstBatchSize(db, match, want));
   while (hits.length < want) {
-    const { where, params } = whereClause(qualifiers, cursor, null);
+    const { where, params } = whereClause(qualifiers, cursor, null, folding, match);
     const candidates = db
       .prepare(`SELECT id, at_ms FROM audit_events ${where} ORDER BY at_ms DESC, id DESC LIMIT ?`)
       .all(...params, batch) as Array<{ id: number; at_ms: number }>;
@@ -156,58 +171,13 @@ function firstBatchSize(db: Database.Database, match: string, want: number): num
  */
 export function* iterateAuditEvents(db: Database.Database, query: string | AuditQuery): Generator<AuditEvent> {
   const parsed = toAuditQuery(query);
+  // Never folded: an export is the record itself, every event as stored and hashed (see db/audit/export.ts).
   const { sql, params } = selectSql(parsed, null, indexedMatchExpression(db, parsed.text));
   const statement = db.prepare(sql).raw();
   const toRow = rowFromValues(statement.columns().map((column) => column.name));
   for (const values of statement.iterate(...params) as IterableIterator<unknown[]>) {
     yield recordToEvent(rowToRecord(toRow(values)));
   }
-}
-
-/** Maps a raw row (values in the statement's column order) to the named row, by the statement's own column names. */
-function rowFromValues(names: string[]): (values: unknown[]) => AuditEventRow {
-  const at = (name: keyof AuditEventRow): number => {
-    const index = names.indexOf(name);
-    if (index < 0) throw new Error(`audit row has no ${name} column`);
-    return index;
-  };
-  const i = {
-    id: at('id'),
-    atMs: at('at_ms'),
-    recordedAtMs: at('recorded_at_ms'),
-    source: at('source'),
-    type: at('type'),
-    externalId: at('external_id'),
-    actorJson: at('actor_json'),
-    workspaceId: at('workspace_id'),
-    keyId: at('key_id'),
-    targetsJson: at('targets_json'),
-    summary: at('summary'),
-    beforeJson: at('before_json'),
-    afterJson: at('after_json'),
-    rawJson: at('raw_json'),
-    prevHash: at('prev_hash'),
-    hash: at('hash'),
-  };
-  return (v) =>
-    ({
-      id: v[i.id],
-      at_ms: v[i.atMs],
-      recorded_at_ms: v[i.recordedAtMs],
-      source: v[i.source],
-      type: v[i.type],
-      external_id: v[i.externalId],
-      actor_json: v[i.actorJson],
-      workspace_id: v[i.workspaceId],
-      key_id: v[i.keyId],
-      targets_json: v[i.targetsJson],
-      summary: v[i.summary],
-      before_json: v[i.beforeJson],
-      after_json: v[i.afterJson],
-      raw_json: v[i.rawJson],
-      prev_hash: v[i.prevHash],
-      hash: v[i.hash],
-    }) as AuditEventRow;
 }
 
 export function countAuditEvents(db: Database.Database, query: string | AuditQuery): number {
@@ -225,20 +195,41 @@ function selectSql(
   query: AuditQuery,
   after: AuditPageCursor | null,
   match: string | null,
+  folding: OwnReadsFolding | null = null,
 ): { sql: string; params: unknown[] } {
-  const { where, params } = whereClause(query, after, match);
+  const { where, params } = whereClause(query, after, match, folding);
   return { sql: `SELECT ${RECORD_COLUMNS} FROM audit_events ${where} ORDER BY at_ms DESC, id DESC`, params };
 }
 
 /**
  * The WHERE clause of a parsed query: qualifiers of one kind OR together, kinds AND together. `match` is the FTS
- * expression for the query's text (`indexedMatchExpression`), computed once by the caller.
+ * expression for the query's text (`indexedMatchExpression`), computed once by the caller. With `folding`, our own
+ * report reads are kept only as the newest of each day (search-fold.ts); `foldMatch` is the text match the fold's
+ * days are chosen under when the caller checks the text itself (the batch walk passes no `match`).
  */
 export function whereClause(
   query: AuditQuery,
   after: AuditPageCursor | null,
   match: string | null = ftsMatchExpression(query.text),
+  folding: OwnReadsFolding | null = null,
+  foldMatch: string | null = match,
 ): { where: string; params: unknown[] } {
+  const { clauses, params } = filterClauses(query, match);
+  if (folding) {
+    const fold = foldClause(folding, filterClauses(query, foldMatch));
+    clauses.push(fold.sql);
+    params.push(...fold.params);
+  }
+  if (after) {
+    // A row-value comparison, so the index seeks straight to the page instead of scanning the pages before it.
+    clauses.push('(at_ms, id) < (?, ?)');
+    params.push(after.atMs, after.id);
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** The query's own conditions (no page cursor, no fold), as clauses to AND and their parameters. */
+function filterClauses(query: AuditQuery, match: string | null): { clauses: string[]; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
   const anyOf = (values: string[], one: (value: string) => { sql: string; params: unknown[] }): void => {
@@ -274,12 +265,7 @@ export function whereClause(
     clauses.push('at_ms < ?');
     params.push(query.beforeMs);
   }
-  if (after) {
-    // A row-value comparison, so the index seeks straight to the page instead of scanning the pages before it.
-    clauses.push('(at_ms, id) < (?, ?)');
-    params.push(after.atMs, after.id);
-  }
-  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  return { clauses, params };
 }
 
 /**

@@ -25,6 +25,19 @@ export const SETTINGS = {
       .nullable(),
     fallback: null,
   },
+  /**
+   * The admin key ids the Compliance feed shows for this profile's own reads (learnt by compliance-ingest.ts from
+   * report views inside our sync runs); the trail folds those reads (core/audit/self-views.ts).
+   */
+  'audit.ownAdminKeyIds': { schema: z.array(z.string().min(1)).max(50), fallback: [] as string[] },
+  /**
+   * The demo profile only: the instant, seed and size its demo org was generated at, so that a later `demo` or
+   * app start regenerates the same org instead of one whose every timestamp moved (services/demo/demo-sandbox.ts).
+   */
+  'demo.org': {
+    schema: z.object({ anchorMs: z.number().int(), seed: z.number().int(), size: z.string() }).nullable(),
+    fallback: null,
+  },
 } as const satisfies Record<string, { schema: z.ZodType; fallback: unknown }>;
 
 export type ProfileSettingName = keyof typeof SETTINGS;

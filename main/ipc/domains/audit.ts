@@ -5,9 +5,8 @@
  * with the parser's own words; nothing here reaches the network.
  */
 import type Database from 'better-sqlite3';
-import { AuditQueryError, searchAuditEvents } from '../../db/audit/index';
+import { AuditQueryError, searchAuditEvents, type AuditSearchEvent } from '../../db/audit/index';
 import { defaultAuditExportDir, exportOpenMirror } from '../../services/export-audit';
-import type { AuditEvent } from '../../core/audit/event';
 import type { AuditEventView } from '../../../preload/contract';
 import { HandlerError } from '../handler-error';
 import type { Handler } from '../handler-types';
@@ -64,7 +63,7 @@ function userFacing<T>(run: () => T): T {
   }
 }
 
-function toView(event: AuditEvent): AuditEventView {
+function toView(event: AuditSearchEvent): AuditEventView {
   return {
     id: event.id,
     atMs: event.atMs,
@@ -80,5 +79,6 @@ function toView(event: AuditEvent): AuditEventView {
     after: event.after,
     raw: event.raw,
     hash: event.hash,
+    ...(event.folded ? { folded: event.folded } : {}),
   };
 }

@@ -1,15 +1,9 @@
 /**
  * The demo org's audit trail. A first sync is a baseline and journals nothing, so a fresh demo would open on an
- * empty trail. Here a few everyday admin changes are scripted in the in-process sandbox, a second sync journals
- * them as differences, and the journal is copied into the audit trail (`catchUpJournalIntoAudit`), exactly as a
- * live profile's trail fills from its syncs. Plain Node, loopback only.
+ * empty trail. Here a few everyday admin changes are scripted in the in-process sandbox; the sync after them
+ * journals them as differences and copies the journal into the audit trail, exactly as a live profile's trail fills
+ * from its syncs (demo-sandbox.ts `syncDemoOrg` runs the two syncs). Plain Node, loopback only.
  */
-import type { AdminApiPort, Clock } from '../../core/ports';
-import { catchUpJournalIntoAudit } from '../../db/audit/index';
-import { describeFromMirror } from '../../db/audit/describe-from-mirror';
-import { JournalRepo } from '../../db/repos/journal-repo';
-import type { MirrorDb } from '../../db/open';
-import { syncMirror, systemClock } from '../sync/sync-mirror';
 import { applyEvent, type OrgEvent } from '../../sandbox/events';
 import type { RunningSandbox } from '../../sandbox/index';
 
@@ -25,17 +19,10 @@ export function demoAuditEvents(sandbox: Pick<RunningSandbox, 'model'>): OrgEven
   return events;
 }
 
-/** Applies the scripted changes, syncs again and copies the journal into the trail. Returns the events added. */
-export async function fillDemoAuditTrail(
-  db: MirrorDb,
-  api: AdminApiPort,
-  sandbox: Pick<RunningSandbox, 'model' | 'state' | 'clock'>,
-  clock: Clock = systemClock,
-): Promise<number> {
-  for (const event of demoAuditEvents(sandbox)) applyEvent(sandbox.state, event, sandbox.clock.nowMs());
-  await syncMirror(db, api, { requestsPerMinute: null, clock });
-  const journal = new JournalRepo(db);
-  return catchUpJournalIntoAudit(db, (afterId) => journal.listAfter(afterId), describeFromMirror(db)).appended;
+/**
+ * Applies the scripted changes at `atMs`: always the instant the demo org was generated at, so a reopened demo
+ * regenerates them with the same times and ids (demo-sandbox.ts).
+ */
+export function applyDemoChanges(sandbox: Pick<RunningSandbox, 'model' | 'state'>, atMs: number): void {
+  for (const event of demoAuditEvents(sandbox)) applyEvent(sandbox.state, event, atMs);
 }
-
-export { describeFromMirror } from '../../db/audit/describe-from-mirror';

@@ -10,8 +10,8 @@ import type { SyncProgress as ContractSyncProgress } from '../../../preload/cont
 import { createAdminApi } from '../../adapters/anthropic/admin-api';
 import { openMirror, type MirrorDb } from '../../db/open';
 import { syncMirror, systemClock, type SyncSummary } from '../sync/sync-mirror';
-import { startSandbox, type SandboxSize } from '../../sandbox/index';
-import { fillDemoAuditTrail } from './demo-audit-history';
+import { startSandbox, type RunningSandbox, type SandboxSize } from '../../sandbox/index';
+import { startDemoSandbox, syncDemoOrg, type DemoSandbox } from './demo-sandbox';
 
 export interface DemoOrgOptions {
   mirrorFile: string;
@@ -37,44 +37,50 @@ export interface DemoOrg {
 }
 
 export async function openDemoOrg(options: DemoOrgOptions): Promise<DemoOrg> {
-  const frozen = options.frozenAt !== undefined;
-  const sandbox = await startSandbox({
-    size: options.size ?? 'demo',
-    seed: options.seed ?? 1,
-    now: options.frozenAt,
-    freezeClock: frozen,
-  });
-  const clock = frozen ? { ...systemClock, now: () => sandbox.clock.nowMs() } : systemClock;
-  let db: MirrorDb | null = null;
+  mkdirSync(dirname(options.mirrorFile), { recursive: true, mode: 0o700 });
+  const db = openMirror(options.mirrorFile);
+  let sandbox: RunningSandbox | null = null;
   try {
-    mkdirSync(dirname(options.mirrorFile), { recursive: true, mode: 0o700 });
-    db = openMirror(options.mirrorFile);
+    const size = options.size ?? 'demo';
+    const seed = options.seed ?? 1;
+    const demo = options.frozenAt
+      ? await frozenDemoSandbox(size, seed, options.frozenAt)
+      : await startDemoSandbox(db, { size, seed });
+    sandbox = demo.sandbox;
+    const running = sandbox;
+    const clock = options.frozenAt ? { ...systemClock, now: () => running.clock.nowMs() } : systemClock;
     const api = createAdminApi({ apiKey: sandbox.adminKey, baseURL: sandbox.url });
     const report = options.onProgress ?? (() => undefined);
     report({ phase: 'running', resource: null, page: 0, rows: 0 });
-    const summary = await syncMirror(db, api, {
-      clock,
-      // A loopback simulator needs no request budget; the real API keeps the engine's default.
-      requestsPerMinute: null,
-      onProgress: (progress) =>
-        report({ phase: 'running', resource: progress.resource, page: progress.page, rows: progress.rows }),
-    });
-    // The demo's audit trail: scripted changes, a second sync, the journal copied into the trail.
-    if (summary.status !== 'failed') await fillDemoAuditTrail(db, api, sandbox, clock);
+    // The demo's audit trail: on a fresh mirror, scripted changes and a second sync journal them.
+    const summary = await syncDemoOrg(demo, () =>
+      syncMirror(db, api, {
+        clock,
+        // A loopback simulator needs no request budget; the real API keeps the engine's default.
+        requestsPerMinute: null,
+        onProgress: (progress) =>
+          report({ phase: 'running', resource: progress.resource, page: progress.page, rows: progress.rows }),
+      }),
+    );
     report({ phase: summary.status === 'failed' ? 'failed' : 'done', resource: null, page: 0, rows: summary.rows });
-    const opened = db;
     return {
-      db: opened,
+      db,
       summary,
-      sandbox: { url: sandbox.url, adminKey: sandbox.adminKey },
+      sandbox: { url: running.url, adminKey: running.adminKey },
       close: async () => {
-        opened.close();
-        await sandbox.close();
+        db.close();
+        await running.close();
       },
     };
   } catch (error) {
-    db?.close();
-    await sandbox.close();
+    db.close();
+    await sandbox?.close();
     throw error;
   }
+}
+
+/** Tests: a sandbox held at `frozenAt`, generated afresh each time (each test opens its own mirror). */
+async function frozenDemoSandbox(size: SandboxSize, seed: number, frozenAt: Date): Promise<DemoSandbox> {
+  const sandbox = await startSandbox({ size, seed, now: frozenAt, freezeClock: true });
+  return { sandbox, anchorMs: frozenAt.getTime(), reopened: false };
 }

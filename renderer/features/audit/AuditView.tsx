@@ -131,7 +131,7 @@ export function AuditView() {
         <p id="audit-search-help" className="muted audit-help">
           Words search the text. Narrow with <code>actor:</code> <code>type:</code> <code>workspace:</code>{' '}
           <code>key:</code> <code>source:</code> <code>after:YYYY-MM-DD</code> <code>before:YYYY-MM-DD</code> (UTC days;
-          after is inclusive).
+          after is inclusive). This app’s own report reads show as one line a day; <code>self:show</code> lists each.
         </p>
         <div className="audit-actions" role="group" aria-label="Export the current search">
           {(['csv', 'jsonl'] as const).map((format) => (

@@ -24,7 +24,9 @@ describe('clade-admin config: profile settings and the audit trail', () => {
     const json = await runBuiltCli(['--data-dir', dir, '--json', 'config', 'get']);
     expect(json.code, json.stderr).toBe(0);
     const all = JSON.parse(json.stdout);
-    expect(all.audit).toEqual({ retentionDays: null });
+    // What the app learnt is shown, read-only: which admin keys the feed shows for our own reads, the demo org's anchor.
+    expect(all.audit).toEqual({ retentionDays: null, ownAdminKeyIds: [] });
+    expect(all.demo).toEqual({ org: null });
     expect(all.sync).toMatchObject({ intervalMinutes: 15, historyDays: 90, staleAfterHours: expect.any(Number) });
     expect(all.compliance).toEqual({ probe: null });
     expect(all.budgets).toBeDefined();
@@ -32,6 +34,7 @@ describe('clade-admin config: profile settings and the audit trail', () => {
     expect(text.stdout).toMatch(/^audit\.retentionDays = forever$/m);
     expect(text.stdout).toMatch(/^sync\.intervalMinutes = 15$/m);
     expect(text.stdout).toMatch(/^compliance\.probe = none \(read-only\)$/m);
+    expect(text.stdout).toMatch(/^audit\.ownAdminKeyIds = \[\] \(read-only\)$/m);
     expect(text.stdout).toMatch(/^budgets\.orgMonthlyUsd = none$/m);
     expect(existsSync(join(dir, 'profiles', 'default', 'mirror.sqlite'))).toBe(false);
   });

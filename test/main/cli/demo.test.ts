@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
+import { applyDemoChanges } from '../../../main/services/demo/demo-audit-history';
 import { runBuiltCli, type CliResult } from '../../helpers/built-cli';
 
 interface DemoJson {
@@ -43,6 +44,8 @@ describe('clade-admin demo', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'clade-demo-'));
     result = await runBuiltCli(['--data-dir', dataDir, 'demo', '--json']);
     sandbox = await startSandbox({ size: 'demo', seed: 1 });
+    // The demo org is the generated org plus the scripted changes that give it an audit trail (as in the window).
+    applyDemoChanges(sandbox, sandbox.clock.nowMs());
   }, 120_000);
 
   afterAll(async () => {

@@ -39,4 +39,13 @@ describe('the demo org audit trail', () => {
   it('is a valid chain', () => {
     expect(verifyAuditChain(demo.db).ok).toBe(true);
   });
+
+  it('stays as it was when the window opens the demo again (the same org, the scripted changes not reverted)', async () => {
+    const before = searchAuditEvents(demo.db, '', { limit: 100 }).events.map((event) => event.id);
+    await demo.close();
+    demo = await openDemoOrg({ mirrorFile: join(dir, 'mirror.sqlite') });
+    expect(demo.summary.status).toBe('ok');
+    expect(searchAuditEvents(demo.db, '', { limit: 100 }).events.map((event) => event.id)).toEqual(before);
+    expect(verifyAuditChain(demo.db).ok).toBe(true);
+  });
 });

@@ -203,8 +203,48 @@ describe('normaliseJournalEvent', () => {
         { type: 'workspace', id: 'wrkspc_01' },
         { type: 'user', id: 'user_07' },
       ],
-      summary: 'Workspace member wrkspc_01/user_07 changed: workspace_role: workspace_user → workspace_admin',
+      summary: 'user_07’s role in workspace wrkspc_01 changed: workspace_user → workspace_admin',
     });
+  });
+
+  it('a member’s summary uses the names the mirror gave, its targets keep the ids', () => {
+    const added = normaliseJournalEvent(
+      fromStoredJournalEvent(
+        {
+          id: 10,
+          atMs: 5,
+          resource: 'workspace_members',
+          entityKey: 'wrkspc_01/user_07',
+          kind: 'created',
+          // The mirror's row of an API member object (admin-api.md §3.5).
+          detail: { workspace_id: 'wrkspc_01', user_id: 'user_07', workspace_role: 'workspace_developer' },
+        },
+        { workspaceId: 'wrkspc_01', workspaceName: 'Production', userName: 'Ada Lovelace' },
+      ),
+    );
+    expect(added.summary).toBe('Ada Lovelace added to workspace Production as workspace_developer');
+    expect(added.summary).not.toContain('wrkspc_01');
+    expect(added.targets).toEqual([
+      { type: 'workspace_member', id: 'wrkspc_01/user_07', name: 'Ada Lovelace in Production' },
+      { type: 'workspace', id: 'wrkspc_01', name: 'Production' },
+      { type: 'user', id: 'user_07', name: 'Ada Lovelace' },
+    ]);
+    expect(added.after).toMatchObject({ user_id: 'user_07', workspace_id: 'wrkspc_01' });
+
+    const removed = normaliseJournalEvent(
+      fromStoredJournalEvent(
+        {
+          id: 11,
+          atMs: 6,
+          resource: 'workspace_members',
+          entityKey: 'wrkspc_01/user_07',
+          kind: 'removed',
+          detail: { workspace_id: 'wrkspc_01', user_id: 'user_07', workspace_role: 'workspace_admin' },
+        },
+        { workspaceId: 'wrkspc_01', workspaceName: 'Production', userName: 'Ada Lovelace' },
+      ),
+    );
+    expect(removed.summary).toBe('Ada Lovelace removed from workspace Production (was workspace_admin)');
   });
 
   it('adapts the sync engine’s stored journal rows (changed rows carry {field: {before, after}})', () => {

@@ -59,10 +59,20 @@ describe('parseAuditQuery', () => {
   it('refuses an unknown qualifier, naming the known ones and how to search for the text', () => {
     const query = parseAuditQuery('actr:ada rotated');
     expect(query.errors).toEqual([
-      'unknown qualifier "actr:"; the known ones are actor: type: workspace: key: source: after: before:' +
+      'unknown qualifier "actr:"; the known ones are actor: type: workspace: key: source: after: before: self:' +
         ' (to search for the text itself, quote it: "actr:ada")',
     ]);
     expect(parseAuditQuery('https://x.test/a').errors).toEqual([]);
+  });
+
+  it('reads self:show (our own report reads one by one) and refuses any other self: value', () => {
+    expect(parseAuditQuery('cost').selfShow).toBe(false);
+    const shown = parseAuditQuery('self:show cost');
+    expect(shown).toMatchObject({ selfShow: true, text: ['cost'], errors: [] });
+    expect(formatAuditQuery(shown)).toBe('self:show cost');
+    expect(parseAuditQuery('self:hide').errors).toEqual([
+      'self: takes only "show" (self:show lists this app\'s own report reads), not "hide"',
+    ]);
   });
 
   it('accepts a leap day only in a leap year', () => {

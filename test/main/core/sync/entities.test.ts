@@ -58,6 +58,19 @@ describe('API-key rows (admin-api.md §3.6)', () => {
 });
 
 describe('changedFields', () => {
+  it('never journals our own bookkeeping of a stored row (first/last seen, the pass that saw it), only API facts', () => {
+    const fresh = ENTITY_SPECS.users.toRow({
+      id: 'user_1',
+      email: 'ada@example.com',
+      name: 'Ada Lovelace',
+      role: 'developer',
+      added_at: '2026-01-01T00:00:00Z',
+    });
+    const stored = { ...fresh, first_seen_at_ms: 1n, last_seen_at_ms: 2n, seen_pass: 7n };
+    expect(changedFields(stored, fresh, ['id'])).toEqual({});
+    expect(Object.keys(fresh).filter((column) => /seen|pass/.test(column))).toEqual([]);
+  });
+
   it('compares SQLite BigInts with fresh numbers by value and reports before → after', () => {
     expect(changedFields({ id: 'a', n: 5n, s: 'x' }, { id: 'a', n: 5, s: 'x' }, ['id'])).toEqual({});
     expect(changedFields({ id: 'a', n: 5n, s: 'x', z: null }, { id: 'a', n: 6, s: 'x', z: 'now' }, ['id'])).toEqual({
