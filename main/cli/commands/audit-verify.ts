@@ -1,9 +1,10 @@
 /**
  * `clade-admin audit verify`: recomputes the chain (db/audit/verify judges it) and, when it fails, says what is
  * missing or changed, where, and what to do. It never answers "OK" for a trail it could not see: a mirror that is
- * gone while its head file stays, or a data folder that is not a folder, fail like a broken chain (exit 1).
+ * gone while its head file stays, fail like a broken chain (exit 1); a data folder that is a file is a storage
+ * problem (exit 3, db/storage-errors.ts).
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { AUDIT_HEAD_SUFFIX } from '../../core/audit/head';
@@ -12,6 +13,7 @@ import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { note, printJson } from '../io';
 import { refuseUnknownProfile } from '../unknown-profile';
+import { fileInTheWay, notAFolder } from '../../db/storage-errors';
 import type { AuditCommandDeps } from './audit';
 
 const FAILED_EXIT = 1;
@@ -61,13 +63,9 @@ async function verifyProfileTrail(ctx: CliContext, deps: AuditCommandDeps): Prom
  * folder hides it, and a head file left behind means it had a trail.
  */
 function refuseUnseeableMirror(ctx: CliContext): void {
-  for (const folder of [ctx.dataDir, dirname(ctx.mirrorFile)]) {
-    if (existsSync(folder) && !statSync(folder).isDirectory())
-      throw new CliError(
-        `audit trail verification FAILED: ${folder} is not a folder, so the mirror ${ctx.mirrorFile} and its audit trail cannot be read. Move that file aside, or point --data-dir (CLADE_DATA_DIR) at the data folder.`,
-        FAILED_EXIT,
-      );
-  }
+  // The data folder itself was checked with the context; a profile folder that is a file is said the same way.
+  const blocking = fileInTheWay(dirname(ctx.mirrorFile));
+  if (blocking) throw notAFolder(blocking, ctx.mirrorFile);
   const headPath = `${ctx.mirrorFile}${AUDIT_HEAD_SUFFIX}`;
   if (existsSync(headPath))
     throw new CliError(

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import Database from 'better-sqlite3';
+import { StorageError } from '../../../main/core/storage-error';
 import { Command, CommanderError } from 'commander';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerAuditCommands } from '../../../main/cli/commands/audit';
@@ -77,6 +78,7 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   } catch (error) {
     if (error instanceof CliError) return { code: error.exitCode, stdout, stderr: stderr + error.message };
     if (error instanceof CommanderError) return { code: 2, stdout, stderr };
+    if (error instanceof StorageError) return { code: 3, stdout, stderr: stderr + error.message };
     throw error;
   }
 }
@@ -215,13 +217,19 @@ describe('clade-admin audit verify notices what is missing', () => {
     expect(result.stderr).toContain(`the mirror ${file} is missing, but its audit head ${headPath()} is there`);
   });
 
-  it('fails when the data folder is a file: nothing could be read, so nothing is OK', async () => {
+  it('fails when the data folder or the profile folder is a file: nothing could be read, so nothing is OK', async () => {
     const notAFolder = join(dataDir, 'data-file');
     writeFileSync(notAFolder, 'x');
     const result = await cli('--data-dir', notAFolder, 'audit', 'verify');
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(3);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain(`${notAFolder} is not a folder`);
+    expect(result.stderr).toContain(`the data folder ${notAFolder} is a file, not a folder`);
+    const profileFolder = dirname(mirrorFile(dataDir, 'filed'));
+    mkdirSync(dirname(profileFolder), { recursive: true });
+    writeFileSync(profileFolder, 'x');
+    const filed = await cli('--profile', 'filed', 'audit', 'verify');
+    expect(filed.code).toBe(3);
+    expect(filed.stderr).toContain(`${profileFolder}, on the way to ${mirrorFile(dataDir, 'filed')}, is a file`);
   });
 
   it('a fresh profile that never had a trail still verifies OK with 0 events', async () => {

@@ -55,6 +55,8 @@ describe('profile settings', () => {
       'sync.requestsPerMinute',
       'audit.retentionDays',
       'compliance.probe',
+      'audit.ownAdminKeyIds',
+      'demo.org',
     ]);
   });
 });
