@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type Database from 'better-sqlite3';
 import type { AuditEvent } from '../../core/audit/event';
 import { redactSecrets } from '../../core/redact';
@@ -76,11 +76,12 @@ export function registerAuditCommands(
     .argument('[query...]', 'the query; empty exports everything')
     .requiredOption('--format <format>', 'csv | jsonl', parseChoice(['csv', 'jsonl'] as const))
     .requiredOption('--out <file>', 'file to write (written as <file>.partial, renamed when complete)')
-    .option(
-      '--spreadsheet-safe',
-      "CSV for Excel/Sheets: prefix cells starting with = + - @ with ' so they never run as formulas",
+    .option('--raw', "CSV: write every cell exactly; by default a cell a spreadsheet would run as a formula gets a '")
+    .addOption(
+      // Kept so scripts written when defusing was opt-in still run: it is what the default does now.
+      new Option('--spreadsheet-safe', 'no-op: formulas are defused by default').hideHelp().conflicts('raw'),
     )
-    .action(async (words: string[], options: { format: 'csv' | 'jsonl'; out: string; spreadsheetSafe?: boolean }) => {
+    .action(async (words: string[], options: { format: 'csv' | 'jsonl'; out: string; raw?: boolean }) => {
       const ctx = context();
       const query = words.join(' ');
       const { exportAuditToFile } = await import('../../services/export-audit');
@@ -90,7 +91,7 @@ export function registerAuditCommands(
           query,
           format: options.format,
           file: options.out,
-          spreadsheetSafe: options.spreadsheetSafe ?? false,
+          raw: options.raw ?? false,
         });
         if (ctx.json)
           printJson(ctx.io, {
