@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import type Database from 'better-sqlite3';
 import type { AuditEvent } from '../../core/audit/event';
 import { redactSecrets } from '../../core/redact';
+import { escapeControls } from '../../core/text/escape-controls';
 import type { CliContext } from '../context';
 import { CliError, USAGE_EXIT } from '../errors';
 import { note, printJson } from '../io';
@@ -187,10 +188,14 @@ function asUsageError(error: unknown): unknown {
     : error;
 }
 
+/**
+ * One event, one line. The type (from the compliance feed) and the summary (names, emails) are org text: escaped
+ * whole, so neither a control character nor a line feed in them can forge or hide a line.
+ */
 function formatEventLine(event: AuditEvent): string {
   const at = new Date(event.atMs)
     .toISOString()
     .replace('T', ' ')
     .replace(/\.\d{3}Z$/, 'Z');
-  return `${at}  #${event.id}  ${event.source.padEnd(10)}  ${event.type.padEnd(32)}  ${event.summary}`;
+  return `${at}  #${event.id}  ${event.source.padEnd(10)}  ${escapeControls(event.type).padEnd(32)}  ${escapeControls(event.summary)}`;
 }
