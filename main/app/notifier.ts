@@ -1,7 +1,10 @@
 /**
  * Native notifications for alert episodes and the morning digest, over Electron's `Notification`.
  * Clicking one opens the window on the episode's view. Texts come from the alert core, which names workspaces
- * and keys by name; every title and body still passes through redactSecrets, so no key can reach the desktop.
+ * and keys by name; every title and body still passes through redactSecrets, so no key can reach the desktop, and
+ * through the output sanitiser (core/text/escape-controls.ts), so a name's control or bidi characters are shown
+ * escaped, never interpreted: an episode's title and body are one line each, escaped whole; a summary's and the
+ * digest's bodies are our lines, each escaped whole. `show` escapes once more, so no builder can forget it.
  *
  * A burst (first launch, a sync after a long night) shows the three most severe one by one and folds the rest
  * into one summary, so the admin is told about everything once without a wall of notifications.
@@ -12,6 +15,7 @@ import type { Digest, Episode, Severity } from '../core/alerts/index';
 import { severityRank } from '../core/alerts/index';
 import type { NotifierPort } from '../core/ports';
 import { redactSecrets } from '../core/redact';
+import { escapeControls, escapeControlsKeepingLines } from '../core/text/escape-controls';
 import type { NotificationPort, TrayRuntime } from './tray/tray-ports';
 import { ALERT_CENTRE, navigationFor } from './tray/tray-navigation';
 
@@ -42,17 +46,22 @@ export function planNotifications(episodes: readonly Episode[]): { individual: E
   };
 }
 
+/** An org-derived text that is one line: redacted, then every control and bidi character shown escaped. */
+function shown(text: string): string {
+  return escapeControls(redactSecrets(text));
+}
+
 export function episodeNotification(episode: Episode): NotificationConstructorOptions {
   return {
-    title: redactSecrets(episode.title),
-    body: redactSecrets(episode.body),
+    title: shown(episode.title),
+    body: shown(episode.body),
     silent: episode.severity === 'info',
     urgency: URGENCY[episode.severity],
   };
 }
 
 export function summaryNotification(episodes: readonly Episode[]): NotificationConstructorOptions {
-  const lines = episodes.slice(0, SUMMARY_LINES).map((episode) => redactSecrets(episode.title));
+  const lines = episodes.slice(0, SUMMARY_LINES).map((episode) => shown(episode.title));
   if (episodes.length > SUMMARY_LINES) lines.push(`…and ${episodes.length - SUMMARY_LINES} more`);
   const worst = episodes.reduce<Severity>(
     (max, e) => (severityRank[e.severity] > severityRank[max] ? e.severity : max),
@@ -67,10 +76,10 @@ export function summaryNotification(episodes: readonly Episode[]): NotificationC
 }
 
 export function digestNotification(digest: Digest): NotificationConstructorOptions {
-  const lines = digest.lines.slice(0, SUMMARY_LINES).map(redactSecrets);
+  const lines = digest.lines.slice(0, SUMMARY_LINES).map(shown);
   if (digest.lines.length > SUMMARY_LINES) lines.push(`…and ${digest.lines.length - SUMMARY_LINES} more`);
   return {
-    title: `Morning digest: ${redactSecrets(digest.title)}`,
+    title: `Morning digest: ${shown(digest.title)}`,
     body: lines.join('\n'),
     silent: true,
     urgency: 'low',
@@ -88,7 +97,11 @@ export function createElectronNotifier(
     if (index >= 0) live.splice(index, 1);
   };
   const show = (content: NotificationConstructorOptions, to: Navigate | null): void => {
-    const notification = new runtime.Notification(content);
+    const notification = new runtime.Notification({
+      ...content,
+      title: escapeControls(content.title ?? ''),
+      body: escapeControlsKeepingLines(content.body ?? ''),
+    });
     notification.on('click', () => {
       options.openView(to);
       forget(notification);

@@ -14,12 +14,15 @@ import type { CliContext, GlobalOptions } from './context';
 import { resolveContext } from './context';
 import { redactSecrets } from '../core/redact';
 import type { CliIO } from './io';
+import { escapingIO } from './escaping-io';
 
 /**
  * The `clade-admin` command tree. Commands load their heavy modules (SDK, sandbox, SQLite) lazily inside their
- * actions, so `clade-admin status` starts fast.
+ * actions, so `clade-admin status` starts fast. Every command writes through the escaping layer (escaping-io.ts):
+ * org text can never drive the terminal.
  */
-export function buildProgram(io: CliIO): Command {
+export function buildProgram(given: CliIO): Command {
+  const io = escapingIO(given);
   const program = new Command('clade-admin')
     .description('Clade Admin: your Anthropic organization, mirrored locally — headless commands for cron and scripts')
     .option('--data-dir <dir>', "data folder (default: the app's own, so CLI and app share one mirror)")

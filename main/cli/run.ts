@@ -4,6 +4,7 @@ import { defaultDataDir, MIRROR_FILE_NAME, mirrorFile } from '../adapters/data-d
 import { CliError } from './errors';
 import type { CliIO } from './io';
 import { note } from './io';
+import { escapingIO } from './escaping-io';
 import { buildProgram } from './program';
 import { describeError } from './describe-error';
 import { redactSecrets } from '../core/redact';
@@ -16,7 +17,9 @@ import type { GlobalOptions } from './context';
 const STORAGE_EXIT = 3;
 
 /** Runs the CLI and returns its exit code; never lets a stack trace reach the user unless CLADE_DEBUG is set. */
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+export async function runCli(argv: string[], given: CliIO): Promise<number> {
+  // Error messages quote API answers and names too: they pass the same escaping layer as the commands' output.
+  const io = escapingIO(given);
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -2,11 +2,14 @@
  * How a sync's progress shows on stderr. On a terminal: a live block (log-update) with a line per finished resource
  * and the one in progress (pages, rows, time left), replaced in place. Without one (cron, a pipe, CI): one plain line
  * per finished resource, so a long sync is visibly alive in a log and nothing is rewritten. stdout is never touched,
- * so `--json` output stays a single document.
+ * so `--json` output stays a single document. The live block's cursor control is ours and goes to the stream under
+ * the escaping layer; the text in it (resource names, API error details) is escaped here, line by line.
  */
 import type { ResourceSummary, SyncProgress } from '../core/sync/summary';
 import { redactSecrets } from '../core/redact';
 import type { CliIO } from './io';
+import { escapeControls } from '../core/text/escape-controls';
+import { terminalStream } from './escaping-io';
 
 export interface SyncDisplay {
   progress(p: SyncProgress): void;
@@ -19,13 +22,13 @@ type Stream = CliIO['stderr'];
 
 export async function createSyncDisplay(stderr: Stream): Promise<SyncDisplay> {
   // A terminal of no size (a pty nobody sized) would clip the live block to nothing: print lines there too.
-  const terminal = stderr as Partial<NodeJS.WriteStream>;
-  if (!stderr.isTTY || !((terminal.rows ?? 0) > 0 && (terminal.columns ?? 0) > 0)) return lineDisplay(stderr);
+  const terminal = terminalStream(stderr) as Partial<NodeJS.WriteStream>;
+  if (!terminal.isTTY || !((terminal.rows ?? 0) > 0 && (terminal.columns ?? 0) > 0)) return lineDisplay(stderr);
   const { createLogUpdate } = await import('log-update');
-  const render = createLogUpdate(stderr as NodeJS.WriteStream, { showCursor: true });
+  const render = createLogUpdate(terminal as NodeJS.WriteStream, { showCursor: true });
   const done: string[] = [];
   let current: string | null = null;
-  const draw = () => render([...done, ...(current ? [current] : [])].join('\n'));
+  const draw = () => render([...done, ...(current ? [current] : [])].map(escapeControls).join('\n'));
   return {
     progress(p) {
       current = `  … ${progressText(p)}`;

@@ -26,10 +26,18 @@ export const orgEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('key_deactivated'), api_key_id: z.string(), ...base }),
   z.object({ type: z.literal('key_expired'), api_key_id: z.string(), ...base }),
   z.object({ type: z.literal('user_invited'), email: z.email(), role: role.optional(), ...base }),
-  z.object({ type: z.literal('user_joined'), invite_id: z.string(), ...base }),
+  // `name`: what the person typed as their name on sign-up (default: made from the email's local part).
+  z.object({ type: z.literal('user_joined'), invite_id: z.string(), name: z.string().min(1).optional(), ...base }),
   z.object({ type: z.literal('user_removed'), user_id: z.string(), ...base }),
   z.object({ type: z.literal('role_changed'), user_id: z.string(), role, ...base }),
   z.object({ type: z.literal('workspace_archived'), workspace_id: z.string(), ...base }),
+  // The Admin API's own rule for a workspace name (1–40 characters); anything else in it is the member's choice.
+  z.object({
+    type: z.literal('workspace_renamed'),
+    workspace_id: z.string(),
+    name: z.string().min(1).max(40),
+    ...base,
+  }),
   z.object({
     type: z.literal('rate_limit_changed'),
     workspace_id: z.string(),
@@ -79,7 +87,9 @@ export function applyEvent(state: SandboxState, event: OrgEvent, atMs: number): 
     case 'user_joined': {
       const invite = findInvite(m, event.invite_id);
       if (inviteStatus(invite, atMs) !== 'pending') throw badRequest(`invite ${invite.id} is not pending`);
-      return { user_id: act.acceptInvite(ctx, invite).id, invite_id: invite.id };
+      const user = act.acceptInvite(ctx, invite);
+      if (event.name !== undefined) user.name = event.name;
+      return { user_id: user.id, invite_id: invite.id };
     }
     case 'user_removed':
       act.removeUser(ctx, findUser(m, event.user_id));
@@ -91,6 +101,13 @@ export function applyEvent(state: SandboxState, event: OrgEvent, atMs: number): 
       const ws = findWorkspace(m, event.workspace_id);
       if (ws.isDefault || ws.archivedAtMs !== null) throw badRequest('workspace cannot be archived');
       act.archiveWorkspace(ctx, ws);
+      return { workspace_id: ws.id };
+    }
+    case 'workspace_renamed': {
+      const ws = findWorkspace(m, event.workspace_id);
+      if (ws.isDefault) throw badRequest('the default workspace cannot be renamed');
+      act.updateWorkspace(ctx, ws, { name: { previous: ws.name, current: event.name } });
+      ws.name = event.name;
       return { workspace_id: ws.id };
     }
     case 'rate_limit_changed': {
@@ -170,6 +187,8 @@ function seededEvent(state: SandboxState, rng: Rng, atMs: number): OrgEvent | nu
     }
     case 'workspace_archived':
       return liveWs.length > 3 ? { type, workspace_id: rng.pick(liveWs).id } : null;
+    case 'workspace_renamed':
+      return null; // scripted only: not in WEIGHTS, so the seeded history of every seed stays as it was
     case 'rate_limit_changed':
       return liveWs.length
         ? {

@@ -31,7 +31,7 @@ export interface AuditExportOptions extends AuditStoreOptions {
  */
 export async function exportAuditToFile(
   db: Database.Database,
-  input: { query: string; format: AuditExportFormat; file: string; spreadsheetSafe?: boolean },
+  input: { query: string; format: AuditExportFormat; file: string; raw?: boolean },
   options: AuditExportOptions = {},
 ): Promise<{ count: number; file: string }> {
   toAuditQuery(input.query); // refuse a bad query before creating anything

@@ -1,11 +1,14 @@
 /**
  * The tray icon: its state (idle, syncing, alert, offline) drawn from the template images in assets/
  * (`tray-<state>Template.png`, with an @2x sibling Electron picks up itself; "Template" makes macOS tint them),
- * a tooltip with the org and the sync age, and the menu built by tray-menu.ts.
+ * a tooltip with the org and the sync age, and the menu built by tray-menu.ts. The tooltip and every menu label
+ * name the org, workspaces and alerts: `show` passes them through the output sanitiser (core/text/escape-controls)
+ * as it applies them, so no builder can forget it and a name's control or bidi characters are shown, not obeyed.
  */
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { redactSecrets } from '../../core/redact';
+import { escapeControls } from '../../core/text/escape-controls';
 import type { TrayPort, TrayRuntime } from './tray-ports';
 
 export type TrayIconState = 'idle' | 'syncing' | 'alert' | 'offline';
@@ -68,6 +71,17 @@ export interface TrayView {
   menu: MenuItemConstructorOptions[];
 }
 
+/** Every label (and sublabel, tooltip) of a menu template, submenus included, escaped: each is one line. */
+export function escapedMenu(items: readonly MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return items.map((item) => ({
+    ...item,
+    ...(item.label !== undefined ? { label: escapeControls(item.label) } : {}),
+    ...(item.sublabel !== undefined ? { sublabel: escapeControls(item.sublabel) } : {}),
+    ...(item.toolTip !== undefined ? { toolTip: escapeControls(item.toolTip) } : {}),
+    ...(Array.isArray(item.submenu) ? { submenu: escapedMenu(item.submenu) } : {}),
+  }));
+}
+
 export interface AppTray {
   show(view: TrayView): void;
   destroy(): void;
@@ -92,8 +106,8 @@ export function createAppTray(
         tray.setImage(image(view.state));
         shownState = view.state;
       }
-      tray.setToolTip(view.tooltip);
-      tray.setContextMenu(runtime.Menu.buildFromTemplate(view.menu));
+      tray.setToolTip(escapeControls(view.tooltip));
+      tray.setContextMenu(runtime.Menu.buildFromTemplate(escapedMenu(view.menu)));
     },
     destroy() {
       if (!tray.isDestroyed()) tray.destroy();

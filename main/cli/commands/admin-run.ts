@@ -12,6 +12,8 @@ import { DEMO_PROFILE } from '../context';
 import { CliError, USAGE_EXIT } from '../errors';
 import type { CliIO } from '../io';
 import { note, printJson } from '../io';
+import { terminalStream } from '../escaping-io';
+import { escapeControls } from '../../core/text/escape-controls';
 
 export interface ConfirmOptions {
   yes?: boolean;
@@ -78,16 +80,18 @@ async function confirm(io: CliIO, description: string, typeToConfirm: string | n
       USAGE_EXIT,
     );
   }
-  const rl = createInterface({ input: io.stdin, output: io.stderr as NodeJS.WritableStream });
+  // readline edits the line with terminal sequences of its own: it writes under the escaping layer, so the names in
+  // its prompts are escaped here.
+  const rl = createInterface({ input: io.stdin, output: terminalStream(io.stderr) as NodeJS.WritableStream });
   try {
     if (typeToConfirm !== null) {
       note(io, `${description}. This cannot be undone.`);
-      const typed = await rl.question(`Type "${typeToConfirm}" to confirm: `);
+      const typed = await rl.question(`Type "${escapeControls(typeToConfirm)}" to confirm: `);
       if (typed.trim() !== typeToConfirm)
         throw new CliError('not confirmed: the typed name did not match; nothing was changed.', USAGE_EXIT);
       return;
     }
-    const answer = await rl.question(`${description}? [y/N] `);
+    const answer = await rl.question(`${escapeControls(description)}? [y/N] `);
     if (!/^y(es)?$/i.test(answer.trim())) throw new CliError('cancelled; nothing was changed.', USAGE_EXIT);
   } finally {
     rl.close();

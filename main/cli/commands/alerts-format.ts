@@ -1,6 +1,8 @@
 /**
  * Text and JSON shapes of `clade-admin alerts` and `clade-admin check`. Texts come from the alert core, which
  * names workspaces and keys by name only; they still pass through redactSecrets, like every line we print.
+ * In the text shape each title, body and the org name is one line by the core's design, so it is escaped whole
+ * (`shown`): a line feed in a key's name cannot start a line of its own. The JSON shape carries the texts as is.
  */
 import {
   describeSpendProblems,
@@ -11,6 +13,12 @@ import {
   type Severity,
 } from '../../core/alerts/index';
 import { redactSecrets } from '../../core/redact';
+import { escapeControls } from '../../core/text/escape-controls';
+
+/** An org-derived text that is one line: redacted, then every control and bidi character shown escaped. */
+function shown(text: string): string {
+  return escapeControls(redactSecrets(text));
+}
 
 const LABEL: Record<Severity, string> = { critical: 'CRITICAL', warning: 'WARNING ', info: 'info    ' };
 
@@ -33,7 +41,7 @@ function indent(text: string): string {
 }
 
 export function conditionLines(conditions: readonly Condition[]): string[] {
-  return conditions.map((c) => `${LABEL[c.severity]}  ${redactSecrets(c.title)}\n${indent(redactSecrets(c.body))}`);
+  return conditions.map((c) => `${LABEL[c.severity]}  ${shown(c.title)}\n${indent(shown(c.body))}`);
 }
 
 function episodeState(episode: Episode): string {
@@ -48,7 +56,7 @@ function episodeState(episode: Episode): string {
 export function episodeLines(episodes: readonly Episode[]): string[] {
   return episodes.map(
     (e) =>
-      `${LABEL[e.severity]}  ${redactSecrets(e.title)}\n${indent(`${redactSecrets(e.body)}\nsince ${utc(e.openedAtMs)} · ${episodeState(e)} · ${e.id}`)}`,
+      `${LABEL[e.severity]}  ${shown(e.title)}\n${indent(`${shown(e.body)}\nsince ${utc(e.openedAtMs)} · ${episodeState(e)} · ${shown(e.id)}`)}`,
   );
 }
 
@@ -58,12 +66,12 @@ export function describeCheck(orgName: string, cycle: AlertCycle, nowMs: number,
   for (const condition of cycle.conditions) counts[condition.severity] += 1;
   const verdict = ['ok', 'warnings', 'critical', 'cannot evaluate'][cycle.exitCode];
   const lines = [
-    `${redactSecrets(orgName)} at ${utc(nowMs)}: ${verdict} (${counts.critical} critical, ${counts.warning} warning, ${counts.info} info)`,
+    `${shown(orgName)} at ${utc(nowMs)}: ${verdict} (${counts.critical} critical, ${counts.warning} warning, ${counts.info} info)`,
   ];
   for (const problem of cycle.health.problems) {
     lines.push(
       problem === 'spend-unavailable'
-        ? `  ${redactSecrets(describeSpendProblems(cycle.health.spend))}`
+        ? `  ${shown(describeSpendProblems(cycle.health.spend))}`
         : `  cannot evaluate: ${PROBLEM_TEXT[problem]}`,
     );
   }

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type Database from 'better-sqlite3';
 import type { AuditEvent } from '../../core/audit/event';
 import { redactSecrets } from '../../core/redact';
+import { escapeControls } from '../../core/text/escape-controls';
 import type { CliContext } from '../context';
 import { CliError, USAGE_EXIT } from '../errors';
 import { note, printJson } from '../io';
@@ -78,11 +79,12 @@ export function registerAuditCommands(
     .argument('[query...]', 'the query; empty exports everything')
     .requiredOption('--format <format>', 'csv | jsonl', parseChoice(['csv', 'jsonl'] as const))
     .requiredOption('--out <file>', 'file to write (written as <file>.partial, renamed when complete)')
-    .option(
-      '--spreadsheet-safe',
-      "CSV for Excel/Sheets: prefix cells starting with = + - @ with ' so they never run as formulas",
+    .option('--raw', "CSV: write every cell exactly; by default a cell a spreadsheet would run as a formula gets a '")
+    .addOption(
+      // Kept so scripts written when defusing was opt-in still run: it is what the default does now.
+      new Option('--spreadsheet-safe', 'no-op: formulas are defused by default').hideHelp().conflicts('raw'),
     )
-    .action(async (words: string[], options: { format: 'csv' | 'jsonl'; out: string; spreadsheetSafe?: boolean }) => {
+    .action(async (words: string[], options: { format: 'csv' | 'jsonl'; out: string; raw?: boolean }) => {
       const ctx = context();
       const query = words.join(' ');
       const { exportAuditToFile } = await import('../../services/export-audit');
@@ -92,7 +94,7 @@ export function registerAuditCommands(
           query,
           format: options.format,
           file: options.out,
-          spreadsheetSafe: options.spreadsheetSafe ?? false,
+          raw: options.raw ?? false,
         });
         if (ctx.json)
           printJson(ctx.io, {
@@ -188,10 +190,14 @@ function asUsageError(error: unknown): unknown {
     : error;
 }
 
+/**
+ * One event, one line. The type (from the compliance feed) and the summary (names, emails) are org text: escaped
+ * whole, so neither a control character nor a line feed in them can forge or hide a line.
+ */
 function formatEventLine(event: AuditEvent): string {
   const at = new Date(event.atMs)
     .toISOString()
     .replace('T', ' ')
     .replace(/\.\d{3}Z$/, 'Z');
-  return `${at}  #${event.id}  ${event.source.padEnd(10)}  ${event.type.padEnd(32)}  ${event.summary}`;
+  return `${at}  #${event.id}  ${event.source.padEnd(10)}  ${escapeControls(event.type).padEnd(32)}  ${escapeControls(event.summary)}`;
 }

@@ -1,4 +1,5 @@
 import type { AuditEvent } from './event';
+import { spreadsheetCell } from '../text/spreadsheet-cell';
 
 /**
  * Export rows. CSV: one header row, then one row per event (RFC 4180 quoting, CRLF line ends, structured fields as
@@ -36,11 +37,12 @@ export function csvHeader(): string {
 
 export interface CsvOptions {
   /**
-   * Prefix text cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) with `'`. Names in the
-   * trail come from org members, so a workspace called `=HYPERLINK(…)` is possible. Off by default because it
-   * changes the text (the export no longer round-trips exactly); on for files meant for Excel or Sheets.
+   * Write text cells exactly. By default a cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR
+   * first, and not a plain number) gets a leading `'` (core/text/spreadsheet-cell.ts): names and emails in the
+   * trail come from org members, so an actor `-2+3+cmd@evil.example` or a workspace `=HYPERLINK(…)` is possible.
+   * Raw output round-trips exactly, for programs; `audit export --raw`.
    */
-  spreadsheetSafe?: boolean;
+  raw?: boolean;
 }
 
 export function csvRow(event: AuditEvent, options: CsvOptions = {}): string {
@@ -67,22 +69,14 @@ export function csvRow(event: AuditEvent, options: CsvOptions = {}): string {
     event.prevHash,
     event.hash,
   ];
-  const safe = options.spreadsheetSafe
-    ? cells.map((cell) => (typeof cell === 'string' ? defuseFormula(cell) : cell))
-    : cells;
-  return `${safe.map(csvCell).join(',')}\r\n`;
+  return `${cells.map((cell) => csvCell(cell, options)).join(',')}\r\n`;
 }
 
-/** OWASP's advice for CSV injection: a leading formula character gets a leading apostrophe. */
-export function defuseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-/** Quotes a cell when it holds a comma, quote, CR or LF, or starts/ends with a space; doubles inner quotes. */
-export function csvCell(value: string | number | null): string {
+/** A number as its digits (never a formula); a text through the shared spreadsheet cell rule; null as empty. */
+export function csvCell(value: string | number | null, options: CsvOptions = {}): string {
   if (value === null) return '';
   if (typeof value === 'number') return numberText(value); // digits, '.', '-', 'e', '+': never needs quoting
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return spreadsheetCell(value, options);
 }
 
 /**

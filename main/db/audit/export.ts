@@ -26,17 +26,19 @@ const EXPORT_CACHE_KIB = 1024;
  */
 export async function streamAuditExport(
   db: Database.Database,
-  input: { query: string; format: AuditExportFormat; spreadsheetSafe?: boolean },
+  input: { query: string; format: AuditExportFormat; raw?: boolean },
   out: Writable,
 ): Promise<{ count: number }> {
   const query = toAuditQuery(input.query);
   let count = 0;
   let chunk = exportPreamble(input.format);
+  // CSV cells that would run as spreadsheet formulas are defused unless the caller asked for the raw text.
+  const rowOptions = { raw: input.raw ?? false };
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = -${EXPORT_CACHE_KIB}`);
   try {
     for (const event of iterateAuditEvents(db, query)) {
-      chunk += formatExportRow(input.format, event, { spreadsheetSafe: input.spreadsheetSafe ?? false });
+      chunk += formatExportRow(input.format, event, rowOptions);
       count += 1;
       if (chunk.length >= CHUNK_CHARS) {
         const flowing = out.write(chunk);

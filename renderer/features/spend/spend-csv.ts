@@ -1,10 +1,13 @@
 /**
  * The shown usage as CSV, one row per bucket and group (buckets and groups with nothing in them are left out):
  * the charted tokens, the estimate and — where it exists — the billed amount, in dollars written exactly from
- * the cents strings (no float). Summing a group's rows gives the table's total for it. Cells that a spreadsheet
- * would run as a formula are defused.
+ * the cents strings (no float). Summing a group's rows gives the table's total for it. Every cell goes through the
+ * one CSV cell rule the audit export uses too (main/core/text/spreadsheet-cell.ts: dependency-free, the one
+ * main/ folder the renderer may import): a key or workspace name a spreadsheet would run as a formula is defused,
+ * a plain number stays a number.
  */
 import type { UsageSeries } from '../../../preload/contract';
+import { spreadsheetCell } from '../../../main/core/text/spreadsheet-cell';
 import { metricLabel } from './spend-labels';
 
 /** "123456.789" cents → "1234.56789" dollars, exactly. */
@@ -19,8 +22,7 @@ export function centsToDollars(cents: string): string {
 }
 
 export function csvCell(value: string): string {
-  const defused = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(defused) ? `"${defused.replace(/"/g, '""')}"` : defused;
+  return spreadsheetCell(value);
 }
 
 /** A bucket start as the CSV writes it: `2026-11-21` for days, `2026-11-21T14:00Z` for hours (UTC). */

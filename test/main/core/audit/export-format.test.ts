@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_CSV_COLUMNS, csvCell, csvHeader, defuseFormula } from '../../../../main/core/audit/export-format';
+import { AUDIT_CSV_COLUMNS, csvCell, csvHeader } from '../../../../main/core/audit/export-format';
 
 describe('CSV cells', () => {
   it.each([
@@ -21,15 +21,10 @@ describe('CSV cells', () => {
   });
 });
 
-describe('spreadsheet-safe CSV', () => {
-  it.each([
-    ['=HYPERLINK("http://x.test","click")', `'=HYPERLINK("http://x.test","click")`],
-    ['+1', "'+1"],
-    ['-2+3', "'-2+3"],
-    ['@SUM(A1)', "'@SUM(A1)"],
-    ['\tx', "'\tx"],
-    ['Workspace “Research” appeared', 'Workspace “Research” appeared'],
-  ])('%j → %j', (text, expected) => {
-    expect(defuseFormula(text)).toBe(expected);
+describe('formula defusing (the shared rule: test/main/core/text/spreadsheet-cell.test.ts)', () => {
+  it('is on by default and off with raw', () => {
+    expect(csvCell('-2+3+cmd@evil.example')).toBe("'-2+3+cmd@evil.example");
+    expect(csvCell('-2+3+cmd@evil.example', { raw: true })).toBe('-2+3+cmd@evil.example');
+    expect(csvCell(-12.5)).toBe('-12.5');
   });
 });

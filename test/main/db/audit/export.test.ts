@@ -131,20 +131,20 @@ describe('export round-trips', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
-  it('--spreadsheet-safe defuses a name that would run as a formula; the default keeps the text exact', async () => {
+  it('defuses a name that would run as a formula by default; raw keeps the text exact', async () => {
     appendAuditEvents(env.db, [localDraft(9, { summary: '=HYPERLINK("http://evil.test","Q3 plan")' })], {
       now: fixedNow,
     });
     const safe = join(env.dir, 'safe.csv');
     await exportAuditToFile(
       env.db,
-      { query: 'type:settings.changed hyperlink', format: 'csv', file: safe, spreadsheetSafe: true },
+      { query: 'type:settings.changed hyperlink', format: 'csv', file: safe },
       { now: fixedNow },
     );
     const exact = join(env.dir, 'exact.csv');
     await exportAuditToFile(
       env.db,
-      { query: 'type:settings.changed hyperlink', format: 'csv', file: exact },
+      { query: 'type:settings.changed hyperlink', format: 'csv', file: exact, raw: true },
       { now: fixedNow },
     );
     const summaryOf = (file: string) => parseCsv(readFileSync(file, 'utf8'))[1]![AUDIT_CSV_COLUMNS.indexOf('summary')];
