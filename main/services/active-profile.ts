@@ -73,7 +73,7 @@ export function createActiveProfileData(deps: ActiveProfileDataDeps): ActiveProf
     } catch (error) {
       if (!record(error, chosen.mirrorFile)) throw error;
       deps.log('The data of this profile could not be opened; the window says why', error);
-      // A demo sync had announced itself 'running'; the window learns it ended and asks what went wrong.
+      // The window learns the open ended (a demo sync had announced itself 'running') and asks what went wrong.
       deps.onProgress?.(FAILED);
     }
   };
