@@ -25,7 +25,6 @@ async function main(): Promise<void> {
   const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
   const page: RendererPage = devUrl ? { url: devUrl } : { file: rendererFile };
   const window = createWindowSlot(BrowserWindow, { preloadPath: join(__dirname, '../preload/index.js'), page });
-
   if (!claimSingleInstance(app, () => window.reveal())) return;
   enableProcessSandbox(app);
   lockDownWebContents(app);
@@ -46,22 +45,24 @@ async function main(): Promise<void> {
   const toWindow = (to: Navigate) => push('clade:app/navigate-changed', to);
   const navigator = createWindowNavigator({ showWindow: window.show, push: toWindow });
   const { scheduler, alerts } = startBackground({
-    sync: async () => active.current()?.syncNow(),
+    sync: () => active.syncNow(),
     intervalMs: () => syncIntervalMs(active.current()?.db),
     assetsDir: join(__dirname, '../../assets'),
     mirror,
     openView: navigator.navigate,
     quit: () => app.quit(),
   });
-  // A new key or another profile: reopen the data, re-arm the scheduler with that mirror's interval, refresh the tray.
-  const reopen = (profileId?: string): Promise<void> =>
-    active.open(profileId).then(() => void (scheduler.reschedule(), alerts.runCycle()));
+  // A new key, another profile or an unreadable mirror moved aside (the window's way out of a file problem): reopen
+  // the data, re-arm the scheduler with that mirror's interval, refresh the tray.
+  const rearm = () => void (scheduler.reschedule(), alerts.runCycle());
+  const reopen = (profileId?: string): Promise<void> => active.open(profileId).then(rearm);
+  const moveAside = () => active.moveMirrorAside(Date.now()).finally(rearm);
   const { vault, profiles } = createWindowAccounts({
     dataDir,
     secrets,
     verify: createSdkVerifier('https://api.anthropic.com'),
     active: active.profileId,
-    activate: (id) => reopen(id),
+    activate: reopen,
     // A key change is recorded in that profile's own mirror: the open one when it is that file.
     trail: (profileId) => ({ mirrorFile: ensureMirrorFile(dataDir, profileId), open: mirror() }),
     onTrailError: (message) => log(`A key change could not be recorded in the audit trail: ${message}`),
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
       profiles,
       onSyncSettingsChanged: () => scheduler.reschedule(),
       adminActions: async () => active.current()?.adminActions?.() ?? null,
+      mirrorRepair: { problem: active.storageProblem, moveAside },
     },
   });
   const windowCount = () => BrowserWindow.getAllWindows().length;

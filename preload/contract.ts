@@ -11,11 +11,13 @@ import { alertsChannels } from './contract-alerts';
 import { settingsChannels } from './contract-settings';
 import { usageChannels } from './contract-usage';
 import { actionsChannels } from './contract-actions';
+import { storageChannels } from './contract-storage';
 
 export * from './contract-alerts';
 export * from './contract-settings';
 export * from './contract-usage';
 export * from './contract-actions';
+export * from './contract-storage';
 export type { ChannelSpec } from './channel-spec';
 
 /** Money crosses the boundary as a decimal string of cents (never a float), e.g. "123456.789". */
@@ -312,6 +314,7 @@ export const channels = {
   ...settingsChannels,
   ...usageChannels,
   ...actionsChannels,
+  ...storageChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

@@ -1,10 +1,11 @@
 /**
- * The window: a header with the org and its freshness, the first-run welcome screen until the user
- * dismisses it, then the views (overview, org tree, API keys, spend, audit, alerts, settings). Data flows only
- * through the stores, which read window.api; a finished sync (push channel) reloads what is on screen, and main
- * can switch the view (a notification or tray item was clicked: the navigate push).
+ * The window: a header with the org and its freshness, a file problem with the mirror when there is one (above every
+ * view, with its way out), the first-run welcome screen until the user dismisses it, then the views (overview, org
+ * tree, API keys, spend, audit, alerts, settings). Data flows only through the stores, which read window.api; a
+ * finished sync (push channel) reloads what is on screen, and main can switch the view (a notification or tray item
+ * was clicked: the navigate push).
  */
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useAppStore } from './stores/useAppStore';
 import { useOrgStore } from './stores/useOrgStore';
 import { useSyncStore } from './stores/useSyncStore';
@@ -23,6 +24,7 @@ import { AuditView } from './features/audit/AuditView';
 import { useAuditStore } from './stores/useAuditStore';
 import { useAlertsStore } from './stores/useAlertsStore';
 import { AlertsView } from './features/alerts/AlertsView';
+import { StorageProblemBanner } from './features/shell/StorageProblemBanner';
 
 export function App() {
   const info = useAppStore((state) => state.info);
@@ -35,21 +37,24 @@ export function App() {
 
   useEffect(() => applyTheme(theme), [theme]);
 
+  // What every view shows, read again from the mirror: after a sync, and once a new mirror replaced an unreadable one.
+  const reloadViews = useCallback(() => {
+    void loadTree();
+    void useOverviewStore.getState().load();
+    void useKeysStore.getState().load();
+    void useAuditStore.getState().refresh();
+    void useAlertsStore.getState().load();
+  }, [loadTree]);
+
   useEffect(() => {
     void loadInfo();
     void loadTree();
     try {
-      return listen(() => {
-        void loadTree();
-        void useOverviewStore.getState().load();
-        void useKeysStore.getState().load();
-        void useAuditStore.getState().refresh();
-        void useAlertsStore.getState().load();
-      });
+      return listen(reloadViews);
     } catch {
       return undefined; // no bridge: the views' error state already says so
     }
-  }, [loadInfo, loadTree, listen]);
+  }, [loadInfo, loadTree, listen, reloadViews]);
 
   useEffect(() => {
     try {
@@ -69,6 +74,7 @@ export function App() {
         syncedAtMs={tree?.syncedAtMs ?? null}
         progress={progress}
       />
+      <StorageProblemBanner onMoved={reloadViews} />
       {welcome ? (
         <main className="app-main">
           <Onboarding

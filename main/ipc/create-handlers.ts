@@ -11,6 +11,7 @@ import { alertsHandlers, type AlertsDeps } from './domains/alerts';
 import { settingsHandlers, type SettingsDeps } from './domains/settings';
 import { usageHandlers, type UsageDeps } from './domains/usage';
 import { actionsHandlers, type ActionsDeps } from './domains/actions';
+import { mirrorRepairHandlers, type MirrorRepairDeps } from './domains/mirror-repair';
 
 export type HandlerDeps = AppDeps &
   MirrorDeps &
@@ -19,7 +20,8 @@ export type HandlerDeps = AppDeps &
   AlertsDeps &
   SettingsDeps &
   UsageDeps &
-  ActionsDeps;
+  ActionsDeps &
+  MirrorRepairDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -31,5 +33,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...settingsHandlers(deps),
     ...usageHandlers(deps),
     ...actionsHandlers(deps),
+    ...mirrorRepairHandlers(deps),
   };
 }

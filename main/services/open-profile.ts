@@ -11,6 +11,8 @@ import { createAdminActionsClient, type AdminActionsPort } from './actions/run-a
 import { mirrorFile } from '../adapters/data-dir';
 import { DEMO_PROFILE_ID } from '../core/vault/profiles';
 import { openMirror, type MirrorDb } from '../db/open';
+import { asStorageError } from '../db/storage-errors';
+import type { StorageError } from '../core/storage-error';
 import { syncProfile, unnamedRunRate, type SyncTarget } from './sync/sync-profile';
 import { readProfileSetting } from '../db/settings/profile-settings';
 import { openDemoOrg } from './demo/demo-org';
@@ -43,16 +45,34 @@ export interface WindowDataOptions {
   /** The sync's request budget; the engine's default for the API, null for a loopback sandbox in tests. */
   requestsPerMinute?: number | null;
   onProgress?: (progress: SyncProgress) => void;
+  /** A file problem the live profile's first sync stopped on (it is logged too); later syncs throw theirs. */
+  onStorageError?: (error: StorageError) => void;
   log: (message: string, error?: unknown) => void;
 }
 
-export async function openWindowData(options: WindowDataOptions): Promise<WindowData> {
+/**
+ * Which data a profile shows: its own mirror when a key is stored for it, else the demo's. Chosen before opening, so
+ * a caller whose open fails on a file problem still knows which mirror file it was (and may move it aside).
+ */
+export interface DataSource {
+  mode: 'demo' | 'live';
+  mirrorFile: string;
+  /** The stored admin key (live only): main-side, handed to the sync and never kept beyond it. */
+  key: string | null;
+}
+
+/** Reads the keychain once (a failure counts as "no key", logged). */
+export async function chooseDataSource(options: WindowDataOptions): Promise<DataSource> {
   const key = options.profileId === DEMO_PROFILE_ID ? null : await storedKey(options);
-  if (key !== null) return openLive(options, key);
-  const demo = await openDemoOrg({
-    mirrorFile: mirrorFile(options.dataDir, DEMO_PROFILE_ID),
-    onProgress: options.onProgress,
-  });
+  return key !== null
+    ? { mode: 'live', mirrorFile: mirrorFile(options.dataDir, options.profileId), key }
+    : { mode: 'demo', mirrorFile: mirrorFile(options.dataDir, DEMO_PROFILE_ID), key: null };
+}
+
+export async function openWindowData(options: WindowDataOptions, source?: DataSource): Promise<WindowData> {
+  const { key, mirrorFile: file } = source ?? (await chooseDataSource(options));
+  if (key !== null) return openLive(options, key, file);
+  const demo = await openDemoOrg({ mirrorFile: file, onProgress: options.onProgress });
   const target: SyncTarget = { apiKey: demo.sandbox.adminKey, baseURL: demo.sandbox.url };
   // The demo's trail is its generated history (demo-audit-history.ts), not a feed.
   const syncNow = () => syncAndReport(demo.db, target, null, options.onProgress ?? (() => undefined), false);
@@ -106,8 +126,7 @@ async function syncAndReport(
   }
 }
 
-function openLive(options: WindowDataOptions, key: string): WindowData {
-  const file = mirrorFile(options.dataDir, options.profileId);
+function openLive(options: WindowDataOptions, key: string, file: string): WindowData {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const db = openMirror(file);
   const report = options.onProgress ?? (() => undefined);
@@ -121,6 +140,8 @@ function openLive(options: WindowDataOptions, key: string): WindowData {
       true,
     );
   const ready = syncOnce().catch((error: unknown) => {
+    const storage = asStorageError(error, file);
+    if (storage) options.onStorageError?.(storage);
     options.log('The first sync of the live profile failed; the window shows what the mirror holds', error);
   });
   return {

@@ -3,30 +3,24 @@
  * loopback HTTP by the same handlers Electron IPC uses, on the demo org (sandbox → SDK → sync → temp
  * mirror). Dev/test only; never shipped.
  */
-import { createAdminActionsClient } from '../../main/services/actions/run-admin-action';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers } from '../../main/ipc/create-handlers';
-import { openDemoOrg } from '../../main/services/demo/demo-org';
-import { recordAlertCycle } from '../../main/services/alerts/evaluate-alerts';
 import { createWindowProfiles } from '../../main/services/profiles';
 import { createProfilesFile } from '../../main/adapters/profiles-file';
-import type { SandboxSize } from '../../main/sandbox/index';
+import type { SyncProgress } from '../../preload/contract';
 import { ensureRendererBuilt } from './build-renderer';
 import { createHttpApi, type HttpApi } from './http-api';
 import { createMemoryVault } from './memory-vault';
 import { bundleShim } from './shim-bundle';
+import { openHarnessData, type HarnessDataOptions } from './harness-data';
 import { serveStatic } from './static-files';
 
-export interface HarnessOptions {
+export interface HarnessOptions extends HarnessDataOptions {
   port?: number;
-  size?: SandboxSize;
-  seed?: number;
-  /** Serve an empty mirror (first run: the window shows onboarding). */
-  empty?: boolean;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -44,17 +38,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Runnin
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[harness] ${message}`, error ?? ''));
   const [root, shim] = await Promise.all([ensureRendererBuilt(), bundleShim()]);
   const dir = mkdtempSync(join(tmpdir(), 'clade-harness-'));
-  const demo = options.empty
-    ? null
-    : await openDemoOrg({ mirrorFile: join(dir, 'mirror.sqlite'), size: options.size, seed: options.seed });
-  // Like the app after a sync: one alert cycle records the open episodes (the window reads them; nothing notifies here).
-  if (demo) recordAlertCycle(demo.db, Date.now(), { defaultTz: 'UTC' });
+  // Sync progress reaches the page once the HTTP face exists (the data opens first, as in the app).
+  let pushProgress = (progress: SyncProgress): void => void progress;
+  const data = await openHarnessData(dir, options, (p) => pushProgress(p), log);
   // Profiles live in the temp dir's profiles.json; every profile shows the demo org here (no live mode), so a
   // switch only changes which profile is active. Without a demo there is no sandbox to verify against; a closed
   // port makes every verification fail cleanly.
   let activeProfile = 'default';
   const profilesFile = createProfilesFile(dir);
-  const vault = createMemoryVault(demo?.sandbox.url ?? 'http://127.0.0.1:9', {
+  const vault = createMemoryVault(data.sandboxUrl ?? 'http://127.0.0.1:9', {
     profiles: profilesFile,
     profileId: () => activeProfile,
   });
@@ -71,12 +63,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Runnin
     profiles,
     onKeyChanged: async () => undefined,
     appInfo: () => ({ name: 'Clade Admin', version: '0.0.0-harness', mode: 'demo' }),
-    mirror: () => demo?.db ?? null,
+    mirror: data.mirror,
     now: () => Date.now(),
-    adminActions: async () =>
-      demo ? createAdminActionsClient({ apiKey: demo.sandbox.adminKey, baseURL: demo.sandbox.url }) : null,
+    adminActions: data.adminActions,
+    mirrorRepair: data.mirrorRepair,
   });
   const api = createHttpApi(handlers, log);
+  pushProgress = (progress) => api.push('clade:sync/progress-changed', progress);
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://harness.invalid').pathname;
     const done = path.startsWith('/api/') ? api.handle(req, res) : serveStatic(root, path, shim, res);
@@ -90,13 +83,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Runnin
   return {
     url: `http://127.0.0.1:${port}/`,
     api,
-    sandboxAdminKey: demo?.sandbox.adminKey ?? null,
+    sandboxAdminKey: data.sandboxAdminKey,
     storedKeys: vault.storedKeys,
     close: async () => {
       api.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await demo?.close();
+      await data.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -4,7 +4,6 @@ import type { CliContext } from '../context';
 import { DEMO_PROFILE } from '../context';
 import { CliError } from '../errors';
 import { printJson } from '../io';
-import { canMoveAside } from '../../core/storage-error';
 
 /**
  * `clade-admin mirror move-aside`: the way out of a damaged or empty mirror. Only a mirror that cannot be read is
@@ -19,11 +18,14 @@ export function registerMirrorCommands(program: Command, context: () => CliConte
       const ctx = context();
       if (!existsSync(ctx.mirrorFile))
         throw new CliError(`profile "${ctx.profileId}" has no mirror at ${ctx.mirrorFile}`);
-      const { inspectMirror, moveMirrorAside } = await import('../../db/move-aside');
-      const problem = inspectMirror(ctx.mirrorFile);
-      if (!problem || !canMoveAside(problem)) {
-        const why = problem ? problem.message : 'it opens and SQLite finds it sound';
-        throw new CliError(`the mirror ${ctx.mirrorFile} was not moved: ${why}`);
+      const { moveMirrorAside } = await import('../../db/move-aside');
+      // The same judgement as the window's (services/mirror-repair.ts): only an unreadable mirror moves.
+      const { MirrorNotMovedError, unreadableMirrorProblem } = await import('../../services/mirror-repair');
+      let problem;
+      try {
+        problem = unreadableMirrorProblem(ctx.mirrorFile);
+      } catch (error) {
+        throw error instanceof MirrorNotMovedError ? new CliError(error.message) : error;
       }
       const movedTo = moveMirrorAside(ctx.mirrorFile, Date.now());
       const next = ctx.profileId === DEMO_PROFILE ? 'clade-admin demo' : `clade-admin --profile ${ctx.profileId} sync`;

@@ -3,56 +3,25 @@
  * typed name for an irreversible one, then progress and the result or the error. Accessible modal: focus moves
  * in and is trapped, Escape cancels (not while running), focus returns to what opened it.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useActionsStore } from '../../stores/useActionsStore';
+import { useModalFocus } from '../shell/useModalFocus';
 import './actions.css';
-
-const FOCUSABLE =
-  'button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export function ConfirmActionDialog() {
   const { phase, preview, outcome, error, confirm, close } = useActionsStore();
   const [typed, setTyped] = useState('');
-  const dialog = useRef<HTMLDivElement>(null);
-  const opener = useRef<Element | null>(null);
   const open = phase !== 'idle';
+  const { dialog, onKeyDown } = useModalFocus(open, phase, phase === 'running' ? null : close);
 
   useEffect(() => {
-    if (!open) return;
-    opener.current = document.activeElement;
-    setTyped('');
-    return () => (opener.current as HTMLElement | null)?.focus?.();
+    if (open) setTyped('');
   }, [open]);
-  useEffect(() => {
-    if (!open) return;
-    const first = dialog.current?.querySelector<HTMLElement>(FOCUSABLE);
-    (first ?? dialog.current)?.focus();
-  }, [open, phase]);
 
   if (!open) return null;
   const needsName = preview?.irreversible === true && preview.confirmText !== null;
   const refused = (preview?.problems.length ?? 0) > 0;
   const canConfirm = phase === 'confirming' && !refused && (!needsName || typed.trim() === preview?.confirmText);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape' && phase !== 'running') {
-      event.preventDefault();
-      close();
-      return;
-    }
-    if (event.key !== 'Tab' || !dialog.current) return;
-    const items = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    if (items.length === 0) return event.preventDefault();
-    const first = items[0]!;
-    const last = items[items.length - 1]!;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
 
   return (
     <div className="modal-backdrop">
