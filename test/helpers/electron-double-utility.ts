@@ -5,6 +5,7 @@
  * Like Electron, fork() refuses to run before the app is ready.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ForkOptions } from 'electron';
 import type { UtilityChildPort, UtilityProcessPort } from '../../main/app/electron-ports';
@@ -29,7 +30,7 @@ export class UtilityChildDouble {
     readonly args: string[],
     readonly options: ForkOptions,
   ) {
-    const tsx = modulePath.endsWith('.ts') ? ['--require', require.resolve('tsx/cjs')] : [];
+    const tsx = modulePath.endsWith('.ts') ? ['--require', createRequire(__filename).resolve('tsx/cjs')] : [];
     const output = (typeof options.stdio === 'string' ? options.stdio : 'inherit') as 'pipe' | 'ignore' | 'inherit';
     this.child = fork(modulePath, args, {
       execArgv: ['--require', PARENT_PORT_SHIM, ...tsx],
