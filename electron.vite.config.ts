@@ -25,6 +25,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'main/cli/index.ts'),
           // The sync's write worker (db/write-worker): a file of its own, since a worker thread starts from one.
           'sync-writer': resolve(__dirname, 'main/db/write-worker/worker-main.ts'),
+          // The keychain host (adapters/keychain-host): keytar in a process of its own, which a timeout can kill.
+          'keychain-host': resolve(__dirname, 'main/adapters/keychain-host/host-main.ts'),
         },
         output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
       },

@@ -9,6 +9,7 @@ import type { Navigate, SyncProgress } from '../preload/contract';
 import { startBackground } from './app/background';
 import { log } from './app/log';
 import { electronRuntime } from './app/electron-runtime';
+import { utilityKeychainHost } from './app/keychain-utility-host';
 import { claimSingleInstance, wireLifecycle } from './app/lifecycle';
 import { enableProcessSandbox, hardenSession, lockDownWebContents } from './app/security';
 import { createWindowNavigator } from './app/tray/tray-navigation';
@@ -20,7 +21,7 @@ import { syncIntervalMs } from './services/open-profile';
 import { createWindowAccounts, initialProfileId } from './services/profiles';
 
 async function main(): Promise<void> {
-  const { app, BrowserWindow, ipcMain, session, powerMonitor } = electronRuntime();
+  const { app, BrowserWindow, ipcMain, session, powerMonitor, utilityProcess } = electronRuntime();
   const rendererFile = join(__dirname, '../renderer/index.html');
   const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
   const page: RendererPage = devUrl ? { url: devUrl } : { file: rendererFile };
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
   // announced by the sync progress push. Until then the handlers answer "nothing synced yet".
   const push = createPush(() => BrowserWindow.getAllWindows().map((w) => w.webContents));
   const dataDir = defaultDataDir(process.env);
-  const secrets = createKeytarSecretStore();
+  // keytar runs in a utility process, killed when the keychain stops answering (started on first use, after ready).
+  const secrets = createKeytarSecretStore({ launchHost: utilityKeychainHost(utilityProcess) });
   const onProgress = (p: SyncProgress) => push('clade:sync/progress-changed', p);
   const readStoredKey = (id: string) => secrets.get(id);
   const profileId = initialProfileId(dataDir);
@@ -91,7 +93,7 @@ async function main(): Promise<void> {
   await active.open();
   scheduler.start();
   alerts.runCycle();
-  app.on('will-quit', () => void (scheduler.stop(), alerts.stop(), active.close()));
+  app.on('will-quit', () => void (scheduler.stop(), alerts.stop(), active.close(), secrets.close()));
 }
 
 main().catch((error: unknown) => {

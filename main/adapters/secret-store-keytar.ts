@@ -1,49 +1,46 @@
 /**
  * The OS keychain through keytar: macOS Keychain, Windows Credential Manager, the Secret Service on Linux
- * (gnome-keyring, KeePassXC, …). The ONLY file in the code base that imports keytar. Service `clade-admin`,
- * account = profile id.
+ * (gnome-keyring, KeePassXC, …). Service `clade-admin`, account = profile id.
  *
- * keytar already fails fast in the known cases (stack.md §2), but every call also runs under a timeout so a keychain
- * stuck behind an invisible unlock prompt can never hang the app or the CLI. Failures become one
- * KeychainUnavailableError that says what to do. There is no plaintext fallback, ever.
+ * keytar runs in a keychain host process (keychain-host/), never in this one: a call stuck in the keychain (behind
+ * an invisible unlock prompt, or a Secret Service that stopped answering) blocks a thread-pool thread that nothing
+ * in-process can free, and kept the CLI alive ~50 s after its timeout message. Every call runs under a timeout; on
+ * timeout the host is killed (the CLI can exit, the app's thread pool stays free) and the next call starts a new one.
+ * Failures become one KeychainUnavailableError that says what to do. There is no plaintext fallback, ever.
  */
 import { KeychainUnavailableError } from '../core/vault/errors';
 import { keychainTimeout, keychainUnavailable } from '../core/vault/keychain-errors';
 import type { SecretStorePort } from '../core/vault/ports';
+import { createKeychainHostClient } from './keychain-host/host-client';
+import type { LaunchKeychainHost } from './keychain-host/host-process';
+import type { HostCall } from './keychain-host/protocol';
+import { nodeKeychainHost } from './keychain-host/node-host';
 
 export const KEYCHAIN_SERVICE = 'clade-admin';
 export const DEFAULT_KEYCHAIN_TIMEOUT_MS = 5_000;
 
-/** The part of keytar's API we use; tests pass a double to exercise timeouts and error translation. */
-export interface KeytarLike {
-  getPassword(service: string, account: string): Promise<string | null>;
-  setPassword(service: string, account: string, password: string): Promise<void>;
-  deletePassword(service: string, account: string): Promise<boolean>;
-}
-
 export interface KeytarSecretStoreOptions {
-  /** Loads keytar; by default the real module, loaded on first use so that importing this file has no side effect. */
-  loadKeytar?: () => Promise<KeytarLike>;
+  /** Starts the keychain host: a Node child by default (CLI); the app passes an Electron utilityProcess. */
+  launchHost?: LaunchKeychainHost;
   timeoutMs?: number;
   platform?: NodeJS.Platform;
   service?: string;
 }
 
-export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}): SecretStorePort {
+export interface KeytarSecretStore extends SecretStorePort {
+  /** Ends the keychain host, if one runs (the app, when it quits). */
+  close(): void;
+}
+
+export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}): KeytarSecretStore {
   const platform = options.platform ?? process.platform;
   const timeoutMs = options.timeoutMs ?? DEFAULT_KEYCHAIN_TIMEOUT_MS;
   const service = options.service ?? KEYCHAIN_SERVICE;
-  const load = options.loadKeytar ?? loadRealKeytar;
-  let keytar: Promise<KeytarLike> | undefined;
+  const host = createKeychainHostClient(options.launchHost ?? nodeKeychainHost());
 
-  async function call<T>(use: (k: KeytarLike) => Promise<T>): Promise<T> {
-    keytar ??= load();
-    const loaded = keytar.catch((error: unknown) => {
-      keytar = undefined; // let a later call retry, e.g. after libsecret was installed
-      throw error;
-    });
+  async function call(request: HostCall): Promise<unknown> {
     try {
-      return await withTimeout(loaded.then(use), timeoutMs, () => keychainTimeout(platform, timeoutMs));
+      return await host.call(request, timeoutMs, () => keychainTimeout(platform, timeoutMs));
     } catch (error) {
       if (error instanceof KeychainUnavailableError) throw error;
       throw keychainUnavailable(error instanceof Error ? error.message : String(error), platform);
@@ -51,31 +48,12 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}):
   }
 
   return {
-    get: (profileId) => call((k) => k.getPassword(service, profileId)),
-    set: (profileId, key) => call((k) => k.setPassword(service, profileId, key)),
-    delete: (profileId) => call((k) => k.deletePassword(service, profileId)),
+    get: async (profileId) => {
+      const value = await call({ op: 'get', service, account: profileId });
+      return typeof value === 'string' ? value : null;
+    },
+    set: async (profileId, key) => void (await call({ op: 'set', service, account: profileId, password: key })),
+    delete: async (profileId) => (await call({ op: 'delete', service, account: profileId })) === true,
+    close: () => host.close(),
   };
-}
-
-async function loadRealKeytar(): Promise<KeytarLike> {
-  const mod = (await import('keytar')) as KeytarLike & { default?: KeytarLike };
-  return mod.default ?? mod;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(onTimeout()), ms);
-    // The timer must not keep a CLI process alive after its work is done.
-    timer.unref?.();
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 }

@@ -7,9 +7,11 @@ import type {
   App,
   BrowserWindow,
   BrowserWindowConstructorOptions,
+  ForkOptions as UtilityForkOptions,
   IpcMain,
   PowerMonitor,
   Session,
+  UtilityProcess,
   WebContents,
 } from 'electron';
 
@@ -47,6 +49,14 @@ export type SessionPort = Pick<Session, 'setPermissionRequestHandler' | 'setPerm
   readonly webRequest: Pick<Session['webRequest'], 'onHeadersReceived'>;
 };
 
+/** A utility process as we use it: messages both ways, its pid (to SIGKILL it), its exit. */
+export type UtilityChildPort = Pick<UtilityProcess, 'postMessage' | 'on' | 'kill' | 'pid'>;
+
+/** Electron's `utilityProcess`: a Node process Electron starts, since the runAsNode fuse rules out child_process.fork. */
+export interface UtilityProcessPort {
+  fork(modulePath: string, args?: string[], options?: UtilityForkOptions): UtilityChildPort;
+}
+
 export interface ElectronRuntime {
   app: AppPort;
   BrowserWindow: BrowserWindowPort;
@@ -54,4 +64,6 @@ export interface ElectronRuntime {
   session: { readonly defaultSession: SessionPort };
   /** Only its `resume` event: the app syncs when the machine wakes. */
   powerMonitor: Pick<PowerMonitor, 'on'>;
+  /** Runs the keychain host (main/app/keychain-utility-host.ts); fork only after the app is ready. */
+  utilityProcess: UtilityProcessPort;
 }

@@ -3,9 +3,9 @@
  * that imports Electron at runtime (it cannot load outside Electron, so nothing else imports it but
  * main/index.ts). Assigning the modules to the port types is the compile-time proof that they fit.
  */
-import { app, BrowserWindow, ipcMain, powerMonitor, session } from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor, session, utilityProcess } from 'electron';
 import type { ElectronRuntime } from './electron-ports';
 
 export function electronRuntime(): ElectronRuntime {
-  return { app, BrowserWindow, ipcMain, session, powerMonitor };
+  return { app, BrowserWindow, ipcMain, session, powerMonitor, utilityProcess };
 }

@@ -4,10 +4,12 @@ import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
 export const CLI = join(ROOT, 'out', 'main', 'cli.js');
+/** The CLI's keychain host, built beside it (a build from before it existed lacks it). */
+const KEYCHAIN_HOST = join(ROOT, 'out', 'main', 'keychain-host.js');
 
 /** The tests drive the CLI as users do: the built bin. `npm test` builds first (pretest); a lone run builds here. */
 export function ensureBuiltCli(): string {
-  if (!existsSync(CLI)) {
+  if (!existsSync(CLI) || !existsSync(KEYCHAIN_HOST)) {
     execFileSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
       cwd: ROOT,
       stdio: 'ignore',

@@ -21,6 +21,7 @@ import type {
   WindowPort,
 } from '../../main/app/electron-ports';
 import type { FrameLike } from '../../main/ipc/sender-check';
+import { UtilityProcessDouble } from './electron-double-utility';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -141,6 +142,8 @@ export class AppDouble extends Emitter {
   quitCalls = 0;
   gotLock = true;
   isPackaged = false;
+  /** Set once whenReady() was asked for: what utilityProcess.fork needs. */
+  ready = false;
   readonly paths: Record<string, string> = { userData: '/tmp/clade-admin-double' };
   on = ((event: string, listener: Listener) => {
     this.addListener(event, listener);
@@ -156,6 +159,7 @@ export class AppDouble extends Emitter {
     this.quitCalls++;
   }
   whenReady(): Promise<void> {
+    this.ready = true;
     return Promise.resolve();
   }
   getPath(name: Parameters<AppPort['getPath']>[0]): string {
@@ -239,16 +243,19 @@ export interface ElectronDouble extends ElectronRuntime {
   ipcMain: IpcMainDouble;
   session: { defaultSession: SessionDouble };
   windows: WindowDouble[];
+  utilityProcess: UtilityProcessDouble;
 }
 
 export function createElectronDouble(): ElectronDouble {
   WindowDouble.created.length = 0;
+  const app = new AppDouble();
   return {
-    app: new AppDouble(),
+    app,
     BrowserWindow: WindowDouble as unknown as BrowserWindowPort,
     ipcMain: new IpcMainDouble(),
     session: { defaultSession: new SessionDouble() },
     powerMonitor: new PowerMonitorDouble() as PowerMonitorDouble & ElectronRuntime['powerMonitor'],
     windows: WindowDouble.created,
+    utilityProcess: new UtilityProcessDouble(() => app.ready),
   };
 }

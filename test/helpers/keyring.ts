@@ -111,12 +111,14 @@ const KEYRING_PASSWORD = 'clade-test-keyring';
 
 /**
  * Stops this session's own Secret Service process (found by asking the session bus who owns the name, never by a
- * process name), and resumes it when the script ends so it exits with the session.
+ * process name), and resumes it when the script ends so it exits with the session. Its pid is exported as $FROZEN, so
+ * a step can resume it earlier (keyring-child's `resume` op).
  */
 const FREEZE_KEYRING = [
   'secret-tool search service clade-none >/dev/null 2>&1 || true',
   `FROZEN=$(dbus-send --session --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets | awk '/uint32/ {print $2}')`,
   'test -n "$FROZEN" || { echo "no Secret Service to freeze" >&2; exit 1; }',
+  'export FROZEN',
   'trap \'kill -CONT "$FROZEN"\' EXIT',
   'kill -STOP "$FROZEN"',
 ];

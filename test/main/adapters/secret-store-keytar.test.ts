@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createKeytarSecretStore, KEYCHAIN_SERVICE, type KeytarLike } from '../../../main/adapters/secret-store-keytar';
+import type { KeytarLike } from '../../../main/adapters/keychain-host/serve';
+import { createKeytarSecretStore, KEYCHAIN_SERVICE } from '../../../main/adapters/secret-store-keytar';
 import { KeychainUnavailableError } from '../../../main/core/vault/errors';
 import {
   REPO_ROOT,
@@ -15,6 +16,7 @@ import {
   type KeyringDirs,
   type KeyringMode,
 } from '../../helpers/keyring';
+import { inProcessKeychainHosts } from '../../helpers/keychain-host-double';
 import { findSecretTraces, textHasSecretTrace } from '../../helpers/secret-scan';
 
 /** A keytar double that records calls and can fail or hang. */
@@ -38,10 +40,19 @@ function keytarDouble(
   return { keytar, calls, items };
 }
 
+/** The store over keychain hosts running in this process with `keytar` behind them. */
+function storeOver(
+  keytar: KeytarLike | (() => Promise<KeytarLike>),
+  options: { timeoutMs?: number; platform?: NodeJS.Platform } = {},
+) {
+  const hosts = inProcessKeychainHosts(typeof keytar === 'function' ? keytar : async () => keytar);
+  return { store: createKeytarSecretStore({ launchHost: hosts.launch, ...options }), hosts };
+}
+
 describe('createKeytarSecretStore (keytar double)', () => {
   it('keeps each profile\'s key under service "clade-admin", account = profile id', async () => {
     const { keytar, calls, items } = keytarDouble();
-    const store = createKeytarSecretStore({ loadKeytar: async () => keytar });
+    const { store, hosts } = storeOver(keytar);
     await store.set('acme', 'k1');
     expect(await store.get('acme')).toBe('k1');
     expect(await store.delete('acme')).toBe(true);
@@ -49,11 +60,13 @@ describe('createKeytarSecretStore (keytar double)', () => {
     expect(KEYCHAIN_SERVICE).toBe('clade-admin');
     expect(calls[0]).toEqual(['set', 'clade-admin', 'acme']);
     expect(items.size).toBe(0);
+    // One host, started on the first call and reused by the next ones.
+    expect(hosts.started).toBe(1);
   });
 
   it('turns a keychain failure into a KeychainUnavailableError that says what to do', async () => {
     const { keytar } = keytarDouble('reject');
-    const store = createKeytarSecretStore({ loadKeytar: async () => keytar, platform: 'linux' });
+    const { store } = storeOver(keytar, { platform: 'linux' });
     const error = await store.set('acme', 'k').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KeychainUnavailableError);
     expect(error).toMatchObject({
@@ -62,27 +75,52 @@ describe('createKeytarSecretStore (keytar double)', () => {
     });
   });
 
-  it('gives up on a keychain that never answers, instead of hanging', async () => {
-    const { keytar } = keytarDouble('hang');
-    const store = createKeytarSecretStore({ loadKeytar: async () => keytar, timeoutMs: 50, platform: 'darwin' });
-    await expect(store.get('acme')).rejects.toMatchObject({
-      kind: 'timeout',
-      message: expect.stringMatching(/macOS Keychain did not answer in time/),
+  it('gives up on a keychain that never answers: kills its host, and the next call starts a new one', async () => {
+    let behaviour: 'hang' | 'ok' = 'hang';
+    const { keytar: hanging } = keytarDouble('hang');
+    const { keytar: answering } = keytarDouble('ok');
+    const { store, hosts } = storeOver(async () => (behaviour === 'hang' ? hanging : answering), {
+      timeoutMs: 50,
+      platform: 'darwin',
     });
+    const stuck = [store.get('acme'), store.set('beta', 'k2')];
+    for (const call of stuck) {
+      await expect(call).rejects.toMatchObject({
+        kind: 'timeout',
+        message: expect.stringMatching(/macOS Keychain did not answer in time/),
+      });
+    }
+    expect(hosts).toMatchObject({ started: 1, killed: 1 });
+    behaviour = 'ok';
+    await store.set('acme', 'k1');
+    expect(await store.get('acme')).toBe('k1');
+    expect(hosts).toMatchObject({ started: 2, killed: 1 });
+  });
+
+  it('close() ends the host (the app quits): a waiting call fails as unavailable, a later call starts a new host', async () => {
+    const { keytar } = keytarDouble('hang');
+    const { store, hosts } = storeOver(keytar, { timeoutMs: 5_000, platform: 'linux' });
+    const waiting = store.get('acme');
+    store.close();
+    await expect(waiting).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE', kind: 'unknown' });
+    expect(hosts).toMatchObject({ started: 1, killed: 1 });
+    void store.get('acme').catch(() => undefined);
+    expect(hosts.started).toBe(2);
+    store.close();
   });
 
   it('reports a keytar that cannot load (libsecret missing) as no Secret Service, and retries the load later', async () => {
     let attempts = 0;
     const { keytar } = keytarDouble();
-    const store = createKeytarSecretStore({
-      platform: 'linux',
-      loadKeytar: async () => {
+    const { store } = storeOver(
+      async () => {
         attempts += 1;
         if (attempts === 1)
           throw new Error('libsecret-1.so.0: cannot open shared object file: No such file or directory');
         return keytar;
       },
-    });
+      { platform: 'linux' },
+    );
     await expect(store.get('acme')).rejects.toMatchObject({ kind: 'no-service' });
     expect(await store.get('acme')).toBeNull();
     expect(attempts).toBe(2);
@@ -90,7 +128,7 @@ describe('createKeytarSecretStore (keytar double)', () => {
 });
 
 describe('the keytar boundary', () => {
-  it('is the only file of the code base that imports keytar', () => {
+  it('is the keychain host: the only file of the code base that imports keytar', () => {
     const importsKeytar = /(from\s+['"]keytar['"]|import\(\s*['"]keytar['"]\s*\)|require\(\s*['"]keytar['"]\s*\))/;
     const sources = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -110,7 +148,7 @@ describe('the keytar boundary', () => {
       })
       .filter((file) => importsKeytar.test(readFileSync(file, 'utf8')))
       .map((file) => relative(REPO_ROOT, file));
-    expect(users).toEqual(['main/adapters/secret-store-keytar.ts']);
+    expect(users).toEqual(['main/adapters/keychain-host/host-main.ts']);
   });
 });
 
