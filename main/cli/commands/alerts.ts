@@ -8,6 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import { apiBaseUrl } from '../api-base-url';
 import type { CliContext } from '../context';
 import { DEMO_PROFILE } from '../context';
 import { CliError, USAGE_EXIT } from '../errors';
@@ -168,7 +169,7 @@ async function syncFirst(ctx: CliContext): Promise<SyncSummary | null> {
       const summary = await syncWithProgress(
         ctx,
         db,
-        { apiKey, baseURL: sandbox ? sandbox.baseURL : ctx.baseUrl },
+        { apiKey, baseURL: sandbox ? sandbox.baseURL : await apiBaseUrl(ctx) },
         demo ? { requestsPerMinute: null } : {},
       );
       if (summary.status !== 'ok') note(ctx.io, describeSummary(summary, ctx.profileId).trimEnd());

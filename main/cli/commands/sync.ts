@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { ensureMirrorFile } from '../../adapters/data-dir';
+import { apiBaseUrl } from '../api-base-url';
 import type { CliContext } from '../context';
 import { DEMO_PROFILE } from '../context';
 import { CliError } from '../errors';
@@ -40,7 +41,7 @@ export function registerSyncCommand(program: Command, context: () => CliContext)
       const { startDemoTarget } = await import('../../services/profile-key');
       const sandbox = demo ? await startDemoTarget() : null;
       try {
-        const target: SyncTarget = sandbox ?? { apiKey: await storedKey(ctx), baseURL: ctx.baseUrl };
+        const target: SyncTarget = sandbox ?? { apiKey: await storedKey(ctx), baseURL: await apiBaseUrl(ctx) };
         const { openMirror } = await import('../../db/open');
         const db = openMirror(ensureMirrorFile(ctx.dataDir, ctx.profileId));
         try {
@@ -72,7 +73,7 @@ export async function storedKey(ctx: CliContext): Promise<string> {
     dataDir: ctx.dataDir,
     profileId: ctx.profileId,
     env: ctx.io.env,
-    baseUrl: ctx.baseUrl,
+    baseUrl: await apiBaseUrl(ctx),
   });
   if (key === null) {
     throw new CliError(
