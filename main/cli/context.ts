@@ -3,9 +3,7 @@ import { defaultDataDir, mirrorFile } from '../adapters/data-dir';
 import { CliError, USAGE_EXIT } from './errors';
 import { fileInTheWay, notAFolder } from '../db/storage-errors';
 import type { CliIO } from './io';
-import { note } from './io';
 
-export const DEFAULT_BASE_URL = 'https://api.anthropic.com';
 export const DEMO_PROFILE = 'demo';
 
 /** The global options every command shares, as commander parses them. */
@@ -24,7 +22,11 @@ export interface CliContext {
   /** Whether the profile was named (`--profile`, CLADE_PROFILE) rather than the implicit `default`. */
   profileNamed: boolean;
   mirrorFile: string;
-  baseUrl: string;
+  /**
+   * `--base-url`, checked; null when not given. Where the key goes is asked of api-base-url.ts (`apiBaseUrl(ctx)`),
+   * which falls back to the profile's stored `api.baseUrl`, then the API.
+   */
+  baseUrlFlag: string | null;
   json: boolean;
   /** The admin key from ANTHROPIC_ADMIN_KEY (headless use; never stored). */
   envAdminKey: string | null;
@@ -50,27 +52,16 @@ export function resolveContext(options: GlobalOptions, io: CliIO): CliContext {
     profileId,
     profileNamed: options.profile !== undefined || io.env.CLADE_PROFILE !== undefined,
     mirrorFile: mirrorFile(dataDir, profileId),
-    baseUrl: resolveBaseUrl(options.baseUrl, io),
+    baseUrlFlag: checkedFlag(options.baseUrl),
     json: options.json ?? false,
     envAdminKey: io.env.ANTHROPIC_ADMIN_KEY?.trim() || null,
   };
 }
 
-/**
- * The key is only ever sent to the real API or a loopback sandbox. An explicit --base-url that breaks the rule is an
- * error; ANTHROPIC_BASE_URL from the environment that breaks it is ignored with a warning (it may be set for other tools).
- */
-function resolveBaseUrl(flag: string | undefined, io: CliIO): string {
-  if (flag !== undefined) {
-    const checked = checkBaseUrl(flag);
-    if (!checked.ok) throw new CliError(`--base-url refused: ${checked.reason}`, USAGE_EXIT);
-    return checked.url;
-  }
-  const fromEnv = io.env.ANTHROPIC_BASE_URL;
-  if (fromEnv) {
-    const checked = checkBaseUrl(fromEnv);
-    if (checked.ok) return checked.url;
-    note(io, `warning: ignoring ANTHROPIC_BASE_URL (${checked.reason})`);
-  }
-  return DEFAULT_BASE_URL;
+/** An explicit --base-url that breaks the rule (the API or loopback, core/base-url.ts) is an error, before anything runs. */
+function checkedFlag(flag: string | undefined): string | null {
+  if (flag === undefined) return null;
+  const checked = checkBaseUrl(flag);
+  if (!checked.ok) throw new CliError(`--base-url refused: ${checked.reason}`, USAGE_EXIT);
+  return checked.url;
 }

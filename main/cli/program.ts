@@ -27,7 +27,10 @@ export function buildProgram(given: CliIO): Command {
     .description('Clade Admin: your Anthropic organization, mirrored locally — headless commands for cron and scripts')
     .option('--data-dir <dir>', "data folder (default: the app's own, so CLI and app share one mirror)")
     .option('--profile <id>', 'profile id (default: $CLADE_PROFILE, else "default")')
-    .option('--base-url <url>', 'Admin API base URL: https://api.anthropic.com or a loopback sandbox')
+    .option(
+      '--base-url <url>',
+      "where the admin key goes for this run: https://api.anthropic.com or a loopback sandbox (default: the profile's api.baseUrl, stored by `key set --base-url`, else the API; never $ANTHROPIC_BASE_URL)",
+    )
     .option('--json', 'print only JSON on stdout (progress and logs go to stderr)')
     .showHelpAfterError()
     .configureOutput({

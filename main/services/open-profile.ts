@@ -16,8 +16,7 @@ import type { StorageError } from '../core/storage-error';
 import { syncProfile, unnamedRunRate, type SyncTarget } from './sync/sync-profile';
 import { readProfileSetting } from '../db/settings/profile-settings';
 import { openDemoOrg } from './demo/demo-org';
-
-export const ANTHROPIC_API = 'https://api.anthropic.com';
+import { profileApiBaseUrl } from './api-base-url';
 
 /** How often the app syncs while no profile is open to say otherwise (the profile setting's own default). */
 export const DEFAULT_SYNC_INTERVAL_MS = 15 * 60_000;
@@ -40,7 +39,7 @@ export interface WindowDataOptions {
   profileId: string;
   /** The profile's stored key, or null. A keychain failure counts as "no key" (logged). */
   readStoredKey: (profileId: string) => Promise<string | null>;
-  /** Where the live sync sends the key; the API unless a test points it at a loopback sandbox. */
+  /** Where the live profile's key goes when a test says so; otherwise the profile's own (services/api-base-url.ts). */
   baseURL?: string;
   /** The sync's request budget; the engine's default for the API, null for a loopback sandbox in tests. */
   requestsPerMinute?: number | null;
@@ -130,15 +129,11 @@ function openLive(options: WindowDataOptions, key: string, file: string): Window
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const db = openMirror(file);
   const report = options.onProgress ?? (() => undefined);
+  // Read per use, so a `key set --base-url` from the command line applies to the open window's next sync.
+  const baseURL = () => options.baseURL ?? profileApiBaseUrl(db);
   // The Compliance API activity feed joins the audit trail where the org's key can read it.
   const syncOnce = () =>
-    syncAndReport(
-      db,
-      { apiKey: key, baseURL: options.baseURL ?? ANTHROPIC_API },
-      options.requestsPerMinute,
-      report,
-      true,
-    );
+    syncAndReport(db, { apiKey: key, baseURL: baseURL() }, options.requestsPerMinute, report, true);
   const ready = syncOnce().catch((error: unknown) => {
     const storage = asStorageError(error, file);
     if (storage) options.onStorageError?.(storage);
@@ -152,7 +147,7 @@ function openLive(options: WindowDataOptions, key: string, file: string): Window
     syncNow: () => ready.then(syncOnce),
     adminActions: async () => {
       const current = await options.readStoredKey(options.profileId);
-      return current ? createAdminActionsClient({ apiKey: current, baseURL: options.baseURL ?? ANTHROPIC_API }) : null;
+      return current ? createAdminActionsClient({ apiKey: current, baseURL: baseURL() }) : null;
     },
     // Closing never waits for a long first sync (quit must stay quick): the mirror closes when the sync ends.
     close: async () => {

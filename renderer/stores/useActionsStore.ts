@@ -17,7 +17,8 @@ interface ActionsState {
   error: string | null;
   onDone: (() => void) | null;
   begin: (action: AdminActionRequest, onDone?: () => void) => Promise<void>;
-  confirm: () => Promise<void>;
+  /** Runs the previewed action; `typed` is what the admin typed for an irreversible one (main checks it). */
+  confirm: (typed?: string) => Promise<void>;
   close: () => void;
 }
 
@@ -37,12 +38,14 @@ export const useActionsStore = create<ActionsState>((set, get) => ({
       if (get().action === action) set({ phase: 'done', error: errorMessage(error) });
     }
   },
-  confirm: async () => {
-    const { action, phase } = get();
+  confirm: async (typed = '') => {
+    const { action, phase, preview } = get();
     if (!action || phase !== 'confirming') return;
     set({ phase: 'running' });
+    // An irreversible action carries the token main issued with its preview; main refuses it otherwise.
+    const token = preview?.confirmToken ?? null;
     try {
-      const outcome = await unwrap(api().actions.run(action));
+      const outcome = await unwrap(api().actions.run(token ? { action, confirmation: { token, typed } } : { action }));
       set({ phase: 'done', outcome });
       // Failures are recorded too and may have changed nothing; refresh either way so the view matches the mirror.
       get().onDone?.();

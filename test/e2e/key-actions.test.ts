@@ -39,4 +39,21 @@ describe('key actions in the inventory', () => {
     expect(await page.content()).not.toContain(harness.sandboxAdminKey!);
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
+
+  it("archives a key once its name is typed: main's confirmation token makes the round trip", async () => {
+    const { page } = session;
+    const row = page.locator('tbody tr', { hasText: 'Active' }).first();
+    const name = (await row.locator('.key-name').textContent())!.trim();
+    await row.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('region', { name: `Key ${name}` });
+    await panel.getByRole('button', { name: 'Archive…' }).click();
+    // The dialog is titled "Result" once the outcome is in.
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(`Type “${name}” to confirm`).fill(name);
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await dialog.getByText(/Recorded in the audit trail/).waitFor();
+    await expect.poll(() => panel.getByTestId('key-detail-status').textContent()).toMatch(/archived/i);
+    await page.keyboard.press('Escape');
+  });
 });

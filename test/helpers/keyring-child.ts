@@ -79,7 +79,8 @@ async function runCli(op: Extract<Op, { op: 'cli' }>): Promise<{ code: number; s
   registerKeyCommands(program, () => ({
     dataDir: process.env.CLADE_DATA_DIR ?? '',
     profileId: program.opts<{ profile?: string }>().profile ?? 'default',
-    baseUrl: 'http://127.0.0.1:9',
+    baseUrl: async () => 'http://127.0.0.1:9',
+    rememberBaseUrl: null,
     json: program.opts<{ json?: boolean }>().json ?? false,
     verify: async () => ({ orgId: op.orgId ?? 'org-keyring-test', orgName: op.orgName ?? 'Keyring Test Org' }),
     secrets,

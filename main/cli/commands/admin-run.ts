@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline/promises';
 import { ensureMirrorFile } from '../../adapters/data-dir';
 import type { AdminAction } from '../../core/actions';
 import { AdminActionSchema } from '../../core/actions';
+import { apiBaseUrl } from '../api-base-url';
 import type { CliContext } from '../context';
 import { DEMO_PROFILE } from '../context';
 import { CliError, USAGE_EXIT } from '../errors';
@@ -50,7 +51,7 @@ export async function runAdminActionCommand(ctx: CliContext, raw: unknown, optio
     const outcome = await runAdminAction(
       {
         db,
-        client: async () => createAdminActionsClient({ apiKey: await storedKey(ctx), baseURL: ctx.baseUrl }),
+        client: async () => createAdminActionsClient({ apiKey: await storedKey(ctx), baseURL: await apiBaseUrl(ctx) }),
         now: () => Date.now(),
         via: 'cli',
       },

@@ -3,13 +3,14 @@
  * mirror. Two kinds share the dotted key space: the alert rules (budgets, thresholds, key policies, quiet hours,
  * digest: `budgets.orgMonthlyUsd`, `spend.thresholdsPct`, `quietHours.start`,
  * `budgets.workspaceMonthlyUsd.<workspace id>`) and the profile settings of db/settings/profile-settings.ts
- * (`sync.intervalMinutes`, `sync.historyDays`, `audit.retentionDays` — a number of days or `forever` — and the
- * read-only `compliance.probe`). A bad key or value is refused with one line and exit 2; nothing is half-applied.
+ * (`sync.intervalMinutes`, `sync.historyDays`, `audit.retentionDays` — a number of days or `forever` —,
+ * `api.baseUrl` — where the admin key goes, `none` for the API — and the read-only `compliance.probe`). A bad key or value is refused with one line and exit 2; nothing is half-applied.
  * Every change is recorded in the profile's audit trail (source `local`, type `settings.changed`).
  */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { AlertRules } from '../../core/alerts/index';
+import { PRODUCTION_BASE_URL } from '../../core/base-url';
 import type { ProfileSettingName } from '../../db/settings/profile-settings';
 import type { CliContext } from '../context';
 import { CliError, USAGE_EXIT } from '../errors';
@@ -19,7 +20,11 @@ import { openProfileMirror, systemTimeZone } from './alerts';
 /** Profile settings the admin does not set: what the app learnt (shown by `config get`, refused by `config set`). */
 const READ_ONLY_SETTINGS: ReadonlySet<string> = new Set(['compliance.probe', 'audit.ownAdminKeyIds', 'demo.org']);
 /** How null reads for a setting where it means something other than "none". */
-const NULL_READS_AS: Readonly<Record<string, string>> = { 'audit.retentionDays': 'forever' };
+const NULL_READS_AS: Readonly<Record<string, string>> = {
+  'audit.retentionDays': 'forever',
+  // No base URL stored: the key goes to the API (services/api-base-url.ts).
+  'api.baseUrl': PRODUCTION_BASE_URL,
+};
 
 function display(value: unknown, key?: string): string {
   if (value === null) return (key && NULL_READS_AS[key]) ?? 'none';

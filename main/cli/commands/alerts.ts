@@ -8,6 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import { apiBaseUrl } from '../api-base-url';
 import type { CliContext } from '../context';
 import { DEMO_PROFILE } from '../context';
 import { CliError, USAGE_EXIT } from '../errors';
@@ -165,7 +166,7 @@ async function syncFirst(ctx: CliContext): Promise<SyncSummary | null> {
   let sandbox: Awaited<ReturnType<typeof startDemoTarget>> | null = null;
   try {
     sandbox = demo ? await startDemoTarget(db) : null;
-    const target = sandbox ?? { apiKey: apiKey!, baseURL: ctx.baseUrl };
+    const target = sandbox ?? { apiKey: apiKey!, baseURL: await apiBaseUrl(ctx) };
     const run = () => syncWithProgress(ctx, db, target, demo ? { requestsPerMinute: null } : {});
     const summary = sandbox ? await sandbox.sync(run) : await run();
     if (summary.status !== 'ok') note(ctx.io, describeSummary(summary, ctx.profileId).trimEnd());

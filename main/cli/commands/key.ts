@@ -16,6 +16,7 @@ import { isDemoProfile } from '../../core/vault/profiles';
 import type { SecretStorePort, VaultClock, VerifyKey } from '../../core/vault/ports';
 import { ADMIN_KEY_ENV } from '../../core/vault/resolve-key';
 import { createKeyVaultService, type KeyVaultService } from '../../services/key-vault';
+import { apiBaseUrl } from '../api-base-url';
 import type { CliContext } from '../context';
 import { CliError, USAGE_EXIT } from '../errors';
 import { readHiddenLine, readAllStdin, type KeyInput } from './key-input';
@@ -26,10 +27,13 @@ export const KEYCHAIN_EXIT = 3;
 export interface KeyCommandContext {
   dataDir: string;
   profileId: string;
-  baseUrl: string;
+  /** Where this run sends the key: --base-url, else the profile's `api.baseUrl`, else the API (cli/api-base-url.ts). */
+  baseUrl: () => Promise<string>;
+  /** `--base-url` as given (checked), which `key set` stores as the profile's `api.baseUrl`; null when not given. */
+  rememberBaseUrl: string | null;
   /** `--json`: only JSON on stdout. */
   json: boolean;
-  /** Verifies a key with `GET /v1/organizations/me`; createSdkVerifier(baseUrl) is the real one. */
+  /** Verifies a key with `GET /v1/organizations/me` at baseUrl(); createSdkVerifier is the real one. */
   verify: VerifyKey;
   secrets: SecretStorePort;
   stdout: { write(text: string): unknown };
@@ -68,7 +72,8 @@ export function registerKeyCommands(program: Command, context: () => KeyCommandC
       const pasted = await readKey(ctx);
       // Shape first, so a regular API key is refused before we claim to verify anything.
       const adminKey = await run(async () => assertAdminKeyShape(pasted));
-      note(ctx, `Verifying the key with the Admin API (${ctx.baseUrl})…`);
+      const baseUrl = await ctx.baseUrl();
+      note(ctx, `Verifying the key with the Admin API (${baseUrl})…`);
       const { result: status, trailError } = await run(() =>
         vaultOf(ctx).connect(ctx.profileId, adminKey, {
           via: 'cli',
@@ -76,11 +81,21 @@ export function registerKeyCommands(program: Command, context: () => KeyCommandC
         }),
       );
       warnTrail(ctx, trailError);
+      // Only after the key was verified there: a mistyped URL is not remembered.
+      if (ctx.rememberBaseUrl !== null)
+        (await import('../../services/api-base-url')).rememberProfileBaseUrl(
+          ctx.dataDir,
+          ctx.profileId,
+          ctx.rememberBaseUrl,
+          (ctx.clock ?? { now: () => Date.now() }).now(),
+        );
       if (ctx.json) return printJson(ctx, { profile: ctx.profileId, ...status });
       ctx.stdout.write(
         `Connected profile "${ctx.profileId}" to ${status.orgName} (verified ${status.verifiedAt}). ` +
           'The key is stored in the OS keychain and nowhere else.\n',
       );
+      if (ctx.rememberBaseUrl !== null)
+        ctx.stdout.write(`The profile's key now goes to ${baseUrl} (api.baseUrl; see \`clade-admin config get\`).\n`);
       if (ctx.env?.[ADMIN_KEY_ENV])
         note(ctx, `note: ${ADMIN_KEY_ENV} is set; headless runs use it instead of the stored key.`);
     });
@@ -134,7 +149,8 @@ export function registerKeyCommands(program: Command, context: () => KeyCommandC
 }
 
 /**
- * The production context from the CLI's global context: the real keychain and the SDK verifier on --base-url.
+ * The production context from the CLI's global context: the real keychain and the SDK verifier on the profile's
+ * base URL (--base-url, else its stored `api.baseUrl`, else the API).
  * Wire it as `registerKeyCommands(program, () => keyContextFrom(context()))`.
  */
 export function keyContextFrom(
@@ -144,9 +160,10 @@ export function keyContextFrom(
   return {
     dataDir: cli.dataDir,
     profileId: cli.profileId,
-    baseUrl: cli.baseUrl,
+    baseUrl: () => apiBaseUrl(cli),
+    rememberBaseUrl: cli.baseUrlFlag,
     json: cli.json,
-    verify: createSdkVerifier(cli.baseUrl),
+    verify: async (key) => createSdkVerifier(await apiBaseUrl(cli))(key),
     secrets,
     stdout: cli.io.stdout,
     stderr: cli.io.stderr,

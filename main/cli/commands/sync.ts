@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { ensureMirrorFile } from '../../adapters/data-dir';
+import { apiBaseUrl } from '../api-base-url';
 import type { CliContext } from '../context';
 import { DEMO_PROFILE } from '../context';
 import { CliError } from '../errors';
@@ -44,7 +45,7 @@ export function registerSyncCommand(program: Command, context: () => CliContext)
       try {
         const sandbox = demo ? await startDemoTarget(db) : null;
         try {
-          const target: SyncTarget = sandbox ?? { apiKey: apiKey!, baseURL: ctx.baseUrl };
+          const target: SyncTarget = sandbox ?? { apiKey: apiKey!, baseURL: await apiBaseUrl(ctx) };
           const run = () =>
             syncWithProgress(ctx, db, target, {
               ...runOptions,
@@ -75,7 +76,7 @@ export async function storedKey(ctx: CliContext): Promise<string> {
     dataDir: ctx.dataDir,
     profileId: ctx.profileId,
     env: ctx.io.env,
-    baseUrl: ctx.baseUrl,
+    baseUrl: await apiBaseUrl(ctx),
   });
   if (key === null) {
     throw new CliError(

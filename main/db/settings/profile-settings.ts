@@ -6,8 +6,17 @@
  */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { checkBaseUrl } from '../../core/base-url';
 
 const PositiveDays = z.number().int().min(1).max(36_500);
+
+/** A base URL the admin key may go to (core/base-url.ts: the API or loopback), stored in its normalised form. */
+const AdminKeyBaseUrl = z.string().transform((url, ctx) => {
+  const checked = checkBaseUrl(url);
+  if (checked.ok) return checked.url;
+  ctx.addIssue({ code: 'custom', message: checked.reason });
+  return z.NEVER;
+});
 
 export const SETTINGS = {
   /** Minutes between background syncs in the app (15 by default). */
@@ -18,6 +27,11 @@ export const SETTINGS = {
   'sync.requestsPerMinute': { schema: z.number().int().min(1).max(600), fallback: 60 },
   /** Days of audit trail to keep; null keeps everything (the default). */
   'audit.retentionDays': { schema: PositiveDays.nullable(), fallback: null },
+  /**
+   * Where this profile's admin key is sent; null is https://api.anthropic.com. Set by `key set --base-url` (or
+   * `config set`), never from the environment: the key goes only where the admin said (services/api-base-url.ts).
+   */
+  'api.baseUrl': { schema: AdminKeyBaseUrl.nullable(), fallback: null },
   /** What the last Compliance API probe learnt: readable or refused, and when it was asked. */
   'compliance.probe': {
     schema: z

@@ -88,7 +88,7 @@ export function ConfirmActionDialog() {
               <button
                 type="button"
                 className={preview?.irreversible ? 'danger' : 'primary'}
-                onClick={() => void confirm()}
+                onClick={() => void confirm(typed)}
                 disabled={!canConfirm}
               >
                 Confirm

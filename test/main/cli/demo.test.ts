@@ -106,14 +106,6 @@ describe('clade-admin global options', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
-  it('ignores an unsafe ANTHROPIC_BASE_URL with a warning', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'clade-opt-'));
-    const r = await runBuiltCli(['--data-dir', dir, 'status'], { ANTHROPIC_BASE_URL: 'http://10.0.0.5:8080' });
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain('ignoring ANTHROPIC_BASE_URL');
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   it('rejects an invalid profile id with a usage error', async () => {
     const r = await runBuiltCli(['--profile', '../etc', 'status']);
     expect(r.code).toBe(2);

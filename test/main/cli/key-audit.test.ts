@@ -40,7 +40,8 @@ async function runKey(
   registerKeyCommands(program, (): KeyCommandContext => ({
     dataDir: ctx.dataDir,
     profileId: program.opts<{ profile?: string }>().profile ?? 'default',
-    baseUrl: org.url,
+    baseUrl: async () => org.url,
+    rememberBaseUrl: null,
     json: false,
     verify: createSdkVerifier(org.url),
     secrets: ctx.secrets,

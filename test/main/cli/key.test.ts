@@ -57,7 +57,8 @@ async function runKey(
   registerKeyCommands(program, (): KeyCommandContext => ({
     dataDir: options.dataDir,
     profileId: program.opts<{ profile?: string }>().profile ?? 'default',
-    baseUrl: sandbox.url,
+    baseUrl: async () => sandbox.url,
+    rememberBaseUrl: null,
     json: program.opts<{ json?: boolean }>().json ?? false,
     verify: createSdkVerifier(sandbox.url),
     secrets: options.secrets ?? createMemorySecretStore(),

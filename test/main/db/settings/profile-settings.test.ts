@@ -47,6 +47,17 @@ describe('profile settings', () => {
     expect(readProfileSetting(db, 'sync.intervalMinutes')).toBe(15);
   });
 
+  it('api.baseUrl takes only the API or loopback (normalised), and a stored value that breaks the rule reads as none', () => {
+    const db = open();
+    expect(writeProfileSetting(db, 'api.baseUrl', 'http://LOCALHOST:4010/', 1)).toEqual({ ok: true });
+    expect(readProfileSetting(db, 'api.baseUrl')).toBe('http://localhost:4010');
+    const refused = writeProfileSetting(db, 'api.baseUrl', 'https://api.anthropic.com.evil.example', 2);
+    expect(!refused.ok && refused.message).toMatch(/^api\.baseUrl: the admin key may only be sent to/);
+    // Edited into the file by hand: never followed.
+    db.prepare(`UPDATE profile_settings SET value_json = '"http://10.0.0.5:8080"' WHERE name = 'api.baseUrl'`).run();
+    expect(readProfileSetting(db, 'api.baseUrl')).toBeNull();
+  });
+
   it('lists every setting in declaration order', () => {
     const names = readAllProfileSettings(open()).map((s) => s.name);
     expect(names).toEqual([
@@ -54,6 +65,7 @@ describe('profile settings', () => {
       'sync.historyDays',
       'sync.requestsPerMinute',
       'audit.retentionDays',
+      'api.baseUrl',
       'compliance.probe',
       'audit.ownAdminKeyIds',
       'demo.org',

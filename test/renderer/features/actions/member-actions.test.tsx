@@ -18,13 +18,14 @@ beforeEach(() => {
       description: `preview of ${action.kind}`,
       irreversible: action.kind === 'user.remove',
       confirmText: action.kind === 'user.remove' ? 'dev@example.com' : null,
+      confirmToken: action.kind === 'user.remove' ? 'token-from-main' : null,
       problems:
         action.kind === 'invite.create' && action.role === 'admin'
           ? ['The admin role cannot be invited through the Admin API']
           : [],
       before: null,
     }),
-    'clade:actions/run': (action) => ({
+    'clade:actions/run': ({ action }) => ({
       ok: true,
       description: action.kind,
       summary: `done ${action.kind}`,
@@ -49,7 +50,7 @@ describe('member actions', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Change role' }));
     const dialog = await screen.findByRole('dialog');
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' })));
-    expect(runs()).toEqual([{ kind: 'user.set-role', userId: 'user_01', role: 'billing' }]);
+    expect(runs()).toEqual([{ action: { kind: 'user.set-role', userId: 'user_01', role: 'billing' } }]);
     expect(changed).toBe(1);
   });
 
@@ -75,7 +76,7 @@ describe('member actions', () => {
     const dialog = await screen.findByRole('dialog');
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' })));
     expect(runs()).toEqual([
-      { kind: 'workspace-member.add', workspaceId: 'wrkspc_01', userId: 'user_01', role: 'workspace_user' },
+      { action: { kind: 'workspace-member.add', workspaceId: 'wrkspc_01', userId: 'user_01', role: 'workspace_user' } },
     ]);
   });
 });

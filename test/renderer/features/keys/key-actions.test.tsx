@@ -35,6 +35,7 @@ const preview = (action: AdminActionRequest): ActionPreview => {
     description: `${verb} key 'ci-deploy' in Production${archive ? ' (irreversible)' : ''}`,
     irreversible: archive,
     confirmText: archive ? 'ci-deploy' : null,
+    confirmToken: archive ? 'token-from-main' : null,
     problems: [],
     before: { status },
   };
@@ -47,7 +48,7 @@ beforeEach(() => {
   fake = installFakeApi({
     'clade:keys/inventory': () => [row(status)],
     'clade:actions/preview': preview,
-    'clade:actions/run': (action) => {
+    'clade:actions/run': ({ action }) => {
       if (action.kind === 'apikey.set-status') status = action.status;
       return {
         ok: true,
@@ -77,7 +78,10 @@ describe('key detail panel and its confirmed actions', () => {
     expect(fake.calls.some((c) => c.channel === 'clade:actions/run')).toBe(false);
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' })));
     expect(fake.calls.filter((c) => c.channel === 'clade:actions/run')).toEqual([
-      { channel: 'clade:actions/run', request: { kind: 'apikey.set-status', keyId: 'apikey_01', status: 'inactive' } },
+      {
+        channel: 'clade:actions/run',
+        request: { action: { kind: 'apikey.set-status', keyId: 'apikey_01', status: 'inactive' } },
+      },
     ]);
     expect(await screen.findByText(/Recorded in the audit trail/)).toBeTruthy();
     expect((await screen.findByTestId('key-detail-status')).textContent).toMatch(/inactive/i);
@@ -97,7 +101,7 @@ describe('key detail panel and its confirmed actions', () => {
     expect(fake.calls.some((c) => c.channel === 'clade:actions/run')).toBe(false);
   });
 
-  it('Archive says it cannot be undone and needs the key name typed before Confirm is enabled', async () => {
+  it("Archive says it cannot be undone, needs the key name typed, and sends main's token with the typed name", async () => {
     const panel = await openKey();
     fireEvent.click(within(panel).getByRole('button', { name: 'Archive…' }));
     const dialog = await screen.findByRole('dialog');
@@ -108,6 +112,13 @@ describe('key detail panel and its confirmed actions', () => {
     expect(confirm.disabled).toBe(true);
     fireEvent.change(within(dialog).getByLabelText(/Type “ci-deploy” to confirm/), { target: { value: 'ci-deploy' } });
     expect(confirm.disabled).toBe(false);
+    await act(async () => fireEvent.click(confirm));
+    expect(fake.calls.filter((c) => c.channel === 'clade:actions/run').map((c) => c.request)).toEqual([
+      {
+        action: { kind: 'apikey.set-status', keyId: 'apikey_01', status: 'archived' },
+        confirmation: { token: 'token-from-main', typed: 'ci-deploy' },
+      },
+    ]);
   });
 
   it('a refused action shows the API reason and the recorded attempt', async () => {
