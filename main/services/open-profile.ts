@@ -14,6 +14,9 @@ import { openMirror, type MirrorDb } from '../db/open';
 import { syncProfile, unnamedRunRate, type SyncTarget } from './sync/sync-profile';
 import { readProfileSetting } from '../db/settings/profile-settings';
 import { openDemoOrg } from './demo/demo-org';
+import { openAuditSeal } from './audit-seal';
+import { AUDIT_SEAL_FILE_SUFFIX } from '../core/audit/seal';
+import type { SecretStorePort } from '../core/vault/ports';
 
 export const ANTHROPIC_API = 'https://api.anthropic.com';
 
@@ -44,11 +47,13 @@ export interface WindowDataOptions {
   requestsPerMinute?: number | null;
   onProgress?: (progress: SyncProgress) => void;
   log: (message: string, error?: unknown) => void;
+  /** The keychain, for the live profile's audit seal (services/audit-seal.ts); absent: the trail is not sealed. */
+  secrets?: SecretStorePort;
 }
 
 export async function openWindowData(options: WindowDataOptions): Promise<WindowData> {
   const key = options.profileId === DEMO_PROFILE_ID ? null : await storedKey(options);
-  if (key !== null) return openLive(options, key);
+  if (key !== null) return await openLive(options, key);
   const demo = await openDemoOrg({
     mirrorFile: mirrorFile(options.dataDir, DEMO_PROFILE_ID),
     onProgress: options.onProgress,
@@ -106,10 +111,11 @@ async function syncAndReport(
   }
 }
 
-function openLive(options: WindowDataOptions, key: string): WindowData {
+async function openLive(options: WindowDataOptions, key: string): Promise<WindowData> {
   const file = mirrorFile(options.dataDir, options.profileId);
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const db = openMirror(file);
+  await sealLiveTrail(db, file, options);
   const report = options.onProgress ?? (() => undefined);
   // The Compliance API activity feed joins the audit trail where the org's key can read it.
   const syncOnce = () =>
@@ -138,6 +144,26 @@ function openLive(options: WindowDataOptions, key: string): WindowData {
       void ready.then(() => db.close());
     },
   };
+}
+
+/**
+ * Binds the profile's audit seal to its mirror before anything writes to the trail. A seal that cannot be found or
+ * made is logged, not fatal: the window still shows the mirror, and an append to a keyed trail then says why it
+ * cannot be written.
+ */
+async function sealLiveTrail(db: MirrorDb, file: string, options: WindowDataOptions): Promise<void> {
+  if (!options.secrets) return;
+  try {
+    const seal = await openAuditSeal(db, {
+      profileId: options.profileId,
+      secrets: options.secrets,
+      preferKeychain: true,
+      sealFile: `${file}${AUDIT_SEAL_FILE_SUFFIX}`,
+    });
+    if (seal.status === 'unavailable') options.log(`The audit seal could not be read: ${seal.reason}`);
+  } catch (error) {
+    options.log('The audit seal could not be opened; a keyed audit trail will not take new events', error);
+  }
 }
 
 async function storedKey(options: WindowDataOptions): Promise<string | null> {

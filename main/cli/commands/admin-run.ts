@@ -12,6 +12,7 @@ import { DEMO_PROFILE } from '../context';
 import { CliError, USAGE_EXIT } from '../errors';
 import type { CliIO } from '../io';
 import { note, printJson } from '../io';
+import { sealProfileMirror } from '../audit-seal';
 
 export interface ConfirmOptions {
   yes?: boolean;
@@ -40,6 +41,7 @@ export async function runAdminActionCommand(ctx: CliContext, raw: unknown, optio
     await import('../../services/actions/run-admin-action');
   const db = openMirror(ensureMirrorFile(ctx.dataDir, ctx.profileId));
   try {
+    await sealProfileMirror(ctx, db, 'open');
     const preview = previewAdminAction(db, action);
     // A refused action (role rule, archived key) is not asked about: it is recorded as refused and nothing is sent.
     if (!options.yes && preview.problems.length === 0)

@@ -5,6 +5,7 @@ import { DEMO_PROFILE } from '../context';
 import { CliError } from '../errors';
 import { note, printJson } from '../io';
 import { parseIntInRange } from '../parse-args';
+import { sealProfileMirror } from '../audit-seal';
 import type { SyncTarget } from '../sync-with-progress';
 import { describeSummary, syncExitCode, syncWithProgress } from '../sync-with-progress';
 
@@ -44,6 +45,7 @@ export function registerSyncCommand(program: Command, context: () => CliContext)
         const { openMirror } = await import('../../db/open');
         const db = openMirror(ensureMirrorFile(ctx.dataDir, ctx.profileId));
         try {
+          await sealProfileMirror(ctx, db, 'open');
           const summary = await syncWithProgress(ctx, db, target, {
             ...runOptions,
             ...(options.history !== undefined ? { historyDays: options.history } : {}),
