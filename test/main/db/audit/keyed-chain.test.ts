@@ -18,6 +18,9 @@ import { hmacSha256Hex, newSealSecret, sealedState } from '../../../../main/db/a
 import { readSealSwitch } from '../../../../main/db/audit/seal-switch';
 import { sha256Hex } from '../../../../main/db/audit/sha256';
 import { verifyAuditChain } from '../../../../main/db/audit/verify';
+import { migrate, schemaVersion } from '../../../../main/db/migrate';
+import { MIGRATIONS } from '../../../../main/db/migrations/index';
+import { AUDIT_SEAL_SWITCH_MIGRATION_ID } from '../../../../main/db/migrations/0370-create-audit-seal-switch';
 import { fixedNow, localDraft, openAuditDb } from './audit-db';
 
 let env: ReturnType<typeof openAuditDb>;
@@ -147,5 +150,23 @@ describe('a keyed audit chain', () => {
     insert.run(4);
     expect(() => env.db.exec('UPDATE audit_seal_switch SET keyed_from_id = 9')).toThrow(/kept as written/);
     expect(() => env.db.exec('DELETE FROM audit_seal_switch')).toThrow(/kept as written/);
+  });
+});
+
+describe('migration 0370-create-audit-seal-switch', () => {
+  it('leaves a trail of the previous version as it was (unkeyed, verifying), ready to continue keyed', () => {
+    const db = new Database(':memory:');
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.id < AUDIT_SEAL_SWITCH_MIGRATION_ID),
+    );
+    const old = appendAuditEvents(db, [localDraft(1), localDraft(2)], { now: fixedNow });
+    migrate(db, MIGRATIONS);
+    expect(schemaVersion(db)).toBe(AUDIT_SEAL_SWITCH_MIGRATION_ID);
+    expect(readSealSwitch(db)).toBeNull();
+    expect(verifyAuditChain(db)).toMatchObject({ ok: true, checked: 2, tip: old.tip, seal: null });
+    const sealed = sealedState(newSealSecret(3), 'file');
+    appendAuditEvents(db, [localDraft(3)], { now: fixedNow, seal: sealed });
+    expect(verifyAuditChain(db, { seal: sealed })).toMatchObject({ ok: true, checked: 3, seal: { keyedFromId: 3 } });
   });
 });
