@@ -41,7 +41,8 @@ async function main(): Promise<void> {
   const onProgress = (p: SyncProgress) => push('clade:sync/progress-changed', p);
   const readStoredKey = (id: string) => secrets.get(id);
   const profileId = initialProfileId(dataDir);
-  const active = createActiveProfileData({ dataDir, profileId, readStoredKey, onProgress, log });
+  // The keychain also holds each profile's audit seal, bound to its mirror when it opens (services/audit-seal.ts).
+  const active = createActiveProfileData({ dataDir, profileId, readStoredKey, onProgress, log, secrets });
   const mirror = () => active.current()?.db ?? null;
   // A notification or tray item opens the window on its view: pushed now, or held until a new window asks for it.
   const toWindow = (to: Navigate) => push('clade:app/navigate-changed', to);

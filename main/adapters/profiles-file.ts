@@ -16,6 +16,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AUDIT_HEAD_SUFFIX } from '../core/audit/head';
+import { AUDIT_SEAL_FILE_SUFFIX } from '../core/audit/seal';
 import type { ProfileStorePort } from '../core/vault/ports';
 import type { Profile, ProfileRegistry } from '../core/vault/profiles';
 import {
@@ -123,12 +124,12 @@ export function writeFileAtomic(path: string, text: string): void {
 
 /**
  * The mirror's files: the SQLite database, the side files SQLite may leave next to it, and the audit trail's external
- * head. The head goes with the mirror: left behind, it would flag the next mirror of this profile id as a rewritten
+ * head and file-protected seal. They go with the mirror: left behind, it would flag the next mirror of this profile id as a rewritten
  * trail (its first append finds a chain the head never vouched for).
  */
 export function mirrorFilePaths(dataDir: string, profileId: string): string[] {
   const db = mirrorFile(dataDir, assertProfileId(profileId));
-  return [db, `${db}-wal`, `${db}-shm`, `${db}-journal`, `${db}${AUDIT_HEAD_SUFFIX}`];
+  return [db, `${db}-wal`, `${db}-shm`, `${db}-journal`, `${db}${AUDIT_HEAD_SUFFIX}`, `${db}${AUDIT_SEAL_FILE_SUFFIX}`];
 }
 
 /** Deletes the profile's mirror files (and its folder when that leaves it empty); returns the paths deleted. */

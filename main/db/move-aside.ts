@@ -4,9 +4,10 @@
  */
 import { existsSync, renameSync } from 'node:fs';
 import { AUDIT_HEAD_SUFFIX } from '../core/audit/head';
+import { AUDIT_SEAL_FILE_SUFFIX } from '../core/audit/seal';
 import type { StorageError } from '../core/storage-error';
 
-const SIDECARS = ['-wal', '-shm', '-journal', AUDIT_HEAD_SUFFIX];
+const SIDECARS = ['-wal', '-shm', '-journal', AUDIT_HEAD_SUFFIX, AUDIT_SEAL_FILE_SUFFIX];
 import { openMirror } from './open';
 import { asStorageError, damagedMirror } from './storage-errors';
 
@@ -30,7 +31,7 @@ export function inspectMirror(file: string): StorageError | null {
 }
 
 /**
- * Renames the mirror and the files that belong to it (-wal, -shm, -journal, its audit head) to
+ * Renames the mirror and the files that belong to it (-wal, -shm, -journal, its audit head and seal file) to
  * `<file>.damaged-<UTC time>…`, so they still open and verify together; answers the new name of the mirror. The
  * head goes too: left behind, it would flag the new mirror's first trail event as a rewrite.
  */

@@ -8,6 +8,7 @@
 import { ensureMirrorFile } from '../adapters/data-dir';
 import { createProfilesFile, deleteProfileMirror, type ProfilesFile } from '../adapters/profiles-file';
 import { adminKeyHint } from '../core/audit/normalise-local';
+import { AUDIT_SEAL_FILE_SUFFIX, auditSealAccount } from '../core/audit/seal';
 import { redactSecrets } from '../core/redact';
 import { clearKey, connectKey, keyStatus, removeProfile, type KeyStatus } from '../core/vault/connect-key';
 import type { SecretStorePort, VaultClock, VerifyKey } from '../core/vault/ports';
@@ -16,6 +17,7 @@ import { recordKeyConnected, recordKeyRemoved } from '../db/audit/local-actions'
 import { withProfileTrail } from '../db/audit/profile-trail';
 import type { MirrorDb } from '../db/open';
 import { reprobeAfterKeyChange } from '../db/reprobe-after-key-change';
+import { openAuditSeal } from './audit-seal';
 
 export type { KeyStatus } from '../core/vault/connect-key';
 
@@ -80,14 +82,24 @@ export function createKeyVaultService(deps: KeyVaultDeps): KeyVaultService {
       return false;
     }
   };
-  const record = (profileId: string, write: (db: MirrorDb, nowMs: number) => unknown): string | null => {
+  const record = async (profileId: string, write: (db: MirrorDb, nowMs: number) => unknown): Promise<string | null> => {
     try {
       const trail = trailOf(profileId);
       if (!trail) return null;
       const nowMs = deps.clock.now();
       const open = trail.open;
+      // The open mirror was sealed when it was opened; another one is sealed here, before the write.
       if (open && !open.readonly && open.name === trail.mirrorFile) write(open, nowMs);
-      else withProfileTrail(trail.mirrorFile, (db) => write(db, nowMs));
+      else
+        await withProfileTrail(trail.mirrorFile, async (db) => {
+          await openAuditSeal(db, {
+            profileId,
+            secrets: deps.secrets,
+            preferKeychain: true,
+            sealFile: `${trail.mirrorFile}${AUDIT_SEAL_FILE_SUFFIX}`,
+          });
+          write(db, nowMs);
+        });
       return null;
     } catch (error) {
       return redactSecrets(error instanceof Error ? error.message : String(error));
@@ -109,7 +121,7 @@ export function createKeyVaultService(deps: KeyVaultDeps): KeyVaultService {
         ...(options.label !== undefined ? { label: options.label } : {}),
       });
       const orgId = findProfile(profiles.read(), profileId)?.orgId ?? null;
-      const trailError = record(profileId, (db, nowMs) => {
+      const trailError = await record(profileId, (db, nowMs) => {
         recordKeyConnected(
           db,
           { profileId, orgName: status.orgName, orgId, replaced, keyHint: adminKeyHint(key), via: options.via },
@@ -122,17 +134,21 @@ export function createKeyVaultService(deps: KeyVaultDeps): KeyVaultService {
     clear: async (profileId, options) => {
       const deleted = await clearKey({ profileId, secrets: deps.secrets });
       const trailError = deleted
-        ? record(profileId, (db, nowMs) => recordKeyRemoved(db, { profileId, via: options.via }, nowMs))
+        ? await record(profileId, (db, nowMs) => recordKeyRemoved(db, { profileId, via: options.via }, nowMs))
         : null;
       return { result: deleted, trailError };
     },
-    removeProfile: (profileId) =>
-      removeProfile({
+    removeProfile: async (profileId) => {
+      const removed = await removeProfile({
         profileId,
         secrets: deps.secrets,
         profiles: profiles as ProfilesFile,
         deleteMirror: true,
         removeMirror: (id) => deleteProfileMirror(deps.dataDir, id),
-      }),
+      });
+      // The trail it sealed is gone with the mirror; best effort: a leftover seal is replaced by the next trail's.
+      await deps.secrets.delete(auditSealAccount(profileId)).catch(() => false);
+      return removed;
+    },
   };
 }

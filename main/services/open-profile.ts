@@ -17,6 +17,9 @@ import { syncProfile, unnamedRunRate, type SyncTarget } from './sync/sync-profil
 import { readProfileSetting } from '../db/settings/profile-settings';
 import { openDemoOrg } from './demo/demo-org';
 import { profileApiBaseUrl } from './api-base-url';
+import { openAuditSeal } from './audit-seal';
+import { AUDIT_SEAL_FILE_SUFFIX } from '../core/audit/seal';
+import type { SecretStorePort } from '../core/vault/ports';
 
 /** How often the app syncs while no profile is open to say otherwise (the profile setting's own default). */
 export const DEFAULT_SYNC_INTERVAL_MS = 15 * 60_000;
@@ -47,6 +50,8 @@ export interface WindowDataOptions {
   /** A file problem the live profile's first sync stopped on (it is logged too); later syncs throw theirs. */
   onStorageError?: (error: StorageError) => void;
   log: (message: string, error?: unknown) => void;
+  /** The keychain, for the live profile's audit seal (services/audit-seal.ts); absent: the trail is not sealed. */
+  secrets?: SecretStorePort;
 }
 
 /**
@@ -70,7 +75,7 @@ export async function chooseDataSource(options: WindowDataOptions): Promise<Data
 
 export async function openWindowData(options: WindowDataOptions, source?: DataSource): Promise<WindowData> {
   const { key, mirrorFile: file } = source ?? (await chooseDataSource(options));
-  if (key !== null) return openLive(options, key, file);
+  if (key !== null) return await openLive(options, key, file);
   const demo = await openDemoOrg({ mirrorFile: file, onProgress: options.onProgress });
   const target: SyncTarget = { apiKey: demo.sandbox.adminKey, baseURL: demo.sandbox.url };
   // The demo's trail is its generated history (demo-audit-history.ts), not a feed.
@@ -125,9 +130,10 @@ async function syncAndReport(
   }
 }
 
-function openLive(options: WindowDataOptions, key: string, file: string): WindowData {
+async function openLive(options: WindowDataOptions, key: string, file: string): Promise<WindowData> {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const db = openMirror(file);
+  await sealLiveTrail(db, file, options);
   const report = options.onProgress ?? (() => undefined);
   // Read per use, so a `key set --base-url` from the command line applies to the open window's next sync.
   const baseURL = () => options.baseURL ?? profileApiBaseUrl(db);
@@ -154,6 +160,26 @@ function openLive(options: WindowDataOptions, key: string, file: string): Window
       void ready.then(() => db.close());
     },
   };
+}
+
+/**
+ * Binds the profile's audit seal to its mirror before anything writes to the trail. A seal that cannot be found or
+ * made is logged, not fatal: the window still shows the mirror, and an append to a keyed trail then says why it
+ * cannot be written.
+ */
+async function sealLiveTrail(db: MirrorDb, file: string, options: WindowDataOptions): Promise<void> {
+  if (!options.secrets) return;
+  try {
+    const seal = await openAuditSeal(db, {
+      profileId: options.profileId,
+      secrets: options.secrets,
+      preferKeychain: true,
+      sealFile: `${file}${AUDIT_SEAL_FILE_SUFFIX}`,
+    });
+    if (seal.status === 'unavailable') options.log(`The audit seal could not be read: ${seal.reason}`);
+  } catch (error) {
+    options.log('The audit seal could not be opened; a keyed audit trail will not take new events', error);
+  }
 }
 
 async function storedKey(options: WindowDataOptions): Promise<string | null> {

@@ -15,6 +15,7 @@ import type { CliIO } from '../io';
 import { note, printJson } from '../io';
 import { terminalStream } from '../escaping-io';
 import { escapeControls } from '../../core/text/escape-controls';
+import { sealProfileMirror } from '../audit-seal';
 
 export interface ConfirmOptions {
   yes?: boolean;
@@ -43,6 +44,7 @@ export async function runAdminActionCommand(ctx: CliContext, raw: unknown, optio
     await import('../../services/actions/run-admin-action');
   const db = openMirror(ensureMirrorFile(ctx.dataDir, ctx.profileId));
   try {
+    await sealProfileMirror(ctx, db, 'open');
     const preview = previewAdminAction(db, action);
     // A refused action (role rule, archived key) is not asked about: it is recorded as refused and nothing is sent.
     if (!options.yes && preview.problems.length === 0)

@@ -22,6 +22,7 @@ import type { SyncSummary } from '../../services/sync/sync-mirror';
 import { describeError } from '../describe-error';
 import { systemTimeZone } from '../../core/time';
 import { refuseUnknownProfile } from '../unknown-profile';
+import { sealProfileMirror } from '../audit-seal';
 
 /** check's "cannot evaluate" exit code. */
 export const CANNOT_EVALUATE_EXIT = 3;
@@ -30,16 +31,28 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 export { systemTimeZone } from '../../core/time';
 
-/** Opens the profile's mirror (migrating it) or says why it cannot, with check's exit code 3. */
-export async function openProfileMirror(ctx: CliContext): Promise<MirrorDb> {
+/**
+ * Opens the profile's mirror (migrating it) or says why it cannot, with check's exit code 3. `writesTrail`: the
+ * command records something in the audit trail (a snooze, a setting), so the mirror is opened with the profile's seal.
+ */
+export async function openProfileMirror(ctx: CliContext, writesTrail = true): Promise<MirrorDb> {
   const { openMirror } = await import('../../db/open');
+  let db: MirrorDb;
   try {
-    return openMirror(ctx.mirrorFile);
+    db = openMirror(ctx.mirrorFile);
   } catch (error) {
     throw new CliError(
       `cannot open the mirror of profile "${ctx.profileId}": ${error instanceof Error ? error.message : String(error)}`,
       CANNOT_EVALUATE_EXIT,
     );
+  }
+  if (!writesTrail) return db;
+  try {
+    await sealProfileMirror(ctx, db, 'open');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
   }
 }
 
@@ -60,7 +73,7 @@ export function registerAlertCommands(program: Command, context: () => CliContex
       }
       const { loadEpisodes } = await import('../../db/alerts/index');
       const { openEpisodes, severityRank } = await import('../../core/alerts/index');
-      const db = await openProfileMirror(ctx);
+      const db = await openProfileMirror(ctx, false);
       try {
         const open = openEpisodes(loadEpisodes(db)).sort(
           (a, b) => severityRank[b.severity] - severityRank[a.severity] || a.openedAtMs - b.openedAtMs,
@@ -104,7 +117,7 @@ export function registerAlertCommands(program: Command, context: () => CliContex
         return;
       }
       const { latestEpisodeActivityMs, recordAlertCycle } = await import('../../services/alerts/evaluate-alerts');
-      const db = await openProfileMirror(ctx);
+      const db = await openProfileMirror(ctx, false);
       try {
         const persist = options.now === undefined || isOnTimeline(nowMs, latestEpisodeActivityMs(db));
         const result = recordAlertCycle(db, nowMs, { defaultTz: systemTimeZone(), persist });
@@ -166,6 +179,7 @@ async function syncFirst(ctx: CliContext): Promise<SyncSummary | null> {
   let sandbox: Awaited<ReturnType<typeof startDemoTarget>> | null = null;
   try {
     sandbox = demo ? await startDemoTarget(db) : null;
+    await sealProfileMirror(ctx, db, 'open');
     const target = sandbox ?? { apiKey: apiKey!, baseURL: await apiBaseUrl(ctx) };
     const run = () => syncWithProgress(ctx, db, target, demo ? { requestsPerMinute: null } : {});
     const summary = sandbox ? await sandbox.sync(run) : await run();

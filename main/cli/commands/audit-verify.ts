@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { AUDIT_HEAD_SUFFIX } from '../../core/audit/head';
+import { AUDIT_SEAL_FILE_SUFFIX } from '../../core/audit/seal';
 import type { AuditVerifyProblem, AuditVerifyResult } from '../../core/audit/verify';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
@@ -15,6 +16,7 @@ import { note, printJson } from '../io';
 import { refuseUnknownProfile } from '../unknown-profile';
 import { fileInTheWay, notAFolder } from '../../db/storage-errors';
 import type { AuditCommandDeps } from './audit';
+import { sealProfileMirror } from '../audit-seal';
 
 const FAILED_EXIT = 1;
 
@@ -30,7 +32,7 @@ export function registerAuditVerify(audit: Command, context: () => CliContext, d
       if (ctx.json) printJson(ctx.io, result);
       else if (result.ok)
         ctx.io.stdout.write(
-          `Audit trail OK: ${result.checked} events verified, chain of ${result.tip.count} events.\n`,
+          `Audit trail OK: ${result.checked} events verified, chain of ${result.tip.count} events${describeSeal(result, ctx)}.\n`,
         );
       if (!result.ok && result.problem) {
         const where = result.problem.eventId !== null ? ` (event ${result.problem.eventId})` : '';
@@ -47,12 +49,14 @@ async function verifyProfileTrail(ctx: CliContext, deps: AuditCommandDeps): Prom
     refuseUnseeableMirror(ctx);
     refuseUnknownProfile(ctx);
     note(ctx.io, `Profile "${ctx.profileId}" has no local mirror yet, so no audit trail.`);
-    return { ok: true, checked: 0, tip: { lastId: 0, hash: '', count: 0 }, problem: null };
+    return { ok: true, checked: 0, tip: { lastId: 0, hash: '', count: 0 }, problem: null, seal: null };
   }
   const { verifyAuditChain } = await import('../../db/audit/verify');
   const db = await deps.openDb(ctx.mirrorFile, { readonly: true });
   try {
-    return verifyAuditChain(db);
+    // Looked up, never created: a keyed trail whose secret cannot be read here fails as "could not be checked".
+    const seal = await (deps.seal ?? sealProfileMirror)(ctx, db, 'find');
+    return verifyAuditChain(db, { seal });
   } finally {
     db.close();
   }
@@ -74,6 +78,17 @@ function refuseUnseeableMirror(ctx: CliContext): void {
     );
 }
 
+/** Says how far the chain is keyed and where its secret is, so a seal moved out of the keychain is seen. */
+function describeSeal(result: AuditVerifyResult, ctx: CliContext): string {
+  if (result.seal === null)
+    return result.tip.count === 0 ? '' : '; not keyed yet (plain SHA-256: the next write seals it)';
+  const where =
+    result.seal.store === 'file'
+      ? `the file-protected seal ${ctx.mirrorFile}${AUDIT_SEAL_FILE_SUFFIX}`
+      : 'the audit seal in the OS keychain';
+  return `; keyed from event ${result.seal.keyedFromId} with ${where}`;
+}
+
 /** What to do about a failed verify, naming the files and commands concerned. */
 function remedy(problem: AuditVerifyProblem, ctx: CliContext): string {
   const headPath = `${ctx.mirrorFile}${AUDIT_HEAD_SUFFIX}`;
@@ -87,6 +102,10 @@ function remedy(problem: AuditVerifyProblem, ctx: CliContext): string {
     case 'head-mismatch':
     case 'head-flagged':
       return `${restore}. If the mirror was restored from a backup on its own and its events are as you expect, \`${resetHead}\` re-establishes the head at ${headPath} and records that in the trail.`;
+    case 'seal-unavailable':
+      return `Run \`${command(ctx, 'audit verify')}\` where the seal can be read: with the OS keychain unlocked (in your desktop session, without ANTHROPIC_ADMIN_KEY), or with the seal file ${ctx.mirrorFile}${AUDIT_SEAL_FILE_SUFFIX} in place. A trail sealed in the keychain cannot be written to until it can.`;
+    case 'seal-conflict':
+      return `${restore}, with its seal file ${ctx.mirrorFile}${AUDIT_SEAL_FILE_SUFFIX} if it has one; to start this profile over on purpose, \`${command(ctx, 'key remove --delete-mirror')}\` deletes the mirror, and its next trail gets a new seal.`;
     default:
       return `${restore}; the event named shows where the trail in ${ctx.mirrorFile} was changed.`;
   }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type Database from 'better-sqlite3';
 import type { AuditEvent } from '../../core/audit/event';
+import type { AuditSealState } from '../../core/audit/seal';
 import { redactSecrets } from '../../core/redact';
 import { escapeControls } from '../../core/text/escape-controls';
 import type { CliContext } from '../context';
@@ -10,10 +11,13 @@ import { note, printJson } from '../io';
 import { parseChoice, parseIntInRange } from '../parse-args';
 import { refuseUnknownProfile } from '../unknown-profile';
 import { registerAuditVerify } from './audit-verify';
+import { sealProfileMirror, type SealMode } from '../audit-seal';
 
-/** How the audit commands reach the mirror; tests and the app may substitute their own. */
+/** How the audit commands reach the mirror and its seal; tests and the app may substitute their own. */
 export interface AuditCommandDeps {
   openDb(file: string, opts: { readonly: boolean }): Promise<Database.Database>;
+  /** The profile's audit seal (cli/audit-seal.ts): bound for writing ('open'), or only looked up ('find', verify). */
+  seal?(ctx: CliContext, db: Database.Database, mode: SealMode): Promise<AuditSealState>;
 }
 
 const defaultDeps: AuditCommandDeps = {
@@ -22,6 +26,18 @@ const defaultDeps: AuditCommandDeps = {
     return openMirror(file, opts);
   },
 };
+
+/** Opens the mirror for a command that writes to its trail (export, purge, reset-head), with its seal bound. */
+export async function openSealedDb(ctx: CliContext, deps: AuditCommandDeps): Promise<Database.Database> {
+  const db = await deps.openDb(ctx.mirrorFile, { readonly: false });
+  try {
+    await (deps.seal ?? sealProfileMirror)(ctx, db, 'open');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
 
 /**
  * `clade-admin audit search|export|verify|purge`: the audit trail, from the local mirror only (never the network).
@@ -88,7 +104,7 @@ export function registerAuditCommands(
       const ctx = context();
       const query = words.join(' ');
       const { exportAuditToFile } = await import('../../services/export-audit');
-      const db = await deps.openDb(ctx.mirrorFile, { readonly: false });
+      const db = await openSealedDb(ctx, deps);
       try {
         const result = await exportAuditToFile(db, {
           query,
@@ -121,7 +137,7 @@ export function registerAuditCommands(
     .action(async (options: { keepDays: number }) => {
       const ctx = context();
       const { applyAuditRetention } = await import('../../db/audit/purge');
-      const db = await deps.openDb(ctx.mirrorFile, { readonly: false });
+      const db = await openSealedDb(ctx, deps);
       try {
         const result = applyAuditRetention(db, options.keepDays);
         const removed = result?.removed ?? 0;
@@ -143,7 +159,7 @@ function registerResetHead(audit: Command, context: () => CliContext, deps: Audi
     .action(async (options: { reason: string }) => {
       const ctx = context();
       const { resetAuditHead } = await import('../../db/audit/head-reset');
-      const db = await deps.openDb(ctx.mirrorFile, { readonly: false });
+      const db = await openSealedDb(ctx, deps);
       try {
         const head = resetAuditHead(db, options.reason);
         if (ctx.json) printJson(ctx.io, head);

@@ -6,6 +6,7 @@ import { formatAge } from '../format-age';
 import { redactSecrets } from '../../core/redact';
 import type { ResourceFreshness } from '../../db/repos/status-repo';
 import { refuseUnknownProfile } from '../unknown-profile';
+import { describeSealStatus, readSealStatus } from '../seal-status';
 
 /** `clade-admin status`: what the local mirror holds and how old it is. Reads only the mirror, never the network. */
 export function registerStatusCommand(program: Command, context: () => CliContext): void {
@@ -24,6 +25,7 @@ export function registerStatusCommand(program: Command, context: () => CliContex
           counts: {},
           resources: [],
           compliance: null,
+          auditSeal: null,
         };
         if (ctx.json) printJson(ctx.io, empty);
         else
@@ -42,8 +44,9 @@ export function registerStatusCommand(program: Command, context: () => CliContex
         // What the last Compliance API probe learnt: the feed readable, refused (asked again 6 h later or on --full), or not asked yet.
         const probe = readProfileSetting(db, 'compliance.probe');
         const compliance = probe === null ? null : { ...probe, nextProbeAtMs: nextComplianceProbeAtMs(probe) };
+        const seal = await readSealStatus(db);
         if (ctx.json) {
-          printJson(ctx.io, { profile: ctx.profileId, mirror: ctx.mirrorFile, ...status, compliance });
+          printJson(ctx.io, { profile: ctx.profileId, mirror: ctx.mirrorFile, ...status, compliance, auditSeal: seal });
           return;
         }
         const now = Date.now();
@@ -58,6 +61,7 @@ export function registerStatusCommand(program: Command, context: () => CliContex
             : []),
           `Mirror    ${ctx.mirrorFile}`,
           `Audit     compliance feed ${describeCompliance(compliance, now)}`,
+          `Seal      ${describeSealStatus(seal)}`,
           '',
           ...status.resources.flatMap((r) => [
             `  ${r.resource.padEnd(22)} ${String(r.rows).padStart(7)}  ${describeResource(r, now)}`,

@@ -6,6 +6,7 @@ import { DEMO_PROFILE } from '../context';
 import { CliError } from '../errors';
 import { note, printJson } from '../io';
 import { parseIntInRange } from '../parse-args';
+import { sealProfileMirror } from '../audit-seal';
 import type { SyncTarget } from '../sync-with-progress';
 import { describeSummary, syncExitCode, syncWithProgress } from '../sync-with-progress';
 
@@ -45,6 +46,7 @@ export function registerSyncCommand(program: Command, context: () => CliContext)
       try {
         const sandbox = demo ? await startDemoTarget(db) : null;
         try {
+          await sealProfileMirror(ctx, db, 'open');
           const target: SyncTarget = sandbox ?? { apiKey: apiKey!, baseURL: await apiBaseUrl(ctx) };
           const run = () =>
             syncWithProgress(ctx, db, target, {

@@ -4,6 +4,7 @@ import { EMPTY_CHAIN_TIP } from './event';
 import type { AuditHeadFile } from './head';
 import { headVouchesFor } from './head';
 import { PURGE_EVENT_TYPE } from './normalise-local';
+import type { AuditSealStore, ChainSealing } from './seal';
 
 /** What a retention purge left behind: the chain restarts from the hash of the last event it removed. */
 export interface AuditAnchor {
@@ -32,7 +33,9 @@ export type AuditVerifyProblem =
   | { kind: 'trail-restarted'; eventId: 1; message: string }
   | { kind: 'head-missing'; eventId: null; message: string }
   | { kind: 'head-mismatch'; eventId: null; message: string }
-  | { kind: 'head-flagged'; eventId: null; message: string };
+  | { kind: 'head-flagged'; eventId: null; message: string }
+  | { kind: 'seal-conflict'; eventId: null; message: string }
+  | { kind: 'seal-unavailable'; eventId: number; message: string };
 
 export interface AuditVerifyResult {
   ok: boolean;
@@ -42,6 +45,8 @@ export interface AuditVerifyResult {
   tip: AuditChainTip;
   /** The first problem found, naming the event when one is to blame. */
   problem: AuditVerifyProblem | null;
+  /** Where the chain turns keyed, and where its secret is kept; null for a chain that is plain SHA-256 throughout. */
+  seal: { keyedFromId: number; store: AuditSealStore | null } | null;
 }
 
 /** How the chain's end is checked against the external head: a file's content (null: missing), or not at all. */
@@ -51,11 +56,13 @@ export type AuditHeadCheck = { kind: 'file'; head: AuditHeadFile | null } | { ki
  * Recomputes the chain one record at a time (records must come in id order), so a million events stream through
  * without being held. `feed` returns false at the first broken link; `finish` adds the anchor, marker and head
  * checks. `marker`: the profile's record that it has a trail (null: it never had one, so an empty trail is fine).
+ * `sealing`: from which event on the chain is keyed and with what (seal.ts `judgeSeal`); null: plain throughout.
  */
 export function createChainVerifier(
   anchor: AuditAnchor | null,
   hash: AuditHashFn,
   marker: AuditTrailMarker | null = null,
+  sealing: ChainSealing | null = null,
 ) {
   let tip: AuditChainTip = anchor
     ? { lastId: anchor.throughId, hash: anchor.throughHash, count: anchor.removedTotal }
@@ -65,6 +72,9 @@ export function createChainVerifier(
   let anchorConfirmed = anchor === null;
   // Judged in `finish`, after the links: event 1 edited and re-hashed is named by event 2's broken link instead.
   let firstEventReplaced = false;
+  // Keyed events whose content could not be checked (no secret, or not this chain's): only their links were.
+  let firstUnchecked: number | null = null;
+  const keyedFromId = sealing?.keyedFromId ?? null;
 
   function feed(record: AuditRecord): boolean {
     if (problem) return false;
@@ -76,11 +86,16 @@ export function createChainVerifier(
       };
       return false;
     }
-    if (computeRecordHash(record, hash) !== record.hash) {
+    const keyed = keyedFromId !== null && record.id >= keyedFromId;
+    const hashFn = keyed ? (sealing?.keyed ?? null) : hash;
+    if (hashFn === null) firstUnchecked ??= record.id;
+    else if (computeRecordHash(record, hashFn) !== record.hash) {
       problem = {
         kind: 'hash-mismatch',
         eventId: record.id,
-        message: `event ${record.id} was altered: its content does not match its hash`,
+        message: keyed
+          ? `event ${record.id} was altered: its content does not match its sealed hash (the chain from event ${keyedFromId} on is keyed with the profile's audit seal, so it cannot be recomputed without that secret)`
+          : `event ${record.id} was altered: its content does not match its hash`,
       };
       return false;
     }
@@ -92,7 +107,7 @@ export function createChainVerifier(
     if (record.id === 1 && marker?.firstEventHash != null && record.hash !== marker.firstEventHash)
       firstEventReplaced = true;
     tip = { lastId: record.id, hash: record.hash, count: tip.count + 1 };
-    checked += 1;
+    if (hashFn !== null) checked += 1;
     return true;
   }
 
@@ -102,6 +117,7 @@ export function createChainVerifier(
       checked,
       tip,
       problem: found,
+      seal: keyedFromId === null ? null : { keyedFromId, store: sealing?.store ?? null },
     });
     if (problem) return result(problem);
     if (!anchorConfirmed && anchor) {
@@ -120,30 +136,45 @@ export function createChainVerifier(
         message: `event 1 is not the event this trail began with on ${isoDate(marker.startedAtMs)}: the trail was deleted and a new one started in its place`,
       });
     }
-    if (headCheck.kind === 'none') return result(null);
-    if (head === null) {
-      if (tip.count === 0) return result(null);
+    if (sealing?.conflict) return result({ kind: 'seal-conflict', eventId: null, message: sealing.conflict });
+    const headProblem = judgeHead(headCheck, head);
+    if (headProblem) return result(headProblem);
+    // Last: everything that could be checked was; a keyed part that could not be is still no "OK" (an attacker who can
+    // hide the secret must not get one).
+    if (firstUnchecked !== null)
       return result({
+        kind: 'seal-unavailable',
+        eventId: firstUnchecked,
+        message: `${sealing?.unavailable ?? 'the audit seal is not available'}, so events ${firstUnchecked} to ${tip.lastId} could not be checked (only their links were)`,
+      });
+    return result(null);
+  }
+
+  function judgeHead(headCheck: AuditHeadCheck, head: AuditHeadFile | null): AuditVerifyProblem | null {
+    if (headCheck.kind === 'none') return null;
+    if (head === null) {
+      if (tip.count === 0) return null;
+      return {
         kind: 'head-missing',
         eventId: null,
         message: 'the external chain head file is missing or unreadable, so a rewritten chain could not be detected',
-      });
+      };
     }
     if (head.mismatch) {
-      return result({
+      return {
         kind: 'head-flagged',
         eventId: null,
         message: `an append at ${new Date(head.mismatch.detectedAtMs).toISOString()} found the chain ending at ${head.mismatch.found.count} events, not at the ${head.mismatch.expected.count} the head file recorded`,
-      });
+      };
     }
     if (!headVouchesFor(head, tip)) {
-      return result({
+      return {
         kind: 'head-mismatch',
         eventId: null,
         message: `the chain ends at ${tip.count} events (hash ${tip.hash.slice(0, 12)}…), but the external head records ${head.confirmed.count} events (hash ${head.confirmed.hash.slice(0, 12)}…): the chain was rewritten or truncated`,
-      });
+      };
     }
-    return result(null);
+    return null;
   }
 
   return { feed, finish };

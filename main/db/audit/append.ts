@@ -10,15 +10,21 @@ import type { JournalDiffEvent, StoredJournalEventLike } from '../../core/audit/
 import { fromStoredJournalEvent, normaliseJournalEvent } from '../../core/audit/normalise-journal';
 import type { LocalAuditAction } from '../../core/audit/normalise-local';
 import { normaliseLocalAction } from '../../core/audit/normalise-local';
+import type { AuditSealState } from '../../core/audit/seal';
+import { NO_SEAL } from '../../core/audit/seal';
 import { redactSecrets } from '../../core/redact';
 import { INSERT_RECORD_SQL } from './audit-rows';
+import { createChainHasher } from './chain-hasher';
 import { defaultHeadPath, readHeadFile, writeHeadFile } from './head-file';
+import { boundAuditSeal } from './seal-binding';
 import { sha256Hex } from './sha256';
 
 /** How the trail is written and checked. Every field has a production default; tests override them. */
 export interface AuditStoreOptions {
-  /** Default: SHA-256 hex. */
+  /** The plain (unkeyed) chain hash. Default: SHA-256 hex. */
   hash?: AuditHashFn;
+  /** The profile's audit seal. Default: the one bound to `db` when its profile was opened (seal-binding.ts), else none. */
+  seal?: AuditSealState;
   /** Default: `<mirror>.audit-head.json`; null keeps no external head (in-memory databases). */
   headPath?: string | null;
   /** Default: `redactSecrets` from core/redact. */
@@ -29,6 +35,7 @@ export interface AuditStoreOptions {
 
 export interface ResolvedAuditStoreOptions {
   hash: AuditHashFn;
+  seal: AuditSealState;
   headPath: string | null;
   redact: RedactFn;
   now: () => number;
@@ -37,6 +44,7 @@ export interface ResolvedAuditStoreOptions {
 export function resolveAuditOptions(db: Database.Database, options: AuditStoreOptions = {}): ResolvedAuditStoreOptions {
   return {
     hash: options.hash ?? sha256Hex,
+    seal: options.seal ?? boundAuditSeal(db) ?? NO_SEAL,
     headPath: options.headPath === undefined ? defaultHeadPath(db) : options.headPath,
     redact: options.redact ?? redactSecrets,
     now: options.now ?? Date.now,
@@ -94,11 +102,12 @@ export function appendInTransaction(
   /** True when the outermost transaction belongs to someone else (it may yet roll back what came before). */
   nested = false,
 ): AppendOutcome {
-  const { hash, headPath, redact, now } = options;
+  const { hash, seal, headPath, redact, now } = options;
   const exists = db.prepare('SELECT 1 FROM audit_events WHERE source = ? AND external_id = ?').pluck();
   const insert = db.prepare(INSERT_RECORD_SQL);
   const before = readAuditTip(db);
   const recordedAtMs = now();
+  const hashFor = createChainHasher(db, hash, seal, before, recordedAtMs);
   let tip = before;
   let appended = 0;
   let skipped = 0;
@@ -107,7 +116,7 @@ export function appendInTransaction(
       skipped += 1;
       continue;
     }
-    const chained = chainRecord(tip, draftToUnchainedRecord(draft, redact), recordedAtMs, hash);
+    const chained = chainRecord(tip, draftToUnchainedRecord(draft, redact), recordedAtMs, hashFor(tip.lastId + 1));
     insert.run(chained.record);
     tip = chained.tip;
     appended += 1;

@@ -2,11 +2,13 @@ import type Database from 'better-sqlite3';
 import type { AuditHeadFile } from '../../core/audit/head';
 import type { AuditAnchor, AuditVerifyResult } from '../../core/audit/verify';
 import { createChainVerifier } from '../../core/audit/verify';
+import { judgeSeal } from '../../core/audit/seal';
 import type { AuditStoreOptions } from './append';
-import { resolveAuditOptions } from './append';
+import { readAuditTip, resolveAuditOptions } from './append';
 import type { AuditEventRow } from './audit-rows';
 import { RECORD_COLUMNS, rowToRecord } from './audit-rows';
 import { readHeadFile } from './head-file';
+import { readSealSwitch } from './seal-switch';
 import { readAuditTrailMarker } from './trail-marker';
 
 /** Passes over events appended while verify ran (the app writing while the CLI verifies), before giving up. */
@@ -22,14 +24,15 @@ export function readAuditAnchor(db: Database.Database): AuditAnchor | null {
 
 /**
  * Recomputes the whole chain from the genesis (or the latest purge anchor), streaming the events in id order, and
- * checks its end against the external head file. Reports the first broken link, naming the event. A profile whose
+ * checks its end against the external head file. From the seal's switch point on (migration 0370) the hashes are the
+ * seal's HMAC, checked with the seal bound to `db` (or given); without it that part fails as not checkable. Reports the first broken link, naming the event. A profile whose
  * mirror records that it has a trail fails when the trail is gone or was started again, whatever the head says.
  *
  * Another process may append while this runs: its head file can then be ahead of the snapshot just verified. In
  * that case verify continues with the events appended since (same chain, later rows) and checks the head again.
  */
 export function verifyAuditChain(db: Database.Database, options: AuditStoreOptions = {}): AuditVerifyResult {
-  const { hash, headPath } = resolveAuditOptions(db, options);
+  const { hash, seal, headPath } = resolveAuditOptions(db, options);
   let verifier!: ReturnType<typeof createChainVerifier>;
   let lastId = 0;
   let intact = true;
@@ -49,7 +52,10 @@ export function verifyAuditChain(db: Database.Database, options: AuditStoreOptio
   // Anchor, marker and first pass in one read transaction, so a concurrent purge cannot slip between them.
   db.transaction(() => {
     const anchor = readAuditAnchor(db);
-    verifier = createChainVerifier(anchor, hash, readAuditTrailMarker(db));
+    // The seal is judged against where the chain ends now: a seal keying events the mirror holds with no switch
+    // record says the record was removed.
+    const sealing = judgeSeal(readSealSwitch(db), seal, readAuditTip(db).lastId);
+    verifier = createChainVerifier(anchor, hash, readAuditTrailMarker(db), sealing);
     lastId = anchor?.throughId ?? 0;
     pass();
   })();

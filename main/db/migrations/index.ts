@@ -19,6 +19,7 @@ import { migration as createReportPageLimits } from './0330-create-report-page-l
 import { migration as createReportIncompleteDays } from './0340-create-report-incomplete-days';
 import { migration as createReportGroups } from './0350-create-report-groups';
 import { migration as createAuditTrailMarker } from './0360-create-audit-trail-marker';
+import { migration as createAuditSealSwitch } from './0370-create-audit-seal-switch';
 
 export const MIGRATIONS: readonly Migration[] = [
   createOrgTables,
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly Migration[] = [
   createReportIncompleteDays,
   createReportGroups,
   createAuditTrailMarker,
+  createAuditSealSwitch,
 ];

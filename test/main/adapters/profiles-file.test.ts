@@ -85,7 +85,7 @@ describe('createProfilesFile', () => {
 });
 
 describe('deleteProfileMirror', () => {
-  it('deletes the SQLite mirror with its -wal, -shm and -journal files, its audit head, and the emptied profile folder', () => {
+  it('deletes the SQLite mirror with its -wal, -shm and -journal files, its audit head and seal file, and the emptied profile folder', () => {
     const dataDir = tempDataDir();
     const paths = mirrorFilePaths(dataDir, 'acme');
     expect(paths.map((p) => p.slice(dataDir.length))).toEqual([
@@ -94,6 +94,7 @@ describe('deleteProfileMirror', () => {
       '/profiles/acme/mirror.sqlite-shm',
       '/profiles/acme/mirror.sqlite-journal',
       '/profiles/acme/mirror.sqlite.audit-head.json',
+      '/profiles/acme/mirror.sqlite.audit-seal',
     ]);
     mkdirSync(join(dataDir, 'profiles', 'acme'), { recursive: true });
     const present = [...paths.slice(0, 3), paths[4] as string];

@@ -16,15 +16,20 @@ import { appendAuditEvents } from '../../../main/db/audit/append';
 import { up } from '../../../main/db/migrations/0100-create-audit-trail';
 import { migration as trailMarker } from '../../../main/db/migrations/0360-create-audit-trail-marker';
 import { localDraft } from '../db/audit/audit-db';
+import { NO_SEAL } from '../../../main/core/audit/seal';
 
 let dataDir: string;
 let file: string;
 
-/** The mirror as the app leaves it, but with only the audit tables: the commands' db access is injected. */
+/**
+ * The mirror as the app leaves it, but with only the audit tables: the commands' db access is injected, and so is the
+ * seal (none: these trails stay plain SHA-256, and no test reaches for the OS keychain; audit-seal.test.ts seals).
+ */
 const deps = {
   async openDb(path: string, opts: { readonly: boolean }) {
     return new Database(path, { readonly: opts.readonly, fileMustExist: true });
   },
+  seal: async () => NO_SEAL,
 };
 
 beforeEach(() => {

@@ -13,6 +13,7 @@ import { registerKeyCommands, type KeyCommandContext } from '../../../main/cli/c
 import { createSdkVerifier } from '../../../main/adapters/anthropic/verify-key';
 import { searchAuditEvents, verifyAuditChain } from '../../../main/db/audit/index';
 import { openMirror } from '../../../main/db/open';
+import { findAuditSeal } from '../../../main/services/audit-seal';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
 import { createMemorySecretStore } from '../../helpers/keyring';
 import { findSecretTraces } from '../../helpers/secret-scan';
@@ -88,7 +89,14 @@ describe('key commands in the audit trail', () => {
         keyHint: `sk-ant-admin01-…${org.adminKey.slice(-4)}`,
         via: 'cli',
       });
-      expect(verifyAuditChain(db).ok).toBe(true);
+      // Sealed in the keychain beside the key, from the trail's first event (services/audit-seal.ts).
+      const seal = await findAuditSeal(db, {
+        profileId: 'acme',
+        secrets,
+        preferKeychain: true,
+        sealFile: `${mirrorFile(dataDir, 'acme')}.audit-seal`,
+      });
+      expect(verifyAuditChain(db, { seal })).toMatchObject({ ok: true, seal: { keyedFromId: 1, store: 'keychain' } });
     } finally {
       db.close();
     }

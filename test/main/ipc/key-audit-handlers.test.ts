@@ -10,6 +10,8 @@ import { createWindowVault } from '../../../main/services/profiles';
 import { createSdkVerifier } from '../../../main/adapters/anthropic/verify-key';
 import { EMPTY_REGISTRY, type ProfileRegistry } from '../../../main/core/vault/profiles';
 import { searchAuditEvents, verifyAuditChain } from '../../../main/db/audit/index';
+import type { SecretStorePort } from '../../../main/core/vault/ports';
+import { findAuditSeal } from '../../../main/services/audit-seal';
 import { openMirror, type MirrorDb } from '../../../main/db/open';
 import { createHandlers } from '../../../main/ipc/create-handlers';
 import { dispatch } from '../../../main/ipc/dispatch';
@@ -29,16 +31,20 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
+/** The keychain of the latest setup: the admin key and, beside it, the trail's audit seal. */
+let keychain: SecretStorePort;
+
 function setup(showing: MirrorDb | null, mirrorFile: string) {
   const stored = new Map<string, string>();
   let registry: ProfileRegistry = EMPTY_REGISTRY;
+  keychain = {
+    get: async (id) => stored.get(id) ?? null,
+    set: async (id, key) => void stored.set(id, key),
+    delete: async (id) => stored.delete(id),
+  };
   const vault = createWindowVault({
     profileId: 'acme',
-    secrets: {
-      get: async (id) => stored.get(id) ?? null,
-      set: async (id, key) => void stored.set(id, key),
-      delete: async (id) => stored.delete(id),
-    },
+    secrets: keychain,
     profiles: { read: () => registry, write: (next) => void (registry = next) },
     verify: createSdkVerifier(sandbox.url),
     clock: { now: () => NOW },
@@ -77,7 +83,14 @@ describe('key channels in the audit trail', () => {
         keyHint: `sk-ant-admin01-…${sandbox.adminKey.slice(-4)}`,
         via: 'window',
       });
-      expect(verifyAuditChain(db).ok).toBe(true);
+      // Keyed with the seal made when the key change opened this profile's mirror (#19).
+      const seal = await findAuditSeal(db, {
+        profileId: 'acme',
+        secrets: keychain,
+        preferKeychain: true,
+        sealFile: `${file}.audit-seal`,
+      });
+      expect(verifyAuditChain(db, { seal })).toMatchObject({ ok: true, seal: { store: 'keychain' } });
     } finally {
       db.close();
     }

@@ -15,6 +15,9 @@ import { writeProfileSetting } from '../../../main/db/settings/profile-settings'
 import { readOrgTree } from '../../../main/db/repos/org-tree-repo';
 import { startSandbox } from '../../../main/sandbox/index';
 import type { SyncProgress } from '../../../preload/contract';
+import { readSealSwitch } from '../../../main/db/audit/seal-switch';
+import { verifyAuditChain } from '../../../main/db/audit/verify';
+import { createMemorySecretStore } from '../../helpers/keyring';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -70,11 +73,13 @@ describe('openWindowData', () => {
     const sandbox = await startSandbox({ seed: 8, freezeClock: true, seededEvents: false });
     cleanups.push(() => sandbox.close());
     const progress: SyncProgress[] = [];
+    const secrets = createMemorySecretStore();
     const data = await open({
       readStoredKey: async () => sandbox.adminKey,
       baseURL: sandbox.url,
       requestsPerMinute: null,
       onProgress: (p) => progress.push(p),
+      secrets,
     });
     await data.ready;
     const key = data.db.prepare(`SELECT id FROM api_keys WHERE status = 'active' ORDER BY id LIMIT 1`).get() as {
@@ -91,6 +96,13 @@ describe('openWindowData', () => {
     expect(progress[0]?.phase).toBe('running');
     expect(progress.at(-1)?.phase).toBe('done');
     expect(data.db.prepare('SELECT status FROM api_keys WHERE id = ?').get(key.id)).toEqual({ status: 'inactive' });
+    // The trail the sync wrote (journal catch-up, compliance feed) is keyed with the seal bound at open (#19).
+    expect(secrets.items.has('default.audit-seal')).toBe(true);
+    expect(readSealSwitch(data.db)).toMatchObject({ keyedFromId: expect.any(Number), store: 'keychain' });
+    expect(verifyAuditChain(data.db)).toMatchObject({
+      ok: true,
+      seal: { keyedFromId: expect.any(Number), store: 'keychain' },
+    });
   });
 
   it('keeps the live window usable when the first sync fails (bad key): logged, reported as failed', async () => {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { AuditEventDraft } from '../../../../main/core/audit/event';
 import { up } from '../../../../main/db/migrations/0100-create-audit-trail';
 import { migration as trailMarker } from '../../../../main/db/migrations/0360-create-audit-trail-marker';
+import { migration as sealSwitch } from '../../../../main/db/migrations/0370-create-audit-seal-switch';
 
 /** A file-backed database with only the audit migrations applied (WAL, like the mirror), in its own temp folder. */
 export function openAuditDb(): { db: Database.Database; file: string; dir: string; headPath: string; cleanup(): void } {
@@ -14,6 +15,7 @@ export function openAuditDb(): { db: Database.Database; file: string; dir: strin
   db.pragma('journal_mode = WAL');
   up(db);
   trailMarker.up(db);
+  sealSwitch.up(db);
   return {
     db,
     file,
