@@ -25,7 +25,8 @@ export async function sealProfileMirror(
   const sources = {
     profileId: ctx.profileId,
     secrets: secrets ?? createKeytarSecretStore(),
-    preferKeychain: true,
+    // A cron run on ANTHROPIC_ADMIN_KEY seals a new trail in the file; openAuditSeal still finds one in the keychain.
+    preferKeychain: !ctx.envAdminKey,
     sealFile: `${db.name}${AUDIT_SEAL_FILE_SUFFIX}`,
   };
   return mode === 'open' ? openAuditSeal(db, sources) : findAuditSeal(db, sources);

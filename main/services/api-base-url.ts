@@ -11,6 +11,9 @@ import { PRODUCTION_BASE_URL } from '../core/base-url';
 import { openMirror, type MirrorDb } from '../db/open';
 import { readProfileSetting } from '../db/settings/profile-settings';
 import { setProfileSettingRecorded } from './settings';
+import { openAuditSeal } from './audit-seal';
+import { AUDIT_SEAL_FILE_SUFFIX } from '../core/audit/seal';
+import type { SecretStorePort } from '../core/vault/ports';
 
 /** The environment variable other tools use for their base URL, which the admin key ignores. */
 export const IGNORED_BASE_URL_ENV = 'ANTHROPIC_BASE_URL';
@@ -43,11 +46,20 @@ export function ignoredEnvNotice(env: Record<string, string | undefined>, used: 
 
 /**
  * `key set --base-url`: the URL the key was just verified against becomes the profile's `api.baseUrl`, validated
- * by the setting's own schema and recorded in the trail like any `config set`. Returns the stored value.
+ * by the setting's own schema and recorded in the trail like any `config set`. Returns the stored value. The mirror
+ * is sealed first (as the key change it follows was): a keyed trail takes no event without its secret.
  */
-export function rememberProfileBaseUrl(dataDir: string, profileId: string, url: string, atMs: number): string {
-  const db = openMirror(ensureMirrorFile(dataDir, profileId));
+export async function rememberProfileBaseUrl(
+  dataDir: string,
+  profileId: string,
+  url: string,
+  atMs: number,
+  secrets: SecretStorePort,
+): Promise<string> {
+  const file = ensureMirrorFile(dataDir, profileId);
+  const db = openMirror(file);
   try {
+    await openAuditSeal(db, { profileId, secrets, preferKeychain: true, sealFile: `${file}${AUDIT_SEAL_FILE_SUFFIX}` });
     const change = setProfileSettingRecorded(db, 'api.baseUrl', url, atMs);
     if (!change.ok) throw new Error(change.message);
     return String(change.after);

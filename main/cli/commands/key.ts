@@ -83,11 +83,14 @@ export function registerKeyCommands(program: Command, context: () => KeyCommandC
       warnTrail(ctx, trailError);
       // Only after the key was verified there: a mistyped URL is not remembered.
       if (ctx.rememberBaseUrl !== null)
-        (await import('../../services/api-base-url')).rememberProfileBaseUrl(
+        await (
+          await import('../../services/api-base-url')
+        ).rememberProfileBaseUrl(
           ctx.dataDir,
           ctx.profileId,
           ctx.rememberBaseUrl,
           (ctx.clock ?? { now: () => Date.now() }).now(),
+          ctx.secrets,
         );
       if (ctx.json) return printJson(ctx, { profile: ctx.profileId, ...status });
       ctx.stdout.write(
