@@ -14,7 +14,8 @@ import { mirrorFile } from '../../../main/adapters/data-dir';
 import { runCli } from '../../../main/cli/run';
 import type { CliIO } from '../../../main/cli/io';
 import { openDemoOrg, type DemoOrg } from '../../../main/services/demo/demo-org';
-import { InviteDto, PersonDto } from '../../../preload/contract-people';
+import { peopleHandlers } from '../../../main/ipc/domains/people';
+import { InviteDto, PeopleDto, PersonDto } from '../../../preload/contract-people';
 
 const PINNED = '2026-11-24T10:00:00Z';
 const DAY = 86_400_000;
@@ -166,6 +167,26 @@ describe.each(['demo', 'mid'])('on the %s org', (size) => {
         .map((i) => i.id)
         .sort(),
     ).toEqual(expected.sort());
+  });
+});
+
+describe('the window and the CLI', () => {
+  it('answer the same members and invites (clade:people/list and users / invites --json)', async () => {
+    const org = orgs.get('mid')!;
+    const handlers = peopleHandlers({ mirror: () => org.db, now: () => Date.parse(PINNED) });
+    const window = PeopleDto.parse(
+      await handlers['clade:people/list'](undefined, { channel: 'clade:people/list', via: 'ipc' }),
+    );
+    const users = UsersJson.parse(
+      JSON.parse((await cli('--profile', 'mid-org', '--json', 'users', '--now', PINNED)).stdout),
+    );
+    const invites = InvitesJson.parse(
+      JSON.parse((await cli('--profile', 'mid-org', '--json', 'invites', '--now', PINNED)).stdout),
+    );
+    expect(window.members.length).toBeGreaterThan(50);
+    expect(window.members).toEqual(users.users);
+    expect(window.invites).toEqual(invites.invites);
+    expect(window.firstSyncAtMs).toBe(users.firstSyncAtMs);
   });
 });
 
