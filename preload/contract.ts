@@ -58,6 +58,8 @@ export const OrgMemberDto = z.object({
   userId: z.string(),
   name: z.string(),
   email: z.string(),
+  /** The member's org role (admin, developer, …); null when the user is not in the mirror. */
+  orgRole: z.string().nullable(),
   /** The member's role in this workspace (workspace_user, workspace_admin, …). */
   workspaceRole: z.string(),
 });
