@@ -15,6 +15,7 @@ import { runCli } from '../../../main/cli/run';
 import type { CliIO } from '../../../main/cli/io';
 import { openDemoOrg, type DemoOrg } from '../../../main/services/demo/demo-org';
 import { peopleHandlers } from '../../../main/ipc/domains/people';
+import { appendComplianceActivitiesToAudit } from '../../../main/db/audit/append';
 import { InviteDto, PeopleDto, PersonDto } from '../../../preload/contract-people';
 
 const PINNED = '2026-11-24T10:00:00Z';
@@ -200,6 +201,36 @@ describe('admin since', () => {
     expect(users.filter((u) => u.adminSince?.source === 'before-first-sync').length).toBeGreaterThan(0);
     const human = await cli('--profile', 'demo-org', 'users', '--role', 'admin', '--now', PINNED);
     expect(human.stdout).toContain('before 2026-11-24');
+  });
+});
+
+describe('admin since, from the compliance feed', () => {
+  // Last in the file: it adds a feed activity to the mid org's mirror.
+  it('dates a promotion the feed recorded before the mirror existed, instead of "before the first sync"', async () => {
+    const before = UsersJson.parse(
+      JSON.parse((await cli('--profile', 'mid-org', '--json', 'users', '--role', 'admin', '--now', PINNED)).stdout),
+    );
+    const admin = before.users.find((u) => u.adminSince?.source === 'before-first-sync')!;
+    const other = before.users.find((u) => u.adminSince?.source === 'before-first-sync' && u.id !== admin.id)!;
+    // admin-api.md §5's activity envelope; `updates.role` as the sandbox's feed records a role change.
+    appendComplianceActivitiesToAudit(orgs.get('mid')!.db, [
+      {
+        id: 'activity_01PROMOTED',
+        created_at: '2026-10-01T09:30:00Z',
+        type: 'org_user_role_updated',
+        actor: { type: 'user_actor', user_id: other.id, email_address: other.email },
+        user_id: admin.id,
+        updates: { role: { previous: 'developer', current: 'admin' } },
+      },
+    ]);
+    const after = UsersJson.parse(
+      JSON.parse((await cli('--profile', 'mid-org', '--json', 'users', '--role', 'admin', '--now', PINNED)).stdout),
+    );
+    expect(after.users.find((u) => u.id === admin.id)!.adminSince).toEqual({
+      atMs: Date.parse('2026-10-01T09:30:00Z'),
+      source: 'compliance',
+    });
+    expect(after.users.find((u) => u.id === other.id)!.adminSince!.source).toBe('before-first-sync');
   });
 });
 
