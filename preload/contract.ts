@@ -12,12 +12,14 @@ import { settingsChannels } from './contract-settings';
 import { usageChannels } from './contract-usage';
 import { actionsChannels } from './contract-actions';
 import { storageChannels } from './contract-storage';
+import { peopleChannels } from './contract-people';
 
 export * from './contract-alerts';
 export * from './contract-settings';
 export * from './contract-usage';
 export * from './contract-actions';
 export * from './contract-storage';
+export * from './contract-people';
 export type { ChannelSpec } from './channel-spec';
 
 /** Money crosses the boundary as a decimal string of cents (never a float), e.g. "123456.789". */
@@ -56,6 +58,8 @@ export const OrgMemberDto = z.object({
   userId: z.string(),
   name: z.string(),
   email: z.string(),
+  /** The member's org role (admin, developer, …); null when the user is not in the mirror. */
+  orgRole: z.string().nullable(),
   /** The member's role in this workspace (workspace_user, workspace_admin, …). */
   workspaceRole: z.string(),
 });
@@ -315,6 +319,7 @@ export const channels = {
   ...usageChannels,
   ...actionsChannels,
   ...storageChannels,
+  ...peopleChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

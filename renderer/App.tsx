@@ -1,7 +1,7 @@
 /**
  * The window: a header with the org and its freshness, a file problem with the mirror when there is one (above every
  * view, with its way out), the first-run welcome screen until the user dismisses it, then the views (overview, org
- * tree, API keys, spend, audit, alerts, settings). Data flows only through the stores, which read window.api; a
+ * tree, API keys, spend, people, audit, alerts, settings). Data flows only through the stores, which read window.api; a
  * finished sync (push channel) reloads what is on screen, and main can switch the view (a notification or tray item
  * was clicked: the navigate push).
  */
@@ -25,6 +25,8 @@ import { useAuditStore } from './stores/useAuditStore';
 import { useAlertsStore } from './stores/useAlertsStore';
 import { AlertsView } from './features/alerts/AlertsView';
 import { StorageProblemBanner } from './features/shell/StorageProblemBanner';
+import { PeopleView } from './features/people/PeopleView';
+import { usePeopleStore } from './stores/usePeopleStore';
 
 export function App() {
   const info = useAppStore((state) => state.info);
@@ -42,6 +44,7 @@ export function App() {
     void loadTree();
     void useOverviewStore.getState().load();
     void useKeysStore.getState().load();
+    void usePeopleStore.getState().load();
     void useAuditStore.getState().refresh();
     void useAlertsStore.getState().load();
   }, [loadTree]);
@@ -92,6 +95,7 @@ export function App() {
             {view === 'tree' && <TreeScreen />}
             {view === 'keys' && <KeyInventoryView />}
             {view === 'spend' && <SpendView />}
+            {view === 'people' && <PeopleView />}
             {view === 'audit' && <AuditView />}
             {view === 'alerts' && <AlertsView />}
             {view === 'settings' && <SettingsView />}

@@ -10,6 +10,7 @@ import { registerProfileCommands } from './commands/profile';
 import { registerAlertCommands } from './commands/alerts';
 import { registerAdminActionCommands } from './commands/admin-commands';
 import { registerMirrorCommands } from './commands/mirror';
+import { registerPeopleCommands } from './commands/people';
 import type { CliContext, GlobalOptions } from './context';
 import { resolveContext } from './context';
 import { redactSecrets } from '../core/redact';
@@ -51,6 +52,7 @@ export function buildProgram(given: CliIO): Command {
   registerAlertCommands(program, context);
   registerAdminActionCommands(program, context);
   registerMirrorCommands(program, context);
+  registerPeopleCommands(program, context);
   registerSandboxCommands(program, context);
   return program;
 }

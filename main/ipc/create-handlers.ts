@@ -12,6 +12,7 @@ import { settingsHandlers, type SettingsDeps } from './domains/settings';
 import { usageHandlers, type UsageDeps } from './domains/usage';
 import { actionsHandlers, type ActionsDeps } from './domains/actions';
 import { mirrorRepairHandlers, type MirrorRepairDeps } from './domains/mirror-repair';
+import { peopleHandlers } from './domains/people';
 
 export type HandlerDeps = AppDeps &
   MirrorDeps &
@@ -34,5 +35,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...usageHandlers(deps),
     ...actionsHandlers(deps),
     ...mirrorRepairHandlers(deps),
+    ...peopleHandlers(deps),
   };
 }

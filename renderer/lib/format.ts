@@ -33,6 +33,26 @@ const ROLE_LABELS: Record<string, string> = {
   workspace_restricted_developer: 'Restricted developer',
 };
 
+const ORG_ROLE_LABELS: Record<string, string> = {
+  primary_owner: 'Primary owner',
+  owner: 'Owner',
+  admin: 'Admin',
+  developer: 'Developer',
+  billing: 'Billing',
+  user: 'User',
+  claude_code_user: 'Claude Code user',
+  membership_admin: 'Membership admin',
+  managed: 'Managed',
+};
+
+/** The org roles in the order the window lists them: owners and admins first (main/core/org/org-roles.ts). */
+export const ORG_ROLE_ORDER: readonly string[] = Object.keys(ORG_ROLE_LABELS);
+
+/** An org role (admin-api.md §3.1): `claude_code_user` → "Claude Code user"; unknown ones de-underscored. */
+export function formatOrgRole(role: string): string {
+  return ORG_ROLE_LABELS[role] ?? role.replace(/_/g, ' ');
+}
+
 /** workspace_admin → "Workspace admin"; unknown roles are shown as the API spells them, de-underscored. */
 export function formatRole(role: string): string {
   return ROLE_LABELS[role] ?? role.replace(/_/g, ' ');

@@ -32,7 +32,7 @@ describe('App', () => {
     for (const name of ['Production', 'Default Workspace', 'Hackathon'])
       expect(within(tree).getByText(name)).toBeInTheDocument();
     expect(within(tree).getByText('Ada Lovelace')).toBeInTheDocument();
-    expect(within(tree).getAllByText('Workspace admin').length).toBeGreaterThan(0);
+    expect(within(tree).getAllByText('Workspace admin · org admin').length).toBeGreaterThan(0);
     expect(within(tree).getByText('sk-ant-api03-R2D...igAA')).toBeInTheDocument();
     expect(screen.getByText('Demo org')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Acme Research');

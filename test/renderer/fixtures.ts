@@ -11,8 +11,20 @@ export const demoTree: OrgTree = {
       isDefault: false,
       archived: false,
       members: [
-        { userId: 'user_01ADA', name: 'Ada Lovelace', email: 'ada@acme.example', workspaceRole: 'workspace_admin' },
-        { userId: 'user_01BOB', name: 'Bob Byte', email: 'bob@acme.example', workspaceRole: 'workspace_developer' },
+        {
+          userId: 'user_01ADA',
+          name: 'Ada Lovelace',
+          email: 'ada@acme.example',
+          orgRole: 'admin',
+          workspaceRole: 'workspace_admin',
+        },
+        {
+          userId: 'user_01BOB',
+          name: 'Bob Byte',
+          email: 'bob@acme.example',
+          orgRole: 'developer',
+          workspaceRole: 'workspace_developer',
+        },
       ],
       keys: [
         {
@@ -39,7 +51,15 @@ export const demoTree: OrgTree = {
       name: 'Hackathon',
       isDefault: false,
       archived: true,
-      members: [{ userId: 'user_01CY', name: 'Cy Coder', email: 'cy@acme.example', workspaceRole: 'workspace_user' }],
+      members: [
+        {
+          userId: 'user_01CY',
+          name: 'Cy Coder',
+          email: 'cy@acme.example',
+          orgRole: 'user',
+          workspaceRole: 'workspace_user',
+        },
+      ],
       keys: [],
     },
   ],

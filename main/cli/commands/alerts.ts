@@ -135,7 +135,7 @@ export function registerAlertCommands(program: Command, context: () => CliContex
   registerConfigCommands(program, context);
 }
 
-function parseInstant(text: string): number {
+export function parseInstant(text: string): number {
   // A date-time with an explicit zone only: a bare "2026-11-23" or a local time would depend on the machine's zone.
   const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)
     ? Date.parse(text)

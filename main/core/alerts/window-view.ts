@@ -5,7 +5,7 @@
  */
 import type { AlertView } from './types';
 
-export type WindowViewId = 'overview' | 'tree' | 'keys' | 'spend' | 'audit' | 'alerts' | 'settings';
+export type WindowViewId = 'overview' | 'tree' | 'keys' | 'spend' | 'people' | 'audit' | 'alerts' | 'settings';
 
 /** A request to show a view; `target` is an id to focus. */
 export interface Navigate {
@@ -16,8 +16,8 @@ export interface Navigate {
 const WINDOW_VIEW: Record<AlertView['view'], WindowViewId> = {
   spend: 'spend',
   keys: 'keys',
-  // Members and invites live in the org tree.
-  people: 'tree',
+  // Members and invites live in the People view; an invite's id opens its Invites tab.
+  people: 'people',
   // Sync health (key rejected, data too old) is what the overview's freshness and offline notice explain.
   sync: 'overview',
 };

@@ -15,6 +15,8 @@ export interface TreeUserRow {
   id: string;
   name: string;
   email: string;
+  /** The org role (admin, developer, …); the tree's role filter and member details show it beside the workspace role. */
+  role: string;
 }
 export interface TreeMemberRow {
   workspaceId: string;
@@ -68,6 +70,7 @@ export function buildOrgTree(input: OrgTreeInput): OrgTree {
       userId: m.userId,
       name: user?.name ?? m.userId,
       email: user?.email ?? '',
+      orgRole: user?.role ?? null,
       workspaceRole: m.workspaceRole,
     });
   }

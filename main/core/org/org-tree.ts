@@ -27,6 +27,8 @@ export interface OrgMember {
   userId: string;
   name: string;
   email: string;
+  /** The member's org role (admin, developer, …; admin-api.md §3.1); null when the user is not in the mirror. */
+  orgRole: string | null;
   /** The member's role in this workspace (workspace_user, workspace_admin, …). */
   workspaceRole: string;
 }

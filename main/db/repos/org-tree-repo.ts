@@ -18,7 +18,7 @@ import { cachedStatement } from './statement-cache';
 import { SyncStateRepo } from './sync-state-repo';
 
 const WORKSPACES_SQL = `SELECT id, name, is_default, archived_at_ms FROM workspaces`;
-const USERS_SQL = `SELECT id, name, email FROM users`;
+const USERS_SQL = `SELECT id, name, email, role FROM users`;
 const MEMBERS_SQL = `SELECT workspace_id, user_id, workspace_role FROM workspace_members`;
 const KEYS_SQL = `SELECT id, name, status, partial_key_hint, created_at_ms, expires_at_ms, workspace_id, scope_type FROM api_keys`;
 
@@ -35,10 +35,11 @@ export function readOrgTree(db: Database.Database): OrgTree | null {
     isDefault: isDefault === 1,
     archived: archivedAtMs != null,
   }));
-  const users = rows(db, USERS_SQL).map(([id, name, email]): TreeUserRow => ({
+  const users = rows(db, USERS_SQL).map(([id, name, email, role]): TreeUserRow => ({
     id: id as string,
     name: name as string,
     email: email as string,
+    role: role as string,
   }));
   const members = rows(db, MEMBERS_SQL).map(([workspaceId, userId, workspaceRole]): TreeMemberRow => ({
     workspaceId: workspaceId as string,

@@ -16,11 +16,14 @@ export function describeActionError(error: unknown): ActionFailure {
   const code = error.errorCode ? ` [${error.errorCode}]` : '';
   switch (error.kind) {
     case 'forbidden':
-      // The API could not confirm the request came from the org; the change did not happen (admin-api.md §8).
+      // The API could not confirm the request came from the org (admin-api.md §8): a key update did not happen, a
+      // member's removal may have signed them out without removing them. Not a permission problem: safe to retry.
       if (error.errorCode === 'api_key_requester_unconfirmed') {
         return {
           code: 'requester_unconfirmed',
-          message: `The Admin API could not confirm this request came from your organization${code}; it is safe to send the same action again.`,
+          message:
+            `The Admin API could not confirm this request came from your organization (403)${code}, so it may not have ` +
+            `taken effect (a removal may only have signed the member out). Safe to retry: it is safe to send the same action again.`,
         };
       }
       return {

@@ -6,6 +6,7 @@ const VIEWS: Array<{ id: View; label: string }> = [
   { id: 'tree', label: 'Org tree' },
   { id: 'keys', label: 'API keys' },
   { id: 'spend', label: 'Spend' },
+  { id: 'people', label: 'People' },
   { id: 'audit', label: 'Audit trail' },
   { id: 'alerts', label: 'Alerts' },
   { id: 'settings', label: 'Settings' },

@@ -1,7 +1,7 @@
 /** The pane that shows the opened node (Enter or click): a key's facts, a member's role, a workspace's counts. */
 import type { WorkspaceSpendBadge } from '../../../preload/contract';
 import type { TreeNode } from './tree-nodes';
-import { formatCents, formatDate, formatRole, formatStatus } from '../../lib/format';
+import { formatCents, formatDate, formatOrgRole, formatRole, formatStatus } from '../../lib/format';
 
 export function NodeDetails({ node }: { node: TreeNode | null }) {
   return (
@@ -35,7 +35,8 @@ function Facts({ node }: { node: TreeNode }) {
   } else if (data.kind === 'member') {
     rows.push(
       ['Email', data.member.email],
-      ['Role', formatRole(data.member.workspaceRole)],
+      ['Org role', data.member.orgRole ? formatOrgRole(data.member.orgRole) : 'unknown'],
+      ['Workspace role', formatRole(data.member.workspaceRole)],
       ['Workspace', data.workspace.name],
     );
   } else if (data.kind === 'key') {

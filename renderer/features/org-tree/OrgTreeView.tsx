@@ -12,6 +12,7 @@ import { TreeFilters } from './TreeFilters';
 import { isTypeAheadKey, treeKeyAction } from './tree-keys';
 import { rowDomId, TreeRowView } from './TreeRowView';
 import { NodeDetails } from './NodeDetails';
+import { ORG_ROLE_ORDER } from '../../lib/format';
 
 const ROW_HEIGHT = 34;
 const TYPE_AHEAD_RESET_MS = 700;
@@ -32,6 +33,13 @@ export function OrgTreeView({ tree }: { tree: OrgTree }) {
     () => [...new Set(tree.workspaces.flatMap((w) => w.members.map((m) => m.workspaceRole)))].sort(),
     [tree],
   );
+  // Org roles in the documented order (owners and admins first), those the tree's members hold.
+  const orgRoles = useMemo(() => {
+    const held = new Set(tree.workspaces.flatMap((w) => w.members.map((m) => m.orgRole)));
+    held.delete(null);
+    const rank = (r: string) => (ORG_ROLE_ORDER.includes(r) ? ORG_ROLE_ORDER.indexOf(r) : ORG_ROLE_ORDER.length);
+    return [...held].filter((r): r is string => r !== null).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  }, [tree]);
   const [activeId, setActiveId] = useState('org');
   const [openId, setOpenId] = useState<string | null>(null);
   const typed = useRef({ text: '', at: 0 });
@@ -108,6 +116,7 @@ export function OrgTreeView({ tree }: { tree: OrgTree }) {
           />
           <TreeFilters
             roles={roles}
+            orgRoles={orgRoles}
             role={role}
             onRole={setRole}
             status={status}

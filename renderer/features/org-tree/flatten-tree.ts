@@ -21,11 +21,14 @@ export interface TreeFilter {
   query?: string;
   /** Only nodes that need attention (over 80 % of a budget or limit, or a key hygiene warning). */
   attentionOnly?: boolean;
-  /** A workspace role (workspace_admin, …): only members with that role. */
+  /** A workspace role (workspace_admin, …) or an org role as `org:<role>` (org:admin, …): only members with it. */
   role?: string | null;
   /** Only keys, workspaces and members in this state. */
   status?: NodeStatus | null;
 }
+
+/** The role filter's values for org roles: `org:admin`; workspace roles are named as they are. */
+export const ORG_ROLE_PREFIX = 'org:';
 
 export function isFiltering(filter: TreeFilter): boolean {
   return (filter.query ?? '').trim() !== '' || filter.attentionOnly === true || !!filter.role || !!filter.status;
@@ -51,7 +54,8 @@ export function flattenTree(
   const matches = (node: TreeNode): boolean =>
     (needle === '' || nodeMatches(node, needle)) &&
     (!attentionOnly || node.warnings.length > 0) &&
-    (!role || node.role === role) &&
+    (!role ||
+      (role.startsWith(ORG_ROLE_PREFIX) ? node.orgRole === role.slice(ORG_ROLE_PREFIX.length) : node.role === role)) &&
     (!status || node.status === status);
   const deep = new Map<TreeNode, boolean>();
   const matchesDeep = (node: TreeNode): boolean => {

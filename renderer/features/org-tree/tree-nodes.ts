@@ -13,7 +13,7 @@ import type {
   SpendTarget,
   WorkspaceSpendBadge,
 } from '../../../preload/contract';
-import { formatCents, formatRole, formatStatus } from '../../lib/format';
+import { formatCents, formatOrgRole, formatRole, formatStatus } from '../../lib/format';
 
 const VERDICT_BADGE: Partial<Record<KeyInventoryRow['verdict'], string>> = {
   'rotate-soon': 'Rotate soon',
@@ -55,6 +55,8 @@ export interface TreeNode {
   status: NodeStatus | null;
   /** The member's workspace role (role filter); null for every other node. */
   role: string | null;
+  /** The member's org role (role filter: `org:<role>`); absent for every other node. */
+  orgRole?: string | null;
   children: TreeNode[];
   /** Extra words the search also matches (email, role, status, id). */
   searchText: string;
@@ -198,19 +200,25 @@ function workspaceNode(workspace: OrgWorkspace): TreeNode {
   };
 }
 
+/** Org roles that are workspace admins everywhere (admin-api.md §3.4; assumed for owners). */
+const ORG_ADMIN_ROLES = new Set(['admin', 'owner', 'primary_owner']);
+
 function memberNode(base: string, member: OrgMember, workspace: OrgWorkspace): TreeNode {
   const role = formatRole(member.workspaceRole);
+  // An org admin or owner administers every workspace, whatever this one's role says: the row says so too.
+  const orgRole = member.orgRole && ORG_ADMIN_ROLES.has(member.orgRole) ? formatOrgRole(member.orgRole) : '';
   return {
     id: `${base}/member:${member.userId}`,
     kind: 'member',
     label: member.name || member.email,
-    detail: role,
+    detail: orgRole ? `${role} · org ${orgRole.toLowerCase()}` : role,
     badges: [],
     status: 'active',
     role: member.workspaceRole,
+    orgRole: member.orgRole,
     warnings: [],
     children: [],
-    searchText: `${member.email} ${member.workspaceRole} ${role}`,
+    searchText: `${member.email} ${member.workspaceRole} ${role} ${member.orgRole ?? ''} ${orgRole}`,
     data: { kind: 'member', member, workspace },
   };
 }

@@ -70,7 +70,7 @@ describe('the Electron notifier', () => {
     expect(electron.notifications[0]!.options).toMatchObject({ silent: true, urgency: 'low' });
   });
 
-  it('clicking a notification opens the window view that shows the episode: spend, keys, the org tree for people, the overview for sync health', () => {
+  it('clicking a notification opens the window view that shows the episode: spend, keys, People for members and invites, the overview for sync health', () => {
     const episodes = [
       episode('s', 'critical', {
         rule: 'spend-threshold',
@@ -96,7 +96,7 @@ describe('the Electron notifier', () => {
     for (const notification of electron.notifications) notification.click();
     expect(opened).toEqual([
       { view: 'spend', target: 'wrkspc_prod' },
-      { view: 'tree', target: 'user_1' },
+      { view: 'people', target: 'user_1' },
       { view: 'overview' },
     ]);
   });

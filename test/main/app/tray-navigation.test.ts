@@ -6,7 +6,8 @@ describe('navigation from the tray and notifications', () => {
   it("maps the alert core's views onto the window's", () => {
     expect(navigationFor({ view: 'spend', id: 'wrkspc_1' })).toEqual({ view: 'spend', target: 'wrkspc_1' });
     expect(navigationFor({ view: 'keys', id: 'apikey_1' })).toEqual({ view: 'keys', target: 'apikey_1' });
-    expect(navigationFor({ view: 'people', id: 'user_1' })).toEqual({ view: 'tree', target: 'user_1' });
+    expect(navigationFor({ view: 'people', id: 'user_1' })).toEqual({ view: 'people', target: 'user_1' });
+    expect(navigationFor({ view: 'people', id: 'invite_1' })).toEqual({ view: 'people', target: 'invite_1' });
     expect(navigationFor({ view: 'sync' })).toEqual({ view: 'overview' });
     expect(navigationFor(null)).toBeNull();
   });

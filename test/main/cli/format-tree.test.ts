@@ -11,7 +11,9 @@ const tree: OrgTree = {
       name: 'Production',
       isDefault: false,
       archived: false,
-      members: [{ userId: 'user_01A', name: 'Ada', email: 'ada@acme.test', workspaceRole: 'workspace_admin' }],
+      members: [
+        { userId: 'user_01A', name: 'Ada', email: 'ada@acme.test', orgRole: 'admin', workspaceRole: 'workspace_admin' },
+      ],
       keys: [
         {
           id: 'apikey_01',

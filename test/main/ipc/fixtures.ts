@@ -12,7 +12,13 @@ export const sampleTree: OrgTree = {
       isDefault: false,
       archived: false,
       members: [
-        { userId: 'user_01TEST', name: 'Ada Admin', email: 'ada@example.com', workspaceRole: 'workspace_admin' },
+        {
+          userId: 'user_01TEST',
+          name: 'Ada Admin',
+          email: 'ada@example.com',
+          orgRole: 'admin',
+          workspaceRole: 'workspace_admin',
+        },
       ],
       keys: [
         {

@@ -22,6 +22,12 @@ describe('describeActionError', () => {
       'cannot_remove_last_member',
       /refused this action: Cannot remove the last member.*\[cannot_remove_last_member\]/,
     ],
+    [
+      // admin-api.md §8: not a permission problem; the same request may be sent again.
+      err('forbidden', 'Could not confirm the requester.', 403, 'api_key_requester_unconfirmed'),
+      'requester_unconfirmed',
+      /could not confirm this request came from your organization \(403\).*Safe to retry/,
+    ],
     [err('not_found', 'API key not found', 404), 'not_found', /Not found \(404\).*sync and try again/],
     [
       err('rate_limited', 'slow down', 429, null, 2500),

@@ -22,20 +22,26 @@ const base: OrgTreeInput = {
     { id: 'wrkspc_b', name: 'Beta', isDefault: false, archived: false },
     { id: 'wrkspc_a', name: 'Alpha', isDefault: false, archived: true },
   ],
-  users: [{ id: 'user_1', name: 'Ann', email: 'ann@example.com' }],
+  users: [{ id: 'user_1', name: 'Ann', email: 'ann@example.com', role: 'developer' }],
   members: [{ workspaceId: 'wrkspc_b', userId: 'user_1', workspaceRole: 'workspace_admin' }],
   keys: [key('k1', 'wrkspc_b')],
 };
 
 describe('buildOrgTree', () => {
-  it('lists workspaces by name with their members (name, email, role) and keys', () => {
+  it('lists workspaces by name with their members (name, email, org and workspace role) and keys', () => {
     const tree = buildOrgTree(base);
     expect(tree.workspaces.map((w) => [w.id, w.archived])).toEqual([
       ['wrkspc_a', true],
       ['wrkspc_b', false],
     ]);
     expect(tree.workspaces[1]!.members).toEqual([
-      { userId: 'user_1', name: 'Ann', email: 'ann@example.com', workspaceRole: 'workspace_admin' },
+      {
+        userId: 'user_1',
+        name: 'Ann',
+        email: 'ann@example.com',
+        orgRole: 'developer',
+        workspaceRole: 'workspace_admin',
+      },
     ]);
     expect(tree.workspaces[1]!.keys.map((k) => k.id)).toEqual(['k1']);
     expect(tree.workspaces[1]!.keys[0]).not.toHaveProperty('workspaceId');

@@ -26,7 +26,7 @@ describe('buildTreeNodes + flattenTree', () => {
     expect(prod.map((row) => [row.node.label, row.node.detail])).toEqual([
       ['Production', '2 members · 2 keys'],
       ['Members', '2'],
-      ['Ada Lovelace', 'Workspace admin'],
+      ['Ada Lovelace', 'Workspace admin · org admin'],
       ['Bob Byte', 'Developer'],
       ['API keys', '2'],
       ['old-batch', 'sk-ant-api03-Q9x...k2AA'],
@@ -156,5 +156,21 @@ describe('badges from main and the filters', () => {
     expect(archived).toEqual(['Acme Research', '  Hackathon']);
     // Filters combine: an admin who is a developer nowhere matches nothing.
     expect(flattenTree(badged, new Set(), { role: 'workspace_admin', query: 'bob' })).toEqual([]);
+  });
+
+  it('filters members by org role: the org admin, not the workspace admins who are org users', () => {
+    expect(labels(flattenTree(badged, new Set(), { role: 'org:admin' }))).toEqual([
+      'Acme Research',
+      '  Production',
+      '    Members',
+      '      Ada Lovelace',
+    ]);
+    expect(labels(flattenTree(badged, new Set(), { role: 'org:user' }))).toEqual([
+      'Acme Research',
+      '  Hackathon',
+      '    Members',
+      '      Cy Coder',
+    ]);
+    expect(flattenTree(badged, new Set(), { role: 'org:owner' })).toEqual([]);
   });
 });

@@ -1,0 +1,16 @@
+/** How the People view words its facts; the facts themselves come from the read model (main/db/queries/people.ts). */
+import type { Person } from '../../../preload/contract';
+import { formatDate, formatOrgRole } from '../../lib/format';
+
+export { formatOrgRole };
+
+/** A date; "before <first sync>" when no role change was seen; "—" for members who are not admins. */
+export function formatAdminSince(person: Person): string {
+  if (!person.adminSince) return '—';
+  const day = formatDate(person.adminSince.atMs);
+  return person.adminSince.source === 'before-first-sync' ? `before ${day}` : day;
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
