@@ -12,12 +12,14 @@ import { settingsChannels } from './contract-settings';
 import { usageChannels } from './contract-usage';
 import { actionsChannels } from './contract-actions';
 import { storageChannels } from './contract-storage';
+import { accessChannels } from './contract-access';
 
 export * from './contract-alerts';
 export * from './contract-settings';
 export * from './contract-usage';
 export * from './contract-actions';
 export * from './contract-storage';
+export * from './contract-access';
 export type { ChannelSpec } from './channel-spec';
 
 /** Money crosses the boundary as a decimal string of cents (never a float), e.g. "123456.789". */
@@ -315,6 +317,7 @@ export const channels = {
   ...usageChannels,
   ...actionsChannels,
   ...storageChannels,
+  ...accessChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

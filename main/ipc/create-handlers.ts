@@ -12,6 +12,7 @@ import { settingsHandlers, type SettingsDeps } from './domains/settings';
 import { usageHandlers, type UsageDeps } from './domains/usage';
 import { actionsHandlers, type ActionsDeps } from './domains/actions';
 import { mirrorRepairHandlers, type MirrorRepairDeps } from './domains/mirror-repair';
+import { accessHandlers, type AccessDeps } from './domains/access';
 
 export type HandlerDeps = AppDeps &
   MirrorDeps &
@@ -21,7 +22,8 @@ export type HandlerDeps = AppDeps &
   SettingsDeps &
   UsageDeps &
   ActionsDeps &
-  MirrorRepairDeps;
+  MirrorRepairDeps &
+  AccessDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -34,5 +36,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...usageHandlers(deps),
     ...actionsHandlers(deps),
     ...mirrorRepairHandlers(deps),
+    ...accessHandlers(deps),
   };
 }
