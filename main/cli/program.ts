@@ -10,6 +10,8 @@ import { registerProfileCommands } from './commands/profile';
 import { registerAlertCommands } from './commands/alerts';
 import { registerAdminActionCommands } from './commands/admin-commands';
 import { registerMirrorCommands } from './commands/mirror';
+import { registerAccessCommand } from './commands/access';
+import { registerKeysCommand } from './commands/keys';
 import type { CliContext, GlobalOptions } from './context';
 import { resolveContext } from './context';
 import { redactSecrets } from '../core/redact';
@@ -51,6 +53,8 @@ export function buildProgram(given: CliIO): Command {
   registerAlertCommands(program, context);
   registerAdminActionCommands(program, context);
   registerMirrorCommands(program, context);
+  registerAccessCommand(program, context);
+  registerKeysCommand(program, context);
   registerSandboxCommands(program, context);
   return program;
 }

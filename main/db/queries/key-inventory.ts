@@ -27,7 +27,8 @@ interface KeySqlRow {
 }
 
 /** An inventory row with the whole judgement: every verdict that applies, days to expiry, age (`keys` shows them). */
-export type JudgedKeyRow = KeyInventoryRow & Pick<KeyJudgement, 'verdicts' | 'daysToExpiry' | 'ageDays'>;
+export type JudgedKeyRow = KeyInventoryRow &
+  Pick<KeyJudgement, 'verdicts' | 'daysToExpiry' | 'ageDays'> & { inDefaultWorkspace: boolean };
 
 /** The window's inventory: the row it shows, one verdict per key. */
 export function readKeyInventory(
