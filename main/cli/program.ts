@@ -12,6 +12,9 @@ import { registerAdminActionCommands } from './commands/admin-commands';
 import { registerMirrorCommands } from './commands/mirror';
 import { registerAccessCommand } from './commands/access';
 import { registerKeysCommand } from './commands/keys';
+import { registerWorkspaceCommands } from './commands/workspaces';
+import { registerTreeCommand } from './commands/tree';
+import { registerLimitsCommand } from './commands/limits';
 import type { CliContext, GlobalOptions } from './context';
 import { resolveContext } from './context';
 import { redactSecrets } from '../core/redact';
@@ -55,6 +58,9 @@ export function buildProgram(given: CliIO): Command {
   registerMirrorCommands(program, context);
   registerAccessCommand(program, context);
   registerKeysCommand(program, context);
+  registerWorkspaceCommands(program, context);
+  registerTreeCommand(program, context);
+  registerLimitsCommand(program, context);
   registerSandboxCommands(program, context);
   return program;
 }
