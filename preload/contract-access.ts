@@ -69,6 +69,11 @@ export const WorkspaceAccessDto = z.object({
   people: z.array(AccessPersonDto),
   /** The workspace's own keys, sorted by name. */
   keys: z.array(AccessKeyDto),
+  /**
+   * Org members who could be added: no membership here and an org role that does not already make them
+   * workspace_admin everywhere (the API refuses to change those memberships). Sorted by name.
+   */
+  addable: z.array(z.object({ userId: z.string(), name: z.string(), email: z.string(), orgRole: z.string() })),
   /** Organization-scoped keys: bound to a principal, not to a workspace; they reach what their principal reaches. */
   organizationKeys: z.array(AccessKeyDto),
 });

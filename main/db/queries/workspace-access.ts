@@ -31,6 +31,7 @@ export function readWorkspacesAccess(db: Database.Database, nowMs: number): Work
   return tree.workspaces.map((workspace) => ({
     workspace: { id: workspace.id, name: workspace.name, isDefault: workspace.isDefault, archived: workspace.archived },
     people: peopleOf(workspace, users),
+    addable: addableTo(workspace, users),
     keys: sortByName(workspace.keys.map((key) => accessKey(key, inventory))),
     organizationKeys,
   }));
@@ -65,6 +66,14 @@ function peopleOf(workspace: OrgWorkspace, users: UserRow[]): AccessPerson[] {
     if (entry.implicitRole !== null) people.set(user.id, entry);
   }
   return [...people.values()].sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
+}
+
+function addableTo(workspace: OrgWorkspace, users: UserRow[]): WorkspaceAccess['addable'] {
+  const members = new Set(workspace.members.map((m) => m.userId));
+  return users
+    .filter((u) => !members.has(u.id) && implicitWorkspaceRole(u.role, false)?.role !== 'workspace_admin')
+    .map((u) => ({ userId: u.id, name: u.name, email: u.email, orgRole: u.role }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
 }
 
 function person(

@@ -69,6 +69,14 @@ describe.each(['demo'] as const)('on the %s org', (size) => {
     expect(access.some((a) => a.people.some((p) => p.via === 'implicit' && p.orgRole === 'admin'))).toBe(true);
   });
 
+  it('offers to add exactly the org members without a membership whose role does not already make them admin', () => {
+    for (const workspace of truth.workspaces) {
+      const answer = access.find((a) => a.workspace.id === workspace.id)!;
+      const expected = truth.users.filter((u) => !workspace.members.has(u.id) && !ORG_ADMIN_ROLES.includes(u.role));
+      expect(answer.addable.map((u) => u.userId).sort(), workspace.name).toEqual(expected.map((u) => u.id).sort());
+    }
+  });
+
   it("lists each workspace's own keys, and organization-scoped keys apart", () => {
     for (const workspace of truth.workspaces) {
       const answer = access.find((a) => a.workspace.id === workspace.id)!;
