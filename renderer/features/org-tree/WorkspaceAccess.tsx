@@ -45,47 +45,27 @@ function People(props: { access: WorkspaceAccess; workspaceId: string | null; on
       <h3 id="access-people-heading">
         Who can reach it ({access.people.length}: {access.people.length - implicit} members, {implicit} implicit)
       </h3>
-      <table className="access-table">
-        <thead>
-          <tr>
-            <th scope="col">Person</th>
-            <th scope="col">Workspace role</th>
-            <th scope="col">Access</th>
-            {workspaceId !== null && <th scope="col">Manage</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {access.people.map((person) => (
-            <tr key={person.userId} className={person.via === 'implicit' ? 'implicit' : undefined}>
-              <th scope="row">
-                {person.name}
-                <span className="muted"> {person.email}</span>
-              </th>
-              <td>{formatRole(person.workspaceRole)}</td>
-              <td>
-                <AccessBadge person={person} />
-              </td>
-              {workspaceId !== null && (
-                <td>
-                  {person.memberRole !== null && person.implicitRole !== 'workspace_admin' ? (
-                    <details>
-                      <summary aria-label={`Manage ${person.name}'s membership`}>Manage</summary>
-                      <WorkspaceMemberActions
-                        workspaceId={workspaceId}
-                        userId={person.userId}
-                        workspaceRole={person.memberRole}
-                        onChanged={onChanged}
-                      />
-                    </details>
-                  ) : (
-                    <span className="muted">{person.memberRole === null ? 'through org role' : 'org admin'}</span>
-                  )}
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul className="access-list">
+        {access.people.map((person) => (
+          <li key={person.userId}>
+            <strong>{person.name}</strong> <span className="muted">{person.email}</span>
+            <div>
+              {formatRole(person.workspaceRole)} · <AccessBadge person={person} />
+            </div>
+            {workspaceId !== null && person.memberRole !== null && person.implicitRole !== 'workspace_admin' && (
+              <details>
+                <summary aria-label={`Manage ${person.name}'s membership`}>Manage</summary>
+                <WorkspaceMemberActions
+                  workspaceId={workspaceId}
+                  userId={person.userId}
+                  workspaceRole={person.memberRole}
+                  onChanged={onChanged}
+                />
+              </details>
+            )}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -146,30 +126,19 @@ function Keys({ access }: { access: WorkspaceAccess }) {
       {access.keys.length === 0 ? (
         <p className="muted">No keys in this workspace.</p>
       ) : (
-        <table className="access-table">
-          <thead>
-            <tr>
-              <th scope="col">Key</th>
-              <th scope="col">Status</th>
-              <th scope="col">Created</th>
-              <th scope="col">Creator</th>
-            </tr>
-          </thead>
-          <tbody>
-            {access.keys.map((key) => (
-              <tr key={key.id}>
-                <th scope="row">{key.name}</th>
-                <td>
-                  {key.status === 'active' && key.verdict !== 'ok'
-                    ? `Active · ${key.verdict}`
-                    : formatStatus(key.status)}
-                </td>
-                <td>{formatDate(key.createdAtMs)}</td>
-                <td>{key.creatorName ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul className="access-list">
+          {access.keys.map((key) => (
+            <li key={key.id}>
+              <strong>{key.name}</strong>
+              <div>
+                {key.status === 'active' && key.verdict !== 'ok' ? `Active · ${key.verdict}` : formatStatus(key.status)}
+                {' · created '}
+                {formatDate(key.createdAtMs)}
+                {key.creatorName ? ` by ${key.creatorName}` : ''}
+              </div>
+            </li>
+          ))}
+        </ul>
       )}
       {access.organizationKeys.length > 0 && (
         <p className="muted">
