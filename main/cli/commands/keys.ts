@@ -33,7 +33,9 @@ interface KeysOptions {
 export function registerKeysCommand(program: Command, context: () => CliContext): void {
   program
     .command('keys')
-    .description("the org's API keys with age, expiry, last use, creator and hygiene verdicts (from the mirror)")
+    .description(
+      "the org's API keys (not the admin key: see `key`) with age, expiry, last use, creator and hygiene verdicts",
+    )
     .option('--workspace <workspace>', 'only the keys of this workspace (name or id)')
     .option('--verdict <verdict>', `only keys with this verdict: ${VERDICTS.join(', ')}`, parseChoice(VERDICTS))
     .action(async (options: KeysOptions) => {
