@@ -13,6 +13,7 @@ import { usageChannels } from './contract-usage';
 import { actionsChannels } from './contract-actions';
 import { storageChannels } from './contract-storage';
 import { peopleChannels } from './contract-people';
+import { accessChannels } from './contract-access';
 
 export * from './contract-alerts';
 export * from './contract-settings';
@@ -20,6 +21,7 @@ export * from './contract-usage';
 export * from './contract-actions';
 export * from './contract-storage';
 export * from './contract-people';
+export * from './contract-access';
 export type { ChannelSpec } from './channel-spec';
 
 /** Money crosses the boundary as a decimal string of cents (never a float), e.g. "123456.789". */
@@ -320,6 +322,7 @@ export const channels = {
   ...actionsChannels,
   ...storageChannels,
   ...peopleChannels,
+  ...accessChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

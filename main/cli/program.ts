@@ -11,6 +11,11 @@ import { registerAlertCommands } from './commands/alerts';
 import { registerAdminActionCommands } from './commands/admin-commands';
 import { registerMirrorCommands } from './commands/mirror';
 import { registerPeopleCommands } from './commands/people';
+import { registerAccessCommand } from './commands/access';
+import { registerKeysCommand } from './commands/keys';
+import { registerWorkspaceCommands } from './commands/workspaces';
+import { registerTreeCommand } from './commands/tree';
+import { registerLimitsCommand } from './commands/limits';
 import type { CliContext, GlobalOptions } from './context';
 import { resolveContext } from './context';
 import { redactSecrets } from '../core/redact';
@@ -53,6 +58,11 @@ export function buildProgram(given: CliIO): Command {
   registerAdminActionCommands(program, context);
   registerMirrorCommands(program, context);
   registerPeopleCommands(program, context);
+  registerAccessCommand(program, context);
+  registerKeysCommand(program, context);
+  registerWorkspaceCommands(program, context);
+  registerTreeCommand(program, context);
+  registerLimitsCommand(program, context);
   registerSandboxCommands(program, context);
   return program;
 }

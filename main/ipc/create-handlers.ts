@@ -13,6 +13,7 @@ import { usageHandlers, type UsageDeps } from './domains/usage';
 import { actionsHandlers, type ActionsDeps } from './domains/actions';
 import { mirrorRepairHandlers, type MirrorRepairDeps } from './domains/mirror-repair';
 import { peopleHandlers } from './domains/people';
+import { accessHandlers, type AccessDeps } from './domains/access';
 
 export type HandlerDeps = AppDeps &
   MirrorDeps &
@@ -22,7 +23,8 @@ export type HandlerDeps = AppDeps &
   SettingsDeps &
   UsageDeps &
   ActionsDeps &
-  MirrorRepairDeps;
+  MirrorRepairDeps &
+  AccessDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -36,5 +38,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...actionsHandlers(deps),
     ...mirrorRepairHandlers(deps),
     ...peopleHandlers(deps),
+    ...accessHandlers(deps),
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgTree, Result } from '../../preload/contract';
 import { openApp, screenshot, seriousA11yViolations, type BrowserSession } from './browser';
+import { ORG_ADMIN_ROLES, readSandboxTruth } from '../helpers/sandbox-truth';
 
 let session: BrowserSession;
 
@@ -116,6 +117,38 @@ describe('the org tree on the demo org', () => {
     await screenshot(page, 'org-tree-badges');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByLabel('Needs attention').uncheck();
+  });
+
+  it("opens Production's details: everyone who can reach it, org admins marked implicit, its keys; axe clean", async () => {
+    const { page, harness } = session;
+    const truth = await readSandboxTruth({ url: harness.sandboxUrl!, adminKey: harness.sandboxAdminKey! });
+    const production = truth.workspaces.find((w) => w.name === 'Production')!;
+    const admins = truth.users.filter((u) => ORG_ADMIN_ROLES.includes(u.role));
+    const implicitAdmins = admins.filter((u) => !production.members.has(u.id));
+    expect(implicitAdmins.length).toBeGreaterThan(0); // the demo org has an admin outside Production
+
+    await page.getByRole('button', { name: 'Collapse all' }).click();
+    const row = page.locator('[role="treeitem"][data-kind="workspace"]', { hasText: 'Production' }).first();
+    await row.click();
+    const people = page.getByRole('region', { name: /^Who can reach it/ });
+    await people.waitFor();
+    for (const admin of admins) {
+      const personRow = people.getByRole('listitem').filter({ hasText: admin.email });
+      await expect(personRow.textContent()).resolves.toContain('Workspace admin');
+    }
+    for (const admin of implicitAdmins) {
+      const personRow = people.getByRole('listitem').filter({ hasText: admin.email });
+      await expect(personRow.locator('.implicit-badge').textContent()).resolves.toBe('Implicit · org admin');
+    }
+    const keys = page.getByRole('region', { name: /^API keys/ });
+    for (const key of truth.keys.filter((k) => k.workspaceId === production.id))
+      await expect(keys.locator('li > strong', { hasText: key.name }).count()).resolves.toBeGreaterThanOrEqual(1);
+    // Workspace-member actions are reachable from here: a member's "Manage" opens the role and remove controls.
+    await people.locator('summary').first().click();
+    await expect(people.getByRole('button', { name: 'Remove from workspace' }).first().isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Add to workspace' }).isVisible()).resolves.toBe(true);
+    await screenshot(page, 'org-tree-workspace-access');
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
   it('renders with no console errors or CSP violations, saves a screenshot, and passes axe', async () => {

@@ -29,6 +29,8 @@ export interface RunningHarness {
   api: HttpApi;
   /** The demo sandbox's admin key (null with `empty`), for tests that connect a real-shaped key. */
   sandboxAdminKey: string | null;
+  /** The demo sandbox's loopback URL (null with `empty`), for tests that read what it serves. */
+  sandboxUrl: string | null;
   /** What the in-memory keychain holds (tests check nothing else kept the key). */
   storedKeys: Map<string, string>;
   close: () => Promise<void>;
@@ -84,6 +86,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Runnin
     url: `http://127.0.0.1:${port}/`,
     api,
     sandboxAdminKey: data.sandboxAdminKey,
+    sandboxUrl: data.sandboxUrl,
     storedKeys: vault.storedKeys,
     close: async () => {
       api.close();

@@ -13,6 +13,8 @@ import type { Command } from 'commander';
 import { ADDABLE_WORKSPACE_ROLES, ASSIGNABLE_ORG_ROLES, WORKSPACE_ROLES } from '../../core/actions/types';
 import type { CliContext } from '../context';
 import { runAdminActionCommand, type ConfirmOptions } from './admin-run';
+import { commandGroup } from '../command-group';
+import { WORKSPACE_GROUP } from './workspaces';
 
 const YES = ['-y, --yes', 'confirm without asking (required when standard input is not a terminal)'] as const;
 
@@ -66,9 +68,7 @@ export function registerAdminActionCommands(program: Command, context: () => Cli
     .option(...YES)
     .action((userId: string, opts: ConfirmOptions) => run({ kind: 'user.remove', userId }, opts));
 
-  const workspaceMember = program
-    .command('workspace')
-    .description('workspace membership')
+  const workspaceMember = commandGroup(program, 'workspace', WORKSPACE_GROUP)
     .command('member')
     .description('add, re-role or remove a workspace member');
   workspaceMember

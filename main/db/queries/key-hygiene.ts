@@ -3,7 +3,7 @@
  * key judgement (core/alerts/key-judgement.ts) with the profile's alert rules, so they say what the alerts say.
  */
 import type { KeyInventoryRow } from '../../../preload/contract';
-import { judgeKey, type AlertRules } from '../../core/alerts/index';
+import { judgeKey, type AlertRules, type KeyJudgement } from '../../core/alerts/index';
 
 export interface HygieneInput {
   status: string;
@@ -21,7 +21,13 @@ export function keyHygiene(
   rules: AlertRules,
   nowMs: number,
 ): Pick<KeyInventoryRow, 'verdict' | 'reason'> {
-  const { verdict, reason } = judgeKey(
+  const { verdict, reason } = judgeMirroredKey(key, rules, nowMs);
+  return { verdict, reason };
+}
+
+/** The whole judgement of a mirrored key: the verdict shown, every verdict that applies, and days to expiry. */
+export function judgeMirroredKey(key: HygieneInput, rules: AlertRules, nowMs: number): KeyJudgement {
+  return judgeKey(
     {
       status: key.status,
       createdAtMs: key.createdAtMs,
@@ -33,5 +39,4 @@ export function keyHygiene(
     rules,
     nowMs,
   );
-  return { verdict, reason };
 }

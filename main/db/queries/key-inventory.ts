@@ -4,8 +4,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { KeyInventoryRow } from '../../../preload/contract';
-import type { AlertRules } from '../../core/alerts/index';
-import { keyHygiene } from './key-hygiene';
+import type { AlertRules, KeyJudgement } from '../../core/alerts/index';
+import { judgeMirroredKey } from './key-hygiene';
 import { readProfileAlertRules } from './profile-rules';
 
 const DAY = 86_400_000;
@@ -26,11 +26,26 @@ interface KeySqlRow {
   inDefault: number;
 }
 
+/** An inventory row with the whole judgement: every verdict that applies, days to expiry, age (`keys` shows them). */
+export type JudgedKeyRow = KeyInventoryRow &
+  Pick<KeyJudgement, 'verdicts' | 'daysToExpiry' | 'ageDays'> & { inDefaultWorkspace: boolean };
+
+/** The window's inventory: the row it shows, one verdict per key. */
 export function readKeyInventory(
   db: Database.Database,
   nowMs: number,
   rules: AlertRules = readProfileAlertRules(db),
 ): KeyInventoryRow[] {
+  return readJudgedKeyInventory(db, nowMs, rules).map(
+    ({ verdicts: _verdicts, daysToExpiry: _days, ageDays: _age, ...row }) => row,
+  );
+}
+
+export function readJudgedKeyInventory(
+  db: Database.Database,
+  nowMs: number,
+  rules: AlertRules = readProfileAlertRules(db),
+): JudgedKeyRow[] {
   const keys = db
     .prepare(
       `SELECT k.id, k.name, k.status, k.partial_key_hint AS partialKeyHint, k.created_at_ms AS createdAtMs,
@@ -62,7 +77,8 @@ export function readKeyInventory(
       lastUsedDayMs: used?.lastDayMs ?? null,
       tokens30d: used?.tokens30d ?? 0,
     };
-    return { ...row, ...keyHygiene(row, rules, nowMs) };
+    const { verdict, reason, verdicts, daysToExpiry, ageDays } = judgeMirroredKey(row, rules, nowMs);
+    return { ...row, verdict, reason, verdicts, daysToExpiry, ageDays };
   });
 }
 

@@ -2,6 +2,7 @@
 import type { WorkspaceSpendBadge } from '../../../preload/contract';
 import type { TreeNode } from './tree-nodes';
 import { formatCents, formatDate, formatOrgRole, formatRole, formatStatus } from '../../lib/format';
+import { WorkspaceAccessDetails } from './WorkspaceAccess';
 
 export function NodeDetails({ node }: { node: TreeNode | null }) {
   return (
@@ -64,6 +65,7 @@ function Facts({ node }: { node: TreeNode }) {
           </div>
         ))}
       </dl>
+      {data.kind === 'workspace' && <WorkspaceAccessDetails workspace={data.workspace} />}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultAlertRules, evaluateKeyExpiry, type AlertInputs } from '../../../../main/core/alerts/index';
-import { keyHygiene, type HygieneInput } from '../../../../main/db/queries/key-hygiene';
+import { judgeMirroredKey, keyHygiene, type HygieneInput } from '../../../../main/db/queries/key-hygiene';
 
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 10, 23);
@@ -83,5 +83,22 @@ describe('keyHygiene (the inventory and tree, judged by the profile rules)', () 
   it('gives no verdict for a rule the admin switched off, as the alerts give no alert', () => {
     const noRotation = { ...rules, disabledRules: ['key-rotation' as const] };
     expect(keyHygiene({ ...healthy, createdAtMs: now - 200 * DAY }, noRotation, now).verdict).toBe('ok');
+  });
+
+  it('lists every verdict that applies, most urgent first, the shown verdict first (what `keys --verdict` filters on)', () => {
+    const old = { ...healthy, createdAtMs: now - 200 * DAY };
+    const judged = judgeMirroredKey(
+      { ...old, expiresAtMs: now + 3 * DAY, creatorIsMember: false, inDefaultWorkspace: true },
+      rules,
+      now,
+    );
+    expect(judged.verdict).toBe('expiring');
+    expect(judged.verdicts).toEqual(['expiring', 'orphaned', 'rotate-soon', 'default-workspace']);
+    expect(judged.ageDays).toBe(200);
+    expect(judged.daysToExpiry).toBe(3);
+    expect(judgeMirroredKey({ ...old, status: 'inactive' }, rules, now).verdicts).toEqual(['inactive']);
+    expect(judgeMirroredKey(healthy, rules, now).verdicts).toEqual(['ok']);
+    const noRotation = { ...rules, disabledRules: ['key-rotation' as const] };
+    expect(judgeMirroredKey({ ...old, creatorIsMember: false }, noRotation, now).verdicts).toEqual(['orphaned']);
   });
 });
