@@ -18,6 +18,7 @@ import {
   type ReportResult,
   type ResolvedRange,
 } from '../../core/report-query';
+import { DAY_MS, utcDay } from '../../core/time';
 import { ReportRepo } from '../repos/report-repo';
 import { tableExists } from './key-inventory';
 import { queryReport } from './report-query';
@@ -48,7 +49,11 @@ interface TokenRow {
   output: number;
 }
 
-/** Key id (null: usage without a key, Console and Workbench) → its estimate over [fromMs, toExclusiveMs). */
+/**
+ * Key id (null: usage without a key, Console and Workbench) → its estimate over [fromMs, toExclusiveMs). With
+ * `onlyKeyId`, only that key, reading only its workspaces: a key's share depends on the other keys of its
+ * workspace × model × day and on nothing outside them, so the answer is the same, read in a fraction of the time.
+ */
 export function estimateKeyCosts(
   db: Database.Database,
   range: ResolvedRange,
@@ -56,16 +61,29 @@ export function estimateKeyCosts(
 ): Map<string | null, KeyCostEstimate> {
   const out = new Map<string | null, KeyCostEstimate>();
   if (!tableExists(db, 'usage_daily')) return out;
+  const workspaces =
+    onlyKeyId === undefined
+      ? undefined
+      : (
+          db
+            .prepare(
+              `SELECT DISTINCT workspace_id AS ws FROM usage_daily
+               WHERE api_key_id = ? AND bucket_start_ms >= ? AND bucket_start_ms < ?`,
+            )
+            .all(onlyKeyId, range.fromMs, range.toExclusiveMs) as Array<{ ws: string | null }>
+        ).map((r) => r.ws);
+  if (workspaces?.length === 0) return out;
   // The usage chart's per-key rows exactly (usage-series.ts): the same grain is what makes the shares the same.
+  const where = workspaces === undefined ? '' : workspaceWhere(workspaces);
   const rows = db
     .prepare(
       `SELECT bucket_start_ms AS bucket, api_key_id AS key, workspace_id AS ws, model,
               sum(uncached_input_tokens) AS uncached, sum(cache_creation_1h_input_tokens) AS cw1h,
               sum(cache_creation_5m_input_tokens) AS cw5m, sum(cache_read_input_tokens) AS cread, sum(output_tokens) AS output
-       FROM usage_daily WHERE bucket_start_ms >= ? AND bucket_start_ms < ?
+       FROM usage_daily WHERE bucket_start_ms >= ? AND bucket_start_ms < ? ${where}
        GROUP BY bucket_start_ms, api_key_id, workspace_id, model`,
     )
-    .all(range.fromMs, range.toExclusiveMs) as TokenRow[];
+    .all(range.fromMs, range.toExclusiveMs, ...(workspaces ?? []).filter((ws) => ws !== null)) as TokenRow[];
   // A key's share depends on the other keys of its workspace × model × day, so all rows are shared out first.
   const estimates = keyEstimates(
     db,
@@ -83,6 +101,7 @@ export function estimateKeyCosts(
     })),
     range.fromMs,
     range.toExclusiveMs,
+    workspaces,
   );
   rows.forEach((r, i) => {
     if (onlyKeyId !== undefined && r.key !== onlyKeyId) return;
@@ -160,6 +179,42 @@ function billedTotal(db: Database.Database, q: { from: string; to: string }): Ke
   // The billed report's own total (report-query.ts), so this line and `report cost` never disagree.
   const billed = queryReport(db, { kind: 'cost', from: q.from, to: q.to, groupBy: 'workspace' });
   return { amount_cents: billed.total?.amount_cents ?? '0', currency: 'USD', complete: billed.complete };
+}
+
+function workspaceWhere(workspaces: ReadonlyArray<string | null>): string {
+  const ids = workspaces.filter((ws) => ws !== null);
+  const parts = [
+    ...(ids.length > 0 ? [`workspace_id IN (${ids.map(() => '?').join(', ')})`] : []),
+    ...(workspaces.includes(null) ? ['workspace_id IS NULL'] : []),
+  ];
+  return `AND (${parts.join(' OR ')})`;
+}
+
+/** Days the key details panel estimates: the usage chart's "30 days" (today and the 29 UTC days before). */
+export const KEY_ESTIMATE_DAYS = 30;
+
+export interface KeyEstimate30d {
+  keyId: string;
+  fromDay: string;
+  toDay: string;
+  estimateCents: string;
+  tokens: number;
+  unpricedTokens: number;
+}
+
+/** One key's estimate over the last 30 UTC days (today included), for the key details panel. */
+export function readKeyEstimate30d(db: Database.Database, keyId: string, nowMs: number): KeyEstimate30d {
+  const todayMs = Math.floor(nowMs / DAY_MS) * DAY_MS;
+  const range = { fromMs: todayMs - (KEY_ESTIMATE_DAYS - 1) * DAY_MS, toExclusiveMs: todayMs + DAY_MS };
+  const e = estimateKeyCosts(db, range, keyId).get(keyId);
+  return {
+    keyId,
+    fromDay: utcDay(range.fromMs),
+    toDay: utcDay(todayMs),
+    estimateCents: picocentsToCents(e?.picocents ?? 0n),
+    tokens: e?.tokens ?? 0,
+    unpricedTokens: e?.unpricedTokens ?? 0,
+  };
 }
 
 interface KeyEntry {

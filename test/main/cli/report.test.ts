@@ -15,6 +15,8 @@ import { mirrorFile } from '../../../main/adapters/data-dir';
 import { runCli } from '../../../main/cli/run';
 import type { CliIO } from '../../../main/cli/io';
 import { readUsageSeries } from '../../../main/db/queries/usage-series';
+import { mirrorHandlers } from '../../../main/ipc/domains/mirror';
+import { KeyEstimateDto } from '../../../preload/contract';
 import { openDemoOrg, type DemoOrg } from '../../../main/services/demo/demo-org';
 
 const PINNED = Date.parse('2026-11-24T10:00:00Z');
@@ -338,6 +340,28 @@ describe.each(['demo', 'mid'] as const)('report on the %s org', (size) => {
       const cli = new Map(report.rows.map((r: Json) => [r.api_key_id, r.estimated_amount_cents]));
       expect(cli).toEqual(chart);
       expect(report.total.estimated_amount_cents).toBe(series.totals.estimateCents);
+    });
+
+    it("matches the key details panel's 30-day estimate (clade:keys/estimate), key by key", async () => {
+      const report = await json('cost', '--from', '2026-10-26', '--to', '2026-11-24', '--group-by', 'api_key');
+      const handler = mirrorHandlers({ mirror: () => org.db, now: () => PINNED })['clade:keys/estimate'];
+      const keyed = report.rows.filter((r: Json) => r.api_key_id !== null);
+      const defaultWs = keyed.filter((r: Json) => r.workspace_name === 'Default Workspace').slice(0, 1);
+      const sample = [...keyed.slice(0, 3), ...keyed.slice(-2), ...defaultWs];
+      expect(sample.length).toBeGreaterThanOrEqual(5);
+      for (const row of sample) {
+        const panel = KeyEstimateDto.parse(
+          await handler({ keyId: row.api_key_id }, { channel: 'clade:keys/estimate', via: 'ipc' }),
+        );
+        expect(panel, row.api_key_id).toEqual({
+          keyId: row.api_key_id,
+          fromDay: '2026-10-26',
+          toDay: '2026-11-24',
+          estimateCents: row.estimated_amount_cents,
+          tokens: row.total_tokens,
+          unpricedTokens: row.unpriced_tokens,
+        });
+      }
     });
 
     it("gives yesterday's top keys in one command, largest first, with names and short ids", async () => {
