@@ -48,7 +48,8 @@ export function registerReportCommand(program: Command, context: () => CliContex
     )
     .option(
       '--sort <order>',
-      'name (default) | cost | tokens | sessions (amounts largest first; which apply depends on the report)',
+      'usage: name | tokens; cost: name | cost (by api_key also tokens); claude-code: name | cost | tokens (by user ' +
+        'also sessions). name is the default; amounts sort largest first',
     )
     .option(
       '--top <n>',

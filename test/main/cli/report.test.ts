@@ -425,6 +425,38 @@ describe.each(['demo', 'mid'] as const)('report on the %s org', (size) => {
       expect(keys.stdout).toContain('(no key usage for these days)');
     });
 
+    it('accepts every grouping and order --help offers', async () => {
+      const offered: Array<[string, string, string[]]> = [
+        ['usage', 'workspace', ['name', 'tokens']],
+        ['usage', 'api_key', ['name', 'tokens']],
+        ['usage', 'model', ['name', 'tokens']],
+        ['cost', 'workspace', ['name', 'cost']],
+        ['cost', 'description', ['name', 'cost']],
+        ['cost', 'model', ['name', 'cost']],
+        ['cost', 'api_key', ['name', 'cost', 'tokens']],
+        ['claude-code', 'user', ['name', 'cost', 'tokens', 'sessions']],
+        ['claude-code', 'model', ['name', 'cost', 'tokens']],
+      ];
+      for (const [kind, groupBy, sorts] of offered)
+        for (const sort of sorts) {
+          const run = await cli(
+            kind,
+            '--from',
+            YESTERDAY,
+            '--to',
+            YESTERDAY,
+            '--group-by',
+            groupBy,
+            '--sort',
+            sort,
+            '--top',
+            '3',
+          );
+          expect(run.code, `${kind} ${groupBy} ${sort}: ${run.stderr}`).toBe(0);
+          expect(run.stdout).toMatch(/Total/);
+        }
+    });
+
     it.each([
       [['cost', '--group-by', 'api_key', '--sort', 'bogus'], 'can be sorted by name, cost, tokens'],
       [['cost', '--group-by', 'workspace', '--sort', 'tokens'], 'can be sorted by name, cost, not "tokens"'],
@@ -456,7 +488,9 @@ describe('report --help', () => {
       'usage: workspace | api_key | model; cost: workspace | description | model | api_key; claude-code: user | model',
     );
     expect(help).toContain('cost by api_key is an estimate');
-    expect(help).toMatch(/--sort <order>/);
+    expect(help).toContain(
+      'usage: name | tokens; cost: name | cost (by api_key also tokens); claude-code: name | cost | tokens (by user also sessions)',
+    );
     expect(help).toMatch(/--top <n>/);
   });
 });
