@@ -181,6 +181,22 @@ export const KeyInventoryRowDto = z.object({
 });
 export type KeyInventoryRow = z.infer<typeof KeyInventoryRowDto>;
 
+/**
+ * One key's ESTIMATED cost over the last 30 UTC days (today included): the figure `report cost --group-by api_key`
+ * and the usage chart give per key (db/queries/key-cost-estimate.ts). Billed cost has no key dimension.
+ */
+export const KeyEstimateRequest = z.object({ keyId: z.string().min(1).max(200) });
+export const KeyEstimateDto = z.object({
+  keyId: z.string(),
+  fromDay: z.string(),
+  toDay: z.string(),
+  estimateCents: Cents,
+  tokens: z.number().int().nonnegative(),
+  /** Tokens of models without a known price: not in the estimate. */
+  unpricedTokens: z.number().int().nonnegative(),
+});
+export type KeyEstimate = z.infer<typeof KeyEstimateDto>;
+
 /** All the window ever learns about the admin key: never the key itself. */
 export const KeyStatusDto = z.object({
   present: z.boolean(),
@@ -310,6 +326,7 @@ export const channels = {
   'clade:spend/summary': { kind: 'invoke', request: NoRequest, response: SpendSummaryDto },
   'clade:overview/summary': { kind: 'invoke', request: NoRequest, response: OverviewDto },
   'clade:keys/inventory': { kind: 'invoke', request: NoRequest, response: z.array(KeyInventoryRowDto) },
+  'clade:keys/estimate': { kind: 'invoke', request: KeyEstimateRequest, response: KeyEstimateDto },
   'clade:key/status': { kind: 'invoke', request: NoRequest, response: KeyStatusDto },
   'clade:key/set': { kind: 'invoke', request: ConnectKeyRequest, response: KeyStatusDto },
   'clade:key/clear': { kind: 'invoke', request: NoRequest, response: KeyStatusDto },

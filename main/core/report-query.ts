@@ -1,11 +1,12 @@
 /**
- * The shape of `clade-admin report usage|cost`: dates are UTC days, both ends inclusive; each row carries
+ * The shape of `clade-admin report usage|cost|claude-code`: dates are UTC days, both ends inclusive; each row carries
  * its group under the API's own field name; money is a decimal string of cents. Pure: main/db fetches the rows.
  */
 import { DAY_MS, parseUtcDay, utcDay } from './time';
 
-export type ReportKind = 'usage' | 'cost';
-export type ReportGroupBy = 'workspace' | 'api_key' | 'model' | 'description';
+export type ReportKind = 'usage' | 'cost' | 'claude-code';
+export const REPORT_KINDS: readonly ReportKind[] = ['usage', 'cost', 'claude-code'];
+export type ReportGroupBy = 'workspace' | 'api_key' | 'model' | 'description' | 'user';
 
 export interface ReportQuery {
   kind: ReportKind;
@@ -14,17 +15,25 @@ export interface ReportQuery {
   groupBy: ReportGroupBy;
 }
 
-export const GROUP_FIELD: Record<ReportGroupBy, 'workspace_id' | 'api_key_id' | 'model' | 'description'> = {
+/** The usage and cost reports' grouping columns (Claude Code groups by actor or model, claude-code-report.ts). */
+export const GROUP_FIELD: Record<
+  Exclude<ReportGroupBy, 'user'>,
+  'workspace_id' | 'api_key_id' | 'model' | 'description'
+> = {
   workspace: 'workspace_id',
   api_key: 'api_key_id',
   model: 'model',
   description: 'description',
 };
 
-/** Which groupings each stored report can answer exactly. */
+/**
+ * Which groupings each report answers, the first being the default. Cost per api_key is an ESTIMATE (the cost
+ * report has no key dimension, admin-api.md §4.2): key-cost-estimate.ts, labelled as such wherever it is shown.
+ */
 export const SUPPORTED_GROUPS: Record<ReportKind, readonly ReportGroupBy[]> = {
   usage: ['workspace', 'api_key', 'model'],
-  cost: ['workspace', 'description', 'model'],
+  cost: ['workspace', 'description', 'model', 'api_key'],
+  'claude-code': ['user', 'model'],
 };
 
 export class ReportQueryError extends Error {
@@ -50,8 +59,7 @@ export interface ResolvedRange {
 }
 
 export function resolveReportQuery(q: ReportQuery): ResolvedRange {
-  if (q.kind !== 'usage' && q.kind !== 'cost')
-    throw new ReportQueryError(`unknown report kind ${JSON.stringify(q.kind)}`);
+  if (!REPORT_KINDS.includes(q.kind)) throw new ReportQueryError(`unknown report kind ${JSON.stringify(q.kind)}`);
   if (!SUPPORTED_GROUPS[q.kind].includes(q.groupBy)) {
     throw new ReportQueryError(
       `a ${q.kind} report can be grouped by ${SUPPORTED_GROUPS[q.kind].join(', ')}, not ${JSON.stringify(q.groupBy)}`,

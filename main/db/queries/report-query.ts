@@ -3,7 +3,7 @@
  * (workspace × api key × model), cost from the daily buckets (workspace × description). Money is summed as BigInt.
  */
 import type Database from 'better-sqlite3';
-import { nanocentsToCents } from '../../core/money';
+import { centsToNanocents, nanocentsToCents } from '../../core/money';
 import {
   compareGroups,
   coverageDays,
@@ -31,8 +31,21 @@ export interface CostRow {
   currency: string;
 }
 
-export function queryReport(db: Database.Database, q: ReportQuery): ReportResult<UsageRow | CostRow> {
+/** What all the rows add up to (also those `--top` leaves out): tokens, or billed cents when one currency. */
+export interface ReportTotal {
+  total_tokens?: number;
+  amount_cents?: string;
+  currency?: string;
+}
+
+/** Usage and billed cost (cost per key is an estimate: key-cost-estimate.ts; Claude Code: claude-code-report.ts). */
+export function queryReport(
+  db: Database.Database,
+  q: ReportQuery,
+): ReportResult<UsageRow | CostRow> & { total: ReportTotal | null } {
   const range = resolveReportQuery(q);
+  if (q.kind === 'claude-code' || q.groupBy === 'user' || (q.kind === 'cost' && q.groupBy === 'api_key'))
+    throw new Error(`queryReport answers usage and billed cost only, not ${q.kind} by ${q.groupBy}`);
   const resource = q.kind === 'usage' ? 'usage_daily' : 'cost_daily';
   const coverage = new ReportRepo(db).coverage(resource);
   const field = GROUP_FIELD[q.groupBy]; // from a fixed map, never from input
@@ -50,7 +63,20 @@ export function queryReport(db: Database.Database, q: ReportQuery): ReportResult
     complete: isComplete(range, coverage),
     coverage: coverageDays(coverage),
     rows,
+    total: q.kind === 'usage' ? usageTotal(rows as UsageRow[]) : costTotal(rows as CostRow[]),
   };
+}
+
+function usageTotal(rows: UsageRow[]): ReportTotal {
+  return { total_tokens: rows.reduce((sum, row) => sum + row.total_tokens, 0) };
+}
+
+/** Amounts add up only within one currency (the API reports USD); otherwise there is no total. */
+function costTotal(rows: CostRow[]): ReportTotal | null {
+  const currencies = new Set(rows.map((row) => row.currency));
+  if (currencies.size > 1) return null;
+  const nanocents = rows.reduce((sum, row) => sum + centsToNanocents(row.amount_cents), 0n);
+  return { amount_cents: nanocentsToCents(nanocents), currency: [...currencies][0] ?? 'USD' };
 }
 
 function usageRows(db: Database.Database, field: string, fromMs: number, toMs: number): UsageRow[] {

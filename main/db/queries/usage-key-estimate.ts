@@ -26,6 +26,8 @@ export function keyEstimates(
   rows: readonly KeyUsageRow[],
   fromMs: number,
   toMs: number,
+  /** Only these workspaces' hourly cells are read (rows from other workspaces keep their list price). */
+  workspaces?: ReadonlyArray<string | null>,
 ): Array<bigint | null> {
   const listPrice = rows.map((row) =>
     estimateCostPicocents(row.model, row.counts, {
@@ -35,7 +37,7 @@ export function keyEstimates(
       inferenceGeo: null,
     }),
   );
-  const exact = exactDailyEstimates(db, fromMs, toMs);
+  const exact = exactDailyEstimates(db, fromMs, toMs, workspaces);
   const cells = new Map<string, number[]>();
   rows.forEach((row, i) => {
     const cell = cellOf(row.bucket, row.ws, row.model);
@@ -70,7 +72,12 @@ export function shareOut(total: bigint, weights: readonly bigint[]): bigint[] {
   return shares;
 }
 
-function exactDailyEstimates(db: Database.Database, fromMs: number, toMs: number): Map<string, bigint> {
+function exactDailyEstimates(
+  db: Database.Database,
+  fromMs: number,
+  toMs: number,
+  workspaces?: ReadonlyArray<string | null>,
+): Map<string, bigint> {
   const exact = new Map<string, bigint>();
   if (!tableExists(db, 'usage_hourly') || !tableExists(db, 'report_coverage')) return exact;
   // Only days the hourly report holds from their start: its first day is usually partial (history starts mid-day).
@@ -83,9 +90,10 @@ function exactDailyEstimates(db: Database.Database, fromMs: number, toMs: number
       `SELECT (bucket_start_ms / ${DAY_MS}) * ${DAY_MS} AS day, workspace_id AS ws, model, service_tier AS tier, context_window AS ctx, inference_geo AS geo,
               sum(uncached_input_tokens) AS uncached, sum(cache_creation_1h_input_tokens) AS cw1h, sum(cache_creation_5m_input_tokens) AS cw5m,
               sum(cache_read_input_tokens) AS cread, sum(output_tokens) AS output
-       FROM usage_hourly WHERE bucket_start_ms >= ? AND bucket_start_ms < ? GROUP BY 1, ws, model, tier, ctx, geo`,
+       FROM usage_hourly WHERE bucket_start_ms >= ? AND bucket_start_ms < ? ${workspaceFilter(workspaces)}
+       GROUP BY 1, ws, model, tier, ctx, geo`,
     )
-    .all(startMs, toMs) as Array<{
+    .all(startMs, toMs, ...(workspaces ?? []).filter((ws) => ws !== null)) as Array<{
     day: number;
     ws: string | null;
     model: string | null;
@@ -118,4 +126,15 @@ function exactDailyEstimates(db: Database.Database, fromMs: number, toMs: number
     exact.set(cell, (exact.get(cell) ?? 0n) + (estimate ?? 0n));
   }
   return exact;
+}
+
+/** `AND workspace_id IN (…)` for the workspaces asked (null: the default workspace's rows), or nothing for all. */
+function workspaceFilter(workspaces: ReadonlyArray<string | null> | undefined): string {
+  if (workspaces === undefined) return '';
+  const ids = workspaces.filter((ws) => ws !== null);
+  const parts = [
+    ...(ids.length > 0 ? [`workspace_id IN (${ids.map(() => '?').join(', ')})`] : []),
+    ...(workspaces.includes(null) ? ['workspace_id IS NULL'] : []),
+  ];
+  return `AND (${parts.length > 0 ? parts.join(' OR ') : '0'})`;
 }

@@ -4,6 +4,7 @@ import type { MirrorStatus, ResponseOf } from '../../../preload/contract';
 import { readMirrorStatus } from '../../db/repos/status-repo';
 import type { Handler } from '../handler-types';
 import { readKeyInventory } from '../../db/queries/key-inventory';
+import { readKeyEstimate30d } from '../../db/queries/key-cost-estimate';
 import { readSpendSummary } from '../../db/queries/spend-summary';
 import { readOverview } from '../../db/queries/overview';
 import { readOrgTreeWithBadges } from '../../db/queries/overview-tree-badges';
@@ -22,6 +23,7 @@ export function mirrorHandlers(deps: MirrorDeps): {
   'clade:spend/summary': Handler<'clade:spend/summary'>;
   'clade:overview/summary': Handler<'clade:overview/summary'>;
   'clade:keys/inventory': Handler<'clade:keys/inventory'>;
+  'clade:keys/estimate': Handler<'clade:keys/estimate'>;
 } {
   return {
     'clade:org/tree': async () => {
@@ -52,6 +54,12 @@ export function mirrorHandlers(deps: MirrorDeps): {
     'clade:keys/inventory': async () => {
       const db = deps.mirror();
       return db ? readKeyInventory(db, deps.now()) : [];
+    },
+    'clade:keys/estimate': async ({ keyId }) => {
+      const db = deps.mirror();
+      if (db) return readKeyEstimate30d(db, keyId, deps.now());
+      const today = new Date(deps.now()).toISOString().slice(0, 10);
+      return { keyId, fromDay: today, toDay: today, estimateCents: '0', tokens: 0, unpricedTokens: 0 };
     },
   };
 }

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { KeyInventoryRow } from '../../../preload/contract';
 import { formatDate, formatStatus } from '../../lib/format';
 import { useActionsStore } from '../../stores/useActionsStore';
+import { KeyCostEstimate } from './KeyCostEstimate';
 
 export function KeyDetailPanel({
   keyRow,
@@ -38,6 +39,7 @@ export function KeyDetailPanel({
         <dd>{keyRow.expiresAtMs === null ? 'never' : formatDate(keyRow.expiresAtMs)}</dd>
         <dt>Hygiene</dt>
         <dd>{keyRow.reason}</dd>
+        <KeyCostEstimate keyId={keyRow.id} />
       </dl>
       {archived ? (
         <p className="muted">Archived keys cannot be changed.</p>

@@ -4,7 +4,6 @@ import { createAdminApi } from '../../../main/adapters/anthropic/admin-api';
 import { openMirror, type MirrorDb } from '../../../main/db/open';
 import { syncMirror } from '../../../main/services/sync/sync-mirror';
 import { queryReport } from '../../../main/db/queries/report-query';
-import type { ReportGroupBy } from '../../../main/core/report-query';
 import { tempMirrorFile } from './sandbox-helpers';
 
 type Obj = Record<string, unknown>;
@@ -116,7 +115,7 @@ describe('report sync against the sandbox', () => {
   ];
 
   for (const [from, to] of periods) {
-    for (const groupBy of ['workspace', 'api_key', 'model'] as ReportGroupBy[]) {
+    for (const groupBy of ['workspace', 'api_key', 'model'] as const) {
       it(`usage ${from}..${to} by ${groupBy} equals the sandbox's own report, token for token`, async () => {
         const field = { workspace: 'workspace_id', api_key: 'api_key_id', model: 'model', description: 'description' }[
           groupBy
@@ -143,7 +142,7 @@ describe('report sync against the sandbox', () => {
         }
       });
     }
-    for (const groupBy of ['workspace', 'description'] as ReportGroupBy[]) {
+    for (const groupBy of ['workspace', 'description'] as const) {
       it(`cost ${from}..${to} by ${groupBy} equals the sandbox's own report to the fraction of a cent`, async () => {
         const field = groupBy === 'workspace' ? 'workspace_id' : 'description';
         const expected = await sandboxTotals(sandbox, 'cost', from, to, field);
