@@ -14,7 +14,9 @@ import { centsToNanocents, formatUsd } from '../../core/money';
 export function registerLimitsCommand(program: Command, context: () => CliContext): void {
   program
     .command('limits')
-    .description("rate limits per workspace against the org's, and spend limits with the dollars left this month")
+    .description(
+      "this month's spend and forecast, spend limits with the dollars left, and rate limits per workspace against the org's",
+    )
     .action(async () => {
       const ctx = context();
       const { readLimits } = await import('../../db/queries/limits');
@@ -26,8 +28,13 @@ export function registerLimitsCommand(program: Command, context: () => CliContex
 
 function formatLimits(limits: LimitsAnswer): string {
   const { organization, workspaces } = limits.rateLimits;
+  const { monthToDateCents, forecastCents } = limits.spend;
   const parts = [
-    `Spend limits, ${limits.month} (UTC):`,
+    `Spend in ${limits.month} (UTC): ${usd(monthToDateCents)} so far; ` +
+      (forecastCents === null
+        ? 'no forecast yet (too little history).'
+        : `forecast for the month: ${usd(forecastCents)}.`),
+    `Spend limits:`,
     limits.spendLimits.length > 0 ? spendLimitTable(limits.spendLimits).trimEnd() : 'none set (or not readable).',
     `Rate limits: ${organization.length} org groups; ${workspaces.length} workspace overrides` +
       `${workspaces.length > 0 ? ':' : ' (every workspace has the org’s limits).'}`,
@@ -41,7 +48,8 @@ const number = (value: number | null) => (value === null ? '—' : value.toLocal
 
 export function spendLimitTable(rows: SpendLimitLeft[]): string {
   return alignedTable({
-    headers: ['SPEND LIMIT', 'SCOPE', 'LIMIT', 'SPENT', 'LEFT', 'USED', 'REACHED ON'],
+    // The day the month's projection meets the limit: past once reached, else a forecast.
+    headers: ['SPEND LIMIT', 'SCOPE', 'LIMIT', 'SPENT', 'LEFT', 'USED', 'AT LIMIT ON'],
     rows: rows.map((r) => [
       r.name,
       r.scope,

@@ -48,6 +48,8 @@ export interface SpendLimitLeft {
 }
 export interface LimitsAnswer {
   month: string;
+  /** The org's spend this month and its month-end forecast, as the overview says them (decimal cents; null: none). */
+  spend: { monthToDateCents: string; forecastCents: string | null };
   rateLimits: { organization: OrgRateLimit[]; workspaces: WorkspaceRateLimit[] };
   spendLimits: SpendLimitLeft[];
 }
@@ -107,15 +109,20 @@ export function readLimits(db: Database.Database, nowMs: number): LimitsAnswer {
       },
     ),
   );
+  const picture = readSpendPicture(db, nowMs);
+  const projected = picture.org.projectedNanocents;
   return {
     month: new Date(nowMs).toISOString().slice(0, 7),
+    spend: {
+      monthToDateCents: nanocentsToCents(picture.org.spentNanocents),
+      forecastCents: projected === null ? null : nanocentsToCents(projected),
+    },
     rateLimits: { organization, workspaces },
-    spendLimits: readSpendLimitsLeft(db, nowMs),
+    spendLimits: readSpendLimitsLeft(picture),
   };
 }
 
-function readSpendLimitsLeft(db: Database.Database, nowMs: number): SpendLimitLeft[] {
-  const picture = readSpendPicture(db, nowMs);
+function readSpendLimitsLeft(picture: ReturnType<typeof readSpendPicture>): SpendLimitLeft[] {
   const names = new Map(picture.inputs.workspaces.map((w) => [workspaceKey(w.id), w.name]));
   const measured: Array<{ key: string | null; spent: bigint; targets: typeof picture.org.targets }> = [
     { key: null, spent: picture.org.spentNanocents, targets: picture.org.targets },

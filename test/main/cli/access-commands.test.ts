@@ -156,10 +156,16 @@ describe.each(['demo', 'mid'] as const)('on the %s org', (size) => {
 
   it("limits: spend limits with the overview's month to date and the dollars left, rate-limit overrides against the org's", async () => {
     const answer = await json<{
+      spend: { monthToDateCents: string; forecastCents: string | null };
       spendLimits: Array<{ scope: string; amountCents: string; spentCents: string; leftCents: string }>;
       rateLimits: { workspaces: Array<{ value: number; orgLimit: number | null }> };
     }>('limits');
     const overview = readOverview(org.db, Date.now());
+    // Question 1 (spent this month, and where we will end) in the overview's own figures.
+    expect(answer.spend).toEqual({
+      monthToDateCents: overview.monthToDateCents,
+      forecastCents: overview.forecastCents,
+    });
     const orgLimit = answer.spendLimits.find((l) => l.scope === 'organization');
     if (orgLimit) expect(Number(orgLimit.spentCents)).toBeCloseTo(Number(overview.monthToDateCents), 6);
     for (const limit of answer.spendLimits)
@@ -168,6 +174,9 @@ describe.each(['demo', 'mid'] as const)('on the %s org', (size) => {
     const text = await run('limits');
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/SPEND LIMIT +SCOPE +LIMIT +SPENT +LEFT/);
+    expect(text.stdout).toMatch(
+      /^Spend in \d{4}-\d{2} \(UTC\): \$[\d,.]+ so far; (forecast for the month: \$[\d,.]+|no forecast yet)/,
+    );
   });
 
   it('refuses bad input with exit 2 and names the candidates', async () => {
