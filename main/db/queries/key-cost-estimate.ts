@@ -26,7 +26,7 @@ import { keyEstimates } from './usage-key-estimate';
 
 export const KEY_ESTIMATE_BASIS =
   'estimate, not billed: the cost report has no API key dimension, so each key is priced from its usage tokens per ' +
-  'model with the list prices (admin-api.md §6), each workspace, model and day scaled to its batch / US-geo / ' +
+  'model with Anthropic’s published list prices, each workspace, model and day scaled to its batch / US-geo / ' +
   'long-context rates; Priority Tier, discounts, credits, web search and code execution are not included';
 
 export interface KeyCostEstimate {
