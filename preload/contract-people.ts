@@ -32,6 +32,21 @@ export const PersonDto = z.object({
   keysCreated: z.array(z.object({ id: z.string(), name: z.string() })),
   /** The last UTC day with Claude Code activity by this member's e-mail, or null. */
   lastClaudeCodeDayMs: z.number().nullable(),
+  /**
+   * Their Claude Code activity in the 30 UTC days up to today, from the one Claude Code report (`report claude-code
+   * --group-by user`); null when none. The cost is the report's own estimate (decimal cents), not billed.
+   */
+  claudeCode30d: z
+    .object({
+      daysActive: z.number(),
+      sessions: z.number(),
+      linesAdded: z.number(),
+      linesRemoved: z.number(),
+      commits: z.number(),
+      pullRequests: z.number(),
+      estimatedCostCents: z.string(),
+    })
+    .nullable(),
 });
 export type Person = z.infer<typeof PersonDto>;
 

@@ -9,6 +9,8 @@ import { wholeDaysBetween } from '../../core/alerts/evaluators/shared';
 import { INVITE_STATUSES, isAdminRole, orgRoleRank } from '../../core/org/org-roles';
 import { readAdminPromotions } from './people-admin-since';
 import { tableExists } from './key-inventory';
+import { queryClaudeCodeReport } from './claude-code-report';
+import { DAY_MS } from '../../core/time';
 
 interface UserSqlRow {
   id: string;
@@ -24,6 +26,7 @@ export function readPeople(db: Database.Database, nowMs: number): People {
   const workspaces = readWorkspacesByUser(db);
   const keys = readActiveKeysByCreator(db);
   const claudeCode = readLastClaudeCodeDay(db);
+  const claudeCode30d = readClaudeCodeLast30Days(db, nowMs);
   const promotions = readAdminPromotions(db);
   const members = users.map((user): Person => ({
     id: user.id,
@@ -35,11 +38,35 @@ export function readPeople(db: Database.Database, nowMs: number): People {
     workspaces: workspaces.get(user.id) ?? [],
     keysCreated: keys.get(user.id) ?? [],
     lastClaudeCodeDayMs: claudeCode.get(user.email.toLowerCase()) ?? null,
+    claudeCode30d: claudeCode30d.get(user.email.toLowerCase()) ?? null,
   }));
   members.sort(
     (a, b) => orgRoleRank(a.role) - orgRoleRank(b.role) || a.email.localeCompare(b.email) || a.id.localeCompare(b.id),
   );
   return { firstSyncAtMs, members, invites: readInvites(db, nowMs) };
+}
+
+/**
+ * Each member's Claude Code activity over the 30 UTC days up to `nowMs`, as `report claude-code --group-by user`
+ * sums it (one truth: the same query), keyed by lower-cased e-mail.
+ */
+function readClaudeCodeLast30Days(db: Database.Database, nowMs: number): Map<string, Person['claudeCode30d']> {
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const report = queryClaudeCodeReport(db, { from: day(nowMs - 29 * DAY_MS), to: day(nowMs), groupBy: 'user' });
+  const out = new Map<string, Person['claudeCode30d']>();
+  for (const row of report.rows) {
+    if (!('actor' in row) || row.actor.type !== 'user_actor') continue;
+    out.set(row.actor.email_address.toLowerCase(), {
+      daysActive: row.days_active,
+      sessions: row.num_sessions,
+      linesAdded: row.lines_of_code.added,
+      linesRemoved: row.lines_of_code.removed,
+      commits: row.commits_by_claude_code,
+      pullRequests: row.pull_requests_by_claude_code,
+      estimatedCostCents: row.estimated_cost.amount_cents,
+    });
+  }
+  return out;
 }
 
 /** The change that made them admin; without one, they were admin when the mirror first synced. */

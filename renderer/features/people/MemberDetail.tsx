@@ -5,7 +5,7 @@
 import type { Person } from '../../../preload/contract';
 import { formatDate, formatRole } from '../../lib/format';
 import { OrgMemberActions } from '../actions/MemberActions';
-import { formatAdminSince, formatOrgRole } from './people-format';
+import { formatAdminSince, formatClaudeCode30d, formatOrgRole } from './people-format';
 
 export function MemberDetail({
   person,
@@ -35,6 +35,8 @@ export function MemberDetail({
         <dd>{formatAdminSince(person)}</dd>
         <dt>Last Claude Code day</dt>
         <dd>{person.lastClaudeCodeDayMs === null ? 'none seen' : formatDate(person.lastClaudeCodeDayMs)}</dd>
+        <dt>Claude Code, last 30 days</dt>
+        <dd data-testid="person-claude-code">{formatClaudeCode30d(person.claudeCode30d)}</dd>
         <dt>Id</dt>
         <dd>
           <code>{person.id}</code>

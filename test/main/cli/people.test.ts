@@ -74,6 +74,16 @@ interface ApiKey {
   created_by: { id: string; type: string } | null;
 }
 
+/** The documented fields of a `report claude-code --group-by user --json` row this test compares. */
+interface ClaudeCodeJsonRow {
+  actor?: { type: string; email_address: string };
+  days_active: number;
+  num_sessions: number;
+  lines_of_code: { added: number; removed: number };
+  commits_by_claude_code: number;
+  pull_requests_by_claude_code: number;
+  estimated_cost: { amount_cents: string };
+}
 const UsersJson = z.object({ profile: z.string(), firstSyncAtMs: z.number().nullable(), users: z.array(PersonDto) });
 const InvitesJson = z.object({ profile: z.string(), invites: z.array(InviteDto) });
 
@@ -112,6 +122,43 @@ describe.each(['demo', 'mid'])('on the %s org', (size) => {
       expect(user.adminSince === null, user.email).toBe(!['admin', 'owner', 'primary_owner'].includes(user.role));
     }
     expect(json.users.some((u) => u.lastClaudeCodeDayMs !== null)).toBe(true);
+    // Their Claude Code month is the Claude Code report's own figures for the same 30 days (one truth).
+    const report = await cli(
+      '--profile',
+      profile,
+      '--json',
+      'report',
+      'claude-code',
+      '--from',
+      '2026-10-26',
+      '--to',
+      '2026-11-24',
+      '--group-by',
+      'user',
+    );
+    expect(report.code, report.stderr).toBe(0);
+    const byEmail = new Map(
+      (JSON.parse(report.stdout) as { rows: ClaudeCodeJsonRow[] }).rows
+        .filter((r) => r.actor?.type === 'user_actor')
+        .map((r) => [r.actor!.email_address.toLowerCase(), r]),
+    );
+    expect(byEmail.size).toBeGreaterThan(0);
+    for (const user of json.users) {
+      const row = byEmail.get(user.email.toLowerCase());
+      expect(user.claudeCode30d, user.email).toEqual(
+        row
+          ? {
+              daysActive: row.days_active,
+              sessions: row.num_sessions,
+              linesAdded: row.lines_of_code.added,
+              linesRemoved: row.lines_of_code.removed,
+              commits: row.commits_by_claude_code,
+              pullRequests: row.pull_requests_by_claude_code,
+              estimatedCostCents: row.estimated_cost.amount_cents,
+            }
+          : null,
+      );
+    }
     expect(json.users.some((u) => u.workspaces.length > 1)).toBe(true);
   });
 

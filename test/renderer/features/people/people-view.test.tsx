@@ -26,6 +26,15 @@ const people: People = {
       workspaces: [{ id: 'wrkspc_01PROD', name: 'Production', role: 'workspace_admin' }],
       keysCreated: [{ id: 'apikey_01', name: 'prod-backend' }],
       lastClaudeCodeDayMs: Date.UTC(2026, 10, 23),
+      claudeCode30d: {
+        daysActive: 3,
+        sessions: 7,
+        linesAdded: 1200,
+        linesRemoved: 80,
+        commits: 2,
+        pullRequests: 1,
+        estimatedCostCents: '1234.5',
+      },
     },
     {
       id: 'user_01BOB',
@@ -37,6 +46,7 @@ const people: People = {
       workspaces: [],
       keysCreated: [],
       lastClaudeCodeDayMs: null,
+      claudeCode30d: null,
     },
   ],
   invites: [
@@ -97,6 +107,20 @@ describe('the People view', () => {
     expect(screen.getByRole('tab', { name: /Invites/ })).toHaveAttribute('aria-selected', 'true');
     expect(within(invites).getByRole('row', { name: /new@acme\.example/ })).toHaveClass('selected');
     expect(within(invites).getByText('14 days')).toBeInTheDocument();
+  });
+
+  it("shows a member's Claude Code month in their details, and 'none' without any", async () => {
+    render(<PeopleView />);
+    fireEvent.keyDown(await screen.findByRole('row', { name: /Ada Lovelace/ }), { key: 'Enter' });
+    expect(
+      within(screen.getByRole('region', { name: 'Ada Lovelace' })).getByTestId('person-claude-code'),
+    ).toHaveTextContent(
+      /^3 active days, 7 sessions, \+1\.2k \/ −80 lines, 2 commits, 1 pull request, ≈ \$12\.3[45] \(the report's estimate\)$/,
+    );
+    fireEvent.keyDown(screen.getByRole('row', { name: /Bob Byte/ }), { key: 'Enter' });
+    expect(
+      within(screen.getByRole('region', { name: 'Bob Byte' })).getByTestId('person-claude-code'),
+    ).toHaveTextContent('none');
   });
 
   it("changes a member's role through the confirmation dialog", async () => {
