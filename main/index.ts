@@ -32,8 +32,7 @@ async function main(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession);
 
-  // The window opens at once; the data (demo sync or the profile's mirror) arrives while it paints,
-  // announced by the sync progress push. Until then the handlers answer "nothing synced yet".
+  // The window opens at once; the data arrives while it paints (sync progress push); until then: "nothing synced yet".
   const push = createPush(() => BrowserWindow.getAllWindows().map((w) => w.webContents));
   const dataDir = defaultDataDir(process.env);
   // keytar runs in a utility process, killed when the keychain stops answering (started on first use, after ready).
@@ -55,8 +54,7 @@ async function main(): Promise<void> {
     openView: navigator.navigate,
     quit: () => app.quit(),
   });
-  // A new key, another profile or an unreadable mirror moved aside (the window's way out of a file problem): reopen
-  // the data, re-arm the scheduler with that mirror's interval, refresh the tray.
+  // A new key, another profile or a mirror moved aside: reopen the data, re-arm scheduler and tray for that mirror.
   const rearm = () => void (scheduler.reschedule(), alerts.runCycle());
   const reopen = (profileId?: string): Promise<void> => active.open(profileId).then(rearm);
   const moveAside = () => active.moveMirrorAside(Date.now()).finally(rearm);
@@ -97,7 +95,4 @@ async function main(): Promise<void> {
   app.on('will-quit', () => void (scheduler.stop(), alerts.stop(), active.close(), secrets.close()));
 }
 
-main().catch((error: unknown) => {
-  log('Clade Admin could not start', error);
-  process.exit(1);
-});
+main().catch((error: unknown) => void (log('Clade Admin could not start', error), process.exit(1)));
