@@ -64,12 +64,15 @@ export interface RunningSandbox {
 }
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox> {
-  const clock = createClock(opts.now ?? new Date(), opts.freezeClock ?? false);
+  // The org is generated at the start instant itself, not at the running clock's reading a moment later: on a busy
+  // machine that reading is a millisecond or more past `now`, and the same seed and instant must give the same org
+  // (the demo regenerates its remembered org from them; services/demo/demo-sandbox.ts).
+  const nowMs = (opts.now ?? new Date()).getTime();
+  const clock = createClock(new Date(nowMs), opts.freezeClock ?? false);
   const seed = opts.seed ?? 1;
-  const model = generateOrg(seed, opts.size ?? 'demo', clock.nowMs());
+  const model = generateOrg(seed, opts.size ?? 'demo', nowMs);
   const adminKey = opts.adminKey === undefined ? generateAdminKey() : checkedAdminKey(opts.adminKey);
   const controlToken = randomBytes(24).toString('base64url');
-  const nowMs = clock.nowMs();
   const compliance = opts.compliance ?? false;
   const state: SandboxState = {
     model,

@@ -1,8 +1,8 @@
 // Control API, virtual clock and org events (time, control): scripted events change what the API serves
 // and are recorded in the compliance feed; seeded events appear as virtual time passes.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import Anthropic from '@anthropic-ai/sdk';
-import type { RunningSandbox } from '../../../main/sandbox';
+import { startSandbox, type RunningSandbox } from '../../../main/sandbox';
 import * as api from '../../fixtures/admin-api/schemas';
 import { all, FIXED_NOW, rawGet, sdkFor, startFrozen } from './sdk-client';
 
@@ -157,5 +157,26 @@ describe('seeded events', () => {
     expect(a.types.length).toBeGreaterThan(3);
     expect(a.changed).toBeGreaterThan(0);
     expect(await run()).toEqual(a);
+  });
+});
+
+describe('the start instant', () => {
+  it('generates the same org from the same seed and instant, however far the running clock has moved meanwhile', async () => {
+    const frozen = await startSandbox({ seed: 3, now: FIXED_NOW, freezeClock: true });
+    const frozenKeys = [...frozen.model.apiKeys.values()].map((key) => [key.id, key.createdAtMs]);
+    await frozen.close();
+    // A busy machine: every reading of the real clock is 7 ms after the last, so a running clock has moved on
+    // between its creation and any later reading.
+    const start = Date.now();
+    let calls = 0;
+    const spy = vi.spyOn(Date, 'now').mockImplementation(() => start + 7 * ++calls);
+    try {
+      sandbox = await startSandbox({ seed: 3, now: FIXED_NOW });
+      expect(sandbox.clock.nowMs()).toBeGreaterThan(FIXED_NOW.getTime());
+    } finally {
+      spy.mockRestore();
+    }
+    expect([...sandbox.model.apiKeys.values()].map((key) => [key.id, key.createdAtMs])).toEqual(frozenKeys);
+    expect(sandbox.state.eventsOriginMs).toBe(FIXED_NOW.getTime());
   });
 });
