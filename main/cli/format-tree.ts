@@ -1,4 +1,5 @@
 import type { OrgTree } from '../../preload/contract';
+import { escapeControls as oneLine } from '../core/text/escape-controls';
 
 /** The `demo --json` shape: the org and, per workspace, how many members and keys it has. */
 export function summarizeTree(tree: OrgTree) {
@@ -13,9 +14,12 @@ export function summarizeTree(tree: OrgTree) {
   };
 }
 
-/** A readable org tree for a terminal: org → workspaces → members and keys. */
+/**
+ * A readable org tree for a terminal: org → workspaces → members and keys. Each org text is one line by design, so a
+ * line feed in a name is escaped here (the CLI's output layer keeps the tree's own line feeds).
+ */
 export function formatTree(tree: OrgTree): string {
-  const lines = [`${tree.org.name}  (${tree.org.id})`];
+  const lines = [`${oneLine(tree.org.name)}  (${oneLine(tree.org.id)})`];
   tree.workspaces.forEach((workspace, index) => {
     const lastWorkspace = index === tree.workspaces.length - 1;
     const branch = lastWorkspace ? '└─' : '├─';
@@ -23,11 +27,13 @@ export function formatTree(tree: OrgTree): string {
     const flags = [workspace.isDefault ? 'default' : '', workspace.archived ? 'archived' : ''].filter(Boolean);
     const suffix = flags.length ? ` [${flags.join(', ')}]` : '';
     lines.push(
-      `${branch} ${workspace.name}${suffix} · ${plural(workspace.members.length, 'member')} · ${plural(workspace.keys.length, 'key')}`,
+      `${branch} ${oneLine(workspace.name)}${suffix} · ${plural(workspace.members.length, 'member')} · ${plural(workspace.keys.length, 'key')}`,
     );
     const children = [
-      ...workspace.members.map((m) => `member  ${m.name} <${m.email}>  ${m.workspaceRole}`),
-      ...workspace.keys.map((k) => `key     ${k.name}  ${k.status}${k.partialKeyHint ? `  ${k.partialKeyHint}` : ''}`),
+      ...workspace.members.map((m) => `member  ${oneLine(m.name)} <${oneLine(m.email)}>  ${m.workspaceRole}`),
+      ...workspace.keys.map(
+        (k) => `key     ${oneLine(k.name)}  ${k.status}${k.partialKeyHint ? `  ${oneLine(k.partialKeyHint)}` : ''}`,
+      ),
     ];
     children.forEach((child, childIndex) => {
       lines.push(`${stem}${childIndex === children.length - 1 ? '└─' : '├─'} ${child}`);

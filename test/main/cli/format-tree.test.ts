@@ -49,4 +49,21 @@ describe('CLI org tree output', () => {
     expect(text).toContain('│  └─ key     old  inactive');
     expect(text).toContain('└─ Default [default] · 0 members · 0 keys');
   });
+
+  it('keeps a name with a line feed on its own line: the feed is shown escaped, so no line can be forged', () => {
+    const forged: OrgTree = {
+      ...tree,
+      workspaces: [
+        {
+          ...tree.workspaces[0]!,
+          name: 'Prod\n└─ key     admin  active',
+          keys: [{ ...tree.workspaces[0]!.keys[0]!, name: 'a\u2028b\rc' }],
+        },
+      ],
+    };
+    const lines = formatTree(forged).trimEnd().split('\n');
+    expect(lines).toHaveLength(1 + 1 + 1 + 1);
+    expect(lines[1]).toContain('Prod\\u000a└─ key     admin  active');
+    expect(lines[3]).toContain('a\\u2028b\\u000dc');
+  });
 });
