@@ -8,6 +8,7 @@ import type { OrgKey, OrgMember, OrgTree, OrgWorkspace } from '../main/core/org/
 import type { ChannelSpec } from './channel-spec';
 import { assertSameShape } from './same-shape';
 import { alertsChannels } from './contract-alerts';
+import { desktopChannels } from './contract-desktop';
 import { settingsChannels } from './contract-settings';
 import { usageChannels } from './contract-usage';
 import { actionsChannels } from './contract-actions';
@@ -22,6 +23,7 @@ export * from './contract-actions';
 export * from './contract-storage';
 export * from './contract-people';
 export * from './contract-access';
+export * from './contract-desktop';
 export type { ChannelSpec } from './channel-spec';
 
 /** Money crosses the boundary as a decimal string of cents (never a float), e.g. "123456.789". */
@@ -340,6 +342,7 @@ export const channels = {
   ...storageChannels,
   ...peopleChannels,
   ...accessChannels,
+  ...desktopChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

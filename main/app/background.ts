@@ -4,6 +4,7 @@
  * drives the scheduler, and the scheduler's syncing state shows in the tray, so the scheduler is built first and
  * told where to report once the tray exists.
  */
+import type { SyncProgress } from '../../preload/contract';
 import { log } from './log';
 import { createSyncScheduler, type SyncScheduler } from './scheduler';
 import { trayRuntime } from './tray/tray-runtime';
@@ -14,6 +15,33 @@ export interface BackgroundDeps extends Omit<TrayAndAlertsDeps, 'syncNow' | 'ele
   sync: () => Promise<void>;
   /** The scheduler's interval now (the open profile's setting). */
   intervalMs: () => number;
+  /** Every sync's progress, the first one too (it runs when a profile opens, outside the scheduler). */
+  progress?: ProgressRelay;
+}
+
+/**
+ * The sync progress, told to the window (the push) and to whoever listens later (the tray): the data opens, and
+ * its first sync starts, before the tray exists.
+ */
+export interface ProgressRelay {
+  report: (progress: SyncProgress) => void;
+  listen: (listener: (progress: SyncProgress) => void) => void;
+}
+
+export function createProgressRelay(push: (progress: SyncProgress) => void): ProgressRelay {
+  const listeners: Array<(progress: SyncProgress) => void> = [];
+  let last: SyncProgress | null = null;
+  return {
+    report: (progress) => {
+      last = progress;
+      push(progress);
+      for (const listener of listeners) listener(progress);
+    },
+    listen: (listener) => {
+      listeners.push(listener);
+      if (last) listener(last); // a sync already under way when the listener arrived
+    },
+  };
 }
 
 export function startBackground(deps: BackgroundDeps): { scheduler: SyncScheduler; alerts: TrayAndAlerts } {
@@ -24,7 +52,7 @@ export function startBackground(deps: BackgroundDeps): { scheduler: SyncSchedule
     onSyncingChanged: (syncing) => reportSyncing(syncing),
     log,
   });
-  const { sync: _sync, intervalMs: _intervalMs, ...trayDeps } = deps;
+  const { sync: _sync, intervalMs: _intervalMs, progress, ...trayDeps } = deps;
   const alerts = startTrayAndAlerts({
     ...trayDeps,
     electron: trayRuntime(),
@@ -33,5 +61,7 @@ export function startBackground(deps: BackgroundDeps): { scheduler: SyncSchedule
     syncNow: () => scheduler.trigger(),
   });
   reportSyncing = (syncing) => alerts.setSyncing(syncing);
+  // The tray says "syncing" for any sync, the first one after a key was stored too, not only the scheduler's.
+  progress?.listen((p) => alerts.setSyncing(p.phase === 'running' || scheduler.isSyncing()));
   return { scheduler, alerts };
 }
