@@ -35,9 +35,11 @@ export function openLogFile(options: LogFileOptions): LogFile {
   const path = join(options.dir, LOG_FILE_NAME);
   // Our own logger instance, so nothing else using electron-log's default one shares its settings.
   const logger = electronLog.create({ logId: `clade-admin-${++opened}` });
-  logger.transports.console.level = false;
-  logger.transports.ipc.level = false;
-  logger.transports.remote.level = false;
+  // Only the file: stderr already has each line (app/log.ts); nothing goes over IPC or the network.
+  for (const name of ['console', 'ipc', 'remote'] as const) {
+    const transport = logger.transports[name] as { level: unknown } | null | undefined;
+    if (transport) transport.level = false;
+  }
   const file = logger.transports.file;
   file.level = options.level ?? 'info';
   file.maxSize = options.maxBytes ?? LOG_MAX_BYTES;

@@ -97,7 +97,7 @@ function redactError(error: Error, seen: WeakMap<object, unknown>): Record<strin
  * route stay visible (which service a log line is about); everything after the route is masked.
  */
 const WEBHOOK_URL =
-  /\bhttps?:\/\/(?:hooks\.slack\.com\/(?:services|workflows|triggers)|(?:[a-z0-9-]+\.)?discord(?:app)?\.com\/api\/webhooks|[a-z0-9-]+\.webhook\.office\.com\/webhookb2|[a-z0-9-]+\.logic\.azure\.com(?::\d+)?\/workflows|chat\.googleapis\.com\/v1\/spaces)\/[^\s"'<>`]+/gi;
+  /\bhttps?:\/\/(?:hooks\.slack\.com\/(?:services|workflows|triggers)|(?:[a-z0-9-]+\.)?discord(?:app)?\.com\/api\/webhooks|[a-z0-9-]+\.webhook\.office\.com\/webhookb2|(?:[a-z0-9-]+\.)+logic\.azure\.com(?::\d+)?\/workflows|chat\.googleapis\.com\/v1\/spaces)\/[^\s"'<>`]+/gi;
 /** `Bearer <token>` whatever the token looks like (an OAuth token, a JWT, a key of another service). */
 const BEARER = /\b(Bearer)\s+(?!sk-ant-|\[redacted\])[A-Za-z0-9._~+/=-]{8,}/gi;
 /** Query parameters that carry a credential in any URL (`?token=…`, `&sig=…`). */
