@@ -129,6 +129,13 @@ export const SyncProgressDto = z.object({
   resource: z.string().nullable(),
   page: z.number().int().nonnegative(),
   rows: z.number().int().nonnegative(),
+  /** The whole run (core/sync/run-progress.ts): resources of the plan done and planned; absent outside a run. */
+  resourcesDone: z.number().int().nonnegative().optional(),
+  resourcesTotal: z.number().int().nonnegative().optional(),
+  /** Estimated time left for the whole sync; null while it cannot be estimated yet. */
+  etaMs: z.number().nonnegative().nullable().optional(),
+  /** Resources finished with their data in the mirror: the views built on them can be used already. */
+  usable: z.array(z.string()).optional(),
 });
 export type SyncProgress = z.infer<typeof SyncProgressDto>;
 
