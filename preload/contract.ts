@@ -129,6 +129,8 @@ export const SyncProgressDto = z.object({
   resource: z.string().nullable(),
   page: z.number().int().nonnegative(),
   rows: z.number().int().nonnegative(),
+  /** This run is the mirror's first (it was never synced): the window shows the first-sync panel. */
+  first: z.boolean().optional(),
   /** The whole run (core/sync/run-progress.ts): resources of the plan done and planned; absent outside a run. */
   resourcesDone: z.number().int().nonnegative().optional(),
   resourcesTotal: z.number().int().nonnegative().optional(),

@@ -15,6 +15,7 @@ import { asStorageError } from '../db/storage-errors';
 import type { StorageError } from '../core/storage-error';
 import { syncProfile, unnamedRunRate, type SyncTarget } from './sync/sync-profile';
 import { createRunProgressTracker, type RunProgress } from '../core/sync/run-progress';
+import { SyncStateRepo } from '../db/repos/sync-state-repo';
 import { readProfileSetting } from '../db/settings/profile-settings';
 import { openDemoOrg } from './demo/demo-org';
 import { profileApiBaseUrl } from './api-base-url';
@@ -114,7 +115,8 @@ async function syncAndReport(
   report({ phase: 'running', resource: null, page: 0, rows: 0 });
   // The whole run's progress (resources done of planned, usable ones, time left) for the window and the tray.
   const run = createRunProgressTracker(() => Date.now());
-  const running = (p: RunProgress) => report({ phase: 'running', ...p });
+  const first = new SyncStateRepo(db).lastSuccessfulSyncAtMs() === null;
+  const running = (p: RunProgress) => report({ phase: 'running', first, ...p });
   try {
     const rate = requestsPerMinute !== undefined ? requestsPerMinute : unnamedRunRate(target);
     const summary = await syncProfile(db, target, {

@@ -73,6 +73,7 @@ describe("a live profile's first sync", () => {
       const running = progress.filter((p) => p.phase === 'running' && p.resourcesTotal !== undefined);
       // Every resource of a first sync, plus the compliance feed.
       expect(running[0]?.resourcesTotal).toBe(RESOURCE_POLICIES.length + 1);
+      expect(running.every((p) => p.first === true)).toBe(true);
       const done = running.map((p) => p.resourcesDone ?? 0);
       expect(done).toEqual([...done].sort((a, b) => a - b));
       expect(done.at(-1)).toBe(RESOURCE_POLICIES.length + 1);
@@ -81,6 +82,10 @@ describe("a live profile's first sync", () => {
       expect(running.some((p) => p.resource === 'usage_hourly' && p.page > 0 && p.rows > 0)).toBe(true);
       expect(running.some((p) => typeof p.etaMs === 'number')).toBe(true);
       expect(progress.at(-1)).toMatchObject({ phase: 'done' });
+      // The next sync is not a first one: the window keeps its views and the header's line.
+      progress.length = 0;
+      await data.syncNow();
+      expect(progress.filter((p) => p.phase === 'running' && p.resourcesTotal !== undefined).every((p) => p.first === false)).toBe(true);
     } finally {
       await data.close();
       await sandbox.close();
