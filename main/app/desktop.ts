@@ -139,14 +139,7 @@ export function startDesktop(deps: DesktopDeps): Desktop {
   function diagnosticsText(): string {
     const open = deps.active.current();
     const status = open ? readMirrorStatus(open.db) : null;
-    let profileCount = 0;
-    try {
-      profileCount = createProfilesFile(deps.dataDir)
-        .list()
-        .filter((p) => !isDemoProfile(p.id)).length;
-    } catch {
-      profileCount = 0; // an unreadable profiles.json is the admin's to fix; the report still helps
-    }
+    const profileCount = countProfiles(deps.dataDir);
     const versions = deps.versions ?? process.versions;
     return formatDiagnostics({
       app: { name: app.getName(), version: app.getVersion(), packaged: app.isPackaged },
@@ -184,6 +177,17 @@ function openLog(
   } catch (error) {
     log('The log file could not be opened; logging to stderr only', error);
     return null;
+  }
+}
+
+/** Profiles on this computer, the demo not counted; an unreadable profiles.json counts 0 (the report still helps). */
+function countProfiles(dataDir: string): number {
+  try {
+    return createProfilesFile(dataDir)
+      .list()
+      .filter((p) => !isDemoProfile(p.id)).length;
+  } catch {
+    return 0;
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * The log file, through electron-log: its file transport rotates (at maxBytes the file becomes `<name>.old.log`)
  * and writes synchronously, so the last line before a crash is on disk. This is the only module that imports
- * electron-log, and only index.ts reaches it (through app/desktop-runtime.ts).
+ * electron-log, and only index.ts reaches it (re-exported by app/electron-runtime.ts).
  *
  * It uses `electron-log/node`, not `electron-log/main`: the main entry imports Electron and, at load, registers
  * an ipcMain listener the renderer could post to, outside our gateway's sender check. We never call

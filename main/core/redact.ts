@@ -101,7 +101,8 @@ const WEBHOOK_URL =
 /** `Bearer <token>` whatever the token looks like (an OAuth token, a JWT, a key of another service). */
 const BEARER = /\b(Bearer)\s+(?!sk-ant-|\[redacted\])[A-Za-z0-9._~+/=-]{8,}/gi;
 /** Query parameters that carry a credential in any URL (`?token=…`, `&sig=…`). */
-const SECRET_QUERY = /([?&](?:token|access_token|api[_-]?key|key|secret|sig|signature|password)=)(?!sk-ant-)[^&#\s"'<>]{6,}/gi;
+const SECRET_QUERY =
+  /([?&](?:token|access_token|api[_-]?key|key|secret|sig|signature|password)=)(?!sk-ant-)[^&#\s"'<>]{6,}/gi;
 
 /**
  * Every credential shape a log line or a diagnostics report might carry: Anthropic keys (redactSecrets), bearer

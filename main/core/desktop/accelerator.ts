@@ -22,11 +22,50 @@ const MODIFIERS = new Map<string, string>(
 );
 
 const NAMED_KEYS = [
-  'Plus', 'Space', 'Tab', 'Capslock', 'Numlock', 'Scrolllock', 'Backspace', 'Delete', 'Insert', 'Return', 'Enter',
-  'Up', 'Down', 'Left', 'Right', 'Home', 'End', 'PageUp', 'PageDown', 'Escape', 'Esc', 'VolumeUp', 'VolumeDown',
-  'VolumeMute', 'MediaNextTrack', 'MediaPreviousTrack', 'MediaStop', 'MediaPlayPause', 'PrintScreen',
-  'num0', 'num1', 'num2', 'num3', 'num4', 'num5', 'num6', 'num7', 'num8', 'num9',
-  'numdec', 'numadd', 'numsub', 'nummult', 'numdiv',
+  'Plus',
+  'Space',
+  'Tab',
+  'Capslock',
+  'Numlock',
+  'Scrolllock',
+  'Backspace',
+  'Delete',
+  'Insert',
+  'Return',
+  'Enter',
+  'Up',
+  'Down',
+  'Left',
+  'Right',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+  'Escape',
+  'Esc',
+  'VolumeUp',
+  'VolumeDown',
+  'VolumeMute',
+  'MediaNextTrack',
+  'MediaPreviousTrack',
+  'MediaStop',
+  'MediaPlayPause',
+  'PrintScreen',
+  'num0',
+  'num1',
+  'num2',
+  'num3',
+  'num4',
+  'num5',
+  'num6',
+  'num7',
+  'num8',
+  'num9',
+  'numdec',
+  'numadd',
+  'numsub',
+  'nummult',
+  'numdiv',
 ];
 const KEYS = new Map<string, string>(NAMED_KEYS.map((k) => [k.toLowerCase(), k]));
 for (let n = 1; n <= 24; n++) KEYS.set(`f${n}`, `F${n}`);
@@ -47,7 +86,8 @@ export function checkAccelerator(text: string): AcceleratorCheck {
   const modifiers: string[] = [];
   for (const part of parts.slice(0, -1)) {
     const modifier = MODIFIERS.get(part.toLowerCase());
-    if (!modifier) return { ok: false, message: `“${part}” is not a modifier (use Control, Alt, Shift, Super, CommandOrControl…).` };
+    if (!modifier)
+      return { ok: false, message: `“${part}” is not a modifier (use Control, Alt, Shift, Super, CommandOrControl…).` };
     if (modifiers.includes(modifier)) return { ok: false, message: `${modifier} is given twice.` };
     modifiers.push(modifier);
   }
@@ -57,7 +97,8 @@ export function checkAccelerator(text: string): AcceleratorCheck {
   if (!modifiers.some((m) => m !== 'Shift'))
     return {
       ok: false,
-      message: 'A global shortcut needs a modifier such as Control, Alt or CommandOrControl, so it does not take over a key other apps need.',
+      message:
+        'A global shortcut needs a modifier such as Control, Alt or CommandOrControl, so it does not take over a key other apps need.',
     };
   return { ok: true, accelerator: [...modifiers, keyCode].join('+') };
 }

@@ -7,7 +7,6 @@ import { HandlerError } from '../handler-error';
 import type { Handler } from '../handler-types';
 import type { DesktopPort } from '../../services/desktop-port';
 
-
 export interface DesktopDeps {
   /** Absent outside the Electron app. */
   desktop?: DesktopPort;

@@ -46,5 +46,8 @@ export const VIEW_NEEDS: ReadonlyArray<{ view: View; label: string; needs: reado
 
 export function usableViews(usable: readonly string[]): Array<{ view: View; label: string }> {
   const done = new Set(usable);
-  return VIEW_NEEDS.filter((entry) => entry.needs.every((r) => done.has(r))).map(({ view, label }) => ({ view, label }));
+  return VIEW_NEEDS.filter((entry) => entry.needs.every((r) => done.has(r))).map(({ view, label }) => ({
+    view,
+    label,
+  }));
 }

@@ -84,8 +84,8 @@ export function DesktopSection() {
                 Copy diagnostics
               </button>
               <p className="muted">
-                Logs are in {snapshot.logsFolder}. Diagnostics hold versions, the OS, how many profiles and the last sync
-                status of each part: no organization data, no emails, no keys.
+                Logs are in {snapshot.logsFolder}. Diagnostics hold versions, the OS, how many profiles and the last
+                sync status of each part: no organization data, no emails, no keys.
               </p>
             </div>
           </>

@@ -85,7 +85,9 @@ describe("a live profile's first sync", () => {
       // The next sync is not a first one: the window keeps its views and the header's line.
       progress.length = 0;
       await data.syncNow();
-      expect(progress.filter((p) => p.phase === 'running' && p.resourcesTotal !== undefined).every((p) => p.first === false)).toBe(true);
+      expect(
+        progress.filter((p) => p.phase === 'running' && p.resourcesTotal !== undefined).every((p) => p.first === false),
+      ).toBe(true);
     } finally {
       await data.close();
       await sandbox.close();

@@ -95,7 +95,11 @@ describe('the global shortcut', () => {
     const { desktop } = start();
     desktop.port.setShortcut({ enabled: true, accelerator: 'Control+Alt+C' });
     desktop.port.setShortcut({ enabled: true, accelerator: 'Super+J' });
-    expect(electron.globalShortcut.calls).toEqual(['register Control+Alt+C', 'unregister Control+Alt+C', 'register Super+J']);
+    expect(electron.globalShortcut.calls).toEqual([
+      'register Control+Alt+C',
+      'unregister Control+Alt+C',
+      'register Super+J',
+    ]);
     desktop.port.setShortcut({ enabled: false, accelerator: 'Super+J' });
     expect(electron.globalShortcut.registered.size).toBe(0);
     desktop.port.setShortcut({ enabled: true, accelerator: 'Super+J' });
@@ -138,7 +142,11 @@ describe('start at login through the settings port', () => {
     const { desktop } = start({ platform: 'win32', argv: ['Clade Admin.exe', '--hidden'] });
     expect(electron.app.appUserModelId).toBe(APP_USER_MODEL_ID);
     expect(desktop.startHidden).toBe(true);
-    expect(desktop.port.setOpenAtLogin(true)).toMatchObject({ openAtLogin: true, autostartFile: null, platform: 'win32' });
+    expect(desktop.port.setOpenAtLogin(true)).toMatchObject({
+      openAtLogin: true,
+      autostartFile: null,
+      platform: 'win32',
+    });
     expect(electron.app.loginItems.calls.at(-1)).toMatchObject({ openAtLogin: true, args: ['--hidden'] });
   });
 
@@ -167,7 +175,9 @@ describe('logs folder and diagnostics', () => {
     const at = Date.parse('2026-12-07T09:00:00Z');
     syncSnapshot(db, at, {
       org: { id: 'org_secretive', name: 'Initech Confidential' },
-      users: [{ id: 'user_1', email: 'ceo@initech.example', name: 'Bill L', role: 'admin', added_at: '2025-01-01T00:00:00Z' }],
+      users: [
+        { id: 'user_1', email: 'ceo@initech.example', name: 'Bill L', role: 'admin', added_at: '2025-01-01T00:00:00Z' },
+      ],
     });
     const state = new SyncStateRepo(db);
     state.markResource('users', 'ok', at, null);

@@ -36,7 +36,9 @@ describe('the invite notification', () => {
     const notifier = createElectronNotifier(electron, { openView: navigator.navigate });
     runAppAlertCycle({ db, nowMs: NOW, timeZone: 'UTC', notifier });
 
-    const invite = electron.notifications.find((n) => /Invite for new\.analyst@example\.com/.test(n.options.title ?? ''));
+    const invite = electron.notifications.find((n) =>
+      /Invite for new\.analyst@example\.com/.test(n.options.title ?? ''),
+    );
     expect(invite, JSON.stringify(electron.notifications.map((n) => n.options.title))).toBeDefined();
     invite!.click();
     expect(pushed).toEqual([{ view: 'people', target: 'invite_015gWxCN9Hfg2QhZwTK7Mdeu' }]);

@@ -2,6 +2,7 @@
  * The log: every line through the credential redactor, on stderr and in the rotating file. The file transport is
  * electron-log's own (electron-log/node), pointed at a temp folder; no Electron, no initialize().
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,8 +18,16 @@ const SHAPES: Array<[string, string, string]> = [
   ['a bearer token', 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlUGFydA', 'eyJhbGci'],
   ['a Slack webhook', 'https://hooks.slack.com/services/T0TESTAAA/B0TESTBBB/TestWebhookSecret0123456789', 'T0TESTAAA'],
   ['a Discord webhook', 'https://discord.com/api/webhooks/112233445566/TestDiscordToken_abcdefgh', 'TestDiscordToken'],
-  ['a Teams webhook', 'https://acme.webhook.office.com/webhookb2/1111-2222@3333/IncomingWebhook/abcd/efgh', 'IncomingWebhook'],
-  ['a Google Chat webhook', 'https://chat.googleapis.com/v1/spaces/AAAAtest/messages?key=TestKeyValue123&token=TestTok456', 'AAAAtest'],
+  [
+    'a Teams webhook',
+    'https://acme.webhook.office.com/webhookb2/1111-2222@3333/IncomingWebhook/abcd/efgh',
+    'IncomingWebhook',
+  ],
+  [
+    'a Google Chat webhook',
+    'https://chat.googleapis.com/v1/spaces/AAAAtest/messages?key=TestKeyValue123&token=TestTok456',
+    'AAAAtest',
+  ],
   ['a token in a query', 'https://example.test/hook?token=TestQuerySecret789&x=1', 'TestQuerySecret789'],
 ];
 
@@ -82,7 +91,9 @@ describe('the log file (electron-log/node, file transport in a temp folder)', ()
     file.write('warn', { toString: () => `object carrying ${SHAPES[0]![1]}` } as unknown as string);
     const text = readFileSync(file.path, 'utf8');
     for (const [, , secretPart] of SHAPES) expect(text).not.toContain(secretPart);
-    expect(text).toMatch(/^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\] \[error\] an admin key: sk-ant-admin01-…\[redacted\]/m);
+    expect(text).toMatch(
+      /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\] \[error\] an admin key: sk-ant-admin01-…\[redacted\]/m,
+    );
     expect(text).toMatch(/\[info\]\s+sync ended ok$/m);
     expect(text).toMatch(/\[warn\]\s+object carrying sk-ant-admin01-…\[redacted\]/);
     expect(text).not.toContain('not written at info');
@@ -95,5 +106,22 @@ describe('the log file (electron-log/node, file transport in a temp folder)', ()
     expect(readdirSync(dir).sort()).toEqual(['clade-admin.log', 'clade-admin.old.log']);
     expect(statSync(join(dir, 'clade-admin.log')).size).toBeLessThanOrEqual(2_200);
     expect(readFileSync(join(dir, 'clade-admin.log'), 'utf8')).toContain('line 39');
+  });
+});
+
+describe('who may load electron-log', () => {
+  it('only the adapter (and this test): never the CLI, the services or another module', () => {
+    const root = join(__dirname, '../../../..');
+    const files = execFileSync('git', ['ls-files', 'main', 'test', 'preload', 'renderer'], {
+      cwd: root,
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .filter((f) => /\.(ts|tsx|cjs|js)$/.test(f));
+    const importers = files.filter((f) =>
+      /from 'electron-log|require\('electron-log/.test(readFileSync(join(root, f), 'utf8')),
+    );
+    expect(importers.sort()).toEqual(['main/app/log-file.ts', 'test/main/app/desktop/log-file.test.ts'].sort());
+    expect(readFileSync(join(root, 'main/app/log-file.ts'), 'utf8')).not.toMatch(/\.initialize\(/);
   });
 });

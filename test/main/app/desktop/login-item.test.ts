@@ -96,7 +96,11 @@ describe('start at login on Linux', () => {
   });
 
   it('runs $APPIMAGE from an AppImage (its execPath is a temporary mount)', () => {
-    const login = item('linux', { APPIMAGE: '/home/ann/Apps/Clade-Admin-1.2.0.AppImage' }, '/tmp/.mount_CladeXYZ/clade-admin');
+    const login = item(
+      'linux',
+      { APPIMAGE: '/home/ann/Apps/Clade-Admin-1.2.0.AppImage' },
+      '/tmp/.mount_CladeXYZ/clade-admin',
+    );
     login.set(true);
     const text = readFileSync(login.location!, 'utf8');
     expect(text).toContain('Exec=/home/ann/Apps/Clade-Admin-1.2.0.AppImage --hidden\n');
