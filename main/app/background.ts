@@ -4,11 +4,13 @@
  * drives the scheduler, and the scheduler's syncing state shows in the tray, so the scheduler is built first and
  * told where to report once the tray exists.
  */
-import type { SyncProgress } from '../../preload/contract';
 import { log } from './log';
+import { followSyncProgress, type ProgressRelay } from './progress-relay';
 import { createSyncScheduler, type SyncScheduler } from './scheduler';
 import { trayRuntime } from './tray/tray-runtime';
 import { startTrayAndAlerts, type TrayAndAlerts, type TrayAndAlertsDeps } from './tray/tray-and-alerts';
+
+export { createProgressRelay } from './progress-relay';
 
 export interface BackgroundDeps extends Omit<TrayAndAlertsDeps, 'syncNow' | 'electron' | 'now' | 'log'> {
   /** One sync of the open profile's data. */
@@ -17,31 +19,6 @@ export interface BackgroundDeps extends Omit<TrayAndAlertsDeps, 'syncNow' | 'ele
   intervalMs: () => number;
   /** Every sync's progress, the first one too (it runs when a profile opens, outside the scheduler). */
   progress?: ProgressRelay;
-}
-
-/**
- * The sync progress, told to the window (the push) and to whoever listens later (the tray): the data opens, and
- * its first sync starts, before the tray exists.
- */
-export interface ProgressRelay {
-  report: (progress: SyncProgress) => void;
-  listen: (listener: (progress: SyncProgress) => void) => void;
-}
-
-export function createProgressRelay(push: (progress: SyncProgress) => void): ProgressRelay {
-  const listeners: Array<(progress: SyncProgress) => void> = [];
-  let last: SyncProgress | null = null;
-  return {
-    report: (progress) => {
-      last = progress;
-      push(progress);
-      for (const listener of listeners) listener(progress);
-    },
-    listen: (listener) => {
-      listeners.push(listener);
-      if (last) listener(last); // a sync already under way when the listener arrived
-    },
-  };
 }
 
 export function startBackground(deps: BackgroundDeps): { scheduler: SyncScheduler; alerts: TrayAndAlerts } {
@@ -61,7 +38,6 @@ export function startBackground(deps: BackgroundDeps): { scheduler: SyncSchedule
     syncNow: () => scheduler.trigger(),
   });
   reportSyncing = (syncing) => alerts.setSyncing(syncing);
-  // The tray says "syncing" for any sync, the first one after a key was stored too, not only the scheduler's.
-  progress?.listen((p) => alerts.setSyncing(p.phase === 'running' || scheduler.isSyncing()));
+  if (progress) followSyncProgress(progress, alerts, scheduler);
   return { scheduler, alerts };
 }
