@@ -71,6 +71,13 @@ export function App() {
   const welcome = !onboarded && info?.mode === 'demo';
   // A mirror's first sync (right after a key was stored) can take minutes: its progress, and what is usable already.
   const firstSync = progress?.phase === 'running' && progress.first === true ? progress : null;
+  const inFirstSync = firstSync !== null;
+  // A first sync means another mirror is open now (a key was just stored): what the window shows comes from it.
+  useEffect(() => {
+    if (!inFirstSync) return;
+    void loadInfo();
+    reloadViews();
+  }, [inFirstSync, loadInfo, reloadViews]);
 
   return (
     <div className="app">

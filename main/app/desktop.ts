@@ -77,6 +77,9 @@ export function startDesktop(deps: DesktopDeps): Desktop {
     windowCount: () => deps.electron.BrowserWindow.getAllWindows().length,
     keepAliveWithoutWindows: () => true,
   });
+  // Launched again from the menu while it lives in the tray (started hidden, or its window closed): open the window.
+  // Registered here, after ready, where a window may be created; claimSingleInstance's own handler only reveals one.
+  app.on('second-instance', () => void deps.window.show());
   let shortcutProblem: string | null = null;
 
   const stored = settingsFile.read();

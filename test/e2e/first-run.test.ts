@@ -80,8 +80,11 @@ describe('first-run progress', () => {
 
   it('a later sync does not bring the panel back: the header line says it', async () => {
     const { page, harness } = session;
-    harness.api.push('clade:sync/progress-changed', run({ first: false, resource: 'users', page: 1, rows: 12 }));
-    await page.getByText('Syncing users… 12 rows').waitFor();
+    harness.api.push(
+      'clade:sync/progress-changed',
+      run({ first: false, resource: 'users', page: 1, rows: 12, resourcesDone: 1 }),
+    );
+    await page.getByText('Syncing members… 12 rows (1 of 15)').waitFor();
     expect(await page.getByRole('region', { name: 'First sync of your organization' }).count()).toBe(0);
   });
 

@@ -225,4 +225,15 @@ describe('the dock and the tray keep the app', () => {
     electron.app.emit('activate');
     expect(electron.windows).toHaveLength(1);
   });
+
+  it('started hidden, a second launch opens the window; with it open, it comes forward (no second window)', () => {
+    start({ argv: ['clade-admin', '--hidden'] });
+    expect(electron.windows).toHaveLength(0);
+    electron.app.emit('second-instance');
+    expect(electron.windows).toHaveLength(1);
+    electron.windows[0]!.minimized = true;
+    electron.app.emit('second-instance');
+    expect(electron.windows).toHaveLength(1);
+    expect(electron.windows[0]!.minimized).toBe(false);
+  });
 });
