@@ -69,6 +69,8 @@ export function startDesktop(deps: DesktopDeps): Desktop {
     env,
     execPath: deps.execPath ?? process.execPath,
     homeDir,
+    // A development run is the Electron binary plus the app's folder; a packaged app is its executable alone.
+    appArgs: app.isPackaged ? [] : [app.getAppPath()],
   });
   const shortcut = createGlobalShortcut(deps.electron.globalShortcut, () => deps.window.toggle());
   // The tray keeps the app alive with no window open; the dock's activate (macOS) brings the window back.

@@ -26,6 +26,7 @@ export type AppPort = Pick<
   | 'whenReady'
   | 'on'
   | 'getPath'
+  | 'getAppPath'
   | 'getName'
   | 'getVersion'
   | 'isPackaged'

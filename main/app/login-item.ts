@@ -21,6 +21,8 @@ export interface LoginItemDeps {
   env: Record<string, string | undefined>;
   execPath: string;
   homeDir: string;
+  /** Arguments before START_HIDDEN_ARG: the app's folder in a development run (a bare Electron binary needs it). */
+  appArgs?: readonly string[];
 }
 
 export interface LoginItem {
@@ -47,7 +49,7 @@ export function createLoginItem(deps: LoginItemDeps): LoginItem {
   }
   if (deps.platform === 'win32') {
     // Windows keys the Run entry on path + args: the same pair must be given to read it back.
-    const entry = { path: deps.execPath, args: [START_HIDDEN_ARG] };
+    const entry = { path: deps.execPath, args: [...(deps.appArgs ?? []), START_HIDDEN_ARG] };
     return {
       set: (openAtLogin) => deps.app.setLoginItemSettings({ openAtLogin, ...entry }),
       isOn: () => deps.app.getLoginItemSettings(entry).openAtLogin,
@@ -60,7 +62,8 @@ export function createLoginItem(deps: LoginItemDeps): LoginItem {
       if (!openAtLogin) return rmSync(file, { force: true });
       mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
       const executable = autostartExecutable(deps.env, deps.execPath);
-      writeFileSync(file, autostartEntry({ executable }), { mode: 0o644 });
+      const args = [...(deps.appArgs ?? []), START_HIDDEN_ARG];
+      writeFileSync(file, autostartEntry({ executable, args }), { mode: 0o644 });
     },
     isOn: () => {
       try {

@@ -184,6 +184,9 @@ export class AppDouble extends Emitter {
   getName(): string {
     return 'clade-admin';
   }
+  getAppPath(): string {
+    return '/work/clade-admin';
+  }
   getVersion(): string {
     return '0.0.0-test';
   }

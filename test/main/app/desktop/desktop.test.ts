@@ -134,11 +134,15 @@ describe('start at login through the settings port', () => {
     expect(before.openAtLogin).toBe(false);
     expect(before.autostartFile).toBe(join(dir, 'home', '.config', 'autostart', 'clade-admin.desktop'));
     expect(desktop.port.setOpenAtLogin(true).openAtLogin).toBe(true);
-    expect(readFileSync(before.autostartFile!, 'utf8')).toContain('Exec=/usr/bin/clade-admin --hidden');
+    // A development run (not packaged) starts Electron with the app's folder.
+    expect(readFileSync(before.autostartFile!, 'utf8')).toContain(
+      'Exec=/usr/bin/clade-admin /work/clade-admin --hidden',
+    );
     expect(desktop.port.setOpenAtLogin(false).openAtLogin).toBe(false);
   });
 
   it('on Windows: the Run entry through Electron, the AppUserModelId set; a --hidden launch keeps the window closed', () => {
+    electron.app.isPackaged = true;
     const { desktop } = start({ platform: 'win32', argv: ['Clade Admin.exe', '--hidden'] });
     expect(electron.app.appUserModelId).toBe(APP_USER_MODEL_ID);
     expect(desktop.startHidden).toBe(true);
@@ -148,6 +152,7 @@ describe('start at login through the settings port', () => {
       platform: 'win32',
     });
     expect(electron.app.loginItems.calls.at(-1)).toMatchObject({ openAtLogin: true, args: ['--hidden'] });
+    expect(desktop.port.snapshot().openAtLogin).toBe(true);
   });
 
   it('sets no AppUserModelId off Windows', () => {
