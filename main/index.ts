@@ -5,12 +5,13 @@ import { pathToFileURL } from 'node:url';
 import { defaultDataDir, ensureMirrorFile } from './adapters/data-dir';
 import { createSdkVerifier } from './adapters/anthropic/verify-key';
 import { createKeytarSecretStore } from './adapters/secret-store-keytar';
-import type { Navigate, SyncProgress } from '../preload/contract';
-import { startBackground } from './app/background';
+import type { Navigate } from '../preload/contract';
+import { createProgressRelay, startBackground } from './app/background';
+import { startDesktop } from './app/desktop';
 import { log } from './app/log';
-import { electronRuntime } from './app/electron-runtime';
+import { electronRuntime, openLogFile } from './app/electron-runtime';
 import { utilityKeychainHost } from './app/keychain-utility-host';
-import { claimSingleInstance, wireLifecycle } from './app/lifecycle';
+import { claimSingleInstance } from './app/lifecycle';
 import { enableProcessSandbox, hardenSession, lockDownWebContents } from './app/security';
 import { createWindowNavigator } from './app/tray/tray-navigation';
 import { createWindowSlot, type RendererPage } from './app/window';
@@ -35,20 +36,21 @@ async function main(): Promise<void> {
   // The window opens at once; the data arrives while it paints (sync progress push); until then: "nothing synced yet".
   const push = createPush(() => BrowserWindow.getAllWindows().map((w) => w.webContents));
   const dataDir = defaultDataDir(process.env);
-  // keytar runs in a utility process, killed when the keychain stops answering (started on first use, after ready).
+  // keytar runs in a utility process (started on first use, killed when it hangs); it also keeps the audit seals.
   const secrets = createKeytarSecretStore({ launchHost: utilityKeychainHost(utilityProcess) });
-  const onProgress = (p: SyncProgress) => push('clade:sync/progress-changed', p);
+  const sync = createProgressRelay((p) => push('clade:sync/progress-changed', p));
   const readStoredKey = (id: string) => secrets.get(id);
   const profileId = initialProfileId(dataDir);
-  // The keychain also holds each profile's audit seal, bound to its mirror when it opens (services/audit-seal.ts).
-  const active = createActiveProfileData({ dataDir, profileId, readStoredKey, onProgress, log, secrets });
+  const active = createActiveProfileData({ dataDir, profileId, readStoredKey, onProgress: sync.report, log, secrets });
   const mirror = () => active.current()?.db ?? null;
+  const desktop = startDesktop({ electron: electronRuntime(), dataDir, window, active, openLogFile });
   // A notification or tray item opens the window on its view: pushed now, or held until a new window asks for it.
   const toWindow = (to: Navigate) => push('clade:app/navigate-changed', to);
   const navigator = createWindowNavigator({ showWindow: window.show, push: toWindow });
   const { scheduler, alerts } = startBackground({
     sync: () => active.syncNow(),
     intervalMs: () => syncIntervalMs(active.current()?.db),
+    progress: sync,
     assetsDir: join(__dirname, '../../assets'),
     mirror,
     openView: navigator.navigate,
@@ -83,11 +85,10 @@ async function main(): Promise<void> {
       onSyncSettingsChanged: () => scheduler.reschedule(),
       adminActions: async () => active.current()?.adminActions?.() ?? null,
       mirrorRepair: { problem: active.storageProblem, moveAside },
+      desktop: desktop.port,
     },
   });
-  const windowCount = () => BrowserWindow.getAllWindows().length;
-  wireLifecycle(app, { showWindow: () => void window.show(), windowCount, keepAliveWithoutWindows: () => true });
-  window.show();
+  if (!desktop.startHidden) window.show();
   powerMonitor.on('resume', () => void scheduler.trigger());
   await active.open();
   scheduler.start();

@@ -8,6 +8,7 @@ import type { OrgKey, OrgMember, OrgTree, OrgWorkspace } from '../main/core/org/
 import type { ChannelSpec } from './channel-spec';
 import { assertSameShape } from './same-shape';
 import { alertsChannels } from './contract-alerts';
+import { desktopChannels } from './contract-desktop';
 import { settingsChannels } from './contract-settings';
 import { usageChannels } from './contract-usage';
 import { actionsChannels } from './contract-actions';
@@ -22,6 +23,7 @@ export * from './contract-actions';
 export * from './contract-storage';
 export * from './contract-people';
 export * from './contract-access';
+export * from './contract-desktop';
 export type { ChannelSpec } from './channel-spec';
 
 /** Money crosses the boundary as a decimal string of cents (never a float), e.g. "123456.789". */
@@ -127,6 +129,15 @@ export const SyncProgressDto = z.object({
   resource: z.string().nullable(),
   page: z.number().int().nonnegative(),
   rows: z.number().int().nonnegative(),
+  /** This run is the mirror's first (it was never synced): the window shows the first-sync panel. */
+  first: z.boolean().optional(),
+  /** The whole run (core/sync/run-progress.ts): resources of the plan done and planned; absent outside a run. */
+  resourcesDone: z.number().int().nonnegative().optional(),
+  resourcesTotal: z.number().int().nonnegative().optional(),
+  /** Estimated time left for the whole sync; null while it cannot be estimated yet. */
+  etaMs: z.number().nonnegative().nullable().optional(),
+  /** Resources finished with their data in the mirror: the views built on them can be used already. */
+  usable: z.array(z.string()).optional(),
 });
 export type SyncProgress = z.infer<typeof SyncProgressDto>;
 
@@ -340,6 +351,7 @@ export const channels = {
   ...storageChannels,
   ...peopleChannels,
   ...accessChannels,
+  ...desktopChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

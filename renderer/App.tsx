@@ -27,6 +27,7 @@ import { AlertsView } from './features/alerts/AlertsView';
 import { StorageProblemBanner } from './features/shell/StorageProblemBanner';
 import { PeopleView } from './features/people/PeopleView';
 import { usePeopleStore } from './stores/usePeopleStore';
+import { FirstSyncProgress } from './features/first-run/FirstSyncProgress';
 
 export function App() {
   const info = useAppStore((state) => state.info);
@@ -68,6 +69,15 @@ export function App() {
   }, []);
 
   const welcome = !onboarded && info?.mode === 'demo';
+  // A mirror's first sync (right after a key was stored) can take minutes: its progress, and what is usable already.
+  const firstSync = progress?.phase === 'running' && progress.first === true ? progress : null;
+  const inFirstSync = firstSync !== null;
+  // A first sync means another mirror is open now (a key was just stored): what the window shows comes from it.
+  useEffect(() => {
+    if (!inFirstSync) return;
+    void loadInfo();
+    reloadViews();
+  }, [inFirstSync, loadInfo, reloadViews]);
 
   return (
     <div className="app">
@@ -78,6 +88,16 @@ export function App() {
         progress={progress}
       />
       <StorageProblemBanner onMoved={reloadViews} />
+      {firstSync && (
+        <FirstSyncProgress
+          progress={firstSync}
+          onOpen={(next) => {
+            finishOnboarding();
+            setView(next);
+            reloadViews(); // its data arrived after the window last read it
+          }}
+        />
+      )}
       {welcome ? (
         <main className="app-main">
           <Onboarding

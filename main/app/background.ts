@@ -5,15 +5,20 @@
  * told where to report once the tray exists.
  */
 import { log } from './log';
+import { followSyncProgress, type ProgressRelay } from './progress-relay';
 import { createSyncScheduler, type SyncScheduler } from './scheduler';
 import { trayRuntime } from './tray/tray-runtime';
 import { startTrayAndAlerts, type TrayAndAlerts, type TrayAndAlertsDeps } from './tray/tray-and-alerts';
+
+export { createProgressRelay } from './progress-relay';
 
 export interface BackgroundDeps extends Omit<TrayAndAlertsDeps, 'syncNow' | 'electron' | 'now' | 'log'> {
   /** One sync of the open profile's data. */
   sync: () => Promise<void>;
   /** The scheduler's interval now (the open profile's setting). */
   intervalMs: () => number;
+  /** Every sync's progress, the first one too (it runs when a profile opens, outside the scheduler). */
+  progress?: ProgressRelay;
 }
 
 export function startBackground(deps: BackgroundDeps): { scheduler: SyncScheduler; alerts: TrayAndAlerts } {
@@ -24,7 +29,7 @@ export function startBackground(deps: BackgroundDeps): { scheduler: SyncSchedule
     onSyncingChanged: (syncing) => reportSyncing(syncing),
     log,
   });
-  const { sync: _sync, intervalMs: _intervalMs, ...trayDeps } = deps;
+  const { sync: _sync, intervalMs: _intervalMs, progress, ...trayDeps } = deps;
   const alerts = startTrayAndAlerts({
     ...trayDeps,
     electron: trayRuntime(),
@@ -33,5 +38,6 @@ export function startBackground(deps: BackgroundDeps): { scheduler: SyncSchedule
     syncNow: () => scheduler.trigger(),
   });
   reportSyncing = (syncing) => alerts.setSyncing(syncing);
+  if (progress) followSyncProgress(progress, alerts, scheduler);
   return { scheduler, alerts };
 }

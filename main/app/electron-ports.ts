@@ -6,6 +6,9 @@
 import type {
   App,
   BrowserWindow,
+  Clipboard,
+  GlobalShortcut,
+  Shell,
   BrowserWindowConstructorOptions,
   ForkOptions as UtilityForkOptions,
   IpcMain,
@@ -23,9 +26,13 @@ export type AppPort = Pick<
   | 'whenReady'
   | 'on'
   | 'getPath'
+  | 'getAppPath'
   | 'getName'
   | 'getVersion'
   | 'isPackaged'
+  | 'setLoginItemSettings'
+  | 'getLoginItemSettings'
+  | 'setAppUserModelId'
 >;
 
 export type WebContentsPort = Pick<
@@ -35,7 +42,18 @@ export type WebContentsPort = Pick<
 
 export type WindowPort = Pick<
   BrowserWindow,
-  'loadFile' | 'loadURL' | 'once' | 'on' | 'show' | 'focus' | 'isMinimized' | 'restore' | 'isDestroyed'
+  | 'loadFile'
+  | 'loadURL'
+  | 'once'
+  | 'on'
+  | 'show'
+  | 'hide'
+  | 'focus'
+  | 'isMinimized'
+  | 'restore'
+  | 'isDestroyed'
+  | 'isVisible'
+  | 'isFocused'
 > & {
   readonly webContents: WebContentsPort;
 };
@@ -66,4 +84,10 @@ export interface ElectronRuntime {
   powerMonitor: Pick<PowerMonitor, 'on'>;
   /** Runs the keychain host (main/app/keychain-utility-host.ts); fork only after the app is ready. */
   utilityProcess: UtilityProcessPort;
+  /** The show/hide shortcut (app/global-shortcut.ts). */
+  globalShortcut: Pick<GlobalShortcut, 'register' | 'unregister'>;
+  /** Only "Open logs folder": a folder path, never a URL (links go through adapters/external-links.ts). */
+  shell: Pick<Shell, 'openPath'>;
+  /** Only "Copy diagnostics". */
+  clipboard: Pick<Clipboard, 'writeText'>;
 }

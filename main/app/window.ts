@@ -60,21 +60,29 @@ export interface WindowSlot {
   show(): boolean;
   /** Brings an existing window forward (a second instance was started); nothing when there is none. */
   reveal(): void;
+  /** The global shortcut: hides the window when it is in front, else shows it (creating it when there is none). */
+  toggle(): void;
 }
 
 export function createWindowSlot(BrowserWindow: BrowserWindowPort, options: MainWindowOptions): WindowSlot {
   let window: WindowPort | null = null;
+  const show = (): boolean => {
+    if (window && !window.isDestroyed()) {
+      revealWindow(window);
+      return true;
+    }
+    window = createMainWindow(BrowserWindow, options);
+    return false;
+  };
   return {
-    show: () => {
-      if (window && !window.isDestroyed()) {
-        revealWindow(window);
-        return true;
-      }
-      window = createMainWindow(BrowserWindow, options);
-      return false;
-    },
+    show,
     reveal: () => {
       if (window && !window.isDestroyed()) revealWindow(window);
+    },
+    toggle: () => {
+      // Visible but behind other windows: bring it forward; hiding it would make the admin press twice.
+      if (window && !window.isDestroyed() && window.isVisible() && window.isFocused()) window.hide();
+      else show();
     },
   };
 }

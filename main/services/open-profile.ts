@@ -14,6 +14,8 @@ import { openMirror, type MirrorDb } from '../db/open';
 import { asStorageError } from '../db/storage-errors';
 import type { StorageError } from '../core/storage-error';
 import { syncProfile, unnamedRunRate, type SyncTarget } from './sync/sync-profile';
+import { createRunProgressTracker, type RunProgress } from '../core/sync/run-progress';
+import { SyncStateRepo } from '../db/repos/sync-state-repo';
 import { readProfileSetting } from '../db/settings/profile-settings';
 import { openDemoOrg } from './demo/demo-org';
 import { profileApiBaseUrl } from './api-base-url';
@@ -111,12 +113,19 @@ async function syncAndReport(
   compliance: boolean,
 ): Promise<void> {
   report({ phase: 'running', resource: null, page: 0, rows: 0 });
+  // The whole run's progress (resources done of planned, usable ones, time left) for the window and the tray.
+  const run = createRunProgressTracker(() => Date.now());
+  const first = new SyncStateRepo(db).lastSuccessfulSyncAtMs() === null;
+  const running = (p: RunProgress) => report({ phase: 'running', first, ...p });
   try {
     const rate = requestsPerMinute !== undefined ? requestsPerMinute : unnamedRunRate(target);
     const summary = await syncProfile(db, target, {
       compliance,
       ...(rate !== undefined ? { requestsPerMinute: rate } : {}),
-      onProgress: (p) => report({ phase: 'running', resource: p.resource, page: p.page, rows: p.rows }),
+      // The compliance feed is one more step after the engine's plan.
+      onPlan: (plan) => running(run.plan(plan, compliance ? 1 : 0)),
+      onProgress: (p) => running(run.page(p)),
+      onResourceDone: (r) => running(run.resourceDone(r)),
     });
     report({
       phase: summary.status === 'ok' || summary.status === 'partial' ? 'done' : 'failed',

@@ -6,6 +6,9 @@
  */
 import type {
   BrowserWindowConstructorOptions,
+  LoginItemSettings,
+  LoginItemSettingsOptions,
+  Settings,
   HandlerDetails,
   IpcMainInvokeEvent,
   OnHeadersReceivedListenerDetails,
@@ -22,6 +25,7 @@ import type {
 } from '../../main/app/electron-ports';
 import type { FrameLike } from '../../main/ipc/sender-check';
 import { UtilityProcessDouble } from './electron-double-utility';
+import { ClipboardDouble, GlobalShortcutDouble, LoginItemsDouble, ShellDouble } from './electron-double-desktop';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -123,6 +127,16 @@ export class WindowDouble extends Emitter {
   show(): void {
     this.visible = true;
   }
+  hide(): void {
+    this.visible = false;
+    this.focused = false;
+  }
+  isVisible(): boolean {
+    return this.visible;
+  }
+  isFocused(): boolean {
+    return this.focused;
+  }
   focus(): void {
     this.focused = true;
   }
@@ -145,6 +159,8 @@ export class AppDouble extends Emitter {
   /** Set once whenReady() was asked for: what utilityProcess.fork needs. */
   ready = false;
   readonly paths: Record<string, string> = { userData: '/tmp/clade-admin-double' };
+  readonly loginItems = new LoginItemsDouble();
+  appUserModelId: string | null = null;
   on = ((event: string, listener: Listener) => {
     this.addListener(event, listener);
     return this;
@@ -168,8 +184,20 @@ export class AppDouble extends Emitter {
   getName(): string {
     return 'clade-admin';
   }
+  getAppPath(): string {
+    return '/work/clade-admin';
+  }
   getVersion(): string {
     return '0.0.0-test';
+  }
+  setLoginItemSettings(settings: Settings): void {
+    this.loginItems.set(settings);
+  }
+  getLoginItemSettings(options?: LoginItemSettingsOptions): LoginItemSettings {
+    return this.loginItems.get(options);
+  }
+  setAppUserModelId(id: string): void {
+    this.appUserModelId = id;
   }
 }
 
@@ -244,6 +272,9 @@ export interface ElectronDouble extends ElectronRuntime {
   session: { defaultSession: SessionDouble };
   windows: WindowDouble[];
   utilityProcess: UtilityProcessDouble;
+  globalShortcut: GlobalShortcutDouble;
+  shell: ShellDouble;
+  clipboard: ClipboardDouble;
 }
 
 export function createElectronDouble(): ElectronDouble {
@@ -257,5 +288,8 @@ export function createElectronDouble(): ElectronDouble {
     powerMonitor: new PowerMonitorDouble() as PowerMonitorDouble & ElectronRuntime['powerMonitor'],
     windows: WindowDouble.created,
     utilityProcess: new UtilityProcessDouble(() => app.ready),
+    globalShortcut: new GlobalShortcutDouble(),
+    shell: new ShellDouble(),
+    clipboard: new ClipboardDouble(),
   };
 }

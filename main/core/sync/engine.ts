@@ -19,6 +19,8 @@ export interface SyncOptions {
   /** How far back the first sync fetches reports (default 90 days). */
   historyDays?: number;
   onProgress?: (p: SyncProgress) => void;
+  /** Once, before the first request: the resources this sync will fetch, in order (the window's "3 of 14"). */
+  onPlan?: (resources: readonly SyncResource[]) => void;
   /** After each resource, whatever its outcome (the CLI prints a line per resource when not on a terminal). */
   onResourceDone?: (r: ResourceSummary) => void;
   /** Local request budget; null or 0 turns it off (sandbox, benchmarks). Default 60. */
@@ -90,7 +92,9 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions = {}): Promise<S
 
   try {
     const states = store.resourceStates();
-    for (const policy of planResources(states, startedAtMs, opts.full ?? false)) {
+    const plan = planResources(states, startedAtMs, opts.full ?? false);
+    opts.onPlan?.(plan.map((policy) => policy.resource));
+    for (const policy of plan) {
       const ctx: WriteContext = {
         runId,
         atMs: startedAtMs,

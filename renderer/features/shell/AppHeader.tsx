@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo, SyncProgress } from '../../../preload/contract';
 import { formatFreshness } from '../../lib/format';
+import { resourceLabel } from '../first-run/first-sync-format';
 
 interface Props {
   info: AppInfo | null;
@@ -22,14 +23,20 @@ export function AppHeader({ info, orgName, syncedAtMs, progress }: Props) {
         </span>
       )}
       <p className="freshness" role="status" aria-live="polite">
-        {syncing
-          ? `Syncing ${progress.resource ?? ''}… ${progress.rows} rows`
-          : orgName
-            ? formatFreshness(syncedAtMs, now)
-            : ''}
+        {syncing ? syncingLine(progress) : orgName ? formatFreshness(syncedAtMs, now) : ''}
       </p>
     </header>
   );
+}
+
+/** "Syncing members… 120 rows (3 of 15)": the part under way, its rows, and the run's parts when known. */
+function syncingLine(progress: SyncProgress): string {
+  const what = progress.resource ? resourceLabel(progress.resource) : '';
+  const parts =
+    progress.resourcesTotal !== undefined && progress.resourcesTotal > 0
+      ? ` (${progress.resourcesDone ?? 0} of ${progress.resourcesTotal})`
+      : '';
+  return `Syncing ${what}… ${progress.rows} rows${parts}`;
 }
 
 /** The current time, refreshed every `everyMs` so ages ("3 min ago") stay true. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactDeep, redactSecrets } from '../../../main/core/redact';
+import { redactCredentials, redactDeep, redactSecrets } from '../../../main/core/redact';
 
 // Fake keys with the real shapes (length and alphabet), never real ones.
 const ADMIN_KEY = `sk-ant-admin01-TEST${'Ab3_x-Yz9'.repeat(9)}-TESTAA`;
@@ -92,5 +92,59 @@ describe('redactDeep', () => {
     expect(out.m.get('k')).toBe('sk-ant-admin01-…[redacted]');
     expect([...out.s]).toEqual(['sk-ant-api03-…[redacted]']);
     expect(out.when.getTime()).toBe(0);
+  });
+});
+
+describe('redactCredentials (log lines, diagnostics)', () => {
+  it.each([
+    ['an admin key', `x ${ADMIN_KEY}`, 'x sk-ant-admin01-…[redacted]'],
+    ['an API key', API_KEY, 'sk-ant-api03-…[redacted]'],
+    ['an OAuth token', OAUTH_TOKEN, 'sk-ant-oat01-…[redacted]'],
+    ['a bearer token', 'authorization: Bearer abc.DEF-123_ghi456', 'authorization: Bearer [redacted]'],
+    ['a bearer Anthropic key', `Bearer ${API_KEY}`, 'Bearer sk-ant-api03-…[redacted]'],
+    [
+      'a Slack webhook',
+      'post to https://hooks.slack.com/services/T000/B000/XXXXsecret failed',
+      'post to https://hooks.slack.com/services/[redacted] failed',
+    ],
+    [
+      'a Slack workflow trigger',
+      'https://hooks.slack.com/triggers/T0/123/abcdef',
+      'https://hooks.slack.com/triggers/[redacted]',
+    ],
+    [
+      'a Discord webhook',
+      '"https://discordapp.com/api/webhooks/123/tok_en"',
+      '"https://discordapp.com/api/webhooks/[redacted]"',
+    ],
+    [
+      'a Teams webhook',
+      'https://acme.webhook.office.com/webhookb2/a@b/IncomingWebhook/c/d',
+      'https://acme.webhook.office.com/webhookb2/[redacted]',
+    ],
+    [
+      'a Google Chat webhook',
+      'https://chat.googleapis.com/v1/spaces/AAA/messages?key=K&token=T',
+      'https://chat.googleapis.com/v1/spaces/[redacted]',
+    ],
+    [
+      'a Power Automate URL',
+      'https://prod-01.westus.logic.azure.com:443/workflows/abc/triggers/manual?sig=zzzzzzzz',
+      'https://prod-01.westus.logic.azure.com:443/workflows/[redacted]',
+    ],
+    ['a token query parameter', 'https://x.test/a?token=abcdef123&b=1', 'https://x.test/a?token=[redacted]&b=1'],
+    ['a signature query parameter', 'https://x.test/a?x=1&sig=abcdef123', 'https://x.test/a?x=1&sig=[redacted]'],
+  ])('masks %s', (_name, input, expected) => {
+    expect(redactCredentials(input)).toBe(expected);
+    expect(redactCredentials(expected)).toBe(expected); // idempotent
+  });
+
+  it.each([
+    ['the API host', 'GET https://api.anthropic.com/v1/organizations/users?limit=100'],
+    ['a partial key hint', 'sk-ant-api03-R2D...igAA'],
+    ['the word bearer in prose', 'the bearer of bad news'],
+    ['a short query value', 'https://x.test/?key=abc'],
+  ])('keeps %s', (_name, input) => {
+    expect(redactCredentials(input)).toBe(input);
   });
 });
