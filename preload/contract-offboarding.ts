@@ -120,6 +120,8 @@ export const OffboardPreviewDto = z.object({
   /** The plan for these choices; when an earlier run stopped, its own plan with each step's state (it continues). */
   plan: OffboardPlanDto,
   resumes: OffboardRunStateDto.nullable(),
+  /** Choices that cannot be honoured (a key they did not create, no inheritor): the run is refused until fixed. */
+  problems: z.array(z.string()),
   /** What the admin must type (the person's e-mail) and the single-use token to send back with the run. */
   confirmText: z.string(),
   confirmToken: z.string(),
