@@ -46,12 +46,17 @@ export function readOffboardingHoldings(db: Database.Database, userId: string, n
   const adminCount = db.prepare(
     `SELECT count(*) AS n FROM workspace_members WHERE workspace_id = ? AND workspace_role = 'workspace_admin'`,
   );
-  // The default workspace's membership is implicit (every member) and cannot be changed: the org removal ends it.
-  const defaults = new Set(
-    (db.prepare(`SELECT id FROM workspaces WHERE is_default = 1`).all() as Array<{ id: string }>).map((w) => w.id),
+  // Left out: the default workspace's membership is implicit (every member) and cannot be changed, so the org
+  // removal ends it; an archived workspace's members cannot be changed either, and it gives no access any more.
+  const unchangeable = new Set(
+    (
+      db.prepare(`SELECT id FROM workspaces WHERE is_default = 1 OR archived_at_ms IS NOT NULL`).all() as Array<{
+        id: string;
+      }>
+    ).map((w) => w.id),
   );
   const memberships = person.workspaces
-    .filter((workspace) => !defaults.has(workspace.id))
+    .filter((workspace) => !unchangeable.has(workspace.id))
     .map((workspace) => ({
       workspaceId: workspace.id,
       workspaceName: workspace.name,

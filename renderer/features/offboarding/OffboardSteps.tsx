@@ -14,8 +14,11 @@ export function OffboardSteps({ steps, label }: { steps: OffboardStep[]; label: 
     <ol className="offboard-steps" aria-label={label}>
       {steps.map((step) => (
         <li key={step.seq} className={`step-${step.status}`}>
-          <span className="step-status">{STATUS_TEXT[step.status]}</span> {step.label}
-          {step.detail && <div className="step-detail">{step.detail}</div>}
+          <span className="step-status">{STATUS_TEXT[step.status]}</span>
+          <span>
+            {step.label}
+            {step.detail && <span className="step-detail">{step.detail}</span>}
+          </span>
         </li>
       ))}
     </ol>
