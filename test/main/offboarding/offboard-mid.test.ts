@@ -18,6 +18,8 @@ import { openMirror } from '../../../main/db/open';
 import { searchAuditEvents } from '../../../main/db/audit/index';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
 import { OffboardHoldingsDto, OffboardPlanDto, OffboardReportDto } from '../../../preload/contract-offboarding';
+import { offboardingHandlers } from '../../../main/ipc/domains/offboarding';
+import { HandlerError } from '../../../main/ipc/handler-error';
 
 const PROFILE = 'mid';
 let sandbox: RunningSandbox;
@@ -149,6 +151,27 @@ describe('offboard on the mid org', () => {
     ]);
     expect(plan.warnings.join('\n')).toMatch(/only workspace admin of Offboarding Lab/);
 
+    // One truth: the window's preview (the IPC handler over the same mirror) shows the same holdings and plan.
+    const db = openMirror(mirrorFile(join(root, 'data'), PROFILE));
+    try {
+      const handlers = offboardingHandlers({ mirror: () => db, now: () => Date.now(), adminActions: async () => null });
+      const preview = await handlers['clade:offboarding/preview']({ userId: leaver.id, keep: [] });
+      expect(preview.holdings).toEqual(holdings);
+      expect(preview.plan).toEqual(plan);
+      expect(preview.confirmText).toBe(leaver.email);
+      // The run needs the preview's token with their e-mail typed: anything else is refused before a client exists.
+      const wrong = { userId: leaver.id, keep: [], confirmation: { token: preview.confirmToken, typed: 'someone' } };
+      await expect(handlers['clade:offboarding/run'](wrong)).rejects.toBeInstanceOf(HandlerError);
+      await expect(
+        handlers['clade:offboarding/run']({
+          ...wrong,
+          confirmation: { token: preview.confirmToken, typed: leaver.email },
+        }),
+      ).rejects.toThrow(/already used/);
+    } finally {
+      db.close();
+    }
+
     const human = await cli('offboard', leaver.id, '--dry-run');
     expect(human.code, human.stderr).toBe(0);
     expect(human.stdout).toMatch(/Active keys they created \(2\)/);
@@ -219,6 +242,7 @@ describe('offboard on the mid org', () => {
   });
 
   it('an org admin: keeps one key with its inheritor noted, deactivates the other, ends with a pending Console step that a later sync resolves', async () => {
+    await control('DELETE', '/requests');
     const [kept, ...deactivated] = admin.keys as [string, ...string[]];
     const dry = await cli(
       '--json',
@@ -264,6 +288,14 @@ describe('offboard on the mid org', () => {
     expect(events.find((e) => e.keyId === kept)?.summary).toMatch(
       /kept key '.+' in .+, inherited by heir@example\.com/,
     );
+
+    // Nothing the API refuses for an admin was sent: no removal, no membership change.
+    const sent = (await control('GET', '/requests')) as unknown as {
+      requests: Array<{ method: string; path: string }>;
+    };
+    expect(
+      sent.requests.filter((r) => r.method !== 'GET' && (r.path.includes(admin.id) || r.path.includes('/members'))),
+    ).toEqual([]);
 
     // A rerun changes nothing while the Console step waits.
     expect((await cli('offboard', admin.email, '--yes')).code).toBe(0);
