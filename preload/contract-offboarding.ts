@@ -146,6 +146,12 @@ export type OffboardReport = z.infer<typeof OffboardReportDto>;
 export const offboardingChannels = {
   /** What the person holds and the plan (or the stopped run it would continue), with a confirmation token. */
   'clade:offboarding/preview': { kind: 'invoke', request: OffboardPreviewRequest, response: OffboardPreviewDto },
+  /** The person's latest run as the mirror holds it (each step's state): the window polls it while a run is going. */
+  'clade:offboarding/progress': {
+    kind: 'invoke',
+    request: z.object({ userId: text }),
+    response: OffboardReportDto.nullable(),
+  },
   /** Runs (or continues) the plan with the preview's confirmation; a failed step is in the report, not an error. */
   'clade:offboarding/run': { kind: 'invoke', request: OffboardRunRequest, response: OffboardReportDto },
 } as const satisfies Record<string, ChannelSpec>;

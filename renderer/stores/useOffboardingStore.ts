@@ -9,6 +9,8 @@ import { api, errorMessage, unwrap } from '../lib/api';
 
 export type OffboardPhase = 'idle' | 'loading' | 'choosing' | 'reviewing' | 'running' | 'done';
 
+const POLL_MS = 400;
+
 /** Per key: keep it (with who inherits it) or deactivate it (the default). */
 export type KeyChoice = { keep: boolean; inheritor: string };
 
@@ -18,6 +20,8 @@ interface OffboardingState {
   preview: OffboardPreview | null;
   choices: Record<string, KeyChoice>;
   report: OffboardReport | null;
+  /** While running: the steps as the mirror records them, polled (each step is written as it finishes). */
+  progress: OffboardReport['steps'] | null;
   error: string | null;
   onDone: (() => void) | null;
   open: (userId: string, onDone?: () => void) => Promise<void>;
@@ -41,6 +45,7 @@ export const useOffboardingStore = create<OffboardingState>((set, get) => ({
   preview: null,
   choices: {},
   report: null,
+  progress: null,
   error: null,
   onDone: null,
   open: async (userId, onDone) => {
@@ -70,7 +75,15 @@ export const useOffboardingStore = create<OffboardingState>((set, get) => ({
   run: async (typed) => {
     const { userId, preview, choices, phase } = get();
     if (!userId || !preview || phase !== 'reviewing') return;
-    set({ phase: 'running', error: null });
+    set({ phase: 'running', error: null, progress: null });
+    const poll = setInterval(() => {
+      api()
+        .offboarding.progress({ userId })
+        .then((result) => {
+          if (result.ok && result.value && get().phase === 'running') set({ progress: result.value.steps });
+        })
+        .catch(() => undefined);
+    }, POLL_MS);
     try {
       const report = await unwrap(
         api().offboarding.run({
@@ -82,10 +95,21 @@ export const useOffboardingStore = create<OffboardingState>((set, get) => ({
       set({ phase: 'done', report });
     } catch (error) {
       set({ phase: 'done', error: errorMessage(error) });
+    } finally {
+      clearInterval(poll);
     }
     // Steps may have changed the org even when one failed: the view refreshes from the mirror either way.
     get().onDone?.();
   },
   close: () =>
-    set({ phase: 'idle', userId: null, preview: null, choices: {}, report: null, error: null, onDone: null }),
+    set({
+      phase: 'idle',
+      userId: null,
+      preview: null,
+      choices: {},
+      report: null,
+      progress: null,
+      error: null,
+      onDone: null,
+    }),
 }));

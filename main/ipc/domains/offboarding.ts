@@ -8,6 +8,8 @@ import type Database from 'better-sqlite3';
 import type { AdminAction } from '../../core/actions';
 import { createConfirmationTokens } from '../../services/actions/confirmation-tokens';
 import { previewOffboarding } from '../../services/offboarding/preview-offboarding';
+import { runReport } from '../../services/offboarding/offboarding-report';
+import { readLatestRun } from '../../db/repos/offboarding-repo';
 import { OffboardingRefused, runOffboarding } from '../../services/offboarding/run-offboarding';
 import { HandlerError } from '../handler-error';
 import type { Handler } from '../handler-types';
@@ -18,6 +20,7 @@ const NOT_READY = 'The data of this profile is still being prepared; try again i
 export function offboardingHandlers(deps: ActionsDeps): {
   'clade:offboarding/preview': Handler<'clade:offboarding/preview'>;
   'clade:offboarding/run': Handler<'clade:offboarding/run'>;
+  'clade:offboarding/progress': Handler<'clade:offboarding/progress'>;
 } {
   const mirrorOrRefuse = (): Database.Database => {
     const db = deps.mirror();
@@ -46,6 +49,11 @@ export function offboardingHandlers(deps: ActionsDeps): {
         confirmText: holdings.person.email,
         confirmToken: confirmations.issue(bound(request.userId), holdings.person.email),
       };
+    },
+    'clade:offboarding/progress': async (request) => {
+      const db = mirrorOrRefuse();
+      const run = readLatestRun(db, request.userId);
+      return run ? runReport(db, run.id) : null;
     },
     'clade:offboarding/run': async (request) => {
       const redeemed = confirmations.redeem(

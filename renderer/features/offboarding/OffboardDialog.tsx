@@ -13,7 +13,7 @@ import '../actions/actions.css';
 import './offboarding.css';
 
 export function OffboardDialog() {
-  const { phase, preview, choices, report, error, choose, review, back, run, close } = useOffboardingStore();
+  const { phase, preview, choices, report, progress, error, choose, review, back, run, close } = useOffboardingStore();
   const [typed, setTyped] = useState('');
   const open = phase !== 'idle';
   const { dialog, onKeyDown } = useModalFocus(open, phase, phase === 'running' ? null : close);
@@ -91,9 +91,12 @@ export function OffboardDialog() {
           </>
         )}
         {phase === 'running' && (
-          <p role="status" className="offboard-running">
-            Offboarding: each step is sent to the Admin API and recorded in the audit trail…
-          </p>
+          <>
+            <p role="status" className="offboard-running">
+              Offboarding: each step is sent to the Admin API and recorded in the audit trail…
+            </p>
+            <OffboardSteps steps={progress ?? preview?.plan.steps ?? []} label="Offboarding progress" />
+          </>
         )}
         {phase === 'done' && report && (
           <>

@@ -155,18 +155,27 @@ describe('offboard on the mid org', () => {
     const db = openMirror(mirrorFile(join(root, 'data'), PROFILE));
     try {
       const handlers = offboardingHandlers({ mirror: () => db, now: () => Date.now(), adminActions: async () => null });
-      const preview = await handlers['clade:offboarding/preview']({ userId: leaver.id, keep: [] });
+      const ctx = (channel: 'clade:offboarding/preview' | 'clade:offboarding/run') => ({
+        channel,
+        via: 'ipc' as const,
+      });
+      const preview = await handlers['clade:offboarding/preview'](
+        { userId: leaver.id, keep: [] },
+        ctx('clade:offboarding/preview'),
+      );
       expect(preview.holdings).toEqual(holdings);
       expect(preview.plan).toEqual(plan);
       expect(preview.confirmText).toBe(leaver.email);
       // The run needs the preview's token with their e-mail typed: anything else is refused before a client exists.
       const wrong = { userId: leaver.id, keep: [], confirmation: { token: preview.confirmToken, typed: 'someone' } };
-      await expect(handlers['clade:offboarding/run'](wrong)).rejects.toBeInstanceOf(HandlerError);
+      await expect(handlers['clade:offboarding/run'](wrong, ctx('clade:offboarding/run'))).rejects.toBeInstanceOf(
+        HandlerError,
+      );
       await expect(
-        handlers['clade:offboarding/run']({
-          ...wrong,
-          confirmation: { token: preview.confirmToken, typed: leaver.email },
-        }),
+        handlers['clade:offboarding/run'](
+          { ...wrong, confirmation: { token: preview.confirmToken, typed: leaver.email } },
+          ctx('clade:offboarding/run'),
+        ),
       ).rejects.toThrow(/already used/);
     } finally {
       db.close();
@@ -209,6 +218,19 @@ describe('offboard on the mid org', () => {
     expect(mirror((db) => db.prepare('SELECT status FROM offboarding_runs WHERE user_id = ?').get(leaver.id))).toEqual({
       status: 'running',
     });
+
+    // The window's progress poll reads the same record of the run.
+    const db = openMirror(mirrorFile(join(root, 'data'), PROFILE));
+    try {
+      const handlers = offboardingHandlers({ mirror: () => db, now: () => Date.now() });
+      const progress = await handlers['clade:offboarding/progress'](
+        { userId: leaver.id },
+        { channel: 'clade:offboarding/progress', via: 'ipc' },
+      );
+      expect(progress).toEqual(stopped);
+    } finally {
+      db.close();
+    }
 
     const rerun = await cli('offboard', leaver.email, '--yes');
     expect(rerun.code, rerun.stderr).toBe(0);
