@@ -106,8 +106,8 @@ export const OffboardRunStateDto = z.object({
   runId: z.number(),
   startedAtMs: z.number(),
   finishedAtMs: z.number().nullable(),
-  /** running (stopped at a failure: a rerun continues), awaiting-console, done. */
-  status: z.enum(['running', 'awaiting-console', 'done']),
+  /** running (stopped at a failure: a rerun continues), awaiting-console, done, abandoned (closed by the admin). */
+  status: z.enum(['running', 'awaiting-console', 'done', 'abandoned']),
 });
 
 export const OffboardPreviewRequest = z.object({

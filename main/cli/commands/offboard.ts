@@ -26,6 +26,7 @@ const NO_CREDENTIAL_EXIT = 3;
 
 interface OffboardOptions {
   dryRun?: boolean;
+  abandon?: boolean;
   yes?: boolean;
   keep?: string[];
   inheritTo?: string;
@@ -47,6 +48,10 @@ export function registerOffboardCommand(program: Command, context: () => CliCont
       (value: string, previous: string[] = []) => [...previous, value],
     )
     .option('--inherit-to <person>', 'who inherits the kept keys (recorded as a note in the audit trail)')
+    .option(
+      '--abandon',
+      'close their stopped offboarding without finishing it (a step that can never succeed); the next run plans afresh',
+    )
     .option('-y, --yes', 'confirm without typing their e-mail (required when standard input is not a terminal)')
     .option('--now <iso-time>', 'judge the last 30 days at this instant instead of now (dry runs and tests)')
     .addHelpText(
@@ -88,6 +93,15 @@ async function offboard(ctx: CliContext, user: string, options: OffboardOptions)
       const report = runReport(db, run.id);
       if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, report });
       else ctx.io.stdout.write(`${run.email} is no longer a member.${formatReport(report)}`);
+      return;
+    }
+    if (options.abandon) {
+      await sealProfileMirror(ctx, db, 'open');
+      const { abandonOffboarding } = await import('../../services/offboarding/run-offboarding');
+      if (!abandonOffboarding({ db, now: () => Date.now(), via: 'cli' }, member.id))
+        throw new CliError(`${member.email} has no stopped offboarding to abandon.`, USAGE_EXIT);
+      if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, abandoned: true, userId: member.id });
+      else note(ctx.io, `Abandoned the stopped offboarding of ${member.email} (recorded in the audit trail).`);
       return;
     }
     const initial = previewOffboarding(db, member.id, [], nowMs)!;

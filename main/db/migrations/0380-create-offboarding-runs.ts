@@ -8,7 +8,8 @@ import type { Migration } from '../migrate';
  * - One run per offboarding, with the person as they were when it started (they may be gone from `users` later).
  *   At most one unfinished run per person (`finished_at_ms` null), which a rerun continues.
  * - Its steps in run order, each with the action it sends (JSON, never a key) and its state. The plan is stored, not
- *   rebuilt on a rerun: the steps already done are the record of what happened.
+ *   rebuilt on a rerun: the steps already done are the record of what happened. A run the admin abandons (a step
+ *   that can never succeed) is closed as `abandoned`; the next run plans afresh from what they still hold.
  */
 const DDL = `
 CREATE TABLE offboarding_runs (
@@ -17,7 +18,7 @@ CREATE TABLE offboarding_runs (
   email TEXT NOT NULL,
   name TEXT NOT NULL,
   role TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('running', 'awaiting-console', 'done')),
+  status TEXT NOT NULL CHECK (status IN ('running', 'awaiting-console', 'done', 'abandoned')),
   started_at_ms INTEGER NOT NULL,
   finished_at_ms INTEGER
 ) STRICT;

@@ -7,7 +7,7 @@ import type { AdminAction } from '../../core/actions';
 import type { PlannedStep } from '../../core/offboarding/build-plan';
 import type { OffboardStep } from '../../../preload/contract-offboarding';
 
-export type RunStatus = 'running' | 'awaiting-console' | 'done';
+export type RunStatus = 'running' | 'awaiting-console' | 'done' | 'abandoned';
 
 export interface StoredRun {
   id: number;
@@ -118,7 +118,7 @@ export function markStep(
 export function setRunStatus(db: Database.Database, runId: number, status: RunStatus, atMs: number): void {
   db.prepare(`UPDATE offboarding_runs SET status = ?, finished_at_ms = ? WHERE id = ?`).run(
     status,
-    status === 'done' ? atMs : null,
+    status === 'done' || status === 'abandoned' ? atMs : null,
     runId,
   );
 }
@@ -136,7 +136,7 @@ export function readPendingConsoleSteps(
       `SELECT s.run_id AS runId, s.seq, r.user_id AS userId, r.email, s.at_ms AS atMs,
               (SELECT last_complete_at_ms FROM resource_state WHERE resource = 'users') AS usersReadAtMs
        FROM offboarding_steps s JOIN offboarding_runs r ON r.id = s.run_id
-       WHERE s.kind = 'console.remove' AND s.status = 'pending'`,
+       WHERE s.kind = 'console.remove' AND s.status = 'pending' AND r.status = 'awaiting-console'`,
     )
     .all() as Array<{
     runId: number;

@@ -10,11 +10,13 @@ export function runReport(db: Database.Database, runId: number): OffboardReport 
     person: { id: run.userId, email: run.email, name: run.name, role: run.role },
     run: { runId: run.id, startedAtMs: run.startedAtMs, finishedAtMs: run.finishedAtMs, status: run.status },
     steps,
-    outcome: outcomeLine(run.email, steps),
+    outcome: outcomeLine(run.email, steps, run.status),
   };
 }
 
-function outcomeLine(email: string, steps: OffboardReport['steps']): string {
+function outcomeLine(email: string, steps: OffboardReport['steps'], status: string): string {
+  if (status === 'abandoned')
+    return `This offboarding of ${email} was abandoned; running \`offboard\` again plans afresh from what they still hold.`;
   const failed = steps.find((step) => step.status === 'failed');
   if (failed)
     return `Stopped at step ${failed.seq} of ${steps.length} (${failed.label}): ${failed.detail ?? 'failed'}. Run it again to continue from there.`;

@@ -132,3 +132,27 @@ function alreadyDone(db: Database.Database, step: StoredStep): boolean {
       return false;
   }
 }
+
+/**
+ * Closes the person's stopped run without finishing it (a step that can never succeed), recorded in the trail with
+ * what was done; the next run plans afresh from what they still hold. Returns false when there was none.
+ */
+export function abandonOffboarding(deps: Pick<RunActionDeps, 'db' | 'now' | 'via' | 'audit'>, userId: string): boolean {
+  const run = readOpenRun(deps.db, userId);
+  if (!run) return false;
+  const steps = readRunSteps(deps.db, run.id);
+  const done = steps.filter((step) => step.status === 'done').length;
+  const atMs = deps.now();
+  setRunStatus(deps.db, run.id, 'abandoned', atMs);
+  recordLocalAuditAction(
+    deps.db,
+    adminAction({
+      atMs,
+      summary: `Abandoned the offboarding of ${run.name || run.email} (${run.email}) after ${done} of ${steps.length} steps`,
+      targets: [{ type: 'user', id: run.userId, name: run.email }],
+      after: { action: 'offboarding.abandon', outcome: 'abandoned', stepsDone: done, via: deps.via },
+    }),
+    deps.audit,
+  );
+  return true;
+}

@@ -336,4 +336,35 @@ describe('offboard on the mid org', () => {
     expect(finalEvents).toHaveLength(admin.keys.length + 2);
     expect(finalEvents[0]!.summary).toMatch(/no longer finds them/);
   });
+
+  it('a step that keeps failing: --abandon closes the run (recorded), and the next dry run plans afresh', async () => {
+    const nowMs = sandbox.clock.nowMs();
+    const other = [...sandbox.model.users.values()].find(
+      (u) =>
+        u.removedAtMs === null &&
+        u.id !== leaver.id &&
+        !['admin', 'owner', 'primary_owner'].includes(u.role) &&
+        [...sandbox.model.apiKeys.values()].some(
+          (k) => k.createdBy?.id === u.id && k.status === 'active' && (k.expiresAtMs ?? Infinity) > nowMs,
+        ),
+    )!;
+    await control('POST', '/faults', {
+      rules: [{ route: '/v1/organizations/api_keys/*', method: 'POST', status: 403 }],
+    });
+    try {
+      const failed = await cli('--json', 'offboard', other.email, '--yes');
+      expect(failed.code, failed.stderr).toBe(1);
+      expect(OffboardReportDto.parse(JSON.parse(failed.stdout).report).steps[0]!.status).toBe('failed');
+      const abandoned = await cli('offboard', other.email, '--abandon');
+      expect(abandoned.code, abandoned.stderr).toBe(0);
+      expect(abandoned.stderr).toMatch(/Abandoned the stopped offboarding/);
+      expect((await cli('offboard', other.email, '--abandon')).code).toBe(2);
+      const dry = JSON.parse((await cli('--json', 'offboard', other.email, '--dry-run')).stdout);
+      expect(dry.resumes).toBeNull();
+      expect(dry.plan.steps.every((s: { status: string }) => s.status === 'planned')).toBe(true);
+      expect(localActions(other.id)[0]!.summary).toMatch(/^Abandoned the offboarding of .+ after 0 of \d+ steps/);
+    } finally {
+      await control('DELETE', '/faults');
+    }
+  });
 });
