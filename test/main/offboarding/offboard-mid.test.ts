@@ -1,7 +1,8 @@
 /**
  * `offboard` on the sandbox's mid org, in process, against a real sync: a developer who created two active keys and
  * is the only admin of one workspace (arranged through the Admin API before the sync: a new workspace with them as
- * its only workspace_admin), and an org admin with two keys (arranged through the control API's scripted events).
+ * its only workspace_admin, and an invite they sent, which the compliance feed names them for), and an org admin
+ * with two keys (arranged through the control API's scripted events).
  * The dry run lists exactly what they hold; a failure injected at step 2 stops the run there and a rerun continues;
  * afterwards the sandbox and the mirror agree, with one audit event per step. The admin's run ends with the Console
  * step, pending until a sync no longer finds them, and then resolved.
@@ -109,6 +110,15 @@ beforeAll(async () => {
       .status,
   ).toBe(200);
   leaver = { id: dev.id, email: dev.email, keys: activeKeysOf(dev.id), lab: lab.body.id as string };
+  // The compliance feed names who sends an invite: one sent by the leaver, one by someone else.
+  await control('POST', '/compliance', { enabled: true });
+  const other = users.find((u) => u.id !== dev.id && u.role === 'developer')!;
+  await control('POST', '/events', {
+    events: [
+      { type: 'user_invited', email: 'sent.by.leaver@example.com', role: 'user', actor_user_id: dev.id },
+      { type: 'user_invited', email: 'sent.by.other@example.com', role: 'user', actor_user_id: other.id },
+    ],
+  });
 
   // The admin with the fewest keys, topped up to two by the sandbox's scripted key creation.
   const orgAdmin = users
@@ -150,6 +160,9 @@ describe('offboard on the mid org', () => {
       'org.remove',
     ]);
     expect(plan.warnings.join('\n')).toMatch(/only workspace admin of Offboarding Lab/);
+    expect(holdings.invitesSent.known).toBe(true);
+    expect(holdings.invitesSent.invites.map((i) => i.email)).toEqual(['sent.by.leaver@example.com']);
+    expect(plan.warnings.join('\n')).toMatch(/They sent 1 pending invite/);
 
     // One truth: the window's preview (the IPC handler over the same mirror) shows the same holdings and plan.
     const db = openMirror(mirrorFile(join(root, 'data'), PROFILE));
