@@ -35,6 +35,9 @@ export function consoleInstruction(person: OffboardHoldings['person']): string {
   return (
     `In the Claude Console (${CONSOLE_MEMBERS_URL}), Settings → Members: remove ${person.email} ` +
     `(${person.role}) from the organization. The Admin API cannot remove a member with the ${person.role} role. ` +
+    (person.role === 'primary_owner'
+      ? 'A primary owner must first hand primary ownership to someone else there. '
+      : '') +
     'This stays pending until a sync no longer finds them.'
   );
 }

@@ -90,6 +90,12 @@ describe('buildOffboardingPlan', () => {
     expect(plan.warnings.join('\n')).toMatch(/2 workspace membership\(s\) cannot be changed through the Admin API/);
   });
 
+  it('a primary owner is told to hand over primary ownership first', () => {
+    const person = { id: 'user_po', email: 'po@example.com', name: 'Po', role: 'primary_owner' };
+    const plan = buildOffboardingPlan(holdings({ isOrgAdmin: true, person }));
+    expect(plan.steps.at(-1)!.detail).toMatch(/must first hand primary ownership to someone else/);
+  });
+
   it('mentions pending invites they sent, which stay valid', () => {
     const plan = buildOffboardingPlan(
       holdings({
