@@ -9,6 +9,8 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { KeepKey, OffboardHoldings } from '../../../preload/contract-offboarding';
 import { ensureMirrorFile } from '../../adapters/data-dir';
+import type { MirrorDb } from '../../db/open';
+import type { OffboardingPreview } from '../../services/offboarding/preview-offboarding';
 import { apiBaseUrl } from '../api-base-url';
 import { sealProfileMirror } from '../audit-seal';
 import type { CliContext } from '../context';
@@ -80,52 +82,17 @@ async function offboard(ctx: CliContext, user: string, options: OffboardOptions)
     );
   const { openMirror } = await import('../../db/open');
   const { findMember } = await import('../../db/queries/offboarding-holdings');
-  const { readLatestRun } = await import('../../db/repos/offboarding-repo');
-  const { previewOffboarding } = await import('../../services/offboarding/preview-offboarding');
-  const { runReport } = await import('../../services/offboarding/offboarding-report');
   const db = openMirror(ensureMirrorFile(ctx.dataDir, ctx.profileId));
   try {
     const member = findMember(db, user);
-    if (!member) {
-      // Gone from the org: the report of their last offboarding, if there was one.
-      const run = readLatestRun(db, user);
-      if (!run) throw new CliError(`no member "${user}" in the mirror of profile "${ctx.profileId}".`, USAGE_EXIT);
-      const report = runReport(db, run.id);
-      if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, report });
-      else ctx.io.stdout.write(`${run.email} is no longer a member.${formatReport(report)}`);
-      return;
-    }
-    if (options.abandon) {
-      await sealProfileMirror(ctx, db, 'open');
-      const { abandonOffboarding } = await import('../../services/offboarding/run-offboarding');
-      if (!abandonOffboarding({ db, now: () => Date.now(), via: 'cli' }, member.id))
-        throw new CliError(`${member.email} has no stopped offboarding to abandon.`, USAGE_EXIT);
-      if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, abandoned: true, userId: member.id });
-      else note(ctx.io, `Abandoned the stopped offboarding of ${member.email} (recorded in the audit trail).`);
-      return;
-    }
-    const initial = previewOffboarding(db, member.id, [], nowMs)!;
-    const keep = keptKeys(initial.holdings, options);
+    if (!member) return await showGone(ctx, db, user);
+    if (options.abandon) return await abandon(ctx, db, member);
+    const { previewOffboarding } = await import('../../services/offboarding/preview-offboarding');
+    const keep = keptKeys(previewOffboarding(db, member.id, [], nowMs)!.holdings, options);
     const preview = previewOffboarding(db, member.id, keep, nowMs)!;
-    if (options.dryRun || preview.problems.length > 0) {
-      if (ctx.json)
-        printJson(ctx.io, {
-          profile: ctx.profileId,
-          dryRun: true,
-          holdings: preview.holdings,
-          plan: preview.plan,
-          problems: preview.problems,
-          resumes: preview.resumes,
-        });
-      else {
-        ctx.io.stdout.write(formatHoldings(preview.holdings));
-        ctx.io.stdout.write(formatPlan(preview.plan, preview.resumes?.startedAtMs ?? null));
-        for (const problem of preview.problems) note(ctx.io, `Refused: ${problem}`);
-        if (preview.problems.length === 0) ctx.io.stdout.write('\nDry run: nothing was sent.\n');
-      }
-      if (preview.problems.length > 0) ctx.io.exitCode = STEP_FAILED_EXIT;
-      return;
-    }
+    if (preview.resumes && keep.length > 0)
+      note(ctx.io, 'A stopped offboarding continues with its own plan: --keep is not used (--abandon to plan afresh).');
+    if (options.dryRun || preview.problems.length > 0) return showPlan(ctx, preview);
     if (!ctx.json) {
       ctx.io.stdout.write(formatHoldings(preview.holdings));
       ctx.io.stdout.write(formatPlan(preview.plan, preview.resumes?.startedAtMs ?? null));
@@ -133,33 +100,77 @@ async function offboard(ctx: CliContext, user: string, options: OffboardOptions)
     await sealProfileMirror(ctx, db, 'open');
     if (!options.yes)
       await confirm(ctx.io, `Offboard ${member.email} (${preview.plan.steps.length} steps)`, member.email);
-    const { runOffboarding, OffboardingRefused } = await import('../../services/offboarding/run-offboarding');
-    const { createAdminActionsClient } = await import('../../services/actions/run-admin-action');
-    const { storedKey } = await import('./sync');
-    const report = await runOffboarding(
-      {
-        db,
-        client: async () => createAdminActionsClient({ apiKey: await storedKey(ctx), baseURL: await apiBaseUrl(ctx) }),
-        now: () => Date.now(),
-        via: 'cli',
-        onProgress: (p) => {
-          if (!ctx.json && p.status !== 'running') note(ctx.io, `[${p.seq}/${p.total}] ${p.status}: ${p.label}`);
-        },
-      },
-      member.id,
-      keep,
-    ).catch((error: unknown) => {
-      if (error instanceof OffboardingRefused) throw new CliError(error.message, STEP_FAILED_EXIT);
-      throw error;
-    });
-    if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, report });
-    else ctx.io.stdout.write(formatReport(report));
-    const failed = report.steps.find((step) => step.status === 'failed');
-    if (failed)
-      ctx.io.exitCode = /\(code no_credential\)$/.test(failed.detail ?? '') ? NO_CREDENTIAL_EXIT : STEP_FAILED_EXIT;
+    await runPlan(ctx, db, member.id, keep);
   } finally {
     db.close();
   }
+}
+
+/** Gone from the org: the report of their last offboarding, if there was one. */
+async function showGone(ctx: CliContext, db: MirrorDb, user: string): Promise<void> {
+  const { readLatestRun } = await import('../../db/repos/offboarding-repo');
+  const { runReport } = await import('../../services/offboarding/offboarding-report');
+  const run = readLatestRun(db, user);
+  if (!run) throw new CliError(`no member "${user}" in the mirror of profile "${ctx.profileId}".`, USAGE_EXIT);
+  const report = runReport(db, run.id);
+  if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, report });
+  else ctx.io.stdout.write(`${run.email} is no longer a member.${formatReport(report)}`);
+}
+
+async function abandon(ctx: CliContext, db: MirrorDb, member: { id: string; email: string }): Promise<void> {
+  await sealProfileMirror(ctx, db, 'open');
+  const { abandonOffboarding } = await import('../../services/offboarding/run-offboarding');
+  if (!abandonOffboarding({ db, now: () => Date.now(), via: 'cli' }, member.id))
+    throw new CliError(`${member.email} has no stopped offboarding to abandon.`, USAGE_EXIT);
+  if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, abandoned: true, userId: member.id });
+  else note(ctx.io, `Abandoned the stopped offboarding of ${member.email} (recorded in the audit trail).`);
+}
+
+/** `--dry-run`, or choices that cannot be honoured (exit 1): what they hold and the plan; nothing is sent. */
+function showPlan(ctx: CliContext, preview: OffboardingPreview): void {
+  if (ctx.json)
+    printJson(ctx.io, {
+      profile: ctx.profileId,
+      dryRun: true,
+      holdings: preview.holdings,
+      plan: preview.plan,
+      problems: preview.problems,
+      resumes: preview.resumes,
+    });
+  else {
+    ctx.io.stdout.write(formatHoldings(preview.holdings));
+    ctx.io.stdout.write(formatPlan(preview.plan, preview.resumes?.startedAtMs ?? null));
+    for (const problem of preview.problems) note(ctx.io, `Refused: ${problem}`);
+    if (preview.problems.length === 0) ctx.io.stdout.write('\nDry run: nothing was sent.\n');
+  }
+  if (preview.problems.length > 0) ctx.io.exitCode = STEP_FAILED_EXIT;
+}
+
+async function runPlan(ctx: CliContext, db: MirrorDb, userId: string, keep: KeepKey[]): Promise<void> {
+  const { runOffboarding, OffboardingRefused } = await import('../../services/offboarding/run-offboarding');
+  const { createAdminActionsClient } = await import('../../services/actions/run-admin-action');
+  const { storedKey } = await import('./sync');
+  const report = await runOffboarding(
+    {
+      db,
+      client: async () => createAdminActionsClient({ apiKey: await storedKey(ctx), baseURL: await apiBaseUrl(ctx) }),
+      now: () => Date.now(),
+      via: 'cli',
+      onProgress: (p) => {
+        if (!ctx.json && p.status !== 'running') note(ctx.io, `[${p.seq}/${p.total}] ${p.status}: ${p.label}`);
+      },
+    },
+    userId,
+    keep,
+  ).catch((error: unknown) => {
+    if (error instanceof OffboardingRefused) throw new CliError(error.message, STEP_FAILED_EXIT);
+    throw error;
+  });
+  if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, report });
+  else ctx.io.stdout.write(formatReport(report));
+  const failed = report.steps.find((step) => step.status === 'failed');
+  if (failed)
+    ctx.io.exitCode = /\(code no_credential\)$/.test(failed.detail ?? '') ? NO_CREDENTIAL_EXIT : STEP_FAILED_EXIT;
 }
 
 /** `--keep` names keys by id or name among the keys they created; anything else is a usage error naming those. */
