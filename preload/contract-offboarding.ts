@@ -152,6 +152,8 @@ export const offboardingChannels = {
     request: z.object({ userId: text }),
     response: OffboardReportDto.nullable(),
   },
+  /** Closes the person's stopped run without finishing it (recorded in the trail); false when there was none. */
+  'clade:offboarding/abandon': { kind: 'invoke', request: z.object({ userId: text }), response: z.boolean() },
   /** Runs (or continues) the plan with the preview's confirmation; a failed step is in the report, not an error. */
   'clade:offboarding/run': { kind: 'invoke', request: OffboardRunRequest, response: OffboardReportDto },
 } as const satisfies Record<string, ChannelSpec>;

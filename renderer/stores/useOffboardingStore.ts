@@ -30,6 +30,8 @@ interface OffboardingState {
   review: () => Promise<void>;
   back: () => void;
   run: (typed: string) => Promise<void>;
+  /** Closes a stopped run (a step that can never succeed), then plans afresh from what they still hold. */
+  abandon: () => Promise<void>;
   close: () => void;
 }
 
@@ -100,6 +102,17 @@ export const useOffboardingStore = create<OffboardingState>((set, get) => ({
     }
     // Steps may have changed the org even when one failed: the view refreshes from the mirror either way.
     get().onDone?.();
+  },
+  abandon: async () => {
+    const { userId, onDone } = get();
+    if (!userId) return;
+    set({ phase: 'loading', error: null });
+    try {
+      await unwrap(api().offboarding.abandon({ userId }));
+      await get().open(userId, onDone ?? undefined);
+    } catch (error) {
+      set({ phase: 'done', error: errorMessage(error) });
+    }
   },
   close: () =>
     set({

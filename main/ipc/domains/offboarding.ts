@@ -10,7 +10,7 @@ import { createConfirmationTokens } from '../../services/actions/confirmation-to
 import { previewOffboarding } from '../../services/offboarding/preview-offboarding';
 import { runReport } from '../../services/offboarding/offboarding-report';
 import { readLatestRun } from '../../db/repos/offboarding-repo';
-import { OffboardingRefused, runOffboarding } from '../../services/offboarding/run-offboarding';
+import { abandonOffboarding, OffboardingRefused, runOffboarding } from '../../services/offboarding/run-offboarding';
 import { HandlerError } from '../handler-error';
 import type { Handler } from '../handler-types';
 import type { ActionsDeps } from './actions';
@@ -21,6 +21,7 @@ export function offboardingHandlers(deps: ActionsDeps): {
   'clade:offboarding/preview': Handler<'clade:offboarding/preview'>;
   'clade:offboarding/run': Handler<'clade:offboarding/run'>;
   'clade:offboarding/progress': Handler<'clade:offboarding/progress'>;
+  'clade:offboarding/abandon': Handler<'clade:offboarding/abandon'>;
 } {
   const mirrorOrRefuse = (): Database.Database => {
     const db = deps.mirror();
@@ -55,6 +56,8 @@ export function offboardingHandlers(deps: ActionsDeps): {
       const run = readLatestRun(db, request.userId);
       return run ? runReport(db, run.id) : null;
     },
+    'clade:offboarding/abandon': async (request) =>
+      abandonOffboarding({ db: mirrorOrRefuse(), now: deps.now, via: 'window' }, request.userId),
     'clade:offboarding/run': async (request) => {
       const redeemed = confirmations.redeem(
         request.confirmation.token,

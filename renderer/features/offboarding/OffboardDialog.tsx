@@ -13,7 +13,8 @@ import '../actions/actions.css';
 import './offboarding.css';
 
 export function OffboardDialog() {
-  const { phase, preview, choices, report, progress, error, choose, review, back, run, close } = useOffboardingStore();
+  const { phase, preview, choices, report, progress, error, choose, review, back, run, abandon, close } =
+    useOffboardingStore();
   const [typed, setTyped] = useState('');
   const open = phase !== 'idle';
   const { dialog, onKeyDown } = useModalFocus(open, phase, phase === 'running' ? null : close);
@@ -56,7 +57,7 @@ export function OffboardDialog() {
             {preview.resumes && (
               <p role="status">
                 An earlier offboarding stopped; running it again continues where it stopped (steps already done stay
-                done).
+                done). A step that can never succeed: abandon this run to plan afresh.
               </p>
             )}
             <h3>Plan, in this order</h3>
@@ -125,7 +126,11 @@ export function OffboardDialog() {
           )}
           {phase === 'reviewing' && (
             <>
-              {!preview?.resumes && (
+              {preview?.resumes ? (
+                <button type="button" onClick={() => void abandon()}>
+                  Abandon this run
+                </button>
+              ) : (
                 <button type="button" onClick={back}>
                   Back
                 </button>

@@ -126,4 +126,36 @@ describe('the Offboard dialog', () => {
     expect(report.textContent).toContain('Settings → Members: remove boss@acme.example (admin)');
     expect(within(dialog).getAllByRole('status').at(-1)!.textContent).toMatch(/One step remains, in the Console/);
   });
+
+  it('opens a stopped run on its stored plan; "Abandon this run" closes it and plans afresh', async () => {
+    let abandoned = false;
+    installFakeApi({
+      'clade:offboarding/preview': () => ({
+        ...preview(false),
+        ...(abandoned
+          ? {}
+          : {
+              plan: {
+                userId: person.id,
+                steps: steps(false, (k) => (k === 'key.deactivate' ? 'failed' : 'planned')),
+                warnings: [],
+              },
+              resumes: { runId: 7, startedAtMs: 1, finishedAtMs: null, status: 'running' as const },
+            }),
+      }),
+      'clade:offboarding/abandon': () => {
+        abandoned = true;
+        return true;
+      },
+    });
+    render(<OffboardDialog />);
+    await act(() => useOffboardingStore.getState().open(person.id));
+    const dialog = screen.getByRole('dialog', { name: 'Offboard Bo Boss' });
+    expect(within(dialog).getByRole('list', { name: 'Offboarding plan' }).textContent).toMatch(/^Failed/);
+    expect(within(dialog).getByRole('button', { name: 'Continue offboarding' })).toBeTruthy();
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Abandon this run' })));
+    expect(abandoned).toBe(true);
+    expect(within(dialog).getByRole('button', { name: 'Review plan' })).toBeTruthy();
+    expect(within(dialog).getByRole('radio', { name: 'Deactivate' })).toBeTruthy();
+  });
 });
