@@ -15,6 +15,7 @@ import { actionsChannels } from './contract-actions';
 import { storageChannels } from './contract-storage';
 import { peopleChannels } from './contract-people';
 import { accessChannels } from './contract-access';
+import { offboardingChannels } from './contract-offboarding';
 
 export * from './contract-alerts';
 export * from './contract-settings';
@@ -24,6 +25,7 @@ export * from './contract-storage';
 export * from './contract-people';
 export * from './contract-access';
 export * from './contract-desktop';
+export * from './contract-offboarding';
 export type { ChannelSpec } from './channel-spec';
 
 /** Money crosses the boundary as a decimal string of cents (never a float), e.g. "123456.789". */
@@ -352,6 +354,7 @@ export const channels = {
   ...peopleChannels,
   ...accessChannels,
   ...desktopChannels,
+  ...offboardingChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

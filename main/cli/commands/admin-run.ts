@@ -76,7 +76,7 @@ export async function runAdminActionCommand(ctx: CliContext, raw: unknown, optio
  * y/N on a terminal; an irreversible action asks for the target's name instead. Without a terminal nobody can
  * answer, so only `--yes` lets it through: a script must say it means it.
  */
-async function confirm(io: CliIO, description: string, typeToConfirm: string | null): Promise<void> {
+export async function confirm(io: CliIO, description: string, typeToConfirm: string | null): Promise<void> {
   if (!io.stdin.isTTY) {
     throw new CliError(
       `not confirmed: "${description}" needs confirmation, and standard input is not a terminal. Add --yes to confirm it from a script.`,

@@ -23,6 +23,7 @@ import { JournalRepo } from '../../db/repos/journal-repo';
 import { readProfileSetting } from '../../db/settings/profile-settings';
 import { openPageWriter, type WriterMode } from './page-writer';
 import { asStorageError } from '../../db/storage-errors';
+import { resolveOffboardingConsoleSteps } from '../offboarding/resolve-console-steps';
 
 export type { SyncSummary, SyncProgress, ResourceSummary, SyncProblem } from '../../core/sync/summary';
 export { ProfileLockedError } from '../../db/profile-lock';
@@ -105,6 +106,8 @@ export async function syncMirror(db: MirrorDb, api: AdminApiPort, opts: SyncMirr
     const journal = new JournalRepo(db);
     const coveredByFeed = feedRead ? feedActivityMatcher(db, () => clock.now()) : null;
     catchUpJournalIntoAudit(db, (afterId) => journal.listAfter(afterId), describeFromMirror(db), {}, coveredByFeed);
+    // An org admin's offboarding waits for the Console: a sync that no longer lists them finishes it.
+    resolveOffboardingConsoleSteps(db, clock.now());
     applyAuditRetention(db, readProfileSetting(db, 'audit.retentionDays'), { now: () => clock.now() });
     if (alerts) recordAlertCycleAfterSync(db, clock.now(), alerts.timeZone);
     return summary;

@@ -1,10 +1,12 @@
 /**
  * One member's details: their workspaces with the workspace role, the active keys they created, and the org-role
- * actions (change role, remove) through the confirmed and recorded admin actions (MemberActions.tsx).
+ * actions (change role, remove) through the confirmed and recorded admin actions (MemberActions.tsx), and
+ * "Offboard…", which opens the offboarding assistant (features/offboarding/OffboardDialog.tsx).
  */
 import type { Person } from '../../../preload/contract';
 import { formatDate, formatRole } from '../../lib/format';
 import { OrgMemberActions } from '../actions/MemberActions';
+import { useOffboardingStore } from '../../stores/useOffboardingStore';
 import { formatAdminSince, formatClaudeCode30d, formatOrgRole } from './people-format';
 
 export function MemberDetail({
@@ -16,6 +18,7 @@ export function MemberDetail({
   onClose: () => void;
   onChanged: () => void;
 }) {
+  const openOffboarding = useOffboardingStore((state) => state.open);
   return (
     <section className="person-detail" aria-labelledby="person-detail-title">
       <div className="view-title">
@@ -65,6 +68,11 @@ export function MemberDetail({
         </ul>
       )}
       <OrgMemberActions userId={person.id} role={person.role} onChanged={onChanged} />
+      <p>
+        <button type="button" onClick={() => void openOffboarding(person.id, onChanged)}>
+          Offboard…
+        </button>
+      </p>
     </section>
   );
 }

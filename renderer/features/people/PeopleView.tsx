@@ -8,6 +8,7 @@ import { usePeopleStore } from '../../stores/usePeopleStore';
 import { useUiStore } from '../../stores/useUiStore';
 import { LoadState } from '../shell/LoadState';
 import { ConfirmActionDialog } from '../actions/ConfirmActionDialog';
+import { OffboardDialog } from '../offboarding/OffboardDialog';
 import { MembersTable } from './MembersTable';
 import { MemberDetail } from './MemberDetail';
 import { InvitesTable } from './InvitesTable';
@@ -83,6 +84,7 @@ export function PeopleView() {
           )}
         </div>
         <ConfirmActionDialog />
+        <OffboardDialog />
       </div>
     </LoadState>
   );
