@@ -76,7 +76,8 @@ async function serveMetrics(ctx: CliContext, options: ServeMetricsOptions): Prom
           db.close();
         }
       },
-      onScrapeError: (error) => note(ctx.io, `scrape failed: ${error instanceof Error ? error.message : String(error)}`),
+      onScrapeError: (error) =>
+        note(ctx.io, `scrape failed: ${error instanceof Error ? error.message : String(error)}`),
     });
     if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, url: server.url });
     else ctx.io.stdout.write(`${server.url}\n`);

@@ -5,7 +5,10 @@
  * not tomorrow, so only `localhost` itself counts).
  */
 export function isLoopbackBind(address: string): boolean {
-  const host = address.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const host = address
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   if (host === 'localhost' || host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
   const v4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host.replace(/^::ffff:/, ''));
   return v4 !== null && v4.slice(1).every((part) => Number(part) <= 255);

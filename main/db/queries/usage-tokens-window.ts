@@ -8,7 +8,13 @@ import { DAY_MS, utcDay, utcDayStartMs } from '../../core/time';
 import { tableExists } from './key-inventory';
 
 /** The usage report's token columns, named as the API names them without `_tokens`. */
-export const TOKEN_TYPES = ['uncached_input', 'cache_creation_1h', 'cache_creation_5m', 'cache_read', 'output'] as const;
+export const TOKEN_TYPES = [
+  'uncached_input',
+  'cache_creation_1h',
+  'cache_creation_5m',
+  'cache_read',
+  'output',
+] as const;
 export type TokenType = (typeof TOKEN_TYPES)[number];
 
 export interface WorkspaceModelTokens {

@@ -61,8 +61,3 @@ export function nanocentsToUsd(nanocents: bigint): number {
   // Whole dollars and the remainder apart, so a large amount keeps every cent a double can hold.
   return Number(nanocents / perDollar) + Number(nanocents % perDollar) / 1e11;
 }
-
-/** Decimal cents (the read models' JSON form, e.g. "123456.5") to dollars. */
-export function centsTextToUsd(cents: string): number {
-  return Number(cents) / 100;
-}

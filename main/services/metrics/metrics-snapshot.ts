@@ -82,7 +82,7 @@ function spendFamilies(db: Database.Database, nowMs: number, picture: Picture, l
     forecast.set({ workspace: ORG_LABEL }, nanocentsToUsd(picture.org.projectedNanocents));
   const budget = new FamilyBuilder(
     'clade_admin_budget_usd',
-    "Monthly budget set in this profile's settings, in US dollars (workspace=\"\" is the organisation's)",
+    'Monthly budget set in this profile\'s settings, in US dollars (workspace="" is the organisation\'s)',
     ['workspace'],
   );
   const budgets = [

@@ -105,7 +105,10 @@ export async function startPrometheus(dir: string, config: string): Promise<Runn
   const deadline = Date.now() + 15_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`prometheus exited ${child.exitCode}: ${log.slice(-2000)}`);
-    const ready = await fetch(`${url}/-/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/-/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) throw new Error(`prometheus not ready after 15 s: ${log.slice(-2000)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
