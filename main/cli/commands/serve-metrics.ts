@@ -62,23 +62,25 @@ async function serveMetrics(ctx: CliContext, options: ServeMetricsOptions): Prom
   // Started first, so the first scrape can already find the mirror the first sync creates.
   const loop = options.syncEvery === undefined ? null : await startMirrorSyncLoop(ctx, options.syncEvery, counters);
   try {
-    const server = await startMetricsServer({
-      host: options.bind,
-      port: options.port,
-      token,
-      // Each scrape reads the mirror as it is now, on a read-only connection of its own (the sync writes on another).
-      render: async () => {
-        if (!existsSync(ctx.mirrorFile)) throw new Error('the mirror is not synced yet; the first sync is running');
-        const db = openMirror(ctx.mirrorFile, { readonly: true });
-        try {
-          return await renderPrometheusText(readMetricsSnapshot(db, Date.now(), counters));
-        } finally {
-          db.close();
-        }
-      },
-      onScrapeError: (error) =>
-        note(ctx.io, `scrape failed: ${error instanceof Error ? error.message : String(error)}`),
-    });
+    const server = await listening(options, () =>
+      startMetricsServer({
+        host: options.bind,
+        port: options.port,
+        token,
+        // Each scrape reads the mirror as it is now, on a read-only connection of its own (the sync writes on another).
+        render: async () => {
+          if (!existsSync(ctx.mirrorFile)) throw new Error('the mirror is not synced yet; the first sync is running');
+          const db = openMirror(ctx.mirrorFile, { readonly: true });
+          try {
+            return await renderPrometheusText(readMetricsSnapshot(db, Date.now(), counters));
+          } finally {
+            db.close();
+          }
+        },
+        onScrapeError: (error) =>
+          note(ctx.io, `scrape failed: ${error instanceof Error ? error.message : String(error)}`),
+      }),
+    );
     if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, url: server.url });
     else ctx.io.stdout.write(`${server.url}\n`);
     note(ctx.io, `serving metrics of profile "${ctx.profileId}" at ${server.url}; Ctrl-C to stop`);
@@ -88,6 +90,22 @@ async function serveMetrics(ctx: CliContext, options: ServeMetricsOptions): Prom
     await loop?.stop();
   }
   note(ctx.io, 'metrics server stopped');
+}
+
+/** A port in use or an address this machine does not have is said in one line, with what to change. */
+async function listening<T>(options: ServeMetricsOptions, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const where = `${options.bind}:${options.port}`;
+    if (code === 'EADDRINUSE')
+      throw new CliError(`cannot listen on ${where}: the port is in use; choose another with --port`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      throw new CliError(`cannot listen on ${where}: this machine has no such address; check --bind`, USAGE_EXIT);
+    if (code === 'EACCES') throw new CliError(`cannot listen on ${where}: permission denied; use a port above 1023`);
+    throw error;
+  }
 }
 
 async function tokenFrom(ctx: CliContext, file: string): Promise<string> {

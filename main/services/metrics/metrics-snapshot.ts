@@ -12,7 +12,7 @@
  * `{workspace=""}` and the workspaces with `{workspace!=""}`, so `sum()` over workspaces never counts the org twice.
  */
 import type Database from 'better-sqlite3';
-import { openEpisodes, workspaceKey, type Severity } from '../../core/alerts/index';
+import { forecastWorkspaceMonths, openEpisodes, workspaceKey, type Severity } from '../../core/alerts/index';
 import { centsToNanocents } from '../../core/money';
 import { sanitiseLabelValue, workspaceLabels } from '../../core/metrics/workspace-labels';
 import { loadEpisodes, readDefaultWorkspaceId } from '../../db/alerts/index';
@@ -75,11 +75,16 @@ function spendFamilies(db: Database.Database, nowMs: number, picture: Picture, l
   }
   const forecast = new FamilyBuilder(
     'clade_admin_spend_forecast_month_end_usd',
-    "Projected billed cost at the end of this UTC month, in US dollars: the alerts' weekday-aware forecast, capped where a spend limit stops spend (the organisation only)",
+    "Projected billed cost at the end of this UTC month, in US dollars: the alerts' weekday-aware forecast, capped where a spend limit stops spend",
     ['workspace'],
   );
-  if (picture.org.projectedNanocents !== null)
+  if (picture.org.projectedNanocents !== null) {
     forecast.set({ workspace: ORG_LABEL }, nanocentsToUsd(picture.org.projectedNanocents));
+    // Each workspace's own projection, capped at its limit as the org's is (the alert core's one forecast).
+    const workspaces = forecastWorkspaceMonths(picture.inputs, picture.rules, nowMs);
+    for (const key of new Set([...open, ...workspaces.keys()]))
+      forecast.set({ workspace: label(key) }, nanocentsToUsd(workspaces.get(key) ?? 0n));
+  }
   const budget = new FamilyBuilder(
     'clade_admin_budget_usd',
     'Monthly budget set in this profile\'s settings, in US dollars (workspace="" is the organisation\'s)',

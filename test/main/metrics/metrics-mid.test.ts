@@ -76,6 +76,26 @@ describe('the metrics endpoint over the mid org', () => {
     );
   });
 
+  it('forecasts each workspace: never below its spend so far, never past its spend limit', async () => {
+    const samples = parsePrometheusText(await scrape());
+    const forecasts = samples.filter(
+      (s) => s.name === 'clade_admin_spend_forecast_month_end_usd' && s.labels.workspace !== '',
+    );
+    expect(forecasts.length).toBeGreaterThan(5);
+    let capped = 0;
+    for (const { labels, value } of forecasts) {
+      const spent = sampleOf(samples, 'clade_admin_spend_month_to_date_usd', { workspace: labels.workspace! });
+      expect(value).toBeGreaterThanOrEqual(spent - 1e-9);
+      const limit = samples.find(
+        (s) => s.name === 'clade_admin_spend_limit_usd' && s.labels.workspace === labels.workspace,
+      );
+      if (limit === undefined) continue;
+      expect(value).toBeLessThanOrEqual(Math.max(limit.value, spent) + 1e-9);
+      capped += 1;
+    }
+    expect(capped).toBeGreaterThan(0);
+  });
+
   it('counts the tokens `report usage --group-by model` sums over the last 30 days', async () => {
     const samples = parsePrometheusText(await scrape());
     const to = new Date().toISOString().slice(0, 10);
