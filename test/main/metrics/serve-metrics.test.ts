@@ -139,6 +139,8 @@ describe('clade-admin serve-metrics over the demo org', () => {
 
   it('serves text that promtool check metrics accepts', async () => {
     expect(body).toContain('clade_admin_spend_month_to_date_usd{workspace="Production"}');
+    // No key, key hint or e-mail address is ever a label or a value.
+    expect(body).not.toMatch(/sk-ant|@/);
     const checked = await promtool(['check', 'metrics'], body);
     expect(checked.output).toBe('');
     expect(checked.code).toBe(0);
