@@ -85,6 +85,11 @@ function spendFamilies(db: Database.Database, nowMs: number, picture: Picture, l
     for (const key of new Set([...open, ...workspaces.keys()]))
       forecast.set({ workspace: label(key) }, nanocentsToUsd(workspaces.get(key) ?? 0n));
   }
+  return [spent.build(), forecast.build(), ...targetFamilies(db, nowMs, picture, label)];
+}
+
+/** What spend is measured against: budgets (this profile's settings), spend limits (the API's), the thresholds. */
+function targetFamilies(db: Database.Database, nowMs: number, picture: Picture, label: (key: string) => string) {
   const budget = new FamilyBuilder(
     'clade_admin_budget_usd',
     'Monthly budget set in this profile\'s settings, in US dollars (workspace="" is the organisation\'s)',
@@ -113,7 +118,7 @@ function spendFamilies(db: Database.Database, nowMs: number, picture: Picture, l
     ['threshold'],
   );
   for (const pct of picture.rules.spend.thresholdsPct) thresholds.set({ threshold: String(pct) }, pct / 100);
-  return [spent.build(), forecast.build(), limit.build(), budget.build(), thresholds.build()];
+  return [limit.build(), budget.build(), thresholds.build()];
 }
 
 const usd = (cents: string) => nanocentsToUsd(centsToNanocents(cents));
