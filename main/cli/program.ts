@@ -17,6 +17,7 @@ import { registerWorkspaceCommands } from './commands/workspaces';
 import { registerTreeCommand } from './commands/tree';
 import { registerLimitsCommand } from './commands/limits';
 import { registerOffboardCommand } from './commands/offboard';
+import { registerServeMetricsCommand } from './commands/serve-metrics';
 import type { CliContext, GlobalOptions } from './context';
 import { resolveContext } from './context';
 import { redactSecrets } from '../core/redact';
@@ -65,6 +66,7 @@ export function buildProgram(given: CliIO): Command {
   registerTreeCommand(program, context);
   registerLimitsCommand(program, context);
   registerOffboardCommand(program, context);
+  registerServeMetricsCommand(program, context);
   registerSandboxCommands(program, context);
   return program;
 }

@@ -6,7 +6,13 @@ export { defaultAlertRules, alertRulesSchema, parseAlertRules } from './rules';
 export { getAlertRule, setAlertRule, alertRuleKeys } from './rule-settings';
 export { evaluateAlerts, evaluators, severityRank, type Evaluator } from './evaluate';
 export { evaluateSpendThresholds, monthToDateNanocents } from './evaluators/spend-thresholds';
-export { forecastOrgMonth, describeForecastCap, type OrgForecast, type ForecastCap } from './evaluators/org-forecast';
+export {
+  forecastOrgMonth,
+  forecastWorkspaceMonths,
+  describeForecastCap,
+  type OrgForecast,
+  type ForecastCap,
+} from './evaluators/org-forecast';
 export {
   evaluateForecast,
   projectMonth,

@@ -1,5 +1,11 @@
 /** The alert state store and the mirror reader the alert core evaluates (app cycle, `clade-admin check|alerts|config`). */
-export { readAlertInputs, readWorkspaceName, rulesForMirror, costWindowStartMs } from './read-alert-inputs';
+export {
+  readAlertInputs,
+  readDefaultWorkspaceId,
+  readWorkspaceName,
+  rulesForMirror,
+  costWindowStartMs,
+} from './read-alert-inputs';
 export {
   loadAlertRules,
   loadAlertRulesChecked,

@@ -97,7 +97,7 @@ export function readWorkspaceName(db: Database.Database, id: string): string | n
   return row?.name ?? null;
 }
 
-function readDefaultWorkspaceId(db: Database.Database): string | null {
+export function readDefaultWorkspaceId(db: Database.Database): string | null {
   const row = db.prepare(`SELECT id FROM workspaces WHERE is_default = 1 ORDER BY id LIMIT 1`).get() as
     { id: string } | undefined;
   return row?.id ?? null;

@@ -31,14 +31,7 @@ export interface OrgForecast {
 
 /** null when there is too little history to project (as the alerts' forecast rule). */
 export function forecastOrgMonth(inputs: AlertInputs, rules: AlertRules, nowMs: number): OrgForecast | null {
-  const firstDay = firstCostDay(inputs);
-  if (firstDay === null) return null;
-  const today = utcDay(nowMs);
-  const project = (key: string | null) => {
-    const byDay = dailyCostFor(inputs, key);
-    const rates = weekdayAwareRates(byDay, today, firstDay, rules);
-    return rates === null ? null : projectMonth(byDay, nowMs, rates, -1n);
-  };
+  const project = projector(inputs, rules, nowMs);
   const org = project(null);
   if (org === null) return null;
   const caps: ForecastCap[] = [];
@@ -47,7 +40,7 @@ export function forecastOrgMonth(inputs: AlertInputs, rules: AlertRules, nowMs: 
     if (limit.workspaceKey === null) continue;
     const workspace = project(limit.workspaceKey);
     if (workspace === null) continue;
-    const ceiling = workspace.spentNanocents > limit.nanocents ? workspace.spentNanocents : limit.nanocents;
+    const ceiling = ceilingOf(workspace.spentNanocents, limit.nanocents);
     if (workspace.projectedNanocents <= ceiling) continue;
     excess += workspace.projectedNanocents - ceiling;
     caps.push({
@@ -60,7 +53,7 @@ export function forecastOrgMonth(inputs: AlertInputs, rules: AlertRules, nowMs: 
   let projected = org.projectedNanocents - excess;
   const orgLimit = monthlyLimits(inputs).find((limit) => limit.workspaceKey === null);
   if (orgLimit) {
-    const ceiling = org.spentNanocents > orgLimit.nanocents ? org.spentNanocents : orgLimit.nanocents;
+    const ceiling = ceilingOf(org.spentNanocents, orgLimit.nanocents);
     if (projected > ceiling) {
       caps.push({
         workspaceKey: null,
@@ -72,6 +65,42 @@ export function forecastOrgMonth(inputs: AlertInputs, rules: AlertRules, nowMs: 
     }
   }
   return { projectedNanocents: projected, uncappedNanocents: org.projectedNanocents, caps };
+}
+
+/**
+ * Each workspace's month-end forecast (keyed by workspaceKey), for every workspace with cost in the mirror: the same
+ * projection the org's forecast sums, capped at the workspace's monthly spend limit exactly as the org's forecast
+ * caps it. Empty when there is too little history to project.
+ */
+export function forecastWorkspaceMonths(inputs: AlertInputs, rules: AlertRules, nowMs: number): Map<string, bigint> {
+  const project = projector(inputs, rules, nowMs);
+  const limits = new Map(monthlyLimits(inputs).map((limit) => [limit.workspaceKey, limit.nanocents]));
+  const out = new Map<string, bigint>();
+  for (const key of new Set(inputs.dailyCost.map((row) => workspaceKey(row.workspaceId)))) {
+    const workspace = project(key);
+    if (workspace === null) return new Map();
+    const limit = limits.get(key);
+    const ceiling = limit === undefined ? null : ceilingOf(workspace.spentNanocents, limit);
+    out.set(key, ceiling !== null && workspace.projectedNanocents > ceiling ? ceiling : workspace.projectedNanocents);
+  }
+  return out;
+}
+
+/** The month's projection of the org (null) or one workspace, from the alerts' weekday-aware rates. */
+function projector(inputs: AlertInputs, rules: AlertRules, nowMs: number) {
+  const firstDay = firstCostDay(inputs);
+  const today = utcDay(nowMs);
+  return (key: string | null) => {
+    if (firstDay === null) return null;
+    const byDay = dailyCostFor(inputs, key);
+    const rates = weekdayAwareRates(byDay, today, firstDay, rules);
+    return rates === null ? null : projectMonth(byDay, nowMs, rates, -1n);
+  };
+}
+
+/** A limit stops spend at the limit, or where spend already is when it went past it. */
+function ceilingOf(spent: bigint, limit: bigint): bigint {
+  return spent > limit ? spent : limit;
 }
 
 /** "Production: capped at its $2,000.00 limit" */

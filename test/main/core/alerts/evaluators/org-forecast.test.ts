@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateForecast } from '../../../../../main/core/alerts/evaluators/forecast';
-import { describeForecastCap, forecastOrgMonth } from '../../../../../main/core/alerts/evaluators/org-forecast';
+import {
+  describeForecastCap,
+  forecastOrgMonth,
+  forecastWorkspaceMonths,
+} from '../../../../../main/core/alerts/evaluators/org-forecast';
 import { defaultAlertRules } from '../../../../../main/core/alerts/rules';
 import { at, costDays, inputs, PROD, STAGING, usd } from '../fixtures';
 
@@ -71,5 +75,41 @@ describe('forecastOrgMonth (the one org forecast, capped where spend limits stop
       NOW,
     );
     expect(capped.filter((c) => c.id === 'forecast:org:2026-11')).toEqual([]);
+  });
+});
+
+describe('forecastWorkspaceMonths (each workspace, capped as the org forecast caps it)', () => {
+  it('projects each workspace at its run rate, and together they make the org forecast', () => {
+    const input = inputs({ workspaces: [PROD, STAGING], dailyCost: cost });
+    const forecasts = forecastWorkspaceMonths(input, defaultAlertRules(), NOW);
+    expect(forecasts).toEqual(
+      new Map([
+        [PROD.id, usd(300 * 30)],
+        [STAGING.id, usd(10 * 30)],
+      ]),
+    );
+    expect(forecastOrgMonth(input, defaultAlertRules(), NOW)!.projectedNanocents).toBe(usd(310 * 30));
+  });
+
+  it('caps a workspace at its limit, or at what it spent when already past it', () => {
+    const capped = forecastWorkspaceMonths(
+      inputs({ workspaces: [PROD, STAGING], dailyCost: cost, spendLimits: [limit(PROD.id, 8000)] }),
+      defaultAlertRules(),
+      NOW,
+    );
+    expect(capped.get(PROD.id!)).toBe(usd(8000));
+    expect(capped.get(STAGING.id!)).toBe(usd(10 * 30));
+    const past = forecastWorkspaceMonths(
+      inputs({ workspaces: [PROD, STAGING], dailyCost: cost, spendLimits: [limit(PROD.id, 2000)] }),
+      defaultAlertRules(),
+      NOW,
+    );
+    expect(past.get(PROD.id!)).toBe(usd(300 * 22));
+  });
+
+  it('is empty with too little history, as the org forecast is null', () => {
+    const young = inputs({ workspaces: [PROD], dailyCost: costDays(PROD.id, '2026-11-20', '2026-11-22', () => 300) });
+    expect(forecastWorkspaceMonths(young, defaultAlertRules(), NOW).size).toBe(0);
+    expect(forecastOrgMonth(young, defaultAlertRules(), NOW)).toBeNull();
   });
 });
