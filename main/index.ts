@@ -46,13 +46,14 @@ async function main(): Promise<void> {
   // A notification or tray item opens the window on its view: pushed now, or held until a new window asks for it.
   const toWindow = (to: Navigate) => push('clade:app/navigate-changed', to);
   const navigator = createWindowNavigator({ showWindow: window.show, push: toWindow });
-  const { scheduler, alerts } = startBackground({
+  const { scheduler, alerts, webhooks } = startBackground({
     sync: () => active.syncNow(),
     intervalMs: () => syncIntervalMs(active.current()?.db),
     assetsDir: join(__dirname, '../../assets'),
     mirror,
     openView: navigator.navigate,
     quit: () => app.quit(),
+    webhookKeychain: { secrets, profileId: active.profileId },
   });
   // A new key, another profile or a mirror moved aside: reopen the data, re-arm scheduler and tray for that mirror.
   const rearm = () => void (scheduler.reschedule(), alerts.runCycle());
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
       onSyncSettingsChanged: () => scheduler.reschedule(),
       adminActions: async () => active.current()?.adminActions?.() ?? null,
       mirrorRepair: { problem: active.storageProblem, moveAside },
+      webhooks,
     },
   });
   const windowCount = () => BrowserWindow.getAllWindows().length;
@@ -90,8 +92,7 @@ async function main(): Promise<void> {
   window.show();
   powerMonitor.on('resume', () => void scheduler.trigger());
   await active.open();
-  scheduler.start();
-  alerts.runCycle();
+  void (scheduler.start(), alerts.runCycle());
   app.on('will-quit', () => void (scheduler.stop(), alerts.stop(), active.close(), secrets.close()));
 }
 
