@@ -23,7 +23,8 @@ export type WebhookStatus = z.infer<typeof WebhookStatusDto>;
 
 export const SetWebhookRequest = z.object({ url: z.string().min(1).max(2048), format: WebhookFormatName });
 
-export const WebhookTestResultDto = z.object({ ok: z.boolean(), error: z.string().nullable() });
+/** `delivered` rather than `ok`: an answer shaped like a result object would read as one. */
+export const WebhookTestResultDto = z.object({ delivered: z.boolean(), error: z.string().nullable() });
 export type WebhookTestResult = z.infer<typeof WebhookTestResultDto>;
 
 export const webhooksChannels = {

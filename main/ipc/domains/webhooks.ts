@@ -32,7 +32,11 @@ export function webhooksHandlers(deps: WebhooksDeps): {
     'clade:webhooks/set': ({ url, format }) => explained(() => service().set(url, format)),
     'clade:webhooks/set-format': ({ format }) => explained(() => service().setFormat(format)),
     'clade:webhooks/remove': () => explained(() => service().remove()),
-    'clade:webhooks/test': () => explained(() => service().test()),
+    'clade:webhooks/test': () =>
+      explained(async () => {
+        const result = await service().test();
+        return { delivered: result.ok, error: result.error };
+      }),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Settings: the profiles (switch, add, remove; the demo org), the admin key of the open profile, its sync
- * interval, history and audit retention, a way into the alert centre (budgets and rules), the theme (follow
+ * interval, history and audit retention, its team webhook, a way into the alert centre (budgets and rules), the theme (follow
  * the system, light, dark), and the welcome screen. Fits a 380 px popover (one column) and a full window.
  */
 import { useEffect } from 'react';
@@ -9,6 +9,7 @@ import { useUiStore, type Theme } from '../../stores/useUiStore';
 import { AdminKeySection } from './AdminKeySection';
 import { ProfilesSection } from './ProfilesSection';
 import { SyncSection } from './SyncSection';
+import { WebhookSection } from './WebhookSection';
 import './settings.css';
 
 const THEMES: Array<{ id: Theme; label: string }> = [
@@ -38,6 +39,7 @@ export function SettingsView() {
       <ProfilesSection />
       <AdminKeySection />
       <SyncSection />
+      <WebhookSection />
       <section aria-labelledby="settings-alerts" className="settings-section">
         <h3 id="settings-alerts">Budgets and alerts</h3>
         <p className="muted" id="settings-alerts-help">
