@@ -22,7 +22,9 @@ export function readWebhookFile(path: string, platform: NodeJS.Platform = proces
     stat = statSync(path);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    throw new WebhookFileError(`cannot read the webhook file ${path}: ${code === 'ENOENT' ? 'no such file' : String(code ?? error)}`);
+    throw new WebhookFileError(
+      `cannot read the webhook file ${path}: ${code === 'ENOENT' ? 'no such file' : String(code ?? error)}`,
+    );
   }
   if (!stat.isFile()) throw new WebhookFileError(`the webhook file ${path} is not a regular file`);
   if (platform !== 'win32') {

@@ -45,7 +45,8 @@ export const useWebhookStore = create<WebhookState>((set) => {
         set({ loadError: errorMessage(error) });
       }
     },
-    save: (url, format) => run(async () => ({ status: await unwrap(api().webhooks.set({ url, format })), tested: null })),
+    save: (url, format) =>
+      run(async () => ({ status: await unwrap(api().webhooks.set({ url, format })), tested: null })),
     setFormat: async (format) => {
       await run(async () => ({ status: await unwrap(api().webhooks.setFormat({ format })) }));
     },

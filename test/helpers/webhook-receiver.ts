@@ -22,7 +22,9 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-export async function startWebhookReceiver(path = '/services/T000/B000/XyZsecretTokenForTests0123'): Promise<WebhookReceiver> {
+export async function startWebhookReceiver(
+  path = '/services/T000/B000/XyZsecretTokenForTests0123',
+): Promise<WebhookReceiver> {
   const receiver: Omit<WebhookReceiver, 'url' | 'close'> = { bodies: [], raw: [], statuses: [], answers: [] };
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];

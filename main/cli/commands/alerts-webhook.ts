@@ -182,7 +182,9 @@ export function registerWebhookCommands(alerts: Command, context: () => CliConte
         ];
         if (state?.lastSuccessAtMs) lines.push(`Last delivered: ${new Date(state.lastSuccessAtMs).toISOString()}.`);
         if (state?.lastFailureAtMs && state.consecutiveFailures > 0)
-          lines.push(`Last failure: ${new Date(state.lastFailureAtMs).toISOString()}: ${state.lastFailure ?? 'unknown'}.`);
+          lines.push(
+            `Last failure: ${new Date(state.lastFailureAtMs).toISOString()}: ${state.lastFailure ?? 'unknown'}.`,
+          );
         ctx.io.stdout.write(`${lines.join('\n')}\n`);
       });
     });

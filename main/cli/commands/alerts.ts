@@ -97,7 +97,10 @@ export function registerAlertCommands(
     .description('evaluate the alert rules from the mirror; exit 0 ok, 1 warnings, 2 critical, 3 cannot evaluate')
     .option('--sync', 'sync the mirror first (otherwise only the mirror is read; no network)')
     .option('--now <iso-time>', 'evaluate at this instant instead of now (e.g. 2026-11-23T10:00:00Z)')
-    .option('--webhook-file <path>', "post due alerts to the webhook URL in this 0600 file (where there is no keychain)")
+    .option(
+      '--webhook-file <path>',
+      'post due alerts to the webhook URL in this 0600 file (where there is no keychain)',
+    )
     .option('--webhook-format <format>', 'the format for --webhook-file: slack (default) or json')
     .action(async (options: { sync?: boolean; now?: string } & WebhookFileOptions) => {
       const ctx = context();

@@ -13,12 +13,22 @@ export interface RetryPolicy {
   timeoutMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 3, baseDelayMs: 1_000, maxDelayMs: 30_000, timeoutMs: 10_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  attempts: 3,
+  baseDelayMs: 1_000,
+  maxDelayMs: 30_000,
+  timeoutMs: 10_000,
+};
 
 export type AttemptOutcome = { status: number; retryAfter: string | null } | { status: null; error: string };
 
 /** The wait before the next attempt, or null when there is none (success, a final refusal, no tries left). */
-export function nextDelayMs(outcome: AttemptOutcome, attempt: number, policy: RetryPolicy, nowMs: number): number | null {
+export function nextDelayMs(
+  outcome: AttemptOutcome,
+  attempt: number,
+  policy: RetryPolicy,
+  nowMs: number,
+): number | null {
   if (attempt >= policy.attempts) return null;
   if (outcome.status !== null) {
     if (outcome.status >= 200 && outcome.status < 300) return null;

@@ -16,9 +16,7 @@ export interface WebhookContext {
 }
 
 export type WebhookMessage =
-  | { kind: 'episode'; episode: Episode }
-  | { kind: 'digest'; digest: Digest }
-  | { kind: 'test'; atMs: number };
+  { kind: 'episode'; episode: Episode } | { kind: 'digest'; digest: Digest } | { kind: 'test'; atMs: number };
 
 /** One line of org text, safe to show anywhere. */
 export function sanitised(text: string): string {
@@ -30,7 +28,11 @@ export function slackEscape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-const SEVERITY_MARK: Record<Severity, string> = { critical: ':red_circle:', warning: ':warning:', info: ':information_source:' };
+const SEVERITY_MARK: Record<Severity, string> = {
+  critical: ':red_circle:',
+  warning: ':warning:',
+  info: ':information_source:',
+};
 
 interface Lines {
   title: string;
@@ -113,6 +115,7 @@ function jsonBody(message: WebhookMessage, context: WebhookContext): unknown {
       },
     };
   }
-  if (message.kind === 'digest') return { ...base, digest: { day: message.digest.localDay, lines, counts: message.digest.counts } };
+  if (message.kind === 'digest')
+    return { ...base, digest: { day: message.digest.localDay, lines, counts: message.digest.counts } };
   return { ...base, sentAt: new Date(message.atMs).toISOString() };
 }

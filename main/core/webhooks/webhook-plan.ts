@@ -5,7 +5,14 @@
  * local day. Pure: the delivery service keeps the marks (db/alerts/webhook-deliveries-repo.ts).
  */
 import type { AlertRules, Episode, Snooze } from '../alerts/index';
-import { activeSnoozeFor, isDigestDue, digestLocalDay, isOpen, isWithinQuietHours, severityRank } from '../alerts/index';
+import {
+  activeSnoozeFor,
+  isDigestDue,
+  digestLocalDay,
+  isOpen,
+  isWithinQuietHours,
+  severityRank,
+} from '../alerts/index';
 
 /** The delivery mark of a digest: one per local day. Episode marks are the episode's id. */
 export function digestMarkKey(localDay: string): string {

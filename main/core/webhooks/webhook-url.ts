@@ -20,14 +20,16 @@ const MAX_URL_CHARS = 2048;
 export function checkWebhookUrl(text: string): WebhookUrlCheck {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, reason: 'no webhook URL given' };
-  if (trimmed.length > MAX_URL_CHARS) return { ok: false, reason: `a webhook URL is at most ${MAX_URL_CHARS} characters` };
+  if (trimmed.length > MAX_URL_CHARS)
+    return { ok: false, reason: `a webhook URL is at most ${MAX_URL_CHARS} characters` };
   let parsed: URL;
   try {
     parsed = new URL(trimmed);
   } catch {
     return { ok: false, reason: 'not a URL (expected https://…)' };
   }
-  if (parsed.username || parsed.password) return { ok: false, reason: 'a webhook URL may not carry a user or password' };
+  if (parsed.username || parsed.password)
+    return { ok: false, reason: 'a webhook URL may not carry a user or password' };
   if (parsed.hash) return { ok: false, reason: 'a webhook URL may not carry a #fragment' };
   if (parsed.protocol === 'https:') return { ok: true, url: parsed.href, host: parsed.host };
   if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) {

@@ -12,9 +12,7 @@ const DAY_MS = 86_400_000;
 /** The keys this channel must not post now: delivered, or claimed by someone within STALE_CLAIM_MS. */
 export function takenDeliveryKeys(db: Database.Database, channel: string, nowMs: number): Set<string> {
   const keys = db
-    .prepare(
-      `SELECT key FROM alert_deliveries WHERE channel = ? AND (state = 'delivered' OR claimed_at_ms > ?)`,
-    )
+    .prepare(`SELECT key FROM alert_deliveries WHERE channel = ? AND (state = 'delivered' OR claimed_at_ms > ?)`)
     .pluck()
     .all(channel, nowMs - STALE_CLAIM_MS) as string[];
   return new Set(keys);
@@ -49,7 +47,13 @@ export function claimDelivery(
 }
 
 /** The post went out: the claim becomes the delivered mark. */
-export function completeDelivery(db: Database.Database, channel: string, key: string, token: string, nowMs: number): void {
+export function completeDelivery(
+  db: Database.Database,
+  channel: string,
+  key: string,
+  token: string,
+  nowMs: number,
+): void {
   db.prepare(
     `UPDATE alert_deliveries SET state = 'delivered', delivered_at_ms = ? WHERE channel = ? AND key = ? AND claim_token = ?`,
   ).run(nowMs, channel, key, token);
@@ -57,18 +61,16 @@ export function completeDelivery(db: Database.Database, channel: string, key: st
 
 /** The post failed: the claim is dropped so a later cycle (of any process) tries again. */
 export function releaseDelivery(db: Database.Database, channel: string, key: string, token: string): void {
-  db.prepare(`DELETE FROM alert_deliveries WHERE channel = ? AND key = ? AND claim_token = ? AND state = 'claimed'`).run(
-    channel,
-    key,
-    token,
-  );
+  db.prepare(
+    `DELETE FROM alert_deliveries WHERE channel = ? AND key = ? AND claim_token = ? AND state = 'claimed'`,
+  ).run(channel, key, token);
 }
 
 /** Drops marks of episodes the alert store no longer keeps (and old digest marks). */
 export function pruneDeliveries(db: Database.Database, nowMs: number, retentionDays = 90): void {
-  db.prepare(
-    `DELETE FROM alert_deliveries WHERE claimed_at_ms < ? AND key NOT IN (SELECT id FROM alert_episodes)`,
-  ).run(nowMs - retentionDays * DAY_MS);
+  db.prepare(`DELETE FROM alert_deliveries WHERE claimed_at_ms < ? AND key NOT IN (SELECT id FROM alert_episodes)`).run(
+    nowMs - retentionDays * DAY_MS,
+  );
 }
 
 export interface ChannelState {
@@ -79,7 +81,12 @@ export interface ChannelState {
   consecutiveFailures: number;
 }
 
-const NO_STATE: ChannelState = { lastSuccessAtMs: null, lastFailureAtMs: null, lastFailure: null, consecutiveFailures: 0 };
+const NO_STATE: ChannelState = {
+  lastSuccessAtMs: null,
+  lastFailureAtMs: null,
+  lastFailure: null,
+  consecutiveFailures: 0,
+};
 
 export function readChannelState(db: Database.Database, channel: string): ChannelState {
   const row = db
@@ -87,7 +94,12 @@ export function readChannelState(db: Database.Database, channel: string): Channe
       `SELECT last_success_at_ms, last_failure_at_ms, last_failure, consecutive_failures FROM alert_channel_state WHERE channel = ?`,
     )
     .get(channel) as
-    | { last_success_at_ms: number | null; last_failure_at_ms: number | null; last_failure: string | null; consecutive_failures: number }
+    | {
+        last_success_at_ms: number | null;
+        last_failure_at_ms: number | null;
+        last_failure: string | null;
+        consecutive_failures: number;
+      }
     | undefined;
   if (row === undefined) return NO_STATE;
   return {

@@ -44,7 +44,8 @@ async function explained<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof WebhookUrlRefused) throw new HandlerError('bad-request', `Webhook URL refused: ${error.message}.`);
+    if (error instanceof WebhookUrlRefused)
+      throw new HandlerError('bad-request', `Webhook URL refused: ${error.message}.`);
     if (error instanceof WebhookUnavailable) throw new HandlerError('unavailable', error.message);
     if (error instanceof Error && error.name === 'KeychainUnavailableError')
       throw new HandlerError('unavailable', error.message);

@@ -76,7 +76,13 @@ export async function deliverAlertWebhooks(options: DeliverAlertWebhooksOptions)
   if (!options.ignorePause && inPause(db, nowMs)) return { ...nothing(), paused: true };
   const rules = loadAlertRules(db, options.timeZone ?? systemTimeZone());
   const episodes = loadEpisodes(db);
-  const plan = planWebhookDeliveries(episodes, takenDeliveryKeys(db, WEBHOOK_CHANNEL, nowMs), rules, loadSnoozes(db), nowMs);
+  const plan = planWebhookDeliveries(
+    episodes,
+    takenDeliveryKeys(db, WEBHOOK_CHANNEL, nowMs),
+    rules,
+    loadSnoozes(db),
+    nowMs,
+  );
   const context: WebhookContext = {
     profileId: options.profileId,
     orgName: new OrganizationRepo(db).get()?.name ?? options.profileId,
@@ -112,7 +118,8 @@ export async function deliverAlertWebhooks(options: DeliverAlertWebhooksOptions)
   if (plan.digestDay !== null) {
     const digest = buildDigest(stillStored(db, episodes), nowMs, rules);
     // Nothing open: the day is marked without a post, so a later opening does not trigger a digest that day.
-    if (await send(digestMarkKey(plan.digestDay), digest && { kind: 'digest', digest })) report.digestDay = plan.digestDay;
+    if (await send(digestMarkKey(plan.digestDay), digest && { kind: 'digest', digest }))
+      report.digestDay = plan.digestDay;
   }
   pruneDeliveries(db, nowMs);
   return report;
@@ -145,7 +152,11 @@ export async function sendTestWebhook(options: {
   retry?: RetryPolicy;
 }): Promise<{ ok: boolean; error: string | null }> {
   const orgName = options.db ? (new OrganizationRepo(options.db).get()?.name ?? options.profileId) : options.profileId;
-  const body = webhookBody(options.webhook.format, { kind: 'test', atMs: options.nowMs }, { profileId: options.profileId, orgName });
+  const body = webhookBody(
+    options.webhook.format,
+    { kind: 'test', atMs: options.nowMs },
+    { profileId: options.profileId, orgName },
+  );
   const result = await postWebhook(options.webhook.url, body, {
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.retry ? { retry: options.retry } : {}),

@@ -19,7 +19,8 @@ export interface PostOptions {
   now?: () => number;
 }
 
-export type PostResult = { ok: true; status: number; attempts: number } | { ok: false; attempts: number; error: string };
+export type PostResult =
+  { ok: true; status: number; attempts: number } | { ok: false; attempts: number; error: string };
 
 const USER_AGENT = 'clade-admin-webhook/1';
 
@@ -29,7 +30,7 @@ export async function postWebhook(url: string, body: unknown, options: PostOptio
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = options.now ?? (() => Date.now());
   const payload = JSON.stringify(body);
-  let last = '';
+  let last: string;
   for (let attempt = 1; ; attempt += 1) {
     let outcome: AttemptOutcome;
     try {
@@ -41,7 +42,8 @@ export async function postWebhook(url: string, body: unknown, options: PostOptio
         redirect: 'error',
       });
       outcome = { status: response.status, retryAfter: response.headers.get('retry-after') };
-      if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status, attempts: attempt };
+      if (response.status >= 200 && response.status < 300)
+        return { ok: true, status: response.status, attempts: attempt };
       last = `the webhook answered HTTP ${response.status}`;
     } catch (error) {
       const message = describeFailure(error, policy.timeoutMs);

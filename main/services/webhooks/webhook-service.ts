@@ -61,7 +61,8 @@ export function createWebhookService(deps: WebhookServiceDeps): WebhookService {
 
   const storedUrl = async (): Promise<string | null> => {
     const profileId = deps.profileId();
-    if (cached?.profileId !== profileId) cached = { profileId, url: await readStoredWebhookUrl(deps.secrets, profileId) };
+    if (cached?.profileId !== profileId)
+      cached = { profileId, url: await readStoredWebhookUrl(deps.secrets, profileId) };
     return cached.url;
   };
   const target = async (db: Database.Database): Promise<WebhookTarget | null> => {
@@ -72,7 +73,8 @@ export function createWebhookService(deps: WebhookServiceDeps): WebhookService {
   };
   const mirrorOrRefuse = (): Database.Database => {
     const db = deps.mirror();
-    if (db === null) throw new WebhookUnavailable('The data of this profile is still being prepared; try again in a moment.');
+    if (db === null)
+      throw new WebhookUnavailable('The data of this profile is still being prepared; try again in a moment.');
     return db;
   };
   const status = async (): Promise<WebhookStatus> => {

@@ -63,7 +63,9 @@ export async function removeWebhookUrl(secrets: SecretStorePort, profileId: stri
 }
 
 export function summariseWebhook(target: WebhookTarget | null, source: WebhookSource): WebhookSummary {
-  return target === null ? NO_WEBHOOK : { configured: true, host: webhookHost(target.url), format: target.format, source };
+  return target === null
+    ? NO_WEBHOOK
+    : { configured: true, host: webhookHost(target.url), format: target.format, source };
 }
 
 export interface ResolveWebhookOptions {

@@ -7,7 +7,6 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import type Database from 'better-sqlite3';
 import { CommanderError } from 'commander';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureMirrorFile } from '../../../main/adapters/data-dir';
@@ -56,7 +55,8 @@ async function cli(args: string[], secrets: ReturnType<typeof createMemorySecret
     return { code: io.exitCode ?? 0, stdout, stderr };
   } catch (error) {
     if (error instanceof CommanderError) return { code: 2, stdout, stderr };
-    if (error instanceof CliError) return { code: error.exitCode, stdout, stderr: `${stderr}clade-admin: ${error.message}\n` };
+    if (error instanceof CliError)
+      return { code: error.exitCode, stdout, stderr: `${stderr}clade-admin: ${error.message}\n` };
     throw error;
   }
 }
@@ -178,8 +178,15 @@ describe('team webhook across the app, check and serve-metrics', () => {
 
     chmodSync(file, 0o600);
     const posted = await cli([...base, '--webhook-file', file, '--webhook-format', 'json', '--json'], secrets);
-    expect(JSON.parse(posted.stdout).webhook).toMatchObject({ posted: 1, host: expect.stringMatching(/^127\.0\.0\.1:/) });
-    expect(receiver.bodies[0]).toMatchObject({ source: 'clade-admin', type: 'alert', alert: { rule: 'spend-threshold' } });
+    expect(JSON.parse(posted.stdout).webhook).toMatchObject({
+      posted: 1,
+      host: expect.stringMatching(/^127\.0\.0\.1:/),
+    });
+    expect(receiver.bodies[0]).toMatchObject({
+      source: 'clade-admin',
+      type: 'alert',
+      alert: { rule: 'spend-threshold' },
+    });
     const again = await cli(
       ['--data-dir', dataDir, '--profile', 'acme', 'check', '--now', '2026-11-23T20:06:00Z', '--webhook-file', file],
       secrets,

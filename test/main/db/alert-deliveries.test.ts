@@ -13,8 +13,13 @@ import {
 describe('migration 0420 and the delivery marks', () => {
   it('adds the tables to a mirror of the previous version, keeping its alert state', () => {
     const db = new Database(':memory:');
-    migrate(db, MIGRATIONS.filter((m) => m.id < 420));
-    db.prepare(`INSERT INTO alert_settings (name, value_json, updated_at_ms) VALUES ('last_digest_day', '"2026-11-23"', 1)`).run();
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.id < 420),
+    );
+    db.prepare(
+      `INSERT INTO alert_settings (name, value_json, updated_at_ms) VALUES ('last_digest_day', '"2026-11-23"', 1)`,
+    ).run();
     migrate(db, MIGRATIONS);
     expect(db.prepare(`SELECT value_json FROM alert_settings`).pluck().get()).toBe('"2026-11-23"');
     expect(db.prepare(`SELECT count(*) FROM alert_deliveries`).pluck().get()).toBe(0);

@@ -30,7 +30,8 @@ describe('clade:webhooks/* handlers', () => {
       log: (message) => logs.push(message),
     });
     const handlers = webhooksHandlers({ webhooks: service }) as unknown as Handlers;
-    const call = (channel: string, payload?: unknown) => dispatch(handlers, channel, payload, 'ipc', (m) => logs.push(m));
+    const call = (channel: string, payload?: unknown) =>
+      dispatch(handlers, channel, payload, 'ipc', (m) => logs.push(m));
     return { secrets, call, logs };
   };
 

@@ -48,7 +48,14 @@ describe('deliverAlertWebhooks against a loopback receiver', () => {
 
   const cycleAndDeliver = async (db: Database.Database, iso: string, target = webhook) => {
     recordAlertCycle(db, at(iso), { defaultTz: 'UTC' });
-    return deliverAlertWebhooks({ db, profileId: 'acme', webhook: target, nowMs: at(iso), timeZone: 'UTC', retry: FAST });
+    return deliverAlertWebhooks({
+      db,
+      profileId: 'acme',
+      webhook: target,
+      nowMs: at(iso),
+      timeZone: 'UTC',
+      retry: FAST,
+    });
   };
 
   it('posts an episode once, then never again on later cycles', async () => {
@@ -155,7 +162,9 @@ describe('deliverAlertWebhooks against a loopback receiver', () => {
     receiver.answers.push({ status: 200, delayMs: 150 });
     const nowMs = at('2026-11-23T20:05:00Z');
     const both = await Promise.all(
-      [app, cron].map((db) => deliverAlertWebhooks({ db, profileId: 'acme', webhook, nowMs, timeZone: 'UTC', retry: FAST })),
+      [app, cron].map((db) =>
+        deliverAlertWebhooks({ db, profileId: 'acme', webhook, nowMs, timeZone: 'UTC', retry: FAST }),
+      ),
     );
     app.close();
     cron.close();
