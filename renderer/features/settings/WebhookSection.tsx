@@ -59,7 +59,7 @@ export function WebhookSection() {
           aria-invalid={error ? true : undefined}
         />
         <button type="submit" className="primary" disabled={busy || draft.trim() === ''}>
-          Save
+          Save webhook
         </button>
       </form>
       <fieldset>

@@ -35,7 +35,7 @@ describe('WebhookSection', () => {
     const input = screen.getByLabelText('Webhook URL');
     expect(input).toHaveAttribute('type', 'password');
     fireEvent.change(input, { target: { value: URL } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save webhook' }));
     expect(await screen.findByText(/Set: alerts also go to hooks\.slack\.com\./)).toBeInTheDocument();
     expect(fake.calls.filter((c) => c.channel === 'clade:webhooks/set')).toEqual([
       { channel: 'clade:webhooks/set', request: { url: URL, format: 'json' } },
@@ -57,7 +57,7 @@ describe('WebhookSection', () => {
     });
     render(<WebhookSection />);
     fireEvent.change(await screen.findByLabelText('Webhook URL'), { target: { value: 'http://example.com/hook' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save webhook' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('only to https');
     expect(screen.getByLabelText('Webhook URL')).toHaveValue('');
   });
