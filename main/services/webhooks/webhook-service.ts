@@ -1,8 +1,10 @@
 /**
  * The app's side of the team webhook: the alert loop's delivery after each cycle, and what the Settings view may do
  * (set the URL write-only, change the format, remove it, send a test, read "set / not set" with the host). The URL is
- * read from the keychain once per profile and format and kept in memory only, so the minute-by-minute alert loop
- * does not ask the keychain every time; any change through here forgets it. One delivery runs at a time.
+ * read from the keychain at most every URL_REREAD_MS per profile and kept in memory only, so the minute-by-minute
+ * alert loop does not ask the keychain every time; a change through here forgets it at once, and one made with the CLI
+ * (`alerts webhook set`) is picked up within that time (`remove` at once: it clears `webhook.format` in the mirror).
+ * One delivery runs at a time.
  */
 import type Database from 'better-sqlite3';
 import type { SecretStorePort } from '../../core/vault/ports';
@@ -48,6 +50,9 @@ export interface WebhookService {
   test(): Promise<{ ok: boolean; error: string | null }>;
 }
 
+/** How long the app keeps the keychain's answer before asking again. */
+export const URL_REREAD_MS = 10 * 60_000;
+
 export class WebhookUnavailable extends Error {
   constructor(message: string) {
     super(message);
@@ -56,13 +61,14 @@ export class WebhookUnavailable extends Error {
 }
 
 export function createWebhookService(deps: WebhookServiceDeps): WebhookService {
-  let cached: { profileId: string; url: string | null } | null = null;
+  let cached: { profileId: string; url: string | null; readAtMs: number } | null = null;
   let running: Promise<WebhookDeliveryReport | null> | null = null;
 
   const storedUrl = async (): Promise<string | null> => {
     const profileId = deps.profileId();
-    if (cached?.profileId !== profileId)
-      cached = { profileId, url: await readStoredWebhookUrl(deps.secrets, profileId) };
+    const nowMs = deps.now();
+    if (cached === null || cached.profileId !== profileId || nowMs - cached.readAtMs >= URL_REREAD_MS)
+      cached = { profileId, url: await readStoredWebhookUrl(deps.secrets, profileId), readAtMs: nowMs };
     return cached.url;
   };
   const target = async (db: Database.Database): Promise<WebhookTarget | null> => {
