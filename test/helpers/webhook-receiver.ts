@@ -50,6 +50,11 @@ export async function startWebhookReceiver(
   return {
     ...receiver,
     url: `http://127.0.0.1:${port}${path}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Kept-alive and timed-out sockets would hold close() for seconds.
+        server.closeAllConnections();
+      }),
   } as WebhookReceiver;
 }
