@@ -6,6 +6,7 @@
  * `<!channel>` is shown as text and cannot ping a channel, and `<https://evil|Click>` cannot become a link.
  */
 import type { Digest, Episode, Severity } from '../alerts/index';
+import { severityRank } from '../alerts/index';
 import { redactSecrets } from '../redact';
 import { escapeControls } from '../text/escape-controls';
 import type { WebhookFormat } from './webhook-url';
@@ -16,7 +17,11 @@ export interface WebhookContext {
 }
 
 export type WebhookMessage =
-  { kind: 'episode'; episode: Episode } | { kind: 'digest'; digest: Digest } | { kind: 'test'; atMs: number };
+  | { kind: 'episode'; episode: Episode }
+  /** The rest of a burst, in one post (each episode still counts as delivered once). */
+  | { kind: 'summary'; episodes: readonly Episode[] }
+  | { kind: 'digest'; digest: Digest }
+  | { kind: 'test'; atMs: number };
 
 /** One line of org text, safe to show anywhere. */
 export function sanitised(text: string): string {
@@ -34,6 +39,9 @@ const SEVERITY_MARK: Record<Severity, string> = {
   info: ':information_source:',
 };
 
+/** Titles listed in a summary post before "…and N more". */
+const SUMMARY_LINES = 20;
+
 interface Lines {
   title: string;
   lines: string[];
@@ -48,6 +56,21 @@ function linesOf(message: WebhookMessage): Lines {
         lines: [sanitised(message.episode.body)],
         severity: message.episode.severity,
       };
+    case 'summary': {
+      const shown = message.episodes.slice(0, SUMMARY_LINES);
+      const more = message.episodes.length - shown.length;
+      return {
+        title: `${message.episodes.length} more alerts`,
+        lines: [
+          ...shown.map((e) => `${e.severity === 'info' ? '' : `[${e.severity}] `}${sanitised(e.title)}`),
+          ...(more > 0 ? [`…and ${more} more (see the app or \`clade-admin alerts\`)`] : []),
+        ],
+        severity: message.episodes.reduce<Severity>(
+          (max, e) => (severityRank[e.severity] > severityRank[max] ? e.severity : max),
+          'info',
+        ),
+      };
+    }
     case 'digest':
       return {
         title: `Morning digest: ${sanitised(message.digest.title)}`,
@@ -98,24 +121,24 @@ function jsonBody(message: WebhookMessage, context: WebhookContext): unknown {
     title,
     text: [title, ...lines].join('\n'),
   };
-  if (message.kind === 'episode') {
-    const e = message.episode;
-    return {
-      ...base,
-      alert: {
-        id: sanitised(e.id),
-        rule: e.rule,
-        severity: e.severity,
-        targetKind: e.targetKind,
-        targetId: sanitised(e.targetId),
-        targetName: sanitised(e.targetName),
-        title,
-        body: lines[0] ?? '',
-        openedAt: new Date(e.openedAtMs).toISOString(),
-      },
-    };
-  }
+  if (message.kind === 'episode') return { ...base, alert: alertJson(message.episode) };
+  if (message.kind === 'summary') return { ...base, type: 'alerts', alerts: message.episodes.map(alertJson) };
   if (message.kind === 'digest')
     return { ...base, digest: { day: message.digest.localDay, lines, counts: message.digest.counts } };
   return { ...base, sentAt: new Date(message.atMs).toISOString() };
+}
+
+/** One episode in the generic JSON body: its rule and target as data, its texts sanitised. */
+function alertJson(e: Episode): Record<string, unknown> {
+  return {
+    id: sanitised(e.id),
+    rule: e.rule,
+    severity: e.severity,
+    targetKind: e.targetKind,
+    targetId: sanitised(e.targetId),
+    targetName: sanitised(e.targetName),
+    title: sanitised(e.title),
+    body: sanitised(e.body),
+    openedAt: new Date(e.openedAtMs).toISOString(),
+  };
 }

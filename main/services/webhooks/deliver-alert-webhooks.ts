@@ -29,12 +29,16 @@ import {
   takenDeliveryKeys,
 } from '../../db/alerts/alert-deliveries-repo';
 import { OrganizationRepo } from '../../db/repos/organization-repo';
-import { postWebhook, type WebhookFetch } from './post-webhook';
+import { postWebhook, type PostResult, type WebhookFetch } from './post-webhook';
 
 /** The channel name of a profile's team webhook in the delivery marks. */
 export const WEBHOOK_CHANNEL = 'webhook';
-/** Posts per run at most; the rest go on the next cycle (a first connection to a busy org is not a wall of posts). */
-export const MAX_POSTS_PER_RUN = 10;
+/**
+ * A burst (a first connection to a busy org, a night's worth after quiet hours) posts the most severe few one by one
+ * and folds the rest into one summary post, like the desktop notifier: the channel hears of everything once, without
+ * a wall of messages.
+ */
+export const MAX_INDIVIDUAL_POSTS = 5;
 const MAX_PAUSE_MS = 60 * 60_000;
 
 export interface DeliverAlertWebhooksOptions {
@@ -88,6 +92,21 @@ export async function deliverAlertWebhooks(options: DeliverAlertWebhooksOptions)
     orgName: new OrganizationRepo(db).get()?.name ?? options.profileId,
   };
   const report: WebhookDeliveryReport = { ...nothing(), held: plan.held.length };
+  const post = (message: WebhookMessage) =>
+    postWebhook(webhook.url, webhookBody(webhook.format, message, context), {
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.retry ? { retry: options.retry } : {}),
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+    });
+  /** Records the post's outcome for `status` (and the pause after failures); true when it went out. */
+  const outcome = (result: PostResult): boolean => {
+    if (result.ok) recordChannelSuccess(db, WEBHOOK_CHANNEL, nowMs);
+    else {
+      recordChannelFailure(db, WEBHOOK_CHANNEL, nowMs, result.error);
+      report.error = result.error;
+    }
+    return result.ok;
+  };
   const send = async (key: string, message: WebhookMessage | null): Promise<boolean> => {
     const token = randomUUID();
     if (!claimDelivery(db, WEBHOOK_CHANNEL, key, token, nowMs)) return false;
@@ -95,24 +114,35 @@ export async function deliverAlertWebhooks(options: DeliverAlertWebhooksOptions)
       completeDelivery(db, WEBHOOK_CHANNEL, key, token, nowMs);
       return false;
     }
-    const result = await postWebhook(webhook.url, webhookBody(webhook.format, message, context), {
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.retry ? { retry: options.retry } : {}),
-      ...(options.sleep ? { sleep: options.sleep } : {}),
-    });
-    if (result.ok) {
-      completeDelivery(db, WEBHOOK_CHANNEL, key, token, nowMs);
-      recordChannelSuccess(db, WEBHOOK_CHANNEL, nowMs);
-      return true;
-    }
-    releaseDelivery(db, WEBHOOK_CHANNEL, key, token);
-    recordChannelFailure(db, WEBHOOK_CHANNEL, nowMs, result.error);
-    report.error = result.error;
-    return false;
+    const result = await post(message);
+    if (result.ok) completeDelivery(db, WEBHOOK_CHANNEL, key, token, nowMs);
+    else releaseDelivery(db, WEBHOOK_CHANNEL, key, token);
+    return outcome(result);
   };
 
-  for (const episode of plan.episodes.slice(0, MAX_POSTS_PER_RUN)) {
+  // One left over would make a summary of one: it is posted as itself.
+  const fold = plan.episodes.length > MAX_INDIVIDUAL_POSTS + 1;
+  const individual = fold ? plan.episodes.slice(0, MAX_INDIVIDUAL_POSTS) : plan.episodes;
+  /** The rest in one post: each claimed first (another runner may hold some), all marked or all released. */
+  const sendSummary = async (rest: readonly Episode[]): Promise<string[]> => {
+    const token = randomUUID();
+    const claimed = rest.filter((episode) => claimDelivery(db, WEBHOOK_CHANNEL, episode.id, token, nowMs));
+    if (claimed.length === 0) return [];
+    const message: WebhookMessage =
+      claimed.length === 1 ? { kind: 'episode', episode: claimed[0]! } : { kind: 'summary', episodes: claimed };
+    const result = await post(message);
+    for (const episode of claimed) {
+      if (result.ok) completeDelivery(db, WEBHOOK_CHANNEL, episode.id, token, nowMs);
+      else releaseDelivery(db, WEBHOOK_CHANNEL, episode.id, token);
+    }
+    return outcome(result) ? claimed.map((episode) => episode.id) : [];
+  };
+  for (const episode of individual) {
     if (await send(episode.id, { kind: 'episode', episode })) report.posted.push(episode.id);
+    if (report.error !== null) return report;
+  }
+  if (fold) {
+    report.posted.push(...(await sendSummary(plan.episodes.slice(MAX_INDIVIDUAL_POSTS))));
     if (report.error !== null) return report;
   }
   if (plan.digestDay !== null) {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultAlertRules, RULE_IDS, type AlertRules } from '../../../../main/core/alerts/index';
-import { saveAlertRules } from '../../../../main/db/alerts/index';
+import { defaultAlertRules, RULE_IDS, type AlertRules, type Episode } from '../../../../main/core/alerts/index';
+import { saveAlertRules, saveEpisodes } from '../../../../main/db/alerts/index';
 import { openMirror } from '../../../../main/db/open';
 import { recordAlertCycle } from '../../../../main/services/alerts/evaluate-alerts';
 import { deliverAlertWebhooks } from '../../../../main/services/webhooks/deliver-alert-webhooks';
@@ -148,6 +148,57 @@ describe('deliverAlertWebhooks against a loopback receiver', () => {
     // (The org's name itself is mirrored as the API gave it; the URL is nowhere in the data folder.)
     expect(findSecretTraces(dir, receiver.url)).toEqual([]);
     expect(receiver.raw[0]).toContain('sk-ant-admin01-…[redacted]');
+  });
+
+  it('folds a burst: the five most severe one by one, the rest in one summary post, each episode once', async () => {
+    const db = memoryMirror();
+    saveAlertRules(db, defaultAlertRules('UTC'), 'UTC');
+    const episodes: Episode[] = Array.from({ length: 8 }, (_, n) => ({
+      id: `key-expiry:k${n}@1`,
+      conditionId: `key-expiry:k${n}`,
+      rule: 'key-expiry',
+      severity: n === 7 ? 'critical' : 'warning',
+      targetKind: 'key',
+      targetId: `k${n}`,
+      targetName: `key-${n}`,
+      title: `Key key-${n} expires soon`,
+      body: 'Rotate it.',
+      view: { view: 'keys', id: `k${n}` },
+      openedAtMs: 1 + n,
+      lastSeenAtMs: 1 + n,
+      closedAtMs: null,
+      notifiedAtMs: null,
+      heldBy: null,
+      heldUntilMs: null,
+    }));
+    saveEpisodes(db, episodes);
+    const nowMs = at('2026-11-23T12:00:00Z');
+    const json = { url: receiver.url, format: 'json' as const };
+    const first = await deliverAlertWebhooks({
+      db,
+      profileId: 'acme',
+      webhook: json,
+      nowMs,
+      timeZone: 'UTC',
+      retry: FAST,
+    });
+    expect(first.posted).toHaveLength(8);
+    expect(receiver.bodies).toHaveLength(6);
+    expect((receiver.bodies[0] as { alert: { title: string } }).alert.title).toBe('Key key-7 expires soon');
+    const summary = receiver.bodies[5] as { type: string; title: string; alerts: Array<{ targetName: string }> };
+    expect(summary.type).toBe('alerts');
+    expect(summary.title).toBe('3 more alerts');
+    expect(summary.alerts.map((a) => a.targetName)).toEqual(['key-4', 'key-5', 'key-6']);
+    const again = await deliverAlertWebhooks({
+      db,
+      profileId: 'acme',
+      webhook: json,
+      nowMs,
+      timeZone: 'UTC',
+      retry: FAST,
+    });
+    expect(again.posted).toEqual([]);
+    expect(receiver.bodies).toHaveLength(6);
   });
 
   it('two runners on one mirror at the same moment post each episode once (claim before post)', async () => {
