@@ -39,15 +39,14 @@ async function main(): Promise<void> {
   // keytar runs in a utility process (started on first use, killed when it hangs); it also keeps the audit seals.
   const secrets = createKeytarSecretStore({ launchHost: utilityKeychainHost(utilityProcess) });
   const sync = createProgressRelay((p) => push('clade:sync/progress-changed', p));
-  const readStoredKey = (id: string) => secrets.get(id);
   const profileId = initialProfileId(dataDir);
-  const active = createActiveProfileData({ dataDir, profileId, readStoredKey, onProgress: sync.report, log, secrets });
+  const active = createActiveProfileData({ dataDir, profileId, onProgress: sync.report, log, secrets });
   const mirror = () => active.current()?.db ?? null;
   const desktop = startDesktop({ electron: electronRuntime(), dataDir, window, active, openLogFile });
   // A notification or tray item opens the window on its view: pushed now, or held until a new window asks for it.
   const toWindow = (to: Navigate) => push('clade:app/navigate-changed', to);
   const navigator = createWindowNavigator({ showWindow: window.show, push: toWindow });
-  const { scheduler, alerts } = startBackground({
+  const { scheduler, alerts, webhooks } = startBackground({
     sync: () => active.syncNow(),
     intervalMs: () => syncIntervalMs(active.current()?.db),
     progress: sync,
@@ -55,6 +54,7 @@ async function main(): Promise<void> {
     mirror,
     openView: navigator.navigate,
     quit: () => app.quit(),
+    webhookKeychain: { secrets, profileId: active.profileId },
   });
   // A new key, another profile or a mirror moved aside: reopen the data, re-arm scheduler and tray for that mirror.
   const rearm = () => void (scheduler.reschedule(), alerts.runCycle());
@@ -86,13 +86,13 @@ async function main(): Promise<void> {
       adminActions: async () => active.current()?.adminActions?.() ?? null,
       mirrorRepair: { problem: active.storageProblem, moveAside },
       desktop: desktop.port,
+      webhooks,
     },
   });
   if (!desktop.startHidden) window.show();
   powerMonitor.on('resume', () => void scheduler.trigger());
   await active.open();
-  scheduler.start();
-  alerts.runCycle();
+  void (scheduler.start(), alerts.runCycle());
   app.on('will-quit', () => void (scheduler.stop(), alerts.stop(), active.close(), secrets.close()));
 }
 

@@ -16,6 +16,7 @@ import { storageChannels } from './contract-storage';
 import { peopleChannels } from './contract-people';
 import { accessChannels } from './contract-access';
 import { offboardingChannels } from './contract-offboarding';
+import { webhooksChannels } from './contract-webhooks';
 
 export * from './contract-alerts';
 export * from './contract-settings';
@@ -26,6 +27,7 @@ export * from './contract-people';
 export * from './contract-access';
 export * from './contract-desktop';
 export * from './contract-offboarding';
+export * from './contract-webhooks';
 export type { ChannelSpec } from './channel-spec';
 
 /** Money crosses the boundary as a decimal string of cents (never a float), e.g. "123456.789". */
@@ -355,6 +357,7 @@ export const channels = {
   ...accessChannels,
   ...desktopChannels,
   ...offboardingChannels,
+  ...webhooksChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

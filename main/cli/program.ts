@@ -8,6 +8,7 @@ import { keyContextFrom, registerKeyCommands } from './commands/key';
 import { registerAuditCommands } from './commands/audit';
 import { registerProfileCommands } from './commands/profile';
 import { registerAlertCommands } from './commands/alerts';
+import type { WebhookCliDeps } from './commands/alerts-webhook';
 import { registerAdminActionCommands } from './commands/admin-commands';
 import { registerMirrorCommands } from './commands/mirror';
 import { registerPeopleCommands } from './commands/people';
@@ -29,7 +30,7 @@ import { escapingIO } from './escaping-io';
  * actions, so `clade-admin status` starts fast. Every command writes through the escaping layer (escaping-io.ts):
  * org text can never drive the terminal.
  */
-export function buildProgram(given: CliIO): Command {
+export function buildProgram(given: CliIO, deps: { webhooks?: WebhookCliDeps } = {}): Command {
   const io = escapingIO(given);
   const program = new Command('clade-admin')
     .description('Clade Admin: your Anthropic organization, mirrored locally — headless commands for cron and scripts')
@@ -56,7 +57,7 @@ export function buildProgram(given: CliIO): Command {
   registerKeyCommands(program, () => keyContextFrom(context()));
   registerProfileCommands(program, () => keyContextFrom(context()));
   registerAuditCommands(program, context);
-  registerAlertCommands(program, context);
+  registerAlertCommands(program, context, deps.webhooks);
   registerAdminActionCommands(program, context);
   registerMirrorCommands(program, context);
   registerPeopleCommands(program, context);

@@ -21,19 +21,51 @@ const MIN_SECRET_CHARS = 8;
 /** A hint shows only a few leading characters before its ellipsis; a longer run before "..." is still masked. */
 const MAX_HINT_PREFIX_CHARS = 12;
 
-/** Masks every full key in `text`; leaves partial hints and everything else untouched. Idempotent. */
+/**
+ * Incoming-webhook URLs are credentials too: whoever has one can post to the channel. The well-known shapes (Slack,
+ * Discord, Microsoft Teams, Google Chat) keep their scheme and host, so a message still says where; the path and
+ * query that carry the secret are masked. A team webhook on another host is masked by its exact URL where the
+ * delivery code knows it (`redactUrl`).
+ */
+const WEBHOOK_URL_PATTERN =
+  /\b(https?:\/\/(?:hooks\.slack(?:-gov)?\.com|(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks|[a-z0-9-]+\.webhook\.office\.com|outlook\.office(?:365)?\.com\/webhook|chat\.googleapis\.com\/v1\/spaces))([/?][^\s"'<>`]*)/gi;
+
+/** Masks every full key and well-known webhook URL in `text`; leaves partial hints and everything else untouched. Idempotent. */
 export function redactSecrets(text: string): string {
-  return text.replace(KEY_PATTERN, (whole, run: string, ellipsis: string) => {
-    const kind = KIND_PREFIX.exec(run)?.[0] ?? '';
-    const secret = run.slice(kind.length);
-    const looksLikeHint = ellipsis !== '' && secret.length <= MAX_HINT_PREFIX_CHARS;
-    if (looksLikeHint || secret.length < MIN_SECRET_CHARS) return whole;
-    return `sk-ant-${kind}${REDACTED_SUFFIX}${ellipsis}`;
-  });
+  return text
+    .replace(KEY_PATTERN, (whole, run: string, ellipsis: string) => {
+      const kind = KIND_PREFIX.exec(run)?.[0] ?? '';
+      const secret = run.slice(kind.length);
+      const looksLikeHint = ellipsis !== '' && secret.length <= MAX_HINT_PREFIX_CHARS;
+      if (looksLikeHint || secret.length < MIN_SECRET_CHARS) return whole;
+      return `sk-ant-${kind}${REDACTED_SUFFIX}${ellipsis}`;
+    })
+    .replace(WEBHOOK_URL_PATTERN, (whole, head: string, rest: string) =>
+      rest.startsWith(`/${REDACTED_SUFFIX}`) ? whole : `${head}/${REDACTED_SUFFIX}`,
+    );
+}
+
+/**
+ * Masks one known secret URL (a team webhook on any host) wherever it appears in `text`, keeping its origin: an
+ * error from fetch or a proxy may quote it whole. Also masks what follows its origin when the text quotes only a
+ * prefix of it (a truncated log line).
+ */
+export function redactUrl(text: string, url: string): string {
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    return text.split(url).join(REDACTED_SUFFIX);
+  }
+  const secretPart = url.slice(origin.length);
+  let out = text.split(url).join(`${origin}/${REDACTED_SUFFIX}`);
+  // A distinctive part of the path (≥ 8 chars) quoted without its origin.
+  if (secretPart.length > 8) out = out.split(secretPart.slice(1)).join(REDACTED_SUFFIX);
+  return out;
 }
 
 /** Header and field names whose string values are credentials whatever they look like. */
-const CREDENTIAL_FIELDS = /^(authorization|x-api-key|api[-_]?key|admin[-_]?key|secret|password)$/i;
+const CREDENTIAL_FIELDS = /^(authorization|x-api-key|api[-_]?key|admin[-_]?key|secret|password|webhook[-_]?url)$/i;
 
 /**
  * A deep copy of `value` with every string redacted (object keys included), credential-named fields masked

@@ -16,6 +16,7 @@ import { peopleHandlers } from './domains/people';
 import { accessHandlers, type AccessDeps } from './domains/access';
 import { desktopHandlers, type DesktopDeps } from './domains/desktop';
 import { offboardingHandlers } from './domains/offboarding';
+import { webhooksHandlers, type WebhooksDeps } from './domains/webhooks';
 
 export type HandlerDeps = AppDeps &
   MirrorDeps &
@@ -27,7 +28,8 @@ export type HandlerDeps = AppDeps &
   ActionsDeps &
   MirrorRepairDeps &
   AccessDeps &
-  DesktopDeps;
+  DesktopDeps &
+  WebhooksDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -44,5 +46,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...accessHandlers(deps),
     ...desktopHandlers(deps),
     ...offboardingHandlers(deps),
+    ...webhooksHandlers(deps),
   };
 }

@@ -18,6 +18,7 @@ import { withProfileTrail } from '../db/audit/profile-trail';
 import type { MirrorDb } from '../db/open';
 import { reprobeAfterKeyChange } from '../db/reprobe-after-key-change';
 import { openAuditSeal } from './audit-seal';
+import { webhookAccount } from './webhooks/webhook-store';
 
 export type { KeyStatus } from '../core/vault/connect-key';
 
@@ -148,6 +149,8 @@ export function createKeyVaultService(deps: KeyVaultDeps): KeyVaultService {
       });
       // The trail it sealed is gone with the mirror; best effort: a leftover seal is replaced by the next trail's.
       await deps.secrets.delete(auditSealAccount(profileId)).catch(() => false);
+      // And its team webhook's URL, which would otherwise outlive the profile in the keychain.
+      await deps.secrets.delete(webhookAccount(profileId)).catch(() => false);
       return removed;
     },
   };

@@ -42,8 +42,11 @@ export interface WindowData {
 export interface WindowDataOptions {
   dataDir: string;
   profileId: string;
-  /** The profile's stored key, or null. A keychain failure counts as "no key" (logged). */
-  readStoredKey: (profileId: string) => Promise<string | null>;
+  /**
+   * The profile's stored key, or null. A keychain failure counts as "no key" (logged). Default: the key `secrets`
+   * holds for the profile (the app); tests give their own.
+   */
+  readStoredKey?: (profileId: string) => Promise<string | null>;
   /** Where the live profile's key goes when a test says so; otherwise the profile's own (services/api-base-url.ts). */
   baseURL?: string;
   /** The sync's request budget; the engine's default for the API, null for a loopback sandbox in tests. */
@@ -161,7 +164,7 @@ async function openLive(options: WindowDataOptions, key: string, file: string): 
     ready,
     syncNow: () => ready.then(syncOnce),
     adminActions: async () => {
-      const current = await options.readStoredKey(options.profileId);
+      const current = await readStoredKey(options);
       return current ? createAdminActionsClient({ apiKey: current, baseURL: baseURL() }) : null;
     },
     // Closing never waits for a long first sync (quit must stay quick): the mirror closes when the sync ends.
@@ -193,9 +196,15 @@ async function sealLiveTrail(db: MirrorDb, file: string, options: WindowDataOpti
 
 async function storedKey(options: WindowDataOptions): Promise<string | null> {
   try {
-    return await options.readStoredKey(options.profileId);
+    return await readStoredKey(options);
   } catch (error) {
     options.log('The keychain could not be read; showing the demo org', error);
     return null;
   }
+}
+
+/** The key stored for the profile: the options' reader, else the keychain's entry; none without either. */
+function readStoredKey(options: WindowDataOptions): Promise<string | null> {
+  if (options.readStoredKey) return options.readStoredKey(options.profileId);
+  return options.secrets ? options.secrets.get(options.profileId) : Promise.resolve(null);
 }

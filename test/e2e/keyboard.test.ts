@@ -92,7 +92,8 @@ describe('keyboard only', () => {
     expect(stored).toBe(45);
 
     // And the theme radio group, with arrows.
-    await tabTo((el) => el instanceof HTMLInputElement && el.type === 'radio');
+    // (past the team webhook's format radios, which come first)
+    await tabTo((el) => el instanceof HTMLInputElement && el.type === 'radio' && el.name === 'theme');
     await page.keyboard.press('ArrowDown');
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('light');
     const focusVisible = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);

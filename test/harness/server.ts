@@ -15,6 +15,7 @@ import type { SyncProgress } from '../../preload/contract';
 import { ensureRendererBuilt } from './build-renderer';
 import { createHttpApi, type HttpApi } from './http-api';
 import { createMemoryVault } from './memory-vault';
+import { createWebhookService } from '../../main/services/webhooks/webhook-service';
 import { bundleShim } from './shim-bundle';
 import { openHarnessData, type HarnessDataOptions } from './harness-data';
 import { serveStatic } from './static-files';
@@ -69,6 +70,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Runnin
     now: () => Date.now(),
     adminActions: data.adminActions,
     mirrorRepair: data.mirrorRepair,
+    // The team webhook's URL goes to the same in-memory keychain (Settings → Team webhook).
+    webhooks: createWebhookService({
+      secrets: vault.secrets,
+      profileId: () => activeProfile,
+      mirror: data.mirror,
+      now: () => Date.now(),
+      log,
+    }),
   });
   const api = createHttpApi(handlers, log);
   pushProgress = (progress) => api.push('clade:sync/progress-changed', progress);

@@ -12,6 +12,7 @@ import {
   runAppAlertCycle,
   type AppAlertCycleResult,
 } from '../../services/alerts/alert-cycle';
+import type { WebhookService } from '../../services/webhooks/webhook-service';
 import { createElectronNotifier, type NotifierPort } from '../notifier';
 import { createAppTray, type TrayView } from './tray';
 import type { TrayMenuActions } from './tray-menu';
@@ -39,6 +40,8 @@ export interface TrayAndAlertsDeps {
   timers?: { setInterval(fn: () => void, ms: number): unknown; clearInterval(handle: unknown): void };
   /** Replaces the Electron notifier (tests). */
   notifier?: NotifierPort;
+  /** The team webhook (services/webhooks/webhook-service.ts): posts what each cycle left due, in the background. */
+  webhooks?: Pick<WebhookService, 'deliver'>;
 }
 
 export interface TrayAndAlerts {
@@ -98,7 +101,10 @@ export function startTrayAndAlerts(deps: TrayAndAlertsDeps): TrayAndAlerts {
     let result: AppAlertCycleResult | null = null;
     if (db !== null) {
       try {
-        result = runAppAlertCycle({ db, nowMs: deps.now(), timeZone, notifier });
+        const nowMs = deps.now();
+        result = runAppAlertCycle({ db, nowMs, timeZone, notifier });
+        // After the cycle recorded its episodes; it reports its own failures, and never two run at once.
+        void deps.webhooks?.deliver(db, nowMs);
         // Said once: the cycle runs every minute and the problem stays until the settings are fixed.
         if (result.rulesProblem && !rulesProblemSaid) deps.log(result.rulesProblem);
         rulesProblemSaid = result.rulesProblem !== null;

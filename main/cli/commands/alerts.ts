@@ -23,6 +23,8 @@ import { describeError } from '../describe-error';
 import { systemTimeZone } from '../../core/time';
 import { refuseUnknownProfile } from '../unknown-profile';
 import { sealProfileMirror } from '../audit-seal';
+import { registerWebhookCommands, type WebhookCliDeps, type WebhookFileOptions } from './alerts-webhook';
+import { deliverForCheck } from './check-webhook';
 
 /** check's "cannot evaluate" exit code. */
 export const CANNOT_EVALUATE_EXIT = 3;
@@ -56,8 +58,12 @@ export async function openProfileMirror(ctx: CliContext, writesTrail = true): Pr
   }
 }
 
-export function registerAlertCommands(program: Command, context: () => CliContext): void {
-  program
+export function registerAlertCommands(
+  program: Command,
+  context: () => CliContext,
+  webhookDeps: WebhookCliDeps = {},
+): void {
+  const alerts = program
     .command('alerts')
     .description('list the open alert episodes of this profile (from the local mirror)')
     .action(async () => {
@@ -84,13 +90,19 @@ export function registerAlertCommands(program: Command, context: () => CliContex
         db.close();
       }
     });
+  registerWebhookCommands(alerts, context, webhookDeps);
 
   program
     .command('check')
     .description('evaluate the alert rules from the mirror; exit 0 ok, 1 warnings, 2 critical, 3 cannot evaluate')
     .option('--sync', 'sync the mirror first (otherwise only the mirror is read; no network)')
     .option('--now <iso-time>', 'evaluate at this instant instead of now (e.g. 2026-11-23T10:00:00Z)')
-    .action(async (options: { sync?: boolean; now?: string }) => {
+    .option(
+      '--webhook-file <path>',
+      'post due alerts to the webhook URL in this 0600 file (where there is no keychain)',
+    )
+    .option('--webhook-format <format>', 'the format for --webhook-file: slack (default) or json')
+    .action(async (options: { sync?: boolean; now?: string } & WebhookFileOptions) => {
       const ctx = context();
       const nowMs = options.now === undefined ? Date.now() : parseInstant(options.now);
       const synced = options.sync ? await syncFirst(ctx) : undefined;
@@ -123,8 +135,15 @@ export function registerAlertCommands(program: Command, context: () => CliContex
         const result = recordAlertCycle(db, nowMs, { defaultTz: systemTimeZone(), persist });
         if (result.rulesProblem) note(ctx.io, `warning: ${result.rulesProblem}`);
         const { cycle, inputs } = result;
+        // A simulation (--now off the timeline) is not recorded, so it posts nothing either.
+        const webhook = persist ? await deliverForCheck(ctx, db, nowMs, options, webhookDeps) : undefined;
+        const webhookJson = webhook === undefined ? {} : { webhook };
         if (ctx.json)
-          printJson(ctx.io, { ...checkJson(ctx.profileId, inputs.org.name, cycle, nowMs, persist), ...syncJson });
+          printJson(ctx.io, {
+            ...checkJson(ctx.profileId, inputs.org.name, cycle, nowMs, persist),
+            ...syncJson,
+            ...webhookJson,
+          });
         else ctx.io.stdout.write(describeCheck(inputs.org.name, cycle, nowMs, persist));
         ctx.io.exitCode = cycle.exitCode;
       } finally {

@@ -32,6 +32,11 @@ export const SETTINGS = {
    * `config set`), never from the environment: the key goes only where the admin said (services/api-base-url.ts).
    */
   'api.baseUrl': { schema: AdminKeyBaseUrl.nullable(), fallback: null },
+  /**
+   * The body format of this profile's team webhook, and whether one is set up in the keychain: null = none (the
+   * keychain is then never asked). The URL itself is a secret and lives only in the keychain (services/webhooks).
+   */
+  'webhook.format': { schema: z.enum(['slack', 'json']).nullable(), fallback: null },
   /** What the last Compliance API probe learnt: readable or refused, and when it was asked. */
   'compliance.probe': {
     schema: z

@@ -1,6 +1,7 @@
 /**
  * Settings: the profiles (switch, add, remove; the demo org), the admin key of the open profile, its sync
- * interval, history and audit retention, this computer's desktop settings (start at login, shortcut, logs), a way into the alert centre (budgets and rules), the theme (follow
+ * interval, history and audit retention, its team webhook, this computer's desktop settings (start at login, shortcut,
+ * logs), a way into the alert centre (budgets and rules), the theme (follow
  * the system, light, dark), and the welcome screen. Fits a 380 px popover (one column) and a full window.
  */
 import { useEffect } from 'react';
@@ -10,6 +11,7 @@ import { AdminKeySection } from './AdminKeySection';
 import { ProfilesSection } from './ProfilesSection';
 import { SyncSection } from './SyncSection';
 import { DesktopSection } from './DesktopSection';
+import { WebhookSection } from './WebhookSection';
 import './settings.css';
 
 const THEMES: Array<{ id: Theme; label: string }> = [
@@ -40,6 +42,7 @@ export function SettingsView() {
       <AdminKeySection />
       <SyncSection />
       <DesktopSection />
+      <WebhookSection />
       <section aria-labelledby="settings-alerts" className="settings-section">
         <h3 id="settings-alerts">Budgets and alerts</h3>
         <p className="muted" id="settings-alerts-help">

@@ -73,14 +73,16 @@ describe('openWindowData', () => {
     const sandbox = await startSandbox({ seed: 8, freezeClock: true, seededEvents: false });
     cleanups.push(() => sandbox.close());
     const progress: SyncProgress[] = [];
-    const secrets = createMemorySecretStore();
+    // The key as the app keeps it: in the keychain, read from there (no reader of its own, as main/index.ts).
+    const secrets = createMemorySecretStore({ default: sandbox.adminKey });
     const data = await open({
-      readStoredKey: async () => sandbox.adminKey,
+      readStoredKey: undefined,
       baseURL: sandbox.url,
       requestsPerMinute: null,
       onProgress: (p) => progress.push(p),
       secrets,
     });
+    expect(data.mode).toBe('live');
     await data.ready;
     const key = data.db.prepare(`SELECT id FROM api_keys WHERE status = 'active' ORDER BY id LIMIT 1`).get() as {
       id: string;
