@@ -33,6 +33,7 @@ const STYLE = `
   th { background: #eee; font-weight: 600; }
   td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
   .verdict { font-weight: 600; }
+  time { white-space: nowrap; }
   .score { font-size: 1.3rem; font-weight: 700; }
   @page { size: A4; margin: 16mm 14mm; }
   @media print {
@@ -44,7 +45,7 @@ const STYLE = `
   }
 `;
 
-const day = (ms: number | null): string => (ms === null ? '—' : isoDay(ms));
+const day = (ms: number | null): string => (ms === null ? '—' : `<time datetime="${isoDay(ms)}">${isoDay(ms)}</time>`);
 
 function table(caption: string, headers: string[], rows: string[][], numeric: ReadonlySet<number> = new Set()): string {
   if (rows.length === 0) return `<p class="note">None.</p>`;
@@ -57,8 +58,8 @@ function table(caption: string, headers: string[], rows: string[][], numeric: Re
 function adminSince(member: ReviewMember): string {
   const since = member.adminSince;
   if (since === null) return '—';
-  if (since.source === 'before-first-sync') return `before ${isoDay(since.atMs)}`;
-  return `${isoDay(since.atMs)} (${since.source === 'compliance' ? 'Compliance feed' : 'sync journal'})`;
+  if (since.source === 'before-first-sync') return `before ${day(since.atMs)}`;
+  return `${day(since.atMs)} (${since.source === 'compliance' ? 'Compliance feed' : 'sync journal'})`;
 }
 
 function memberRows(members: ReviewMember[]): string[][] {
@@ -67,14 +68,14 @@ function memberRows(members: ReviewMember[]): string[][] {
     escapeHtml(m.email),
     escapeHtml(m.role),
     day(m.addedAtMs),
-    escapeHtml(adminSince(m)),
+    adminSince(m),
     escapeHtml(m.workspaces.join(', ') || '—'),
   ]);
 }
 
 function changeRows(changes: ReviewChange[]): string[][] {
   return changes.map((c) => [
-    escapeHtml(new Date(c.atMs).toISOString().replace('T', ' ').slice(0, 16)),
+    `<time datetime="${new Date(c.atMs).toISOString()}">${new Date(c.atMs).toISOString().replace('T', ' ').slice(0, 16)}</time>`,
     c.source === 'compliance' ? 'Compliance feed' : 'sync journal',
     escapeHtml(c.actor ?? '—'),
     escapeHtml(c.summary),
@@ -141,7 +142,12 @@ ${table('API keys', ['Workspace', 'Key', 'Status', 'Created by', 'Age (days)', '
 ${table(
   'Dormant members',
   ['Name', 'Email', 'Org role', 'Last active'],
-  review.dormantMembers.map((m) => [escapeHtml(m.name), escapeHtml(m.email), escapeHtml(m.role), day(m.lastActiveDayMs)]),
+  review.dormantMembers.map((m) => [
+    escapeHtml(m.name),
+    escapeHtml(m.email),
+    escapeHtml(m.role),
+    day(m.lastActiveDayMs),
+  ]),
 )}
 ${table('Dormant keys', ['Workspace', 'Key', 'Status', 'Created by', 'Age (days)', 'Expires', 'Last used', 'Verdicts'], keyRows(review.dormantKeys), new Set([4]))}</section>`,
     `<section aria-labelledby="spend"><h2 id="spend">Spend by workspace and month</h2>

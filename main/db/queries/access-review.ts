@@ -49,17 +49,15 @@ export function readAccessReview(db: Database.Database, input: AccessReviewInput
   const rules = readProfileAlertRules(db);
   const people = readPeople(db, input.nowMs);
   const inventory = readJudgedKeyInventory(db, input.nowMs, rules);
-  const members = people.members.map(
-    (person): ReviewMember => ({
-      id: person.id,
-      name: person.name,
-      email: person.email,
-      role: person.role,
-      addedAtMs: person.addedAtMs,
-      adminSince: person.adminSince,
-      workspaces: person.workspaces.map((w) => `${w.name} (${w.role})`),
-    }),
-  );
+  const members = people.members.map((person): ReviewMember => ({
+    id: person.id,
+    name: person.name,
+    email: person.email,
+    role: person.role,
+    addedAtMs: person.addedAtMs,
+    adminSince: person.adminSince,
+    workspaces: person.workspaces.map((w) => `${w.name} (${w.role})`),
+  }));
   const keys = inventory.map(reviewKey);
   const spend = readReviewSpend(db, range.fromMs, range.toExclusiveMs);
   return {
@@ -132,4 +130,3 @@ function dormantMembers(
       lastActiveDayMs,
     }));
 }
-
