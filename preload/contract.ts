@@ -14,6 +14,7 @@ import { actionsChannels } from './contract-actions';
 import { storageChannels } from './contract-storage';
 import { peopleChannels } from './contract-people';
 import { accessChannels } from './contract-access';
+import { reviewChannels } from './contract-review';
 
 export * from './contract-alerts';
 export * from './contract-settings';
@@ -340,6 +341,7 @@ export const channels = {
   ...storageChannels,
   ...peopleChannels,
   ...accessChannels,
+  ...reviewChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

@@ -30,12 +30,12 @@ export type AppPort = Pick<
 
 export type WebContentsPort = Pick<
   WebContents,
-  'on' | 'setWindowOpenHandler' | 'send' | 'isDestroyed' | 'mainFrame' | 'id'
+  'on' | 'setWindowOpenHandler' | 'send' | 'isDestroyed' | 'mainFrame' | 'id' | 'printToPDF'
 >;
 
 export type WindowPort = Pick<
   BrowserWindow,
-  'loadFile' | 'loadURL' | 'once' | 'on' | 'show' | 'focus' | 'isMinimized' | 'restore' | 'isDestroyed'
+  'loadFile' | 'loadURL' | 'once' | 'on' | 'show' | 'focus' | 'isMinimized' | 'restore' | 'isDestroyed' | 'destroy'
 > & {
   readonly webContents: WebContentsPort;
 };

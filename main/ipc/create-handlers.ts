@@ -14,6 +14,7 @@ import { actionsHandlers, type ActionsDeps } from './domains/actions';
 import { mirrorRepairHandlers, type MirrorRepairDeps } from './domains/mirror-repair';
 import { peopleHandlers } from './domains/people';
 import { accessHandlers, type AccessDeps } from './domains/access';
+import { reviewHandlers, type ReviewDeps } from './domains/review';
 
 export type HandlerDeps = AppDeps &
   MirrorDeps &
@@ -24,7 +25,8 @@ export type HandlerDeps = AppDeps &
   UsageDeps &
   ActionsDeps &
   MirrorRepairDeps &
-  AccessDeps;
+  AccessDeps &
+  ReviewDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -39,5 +41,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...mirrorRepairHandlers(deps),
     ...peopleHandlers(deps),
     ...accessHandlers(deps),
+    ...reviewHandlers(deps),
   };
 }
