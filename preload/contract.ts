@@ -23,6 +23,7 @@ export * from './contract-actions';
 export * from './contract-storage';
 export * from './contract-people';
 export * from './contract-access';
+export * from './contract-review';
 export type { ChannelSpec } from './channel-spec';
 
 /** Money crosses the boundary as a decimal string of cents (never a float), e.g. "123456.789". */
