@@ -15,6 +15,7 @@ import { storageChannels } from './contract-storage';
 import { peopleChannels } from './contract-people';
 import { accessChannels } from './contract-access';
 import { reviewChannels } from './contract-review';
+import { pricesChannels } from './contract-prices';
 
 export * from './contract-alerts';
 export * from './contract-settings';
@@ -24,6 +25,7 @@ export * from './contract-storage';
 export * from './contract-people';
 export * from './contract-access';
 export * from './contract-review';
+export * from './contract-prices';
 export type { ChannelSpec } from './channel-spec';
 
 /** Money crosses the boundary as a decimal string of cents (never a float), e.g. "123456.789". */
@@ -343,6 +345,7 @@ export const channels = {
   ...peopleChannels,
   ...accessChannels,
   ...reviewChannels,
+  ...pricesChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

@@ -234,3 +234,56 @@ export function derivedCacheRates(
     cacheRead: formatUsdRate(r / 10n),
   };
 }
+
+/** An override as the admin types it: the cache prices may be left out (then derived by `derivedCacheRates`). */
+export type PriceOverrideInput = Omit<PriceOverride, 'cacheWrite5m' | 'cacheWrite1h' | 'cacheRead'> &
+  Partial<Pick<PriceOverride, 'cacheWrite5m' | 'cacheWrite1h' | 'cacheRead'>>;
+
+const PRICE_TEXT = /^\d{1,6}(?:\.\d{1,4})?$/;
+const PRICE_FIELDS = ['input', 'output', 'cacheWrite5m', 'cacheWrite1h', 'cacheRead'] as const;
+export type PriceField = (typeof PRICE_FIELDS)[number];
+
+/**
+ * The whole override, or which field is wrong: a price that is not decimal text with at most 4 decimals, or a cache
+ * price left out that does not follow exactly from the input price. The CLI and the window both complete through here.
+ */
+export function completePriceOverride(
+  input: PriceOverrideInput,
+): { ok: true; override: PriceOverride } | { ok: false; field: PriceField; message: string } {
+  for (const field of PRICE_FIELDS) {
+    const value = input[field];
+    if (value !== undefined && !PRICE_TEXT.test(value))
+      return {
+        ok: false,
+        field,
+        message: `"${value}" is not a price in USD per million tokens with at most 4 decimals (e.g. 3 or 0.30)`,
+      };
+  }
+  const derived = derivedCacheRates(input.input);
+  const cache = (field: 'cacheWrite5m' | 'cacheWrite1h' | 'cacheRead'): string | null =>
+    input[field] ?? derived?.[field] ?? null;
+  for (const field of ['cacheWrite5m', 'cacheWrite1h', 'cacheRead'] as const)
+    if (cache(field) === null)
+      return {
+        ok: false,
+        field,
+        message: `give it, since it does not follow exactly from the input price ${input.input}`,
+      };
+  return {
+    ok: true,
+    override: {
+      model: input.model,
+      effectiveFrom: input.effectiveFrom,
+      input: input.input,
+      cacheWrite5m: cache('cacheWrite5m')!,
+      cacheWrite1h: cache('cacheWrite1h')!,
+      cacheRead: cache('cacheRead')!,
+      output: input.output,
+    },
+  };
+}
+
+/** The overrides with `next` in place of any for the same model and date. */
+export function withPriceOverride(list: readonly PriceOverride[], next: PriceOverride): PriceOverride[] {
+  return [...list.filter((o) => o.model !== next.model || o.effectiveFrom !== next.effectiveFrom), next];
+}

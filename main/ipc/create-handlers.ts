@@ -15,6 +15,7 @@ import { mirrorRepairHandlers, type MirrorRepairDeps } from './domains/mirror-re
 import { peopleHandlers } from './domains/people';
 import { accessHandlers, type AccessDeps } from './domains/access';
 import { reviewHandlers, type ReviewDeps } from './domains/review';
+import { pricesHandlers } from './domains/prices';
 
 export type HandlerDeps = AppDeps &
   MirrorDeps &
@@ -42,5 +43,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...peopleHandlers(deps),
     ...accessHandlers(deps),
     ...reviewHandlers(deps),
+    ...pricesHandlers(deps),
   };
 }

@@ -101,33 +101,22 @@ export function registerPriceCommands(config: Command, context: () => CliContext
     .option('--from <YYYY-MM-DD>', 'the first UTC day it applies (default: always)')
     .action(async (model: string, options: SetOptions) => {
       const ctx = context();
-      const { derivedCacheRates } = await import('../../core/pricing');
-      for (const [flag, value] of Object.entries(options))
-        if (flag !== 'from' && !/^\d{1,6}(?:\.\d{1,4})?$/.test(value))
-          throw new CliError(
-            `--${flag.replace(/[A-Z0-9]+/g, (m) => `-${m.toLowerCase()}`)}: "${value}" is not a price in USD per million tokens with at most 4 decimals (e.g. 3 or 0.30)`,
-            USAGE_EXIT,
-          );
-      const derived = derivedCacheRates(options.input);
-      const pick = (given: string | undefined, key: 'cacheWrite5m' | 'cacheWrite1h' | 'cacheRead', flag: string) => {
-        if (given !== undefined) return given;
-        if (derived) return derived[key];
-        throw new CliError(
-          `${flag}: give it, since it does not follow exactly from --input ${options.input}`,
-          USAGE_EXIT,
-        );
-      };
-      const entry: PriceOverride = {
+      const { completePriceOverride, withPriceOverride } = await import('../../core/pricing');
+      const completed = completePriceOverride({
         model,
         effectiveFrom: options.from ?? null,
         input: options.input,
-        cacheWrite5m: pick(options.cacheWrite5m, 'cacheWrite5m', '--cache-write-5m'),
-        cacheWrite1h: pick(options.cacheWrite1h, 'cacheWrite1h', '--cache-write-1h'),
-        cacheRead: pick(options.cacheRead, 'cacheRead', '--cache-read'),
         output: options.output,
-      };
-      const current = await readOverrides(ctx);
-      const next = [...current.filter((o) => !same(o, model, entry.effectiveFrom)), entry];
+        cacheWrite5m: options.cacheWrite5m,
+        cacheWrite1h: options.cacheWrite1h,
+        cacheRead: options.cacheRead,
+      });
+      if (!completed.ok)
+        throw new CliError(
+          `--${completed.field.replace(/[A-Z0-9]+/g, (m) => `-${m.toLowerCase()}`)}: ${completed.message}`,
+          USAGE_EXIT,
+        );
+      const next = withPriceOverride(await readOverrides(ctx), completed.override);
       await writeOverrides(ctx, next);
       printOverrides(ctx, next);
     });

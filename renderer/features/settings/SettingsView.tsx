@@ -9,6 +9,7 @@ import { useUiStore, type Theme } from '../../stores/useUiStore';
 import { AdminKeySection } from './AdminKeySection';
 import { ProfilesSection } from './ProfilesSection';
 import { SyncSection } from './SyncSection';
+import { PricesSection } from './PricesSection';
 import './settings.css';
 
 const THEMES: Array<{ id: Theme; label: string }> = [
@@ -38,6 +39,7 @@ export function SettingsView() {
       <ProfilesSection />
       <AdminKeySection />
       <SyncSection />
+      <PricesSection />
       <section aria-labelledby="settings-alerts" className="settings-section">
         <h3 id="settings-alerts">Budgets and alerts</h3>
         <p className="muted" id="settings-alerts-help">
