@@ -34,9 +34,13 @@ async function cli(args: string[]): Promise<string> {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'clade-review-e2e-'));
   await cli(['demo']);
-  await cli(['review', ...period, '--format', 'html', '--out', join(dir, 'review.html')]);
+  // `users` only reads, so it runs beside the first review (each review appends to the trail: one at a time).
+  const [users] = await Promise.all([
+    cli(['users', '--role', 'admin', '--json']),
+    cli(['review', ...period, '--format', 'html', '--out', join(dir, 'review.html')]),
+  ]);
+  admins = JSON.parse(users) as { users: AdminJson[] };
   await cli(['review', ...period, '--format', 'csv', '--out', join(dir, 'review.csv')]);
-  admins = JSON.parse(await cli(['users', '--role', 'admin', '--json'])) as { users: AdminJson[] };
   context = await chromium.launchPersistentContext(join(dir, 'chromium'), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
