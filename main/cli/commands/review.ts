@@ -1,8 +1,8 @@
 /**
  * `clade-admin review [--from D] [--to D] --format html|csv --out FILE`: the access review for a period (default:
  * the last whole calendar quarter, UTC), from the local mirror only, written as printable HTML or a CSV, and the
- * export recorded in the profile's audit trail (services/review-export.ts). The posture section says "not
- * evaluated" until the posture checklist is wired in (the builder takes it as an input).
+ * export recorded in the profile's audit trail (services/review-export.ts). The posture section comes from
+ * services/review-posture.ts ("not evaluated" until the posture checklist is wired in there).
  */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -44,9 +44,10 @@ export function registerReviewCommand(program: Command, context: () => CliContex
         );
       }
       const { buildAccessReview, renderAccessReview, saveReviewExport } = await import('../../services/review-export');
+      const { reviewPostureOf } = await import('../../services/review-posture');
       const db = await openProfileMirror(ctx);
       try {
-        const review = buildAccessReview(db, { period, nowMs, posture: null });
+        const review = buildAccessReview(db, { period, nowMs, posture: reviewPostureOf(db, nowMs) });
         const content = renderAccessReview(review, options.format);
         const saved = saveReviewExport(db, { period, format: options.format, file: options.out, content });
         if (ctx.json)

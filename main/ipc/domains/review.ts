@@ -2,7 +2,7 @@
  * `clade:review/export`: the access review for a period, written by MAIN into the profile's `exports` folder (next
  * to its mirror, as the audit export does) and recorded in the trail (services/review-export.ts). PDF is the same
  * HTML printed by Electron (main/app/review-pdf.ts); where no printer is wired (the web harness), PDF is
- * `unavailable` and HTML prints from any browser. The posture section comes from `reviewPosture` when wired.
+ * `unavailable` and HTML prints from any browser. The posture section: services/review-posture.ts (or `reviewPosture`).
  */
 import { existsSync } from 'node:fs';
 import type Database from 'better-sqlite3';
@@ -16,6 +16,7 @@ import {
   reviewExportFile,
   saveReviewExport,
 } from '../../services/review-export';
+import { reviewPostureOf } from '../../services/review-posture';
 import { HandlerError } from '../handler-error';
 import type { Handler } from '../handler-types';
 
@@ -26,7 +27,7 @@ export interface ReviewDeps {
   reviewExportDir?: (db: Database.Database) => string | null;
   /** Prints the report's HTML to PDF bytes (Electron's printToPDF in the app); absent: no PDF here. */
   reviewPdf?: (html: string) => Promise<Uint8Array>;
-  /** The posture checklist's score and failing items for the report; absent or null: "not evaluated". */
+  /** The posture checklist's score and failing items for the report. Default: services/review-posture.ts. */
   reviewPosture?: (db: Database.Database, nowMs: number) => ReviewPosture | null;
 }
 
@@ -48,7 +49,11 @@ export function reviewHandlers(deps: ReviewDeps): { 'clade:review/export': Handl
         if (error instanceof ReviewPeriodError) throw new HandlerError('bad-request', error.message);
         throw error;
       }
-      const review = buildAccessReview(db, { period, nowMs, posture: deps.reviewPosture?.(db, nowMs) ?? null });
+      const review = buildAccessReview(db, {
+        period,
+        nowMs,
+        posture: (deps.reviewPosture ?? reviewPostureOf)(db, nowMs),
+      });
       const content =
         request.format === 'pdf'
           ? await deps.reviewPdf!(renderAccessReview(review, 'html'))
