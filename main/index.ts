@@ -13,7 +13,7 @@ import { utilityKeychainHost } from './app/keychain-utility-host';
 import { claimSingleInstance, wireLifecycle } from './app/lifecycle';
 import { enableProcessSandbox, hardenSession, lockDownWebContents } from './app/security';
 import { createWindowNavigator } from './app/tray/tray-navigation';
-import { createWindowSlot, type RendererPage } from './app/window';
+import { createReviewPdfPrinter, createWindowSlot, type RendererPage } from './app/window';
 import { createPush } from './ipc/push';
 import { registerWindowIpc } from './ipc/register-window-ipc';
 import { createActiveProfileData } from './services/active-profile';
@@ -83,6 +83,7 @@ async function main(): Promise<void> {
       onSyncSettingsChanged: () => scheduler.reschedule(),
       adminActions: async () => active.current()?.adminActions?.() ?? null,
       mirrorRepair: { problem: active.storageProblem, moveAside },
+      reviewPdf: createReviewPdfPrinter(BrowserWindow),
     },
   });
   const windowCount = () => BrowserWindow.getAllWindows().length;

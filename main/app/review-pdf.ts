@@ -17,18 +17,6 @@ export interface PdfWindowPort {
 }
 export type PdfWindowFactory = new (options: BrowserWindowConstructorOptions) => PdfWindowPort;
 
-export const PDF_WINDOW_OPTIONS: BrowserWindowConstructorOptions = {
-  show: false,
-  webPreferences: {
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    javascript: false,
-    webSecurity: true,
-    spellcheck: false,
-  },
-};
-
 export function createReviewPdfPrinter(
   BrowserWindow: PdfWindowFactory,
   tempRoot: string = tmpdir(),
@@ -39,7 +27,19 @@ export function createReviewPdfPrinter(
     try {
       const file = join(dir, 'review.html');
       writeFileSync(file, html, { mode: 0o600 });
-      window = new BrowserWindow(PDF_WINDOW_OPTIONS);
+      // Written out here (not a shared constant) so that the security scan (electronegativity) reads every option.
+      window = new BrowserWindow({
+        show: false,
+        webPreferences: {
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          javascript: false,
+          webSecurity: true,
+          spellcheck: false,
+          disableBlinkFeatures: 'Auxclick',
+        },
+      });
       await window.loadFile(file);
       const pdf = await window.webContents.printToPDF({
         pageSize: 'A4',

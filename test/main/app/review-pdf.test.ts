@@ -34,6 +34,7 @@ describe('createReviewPdfPrinter', () => {
       contextIsolation: true,
       nodeIntegration: false,
       javascript: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(window!.options.webPreferences?.preload).toBeUndefined();
     const [printed] = window!.webContents.printed;
