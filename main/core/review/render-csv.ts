@@ -3,6 +3,9 @@
  * saying which part of the report it belongs to (posture, admin, member, change, key, dormant-member, dormant-key,
  * spend). Every cell goes through the shared spreadsheet cell rule (core/text/spreadsheet-cell.ts), so a member
  * named `=HYPERLINK(…)` is text, as in the other CSV writers. Amounts are exact dollars (centsToDollars).
+ * Per section: member/admin rows put the org role in `role_or_status` and member since in `since`; key rows the
+ * status, created date, and verdicts; a change row its time in `since`, its source (journal or compliance) in
+ * `role_or_status`, who made it in `name` and what changed in `detail`; spend rows `month`, `workspace`, `amount_usd`.
  */
 import { spreadsheetCell } from '../text/spreadsheet-cell';
 import { centsToDollars } from '../money';
