@@ -5,7 +5,6 @@ import { pathToFileURL } from 'node:url';
 import { defaultDataDir, ensureMirrorFile } from './adapters/data-dir';
 import { createSdkVerifier } from './adapters/anthropic/verify-key';
 import { createKeytarSecretStore } from './adapters/secret-store-keytar';
-import type { Navigate } from '../preload/contract';
 import { createProgressRelay, startBackground } from './app/background';
 import { startDesktop } from './app/desktop';
 import { log } from './app/log';
@@ -14,7 +13,7 @@ import { utilityKeychainHost } from './app/keychain-utility-host';
 import { claimSingleInstance } from './app/lifecycle';
 import { enableProcessSandbox, hardenSession, lockDownWebContents } from './app/security';
 import { createWindowNavigator } from './app/tray/tray-navigation';
-import { createWindowSlot, type RendererPage } from './app/window';
+import { createReviewPdfPrinter, createWindowSlot, type RendererPage } from './app/window';
 import { createPush } from './ipc/push';
 import { registerWindowIpc } from './ipc/register-window-ipc';
 import { createActiveProfileData } from './services/active-profile';
@@ -44,15 +43,14 @@ async function main(): Promise<void> {
   const mirror = () => active.current()?.db ?? null;
   const desktop = startDesktop({ electron: electronRuntime(), dataDir, window, active, openLogFile });
   // A notification or tray item opens the window on its view: pushed now, or held until a new window asks for it.
-  const toWindow = (to: Navigate) => push('clade:app/navigate-changed', to);
-  const navigator = createWindowNavigator({ showWindow: window.show, push: toWindow });
+  const nav = createWindowNavigator({ showWindow: window.show, push: (to) => push('clade:app/navigate-changed', to) });
   const { scheduler, alerts, webhooks } = startBackground({
     sync: () => active.syncNow(),
     intervalMs: () => syncIntervalMs(active.current()?.db),
     progress: sync,
     assetsDir: join(__dirname, '../../assets'),
     mirror,
-    openView: navigator.navigate,
+    openView: nav.navigate,
     quit: () => app.quit(),
     webhookKeychain: { secrets, profileId: active.profileId },
   });
@@ -76,7 +74,7 @@ async function main(): Promise<void> {
     pages: { appFileUrl: pathToFileURL(rendererFile).href, devOrigin: devUrl },
     handlers: {
       appInfo: () => ({ name: 'Clade Admin', version: app.getVersion(), mode: active.current()?.mode ?? 'demo' }),
-      takeNavigation: navigator.takePending,
+      takeNavigation: nav.takePending,
       mirror,
       now: () => Date.now(),
       vault,
@@ -87,6 +85,7 @@ async function main(): Promise<void> {
       mirrorRepair: { problem: active.storageProblem, moveAside },
       desktop: desktop.port,
       webhooks,
+      reviewPdf: createReviewPdfPrinter(BrowserWindow),
     },
   });
   if (!desktop.startHidden) window.show();

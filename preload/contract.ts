@@ -17,6 +17,8 @@ import { peopleChannels } from './contract-people';
 import { accessChannels } from './contract-access';
 import { offboardingChannels } from './contract-offboarding';
 import { webhooksChannels } from './contract-webhooks';
+import { reviewChannels } from './contract-review';
+import { pricesChannels } from './contract-prices';
 
 export * from './contract-alerts';
 export * from './contract-settings';
@@ -28,6 +30,8 @@ export * from './contract-access';
 export * from './contract-desktop';
 export * from './contract-offboarding';
 export * from './contract-webhooks';
+export * from './contract-review';
+export * from './contract-prices';
 export type { ChannelSpec } from './channel-spec';
 
 /** Money crosses the boundary as a decimal string of cents (never a float), e.g. "123456.789". */
@@ -358,6 +362,8 @@ export const channels = {
   ...desktopChannels,
   ...offboardingChannels,
   ...webhooksChannels,
+  ...reviewChannels,
+  ...pricesChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

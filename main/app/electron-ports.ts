@@ -37,7 +37,7 @@ export type AppPort = Pick<
 
 export type WebContentsPort = Pick<
   WebContents,
-  'on' | 'setWindowOpenHandler' | 'send' | 'isDestroyed' | 'mainFrame' | 'id'
+  'on' | 'setWindowOpenHandler' | 'send' | 'isDestroyed' | 'mainFrame' | 'id' | 'printToPDF'
 >;
 
 export type WindowPort = Pick<
@@ -54,6 +54,7 @@ export type WindowPort = Pick<
   | 'isDestroyed'
   | 'isVisible'
   | 'isFocused'
+  | 'destroy'
 > & {
   readonly webContents: WebContentsPort;
 };

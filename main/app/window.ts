@@ -86,3 +86,6 @@ export function createWindowSlot(BrowserWindow: BrowserWindowPort, options: Main
     },
   };
 }
+
+/** The app's other window: a hidden one that prints the access review to PDF (review-pdf.ts), wired beside this. */
+export { createReviewPdfPrinter } from './review-pdf';

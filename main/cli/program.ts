@@ -19,6 +19,7 @@ import { registerTreeCommand } from './commands/tree';
 import { registerLimitsCommand } from './commands/limits';
 import { registerOffboardCommand } from './commands/offboard';
 import { registerServeMetricsCommand } from './commands/serve-metrics';
+import { registerReviewCommand } from './commands/review';
 import type { CliContext, GlobalOptions } from './context';
 import { resolveContext } from './context';
 import { redactSecrets } from '../core/redact';
@@ -68,6 +69,7 @@ export function buildProgram(given: CliIO, deps: { webhooks?: WebhookCliDeps } =
   registerLimitsCommand(program, context);
   registerOffboardCommand(program, context);
   registerServeMetricsCommand(program, context);
+  registerReviewCommand(program, context);
   registerSandboxCommands(program, context);
   return program;
 }

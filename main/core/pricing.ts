@@ -38,7 +38,7 @@ export interface Rates {
   output: bigint;
 }
 
-interface PricePeriod {
+export interface PricePeriod {
   effectiveFromMs: number;
   rates: Rates;
 }
@@ -117,22 +117,71 @@ const LONG_CONTEXT_PREMIUM = new Set(['claude-sonnet-4-5', 'claude-sonnet-4-5-20
 /** Tiers with a price in §6. Priority Tier is billed outside the cost report; flex tiers have no published rate. */
 const PRICED_TIERS = new Set(['standard', 'batch']);
 
-/** The rates in force at `atMs`, or null for a model without a known price. */
-export function ratesFor(model: string | null, atMs: number): Rates | null {
+/**
+ * The admin's own prices for this profile (profile setting `pricing.overrides`), compiled once per read: per model,
+ * newest period first. An override adds a model the table lacks, or replaces the table's price from its date on.
+ */
+export type PriceOverrides = ReadonlyMap<string, readonly PricePeriod[]>;
+export const NO_PRICE_OVERRIDES: PriceOverrides = new Map();
+
+/** One override as stored: USD per million tokens as decimal text (at most 4 decimals), from a UTC day or always. */
+export interface PriceOverride {
+  model: string;
+  /** YYYY-MM-DD (UTC) from which it applies; null: always. */
+  effectiveFrom: string | null;
+  input: string;
+  cacheWrite5m: string;
+  cacheWrite1h: string;
+  cacheRead: string;
+  output: string;
+}
+
+export function compilePriceOverrides(overrides: readonly PriceOverride[]): PriceOverrides {
+  const byModel = new Map<string, PricePeriod[]>();
+  for (const o of overrides) {
+    const effectiveFromMs = o.effectiveFrom === null ? 0 : Date.parse(`${o.effectiveFrom}T00:00:00Z`);
+    const period = { effectiveFromMs, rates: rates(o.input, o.cacheWrite5m, o.cacheWrite1h, o.cacheRead, o.output) };
+    byModel.set(o.model, [...(byModel.get(o.model) ?? []), period]);
+  }
+  for (const periods of byModel.values()) periods.sort((a, b) => b.effectiveFromMs - a.effectiveFromMs);
+  return byModel;
+}
+
+/**
+ * The rates in force at `atMs`, or null for a model without a known price: the newest period (the admin's override
+ * or the table's) that started by then; an override wins over a table period starting the same instant.
+ */
+export function ratesFor(
+  model: string | null,
+  atMs: number,
+  overrides: PriceOverrides = NO_PRICE_OVERRIDES,
+): Rates | null {
   if (model === null) return null;
-  const periods = PRICE_TABLE[model];
-  if (!periods) return null;
-  return (periods.find((p) => p.effectiveFromMs <= atMs) ?? periods[periods.length - 1])?.rates ?? null;
+  const own = overrides.get(model)?.find((p) => p.effectiveFromMs <= atMs) ?? null;
+  const table = PRICE_TABLE[model]?.find((p) => p.effectiveFromMs <= atMs) ?? null;
+  if (own === null) return table?.rates ?? null;
+  return table === null || own.effectiveFromMs >= table.effectiveFromMs ? own.rates : table.rates;
 }
 
 /** Whether `estimateCost` can price these tokens at all (model and tier known). */
-export function isPriced(model: string | null, ctx: PriceContext): boolean {
-  return ratesFor(model, ctx.atMs) !== null && (ctx.serviceTier === null || PRICED_TIERS.has(ctx.serviceTier));
+export function isPriced(
+  model: string | null,
+  ctx: PriceContext,
+  overrides: PriceOverrides = NO_PRICE_OVERRIDES,
+): boolean {
+  return (
+    ratesFor(model, ctx.atMs, overrides) !== null && (ctx.serviceTier === null || PRICED_TIERS.has(ctx.serviceTier))
+  );
 }
 
 /** Exact estimate in picocents (1e-12 cent), or null when the model or the service tier has no known price. */
-export function estimateCostPicocents(model: string | null, tokens: TokenCounts, ctx: PriceContext): bigint | null {
-  const r = ratesFor(model, ctx.atMs);
+export function estimateCostPicocents(
+  model: string | null,
+  tokens: TokenCounts,
+  ctx: PriceContext,
+  overrides: PriceOverrides = NO_PRICE_OVERRIDES,
+): bigint | null {
+  const r = ratesFor(model, ctx.atMs, overrides);
   if (r === null || model === null) return null;
   if (ctx.serviceTier !== null && !PRICED_TIERS.has(ctx.serviceTier)) return null;
   let inputSide =
@@ -161,3 +210,80 @@ export function estimateCostPicocents(model: string | null, tokens: TokenCounts,
 
 // Amounts are converted by core/money only; re-exported for the estimate's readers.
 export { nanocentsToPicocents, picocentsToCents } from './money';
+
+/** 125000n (1e-4 USD) → "12.5": the decimal text `usdRate` reads back to the same rate. */
+export function formatUsdRate(rate: bigint): string {
+  const whole = rate / 10_000n;
+  const fraction = (rate % 10_000n).toString().padStart(4, '0').replace(/0+$/, '');
+  return fraction === '' ? whole.toString() : `${whole}.${fraction}`;
+}
+
+/**
+ * The cache prices Anthropic derives from a model's input price (admin-api.md §6: 5-minute write 1.25×, 1-hour
+ * write 2×, read 0.1×), as exact decimal text; null when one is not a whole number of 1e-4 USD (then the admin
+ * gives them).
+ */
+export function derivedCacheRates(
+  input: string,
+): { cacheWrite5m: string; cacheWrite1h: string; cacheRead: string } | null {
+  const r = usdRate(input);
+  if ((r * 5n) % 4n !== 0n || r % 10n !== 0n) return null;
+  return {
+    cacheWrite5m: formatUsdRate((r * 5n) / 4n),
+    cacheWrite1h: formatUsdRate(r * 2n),
+    cacheRead: formatUsdRate(r / 10n),
+  };
+}
+
+/** An override as the admin types it: the cache prices may be left out (then derived by `derivedCacheRates`). */
+export type PriceOverrideInput = Omit<PriceOverride, 'cacheWrite5m' | 'cacheWrite1h' | 'cacheRead'> &
+  Partial<Pick<PriceOverride, 'cacheWrite5m' | 'cacheWrite1h' | 'cacheRead'>>;
+
+const PRICE_TEXT = /^\d{1,6}(?:\.\d{1,4})?$/;
+const PRICE_FIELDS = ['input', 'output', 'cacheWrite5m', 'cacheWrite1h', 'cacheRead'] as const;
+export type PriceField = (typeof PRICE_FIELDS)[number];
+
+/**
+ * The whole override, or which field is wrong: a price that is not decimal text with at most 4 decimals, or a cache
+ * price left out that does not follow exactly from the input price. The CLI and the window both complete through here.
+ */
+export function completePriceOverride(
+  input: PriceOverrideInput,
+): { ok: true; override: PriceOverride } | { ok: false; field: PriceField; message: string } {
+  for (const field of PRICE_FIELDS) {
+    const value = input[field];
+    if (value !== undefined && !PRICE_TEXT.test(value))
+      return {
+        ok: false,
+        field,
+        message: `"${value}" is not a price in USD per million tokens with at most 4 decimals (e.g. 3 or 0.30)`,
+      };
+  }
+  const derived = derivedCacheRates(input.input);
+  const cache = (field: 'cacheWrite5m' | 'cacheWrite1h' | 'cacheRead'): string | null =>
+    input[field] ?? derived?.[field] ?? null;
+  for (const field of ['cacheWrite5m', 'cacheWrite1h', 'cacheRead'] as const)
+    if (cache(field) === null)
+      return {
+        ok: false,
+        field,
+        message: `give it, since it does not follow exactly from the input price ${input.input}`,
+      };
+  return {
+    ok: true,
+    override: {
+      model: input.model,
+      effectiveFrom: input.effectiveFrom,
+      input: input.input,
+      cacheWrite5m: cache('cacheWrite5m')!,
+      cacheWrite1h: cache('cacheWrite1h')!,
+      cacheRead: cache('cacheRead')!,
+      output: input.output,
+    },
+  };
+}
+
+/** The overrides with `next` in place of any for the same model and date. */
+export function withPriceOverride(list: readonly PriceOverride[], next: PriceOverride): PriceOverride[] {
+  return [...list.filter((o) => o.model !== next.model || o.effectiveFrom !== next.effectiveFrom), next];
+}

@@ -17,6 +17,8 @@ import { accessHandlers, type AccessDeps } from './domains/access';
 import { desktopHandlers, type DesktopDeps } from './domains/desktop';
 import { offboardingHandlers } from './domains/offboarding';
 import { webhooksHandlers, type WebhooksDeps } from './domains/webhooks';
+import { reviewHandlers, type ReviewDeps } from './domains/review';
+import { pricesHandlers } from './domains/prices';
 
 export type HandlerDeps = AppDeps &
   MirrorDeps &
@@ -29,7 +31,8 @@ export type HandlerDeps = AppDeps &
   MirrorRepairDeps &
   AccessDeps &
   DesktopDeps &
-  WebhooksDeps;
+  WebhooksDeps &
+  ReviewDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -47,5 +50,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...desktopHandlers(deps),
     ...offboardingHandlers(deps),
     ...webhooksHandlers(deps),
+    ...reviewHandlers(deps),
+    ...pricesHandlers(deps),
   };
 }

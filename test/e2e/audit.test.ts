@@ -164,6 +164,19 @@ describe('the audit view on the demo org, network off', () => {
     await expect(dataRows().filter({ hasText: 'export.created' }).count()).resolves.toBe(2);
   });
 
+  it('exports the access review from the window: main writes the HTML, and says PDF needs the desktop app', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Export review HTML' }).click();
+    const status = page.getByText(/^Wrote the access review for \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2} to /);
+    await status.waitFor();
+    const file = /to (\S+\.html)$/.exec((await status.textContent()) ?? '')?.[1] ?? '';
+    expect(file).toMatch(/exports[/\\]access-review-.*\.html$/);
+    expect(readFileSync(file, 'utf8')).toMatch(/<h1>Access review — .* — \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}<\/h1>/);
+    // The harness has no Electron to print with: main says so, in words.
+    await page.getByRole('button', { name: 'Export review PDF' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'desktop app' }).count()).toBe(1);
+  });
+
   it('has no serious or critical accessibility violations, no console errors, and reached nothing off loopback', async () => {
     const { page } = session;
     await page.getByRole('row').nth(1).click();

@@ -4,12 +4,15 @@
  * to it and lets a test fire the events Electron would fire. Types come from Electron itself, so a
  * double that drifts from the real API stops compiling.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type {
   BrowserWindowConstructorOptions,
   LoginItemSettings,
   LoginItemSettingsOptions,
   Settings,
   HandlerDetails,
+  PrintToPDFOptions,
   IpcMainInvokeEvent,
   OnHeadersReceivedListenerDetails,
   HeadersReceivedResponse,
@@ -91,6 +94,17 @@ export class WebContentsDouble extends Emitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
+  /** What printToPDF was asked, with the page it printed (a loaded file is read as it was at that moment). */
+  readonly printed: Array<{ options: PrintToPDFOptions; url: string; html: string | null }> = [];
+  async printToPDF(options: PrintToPDFOptions): Promise<Buffer> {
+    const url = this.mainFrame.url;
+    this.printed.push({
+      options,
+      url,
+      html: url.startsWith('file:') ? readFileSync(fileURLToPath(url), 'utf8') : null,
+    });
+    return Buffer.from('%PDF-1.7 double');
+  }
 }
 
 export class WindowDouble extends Emitter {
@@ -148,6 +162,10 @@ export class WindowDouble extends Emitter {
   }
   isDestroyed(): boolean {
     return this.destroyed;
+  }
+  destroy(): void {
+    this.destroyed = true;
+    this.webContents.destroyed = true;
   }
 }
 

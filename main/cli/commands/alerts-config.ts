@@ -16,6 +16,7 @@ import type { CliContext } from '../context';
 import { CliError, USAGE_EXIT } from '../errors';
 import { note, printJson } from '../io';
 import { openProfileMirror, systemTimeZone } from './alerts';
+import { registerPriceCommands } from './config-prices';
 
 /** Profile settings the admin does not set: what the app learnt (shown by `config get`, refused by `config set`). */
 const READ_ONLY_SETTINGS: ReadonlySet<string> = new Set(['compliance.probe', 'audit.ownAdminKeyIds', 'demo.org']);
@@ -55,8 +56,9 @@ export function registerConfigCommands(program: Command, context: () => CliConte
   const config = program
     .command('config')
     .description(
-      'settings of this profile: alert budgets, thresholds, key policies, quiet hours; sync interval and history; audit retention',
+      'settings of this profile: alert budgets, thresholds, key policies, quiet hours; sync interval and history; audit retention; model prices',
     );
+  registerPriceCommands(config, context);
 
   config
     .command('get')

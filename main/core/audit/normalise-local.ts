@@ -143,6 +143,22 @@ export function exportAction(input: {
   };
 }
 
+/** An access review report written to a file (`review` or the window's Export review): the period, never the content. */
+export function reviewExportAction(input: {
+  atMs: number;
+  from: string;
+  to: string;
+  format: string;
+  file: string;
+}): LocalAuditAction {
+  return {
+    type: EXPORT_EVENT_TYPE,
+    atMs: input.atMs,
+    summary: `Exported the access review for ${input.from} to ${input.to} as ${input.format.toUpperCase()} to ${input.file}`,
+    after: { report: 'access-review', from: input.from, to: input.to, format: input.format, file: input.file },
+  };
+}
+
 export function purgeAction(input: {
   atMs: number;
   cutoffMs: number;

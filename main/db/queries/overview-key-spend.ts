@@ -12,7 +12,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { KeyInventoryRow } from '../../../preload/contract';
-import { estimateCostPicocents, picocentsToCents } from '../../core/pricing';
+import { picocentsToCents } from '../../core/pricing';
+import { priceEstimator } from './price-book';
 import { cachedStatement } from '../repos/statement-cache';
 import type { AlertRules } from '../../core/alerts/index';
 import { keyHygiene } from './key-hygiene';
@@ -109,10 +110,11 @@ function monthEstimates(db: Database.Database, nowMs: number): Map<string, bigin
   // Prices in force now: a price change inside the month would price the whole month at the new rate.
   const context = { atMs: nowMs, serviceTier: null, contextWindow: null, inferenceGeo: null };
   const picocents = new Map<string, bigint>();
+  const priceTokens = priceEstimator(db);
   const rows = cachedStatement(db, MONTH_SQL).raw(true).safeIntegers(false).all(monthStartMs) as MonthRow[];
   for (const [keyId, model, uncachedInput, cacheWrite5m, cacheWrite1h, cacheRead, output] of rows) {
     const tokens = { uncachedInput, cacheWrite5m, cacheWrite1h, cacheRead, output };
-    const estimate = estimateCostPicocents(model === '' ? null : model, tokens, context);
+    const estimate = priceTokens(model === '' ? null : model, tokens, context);
     if (estimate !== null) picocents.set(keyId, (picocents.get(keyId) ?? 0n) + estimate); // unknown model: no guess
   }
   return picocents;

@@ -7,7 +7,8 @@
  * edge of its coverage), a key keeps its list-price estimate. Keys then add up to their workspace, as tokens do.
  */
 import type Database from 'better-sqlite3';
-import { estimateCostPicocents, type TokenCounts } from '../../core/pricing';
+import type { TokenCounts } from '../../core/pricing';
+import { priceEstimator, type PriceEstimator } from './price-book';
 import { DAY_MS } from '../../core/time';
 import { tableExists } from './key-inventory';
 
@@ -29,15 +30,16 @@ export function keyEstimates(
   /** Only these workspaces' hourly cells are read (rows from other workspaces keep their list price). */
   workspaces?: ReadonlyArray<string | null>,
 ): Array<bigint | null> {
+  const priceTokens = priceEstimator(db);
   const listPrice = rows.map((row) =>
-    estimateCostPicocents(row.model, row.counts, {
+    priceTokens(row.model, row.counts, {
       atMs: row.bucket,
       serviceTier: null,
       contextWindow: null,
       inferenceGeo: null,
     }),
   );
-  const exact = exactDailyEstimates(db, fromMs, toMs, workspaces);
+  const exact = exactDailyEstimates(db, priceTokens, fromMs, toMs, workspaces);
   const cells = new Map<string, number[]>();
   rows.forEach((row, i) => {
     const cell = cellOf(row.bucket, row.ws, row.model);
@@ -74,6 +76,7 @@ export function shareOut(total: bigint, weights: readonly bigint[]): bigint[] {
 
 function exactDailyEstimates(
   db: Database.Database,
+  priceTokens: PriceEstimator,
   fromMs: number,
   toMs: number,
   workspaces?: ReadonlyArray<string | null>,
@@ -114,7 +117,7 @@ function exactDailyEstimates(
       cacheRead: r.cread,
       output: r.output,
     };
-    const estimate = estimateCostPicocents(r.model, counts, {
+    const estimate = priceTokens(r.model, counts, {
       atMs: r.day,
       serviceTier: r.tier,
       contextWindow: r.ctx,

@@ -13,7 +13,8 @@
 import type Database from 'better-sqlite3';
 import type { UsageSeries, UsageSeriesQuery } from '../../../preload/contract-usage';
 import { UsageAccumulator, type TokenSums } from './usage-accumulator';
-import { estimateCostPicocents, type TokenCounts } from '../../core/pricing';
+import type { TokenCounts } from '../../core/pricing';
+import { priceEstimator } from './price-book';
 import { DAY_MS, HOUR_MS } from '../../core/time';
 import { tableExists } from './key-inventory';
 import { resolveUsageRange } from './usage-range';
@@ -83,6 +84,7 @@ export function readUsageSeries(db: Database.Database, query: UsageSeriesQuery, 
   const sums = new UsageAccumulator(range.bucketStartsMs.length, query.metric);
   const indexOf = (bucket: number): number => Math.floor((bucket - range.fromMs) / bucketMs);
   const rows = tokenRows(db, query, bucketMs, range.fromMs, range.toMs);
+  const priceTokens = priceEstimator(db);
   const perKey =
     query.groupBy === 'key'
       ? keyEstimates(
@@ -95,7 +97,7 @@ export function readUsageSeries(db: Database.Database, query: UsageSeriesQuery, 
   rows.forEach((row, n) => {
     const estimate = perKey
       ? perKey[n]!
-      : estimateCostPicocents(row.model, countsOf(row), {
+      : priceTokens(row.model, countsOf(row), {
           atMs: row.bucket,
           serviceTier: row.tier,
           contextWindow: row.ctx,

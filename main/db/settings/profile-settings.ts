@@ -18,6 +18,38 @@ const AdminKeyBaseUrl = z.string().transform((url, ctx) => {
   return z.NEVER;
 });
 
+/** USD per million tokens as decimal text, exactly as core/pricing.ts parses it (no float ever rounds a price). */
+const UsdPerMillion = z
+  .string()
+  .regex(/^\d{1,6}(?:\.\d{1,4})?$/, 'a price in USD per million tokens with at most 4 decimals, e.g. "3" or "0.30"');
+const UtcDay = z.string().refine((day) => {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(day);
+}, 'a date as YYYY-MM-DD');
+
+/** The admin's price overrides (core/pricing.ts PriceOverride): at most one per model and date. */
+const PriceOverrides = z
+  .array(
+    z.strictObject({
+      model: z
+        .string()
+        .min(1)
+        .max(200)
+        .regex(/^[\x21-\x7e]+$/, 'a model id (printable ASCII, no spaces)'),
+      effectiveFrom: UtcDay.nullable(),
+      input: UsdPerMillion,
+      cacheWrite5m: UsdPerMillion,
+      cacheWrite1h: UsdPerMillion,
+      cacheRead: UsdPerMillion,
+      output: UsdPerMillion,
+    }),
+  )
+  .max(200)
+  .refine(
+    (list) => new Set(list.map((o) => `${o.model}|${o.effectiveFrom ?? ''}`)).size === list.length,
+    'one price per model and effective date',
+  );
+
 export const SETTINGS = {
   /** Minutes between background syncs in the app (15 by default). */
   'sync.intervalMinutes': { schema: z.number().int().min(5).max(1440), fallback: 15 },
@@ -49,6 +81,11 @@ export const SETTINGS = {
    * report views inside our sync runs); the trail folds those reads (core/audit/self-views.ts).
    */
   'audit.ownAdminKeyIds': { schema: z.array(z.string().min(1)).max(50), fallback: [] as string[] },
+  /**
+   * Prices the admin added or overrode for this profile (USD per million tokens, from a date or always): every local
+   * cost estimate reads them through db/queries/price-book.ts, so an unpriced model can be priced without a release.
+   */
+  'pricing.overrides': { schema: PriceOverrides, fallback: [] as Array<z.output<typeof PriceOverrides>[number]> },
   /**
    * The demo profile only: the instant, seed and size its demo org was generated at, so that a later `demo` or
    * app start regenerates the same org instead of one whose every timestamp moved (services/demo/demo-sandbox.ts).

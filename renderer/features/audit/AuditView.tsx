@@ -1,12 +1,14 @@
 /**
  * The audit trail: search with the trail's query language plus source and date filters, a virtualised
  * grid of events newest first (paged through `nextCursor` as it scrolls), a detail pane with before → after or
- * the raw activity, and exports of the current query. Main writes export files; the window only asks.
+ * the raw activity, exports of the current query, and the access review for a period (ExportReview). Main writes
+ * export files; the window only asks.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useAuditStore, type ExportFormat } from '../../stores/useAuditStore';
 import { AuditDetail } from './AuditDetail';
 import { AuditGrid } from './AuditGrid';
+import { ExportReview } from './ExportReview';
 import { buildAuditQuery, EMPTY_FILTERS, type AuditFilters, type SourceFilter } from './audit-format';
 import { LoadState } from '../shell/LoadState';
 import type { LoadStatus } from '../../stores/useOrgStore';
@@ -155,6 +157,7 @@ export function AuditView() {
             </span>
           )}
         </div>
+        <ExportReview disabled={status !== 'ready'} />
         <Results status={status} error={error} query={query} count={events.length} onRetry={() => void search(query)}>
           <AuditGrid
             events={events}

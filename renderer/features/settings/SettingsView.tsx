@@ -12,6 +12,7 @@ import { ProfilesSection } from './ProfilesSection';
 import { SyncSection } from './SyncSection';
 import { DesktopSection } from './DesktopSection';
 import { WebhookSection } from './WebhookSection';
+import { PricesSection } from './PricesSection';
 import './settings.css';
 
 const THEMES: Array<{ id: Theme; label: string }> = [
@@ -43,6 +44,7 @@ export function SettingsView() {
       <SyncSection />
       <DesktopSection />
       <WebhookSection />
+      <PricesSection />
       <section aria-labelledby="settings-alerts" className="settings-section">
         <h3 id="settings-alerts">Budgets and alerts</h3>
         <p className="muted" id="settings-alerts-help">
