@@ -20,6 +20,7 @@ import { migration as createReportIncompleteDays } from './0340-create-report-in
 import { migration as createReportGroups } from './0350-create-report-groups';
 import { migration as createAuditTrailMarker } from './0360-create-audit-trail-marker';
 import { migration as createAuditSealSwitch } from './0370-create-audit-seal-switch';
+import { migration as createPostureScores } from './0390-create-posture-scores';
 
 export const MIGRATIONS: readonly Migration[] = [
   createOrgTables,
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   createReportGroups,
   createAuditTrailMarker,
   createAuditSealSwitch,
+  createPostureScores,
 ];
