@@ -16,6 +16,7 @@ import { registerKeysCommand } from './commands/keys';
 import { registerWorkspaceCommands } from './commands/workspaces';
 import { registerTreeCommand } from './commands/tree';
 import { registerLimitsCommand } from './commands/limits';
+import { registerPostureCommands } from './commands/posture';
 import type { CliContext, GlobalOptions } from './context';
 import { resolveContext } from './context';
 import { redactSecrets } from '../core/redact';
@@ -63,6 +64,7 @@ export function buildProgram(given: CliIO): Command {
   registerWorkspaceCommands(program, context);
   registerTreeCommand(program, context);
   registerLimitsCommand(program, context);
+  registerPostureCommands(program, context);
   registerSandboxCommands(program, context);
   return program;
 }
