@@ -14,6 +14,7 @@ import { actionsChannels } from './contract-actions';
 import { storageChannels } from './contract-storage';
 import { peopleChannels } from './contract-people';
 import { accessChannels } from './contract-access';
+import { postureChannels } from './contract-posture';
 
 export * from './contract-alerts';
 export * from './contract-settings';
@@ -22,6 +23,7 @@ export * from './contract-actions';
 export * from './contract-storage';
 export * from './contract-people';
 export * from './contract-access';
+export * from './contract-posture';
 export type { ChannelSpec } from './channel-spec';
 
 /** Money crosses the boundary as a decimal string of cents (never a float), e.g. "123456.789". */
@@ -340,6 +342,7 @@ export const channels = {
   ...storageChannels,
   ...peopleChannels,
   ...accessChannels,
+  ...postureChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

@@ -14,6 +14,7 @@ import { actionsHandlers, type ActionsDeps } from './domains/actions';
 import { mirrorRepairHandlers, type MirrorRepairDeps } from './domains/mirror-repair';
 import { peopleHandlers } from './domains/people';
 import { accessHandlers, type AccessDeps } from './domains/access';
+import { postureHandlers } from './domains/posture';
 
 export type HandlerDeps = AppDeps &
   MirrorDeps &
@@ -39,5 +40,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...mirrorRepairHandlers(deps),
     ...peopleHandlers(deps),
     ...accessHandlers(deps),
+    ...postureHandlers(deps),
   };
 }
