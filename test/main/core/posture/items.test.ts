@@ -381,9 +381,10 @@ const CASES: Case[] = [
   // admins
   {
     name: 'more admins than the maximum, each named',
-    change: (w) =>
-      (w.settings.maxAdmins = 0 + 1) &&
-      (w.inputs.alert.users = w.inputs.alert.users.map((u) => ({ ...u, role: 'owner' }))),
+    change: (w) => {
+      w.settings.maxAdmins = 1;
+      w.inputs.alert.users = w.inputs.alert.users.map((u) => ({ ...u, role: 'owner' }));
+    },
     item: 'few-admins',
     status: 'fail',
     evidence: [
