@@ -230,7 +230,7 @@ export function auditReviewedItem(inputs: PostureInputs, settings: PostureSettin
     at === null
       ? 'The audit trail was never marked reviewed.'
       : `Last marked reviewed on ${when}, ${wholeDaysBetween(at, nowMs)} days ago.`;
-  return failed('audit-reviewed', title, [{ kind: 'audit', id: null, name: 'audit trail', detail, fix }], fix);
+  return failed('audit-reviewed', title, [{ kind: 'audit', id: null, name: 'audit trail', detail }], fix);
 }
 
 export function complianceFeedItem(inputs: PostureInputs): PostureItem {

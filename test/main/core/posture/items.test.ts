@@ -441,7 +441,7 @@ const CASES: Case[] = [
     change: (w) => (w.inputs.auditReviewedAtMs = null),
     item: 'audit-reviewed',
     status: 'fail',
-    evidence: [{ kind: 'audit', detail: /never marked reviewed/, fix: /^clade-admin posture mark-reviewed$/ }],
+    evidence: [{ kind: 'audit', detail: /never marked reviewed/ }],
   },
   {
     name: 'reviewed 100 days ago',
