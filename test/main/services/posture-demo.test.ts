@@ -20,6 +20,7 @@ import { createAdminActionsClient, runAdminAction } from '../../../main/services
 import { setAlertRuleRecorded } from '../../../main/services/settings';
 import { parseNameTemplate, type PostureAction, type PostureReport } from '../../../main/core/posture/index';
 import { searchAuditEvents } from '../../../main/db/audit/index';
+import { readPostureTrend } from '../../../main/db/queries/posture';
 
 let sandbox: RunningSandbox;
 let db: MirrorDb;
@@ -78,6 +79,8 @@ describe('the demo org against the checklist', () => {
   it('fails the items it was built to fail, with the offending things named', () => {
     before = evaluatePostureFromMirror(db, now());
     expect(before.problems).toEqual([]);
+    // The sync itself recorded the day's score: the trend has a point without anyone opening the view.
+    expect(readPostureTrend(db, now())).toEqual([expect.objectContaining({ score: before.score })]);
     expect(failing(before).sort()).toEqual(
       [
         'audit-reviewed',

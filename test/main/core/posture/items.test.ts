@@ -5,7 +5,12 @@
  * checklist's settings (`posture.*`) only where no rule has one.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultAlertRules, type AlertApiKey, type AlertRules } from '../../../../main/core/alerts/index';
+import {
+  defaultAlertRules,
+  type AlertApiKey,
+  type AlertRules,
+  type AlertWorkspace,
+} from '../../../../main/core/alerts/index';
 import {
   defaultPostureSettings,
   evaluatePosture,
@@ -106,6 +111,10 @@ const addKey = (world: World, over: Partial<AlertApiKey>) => {
   world.inputs.alert.keys = [...world.inputs.alert.keys, key(over)];
 };
 
+const replaceWorkspace = (world: World, workspace: AlertWorkspace) => {
+  world.inputs.alert.workspaces = world.inputs.alert.workspaces.map((ws) => (ws.id === workspace.id ? workspace : ws));
+};
+
 const CASES: Case[] = [
   // environments separated
   {
@@ -125,15 +134,14 @@ const CASES: Case[] = [
   {
     name: 'production found by its tag, not its name',
     change: (w) => {
-      w.inputs.alert.workspaces[1] = { id: 'wrkspc_PROD', name: 'Live', tags: { env: 'prod' }, archivedAtMs: null };
+      replaceWorkspace(w, { id: 'wrkspc_PROD', name: 'Live', tags: { env: 'prod' }, archivedAtMs: null });
     },
     item: 'environments-separated',
     status: 'pass',
   },
   {
     name: 'a workspace named for two environments',
-    change: (w) =>
-      (w.inputs.alert.workspaces[2] = { id: 'wrkspc_STG', name: 'Staging prod', tags: {}, archivedAtMs: null }),
+    change: (w) => replaceWorkspace(w, { id: 'wrkspc_STG', name: 'Staging prod', tags: {}, archivedAtMs: null }),
     item: 'environments-separated',
     status: 'fail',
     evidence: [
@@ -213,7 +221,10 @@ const CASES: Case[] = [
   {
     name: 'a team workspace gives the team; quotes and spaces become words',
     change: (w) => {
-      w.inputs.alert.workspaces.push({ id: 'wrkspc_SRCH', name: 'Search Production', tags: {}, archivedAtMs: null });
+      w.inputs.alert.workspaces = [
+        ...w.inputs.alert.workspaces,
+        { id: 'wrkspc_SRCH', name: 'Search Production', tags: {}, archivedAtMs: null },
+      ];
       addKey(w, { id: 'apikey_01LAP', name: "Dmitri's Laptop", workspaceId: 'wrkspc_SRCH' });
     },
     item: 'key-naming',
