@@ -82,7 +82,9 @@ describe('clade-admin posture', () => {
       /FAIL {2}No keys left behind by people who left\n {6}old-reporting-job \(apikey_\w+\): /,
     );
     expect(result.stdout).toMatch(/fix: clade-admin apikey rename apikey_\w+ \S+-dev-\S+/);
-    expect(result.stdout).toContain('fix: clade-admin posture mark-reviewed');
+    expect(result.stdout).toContain(
+      '→ Review the audit trail, then mark it reviewed: clade-admin posture mark-reviewed',
+    );
     expect(result.stdout.indexOf('FAIL')).toBeLessThan(result.stdout.indexOf('PASS'));
   });
 
