@@ -15,6 +15,7 @@ import type { CliIO } from '../../../main/cli/io';
 import { openDemoOrg, type DemoOrg } from '../../../main/services/demo/demo-org';
 import { readPostureTrend } from '../../../main/db/queries/posture';
 import type { PostureReport } from '../../../main/core/posture/index';
+import { postureHandlers } from '../../../main/ipc/domains/posture';
 
 let root: string;
 let org: DemoOrg;
@@ -97,6 +98,20 @@ describe('clade-admin posture', () => {
     expect(trail.stdout).toContain('Q4 review');
     const after = JSON.parse((await cli('--profile', PROFILE, '--json', 'posture')).stdout) as PostureReport;
     expect(after.items.find((i) => i.id === 'audit-reviewed')!.status).toBe('pass');
+  });
+
+  it('says what the window says: the CLI JSON and the Posture channel give one report at one instant', async () => {
+    const at = '2026-12-01T09:00:00Z';
+    const cliJson = JSON.parse(
+      (await cli('--profile', PROFILE, '--json', 'posture', '--now', at)).stdout,
+    ) as PostureReport;
+    const handlers = postureHandlers({ mirror: () => org.db, now: () => Date.parse(at) });
+    const window = (await handlers['clade:posture/report'](undefined, {
+      channel: 'clade:posture/report',
+      via: 'ipc',
+    }))!;
+    expect(cliJson.score).toBe(window.report.score);
+    expect(cliJson.items).toEqual(window.report.items);
   });
 
   it('exits 3 when the profile has no mirror, and 2 for a profile that does not exist', async () => {
