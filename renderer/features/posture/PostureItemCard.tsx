@@ -3,7 +3,11 @@
  * and the fixes. A fix button starts the confirmed admin action (rename, disable, delete invite), or sets the budget,
  * or marks the audit trail reviewed; fixes the API cannot do show their Console step and the CLI command.
  */
+import { useState } from 'react';
 import type { PostureActionView, PostureFixView, PostureItemView } from '../../../preload/contract';
+
+/** A large org can name a thousand keys in one item: show the first ones, and all on request. */
+const FIRST_SHOWN = 12;
 
 const STATUS_TEXT: Readonly<Record<PostureItemView['status'], string>> = {
   pass: 'Pass',
@@ -21,6 +25,8 @@ export function PostureItemCard({
   busy: boolean;
 }) {
   const headingId = `posture-${item.id}`;
+  const [all, setAll] = useState(false);
+  const shown = all ? item.evidence : item.evidence.slice(0, FIRST_SHOWN);
   return (
     <li className={`posture-item posture-${item.status}`} aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -28,7 +34,7 @@ export function PostureItemCard({
       </h3>
       {item.evidence.length > 0 && (
         <ul className="posture-evidence">
-          {item.evidence.map((evidence, i) => (
+          {shown.map((evidence, i) => (
             <li key={`${evidence.id ?? evidence.name}-${i}`}>
               <span className="posture-evidence-name">{evidence.name}</span>
               {evidence.id !== null && evidence.id !== evidence.name && (
@@ -39,6 +45,11 @@ export function PostureItemCard({
             </li>
           ))}
         </ul>
+      )}
+      {shown.length < item.evidence.length && (
+        <button type="button" className="posture-more" onClick={() => setAll(true)}>
+          Show all {item.evidence.length}
+        </button>
       )}
       {item.fix && <FixControl fix={item.fix} onFix={onFix} busy={busy} />}
     </li>

@@ -154,6 +154,22 @@ describe('the Posture view', () => {
     expect(calls('clade:posture/report').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('shows the first twelve offending things of a long list, and all on request', async () => {
+    const long = view(false);
+    long.report.items[1]!.evidence = Array.from({ length: 14 }, (_, i) => ({
+      kind: 'api_key' as const,
+      id: `apikey_01K${i}`,
+      name: `key ${i}`,
+      detail: 'off the template',
+    }));
+    fake = installFakeApi({ 'clade:posture/report': () => long });
+    render(<PostureView />);
+    const naming = await screen.findByRole('listitem', { name: /Key names follow/ });
+    expect(within(naming).getAllByText(/^key \d+$/)).toHaveLength(12);
+    fireEvent.click(within(naming).getByRole('button', { name: 'Show all 14' }));
+    expect(within(naming).getAllByText(/^key \d+$/)).toHaveLength(14);
+  });
+
   it('sets the suggested budget and marks the trail reviewed through their channels', async () => {
     render(<PostureView />);
     fireEvent.click(
