@@ -11,7 +11,17 @@ import type { ChannelSpec } from './channel-spec';
 import { assertSameShape } from './same-shape';
 
 /** The window's views (renderer/stores/useUiStore.ts `View`). */
-export const WindowViewName = z.enum(['overview', 'tree', 'keys', 'spend', 'people', 'audit', 'alerts', 'settings']);
+export const WindowViewName = z.enum([
+  'overview',
+  'tree',
+  'keys',
+  'spend',
+  'people',
+  'posture',
+  'audit',
+  'alerts',
+  'settings',
+]);
 export type { WindowViewId, Navigate } from '../main/core/alerts/window-view';
 
 /** Main asks the window to show a view (a notification or a tray item was clicked); `target` is an id to focus. */

@@ -19,6 +19,7 @@ import { offboardingChannels } from './contract-offboarding';
 import { webhooksChannels } from './contract-webhooks';
 import { reviewChannels } from './contract-review';
 import { pricesChannels } from './contract-prices';
+import { postureChannels } from './contract-posture';
 
 export * from './contract-alerts';
 export * from './contract-settings';
@@ -32,6 +33,7 @@ export * from './contract-offboarding';
 export * from './contract-webhooks';
 export * from './contract-review';
 export * from './contract-prices';
+export * from './contract-posture';
 export type { ChannelSpec } from './channel-spec';
 
 /** Money crosses the boundary as a decimal string of cents (never a float), e.g. "123456.789". */
@@ -364,6 +366,7 @@ export const channels = {
   ...webhooksChannels,
   ...reviewChannels,
   ...pricesChannels,
+  ...postureChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

@@ -1,7 +1,7 @@
 /**
  * The window: a header with the org and its freshness, a file problem with the mirror when there is one (above every
  * view, with its way out), the first-run welcome screen until the user dismisses it, then the views (overview, org
- * tree, API keys, spend, people, audit, alerts, settings). Data flows only through the stores, which read window.api; a
+ * tree, API keys, spend, people, posture, audit, alerts, settings). Data flows only through the stores, which read window.api; a
  * finished sync (push channel) reloads what is on screen, and main can switch the view (a notification or tray item
  * was clicked: the navigate push).
  */
@@ -28,6 +28,8 @@ import { StorageProblemBanner } from './features/shell/StorageProblemBanner';
 import { PeopleView } from './features/people/PeopleView';
 import { usePeopleStore } from './stores/usePeopleStore';
 import { FirstSyncProgress } from './features/first-run/FirstSyncProgress';
+import { PostureView } from './features/posture/PostureView';
+import { usePostureStore } from './stores/usePostureStore';
 
 export function App() {
   const info = useAppStore((state) => state.info);
@@ -48,6 +50,7 @@ export function App() {
     void usePeopleStore.getState().load();
     void useAuditStore.getState().refresh();
     void useAlertsStore.getState().load();
+    if (usePostureStore.getState().view !== null) void usePostureStore.getState().load();
   }, [loadTree]);
 
   useEffect(() => {
@@ -116,6 +119,7 @@ export function App() {
             {view === 'keys' && <KeyInventoryView />}
             {view === 'spend' && <SpendView />}
             {view === 'people' && <PeopleView />}
+            {view === 'posture' && <PostureView />}
             {view === 'audit' && <AuditView />}
             {view === 'alerts' && <AlertsView />}
             {view === 'settings' && <SettingsView />}

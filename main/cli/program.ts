@@ -20,6 +20,7 @@ import { registerLimitsCommand } from './commands/limits';
 import { registerOffboardCommand } from './commands/offboard';
 import { registerServeMetricsCommand } from './commands/serve-metrics';
 import { registerReviewCommand } from './commands/review';
+import { registerPostureCommands } from './commands/posture';
 import type { CliContext, GlobalOptions } from './context';
 import { resolveContext } from './context';
 import { redactSecrets } from '../core/redact';
@@ -70,6 +71,7 @@ export function buildProgram(given: CliIO, deps: { webhooks?: WebhookCliDeps } =
   registerOffboardCommand(program, context);
   registerServeMetricsCommand(program, context);
   registerReviewCommand(program, context);
+  registerPostureCommands(program, context);
   registerSandboxCommands(program, context);
   return program;
 }

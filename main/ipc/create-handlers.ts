@@ -19,6 +19,7 @@ import { offboardingHandlers } from './domains/offboarding';
 import { webhooksHandlers, type WebhooksDeps } from './domains/webhooks';
 import { reviewHandlers, type ReviewDeps } from './domains/review';
 import { pricesHandlers } from './domains/prices';
+import { postureHandlers } from './domains/posture';
 
 export type HandlerDeps = AppDeps &
   MirrorDeps &
@@ -52,5 +53,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...webhooksHandlers(deps),
     ...reviewHandlers(deps),
     ...pricesHandlers(deps),
+    ...postureHandlers(deps),
   };
 }

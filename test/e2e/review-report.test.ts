@@ -18,6 +18,9 @@ let dir: string;
 let context: BrowserContext | null = null;
 let admins: { users: AdminJson[] };
 const period = ['--from', '2026-01-01', '--to', new Date().toISOString().slice(0, 10)];
+// The review and `posture` judge the org at one instant, so their posture sections must be the same evaluation.
+let postureNow: string;
+let posture: { score: number; items: Array<{ title: string; status: string }> };
 
 interface AdminJson {
   email: string;
@@ -34,10 +37,14 @@ async function cli(args: string[]): Promise<string> {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'clade-review-e2e-'));
   await cli(['demo']);
+  postureNow = new Date().toISOString();
+  const judged = await runBuiltCli(['--data-dir', dir, '--profile', 'demo', 'posture', '--json', '--now', postureNow]);
+  expect(judged.code).toBe(1); // the demo org fails some items by design
+  posture = JSON.parse(judged.stdout) as typeof posture;
   // `users` only reads, so it runs beside the first review (each review appends to the trail: one at a time).
   const [users] = await Promise.all([
     cli(['users', '--role', 'admin', '--json']),
-    cli(['review', ...period, '--format', 'html', '--out', join(dir, 'review.html')]),
+    cli(['review', ...period, '--now', postureNow, '--format', 'html', '--out', join(dir, 'review.html')]),
   ]);
   admins = JSON.parse(users) as { users: AdminJson[] };
   await cli(['review', ...period, '--format', 'csv', '--out', join(dir, 'review.csv')]);
@@ -76,7 +83,12 @@ describe("the demo org's access review", () => {
       const day = new Date(admin.adminSince!.atMs).toISOString().slice(0, 10);
       expect(row).toContain(admin.adminSince!.source === 'before-first-sync' ? `before ${day}` : day);
     }
-    expect(await page.getByText('Posture not evaluated').count()).toBe(1);
+    // The posture section is `posture`'s own evaluation: its score and each failing item's title.
+    const postureText = (await page.locator('section[aria-labelledby="posture"]').textContent()) ?? '';
+    expect(postureText).toContain(`Score: ${posture.score} / 100`);
+    const failing = posture.items.filter((item) => item.status === 'fail');
+    expect(failing.length).toBeGreaterThan(0);
+    for (const item of failing) expect(postureText).toContain(item.title);
     expect(await seriousA11yViolations(page)).toEqual([]);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'review-report.png') });

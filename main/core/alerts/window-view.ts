@@ -5,7 +5,8 @@
  */
 import type { AlertView } from './types';
 
-export type WindowViewId = 'overview' | 'tree' | 'keys' | 'spend' | 'people' | 'audit' | 'alerts' | 'settings';
+export type WindowViewId =
+  'overview' | 'tree' | 'keys' | 'spend' | 'people' | 'posture' | 'audit' | 'alerts' | 'settings';
 
 /** A request to show a view; `target` is an id to focus. */
 export interface Navigate {

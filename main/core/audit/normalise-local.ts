@@ -16,6 +16,7 @@ export type LocalActionType =
   | 'settings.changed'
   | 'alerts.snoozed'
   | 'alerts.unsnoozed'
+  | 'audit.reviewed'
   | typeof EXPORT_EVENT_TYPE
   | typeof PURGE_EVENT_TYPE
   | typeof HEAD_RESET_EVENT_TYPE;

@@ -21,6 +21,7 @@ import { migration as createReportGroups } from './0350-create-report-groups';
 import { migration as createAuditTrailMarker } from './0360-create-audit-trail-marker';
 import { migration as createAuditSealSwitch } from './0370-create-audit-seal-switch';
 import { migration as createOffboardingRuns } from './0380-create-offboarding-runs';
+import { migration as createPostureScores } from './0390-create-posture-scores';
 import { migration as createAlertDeliveries } from './0420-create-alert-deliveries';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -40,5 +41,6 @@ export const MIGRATIONS: readonly Migration[] = [
   createAuditTrailMarker,
   createAuditSealSwitch,
   createOffboardingRuns,
+  createPostureScores,
   createAlertDeliveries,
 ];

@@ -7,6 +7,12 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { checkBaseUrl } from '../../core/base-url';
+import {
+  defaultPostureSettings,
+  parseNameTemplate,
+  POSTURE_ITEM_IDS,
+  type PostureItemId,
+} from '../../core/posture/index';
 
 const PositiveDays = z.number().int().min(1).max(36_500);
 
@@ -94,7 +100,50 @@ export const SETTINGS = {
     schema: z.object({ anchorMs: z.number().int(), seed: z.number().int(), size: z.string() }).nullable(),
     fallback: null,
   },
+  /**
+   * The access checklist's own settings (core/posture): only what no alert rule configures already. Production,
+   * budgets, thresholds, privileged roles, rotation, dormancy and invite age are the alert rules' settings.
+   */
+  'posture.keyNameTemplate': {
+    schema: z
+      .string()
+      .min(1)
+      .max(200)
+      .refine((t) => parseNameTemplate(t) !== null, {
+        message: 'must use {team}, {env} and/or {purpose}, each at most once',
+      }),
+    fallback: defaultPostureSettings().keyNameTemplate,
+  },
+  /** Environments besides production (which is `production.pattern`), by workspace names and tags. */
+  'posture.environments': {
+    schema: z
+      .array(
+        z.object({
+          name: z.string().min(1).max(40),
+          token: z.string().regex(/^[a-z0-9]+$/, 'a token is lower-case letters and digits'),
+          pattern: z.string().min(1).max(200).refine(compiles, { message: 'must be a valid regular expression' }),
+        }),
+      )
+      .max(10),
+    fallback: defaultPostureSettings().environments,
+  },
+  'posture.maxAdmins': { schema: z.number().int().min(1).max(1000), fallback: defaultPostureSettings().maxAdmins },
+  'posture.auditReviewDays': { schema: PositiveDays.max(3650), fallback: defaultPostureSettings().auditReviewDays },
+  /** Checklist items the admin declared not applicable to this org. */
+  'posture.notApplicable': {
+    schema: z.array(z.enum(POSTURE_ITEM_IDS as [PostureItemId, ...PostureItemId[]])),
+    fallback: [] as PostureItemId[],
+  },
 } as const satisfies Record<string, { schema: z.ZodType; fallback: unknown }>;
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type ProfileSettingName = keyof typeof SETTINGS;
 export type ProfileSettingValue<N extends ProfileSettingName> = z.output<(typeof SETTINGS)[N]['schema']>;

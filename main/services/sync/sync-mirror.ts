@@ -19,6 +19,7 @@ import { ingestComplianceFeed } from '../../db/audit/compliance-ingest';
 import { describeFromMirror } from '../../db/audit/describe-from-mirror';
 import { feedActivityMatcher } from '../../db/audit/journal-feed-match';
 import { recordAlertCycleAfterSync } from '../alerts/evaluate-alerts';
+import { evaluateAndRecordPosture } from '../posture/evaluate-posture';
 import { JournalRepo } from '../../db/repos/journal-repo';
 import { readProfileSetting } from '../../db/settings/profile-settings';
 import { openPageWriter, type WriterMode } from './page-writer';
@@ -109,7 +110,11 @@ export async function syncMirror(db: MirrorDb, api: AdminApiPort, opts: SyncMirr
     // An org admin's offboarding waits for the Console: a sync that no longer lists them finishes it.
     resolveOffboardingConsoleSteps(db, clock.now());
     applyAuditRetention(db, readProfileSetting(db, 'audit.retentionDays'), { now: () => clock.now() });
-    if (alerts) recordAlertCycleAfterSync(db, clock.now(), alerts.timeZone);
+    if (alerts) {
+      recordAlertCycleAfterSync(db, clock.now(), alerts.timeZone);
+      // The day's checklist score, so the Posture trend has a point for every day the mirror was synced.
+      evaluateAndRecordPosture(db, clock.now(), 1);
+    }
     return summary;
   };
   // A file problem anywhere (the run's bookkeeping, the trail, the alerts) is said as one: what, where, what to do.

@@ -7,6 +7,7 @@ const VIEWS: Array<{ id: View; label: string }> = [
   { id: 'keys', label: 'API keys' },
   { id: 'spend', label: 'Spend' },
   { id: 'people', label: 'People' },
+  { id: 'posture', label: 'Posture' },
   { id: 'audit', label: 'Audit trail' },
   { id: 'alerts', label: 'Alerts' },
   { id: 'settings', label: 'Settings' },

@@ -23,6 +23,7 @@ import { centsToNanocents } from '../../../../main/core/money';
 import { isAdminRole } from '../../../../main/core/org/org-roles';
 import { searchAuditEvents } from '../../../../main/db/audit/index';
 import { saveReviewExport, renderAccessReview } from '../../../../main/services/review-export';
+import { evaluatePostureFromMirror } from '../../../../main/services/posture/evaluate-posture';
 import { reviewHandlers } from '../../../../main/ipc/domains/review';
 import { createReviewPdfPrinter } from '../../../../main/app/review-pdf';
 import { ReviewExportRequest } from '../../../../preload/contract-review';
@@ -115,7 +116,9 @@ describe('clade:review/export', () => {
     const html = await call(handlers(), { format: 'html' });
     expect(html).toMatchObject({ from: '2026-07-01', to: '2026-09-30', format: 'html' });
     expect(html.file).toBe(join(exportDir(), 'access-review-2026-07-01-to-2026-09-30.html'));
-    expect(readFileSync(html.file, 'utf8')).toContain('Posture not evaluated');
+    // Without a hook of its own, the handler's report carries the posture checklist's evaluation (review-posture.ts).
+    const posture = evaluatePostureFromMirror(demo.db, now);
+    expect(readFileSync(html.file, 'utf8')).toContain(`Score: ${posture.score} / 100`);
     const csv = await call(handlers(), { format: 'csv', from: '2026-11-01', to: '2026-11-24' });
     expect(readFileSync(csv.file, 'utf8').startsWith('section,')).toBe(true);
     const again = await call(handlers(), { format: 'csv', from: '2026-11-01', to: '2026-11-24' });

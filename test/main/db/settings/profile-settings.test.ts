@@ -69,6 +69,11 @@ describe('profile settings', () => {
       'compliance.probe',
       'audit.ownAdminKeyIds',
       'demo.org',
+      'posture.keyNameTemplate',
+      'posture.environments',
+      'posture.maxAdmins',
+      'posture.auditReviewDays',
+      'posture.notApplicable',
     ]);
   });
 });
