@@ -25,6 +25,7 @@ export async function deliverForCheck(
   nowMs: number,
   options: WebhookFileOptions,
   deps: WebhookCliDeps,
+  run: { keepPause?: boolean } = {},
 ): Promise<CheckWebhookJson | undefined> {
   let found;
   try {
@@ -45,8 +46,9 @@ export async function deliverForCheck(
     webhook: found.target,
     nowMs,
     timeZone: systemTimeZone(),
-    // A cron run is the admin's explicit ask: it does not wait out the pause the app keeps after failures.
-    ignorePause: true,
+    // A cron run is the admin's explicit ask: it does not wait out the pause the app keeps after failures (a
+    // long-running serve-metrics does).
+    ignorePause: !run.keepPause,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
     ...(deps.retry ? { retry: deps.retry } : {}),
   });

@@ -14,11 +14,14 @@ import { DEMO_PROFILE, type CliContext } from '../context';
 import { describeError } from '../describe-error';
 import { note } from '../io';
 import { storedKey } from './sync';
+import { deliverForCheck } from './check-webhook';
+import type { WebhookFileOptions } from './alerts-webhook';
 
 export async function startMirrorSyncLoop(
   ctx: CliContext,
   minutes: number,
   counters: ProcessCounters,
+  webhook: WebhookFileOptions = {},
 ): Promise<{ stop(): Promise<void> }> {
   const { openMirror } = await import('../../db/open');
   const { syncProfile, unnamedRunRate } = await import('../../services/sync/sync-profile');
@@ -45,8 +48,11 @@ export async function startMirrorSyncLoop(
       sync: () => (demoSandbox && first ? ((first = false), demoSandbox.sync(once)) : once()),
       timeZone: systemTimeZone(),
       counters,
-      // WEBHOOKS (#24): team-webhook delivery goes here at merge, as `afterCycle: (result) => …` — it runs after each
-      // cycle's alert episodes are recorded and receives them (result.alerts.cycle.reconciliation) with the mirror.
+      // The team webhook (keychain, or --webhook-file) gets what the recorded cycle made due, under the same
+      // per-episode marks as the app and `check`, so none of them posts an episode twice. A server keeps the pause
+      // the app keeps after repeated failures (it runs every N minutes, unlike a cron `check`).
+      afterCycle: async (result) =>
+        void (await deliverForCheck(ctx, db, result.nowMs, webhook, {}, { keepPause: true })),
       onCycle: (result) => note(ctx.io, describeCycle(result)),
       onError: (error) => note(ctx.io, `sync failed: ${describeError(error)}; next try in ${minutes} min`),
     });

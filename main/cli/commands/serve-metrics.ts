@@ -15,10 +15,11 @@ import { parseIntInRange } from '../parse-args';
 import { NO_MIRROR_EXIT } from '../read-mirror';
 import { refuseUnknownProfile } from '../unknown-profile';
 import { startMirrorSyncLoop } from './serve-metrics-sync';
+import type { WebhookFileOptions } from './alerts-webhook';
 
 export const DEFAULT_METRICS_PORT = 9464;
 
-interface ServeMetricsOptions {
+interface ServeMetricsOptions extends WebhookFileOptions {
   port: number;
   bind: string;
   tokenFile?: string;
@@ -37,6 +38,8 @@ export function registerServeMetricsCommand(program: Command, context: () => Cli
       'also sync the mirror and evaluate the alerts every N minutes (1-1440), the first at once',
       parseIntInRange(1, 1440),
     )
+    .option('--webhook-file <path>', 'with --sync-every: post due alerts to the webhook URL in this 0600 file')
+    .option('--webhook-format <format>', 'the format for --webhook-file: slack (default) or json')
     .action(async (options: ServeMetricsOptions) => serveMetrics(context(), options));
 }
 
@@ -46,6 +49,8 @@ async function serveMetrics(ctx: CliContext, options: ServeMetricsOptions): Prom
       `--bind ${options.bind} would let other machines read the org's figures: give --token-file with a bearer token, or bind 127.0.0.1`,
       USAGE_EXIT,
     );
+  if (options.webhookFile !== undefined && options.syncEvery === undefined)
+    throw new CliError('--webhook-file needs --sync-every: without it serve-metrics evaluates no alerts', USAGE_EXIT);
   const token = options.tokenFile === undefined ? null : await tokenFrom(ctx, options.tokenFile);
   if (options.syncEvery === undefined && !existsSync(ctx.mirrorFile)) {
     refuseUnknownProfile(ctx);
@@ -60,7 +65,8 @@ async function serveMetrics(ctx: CliContext, options: ServeMetricsOptions): Prom
   const { startMetricsServer } = await import('../../services/metrics/metrics-server');
   const counters = { syncRequests: 0 };
   // Started first, so the first scrape can already find the mirror the first sync creates.
-  const loop = options.syncEvery === undefined ? null : await startMirrorSyncLoop(ctx, options.syncEvery, counters);
+  const loop =
+    options.syncEvery === undefined ? null : await startMirrorSyncLoop(ctx, options.syncEvery, counters, options);
   try {
     const server = await listening(options, () =>
       startMetricsServer({

@@ -22,6 +22,7 @@ import { readSpendPicture } from '../../db/queries/overview-spend';
 import { readPeople } from '../../db/queries/people';
 import { readTokensByWorkspaceModel, TOKEN_TYPES } from '../../db/queries/usage-tokens-window';
 import { SyncStateRepo } from '../../db/repos/sync-state-repo';
+import { evaluatePostureFromMirror } from '../posture/evaluate-posture';
 import { FamilyBuilder, nanocentsToUsd, type MetricFamily } from './metric-families';
 
 /** The organisation's figure: an empty workspace label. */
@@ -49,6 +50,7 @@ export function readMetricsSnapshot(db: Database.Database, nowMs: number, counte
     keyFamily(db, nowMs, picture.rules, (id) => label(keyOf(id))),
     ...peopleFamilies(db, nowMs),
     alertFamily(db),
+    ...postureFamilies(db, nowMs),
     syncFamily(db),
     new FamilyBuilder(
       'clade_admin_sync_requests_total',
@@ -182,4 +184,30 @@ function syncFamily(db: Database.Database): MetricFamily {
   for (const state of new SyncStateRepo(db).states().values())
     if (state.lastCompleteAtMs !== null) family.set({ resource: state.resource }, state.lastCompleteAtMs / 1000);
   return family.build();
+}
+
+/**
+ * The access checklist, as `clade-admin posture` and the Posture view evaluate it: the score (0–100, the passing share
+ * of applicable items) and each item's outcome (1 pass, 0 fail; a not-applicable item has no sample). Left out while
+ * the mirror cannot be trusted (posture's problems, its exit 3): a score would then say nothing about the org, which is
+ * also why no daily point is stored then.
+ */
+function postureFamilies(db: Database.Database, nowMs: number): MetricFamily[] {
+  const report = evaluatePostureFromMirror(db, nowMs);
+  const score = new FamilyBuilder(
+    'clade_admin_posture_score',
+    'Access-checklist score, 0 to 100: the share of applicable items that pass (clade-admin posture)',
+    [],
+  );
+  const items = new FamilyBuilder(
+    'clade_admin_posture_item_passing',
+    'Access-checklist item outcome: 1 passes, 0 fails (a not-applicable item has no sample)',
+    ['item'],
+  );
+  if (report.problems.length === 0) {
+    score.set({}, report.score);
+    for (const item of report.items)
+      if (item.status !== 'not_applicable') items.set({ item: item.id }, item.status === 'pass' ? 1 : 0);
+  }
+  return [score.build(), items.build()];
 }

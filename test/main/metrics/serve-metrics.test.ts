@@ -201,6 +201,16 @@ describe('clade-admin serve-metrics over the demo org', () => {
       expect(sampleOf(samples, 'clade_admin_open_alerts', { severity })).toBe(
         episodes.filter((e) => e.severity === severity).length,
       );
+
+    // The access checklist: `posture --json` exits 1 on the demo org (it fails items by design).
+    const posture = await cli('posture', '--json');
+    expect(posture.code, posture.stderr).toBe(1);
+    const report = JSON.parse(posture.stdout) as { score: number; items: Array<{ id: string; status: string }> };
+    expect(sampleOf(samples, 'clade_admin_posture_score')).toBe(report.score);
+    for (const item of report.items) {
+      const passing = samples.find((x) => x.name === 'clade_admin_posture_item_passing' && x.labels.item === item.id);
+      expect(passing?.value).toBe(item.status === 'not_applicable' ? undefined : item.status === 'pass' ? 1 : 0);
+    }
   });
 
   it('counts the tokens `report usage` sums over the same 30 days', async () => {
