@@ -23,12 +23,12 @@ const MAX_HINT_PREFIX_CHARS = 12;
 
 /**
  * Incoming-webhook URLs are credentials too: whoever has one can post to the channel. The well-known shapes (Slack,
- * Discord, Microsoft Teams, Google Chat) keep their scheme and host, so a message still says where; the path and
+ * Discord, Microsoft Teams, Google Chat, Power Automate) keep their scheme and host, so a message still says where; the path and
  * query that carry the secret are masked. A team webhook on another host is masked by its exact URL where the
  * delivery code knows it (`redactUrl`).
  */
 const WEBHOOK_URL_PATTERN =
-  /\b(https?:\/\/(?:hooks\.slack(?:-gov)?\.com|(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks|[a-z0-9-]+\.webhook\.office\.com|outlook\.office(?:365)?\.com\/webhook|chat\.googleapis\.com\/v1\/spaces))([/?][^\s"'<>`]*)/gi;
+  /\b(https?:\/\/(?:hooks\.slack(?:-gov)?\.com|(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks|[a-z0-9-]+\.webhook\.office\.com|outlook\.office(?:365)?\.com\/webhook|chat\.googleapis\.com\/v1\/spaces|(?:[a-z0-9-]+\.)+logic\.azure\.com(?::\d+)?\/workflows))([/?][^\s"'<>`]*)/gi;
 
 /** Masks every full key and well-known webhook URL in `text`; leaves partial hints and everything else untouched. Idempotent. */
 export function redactSecrets(text: string): string {
@@ -124,12 +124,6 @@ function redactError(error: Error, seen: WeakMap<object, unknown>): Record<strin
   return copy;
 }
 
-/**
- * Webhook URLs whose path IS the credential: whoever holds one can post into the channel. The host and the
- * route stay visible (which service a log line is about); everything after the route is masked.
- */
-const WEBHOOK_URL =
-  /\bhttps?:\/\/(?:hooks\.slack\.com\/(?:services|workflows|triggers)|(?:[a-z0-9-]+\.)?discord(?:app)?\.com\/api\/webhooks|[a-z0-9-]+\.webhook\.office\.com\/webhookb2|(?:[a-z0-9-]+\.)+logic\.azure\.com(?::\d+)?\/workflows|chat\.googleapis\.com\/v1\/spaces)\/[^\s"'<>`]+/gi;
 /** `Bearer <token>` whatever the token looks like (an OAuth token, a JWT, a key of another service). */
 const BEARER = /\b(Bearer)\s+(?!sk-ant-|\[redacted\])[A-Za-z0-9._~+/=-]{8,}/gi;
 /** Query parameters that carry a credential in any URL (`?token=…`, `&sig=…`). */
@@ -137,21 +131,15 @@ const SECRET_QUERY =
   /([?&](?:token|access_token|api[_-]?key|key|secret|sig|signature|password)=)(?!sk-ant-)[^&#\s"'<>]{6,}/gi;
 
 /**
- * Every credential shape a log line or a diagnostics report might carry: Anthropic keys (redactSecrets), bearer
- * tokens, webhook URLs (Slack, Discord, Teams, Google Chat, Power Automate) and credential query parameters.
+ * Every credential shape a log line or a diagnostics report might carry: Anthropic keys and webhook URLs (Slack,
+ * Discord, Teams, Google Chat, Power Automate; redactSecrets, the one rule for both), bearer tokens and credential
+ * query parameters.
  * Idempotent. The log file and "Copy diagnostics" use it; redactSecrets stays the narrower rule for UI texts.
  */
 export function redactCredentials(text: string): string {
   return redactSecrets(text)
-    .replace(WEBHOOK_URL, (url) => `${url.slice(0, webhookRouteEnd(url))}/${REDACTED_MARK}`)
     .replace(BEARER, (_whole, word: string) => `${word} ${REDACTED_MARK}`)
     .replace(SECRET_QUERY, (_whole, name: string) => `${name}${REDACTED_MARK}`);
 }
 
 const REDACTED_MARK = '[redacted]';
-
-/** Where the service's fixed route ends in a webhook URL (the secret part starts after it). */
-function webhookRouteEnd(url: string): number {
-  const match = /^https?:\/\/[^/]+\/(?:services|workflows|triggers|api\/webhooks|webhookb2|v1\/spaces)/i.exec(url);
-  return match ? match[0].length : url.indexOf('/', url.indexOf('//') + 2);
-}

@@ -105,32 +105,32 @@ describe('redactCredentials (log lines, diagnostics)', () => {
     [
       'a Slack webhook',
       'post to https://hooks.slack.com/services/T000/B000/XXXXsecret failed',
-      'post to https://hooks.slack.com/services/[redacted] failed',
+      'post to https://hooks.slack.com/…[redacted] failed',
     ],
     [
       'a Slack workflow trigger',
       'https://hooks.slack.com/triggers/T0/123/abcdef',
-      'https://hooks.slack.com/triggers/[redacted]',
+      'https://hooks.slack.com/…[redacted]',
     ],
     [
       'a Discord webhook',
       '"https://discordapp.com/api/webhooks/123/tok_en"',
-      '"https://discordapp.com/api/webhooks/[redacted]"',
+      '"https://discordapp.com/api/webhooks/…[redacted]"',
     ],
     [
       'a Teams webhook',
       'https://acme.webhook.office.com/webhookb2/a@b/IncomingWebhook/c/d',
-      'https://acme.webhook.office.com/webhookb2/[redacted]',
+      'https://acme.webhook.office.com/…[redacted]',
     ],
     [
       'a Google Chat webhook',
       'https://chat.googleapis.com/v1/spaces/AAA/messages?key=K&token=T',
-      'https://chat.googleapis.com/v1/spaces/[redacted]',
+      'https://chat.googleapis.com/v1/spaces/…[redacted]',
     ],
     [
       'a Power Automate URL',
       'https://prod-01.westus.logic.azure.com:443/workflows/abc/triggers/manual?sig=zzzzzzzz',
-      'https://prod-01.westus.logic.azure.com:443/workflows/[redacted]',
+      'https://prod-01.westus.logic.azure.com:443/workflows/…[redacted]',
     ],
     ['a token query parameter', 'https://x.test/a?token=abcdef123&b=1', 'https://x.test/a?token=[redacted]&b=1'],
     ['a signature query parameter', 'https://x.test/a?x=1&sig=abcdef123', 'https://x.test/a?x=1&sig=[redacted]'],
