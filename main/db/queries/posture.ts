@@ -38,6 +38,11 @@ export function readLastAuditReviewMs(db: Database.Database): number | null {
   return row?.at ?? null;
 }
 
+/** How many events the trail holds (what a review mark says it covered). */
+export function countAuditEvents(db: Database.Database): number {
+  return (db.prepare('SELECT count(*) AS n FROM audit_events').get() as { n: number }).n;
+}
+
 export function readPostureSettings(db: Database.Database): PostureSettings {
   return {
     keyNameTemplate: readProfileSetting(db, 'posture.keyNameTemplate'),

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { recordLocalAuditAction, type AuditStoreOptions } from '../../db/audit/append';
-import { AUDIT_REVIEWED_TYPE, readLastAuditReviewMs } from '../../db/queries/posture';
+import { AUDIT_REVIEWED_TYPE, countAuditEvents, readLastAuditReviewMs } from '../../db/queries/posture';
 
 export interface ReviewMark {
   reviewedAtMs: number;
@@ -21,7 +21,7 @@ export function markAuditReviewed(
   options?: AuditStoreOptions,
 ): ReviewMark {
   const previousAtMs = readLastAuditReviewMs(db);
-  const count = (db.prepare('SELECT count(*) AS n FROM audit_events').get() as { n: number }).n;
+  const count = countAuditEvents(db);
   recordLocalAuditAction(
     db,
     {
