@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     openView: nav.navigate,
     quit: () => app.quit(),
     webhookKeychain: { secrets, profileId: active.profileId },
+    storageProblem: active.storageProblem,
   });
   // A new key, another profile or a mirror moved aside: reopen the data, re-arm scheduler and tray for that mirror.
   const rearm = () => void (scheduler.reschedule(), alerts.runCycle());

@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Navigate } from '../../../preload/contract';
+import type { StorageError } from '../../core/storage-error';
 import {
   pauseAlerts,
   resumeAlerts,
@@ -40,6 +41,8 @@ export interface TrayAndAlertsDeps {
   timers?: { setInterval(fn: () => void, ms: number): unknown; clearInterval(handle: unknown): void };
   /** Replaces the Electron notifier (tests). */
   notifier?: NotifierPort;
+  /** The file problem the open profile's data stopped on (services/active-profile.ts); null when none. */
+  storageProblem?: () => StorageError | null;
   /** The team webhook (services/webhooks/webhook-service.ts): posts what each cycle left due, in the background. */
   webhooks?: Pick<WebhookService, 'deliver'>;
 }
@@ -78,7 +81,7 @@ export function startTrayAndAlerts(deps: TrayAndAlertsDeps): TrayAndAlerts {
 
   function refresh(): void {
     try {
-      view = readTrayView(deps.mirror(), moment(), actions);
+      view = readTrayView(deps.mirror(), moment(), actions, deps.storageProblem?.() ?? null);
       tray.show(view);
     } catch (error) {
       deps.log('The tray could not be updated', error);

@@ -9,6 +9,7 @@ import { defaultAlertRules, formatUsd } from '../../../main/core/alerts/index';
 import type { Navigate } from '../../../preload/contract';
 import { loadEpisodes, saveAlertRules } from '../../../main/db/alerts/index';
 import { createTrayElectronDouble, type TrayElectronDouble } from '../../helpers/electron-double-tray';
+import { StorageError } from '../../../main/core/storage-error';
 
 /** This month's spend per workspace straight from the mirror's cost table (the menu must agree with it). */
 function monthSpendByWorkspace(db: Database.Database, nowMs: number): Array<{ name: string; nanocents: bigint }> {
@@ -183,6 +184,31 @@ describe('the tray without a mirror yet, and while syncing', () => {
     // An empty mirror: nothing synced, so alerts cannot be trusted: offline.
     expect(tray().image).toBe('/app/assets/tray-offlineTemplate.png');
     expect(h.logs).toEqual([]);
+    running.stop();
+  });
+});
+
+describe('the tray when the local data cannot be used', () => {
+  it('says so instead of "not synced yet", and its first item opens the window (whose banner says what to do)', () => {
+    let problem: StorageError | null = new StorageError(
+      'corrupt',
+      '/data/profiles/acme/mirror.sqlite',
+      'The local mirror /data/profiles/acme/mirror.sqlite is damaged.',
+    );
+    const { h, running, tray } = harness(() => null, Date.parse('2026-11-23T10:00:00Z'), {
+      storageProblem: () => problem,
+    });
+    expect(tray().image).toBe('/app/assets/tray-offlineTemplate.png');
+    expect(tray().tooltip).toBe('Clade Admin, not synced yet, the local mirror is damaged');
+    const first = tray().labels()[0]!;
+    expect(first).toBe('Cannot use the local data: the local mirror is damaged. Open to fix…');
+    tray().clickItem(first);
+    expect(h.opened).toEqual([null]);
+    // Moved aside and synced again: the problem is gone, and so is the item.
+    problem = null;
+    running.refresh();
+    expect(tray().labels()[0]).toBe('Clade Admin');
+    expect(tray().tooltip).toBe('Clade Admin, not synced yet');
     running.stop();
   });
 });
