@@ -246,6 +246,13 @@ describe('clade-admin serve-metrics over the demo org', () => {
     expect(refused.stdout).toBe('');
   });
 
+  it('refuses --webhook-file without --sync-every (it would evaluate no alerts to post)', async () => {
+    const refused = await cli('serve-metrics', '--port', '0', '--webhook-file', join(root, 'no-such-file'));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--webhook-file needs --sync-every');
+    expect(refused.stdout).toBe('');
+  });
+
   it('has a Grafana dashboard whose every query names metrics the endpoint serves', () => {
     const served = new Set(samples.map((s) => s.name));
     for (const expr of [...dashboardQueries(), ...dashboardVariableQueries()]) {
