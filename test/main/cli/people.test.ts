@@ -7,12 +7,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mirrorFile } from '../../../main/adapters/data-dir';
-import { runCli } from '../../../main/cli/run';
-import type { CliIO } from '../../../main/cli/io';
+import { runCliInMemory } from '../../helpers/memory-cli';
 import { openDemoOrg, type DemoOrg } from '../../../main/services/demo/demo-org';
 import { peopleHandlers } from '../../../main/ipc/domains/people';
 import { appendComplianceActivitiesToAudit } from '../../../main/db/audit/append';
@@ -24,17 +22,8 @@ const DAY = 86_400_000;
 let root: string;
 const orgs = new Map<string, DemoOrg>();
 
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = {
-    stdin: Readable.from([]),
-    stdout: { write: (text: string) => ((out += text), true) },
-    stderr: { write: (text: string) => ((err += text), true) },
-    env: { HOME: root },
-  };
-  const code = await runCli(['--data-dir', join(root, 'data'), ...args], io);
-  return { code, stdout: out, stderr: err };
+function cli(...args: string[]) {
+  return runCliInMemory(['--data-dir', join(root, 'data'), ...args], { HOME: root });
 }
 
 /** The sandbox's own answer (a second reading of the org, independent of the mirror), all pages. */

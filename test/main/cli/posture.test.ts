@@ -7,11 +7,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mirrorFile } from '../../../main/adapters/data-dir';
-import { runCli } from '../../../main/cli/run';
-import type { CliIO } from '../../../main/cli/io';
+import { runCliInMemory } from '../../helpers/memory-cli';
 import { openDemoOrg, type DemoOrg } from '../../../main/services/demo/demo-org';
 import { readPostureTrend } from '../../../main/db/queries/posture';
 import type { PostureReport } from '../../../main/core/posture/index';
@@ -21,17 +19,8 @@ let root: string;
 let org: DemoOrg;
 const PROFILE = 'demo-posture';
 
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = {
-    stdin: Readable.from([]),
-    stdout: { write: (text: string) => ((out += text), true) },
-    stderr: { write: (text: string) => ((err += text), true) },
-    env: { HOME: root },
-  };
-  const code = await runCli(['--data-dir', join(root, 'data'), ...args], io);
-  return { code, stdout: out, stderr: err };
+function cli(...args: string[]) {
+  return runCliInMemory(['--data-dir', join(root, 'data'), ...args], { HOME: root });
 }
 
 beforeAll(async () => {

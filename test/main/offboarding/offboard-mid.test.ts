@@ -10,11 +10,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mirrorFile } from '../../../main/adapters/data-dir';
-import { runCli } from '../../../main/cli/run';
-import type { CliIO } from '../../../main/cli/io';
+import { runCliInMemory } from '../../helpers/memory-cli';
 import { openMirror } from '../../../main/db/open';
 import { searchAuditEvents } from '../../../main/db/audit/index';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
@@ -28,20 +26,11 @@ let root: string;
 let leaver: { id: string; email: string; keys: string[]; lab: string };
 let admin: { id: string; email: string; keys: string[] };
 
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = {
-    stdin: Readable.from([]),
-    stdout: { write: (text: string) => ((out += text), true) },
-    stderr: { write: (text: string) => ((err += text), true) },
-    env: { HOME: root, ANTHROPIC_ADMIN_KEY: sandbox.adminKey },
-  };
-  const code = await runCli(
-    ['--data-dir', join(root, 'data'), '--profile', PROFILE, '--base-url', sandbox.url, ...args],
-    io,
-  );
-  return { code, stdout: out, stderr: err };
+function cli(...args: string[]) {
+  return runCliInMemory(['--data-dir', join(root, 'data'), '--profile', PROFILE, '--base-url', sandbox.url, ...args], {
+    HOME: root,
+    ANTHROPIC_ADMIN_KEY: sandbox.adminKey,
+  });
 }
 
 async function api(method: string, path: string, body?: unknown) {

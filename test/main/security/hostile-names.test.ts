@@ -2,20 +2,18 @@
  * #19 "terminal injection" and "spreadsheet formulas", end to end: org members name a key, a workspace and
  * themselves with escape sequences, CR, LF, NUL and bidi overrides, and sign up with a formula-shaped email; the
  * names arrive through the sandbox's control API (`POST /events`), a real sync brings them into a mirror, and every
- * surface that shows them is read back: `check`, `alerts` and `audit search` (through runCli, the bin's own entry),
+ * surface that shows them is read back: `check`, `alerts` and `audit search` (through the in-process runCli, the bin's own entry),
  * a desktop notification and the tray (the app's notifier and tray over Electron doubles), the audit CSV export
  * (CLI, default and --raw) and the spend CSV (the renderer's writer over the read model the window is given).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createElectronNotifier } from '../../../main/app/notifier';
 import { createAppTray } from '../../../main/app/tray/tray';
 import { readTrayView } from '../../../main/app/tray/tray-view';
-import { runCli } from '../../../main/cli/run';
-import type { CliIO } from '../../../main/cli/io';
+import { runCliInMemory } from '../../helpers/memory-cli';
 import { openEpisodes } from '../../../main/core/alerts/index';
 import { loadEpisodes } from '../../../main/db/alerts/index';
 import { mirrorFile } from '../../../main/adapters/data-dir';
@@ -53,17 +51,10 @@ async function control(path: string, body: unknown): Promise<{ applied: Array<Re
   return (await res.json()) as { applied: Array<Record<string, string>> };
 }
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    stdin: new PassThrough(),
-    env: { ANTHROPIC_ADMIN_KEY: sandbox.adminKey },
-  };
-  const code = await runCli(['--data-dir', dataDir, '--base-url', sandbox.url, ...args], io);
-  return { code, stdout, stderr };
+function cli(...args: string[]) {
+  return runCliInMemory(['--data-dir', dataDir, '--base-url', sandbox.url, ...args], {
+    ANTHROPIC_ADMIN_KEY: sandbox.adminKey,
+  });
 }
 
 /** How each name must read: every control and bidi character written out as its `\uXXXX` escape. */
