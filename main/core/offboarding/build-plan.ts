@@ -77,6 +77,12 @@ export function buildOffboardingPlan(holdings: OffboardHoldings, keep: readonly 
         };
   });
 
+  // A key in use is most likely a service's, not only the person's: deactivating it stops that service too.
+  for (const key of holdings.keys.filter((k) => k.tokens30d > 0 && !kept.has(k.id)))
+    warnings.push(
+      `Key '${key.name}' in ${key.workspaceName} was used in the last 30 days (${key.tokens30d.toLocaleString('en-US')} tokens): deactivating it stops whatever still uses it; keep it for an heir instead if a service depends on it.`,
+    );
+
   const userId = holdings.person.id;
   if (holdings.isOrgAdmin) {
     if (holdings.memberships.length > 0)

@@ -54,8 +54,14 @@ describe('buildOffboardingPlan', () => {
     });
     expect(plan.steps[4]!.action).toEqual({ kind: 'user.remove', userId: 'user_ana' });
     expect(plan.warnings).toEqual([
+      "Key 'ci' in Production was used in the last 30 days (10 tokens): deactivating it stops whatever still uses it; keep it for an heir instead if a service depends on it.",
       'They are the only workspace admin of Production: after they go, only org admins administer it.',
     ]);
+  });
+
+  it('warns of no key in use once it is kept for an heir', () => {
+    const plan = buildOffboardingPlan(holdings(), [{ keyId: 'apikey_a', inheritor: 'bo@example.com' }]);
+    expect(plan.warnings.join('\n')).not.toMatch(/used in the last 30 days/);
   });
 
   it('a kept key becomes a note naming its inheritor, and sends nothing', () => {
