@@ -5,17 +5,7 @@
  */
 import { z } from 'zod';
 import type { ChannelSpec } from './channel-spec';
-
-const Verdict = z.enum([
-  'ok',
-  'rotate-soon',
-  'dormant',
-  'expiring',
-  'expired',
-  'orphaned',
-  'default-workspace',
-  'inactive',
-]);
+import { KeyHygieneVerdict } from './contract-verdict';
 
 /** One person who can reach the workspace, and how. */
 export const AccessPersonDto = z.object({
@@ -53,7 +43,7 @@ export const AccessKeyDto = z.object({
   /** false when the creating user is no longer a member; null when no user created it. */
   creatorIsMember: z.boolean().nullable(),
   /** The one key-hygiene verdict (main/db/queries/key-hygiene.ts). */
-  verdict: Verdict,
+  verdict: KeyHygieneVerdict,
 });
 export type AccessKey = z.infer<typeof AccessKeyDto>;
 

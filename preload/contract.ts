@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { OrgKey, OrgMember, OrgTree, OrgWorkspace } from '../main/core/org/org-tree';
 import type { ChannelSpec } from './channel-spec';
 import { assertSameShape } from './same-shape';
+import { KeyHygieneVerdict } from './contract-verdict';
 import { alertsChannels } from './contract-alerts';
 import { auditChannels } from './contract-audit';
 import { desktopChannels } from './contract-desktop';
@@ -22,6 +23,7 @@ import { reviewChannels } from './contract-review';
 import { pricesChannels } from './contract-prices';
 import { postureChannels } from './contract-posture';
 
+export * from './contract-verdict';
 export * from './contract-alerts';
 export * from './contract-audit';
 export * from './contract-settings';
@@ -40,17 +42,6 @@ export type { ChannelSpec } from './channel-spec';
 
 /** Money crosses the boundary as a decimal string of cents (never a float), e.g. "123456.789". */
 const Cents = z.string().regex(/^-?\d+(\.\d+)?$/);
-
-export const KeyHygieneVerdict = z.enum([
-  'ok',
-  'rotate-soon',
-  'dormant',
-  'expiring',
-  'expired',
-  'orphaned',
-  'default-workspace',
-  'inactive',
-]);
 
 /**
  * Month-to-date spend measured against one amount: a budget set in the app or a monthly spend limit read from

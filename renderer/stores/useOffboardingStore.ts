@@ -41,7 +41,8 @@ function keepList(choices: Record<string, KeyChoice>): KeepKey[] {
     .map(([keyId, choice]) => ({ keyId, inheritor: choice.inheritor }));
 }
 
-export const useOffboardingStore = create<OffboardingState>((set, get) => ({
+/** No flow open: the store's start, and what closing returns it to. */
+const CLOSED = {
   phase: 'idle',
   userId: null,
   preview: null,
@@ -50,6 +51,10 @@ export const useOffboardingStore = create<OffboardingState>((set, get) => ({
   progress: null,
   error: null,
   onDone: null,
+} as const satisfies Partial<OffboardingState>;
+
+export const useOffboardingStore = create<OffboardingState>((set, get) => ({
+  ...CLOSED,
   open: async (userId, onDone) => {
     set({ phase: 'loading', userId, preview: null, choices: {}, report: null, error: null, onDone: onDone ?? null });
     try {
@@ -114,15 +119,5 @@ export const useOffboardingStore = create<OffboardingState>((set, get) => ({
       set({ phase: 'done', error: errorMessage(error) });
     }
   },
-  close: () =>
-    set({
-      phase: 'idle',
-      userId: null,
-      preview: null,
-      choices: {},
-      report: null,
-      progress: null,
-      error: null,
-      onDone: null,
-    }),
+  close: () => set(CLOSED),
 }));

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { waitForStopSignal } from '../stop-signal';
 import type { CliContext } from '../context';
 import { note } from '../io';
 import { parseChoice, parseIntInRange } from '../parse-args';
@@ -52,16 +53,4 @@ export function registerSandboxCommands(program: Command, context: () => CliCont
       await running.close();
       note(io, 'sandbox stopped');
     });
-}
-
-function waitForStopSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }

@@ -5,6 +5,7 @@
  * Loopback by default; any other --bind needs --token-file. With --sync-every it also keeps the mirror synced and
  * the alerts evaluated (services/metrics/metrics-sync-loop.ts).
  */
+import { waitForStopSignal } from '../stop-signal';
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { isLoopbackBind } from '../../core/metrics/bind-address';
@@ -124,16 +125,4 @@ async function tokenFrom(ctx: CliContext, file: string): Promise<string> {
     if (error instanceof TokenFileError) throw new CliError(`--token-file: ${error.message}`, USAGE_EXIT);
     throw error;
   }
-}
-
-function waitForStopSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
