@@ -75,7 +75,10 @@ describe('keyboard only', () => {
       );
     }
 
-    // Change a setting: the sync interval, typed and submitted with Enter.
+    // Change a setting: the sync interval, typed and submitted with Enter. The field appears once main has answered
+    // the settings request; a user sees it before tabbing, so wait for it (on a busy CI machine the 25 presses could
+    // otherwise run past the spot before the form is drawn).
+    await page.locator('#sync-interval').waitFor();
     await tabTo((el) => el.id === 'sync-interval');
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('45');
