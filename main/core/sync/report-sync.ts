@@ -3,7 +3,7 @@
  * replacing whole buckets (a re-fetched bucket is authoritative), each page with its cursor in one transaction.
  * The window is stored with the pass, so a resumed fetch keeps the `ending_at` its query-bound cursor was issued for.
  */
-import type { ApiReportBucket } from '../api-types';
+import type { ApiClaudeCodeRecord, ApiReportBucket } from '../api-types';
 import type { ApiPage, Clock } from '../ports';
 import { DAY_MS, floorTo, toApiTime, utcDay } from '../time';
 import type { PassDeps, PassTally } from './entity-pass';
@@ -68,7 +68,7 @@ async function bucketPass(
   let pageNo = 0;
   // One iterator per query and page size: a new size starts a new one at the cursor reached (the cursor names the
   // next bucket, whatever the size), so the size can follow the rows per bucket as the window goes.
-  for (;;) {
+  const pagesFrom = (size: number, cursor: string | null): AsyncIterator<ApiPage<ApiReportBucket<unknown>>> => {
     const query = {
       startingAt: toApiTime(startMs),
       endingAt: toApiTime(window.endMs),
@@ -76,12 +76,15 @@ async function bucketPass(
     };
     const pages =
       resource === 'cost_daily'
-        ? deps.api.costReport({ ...query, limit }, pass.cursor)
+        ? deps.api.costReport({ ...query, limit: size }, cursor)
         : deps.api.usageReport(
-            { ...query, bucketWidth: resource === 'usage_hourly' ? '1h' : '1d', limit },
-            pass.cursor,
+            { ...query, bucketWidth: resource === 'usage_hourly' ? '1h' : '1d', limit: size },
+            cursor,
           );
-    const iterator = (pages as AsyncIterable<ApiPage<ApiReportBucket<unknown>>>)[Symbol.asyncIterator]();
+    return (pages as AsyncIterable<ApiPage<ApiReportBucket<unknown>>>)[Symbol.asyncIterator]();
+  };
+  for (;;) {
+    let iterator = pagesFrom(limit, pass.cursor);
     await deps.budget.acquire();
     let next = await refusedForSize(iterator.next());
     let restart = false;
@@ -133,12 +136,16 @@ async function bucketPass(
           page.items.length,
         ),
       );
-      const resize = wanted !== limit;
       // Ask for page N+1 before writing page N: the API (or sandbox) prepares it while this process converts and
-      // writes. Its cursor is not stored until it is written, so a kill here resumes at page N+1 as before. Not when
-      // the size changes: the next page then comes from a new iterator at the new size.
+      // writes. Its cursor is not stored until it is written, so a kill here resumes at page N+1 as before. A new
+      // size starts a new iterator at page N's cursor (the old one is left: it asks for nothing more), so that
+      // request too goes out before the write.
       let following: Promise<PageOrRefusal> | null = null;
-      if (!done && !resize) {
+      if (!done) {
+        if (wanted !== limit) {
+          limit = wanted;
+          iterator = pagesFrom(limit, page.nextCursor);
+        }
         await deps.budget.acquire();
         following = refusedForSize(iterator.next());
         following.catch(() => undefined); // handled when awaited below; never an unhandled rejection meanwhile
@@ -173,12 +180,7 @@ async function bucketPass(
         deps.store.saveReportPageLimit(resource, wanted, ctx.atMs);
         return;
       }
-      if (!following) {
-        limit = wanted;
-        restart = true;
-        break;
-      }
-      next = await following;
+      next = await following!;
     }
     if (!restart) return;
   }
@@ -234,7 +236,10 @@ interface ClaudeCodeCursor {
   page: string | null;
 }
 
-/** One query per UTC day (the endpoint takes a single day); the pass cursor is {day, page within the day}. */
+/**
+ * One query per UTC day (the endpoint takes a single day); the pass cursor is {day, page within the day}. As in
+ * bucketPass, the next page (or the next day's first) is asked for before this one is written.
+ */
 async function claudeCodePass(
   deps: Deps,
   pass: OpenPass,
@@ -246,41 +251,58 @@ async function claudeCodePass(
   let state: ClaudeCodeCursor = pass.cursor
     ? (JSON.parse(pass.cursor) as ClaudeCodeCursor)
     : { dayMs: floorTo(window.startMs, DAY_MS), page: null };
+  if (state.dayMs > lastDay) return;
   const eta = etaEstimator(deps.clock, Math.round((lastDay - state.dayMs) / DAY_MS) + 1);
+  const pagesOf = (at: ClaudeCodeCursor): AsyncIterator<ApiPage<ApiClaudeCodeRecord>> =>
+    deps.api.claudeCodeReport(utcDay(at.dayMs), at.page)[Symbol.asyncIterator]();
+  let iterator = pagesOf(state);
+  let progress = new CursorProgress('claude_code_daily', state.page);
   let pageNo = 0;
-  while (state.dayMs <= lastDay) {
-    const progress = new CursorProgress('claude_code_daily', state.page);
-    await deps.budget.acquire();
-    for await (const page of deps.api.claudeCodeReport(utcDay(state.dayMs), state.page)) {
-      progress.nextCursor(page.nextCursor, page.requestId);
-      const next: ClaudeCodeCursor = page.nextCursor
-        ? { dayMs: state.dayMs, page: page.nextCursor }
-        : { dayMs: state.dayMs + DAY_MS, page: null };
-      const done = next.dayMs > lastDay;
-      const written = await deps.writer.write({
-        kind: 'claude_code',
-        pass,
-        records: page.items,
-        requestId: page.requestId,
-        // The first page of a day replaces that day; later pages of the same day add to it.
-        replaceDayMs: state.page == null ? state.dayMs : null,
-        nextCursor: done ? null : JSON.stringify(next),
-        coverage: done ? extendCoverage(deps.store.reportCoverage('claude_code_daily'), window) : null,
-        atMs: ctx.atMs,
-      });
-      state = next;
-      pageNo += 1;
-      tally.pages += 1;
-      tally.rows += written.rows;
-      deps.onProgress({
-        resource: 'claude_code_daily',
-        page: tally.pages,
-        rows: tally.rows,
-        ...eta(pageNo, page.nextCursor ? 0 : 1),
-      });
-      if (page.nextCursor == null) break;
+  await deps.budget.acquire();
+  let request = iterator.next();
+  for (;;) {
+    const result = await request;
+    // A day always answers with a page; one that ended without any is an empty day.
+    const page: ApiPage<ApiClaudeCodeRecord> = result.done
+      ? { items: [], nextCursor: null, requestId: null }
+      : result.value;
+    progress.nextCursor(page.nextCursor, page.requestId);
+    const next: ClaudeCodeCursor = page.nextCursor
+      ? { dayMs: state.dayMs, page: page.nextCursor }
+      : { dayMs: state.dayMs + DAY_MS, page: null };
+    const done = next.dayMs > lastDay;
+    if (!done) {
+      if (next.page === null) {
+        iterator = pagesOf(next);
+        progress = new CursorProgress('claude_code_daily', null);
+      }
       await deps.budget.acquire();
+      request = iterator.next();
+      request.catch(() => undefined); // handled when awaited; never an unhandled rejection meanwhile
+      for (let turn = 0; turn < REQUEST_DISPATCH_TURNS; turn++) await nextTurnOfEventLoop();
     }
+    const written = await deps.writer.write({
+      kind: 'claude_code',
+      pass,
+      records: page.items,
+      requestId: page.requestId,
+      // The first page of a day replaces that day; later pages of the same day add to it.
+      replaceDayMs: state.page == null ? state.dayMs : null,
+      nextCursor: done ? null : JSON.stringify(next),
+      coverage: done ? extendCoverage(deps.store.reportCoverage('claude_code_daily'), window) : null,
+      atMs: ctx.atMs,
+    });
+    state = next;
+    pageNo += 1;
+    tally.pages += 1;
+    tally.rows += written.rows;
+    deps.onProgress({
+      resource: 'claude_code_daily',
+      page: tally.pages,
+      rows: tally.rows,
+      ...eta(pageNo, page.nextCursor ? 0 : 1),
+    });
+    if (done) return;
   }
 }
 

@@ -42,13 +42,20 @@ describe('report pages are fetched one ahead of the write', () => {
     expect(api.calls.filter((c) => c.what === 'cost')).toHaveLength(3); // no request beyond the last page
   });
 
-  it('while the size still grows, each next page waits for the write and asks for the new size', async () => {
+  it('while the size still grows, each next page asks for the new size and is still requested before the write', async () => {
     const limits: Array<[string | null, number]> = [];
+    const rowsWhenRequested: Record<string, number> = {};
     api.fail = (call) => {
-      if (call.what === 'cost') limits.push([call.cursor, (call.query as { limit: number }).limit]);
+      if (call.what === 'cost') {
+        limits.push([call.cursor, (call.query as { limit: number }).limit]);
+        rowsWhenRequested[call.cursor ?? 'first'] = costRows();
+      }
       return null;
     };
     expect((await sync()).status).toBe('ok');
+    // A new size starts a new call at the cursor reached, before the page that set it is written.
+    expect(rowsWhenRequested).toEqual({ first: 0, p1: 0, p2: 1 });
+    expect(costRows()).toBe(3);
     // a probe of 2 buckets, then twice as many while a page holds far fewer rows than the ceiling, up to 31
     expect(limits).toEqual([
       [null, 2],
@@ -75,5 +82,25 @@ describe('report pages are fetched one ahead of the write', () => {
     // It resumes the interrupted pass at the failed page (then fetches its settle window afresh, as always).
     expect(api.calls.find((c) => c.what === 'cost')?.cursor).toBe('p2');
     expect(costRows()).toBe(3);
+  });
+
+  it('the next Claude Code day is requested before the day before it is written', async () => {
+    const DAY = 86_400_000;
+    const asked: Array<{ dayMs: number; passAtDayMs: number | null }> = [];
+    const passCursor = db.prepare(`SELECT cursor FROM sync_passes WHERE resource = 'claude_code_daily'`).pluck();
+    api.fail = (call) => {
+      if (call.what === 'claude_code') {
+        const cursor = (passCursor.get() ?? null) as string | null;
+        const passAtDayMs = cursor ? (JSON.parse(cursor) as { dayMs: number }).dayMs : null;
+        asked.push({ dayMs: Date.parse(`${call.query as string}T00:00:00Z`), passAtDayMs });
+      }
+      return null;
+    };
+    expect((await sync()).status).toBe('ok');
+    expect(asked.length).toBeGreaterThanOrEqual(3);
+    // The pass still stands where it stood before the day before was written: day N+1 goes out while day N is
+    // written (the pass would otherwise already stand at day N+1).
+    expect(asked[1]!.passAtDayMs).toBeNull();
+    for (const { dayMs, passAtDayMs } of asked.slice(2)) expect(passAtDayMs).toBe(dayMs - DAY);
   });
 });
