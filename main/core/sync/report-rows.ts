@@ -46,12 +46,39 @@ function groupKey(values: Array<string | null | undefined>): string {
 }
 
 /**
- * Makes the JSON array of a group's values, exactly as JSON.stringify would, quoting each distinct value once: it
- * runs once per report row, millions of times in a backfill, over values that repeat (models, workspaces).
+ * The groups of one page, each named by the places of its values in their columns' string tables (row-columns.ts),
+ * through a tree of maps, one level per field: a row finds its group without building its key, and the key (the
+ * JSON array of the values, exactly as JSON.stringify makes it) is made once per group. A page of thousands of rows
+ * holds a few hundred groups.
  */
-function groupKeyMaker(): (values: ReadonlyArray<string | null>) => string {
-  const quoted = new Map<string, string>();
-  return (values) => {
+class PageGroups {
+  private readonly root = new Map<number, unknown>();
+  private readonly quoted = new Map<string, string>();
+  /** Each group's key, by group number. */
+  readonly keys: string[] = [];
+
+  /** The group number of these places (`places[i]` of field i; -1 for null), added the first time. */
+  groupOf(places: ArrayLike<number>, values: ReadonlyArray<string | null>): number {
+    let level = this.root;
+    const last = places.length - 1;
+    for (let i = 0; i < last; i++) {
+      let next = level.get(places[i]!) as Map<number, unknown> | undefined;
+      if (next === undefined) {
+        next = new Map();
+        level.set(places[i]!, next);
+      }
+      level = next;
+    }
+    let group = level.get(places[last]!) as number | undefined;
+    if (group === undefined) {
+      group = this.keys.length;
+      this.keys.push(this.keyOf(values));
+      level.set(places[last]!, group);
+    }
+    return group;
+  }
+
+  private keyOf(values: ReadonlyArray<string | null>): string {
     let key = '[';
     for (let i = 0; i < values.length; i++) {
       if (i > 0) key += ',';
@@ -60,15 +87,15 @@ function groupKeyMaker(): (values: ReadonlyArray<string | null>) => string {
         key += 'null';
         continue;
       }
-      let q = quoted.get(value);
+      let q = this.quoted.get(value);
       if (q === undefined) {
         q = JSON.stringify(value);
-        quoted.set(value, q);
+        this.quoted.set(value, q);
       }
       key += q;
     }
     return key + ']';
-  };
+  }
 }
 
 /** The measured columns of a report: how a result sets them on its group's row, and adds to them. */
@@ -96,27 +123,37 @@ function packBuckets<R extends object>(
     ['number', 'string', ...fields.map((): ColumnType => 'string'), ...measures.types],
     buckets.reduce((n, b) => n + b.results.length, 0),
   );
-  const keyOf = groupKeyMaker();
+  const groups = new PageGroups();
   const values: Array<string | null> = new Array(fields.length);
+  const places = new Int32Array(fields.length);
+  // Per group: the bucket it last had a row in, and that row (two results of one group in a bucket are summed).
+  const lastBucketOf: number[] = [];
+  const rowOf: number[] = [];
+  const keyPlaceOf: number[] = [];
   const bucketStarts: number[] = [];
-  for (const bucket of buckets) {
+  for (let b = 0; b < buckets.length; b++) {
+    const bucket = buckets[b]!;
     const bucketStartMs = parseApiTime(bucket.starting_at);
     bucketStarts.push(bucketStartMs);
-    const inBucket = new Map<string, number>();
     for (const result of bucket.results) {
       const source = result as Record<string, unknown>;
-      for (let i = 0; i < fields.length; i++) values[i] = (source[fields[i]!] as string | null | undefined) ?? null;
-      const key = keyOf(values);
-      const seen = inBucket.get(key);
-      if (seen !== undefined) {
-        measures.add(rows, seen, at, result);
+      for (let i = 0; i < fields.length; i++) {
+        const value = (source[fields[i]!] as string | null | undefined) ?? null;
+        values[i] = value;
+        places[i] = rows.intern(2 + i, value);
+      }
+      const group = groups.groupOf(places, values);
+      if (lastBucketOf[group] === b) {
+        measures.add(rows, rowOf[group]!, at, result);
         continue;
       }
       const row = rows.addRow();
-      inBucket.set(key, row);
+      lastBucketOf[group] = b;
+      rowOf[group] = row;
+      keyPlaceOf[group] ??= rows.intern(1, groups.keys[group]!);
       rows.setNumber(0, row, bucketStartMs);
-      rows.setString(1, row, key);
-      for (let i = 0; i < fields.length; i++) rows.setString(2 + i, row, values[i]!);
+      rows.setInterned(1, row, keyPlaceOf[group]!);
+      for (let i = 0; i < fields.length; i++) rows.setInterned(2 + i, row, places[i]!);
       measures.set(rows, row, at, result);
     }
   }

@@ -224,10 +224,12 @@ export class PackedRowsBuilder {
   }
 
   setString(column: number, row: number, value: string | null): void {
-    if (value === null) {
-      this.indexes[column]![row] = -1;
-      return;
-    }
+    this.indexes[column]![row] = this.intern(column, value);
+  }
+
+  /** Where `value` sits in the column's table of distinct strings (added the first time it is seen); null is -1. */
+  intern(column: number, value: string | null): number {
+    if (value === null) return -1;
     const seen = this.seen[column]!;
     let index = seen.get(value);
     if (index === undefined) {
@@ -235,6 +237,11 @@ export class PackedRowsBuilder {
       this.strings[column]!.push(value);
       seen.set(value, index);
     }
+    return index;
+  }
+
+  /** Sets a string field by its place in the column's table (`intern`'s answer). */
+  setInterned(column: number, row: number, index: number): void {
     this.indexes[column]![row] = index;
   }
 

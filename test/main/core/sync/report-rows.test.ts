@@ -4,7 +4,9 @@ import {
   claudeCodeRow,
   costBucketRows,
   usageBucketRows,
+  usageBucketsPacked,
 } from '../../../../main/core/sync/report-rows';
+import { unpackRows } from '../../../../main/core/sync/row-columns';
 import { MoneyPrecisionError } from '../../../../main/core/money';
 
 // Results as admin-api.md §4.1–4.3 document them.
@@ -46,6 +48,29 @@ describe('report rows', () => {
     });
     expect(b.rows).toHaveLength(1);
     expect(b.rows[0]!.output_tokens).toBe(8);
+  });
+
+  it('packs a page of buckets: a group seen in two buckets has a row in each, one repeated in a bucket is summed', () => {
+    const day = (d: string, results: Array<Record<string, unknown>>) => ({
+      starting_at: `2026-11-${d}T00:00:00Z`,
+      ending_at: `2026-11-${d}T23:59:59Z`,
+      results,
+    });
+    const { packed, bucketStarts } = usageBucketsPacked('usage_daily', [
+      day('01', [usage({ api_key_id: 'apikey_1' }), usage({}), usage({ api_key_id: 'apikey_1', output_tokens: 6 })]),
+      day('02', [usage({}), usage({ model: 'claude-opus-4-1-20250805' }), usage({ workspace_id: 'wrkspc_1' })]),
+    ]);
+    expect(bucketStarts).toEqual([Date.parse('2026-11-01T00:00:00Z'), Date.parse('2026-11-02T00:00:00Z')]);
+    const rows = unpackRows(packed).map((r) => [r.bucket_start_ms, r.group_key, r.workspace_id, r.output_tokens]);
+    const first = Date.parse('2026-11-01T00:00:00Z');
+    const second = Date.parse('2026-11-02T00:00:00Z');
+    expect(rows).toEqual([
+      [first, '[null,"apikey_1","claude-sonnet-4-5-20250929"]', null, 10],
+      [first, '[null,null,"claude-sonnet-4-5-20250929"]', null, 4],
+      [second, '[null,null,"claude-sonnet-4-5-20250929"]', null, 4],
+      [second, '[null,null,"claude-opus-4-1-20250805"]', null, 4],
+      [second, '["wrkspc_1",null,"claude-sonnet-4-5-20250929"]', 'wrkspc_1', 4],
+    ]);
   });
 
   it('turns cost amounts into exact nanocents and refuses over-precise ones', () => {
