@@ -105,6 +105,7 @@ describe('the alert centre on the demo org with a $1 budget', () => {
     const { page } = session;
     const before = await page.getByRole('region', { name: 'Snoozed' }).getByRole('listitem').count();
     await page.getByRole('heading', { level: 2, name: 'Alerts' }).click();
+    await page.locator('#open-episode-1-scope').waitFor();
     let reached = false;
     for (let i = 0; i < 40 && !reached; i++) {
       await page.keyboard.press('Tab');

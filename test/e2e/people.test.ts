@@ -17,6 +17,17 @@ afterAll(async () => {
 /** Presses Tab until the focused element's text matches, like a keyboard user would. */
 async function tabTo(text: RegExp, limit = 40): Promise<void> {
   const { page } = session;
+  // Wait for the target to be drawn first (a user sees it before tabbing): presses made before a view has rendered
+  // could run past its place and use up the limit on a busy machine.
+  await page.waitForFunction(
+    (source) =>
+      [...document.querySelectorAll<HTMLElement>('button, a, input, select, textarea, [tabindex]')].some((el) =>
+        [el.getAttribute('aria-label') ?? '', el.textContent?.trim() ?? ''].some((part) =>
+          new RegExp(source).test(part),
+        ),
+      ),
+    text.source,
+  );
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');

@@ -51,7 +51,7 @@ describe('report rows', () => {
   });
 
   it('packs a page of buckets: a group seen in two buckets has a row in each, one repeated in a bucket is summed', () => {
-    const day = (d: string, results: Array<Record<string, unknown>>) => ({
+    const day = (d: string, results: Array<ReturnType<typeof usage>>) => ({
       starting_at: `2026-11-${d}T00:00:00Z`,
       ending_at: `2026-11-${d}T23:59:59Z`,
       results,
