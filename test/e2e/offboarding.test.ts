@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, screenshot, seriousA11yViolations, type BrowserSession } from './browser';
+import { tabTo as tabToIn } from './tab-to';
 
 let session: BrowserSession;
 beforeAll(async () => {
@@ -15,31 +16,9 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** Presses Tab until the focused element's text or accessible label matches, like a keyboard user would. */
-async function tabTo(text: RegExp, limit = 60): Promise<void> {
-  const { page } = session;
-  // Wait for the target to be drawn first (a user sees it before tabbing): presses made before a view has rendered
-  // could run past its place and use up the limit on a busy machine.
-  await page.waitForFunction(
-    (source) =>
-      [...document.querySelectorAll<HTMLElement>('button, a, input, select, textarea, [tabindex]')].some((el) =>
-        [el.getAttribute('aria-label') ?? '', el.textContent?.trim() ?? ''].some((part) =>
-          new RegExp(source).test(part),
-        ),
-      ),
-    text.source,
-  );
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement;
-      return `${el?.getAttribute('aria-label') ?? ''}|${el?.textContent?.trim() ?? ''}`;
-    });
-    if (focused.split('|').some((part) => text.test(part))) return;
-  }
-  throw new Error(`never reached ${text} with Tab`);
-}
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const tabTo = (text: RegExp) => tabToIn(session.page, text);
 
 describe('the offboarding assistant', () => {
   it('offboards a developer keeping one key for an heir, keyboard only, with the final report', async () => {

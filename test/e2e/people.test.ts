@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, screenshot, seriousA11yViolations, type BrowserSession } from './browser';
+import { tabTo as tabToIn } from './tab-to';
 
 let session: BrowserSession;
 beforeAll(async () => {
@@ -14,27 +15,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** Presses Tab until the focused element's text matches, like a keyboard user would. */
-async function tabTo(text: RegExp, limit = 40): Promise<void> {
-  const { page } = session;
-  // Wait for the target to be drawn first (a user sees it before tabbing): presses made before a view has rendered
-  // could run past its place and use up the limit on a busy machine.
-  await page.waitForFunction(
-    (source) =>
-      [...document.querySelectorAll<HTMLElement>('button, a, input, select, textarea, [tabindex]')].some((el) =>
-        [el.getAttribute('aria-label') ?? '', el.textContent?.trim() ?? ''].some((part) =>
-          new RegExp(source).test(part),
-        ),
-      ),
-    text.source,
-  );
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
-    if (text.test(focused)) return;
-  }
-  throw new Error(`never reached ${text} with Tab`);
-}
+const tabTo = (text: RegExp) => tabToIn(session.page, text);
 
 describe('the People view', () => {
   it('lists members and invites and opens an invite action, keyboard only', async () => {
