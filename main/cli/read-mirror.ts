@@ -5,19 +5,26 @@
  */
 import { existsSync } from 'node:fs';
 import type Database from 'better-sqlite3';
-import type { CliContext } from './context';
+import { DEMO_PROFILE, type CliContext } from './context';
 import { CliError } from './errors';
 import { refuseUnknownProfile } from './unknown-profile';
 
 export const NO_MIRROR_EXIT = 3;
 
+/**
+ * The one sentence every command says of a known profile with nothing synced yet: what that means for this command
+ * (`so`), and how to fill it. `demo` fills the demo profile; `orElse` names another way where there is one.
+ */
+export function noMirrorYet(profileId: string, opts: { so?: string; orElse?: string } = {}): string {
+  const so = opts.so ? `, so ${opts.so}` : '';
+  const orElse = opts.orElse ?? (profileId === DEMO_PROFILE ? '`clade-admin demo`' : null);
+  return `Profile "${profileId}" has no local mirror yet${so}. Run \`clade-admin sync\`${orElse ? ` (or ${orElse})` : ''} first.`;
+}
+
 export async function withMirror<T>(ctx: CliContext, read: (db: Database.Database) => T | Promise<T>): Promise<T> {
   if (!existsSync(ctx.mirrorFile)) {
     refuseUnknownProfile(ctx);
-    throw new CliError(
-      `profile "${ctx.profileId}" has no local mirror yet; run \`clade-admin sync\` (or \`clade-admin demo\`) first`,
-      NO_MIRROR_EXIT,
-    );
+    throw new CliError(noMirrorYet(ctx.profileId), NO_MIRROR_EXIT);
   }
   const { openMirror } = await import('../db/open');
   const db = openMirror(ctx.mirrorFile, { readonly: true });

@@ -25,6 +25,7 @@ import { refuseUnknownProfile } from '../unknown-profile';
 import { sealProfileMirror } from '../audit-seal';
 import { registerWebhookCommands, type WebhookCliDeps, type WebhookFileOptions } from './alerts-webhook';
 import { deliverForCheck } from './check-webhook';
+import { noMirrorYet } from '../read-mirror';
 
 /** check's "cannot evaluate" exit code. */
 export const CANNOT_EVALUATE_EXIT = 3;
@@ -71,10 +72,7 @@ export function registerAlertCommands(
       if (!existsSync(ctx.mirrorFile)) {
         refuseUnknownProfile(ctx);
         if (ctx.json) printJson(ctx.io, { profile: ctx.profileId, episodes: [] });
-        else
-          ctx.io.stdout.write(
-            `Profile "${ctx.profileId}" has no local mirror yet: no alerts. Run \`clade-admin sync\`.\n`,
-          );
+        else ctx.io.stdout.write(`${noMirrorYet(ctx.profileId, { so: 'no alerts' })}\n`);
         return;
       }
       const { loadEpisodes } = await import('../../db/alerts/index');
@@ -120,11 +118,7 @@ export function registerAlertCommands(
             conditions: [],
             ...syncJson,
           });
-        else
-          note(
-            ctx.io,
-            `Profile "${ctx.profileId}" has no local mirror: nothing to evaluate. Run \`clade-admin sync\` or \`check --sync\`.`,
-          );
+        else note(ctx.io, noMirrorYet(ctx.profileId, { so: 'nothing to evaluate', orElse: '`check --sync`' }));
         ctx.io.exitCode = CANNOT_EVALUATE_EXIT;
         return;
       }

@@ -17,6 +17,7 @@ import { refuseUnknownProfile } from '../unknown-profile';
 import { fileInTheWay, notAFolder } from '../../db/storage-errors';
 import type { AuditCommandDeps } from './audit';
 import { sealProfileMirror } from '../audit-seal';
+import { noMirrorYet } from '../read-mirror';
 
 const FAILED_EXIT = 1;
 
@@ -48,7 +49,7 @@ async function verifyProfileTrail(ctx: CliContext, deps: AuditCommandDeps): Prom
   if (!existsSync(ctx.mirrorFile)) {
     refuseUnseeableMirror(ctx);
     refuseUnknownProfile(ctx);
-    note(ctx.io, `Profile "${ctx.profileId}" has no local mirror yet, so no audit trail.`);
+    note(ctx.io, noMirrorYet(ctx.profileId, { so: 'no audit trail' }));
     return { ok: true, checked: 0, tip: { lastId: 0, hash: '', count: 0 }, problem: null, seal: null };
   }
   const { verifyAuditChain } = await import('../../db/audit/verify');

@@ -12,6 +12,7 @@ import { parseChoice, parseIntInRange } from '../parse-args';
 import { refuseUnknownProfile } from '../unknown-profile';
 import { registerAuditVerify } from './audit-verify';
 import { sealProfileMirror, type SealMode } from '../audit-seal';
+import { noMirrorYet } from '../read-mirror';
 
 /** How the audit commands reach the mirror and its seal; tests and the app may substitute their own. */
 export interface AuditCommandDeps {
@@ -186,7 +187,7 @@ async function withMirror<T>(
 ): Promise<T> {
   if (!existsSync(ctx.mirrorFile)) {
     refuseUnknownProfile(ctx);
-    note(ctx.io, `Profile "${ctx.profileId}" has no local mirror yet, so no audit trail.`);
+    note(ctx.io, noMirrorYet(ctx.profileId, { so: 'no audit trail' }));
     return whenMissing;
   }
   const db = await deps.openDb(ctx.mirrorFile, { readonly });

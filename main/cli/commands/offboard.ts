@@ -21,6 +21,7 @@ import { refuseUnknownProfile } from '../unknown-profile';
 import { confirm } from './admin-run';
 import { parseInstant } from './alerts';
 import { formatHoldings, formatPlan, formatReport } from './offboard-format';
+import { NO_MIRROR_EXIT, noMirrorYet } from '../read-mirror';
 
 /** Exit codes: 0 done (or only the Console step left), 1 a step failed or a choice was refused, 2 usage, 3 no key. */
 const STEP_FAILED_EXIT = 1;
@@ -73,7 +74,7 @@ async function offboard(ctx: CliContext, user: string, options: OffboardOptions)
   const nowMs = options.now === undefined ? Date.now() : parseInstant(options.now);
   if (!existsSync(ctx.mirrorFile)) {
     refuseUnknownProfile(ctx);
-    throw new CliError(`profile "${ctx.profileId}" has no local mirror yet; run \`clade-admin sync\` first`, 3);
+    throw new CliError(noMirrorYet(ctx.profileId), NO_MIRROR_EXIT);
   }
   if (!options.dryRun && ctx.profileId === DEMO_PROFILE && !ctx.envAdminKey)
     throw new CliError(

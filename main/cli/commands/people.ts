@@ -12,6 +12,7 @@ import { printJson } from '../io';
 import { refuseUnknownProfile } from '../unknown-profile';
 import { openProfileMirror, parseInstant } from './alerts';
 import { formatInvites, formatUsers } from './people-format';
+import { noMirrorYet } from '../read-mirror';
 
 export function registerPeopleCommands(program: Command, context: () => CliContext): void {
   program
@@ -65,5 +66,5 @@ async function readProfilePeople(ctx: CliContext, now: string | undefined): Prom
 }
 
 function noMirror(ctx: CliContext): string {
-  return `Profile "${ctx.profileId}" has no synced mirror yet. Run \`clade-admin sync\`.\n`;
+  return `${noMirrorYet(ctx.profileId)}\n`;
 }

@@ -14,6 +14,7 @@ import { refuseUnknownProfile } from '../unknown-profile';
 import { CANNOT_EVALUATE_EXIT, openProfileMirror, parseInstant } from './alerts';
 import { describePosture, postureJson } from './posture-format';
 import { CliError } from '../errors';
+import { noMirrorYet } from '../read-mirror';
 
 export function registerPostureCommands(program: Command, context: () => CliContext): void {
   const posture = program
@@ -34,11 +35,7 @@ export function registerPostureCommands(program: Command, context: () => CliCont
             problems: ['no-data'],
             items: [],
           });
-        else
-          note(
-            ctx.io,
-            `Profile "${ctx.profileId}" has no local mirror: nothing to evaluate. Run \`clade-admin sync\`.`,
-          );
+        else note(ctx.io, noMirrorYet(ctx.profileId, { so: 'nothing to evaluate' }));
         ctx.io.exitCode = CANNOT_EVALUATE_EXIT;
         return;
       }
@@ -71,10 +68,7 @@ export function registerPostureCommands(program: Command, context: () => CliCont
       const ctx = context();
       if (!existsSync(ctx.mirrorFile)) {
         refuseUnknownProfile(ctx);
-        throw new CliError(
-          `Profile "${ctx.profileId}" has no local mirror: there is no audit trail to review yet. Run \`clade-admin sync\`.`,
-          CANNOT_EVALUATE_EXIT,
-        );
+        throw new CliError(noMirrorYet(ctx.profileId, { so: 'no audit trail to review' }), CANNOT_EVALUATE_EXIT);
       }
       const { markAuditReviewed } = await import('../../services/posture/mark-reviewed');
       const db = await openProfileMirror(ctx, true);

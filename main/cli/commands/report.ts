@@ -17,6 +17,7 @@ import { resolveReportSort, sortReportRows, type ReportSort, type SortKeys } fro
 import { refuseUnknownProfile } from '../unknown-profile';
 import { estimateToPicocents, formatClaudeCode, formatKeyEstimate, formatUsageOrCost } from './report-format';
 import type Database from 'better-sqlite3';
+import { NO_MIRROR_EXIT, noMirrorYet } from '../read-mirror';
 
 interface ReportOptions {
   from: string;
@@ -67,7 +68,7 @@ export function registerReportCommand(program: Command, context: () => CliContex
       });
       if (!existsSync(ctx.mirrorFile)) {
         refuseUnknownProfile(ctx);
-        throw new CliError(`profile "${ctx.profileId}" has no local mirror yet; run \`clade-admin sync\` first`, 3);
+        throw new CliError(noMirrorYet(ctx.profileId), NO_MIRROR_EXIT);
       }
       const db = openMirror(ctx.mirrorFile, { readonly: true });
       try {

@@ -11,7 +11,7 @@ import { CliError, USAGE_EXIT } from '../errors';
 import { printJson } from '../io';
 import { parseChoice } from '../parse-args';
 import { refuseUnknownProfile } from '../unknown-profile';
-import { NO_MIRROR_EXIT } from '../read-mirror';
+import { NO_MIRROR_EXIT, noMirrorYet } from '../read-mirror';
 import { openProfileMirror, parseInstant } from './alerts';
 
 export function registerReviewCommand(program: Command, context: () => CliContext): void {
@@ -38,10 +38,7 @@ export function registerReviewCommand(program: Command, context: () => CliContex
       }
       if (!existsSync(ctx.mirrorFile)) {
         refuseUnknownProfile(ctx);
-        throw new CliError(
-          `profile "${ctx.profileId}" has no local mirror yet; run \`clade-admin sync\` (or \`clade-admin demo\`) first`,
-          NO_MIRROR_EXIT,
-        );
+        throw new CliError(noMirrorYet(ctx.profileId), NO_MIRROR_EXIT);
       }
       const { buildAccessReview, renderAccessReview, saveReviewExport } = await import('../../services/review-export');
       const { reviewPostureOf } = await import('../../services/review-posture');

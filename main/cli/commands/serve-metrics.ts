@@ -13,7 +13,7 @@ import type { CliContext } from '../context';
 import { CliError, USAGE_EXIT } from '../errors';
 import { note, printJson } from '../io';
 import { parseIntInRange } from '../parse-args';
-import { NO_MIRROR_EXIT } from '../read-mirror';
+import { NO_MIRROR_EXIT, noMirrorYet } from '../read-mirror';
 import { refuseUnknownProfile } from '../unknown-profile';
 import { startMirrorSyncLoop } from './serve-metrics-sync';
 import type { WebhookFileOptions } from './alerts-webhook';
@@ -55,10 +55,7 @@ async function serveMetrics(ctx: CliContext, options: ServeMetricsOptions): Prom
   const token = options.tokenFile === undefined ? null : await tokenFrom(ctx, options.tokenFile);
   if (options.syncEvery === undefined && !existsSync(ctx.mirrorFile)) {
     refuseUnknownProfile(ctx);
-    throw new CliError(
-      `profile "${ctx.profileId}" has no local mirror yet; run \`clade-admin sync\` first, or serve with --sync-every`,
-      NO_MIRROR_EXIT,
-    );
+    throw new CliError(noMirrorYet(ctx.profileId, { orElse: 'serve with --sync-every' }), NO_MIRROR_EXIT);
   }
   const { openMirror } = await import('../../db/open');
   const { readMetricsSnapshot } = await import('../../services/metrics/metrics-snapshot');

@@ -6,6 +6,7 @@ import { formatAge } from '../format-age';
 import { redactSecrets } from '../../core/redact';
 import type { ResourceFreshness } from '../../db/repos/status-repo';
 import { refuseUnknownProfile } from '../unknown-profile';
+import { noMirrorYet } from '../read-mirror';
 import { describeSealStatus, readSealStatus } from '../seal-status';
 
 /** `clade-admin status`: what the local mirror holds and how old it is. Reads only the mirror, never the network. */
@@ -28,10 +29,7 @@ export function registerStatusCommand(program: Command, context: () => CliContex
           auditSeal: null,
         };
         if (ctx.json) printJson(ctx.io, empty);
-        else
-          ctx.io.stdout.write(
-            `Profile "${ctx.profileId}" has no local mirror yet. Run \`clade-admin sync\` (or \`clade-admin demo\`).\n`,
-          );
+        else ctx.io.stdout.write(`${noMirrorYet(ctx.profileId)}\n`);
         return;
       }
       const { openMirror } = await import('../../db/open');

@@ -278,7 +278,7 @@ describe('empty and bad input', () => {
     expect(InvitesJson.parse(JSON.parse(json.stdout)).invites).toEqual([]);
     const fresh = await cli('users');
     expect(fresh.code).toBe(0);
-    expect(fresh.stdout).toContain('no synced mirror yet');
+    expect(fresh.stdout).toContain('has no local mirror yet');
   });
 
   it('refuses an unknown role or status with exit 2, naming the valid ones', async () => {
