@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useActionsStore } from '../../stores/useActionsStore';
 import { useModalFocus } from '../shell/useModalFocus';
+import { ModalShell } from '../shell/ModalShell';
 import './actions.css';
 
 export function ConfirmActionDialog() {
@@ -24,79 +25,63 @@ export function ConfirmActionDialog() {
   const canConfirm = phase === 'confirming' && !refused && (!needsName || typed.trim() === preview?.confirmText);
 
   return (
-    <div className="modal-backdrop">
-      <div
-        ref={dialog}
-        className="modal"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="action-title"
-        aria-describedby="action-body"
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-      >
-        <h2 id="action-title">{phase === 'done' ? 'Result' : 'Confirm admin action'}</h2>
-        <div id="action-body">
-          {phase === 'previewing' && <p>Checking…</p>}
-          {preview && <p className="action-description">{preview.description}</p>}
-          {preview?.irreversible && phase === 'confirming' && <p className="warning">This cannot be undone.</p>}
-          {refused && phase === 'confirming' && (
-            <ul className="problems" aria-label="Why this cannot be done">
-              {preview!.problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          )}
-          {phase === 'running' && <p role="status">Sending to the Admin API…</p>}
-          {outcome?.ok === true && (
-            <p role="status" className="ok">
-              {outcome.summary}. Recorded in the audit trail.
-            </p>
-          )}
-          {outcome?.ok === false && (
-            <p role="alert" className="error">
-              Not done: {outcome.error.message} (The attempt is recorded in the audit trail.)
-            </p>
-          )}
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
-        </div>
-        {needsName && phase === 'confirming' && !refused && (
-          <p>
-            <label htmlFor="action-confirm-name">Type “{preview!.confirmText}” to confirm</label>
-            <input
-              id="action-confirm-name"
-              value={typed}
-              onChange={(e) => setTyped(e.target.value)}
-              autoComplete="off"
-            />
+    <ModalShell dialog={dialog} onKeyDown={onKeyDown} labelledBy="action-title" describedBy="action-body">
+      <h2 id="action-title">{phase === 'done' ? 'Result' : 'Confirm admin action'}</h2>
+      <div id="action-body">
+        {phase === 'previewing' && <p>Checking…</p>}
+        {preview && <p className="action-description">{preview.description}</p>}
+        {preview?.irreversible && phase === 'confirming' && <p className="warning">This cannot be undone.</p>}
+        {refused && phase === 'confirming' && (
+          <ul className="problems" aria-label="Why this cannot be done">
+            {preview!.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        )}
+        {phase === 'running' && <p role="status">Sending to the Admin API…</p>}
+        {outcome?.ok === true && (
+          <p role="status" className="ok">
+            {outcome.summary}. Recorded in the audit trail.
           </p>
         )}
-        <div className="modal-buttons">
-          {phase === 'done' ? (
-            <button type="button" onClick={close}>
-              Close
-            </button>
-          ) : (
-            <>
-              <button type="button" onClick={close} disabled={phase === 'running'}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                className={preview?.irreversible ? 'danger' : 'primary'}
-                onClick={() => void confirm(typed)}
-                disabled={!canConfirm}
-              >
-                Confirm
-              </button>
-            </>
-          )}
-        </div>
+        {outcome?.ok === false && (
+          <p role="alert" className="error">
+            Not done: {outcome.error.message} (The attempt is recorded in the audit trail.)
+          </p>
+        )}
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
       </div>
-    </div>
+      {needsName && phase === 'confirming' && !refused && (
+        <p>
+          <label htmlFor="action-confirm-name">Type “{preview!.confirmText}” to confirm</label>
+          <input id="action-confirm-name" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+        </p>
+      )}
+      <div className="modal-buttons">
+        {phase === 'done' ? (
+          <button type="button" onClick={close}>
+            Close
+          </button>
+        ) : (
+          <>
+            <button type="button" onClick={close} disabled={phase === 'running'}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className={preview?.irreversible ? 'danger' : 'primary'}
+              onClick={() => void confirm(typed)}
+              disabled={!canConfirm}
+            >
+              Confirm
+            </button>
+          </>
+        )}
+      </div>
+    </ModalShell>
   );
 }
